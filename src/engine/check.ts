@@ -1,0 +1,74 @@
+// SEND.CHECK: every problem in a rates table (or one option of it), as rows, instead of failing at the first.
+import { SendError } from "./errors";
+import { normKey, normOption } from "./normalize";
+import { findOptionName, inheritanceChain, optionProblems, readRatesTable, resolveOption, type RatesTable } from "./rates";
+import type { Cell, Grid } from "./types";
+import type { Dec } from "./money";
+
+export interface CheckProblem {
+  option: string;
+  key: string;
+  problem: string;
+  /** 0-based cell in the rates grid, when there is one to point at */
+  row: number | null;
+  col: number | null;
+}
+
+const NOTIONAL_UNITS: Record<string, string[]> = {
+  be: ["be.primary", "be.ks3", "be.ks4"],
+  fsm: ["fsm.primary", "fsm.secondary"], fsm6: ["fsm6.primary", "fsm6.secondary"],
+  lpa: ["lpa.primary", "lpa.secondary"], eal: ["eal.primary", "eal.secondary"],
+  lumpsum: ["lumpsum.primary", "lumpsum.secondary"],
+  idaci: ["primary", "secondary"].flatMap((ph) => ["a", "b", "c", "d", "e", "f"].map((b) => `idaci.${ph}.${b}`)),
+};
+
+/** Warnings about values that are valid one by one but will surprise (missing units, guarantees). */
+function semanticProblems(table: RatesTable, optionName: string): CheckProblem[] {
+  const opt = resolveOption(table, optionName);
+  if (opt instanceof SendError) return [];
+  const out: CheckProblem[] = [];
+  const col = table.optionCols.get(normOption(optionName))!;
+  const at = (key: string) => opt.rates.get(normKey(key));
+  for (const [factor, units] of Object.entries(NOTIONAL_UNITS)) {
+    const share = at(`notional.${factor}`);
+    if (!share || (share.value as Dec).isZero()) continue;
+    const missing = units.filter((k) => !at(k));
+    if (missing.length > 0) {
+      out.push({ option: optionName, key: `notional.${factor}`, row: share.row, col,
+        problem: `notional.${factor} is ${share.value} but ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} missing: schools with those counts will show #N/A.` });
+    }
+  }
+  const guarantee = at("ei.notional.guarantee");
+  const threshold = at("element2.threshold");
+  const thresholdValue = threshold ? (threshold.value as Dec) : null;
+  if (guarantee && !(guarantee.value as Dec).isZero() && (guarantee.value as Dec).gt(thresholdValue ?? 6000)) {
+    out.push({ option: optionName, key: "ei.notional.guarantee", row: guarantee.row, col,
+      problem: `ei.notional.guarantee (${guarantee.value}) is more than element2.threshold (${thresholdValue ?? "6000, the default"}).` });
+  }
+  const years = at("proj.years");
+  if (years && !(years.value as Dec).isInteger()) {
+    out.push({ option: optionName, key: "proj.years", row: years.row, col, problem: `proj.years is ${years.value}; it must be a whole number.` });
+  }
+  return out;
+}
+
+export function check(grid: Grid, option: Cell, ratesArg = "rates", optionArg = "option"): CheckProblem[] | SendError {
+  const table = readRatesTable(grid, ratesArg);
+  if (table instanceof SendError) return table;
+  const out: CheckProblem[] = table.tableProblems.map((p) => ({ option: p.option ?? "(all)", key: p.key ?? "", problem: p.error.message, row: p.row, col: p.col }));
+  let names = table.optionNames;
+  if (option !== null && option !== undefined && String(option).trim() !== "") {
+    const n = findOptionName(table, option, optionArg);
+    if (n instanceof SendError) return n;
+    names = [n];
+  }
+  const inh = table.keys.get("inherits");
+  for (const name of names) {
+    const col = table.optionCols.get(normOption(name))!;
+    const chain = inheritanceChain(table, name);
+    if (chain instanceof SendError) out.push({ option: name, key: "inherits", problem: chain.message, row: inh?.row ?? null, col });
+    for (const p of optionProblems(table, name)) out.push({ option: name, key: p.key ?? "", problem: p.error.message, row: p.row, col: p.col });
+    if (!(chain instanceof SendError)) out.push(...semanticProblems(table, name));
+  }
+  return out;
+}

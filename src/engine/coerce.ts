@@ -1,0 +1,42 @@
+// Reading a number out of a cell, the one way the engine does it.
+import { D, type Dec } from "./money";
+import type { Cell } from "./types";
+
+export type CellNumber =
+  | { kind: "blank" }
+  | { kind: "number"; value: Dec }
+  | { kind: "text"; text: string };
+
+// "1,234.50", "£1,234", "-£5", "(1,234)" (accounting negative), "12.5%".
+const NUMERIC = /^\(?-?£?-?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?%?\)?$/;
+
+export function isBlank(c: Cell): boolean {
+  return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+}
+
+/** Blank, a number (numbers as text allowed, with £, thousands separators, % and accounting brackets), or text. */
+export function readNumber(c: Cell): CellNumber {
+  if (isBlank(c)) return { kind: "blank" };
+  if (typeof c === "number") {
+    return Number.isFinite(c) ? { kind: "number", value: new D(c) } : { kind: "text", text: String(c) };
+  }
+  if (typeof c === "boolean") return { kind: "text", text: c ? "TRUE" : "FALSE" };
+  const text = String(c).trim();
+  if (!NUMERIC.test(text) || !/\d/.test(text)) return { kind: "text", text };
+  const bracketed = text.startsWith("(") && text.endsWith(")");
+  if (text.startsWith("(") !== text.endsWith(")")) return { kind: "text", text };
+  let body = text.replace(/[()£,]/g, "");
+  const percent = body.endsWith("%");
+  if (percent) body = body.slice(0, -1);
+  if ((body.match(/-/g) ?? []).length > 1 || (bracketed && body.includes("-"))) return { kind: "text", text };
+  let value = new D(body);
+  if (percent) value = value.div(100);
+  if (bracketed) value = value.neg();
+  return { kind: "number", value };
+}
+
+/** Text of a cell for labels (names, phases, option names); blank is "". */
+export function cellText(c: Cell): string {
+  if (isBlank(c)) return "";
+  return typeof c === "boolean" ? (c ? "TRUE" : "FALSE") : String(c).trim();
+}

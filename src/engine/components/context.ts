@@ -1,0 +1,55 @@
+// What a component rule sees: the resolved option, the institution, and a trace to explain itself into.
+import { E, raise } from "../errors";
+import type { Dec } from "../money";
+import { D } from "../money";
+import { normKey } from "../normalize";
+import type { Option } from "../rates";
+import type { ComponentName, Institution, TraceLine } from "../types";
+
+export class Ctx {
+  constructor(
+    readonly option: Option,
+    readonly inst: Institution,
+    /** null when no explanation was asked for (the fast path) */
+    readonly trace: TraceLine[] | null,
+  ) {}
+
+  /** A rate the rule needs because its count is non-zero: #N/A naming key and option when absent. */
+  need(key: string, why: string): { value: Dec; from: string } {
+    const r = this.option.rates.get(normKey(key));
+    if (!r) raise(E.missingRate(key, this.option.name, why));
+    return { value: r.value as Dec, from: r.from };
+  }
+
+  /** A rate with a contract default when absent. */
+  get(key: string, dflt: Dec | number): { value: Dec; from: string } {
+    const r = this.option.rates.get(normKey(key));
+    return r ? { value: r.value as Dec, from: r.from } : { value: new D(dflt), from: "default" };
+  }
+
+  /** Adds one explanation line (no-op on the fast path). */
+  line(component: ComponentName, label: string, amount: Dec, detail: { key?: string; from?: string; rate?: Dec; count?: Dec } = {}): void {
+    if (!this.trace) return;
+    this.trace.push({
+      component, label, amount: amount.toString(),
+      ...(detail.key !== undefined && { key: detail.key }),
+      ...(detail.from !== undefined && { from: detail.from }),
+      ...(detail.rate !== undefined && { rate: detail.rate.toString() }),
+      ...(detail.count !== undefined && { count: detail.count.toString() }),
+    });
+  }
+}
+
+/** Amounts of components computed earlier in the run (annual, unrounded), for rules that depend on them. */
+export type Earlier = Partial<Record<ComponentName, Dec>>;
+
+/** A component rule: annual amount before months and rounding; zero when the phase does not get it. */
+export type ComponentRule = (ctx: Ctx, earlier: Earlier) => Dec;
+
+export function isMainstream(inst: Institution): boolean {
+  return inst.phase === "Primary" || inst.phase === "Secondary";
+}
+
+export function pupils(inst: Institution): Dec {
+  return inst.primaryPupils.plus(inst.ks3Pupils).plus(inst.ks4Pupils);
+}

@@ -1,0 +1,121 @@
+// The factor key catalogue (contract section 2): the single source for rates-table validation,
+// "did you mean" suggestions, unit-aware editing in the task pane, the README table and SEND.FACTORS().
+import { normKey } from "./normalize";
+import { SETTINGS } from "./types";
+
+export interface KeyInfo {
+  /** the key as written, with placeholders: <ph> primary|secondary, <A..F> IDACI band, <setting>, <band>, <s>, <y> */
+  key: string;
+  description: string;
+  unit: string;
+  /** phases or functions that read it */
+  appliesTo: string;
+  /** "text" keys hold names (inherits); everything else is a number */
+  kind: "number" | "text";
+  /** inclusive bounds, checked when an option is resolved (#NUM! outside) */
+  min?: number;
+  max?: number;
+  /** strictly greater than min */
+  minExclusive?: boolean;
+  /** the contract default when absent, as text for display */
+  default?: string;
+}
+
+const PH = "<ph>";
+const FRACTION = { min: 0, max: 1 } as const;
+const NONNEG = { min: 0 } as const;
+
+const money = (key: string, description: string, unit: string, appliesTo: string, extra: Partial<KeyInfo> = {}): KeyInfo =>
+  ({ key, description, unit, appliesTo, kind: "number", ...NONNEG, ...extra });
+
+export const KEY_CATALOGUE: readonly KeyInfo[] = [
+  { key: "inherits", description: "Option whose values fill this option's blank cells", unit: "option name", appliesTo: "all", kind: "text" },
+  money("round.to", "Rounding unit for every money result (0.01 = pence, 1 = whole pounds)", "£", "all", { min: 0, minExclusive: true, default: "0.01" }),
+  money("be.primary", "Basic entitlement per primary pupil (for notional SEN)", "£/pupil", "Primary, Secondary"),
+  money("be.ks3", "Basic entitlement per KS3 pupil (for notional SEN)", "£/pupil", "Primary, Secondary"),
+  money("be.ks4", "Basic entitlement per KS4 pupil (for notional SEN)", "£/pupil", "Primary, Secondary"),
+  money(`fsm.${PH}`, "Free school meals unit value (for notional SEN)", "£/pupil", "Primary, Secondary"),
+  money(`fsm6.${PH}`, "FSM Ever 6 unit value (for notional SEN)", "£/pupil", "Primary, Secondary"),
+  money(`lpa.${PH}`, "Low prior attainment unit value (for notional SEN)", "£/pupil", "Primary, Secondary"),
+  money(`eal.${PH}`, "English as an additional language unit value (for notional SEN)", "£/pupil", "Primary, Secondary"),
+  money(`idaci.${PH}.<A..F>`, "IDACI band unit value (for notional SEN)", "£/pupil", "Primary, Secondary"),
+  money(`lumpsum.${PH}`, "Lump sum per school (for notional SEN)", "£/school", "Primary, Secondary"),
+  ...["be", "fsm", "fsm6", "idaci", "lpa", "eal", "lumpsum"].map((f) =>
+    money(`notional.${f}`, `Share of the ${f} factor counted as notional SEN`, "fraction 0-1", "Primary, Secondary", { ...FRACTION, default: "0" })),
+  money("element2.threshold", "School-funded first part of additional support per high-needs pupil (informs SEND.CHECK)", "£/pupil", "Primary, Secondary", { default: "6000" }),
+  money("place.special", "Place funding per special-school place", "£/place/year", "Special"),
+  money("place.ap", "Place funding per alternative-provision place", "£/place/year", "AP"),
+  money("place.rb.occupied", "Place funding per occupied resourced-provision / unit place", "£/place/year", "Resource Base"),
+  money("place.rb.unoccupied", "Place funding per unoccupied resourced-provision / unit place", "£/place/year", "Resource Base"),
+  money("place.fe", "FE element 2 per high-needs place", "£/place/year", "FE"),
+  money("topup.<setting>.<band>", "Element 3 top-up per EHCP pupil at a band, by setting (mainstream, rb, special, ap, fe, ey, isp; 'all' is the fallback)", "£/pupil/year", "all phases; SEND.TOPUP"),
+  { key: "band.<band>", description: "Lowest assessment score for the band", unit: "points", appliesTo: "SEND.BAND", kind: "number" },
+  money("ei.sensupport", "Early intervention per SEN Support pupil (no EHCP)", "£/pupil", "Primary, Secondary", { default: "0" }),
+  money("ei.perpupil", "Universal inclusion funding per pupil on roll", "£/pupil", "Primary, Secondary", { default: "0" }),
+  money("ei.highneeds.threshold", "EHCPs per pupil above which high-incidence funding is paid", "fraction", "Primary, Secondary", { ...FRACTION, default: "0" }),
+  money("ei.highneeds.rate", "High-incidence funding per EHCP above the threshold", "£/pupil", "Primary, Secondary", { default: "0" }),
+  money("ei.notional.guarantee", "Tops notional SEN up to this amount per EHCP pupil", "£/pupil", "Primary, Secondary", { default: "0" }),
+  money("ey.daf", "Disability Access Fund per eligible child", "£/child/year", "Early Years"),
+  money("ey.senif.<band>", "SEN inclusion fund hourly rate at a band", "£/hour", "Early Years"),
+  money("ey.weeks", "Funded weeks a year", "weeks", "Early Years", { max: 52, default: "38" }),
+  money("fe.rate", "16-19 funding rate per student (element 1)", "£/student", "FE", { default: "0" }),
+  money("fe.weighting", "16-19 programme cost weighting", "multiplier", "FE", { default: "1" }),
+  money("fe.area", "16-19 area cost adjustment", "multiplier", "FE", { default: "1" }),
+  { key: "proj.start", description: "First financial year of the projection (2021 -> 2021-22)", unit: "year", appliesTo: "SEND.PROJECT", kind: "number", min: 1900, max: 2200 },
+  { key: "proj.years", description: "Number of projected years", unit: "years", appliesTo: "SEND.PROJECT", kind: "number", min: 1, max: 50, default: "5" },
+  { key: "proj.opening", description: "Cumulative DSG balance before year 1 (a deficit is negative)", unit: "£", appliesTo: "SEND.PROJECT", kind: "number", default: "0" },
+  money("proj.grant", "High needs grant in year 1", "£", "SEND.PROJECT", { default: "0" }),
+  { key: "proj.grant.growth", description: "Yearly growth of the grant", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1, default: "0" },
+  { key: "proj.grant.extra.<y>", description: "One-off extra income in projection year y (1..n)", unit: "£", appliesTo: "SEND.PROJECT", kind: "number", default: "0" },
+  money("proj.<s>.count", "Pupils in setting s in year 1", "pupils", "SEND.PROJECT", { default: "0" }),
+  { key: "proj.<s>.growth", description: "Yearly growth of the number of pupils in setting s", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1, default: "0" },
+  money("proj.<s>.cost", "Average cost per pupil in setting s in year 1", "£/pupil/year", "SEND.PROJECT", { default: "0" }),
+  { key: "proj.inflation", description: "Yearly cost inflation", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1, default: "0" },
+  money("proj.other", "Other high-needs spend in year 1", "£", "SEND.PROJECT", { default: "0" }),
+  money("proj.ei.cost", "Yearly cost of the early-intervention package in year 1", "£", "SEND.PROJECT", { default: "0" }),
+  money("proj.ei.reduction", "Share by which early intervention slows EHCP growth (mainstream, rb, special, isp)", "fraction", "SEND.PROJECT", { ...FRACTION, default: "0" }),
+  money("proj.shift", "ISP placements moved to special schools each year (cumulative)", "pupils/year", "SEND.PROJECT", { default: "0" }),
+];
+
+const SETTING_ALT = SETTINGS.join("|");
+const PLACEHOLDERS: Record<string, string> = {
+  "<ph>": "(?:primary|secondary)",
+  "<a..f>": "[a-f]",
+  "<setting>": `(?:${SETTING_ALT}|all)`,
+  "<band>": "[^.]+",
+  "<s>": `(?:${SETTING_ALT})`,
+  "<y>": "[1-9][0-9]*",
+};
+
+const MATCHERS: { re: RegExp; info: KeyInfo }[] = KEY_CATALOGUE.map((info) => {
+  const src = info.key.toLowerCase().split(/(<[^>]+>)/).map((part) =>
+    PLACEHOLDERS[part] ?? part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("");
+  return { re: new RegExp(`^${src}$`), info };
+});
+
+/** The catalogue entry a (normalised or raw) key belongs to, or undefined for an unknown key. */
+export function findKeyInfo(key: string): KeyInfo | undefined {
+  const k = normKey(key);
+  for (const m of MATCHERS) if (m.re.test(k)) return m.info;
+  return undefined;
+}
+
+export function isKnownKey(key: string): boolean {
+  return findKeyInfo(key) !== undefined;
+}
+
+/** Concrete example keys for "did you mean" (placeholders expanded with typical values). */
+export const SUGGESTIBLE_KEYS: readonly string[] = (() => {
+  const out: string[] = [];
+  const expand = (k: string): string[] => {
+    const m = k.match(/<[^>]+>/);
+    if (!m) return [k];
+    const alts: Record<string, readonly string[]> = {
+      "<ph>": ["primary", "secondary"], "<A..F>": ["a", "b", "c", "d", "e", "f"],
+      "<setting>": [...SETTINGS, "all"], "<s>": SETTINGS, "<band>": ["band1", "band2", "band3", "1", "2", "3"], "<y>": ["1", "2", "3"],
+    };
+    return (alts[m[0]] ?? [m[0]]).flatMap((a) => expand(k.replace(m[0], a)));
+  };
+  for (const info of KEY_CATALOGUE) out.push(...expand(info.key));
+  return out;
+})();

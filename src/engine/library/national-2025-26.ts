@@ -1,0 +1,27 @@
+// National options for financial year 2025-26. Only values the domain brief verifies for 2025-26 or that
+// are unchanged national constants; schools NFF values and the 16-19 rate for 2025-26 are not included.
+import type { LibraryOption } from "./types";
+import { SRC } from "./sources";
+
+export const NATIONAL_2025_26: LibraryOption = {
+  name: "National 2025-26",
+  description:
+    "National rates for 2025-26: place funding, element 2 and early years. Basic entitlement, other NFF unit " +
+    "values, the 16-19 rate, top-ups and resourced-provision unoccupied places are not included: add them locally.",
+  values: [
+    { key: "element2.threshold", value: 6000, unit: "£/pupil", status: "V", source: SRC.dorsetSend,
+      description: "First part of additional SEN support met by the school (element 2) before high-needs top-up" },
+    { key: "place.special", value: 10000, unit: "£/place/year", status: "V", source: SRC.dorsetSend,
+      description: "Place funding per special school / academy place (elements 1 and 2)" },
+    { key: "place.ap", value: 10000, unit: "£/place/year", status: "V", source: SRC.dorsetSend,
+      description: "Place funding per pre-16 alternative provision / PRU place" },
+    { key: "place.rb.occupied", value: 6000, unit: "£/place/year", status: "V", source: SRC.dorsetSend,
+      description: "Resourced provision / SEN unit place occupied by a pupil on roll: element 2 only (element 1 comes through the school formula)" },
+    { key: "place.fe", value: 6000, unit: "£/place/year", status: "V", source: SRC.natspec,
+      description: "Post-16 high-needs place: element 2 (element 1 comes through the 16-19 formula)" },
+    { key: "ey.daf", value: 938, unit: "£/child/year", status: "V", source: SRC.enfieldEy,
+      description: "Disability Access Fund per eligible child (DLA), a yearly lump sum to one nominated provider" },
+    { key: "ey.weeks", value: 38, unit: "weeks", status: "I", source: SRC.eyGuide2425,
+      description: "Funded weeks a year for early years entitlements (15 hours × 38 weeks = 570 hours)" },
+  ],
+};

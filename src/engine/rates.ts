@@ -1,0 +1,211 @@
+// Rates table (a 2-D range, first row headers) -> options, with inheritance and validation.
+// Contract section 1: `Factor` holds keys; Description/Unit/Source/Notes are ignored; every other
+// non-blank header is an option. A candidate option is a diff over its parent (`inherits`).
+import { E, SendError, raise, attempt } from "./errors";
+import { findKeyInfo, SUGGESTIBLE_KEYS, type KeyInfo } from "./keys";
+import { D, PENNY, type Dec } from "./money";
+import { normKey, normOption } from "./normalize";
+import { cellText, isBlank, readNumber } from "./coerce";
+import type { Cell, Grid } from "./types";
+
+const IGNORED_HEADERS = new Set(["description", "unit", "source", "notes"]);
+
+/** A problem found while reading the table; SEND.CHECK lists them, other functions fail on them. */
+export interface RateProblem {
+  option: string | null;
+  key: string | null;
+  error: SendError;
+  /** 0-based position in the grid, for "select the offending cell" */
+  row: number;
+  col: number;
+}
+
+export interface RatesTable {
+  arg: string;
+  /** option display names, in column order */
+  optionNames: string[];
+  /** normalised option name -> column index */
+  optionCols: Map<string, number>;
+  /** normalised key -> { key as written, grid row, catalogue entry } */
+  keys: Map<string, { key: string; row: number; info: KeyInfo }>;
+  grid: Grid;
+  /** problems with the table as a whole (duplicates, unknown keys): every function fails on the first */
+  tableProblems: RateProblem[];
+  /** resolved options, memoised (the table is immutable once read) */
+  resolved: Map<string, Option | SendError>;
+}
+
+export interface RateValue {
+  value: Dec | string;
+  /** the option whose cell holds the value (the option itself or an ancestor) */
+  from: string;
+  key: string;
+  row: number;
+  col: number;
+}
+
+export interface Option {
+  name: string;
+  /** the option, then its ancestors */
+  chain: string[];
+  rates: Map<string, RateValue>;
+  roundTo: Dec;
+}
+
+/** Reads the table's structure, collecting problems rather than stopping at the first. */
+export function readRatesTable(grid: Grid, arg = "rates"): RatesTable | SendError {
+  if (grid.length === 0) return E.emptyTable(arg);
+  const header = grid[0].map(cellText);
+  const factorCol = header.findIndex((h) => normKey(h) === "factor");
+  if (factorCol < 0) return E.noFactorColumn(arg, header.filter((h) => h !== ""));
+  const optionNames: string[] = [];
+  const optionCols = new Map<string, number>();
+  header.forEach((h, col) => {
+    if (col === factorCol || h === "" || IGNORED_HEADERS.has(normKey(h))) return;
+    const n = normOption(h);
+    if (optionCols.has(n)) return; // reported below
+    optionCols.set(n, col);
+    optionNames.push(h);
+  });
+  const tableProblems: RateProblem[] = [];
+  header.forEach((h, col) => {
+    if (h !== "" && col !== factorCol && optionCols.get(normOption(h)) !== col && !IGNORED_HEADERS.has(normKey(h))) {
+      tableProblems.push({ option: h, key: null, error: E.duplicateOption(arg, h), row: 0, col });
+    }
+  });
+  if (optionNames.length === 0) return E.noOptions(arg);
+  const keys = new Map<string, { key: string; row: number; info: KeyInfo }>();
+  for (let r = 1; r < grid.length; r++) {
+    const raw = cellText(grid[r][factorCol]);
+    if (raw === "") continue; // section heading
+    const k = normKey(raw);
+    const info = findKeyInfo(k);
+    if (!info) {
+      tableProblems.push({ option: null, key: raw, error: E.unknownKey(arg, raw, r + 1, SUGGESTIBLE_KEYS), row: r, col: factorCol });
+      continue;
+    }
+    const prev = keys.get(k);
+    if (prev) {
+      tableProblems.push({ option: null, key: raw, error: E.duplicateKey(arg, raw, prev.row + 1, r + 1), row: r, col: factorCol });
+      continue;
+    }
+    keys.set(k, { key: raw.trim(), row: r, info });
+  }
+  return { arg, optionNames, optionCols, keys, grid, tableProblems, resolved: new Map() };
+}
+
+/** Reads the table and fails on the first table-wide problem (a typo must never be silently ignored). */
+export function parseRates(grid: Grid, arg = "rates"): RatesTable | SendError {
+  const t = readRatesTable(grid, arg);
+  if (t instanceof SendError) return t;
+  return t.tableProblems.length > 0 ? t.tableProblems[0].error : t;
+}
+
+/** The option named by an `option` argument: case-insensitive; blank only when there is exactly one. */
+export function findOptionName(table: RatesTable, option: Cell, arg = "option"): string | SendError {
+  const name = cellText(option);
+  if (name === "") return table.optionNames.length === 1 ? table.optionNames[0] : E.optionRequired(arg, table.optionNames);
+  const col = table.optionCols.get(normOption(name));
+  if (col === undefined) return E.unknownOption(arg, name, table.optionNames);
+  return cellText(table.grid[0][col]);
+}
+
+function cell(table: RatesTable, row: number, col: number): Cell {
+  return table.grid[row]?.[col];
+}
+
+function parentOf(table: RatesTable, optionName: string): string | null {
+  const inh = table.keys.get("inherits");
+  if (!inh) return null;
+  const col = table.optionCols.get(normOption(optionName))!;
+  const text = cellText(cell(table, inh.row, col));
+  return text === "" ? null : text;
+}
+
+function rangeText(info: KeyInfo): string {
+  const lo = info.min === undefined ? null : `${info.minExclusive ? "more than" : "at least"} ${info.min}`;
+  const hi = info.max === undefined ? null : `at most ${info.max}`;
+  return [lo, hi].filter(Boolean).join(" and ");
+}
+
+/** Checks one value against its catalogue entry; returns the typed value or the error. */
+function typedValue(info: KeyInfo, key: string, option: string, raw: Cell): Dec | string | SendError {
+  if (info.kind === "text") return cellText(raw);
+  const n = readNumber(raw);
+  if (n.kind !== "number") return E.notNumberRate(key, option, n.kind === "text" ? n.text : "");
+  const v = n.value;
+  const tooLow = info.min !== undefined && (info.minExclusive ? v.lte(info.min) : v.lt(info.min));
+  const tooHigh = info.max !== undefined && v.gt(info.max);
+  if (tooLow || tooHigh) return E.rateOutOfRange(key, option, v.toString(), rangeText(info));
+  return v;
+}
+
+/** Every problem with one option's values (used by resolveOption and SEND.CHECK). */
+export function optionProblems(table: RatesTable, optionName: string): RateProblem[] {
+  const out: RateProblem[] = [];
+  const col = table.optionCols.get(normOption(optionName))!;
+  for (const [k, { key, row, info }] of table.keys) {
+    const raw = cell(table, row, col);
+    if (k === "inherits" || isBlank(raw)) continue;
+    const v = typedValue(info, key, optionName, raw);
+    if (v instanceof SendError) out.push({ option: optionName, key, error: v, row, col });
+  }
+  return out;
+}
+
+/** The inheritance chain of an option (itself first), or the error (unknown parent, cycle). */
+export function inheritanceChain(table: RatesTable, optionName: string): string[] | SendError {
+  const chain = [optionName];
+  let current = optionName;
+  for (;;) {
+    const parent = parentOf(table, current);
+    if (parent === null) return chain;
+    const col = table.optionCols.get(normOption(parent));
+    if (col === undefined) return E.unknownParent(current, parent, table.optionNames);
+    const name = cellText(table.grid[0][col]);
+    if (chain.some((c) => normOption(c) === normOption(name))) return E.inheritanceCycle([...chain, name]);
+    chain.push(name);
+    current = name;
+  }
+}
+
+/** Flattens an option with its ancestors into one map of typed values. */
+export function resolveOption(table: RatesTable, option: Cell, arg = "option"): Option | SendError {
+  const name = findOptionName(table, option, arg);
+  if (name instanceof SendError) return name;
+  const memo = table.resolved.get(normOption(name));
+  if (memo) return memo;
+  const result = attempt((): Option => {
+    const chain = inheritanceChain(table, name);
+    if (chain instanceof SendError) raise(chain);
+    const rates = new Map<string, RateValue>();
+    for (const [k, { key, row, info }] of table.keys) {
+      if (k === "inherits") continue;
+      for (const owner of chain) {
+        const col = table.optionCols.get(normOption(owner))!;
+        const raw = cell(table, row, col);
+        if (isBlank(raw)) continue;
+        const v = typedValue(info, key, owner, raw);
+        if (v instanceof SendError) raise(v);
+        rates.set(k, { value: v, from: owner, key, row, col });
+        break;
+      }
+    }
+    const rt = rates.get("round.to");
+    return { name, chain, rates, roundTo: rt && typeof rt.value !== "string" ? rt.value : PENNY };
+  });
+  table.resolved.set(normOption(name), result);
+  return result;
+}
+
+/** Convenience: grid + option argument -> resolved option. */
+export function optionFromGrid(grid: Grid, option: Cell, ratesArg = "rates", optionArg = "option"): Option | SendError {
+  const t = parseRates(grid, ratesArg);
+  return t instanceof SendError ? t : resolveOption(t, option, optionArg);
+}
+
+/** A numeric rate by normalised key, or undefined when the option (after inheritance) lacks it. */
+export function rateOf(option: Option, key: string): RateValue | undefined {
+  return option.rates.get(normKey(key));
+}
+
