@@ -16,24 +16,30 @@ const PORT = 3000;
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "assets/office-js/office.js";
 const OFFICE_CDN_ORIGIN = "https://appsforoffice.microsoft.com";
-// office.js (CDN build) posts its telemetry here; blocking it breaks nothing but floods the console.
-const OFFICE_TELEMETRY = "https://*.pipe.aria.microsoft.com";
+// sha256 of the empty string (see contentSecurityPolicy).
+const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
 const FUNCTIONS_SOURCE = path.join(__dirname, "src/functions/functions.ts");
 
 /**
- * Content-Security-Policy for a page. No 'unsafe-eval' and no 'unsafe-inline': Fluent UI v9 (Griffel)
- * and FluentProvider add their rules with CSSOM insertRule(), which style-src does not govern, and
- * React sets `style` props through CSSOM too. devtool must not be an eval-* variant (see below).
+ * Content-Security-Policy for a page. No 'unsafe-eval' and no 'unsafe-inline'.
+ * Styles: Fluent UI v9 (Griffel) and FluentProvider append *empty* <style> elements and fill them with
+ * CSSOM insertRule(), which CSP does not govern. The empty element itself is an inline style block, and
+ * with plain style-src 'self' Chromium blocks it (no `sheet`, so no styles at all: seen in headless
+ * Chromium). EMPTY_STYLE_HASH, the sha256 of "", allows exactly those empty blocks and nothing else.
+ * React `style` props go through CSSOM as well. devtool must not be an eval-* variant (see below).
  * frame-ancestors is deliberately absent: Excel on the web frames the task pane.
  */
 function contentSecurityPolicy({ office, devSocket }) {
   const directives = {
     "default-src": ["'self'"],
     "script-src": ["'self'", ...(office ? [OFFICE_CDN_ORIGIN] : [])],
-    "style-src": ["'self'"],
+    "style-src": ["'self'", EMPTY_STYLE_HASH],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
-    "connect-src": ["'self'", ...(office ? [OFFICE_TELEMETRY] : []), ...(devSocket ? [devSocket] : [])],
+    // office.js telemetry (*.pipe.aria.microsoft.com, and a hidden ULS proxy frame on
+    // telemetryservice.firstpartyapps.oaspapps.com) is blocked on purpose: workbooks may hold sensitive SEND
+    // data, and blocking only costs a few console messages.
+    "connect-src": ["'self'", ...(devSocket ? [devSocket] : [])],
     // office.js may open its AgaveErrorUX page from the CDN in a hidden iframe (Excel on the web).
     "frame-src": ["'self'", ...(office ? [OFFICE_CDN_ORIGIN] : [])],
     "object-src": ["'none'"],
@@ -108,7 +114,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: {
       hints: mode === "production" ? "warning" : false,
-      assetFilter: (file) => !file.startsWith("assets/office-js/") && !file.endsWith(".map"),
+      // The preview is a developer page (it bundles HyperFormula): only the Excel-loaded assets are budgeted.
+      assetFilter: (file) => !file.startsWith("assets/office-js/") && !file.startsWith("preview") && !file.endsWith(".map"),
       maxAssetSize: 2_000_000,
       maxEntrypointSize: 3_000_000,
     },

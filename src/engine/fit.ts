@@ -27,8 +27,8 @@
 // - f is the smallest factor reaching the budget (0 when the budget equals the sum of the floors).
 // - status: 'protected' when a_i × f is below the floor (raised to it), 'capped' when above the cap (cut to it),
 //   'scaled' otherwise.
-import { D, type Dec, PENNY, ZERO, ONE, roundMoney } from "./money";
-import { E, attempt, fail, type SendError } from "./errors";
+import { D, type Dec, PENNY, ZERO, roundMoney } from "./money";
+import { E, attempt, fail, isSendError, type SendError } from "./errors";
 
 /**
  * Exact arithmetic: sums and cross-products of many 40-digit inputs must never be rounded, so the solver works in a
@@ -64,11 +64,11 @@ interface Row {
 }
 
 /** A breakpoint t = p / q (q > 0) where the slope A and constant C of S(f) = C + A f change. */
-interface Event { p: Dec; q: Dec; dA: Dec; dC: Dec }
+interface Breakpoint { p: Dec; q: Dec; dA: Dec; dC: Dec }
 
 export function fit(amounts: readonly (Dec | null)[], budget: Dec, opts: FitOptions = {}): Dec[] | SendError {
   const r = fitDetailed(amounts, budget, opts);
-  return r instanceof Error || "kind" in r ? (r as SendError) : r.results;
+  return isSendError(r) ? r : r.results;
 }
 
 export function fitDetailed(amounts: readonly (Dec | null)[], budget: Dec, opts: FitOptions = {}): FitResult | SendError {
@@ -80,9 +80,9 @@ function solve(amounts: readonly (Dec | null)[], budget: Dec, opts: FitOptions):
   const floor = opts.floor ?? null;
   const cap = opts.cap ?? null;
   const baseline = opts.baseline ?? null;
-  if (unit.lte(0)) fail("#NUM!", E.argRange("unit", plain(unit), "more than 0").message);
-  if (floor && floor.lt(-1)) fail("#NUM!", E.argRange("floor", plain(floor), "-1 or more (a fraction: -0.005 is -0.5%)").message);
-  if (cap && cap.lt(-1)) fail("#NUM!", E.argRange("cap", plain(cap), "-1 or more (a fraction: 0.05 is 5%)").message);
+  if (unit.lte(0)) raise(E.argRange("unit", plain(unit), "more than 0"));
+  if (floor && floor.lt(-1)) raise(E.argRange("floor", plain(floor), "-1 or more (a fraction: -0.005 is -0.5%)"));
+  if (cap && cap.lt(-1)) raise(E.argRange("cap", plain(cap), "-1 or more (a fraction: 0.05 is 5%)"));
   if (floor && cap && floor.gt(cap)) raise(E.floorAboveCap(plain(floor), plain(cap)));
   if (amounts.length === 0) raise(E.noValues("amounts", "give one amount per row"));
   if (baseline && baseline.length !== amounts.length) raise(E.lengthMismatch("amounts", "baseline", amounts.length, baseline.length));
@@ -131,13 +131,13 @@ function makeRow(ai: Dec | null, bi: Dec | null | undefined, i: number, floor: D
  * B. Precondition: sMin < B ≤ sMax.
  */
 function solveFactor(rows: Row[], B: Dec, sMin: Dec): [Dec, Dec] {
-  const events: Event[] = [];
+  const events: Breakpoint[] = [];
   for (const r of rows) {
     if (r.a.isZero()) continue;
     events.push({ p: r.lo, q: r.a, dA: r.a, dC: r.lo.neg() }); // leaves its floor: starts to scale
     if (r.hi !== null) events.push({ p: r.hi, q: r.a, dA: r.a.neg(), dC: r.hi }); // reaches its cap
   }
-  const cmp = (e: Event, g: Event) => e.p.times(g.q).cmp(g.p.times(e.q));
+  const cmp = (e: Breakpoint, g: Breakpoint) => e.p.times(g.q).cmp(g.p.times(e.q));
   events.sort(cmp);
 
   let C = sMin; // S(0) = Σ lo: every row starts at its floor
@@ -146,7 +146,7 @@ function solveFactor(rows: Row[], B: Dec, sMin: Dec): [Dec, Dec] {
     const { p, q } = events[k];
     // On the piece ending at t = p / q, S = C + A t; has it reached B by t? (× q > 0 to stay exact)
     if (C.times(q).plus(A.times(p)).gte(B.times(q))) return [B.minus(C), A]; // A > 0: S(previous t) < B
-    for (; k < events.length && cmp(events[k], { p, q } as Event) === 0; k++) {
+    for (; k < events.length && cmp(events[k], { p, q } as Breakpoint) === 0; k++) {
       A = A.plus(events[k].dA);
       C = C.plus(events[k].dC);
     }
@@ -166,13 +166,12 @@ function place(rows: Row[], N: Dec, Dn: Dec, B: Dec, unit: Dec): FitResult {
   });
   const whole = exact.map((e) => e.P.divToInt(e.Q)); // values are ≥ 0, so truncation is floor
   const rem = exact.map((e, i) => e.P.minus(whole[i].times(e.Q)));
-  let short = B.divToInt(unit).minus(sumX(whole)).toNumber(); // units still to place: Σ of the fractions
+  const short = B.divToInt(unit).minus(sumX(whole)).toNumber(); // units still to place: Σ of the fractions
   const order = rows.map((_, i) => i).filter((i) => rem[i].gt(0));
   // largest remainder first (rem_i / Q_i compared exactly by cross-multiplying), ties to the earlier row
   order.sort((i, j) => rem[j].times(exact[i].Q).cmp(rem[i].times(exact[j].Q)) || i - j);
   if (short < 0 || short > order.length) throw new Error("fit: remainders do not add up"); // cannot happen
   const up = new Set(order.slice(0, short));
-  short = 0;
   const results = whole.map((w, i) => new D(w.plus(up.has(i) ? 1 : 0).times(unit)));
   const factor = new D(N).div(new D(Dn));
   return { results, factor, status: exact.map((e) => e.status) };
@@ -211,6 +210,3 @@ export function pounds(v: Dec, unit: Dec = PENNY): string {
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${v.isNeg() && !v.isZero() ? "-" : ""}£${grouped}${frac ? "." + frac : ""}`;
 }
-
-// Kept for readers: ONE is the identity factor (results = amounts when budget = Σ amounts and nothing binds).
-void ONE;
