@@ -32,6 +32,7 @@ export function readNumber(c: Cell): CellNumber {
   let value = new D(body);
   if (percent) value = value.div(100);
   if (bracketed) value = value.neg();
+  if (value.isZero()) value = new D(0); // no negative zero out of "(0)" or "-0"
   return { kind: "number", value };
 }
 

@@ -156,3 +156,9 @@ export function readTable(grid: Grid, arg = "table"): TableRow[] | SendError {
   return rows;
 }
 
+
+/** Whether a header names a contract field (it is read, not ignored). */
+export function isKnownField(header: string): boolean {
+  const c = classify(header);
+  return c !== null && !(c instanceof SendError);
+}
