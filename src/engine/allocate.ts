@@ -12,11 +12,11 @@ export function allocate(option: Option, inst: Institution, opts: { trace?: bool
     const trace: TraceLine[] | null = opts.trace ? [] : null;
     const ctx = new Ctx(option, inst, trace);
     const earlier: Earlier = {};
-    const monthsFactor = inst.months.div(TWELVE);
     const components: ComponentResult[] = COMPONENTS.map(({ name, block }) => {
       const annual: Dec = RULES[name](ctx, earlier);
       earlier[name] = annual;
-      const amount = roundMoney(annual.times(monthsFactor), option.roundTo);
+      // multiply before dividing: months/12 first would round 1/12 at 40 digits and can break a half-up tie
+      const amount = roundMoney(annual.times(inst.months).div(TWELVE), option.roundTo);
       if (trace && !annual.isZero()) {
         trace.push({ component: name, label: `${name}: annual ${annual} × Months (${inst.months})/12, rounded to ${option.roundTo}`, amount: amount.toString() });
       }

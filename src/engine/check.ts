@@ -2,6 +2,7 @@
 import { SendError } from "./errors";
 import { normKey, normOption } from "./normalize";
 import { findOptionName, inheritanceChain, optionProblems, readRatesTable, resolveOption, type RatesTable } from "./rates";
+import { isBlank } from "./coerce";
 import type { Cell, Grid } from "./types";
 import type { Dec } from "./money";
 
@@ -52,6 +53,24 @@ function semanticProblems(table: RatesTable, optionName: string): CheckProblem[]
   return out;
 }
 
+/**
+ * Bad values this option takes from an ancestor that is not itself being checked: without them
+ * SEND.CHECK(rates, "B") would say OK while every B formula fails on A's typo.
+ */
+function inheritedProblems(table: RatesTable, chain: string[], checked: readonly string[]): CheckProblem[] {
+  const out: CheckProblem[] = [];
+  const isChecked = new Set(checked.map(normOption));
+  const blankIn = (owner: string, row: number) => isBlank(table.grid[row]?.[table.optionCols.get(normOption(owner))!]);
+  chain.slice(1).forEach((ancestor, i) => {
+    if (isChecked.has(normOption(ancestor))) return; // listed under its own name already
+    for (const p of optionProblems(table, ancestor)) {
+      if (!chain.slice(0, i + 1).every((o) => blankIn(o, p.row))) continue; // overridden nearer the option
+      out.push({ option: chain[0], key: p.key ?? "", problem: `${p.error.message} (inherited from '${ancestor}')`, row: p.row, col: p.col });
+    }
+  });
+  return out;
+}
+
 export function check(grid: Grid, option: Cell, ratesArg = "rates", optionArg = "option"): CheckProblem[] | SendError {
   const table = readRatesTable(grid, ratesArg);
   if (table instanceof SendError) return table;
@@ -68,7 +87,10 @@ export function check(grid: Grid, option: Cell, ratesArg = "rates", optionArg = 
     const chain = inheritanceChain(table, name);
     if (chain instanceof SendError) out.push({ option: name, key: "inherits", problem: chain.message, row: inh?.row ?? null, col });
     for (const p of optionProblems(table, name)) out.push({ option: name, key: p.key ?? "", problem: p.error.message, row: p.row, col: p.col });
-    if (!(chain instanceof SendError)) out.push(...semanticProblems(table, name));
+    if (!(chain instanceof SendError)) {
+      out.push(...inheritedProblems(table, chain, names));
+      out.push(...semanticProblems(table, name));
+    }
   }
   return out;
 }

@@ -7,8 +7,9 @@ export type CellNumber =
   | { kind: "number"; value: Dec }
   | { kind: "text"; text: string };
 
-// "1,234.50", "£1,234", "-£5", "(1,234)" (accounting negative), "12.5%".
-const NUMERIC = /^\(?-?£?-?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?%?\)?$/;
+// "1,234.50", "£1,234", "-£5", "(1,234)" (accounting negative), "12.5%"; also what Excel's VALUE
+// reads: a leading "+", a trailing ".", exponent notation ("1E5").
+const NUMERIC = /^\(?[-+]?£?-?(\d{1,3}(,\d{3})+|\d+)?(\.\d*)?([eE][-+]?\d+)?%?\)?$/;
 
 export function isBlank(c: Cell): boolean {
   return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
@@ -18,7 +19,7 @@ export function isBlank(c: Cell): boolean {
 export function readNumber(c: Cell): CellNumber {
   if (isBlank(c)) return { kind: "blank" };
   if (typeof c === "number") {
-    return Number.isFinite(c) ? { kind: "number", value: new D(c) } : { kind: "text", text: String(c) };
+    return Number.isFinite(c) ? { kind: "number", value: new D(c === 0 ? 0 : c) } : { kind: "text", text: String(c) }; // -0 -> 0
   }
   if (typeof c === "boolean") return { kind: "text", text: c ? "TRUE" : "FALSE" };
   const text = String(c).trim();
@@ -28,7 +29,9 @@ export function readNumber(c: Cell): CellNumber {
   let body = text.replace(/[()£,]/g, "");
   const percent = body.endsWith("%");
   if (percent) body = body.slice(0, -1);
-  if ((body.match(/-/g) ?? []).length > 1 || (bracketed && body.includes("-"))) return { kind: "text", text };
+  const mantissa = body.replace(/e[-+]?\d+$/i, "");
+  const signs = (mantissa.match(/[-+]/g) ?? []).length;
+  if (signs > 1 || (bracketed && signs > 0) || /^\.?$/.test(mantissa.replace(/[-+]/g, ""))) return { kind: "text", text };
   let value = new D(body);
   if (percent) value = value.div(100);
   if (bracketed) value = value.neg();

@@ -101,6 +101,14 @@ export const E = {
   notNumberArg: (arg: string, text: string) => new SendError("#VALUE!", `${arg} is not a number: '${text}'.`),
   argRange: (arg: string, value: string, range: string) => new SendError("#NUM!", `${arg} is ${value}; it must be ${range}.`),
   argRequired: (arg: string) => new SendError("#VALUE!", `${arg} is required.`),
+  notScalar: (arg: string, rows: number, cols: number) =>
+    new SendError("#VALUE!", `${arg} must be a single value, not a range of ${rows} × ${cols} cells.`),
+  notVector: (arg: string, rows: number, cols: number) =>
+    new SendError("#VALUE!", `${arg} must be one row or one column, not ${rows} rows × ${cols} columns.`),
+  tooManyArgs: (fn: string, max: number, given: number) =>
+    new SendError("#VALUE!", `${fn} takes at most ${max} argument${max === 1 ? "" : "s"}; ${given} were given.`),
+  internalError: (fn: string, message: string) =>
+    new SendError("#VALUE!", `${fn} failed unexpectedly (${message}). Please report this with the workbook.`),
   unknownName: (arg: string, name: string, names: string[]) =>
     new SendError("#VALUE!", `${arg}: unknown value '${name}'. Expected one of ${list(names)}.${didYouMean(name, names)}`),
   lengthMismatch: (argA: string, argB: string, n: number, m: number) =>

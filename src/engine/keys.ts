@@ -1,6 +1,7 @@
 // The factor key catalogue (contract section 2): the single source for rates-table validation,
 // "did you mean" suggestions, unit-aware editing in the task pane, the README table and SEND.FACTORS().
 import { normKey } from "./normalize";
+import { editDistance } from "./nearest";
 import { SETTINGS } from "./types";
 
 export interface KeyInfo {
@@ -104,18 +105,34 @@ export function isKnownKey(key: string): boolean {
   return findKeyInfo(key) !== undefined;
 }
 
-/** Concrete example keys for "did you mean" (placeholders expanded with typical values). */
-export const SUGGESTIBLE_KEYS: readonly string[] = (() => {
-  const out: string[] = [];
+/** Every catalogue key with its placeholders expanded; `<band>` takes the given labels. */
+function expandCatalogue(bands: readonly string[]): string[] {
+  const alts: Record<string, readonly string[]> = {
+    "<ph>": ["primary", "secondary"], "<A..F>": ["a", "b", "c", "d", "e", "f"],
+    "<setting>": [...SETTINGS, "all"], "<s>": SETTINGS, "<band>": bands, "<y>": ["1", "2", "3"],
+  };
   const expand = (k: string): string[] => {
     const m = k.match(/<[^>]+>/);
     if (!m) return [k];
-    const alts: Record<string, readonly string[]> = {
-      "<ph>": ["primary", "secondary"], "<A..F>": ["a", "b", "c", "d", "e", "f"],
-      "<setting>": [...SETTINGS, "all"], "<s>": SETTINGS, "<band>": ["band1", "band2", "band3", "1", "2", "3"], "<y>": ["1", "2", "3"],
-    };
     return (alts[m[0]] ?? [m[0]]).flatMap((a) => expand(k.replace(m[0], a)));
   };
-  for (const info of KEY_CATALOGUE) out.push(...expand(info.key));
-  return out;
-})();
+  return KEY_CATALOGUE.flatMap((info) => expand(info.key));
+}
+
+/** Concrete example keys for "did you mean" (placeholders expanded with typical values). */
+export const SUGGESTIBLE_KEYS: readonly string[] = expandCatalogue(["band1", "band2", "band3", "1", "2", "3"]);
+
+/**
+ * Candidates for "did you mean" for one unknown key: the examples, plus every banded key completed with
+ * the typo's own last part, so 'topup.specail.SLD' suggests 'topup.special.sld', not 'topup.special.1'.
+ */
+export function suggestionsFor(key: string): string[] {
+  const k = normKey(key);
+  const dot = k.lastIndexOf(".");
+  const tail = dot < 0 ? "" : k.slice(dot + 1);
+  if (tail === "") return [...SUGGESTIBLE_KEYS];
+  // only where the part before the band is itself a near miss ('ei.highneeds' must not become 'band.highneeds')
+  const completed = expandCatalogue([tail]).filter((x) =>
+    x.endsWith(`.${tail}`) && editDistance(k.slice(0, dot), x.slice(0, x.length - tail.length - 1)) <= 2);
+  return [...SUGGESTIBLE_KEYS, ...completed];
+}

@@ -2,7 +2,7 @@
 // Contract section 1: `Factor` holds keys; Description/Unit/Source/Notes are ignored; every other
 // non-blank header is an option. A candidate option is a diff over its parent (`inherits`).
 import { E, SendError, raise, attempt } from "./errors";
-import { findKeyInfo, SUGGESTIBLE_KEYS, type KeyInfo } from "./keys";
+import { findKeyInfo, suggestionsFor, type KeyInfo } from "./keys";
 import { D, PENNY, type Dec } from "./money";
 import { normKey, normOption } from "./normalize";
 import { cellText, isBlank, readNumber } from "./coerce";
@@ -81,7 +81,7 @@ export function readRatesTable(grid: Grid, arg = "rates"): RatesTable | SendErro
     const k = normKey(raw);
     const info = findKeyInfo(k);
     if (!info) {
-      tableProblems.push({ option: null, key: raw, error: E.unknownKey(arg, raw, r + 1, SUGGESTIBLE_KEYS), row: r, col: factorCol });
+      tableProblems.push({ option: null, key: raw, error: E.unknownKey(arg, raw, r + 1, suggestionsFor(raw)), row: r, col: factorCol });
       continue;
     }
     const prev = keys.get(k);
