@@ -1,0 +1,120 @@
+// The demo's rates: the built-in National 2025-26 option, a SYNTHETIC local baseline that inherits it,
+// three candidate options and two projection plans that inherit the baseline (blank = same as parent).
+// Local values echo the public examples in the domain brief (Devon bands, the £54k-£64k INMSS fees,
+// SENIF hourly rates) but are made up: every one is labelled SYNTHETIC in the Source column.
+import { libraryRatesGrid } from "../engine/library";
+import { findKeyInfo } from "../engine/keys";
+import { PROJECTION_KEY_ROWS, ratesSheet, type KeyRow, type RawCell, type Rows } from "../model";
+import { EHCP_BANDS, SENIF_BANDS } from "./authority";
+
+export const NATIONAL = "National 2025-26";
+export const BASELINE = "Baseline";
+export const CANDIDATES = ["Higher banded top-ups", "Early intervention package", "Special place expansion"] as const;
+export const PLANS = ["Unmitigated", "Mitigated"] as const;
+/** Options with an Allocations column (the national column alone prices no top-ups). */
+export const ALLOCATION_OPTIONS = [BASELINE, ...CANDIDATES];
+export const SYNTHETIC_SOURCE = "SYNTHETIC demo value (not a real rate)";
+
+const band = (b: string) => b.toLowerCase().replace(/\s+/g, ""); // "Band 3" -> "band3"
+
+// Top-up per EHCP pupil a year, bands 1..6, by setting.
+const TOPUPS: Record<string, number[]> = {
+  mainstream: [1600, 2350, 3100, 3800, 4500, 6200],
+  rb: [4000, 5500, 7000, 8500, 10000, 12000],
+  special: [11088, 12350, 13600, 14850, 16100, 17220],
+  ap: [9000, 10500, 12650, 14000, 16000, 18000],
+  fe: [3000, 4500, 6000, 8000, 10000, 13000],
+  ey: [2000, 3000, 4000, 5000, 6500, 8000],
+  isp: [52000, 55000, 58000, 61000, 64000, 68000],
+};
+
+/** Every top-up key; with `scale`, only the keys it changes (the rest inherit), scaled to whole pounds. */
+function topups(scale?: (setting: string, i: number) => number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [setting, rates] of Object.entries(TOPUPS)) {
+    rates.forEach((v, i) => {
+      const f = scale ? scale(setting, i) : 1;
+      if (!scale || f !== 1) out[`topup.${setting}.${band(EHCP_BANDS[i])}`] = Math.round(v * f);
+    });
+  }
+  return out;
+}
+
+/** The local baseline: everything the national option leaves to the LA. */
+const BASELINE_VALUES: Record<string, RawCell> = {
+  "be.primary": 3562, "be.ks3": 5022, "be.ks4": 5661, // 2024-25 national values carried forward (no 2025-26 value in the library)
+  "fsm.primary": 500, "fsm.secondary": 500, "lpa.primary": 1200, "lpa.secondary": 1800,
+  "notional.be": 0.04, "notional.fsm": 0.5, "notional.lpa": 1,
+  ...topups(),
+  "place.rb.unoccupied": 6000,
+  "ey.senif.band1": 3.5, "ey.senif.band2": 7, "ey.senif.band3": 14,
+  "fe.rate": 4843, "fe.weighting": 1, "fe.area": 1,
+};
+
+const CANDIDATE_VALUES: Record<(typeof CANDIDATES)[number], Record<string, RawCell>> = {
+  // steeper mainstream bands (less at band 1, 10% more from band 3), 10% more in resource bases, 5% in special
+  "Higher banded top-ups": topups((s, i) =>
+    s === "mainstream" ? [0.8, 0.95, 1.1, 1.1, 1.1, 1.1][i] : s === "rb" ? 1.1 : s === "special" ? 1.05 : 1),
+  // money into mainstream schools before an EHCP: SEN Support, high-incidence and a notional SEN guarantee
+  "Early intervention package": {
+    "ei.sensupport": 300, "ei.highneeds.threshold": 0.025, "ei.highneeds.rate": 2500, "ei.notional.guarantee": 6000,
+  },
+  // pays empty resource-base places in full and lifts the two most complex special bands by 10%
+  "Special place expansion": {
+    "place.rb.unoccupied": 10000,
+    ...topups((s, i) => (s === "special" && i >= 4 ? 1.1 : 1)),
+  },
+};
+
+/** Projection plans: a growing deficit, then the same with early intervention and ISP-to-special moves. */
+const PLAN_VALUES: Record<(typeof PLANS)[number], Record<string, RawCell>> = {
+  Unmitigated: {
+    "proj.start": 2025, "proj.years": 6, "proj.opening": -32000000,
+    "proj.grant": 99000000, "proj.grant.growth": 0.04,
+    "proj.mainstream.count": 2250, "proj.mainstream.growth": 0.1, "proj.mainstream.cost": 3400,
+    "proj.rb.count": 130, "proj.rb.growth": 0.05, "proj.rb.cost": 13500,
+    "proj.special.count": 2150, "proj.special.growth": 0.06, "proj.special.cost": 24500,
+    "proj.ap.count": 30, "proj.ap.growth": 0.03, "proj.ap.cost": 22650,
+    "proj.fe.count": 420, "proj.fe.growth": 0.04, "proj.fe.cost": 11500,
+    "proj.ey.count": 60, "proj.ey.growth": 0.05, "proj.ey.cost": 4500,
+    "proj.isp.count": 400, "proj.isp.growth": 0.09, "proj.isp.cost": 61000,
+    "proj.inflation": 0.025, "proj.other": 9000000,
+  },
+  Mitigated: { "proj.ei.cost": 3000000, "proj.ei.reduction": 0.5, "proj.shift": 25 },
+};
+
+function describe(key: string): KeyRow {
+  const info = findKeyInfo(key);
+  const top = /^topup\.([^.]+)\.(.+)$/.exec(key);
+  const senif = /^ey\.senif\.(.+)$/.exec(key);
+  const description = top ? `Top-up per EHCP pupil, ${top[1]} setting, ${top[2]}`
+    : senif ? `SEN inclusion fund hourly rate, ${senif[1]}` : info?.description;
+  const section = key.startsWith("topup.") ? "Top-up"
+    : /^(be|fsm|fsm6|lpa|eal|idaci|lumpsum)\./.test(key) ? "Schools formula"
+    : key.startsWith("notional.") ? "Notional SEN"
+    : key.startsWith("place.") ? "Place funding"
+    : key.startsWith("ei.") ? "Early intervention"
+    : key.startsWith("ey.") ? "Early years"
+    : key.startsWith("fe.") ? "16-19" : "Projection";
+  return { key, description, unit: info?.unit, source: SYNTHETIC_SOURCE, section };
+}
+
+/** The Rates sheet rows. */
+export function demoRatesGrid(): Rows {
+  const values: Record<string, Record<string, RawCell>> = {
+    [BASELINE]: BASELINE_VALUES, ...CANDIDATE_VALUES, ...PLAN_VALUES,
+  };
+  const localKeys = [...new Set(Object.values(values).flatMap((v) => Object.keys(v)))].filter((k) => !k.startsWith("proj."));
+  const senifKeys = SENIF_BANDS.map((b) => `ey.senif.${band(b)}`);
+  return ratesSheet({
+    base: libraryRatesGrid([NATIONAL]),
+    candidates: [
+      { name: BASELINE, inherits: NATIONAL },
+      ...CANDIDATES.map((name) => ({ name, inherits: BASELINE })),
+      { name: "Unmitigated", inherits: BASELINE },
+      { name: "Mitigated", inherits: "Unmitigated" },
+    ],
+    keys: [...localKeys, ...senifKeys].map(describe).concat(PROJECTION_KEY_ROWS.map((k) => ({ ...k, source: SYNTHETIC_SOURCE }))),
+    values,
+  });
+}

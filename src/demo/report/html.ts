@@ -1,0 +1,93 @@
+// The self-contained HTML report: one file, inline CSS and inline SVG charts, no scripts, no requests.
+import { BASELINE } from "../rates";
+import type { ChangeRow, ReportData } from "./data";
+
+export interface ReportCharts { phases: string; winners: string; projection: string }
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
+const money = (v: number | null) => (v === null ? "error" : gbp.format(v));
+const pct = (v: number | null) => (v === null ? "" : `${v >= 0 ? "+" : ""}${(v * 100).toFixed(1)}%`);
+const signed = (v: number | null) => (v === null ? "error" : `${v > 0 ? "+" : ""}${gbp.format(v)}`);
+
+function table(head: string[], rows: string[][], numericFrom = 1): string {
+  const th = head.map((h, i) => `<th${i >= numericFrom ? ' class="n"' : ""}>${esc(h)}</th>`).join("");
+  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${i >= numericFrom ? ' class="n"' : ""}>${esc(c)}</td>`).join("")}</tr>`).join("\n");
+  return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+function changeTable(rows: ChangeRow[], candidate: string): string {
+  if (rows.length === 0) return "<p>None.</p>";
+  return table(["Institution", "Phase", BASELINE, candidate, "Change", "%"],
+    rows.map((r) => [r.name, r.phase, money(r.a), money(r.b), signed(r.difference), pct(r.change)]), 2);
+}
+
+const CSS = `
+body{font-family:"Segoe UI",Helvetica,Arial,sans-serif;margin:2rem auto;max-width:70rem;color:#1d1d1d;line-height:1.4;padding:0 1rem}
+h1{margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:2px solid #ddd;padding-bottom:.2rem}
+.synthetic{background:#fff3cd;border:1px solid #e0c36a;padding:.6rem .9rem;border-radius:4px;font-weight:600}
+table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem}th,td{padding:.25rem .6rem;border-bottom:1px solid #e3e3e3;text-align:left}
+th{background:#f4f4f4}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}tr.total td{font-weight:700;border-top:2px solid #999}
+figure{margin:1rem 0}figcaption{font-size:.85rem;color:#555}.problems{color:#a00}
+`;
+
+export function reportHtml(d: ReportData, charts: ReportCharts): string {
+  const optionsHead = ["Phase", "Institutions", ...d.options];
+  const phaseRows = d.phases.map((p) => [p.phase, String(p.institutions), ...p.totals.map(money)]);
+  const totalRow = ["Total", String(d.phases.reduce((s, p) => s + p.institutions, 0)), ...d.totals.map(money)];
+  const base = d.totals[0];
+  const changeRow = ["Change vs " + BASELINE, "", ...d.totals.map((t) => (t === null || base === null ? "error" : `${signed(t - base)} (${pct(base ? (t - base) / base : null)})`))];
+  const phasesTable = table(optionsHead, [...phaseRows, totalRow, changeRow], 1).replace(/<tr><td>Total<\/td>/, '<tr class="total"><td>Total</td>');
+
+  const winners = d.comparisons.map((c) => `
+<h3>${esc(BASELINE)} vs ${esc(c.candidate)}</h3>
+<p>${c.gainers} institutions gain, ${c.losers} lose, ${c.unchanged} are unchanged${c.errors ? `, ${c.errors} show an error` : ""}.
+Total ${money(c.total.a)} → ${money(c.total.b)} (${signed(c.total.difference)}).</p>
+<h4>Largest gains</h4>${changeTable(c.biggestGains, c.candidate)}
+<h4>Largest losses</h4>${changeTable(c.biggestLosses, c.candidate)}`).join("\n");
+
+  const years = d.projection[0]?.rows.map((r) => String(r.year)) ?? [];
+  const projRows = years.map((y, i) => [y, ...d.projection.flatMap((p) => [money(p.rows[i]?.inYear ?? null), money(p.rows[i]?.cumulative ?? null)])]);
+  const projTable = table(["Year", ...d.projection.flatMap((p) => [`${p.plan}: in-year`, `${p.plan}: cumulative`])], projRows);
+
+  const f = d.fit;
+  const fitText = `Fitting "${esc(f.candidate)}" for mainstream schools to the ${esc(BASELINE)} mainstream budget of ${money(f.budget)}
+(before fitting: ${money(f.before)}; after: ${money(f.fitted)}), no school losing more than ${pct(f.floor === null ? null : Math.abs(f.floor)).replace("+", "")} or gaining more than ${pct(f.cap).replace("+", "")}:
+${f.gaining ?? "?"} schools gain and ${f.losing ?? "?"} lose.`;
+
+  const problems = d.problems.length
+    ? `<h2>Cells with errors</h2><ul class="problems">${d.problems.slice(0, 50).map((p) => `<li>${esc(p)}</li>`).join("")}</ul>`
+    : "";
+
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>SEND Funding Modeller: demo report (SYNTHETIC data)</title>
+<style>${CSS}</style>
+</head>
+<body>
+<h1>SEND Funding Modeller: demo report</h1>
+<p class="synthetic">SYNTHETIC DATA. A made-up large county (${d.institutions} institutions): no row is a real school, provider or council, and local rates are illustrative. Every number below was read from the recalculated demo workbook (send-model-demo.xlsx).</p>
+
+<h2>Options side by side, by phase</h2>
+${phasesTable}
+<figure>${charts.phases}<figcaption>Totals per phase for each option, from the Summary sheet.</figcaption></figure>
+
+<h2>Winners and losers</h2>
+<figure>${charts.winners}<figcaption>Counts from the Compare sheet (SEND.COMPARE against the ${esc(BASELINE)}).</figcaption></figure>
+${winners}
+
+<h2>Fitting to the budget</h2>
+<p>${fitText}</p>
+
+<h2>Projected high-needs balance</h2>
+<figure>${charts.projection}<figcaption>Cumulative balance from the Projection sheet (SEND.PROJECT) for both plans.</figcaption></figure>
+${projTable}
+${problems}
+<p><small>Generated by send-model demo. Recalculate the workbook with <code>send-model recalc</code> or in Excel with the add-in loaded.</small></p>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,112 @@
+// Glue between xlsx files and the headless workbook: load a file into it, list every computed cell
+// (for `send-model recalc --json`), and hand its formulas, values and spills to the xlsx writer.
+import type { SheetFormat } from "./format";
+import type { CellResult, RawCell } from "./cells";
+import { deriveSpills, type XlsxBook, type XlsxSheetOut } from "../xlsx";
+import { HeadlessWorkbook, type FormulaCell } from "../workbook";
+
+/** What the bridge reads of a HeadlessWorkbook. */
+export interface HostWorkbook {
+  sheetNames(): string[];
+  getValues(sheet: string, rangeA1: string): CellResult[][];
+  getFormulas(sheet: string, rangeA1: string): RawCell[][];
+  usedRange(sheet: string): string | null;
+  /** formula cells and their spilled cells (gives exact spill ranges, blank spilled cells included) */
+  allFormulaCells?(): FormulaCell[];
+}
+
+function colLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+const a1 = (row: number, col: number) => `${colLetters(col)}${row}`;
+
+function cellPos(ref: string): { r: number; c: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref.replace(/\$/g, "").toUpperCase());
+  if (!m) throw new Error(`bad cell ${ref}`);
+  let c = 0;
+  for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+  return { r: Number(m[2]), c };
+}
+
+/** A workbook read from a file, loaded into a HeadlessWorkbook (which evaluates every formula). */
+export function loadHost(book: XlsxBook): HeadlessWorkbook {
+  // an object keeps insertion order except for integer-like keys ("2024"): add such sheets one by one
+  if (!book.sheets.some((s) => /^(0|[1-9]\d*)$/.test(s.name))) {
+    return HeadlessWorkbook.create(Object.fromEntries(book.sheets.map((s) => [s.name, s.cells])));
+  }
+  const wb = HeadlessWorkbook.create();
+  for (const s of book.sheets) wb.addSheet(s.name);
+  for (const s of book.sheets) if (s.cells.length) wb.setCells(s.name, "A1", s.cells);
+  return wb;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  /** typed contents from A1 */
+  cells: RawCell[][];
+  /** computed values from A1 */
+  values: CellResult[][];
+  /** anchor -> spill range (only formulas whose result covers more than one cell) */
+  spills: Map<string, string>;
+}
+
+/** Spill ranges by sheet and anchor, from the host's list of spilled cells (their bounding boxes). */
+function hostSpills(cells: readonly FormulaCell[]): Map<string, Map<string, string>> {
+  const boxes = new Map<string, { sheet: string; anchor: string; bottom: number; right: number }>();
+  for (const f of cells) {
+    if (!f.spilledFrom) continue;
+    const key = `${f.sheet}\u0000${f.spilledFrom}`;
+    const p = cellPos(f.a1);
+    const a = cellPos(f.spilledFrom);
+    const box = boxes.get(key) ?? { sheet: f.sheet, anchor: f.spilledFrom, bottom: a.r, right: a.c };
+    box.bottom = Math.max(box.bottom, p.r);
+    box.right = Math.max(box.right, p.c);
+    boxes.set(key, box);
+  }
+  const out = new Map<string, Map<string, string>>();
+  for (const b of boxes.values()) {
+    if (!out.has(b.sheet)) out.set(b.sheet, new Map());
+    out.get(b.sheet)!.set(b.anchor, `${b.anchor}:${a1(b.bottom, b.right)}`);
+  }
+  return out;
+}
+
+/** Formulas, values and spills of every sheet, from A1 to the end of its used range. */
+export function snapshot(wb: HostWorkbook): SheetSnapshot[] {
+  const spills = wb.allFormulaCells ? hostSpills(wb.allFormulaCells()) : null;
+  return wb.sheetNames().map((name) => {
+    const used = wb.usedRange(name);
+    if (!used) return { name, cells: [], values: [], spills: new Map() };
+    const end = used.includes(":") ? used.split(":")[1] : used;
+    const range = `A1:${end}`;
+    const cells = wb.getFormulas(name, range);
+    const values = wb.getValues(name, range);
+    return { name, cells, values, spills: spills ? spills.get(name) ?? new Map() : deriveSpills(cells, values) };
+  });
+}
+
+/** Every formula cell and every cell of a spill, in sheet order then row-major: "Sheet!A1" -> value. */
+export function formulaResults(snaps: readonly SheetSnapshot[]): [string, CellResult][] {
+  const out: [string, CellResult][] = [];
+  for (const s of snaps) {
+    const at: { r: number; c: number }[] = [];
+    s.cells.forEach((row, r) => row.forEach((raw, c) => {
+      if (typeof raw === "string" && raw.startsWith("=")) at.push({ r: r + 1, c: c + 1 });
+    }));
+    for (const [anchor, ref] of s.spills) {
+      const [p, q] = ref.split(":").map(cellPos);
+      for (let r = p.r; r <= q.r; r++) for (let c = p.c; c <= q.c; c++) if (a1(r, c) !== anchor) at.push({ r, c });
+    }
+    at.sort((x, y) => x.r - y.r || x.c - y.c);
+    // a blank cell at the edge of a spill may lie beyond the used range: it is blank (null)
+    for (const { r, c } of at) out.push([`${s.name}!${a1(r, c)}`, s.values[r - 1]?.[c - 1] ?? null]);
+  }
+  return out;
+}
+
+/** Snapshots as sheets for the xlsx writer (formats apply to freshly built sheets only). */
+export function sheetsForWrite(snaps: readonly SheetSnapshot[], formats: Record<string, SheetFormat> = {}): XlsxSheetOut[] {
+  return snaps.map((s) => ({ name: s.name, cells: s.cells, values: s.values, spills: s.spills, format: formats[s.name] }));
+}

@@ -1,0 +1,86 @@
+// Presentation of freshly written sheets: bold frozen header, number formats, fitted column widths.
+import type ExcelJS from "exceljs";
+import type { CellResult, RawCell } from "./cells";
+
+export const MONEY_FORMAT = "£#,##0.00";
+export const WHOLE_POUNDS_FORMAT = "£#,##0";
+export const PERCENT_FORMAT = "0.0%";
+
+export interface SheetFormat {
+  /** rows at the top shown bold and frozen (default 1; 0 for none) */
+  headerRows?: number;
+  /** also freeze this many columns at the left */
+  freezeCols?: number;
+  /** widths in characters by column letter; other columns are fitted to their content */
+  widths?: Record<string, number>;
+  /** number formats by range: "C2:G600", or whole columns "C:G" (rows below the header) */
+  numFmts?: { range: string; format: string }[];
+  /** further cells to show bold, e.g. a Total row */
+  bold?: string[];
+}
+
+function colNum(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** "C2:G9" -> corners; "C:G" -> whole columns from firstRow to lastRow. */
+export function rangeBox(range: string, firstRow: number, lastRow: number): { top: number; left: number; bottom: number; right: number } {
+  const cols = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(range);
+  if (cols) return { top: firstRow, left: colNum(cols[1]), bottom: lastRow, right: colNum(cols[2]) };
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(range);
+  if (!m) throw new Error(`bad range ${range}`);
+  const [a, b] = [{ c: colNum(m[1]), r: Number(m[2]) }, { c: colNum(m[3] ?? m[1]), r: Number(m[4] ?? m[2]) }];
+  return { top: Math.min(a.r, b.r), left: Math.min(a.c, b.c), bottom: Math.max(a.r, b.r), right: Math.max(a.c, b.c) };
+}
+
+function shownLength(raw: RawCell, value: CellResult | undefined, money: boolean): number {
+  const v = raw !== null && !(typeof raw === "string" && raw.startsWith("=")) ? raw : value ?? null;
+  if (v === null) return 0;
+  if (typeof v === "number") return money ? Math.abs(v).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",").length + 2 : String(v).length;
+  if (typeof v === "object") return v.error.length;
+  return String(v).length;
+}
+
+/** Applies a SheetFormat to a worksheet whose cells are already written. */
+export function applyFormat(ws: ExcelJS.Worksheet, cells: RawCell[][], values: CellResult[][] | undefined, f: SheetFormat = {}): void {
+  const height = Math.max(cells.length, values?.length ?? 0);
+  const width = Math.max(0, ...cells.map((r) => r.length), ...(values ?? []).map((r) => r.length));
+  const header = f.headerRows ?? 1;
+
+  const moneyAt = new Set<string>();
+  for (const nf of f.numFmts ?? []) {
+    const box = rangeBox(nf.range, header + 1, Math.max(height, header + 1));
+    for (let r = box.top; r <= box.bottom; r++) {
+      for (let c = box.left; c <= box.right; c++) {
+        ws.getCell(r, c).numFmt = nf.format;
+        if (nf.format.includes("£")) moneyAt.add(`${r},${c}`);
+      }
+    }
+  }
+  for (let r = 1; r <= header; r++) ws.getRow(r).font = { bold: true };
+  for (const range of f.bold ?? []) {
+    const box = rangeBox(range, 1, height);
+    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) ws.getCell(r, c).font = { bold: true };
+  }
+  if (header > 0 || f.freezeCols) {
+    ws.views = [{ state: "frozen", ySplit: header, xSplit: f.freezeCols ?? 0 }];
+  }
+
+  for (let c = 1; c <= width; c++) {
+    const letters = ws.getColumn(c).letter;
+    const fixed = f.widths?.[letters];
+    if (fixed !== undefined) {
+      ws.getColumn(c).width = fixed;
+      continue;
+    }
+    let longest = 0;
+    for (let r = 0; r < height; r++) {
+      // long notes and titles in the header rows should not widen a whole numeric column
+      const len = shownLength(cells[r]?.[c - 1] ?? null, values?.[r]?.[c - 1], moneyAt.has(`${r + 1},${c}`));
+      longest = Math.max(longest, r < header ? Math.min(len, 24) : len);
+    }
+    ws.getColumn(c).width = Math.min(60, Math.max(8, longest + 2));
+  }
+}

@@ -1,0 +1,274 @@
+// xlsx files <-> sheets of plain cells, with formulas AND cached values, for the headless host.
+//
+// How a workbook is stored (so Excel shows numbers on open and recomputes with the add-in loaded):
+// - every formula is written with its computed value as the cached result;
+// - SEND.* calls are stored the way Excel itself saves Office.js custom functions: `_xldudf_SEND_NAME(…)`
+//   (see io/formulaText.ts); the reader maps them back to `SEND.NAME(…)`;
+// - a formula that calls SEND or spills is a dynamic-array formula: `<f t="array" ref="<spill>">` with
+//   cm="1" (xl/metadata.xml, see io/dynamicArrays.ts); the other cells of the spill hold plain cached
+//   values, exactly as Excel 365 writes a spill. On reading, those cells are left blank (they are
+//   results, not inputs), so the host can spill into them again.
+// Writes are atomic (temp file + rename) and refuse to replace any input file.
+import ExcelJS from "exceljs";
+import { checkXlsxInput, FileProblem, refuseOverwrite, writeFileAtomic } from "./io/files";
+import { rawOfValue, resultOf, toInput, toPlain, toResult, type CellResult, type RawCell } from "./io/cells";
+import { markDynamicArrays } from "./io/dynamicArrays";
+import { applyFormat, type SheetFormat } from "./io/format";
+import { callsSend, fromFileFormula, toFileFormula } from "./io/formulaText";
+
+export type { RawCell, CellResult } from "./io/cells";
+export { FileProblem } from "./io/files";
+export { MONEY_FORMAT, WHOLE_POUNDS_FORMAT, PERCENT_FORMAT, type SheetFormat } from "./io/format";
+
+export interface XlsxSheetIn {
+  name: string;
+  /** typed contents from A1: values, and formulas as "=…" (cells inside a spill are blank) */
+  cells: RawCell[][];
+  /** cached results as stored in the file (formula cells and the cells of their spills) */
+  cached: CellResult[][];
+  /** array / dynamic-array formulas: anchor A1 -> the range they covered when saved */
+  arrays: Map<string, string>;
+}
+
+export interface XlsxBook {
+  sheets: XlsxSheetIn[];
+  /** the parsed file, for writing it back with its styles (see writeXlsx `base`) */
+  source: ExcelJS.Workbook;
+}
+
+export interface XlsxSheetOut {
+  name: string;
+  /** typed contents from A1 (formulas as "=…") */
+  cells: RawCell[][];
+  /** computed values from A1, including the cells of spills; become the cached results */
+  values?: CellResult[][];
+  /** spill ranges by anchor (e.g. "A1" -> "A1:E42"); derived from cells and values when absent */
+  spills?: ReadonlyMap<string, string>;
+  /** presentation for a freshly built sheet (ignored when updating a `base` workbook) */
+  format?: SheetFormat;
+}
+
+export interface WriteOptions {
+  /** files that must never be overwritten (the inputs): writing to one is refused */
+  protect?: readonly string[];
+  /** update this workbook (as read) instead of building a new one, keeping its formatting */
+  base?: ExcelJS.Workbook;
+}
+
+// ---------- addresses ----------
+
+function colLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+const a1 = (row: number, col: number) => `${colLetters(col)}${row}`;
+
+function parseBox(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [p, q = p] = range.replace(/\$/g, "").split(":");
+  const cell = (s: string) => {
+    const m = /^([A-Z]+)(\d+)$/i.exec(s);
+    if (!m) throw new Error(`bad range ${range}`);
+    let c = 0;
+    for (const ch of m[1].toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
+    return { r: Number(m[2]), c };
+  };
+  const a = cell(p);
+  const b = cell(q);
+  return { top: Math.min(a.r, b.r), left: Math.min(a.c, b.c), bottom: Math.max(a.r, b.r), right: Math.max(a.c, b.c) };
+}
+
+// ---------- reading ----------
+
+/** Reads a workbook file. Throws FileProblem (one clear line) for a missing, corrupt or non-xlsx file. */
+export async function readXlsx(file: string): Promise<XlsxBook> {
+  return readXlsxBuffer(checkXlsxInput(file), file);
+}
+
+export async function readXlsxBuffer(data: Buffer, label = "workbook"): Promise<XlsxBook> {
+  // An xlsx file is a zip archive: "PK\3\4". A legacy .xls or a password-protected workbook is not.
+  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
+    throw new FileProblem(`not an xlsx workbook (not a zip package; legacy .xls, .csv and password-protected files are not supported): ${label}`);
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new FileProblem(`could not read ${label} as an xlsx workbook: ${(e as Error).message.split("\n")[0]}`);
+  }
+  if (wb.worksheets.length === 0) throw new FileProblem(`no worksheets in ${label} (is it an xlsx workbook?)`);
+  const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
+  return { sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)), source: wb };
+}
+
+function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): XlsxSheetIn {
+  const cells: RawCell[][] = [];
+  const cached: CellResult[][] = [];
+  const arrays = new Map<string, string>();
+  const put = <T>(grid: T[][], r: number, c: number, v: T, blank: T) => {
+    while (grid.length < r) grid.push([]);
+    const row = grid[r - 1];
+    while (row.length < c) row.push(blank);
+    row[c - 1] = v;
+  };
+
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged && cell.master.address !== cell.address) return; // merged: value lives in the top-left cell
+      const v = cell.value as ExcelJS.CellValue;
+      if (v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
+        const fv = v as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
+        const text = cell.formula; // exceljs expands shared formulas per cell
+        if (text) put(cells, r, c, `=${fromFileFormula(text)}`, null);
+        // cell.result, not fv.result: exceljs's value copy drops falsy results (0, "", false)
+        put(cached, r, c, resultOf(cell.result, date1904), null);
+        if (fv.shareType === "array") arrays.set(cell.address, fv.ref ?? cell.address);
+        return;
+      }
+      const raw = rawOfValue(v, date1904);
+      if (raw === null) return;
+      put(cells, r, c, raw, null);
+      put(cached, r, c, resultOf(v, date1904) ?? (typeof raw === "string" && raw.startsWith("'") ? raw.slice(1) : raw), null);
+    });
+  });
+
+  // Cells covered by an array formula (other than its anchor) are its results: blank them as inputs.
+  for (const [anchor, ref] of arrays) {
+    const box = parseBox(ref);
+    for (let r = box.top; r <= box.bottom; r++) {
+      for (let c = box.left; c <= box.right; c++) {
+        if (a1(r, c) !== anchor && cells[r - 1]?.[c - 1] !== undefined) cells[r - 1][c - 1] = null;
+      }
+    }
+  }
+  const width = Math.max(0, ...cells.map((row) => row.length));
+  for (const row of cells) while (row.length < width) row.push(null);
+  return { name: ws.name, cells: trimGrid(cells), cached, arrays };
+}
+
+/** Drops trailing all-blank rows (left by blanked spill cells). */
+function trimGrid(grid: RawCell[][]): RawCell[][] {
+  let n = grid.length;
+  while (n > 0 && grid[n - 1].every((v) => v === null)) n--;
+  return grid.slice(0, n);
+}
+
+// ---------- spills ----------
+
+const isFormula = (v: RawCell | undefined): v is string => typeof v === "string" && v.startsWith("=");
+
+/**
+ * Spill ranges when the host does not give them: from each formula, the run of computed values to the
+ * right along its first row and down its first column, stopping at a typed cell or a blank value.
+ */
+export function deriveSpills(cells: RawCell[][], values: CellResult[][]): Map<string, string> {
+  const out = new Map<string, string>();
+  const free = (r: number, c: number) => (cells[r]?.[c] ?? null) === null && (values[r]?.[c] ?? null) !== null;
+  cells.forEach((row, r) => row.forEach((raw, c) => {
+    if (!isFormula(raw)) return;
+    let right = c;
+    while (free(r, right + 1)) right++;
+    let bottom = r;
+    while (free(bottom + 1, c)) bottom++;
+    if (right > c || bottom > r) out.set(a1(r + 1, c + 1), `${a1(r + 1, c + 1)}:${a1(bottom + 1, right + 1)}`);
+  }));
+  return out;
+}
+
+// ---------- writing ----------
+
+interface Planned {
+  sheet: XlsxSheetOut;
+  spills: ReadonlyMap<string, string>;
+}
+
+/** How each formula is stored: dynamic array (with its ref) when it calls SEND, spills or was an array. */
+function formulaValue(formula: string, value: CellResult | undefined, anchor: string, spill: string | undefined, wasArray: boolean) {
+  const f = toFileFormula(formula.slice(1));
+  const result = toResult(value);
+  const dynamic = spill !== undefined || wasArray || callsSend(formula);
+  const v: ExcelJS.CellFormulaValue & { shareType?: string; ref?: string } = { formula: f, date1904: false } as ExcelJS.CellFormulaValue;
+  if (result !== undefined) v.result = result as ExcelJS.CellFormulaValue["result"];
+  if (dynamic) {
+    v.shareType = "array";
+    v.ref = spill ?? anchor;
+  }
+  return { value: v, dynamic };
+}
+
+/** Writes one sheet's formulas, spill values and (fresh sheets only) inputs; returns the dynamic anchors. */
+function fillSheet(ws: ExcelJS.Worksheet, p: Planned, fresh: boolean, oldArrays: ReadonlyMap<string, string>): Set<string> {
+  const { cells, values = [] } = p.sheet;
+  const anchors = new Set<string>();
+  const height = Math.max(cells.length, values.length);
+  const touched = new Set<string>();
+
+  for (let r = 0; r < height; r++) {
+    const width = Math.max(cells[r]?.length ?? 0, values[r]?.length ?? 0);
+    for (let c = 0; c < width; c++) {
+      const raw = cells[r]?.[c] ?? null;
+      const value = values[r]?.[c];
+      const addr = a1(r + 1, c + 1);
+      if (isFormula(raw)) {
+        const fv = formulaValue(raw, value, addr, p.spills.get(addr), oldArrays.has(addr));
+        ws.getCell(addr).value = fv.value as ExcelJS.CellValue;
+        if (fv.dynamic) anchors.add(addr);
+        touched.add(addr);
+      } else if (raw === null && value !== null && value !== undefined) {
+        ws.getCell(addr).value = toPlain(value); // a spilled result: cached value only
+        touched.add(addr);
+      } else if (fresh && raw !== null) {
+        ws.getCell(addr).value = toInput(raw);
+      }
+    }
+  }
+  // Cells of an old spill that no longer hold a result are cleared (an updated workbook only).
+  for (const ref of oldArrays.values()) {
+    const box = parseBox(ref);
+    for (let r = box.top; r <= box.bottom; r++) {
+      for (let c = box.left; c <= box.right; c++) {
+        const addr = a1(r, c);
+        if (!touched.has(addr) && (cells[r - 1]?.[c - 1] ?? null) === null) ws.getCell(addr).value = null;
+      }
+    }
+  }
+  return anchors;
+}
+
+/** Builds the xlsx package in memory. */
+export async function xlsxBuffer(sheets: readonly XlsxSheetOut[], opts: Pick<WriteOptions, "base"> = {}): Promise<Buffer> {
+  const wb = opts.base ?? new ExcelJS.Workbook();
+  if (!opts.base) {
+    wb.creator = "SEND Funding Modeller";
+    wb.created = new Date(0); // fixed, so identical inputs give identical files
+    wb.modified = new Date(0);
+  }
+  const anchors = new Map<string, Set<string>>();
+  for (const sheet of sheets) {
+    const spills = sheet.spills ?? deriveSpills(sheet.cells, sheet.values ?? []);
+    const existing = opts.base?.getWorksheet(sheet.name);
+    const ws = existing ?? wb.addWorksheet(sheet.name);
+    const oldArrays = existing ? arraysOf(existing) : new Map<string, string>();
+    anchors.set(sheet.name, fillSheet(ws, { sheet, spills }, !existing, oldArrays));
+    if (!existing) applyFormat(ws, sheet.cells, sheet.values, sheet.format);
+  }
+  const raw = Buffer.from(await wb.xlsx.writeBuffer());
+  return markDynamicArrays(raw, anchors);
+}
+
+/** Array formulas of a worksheet as exceljs holds them (anchor -> ref). */
+function arraysOf(ws: ExcelJS.Worksheet): Map<string, string> {
+  const out = new Map<string, string>();
+  ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (cell) => {
+    const v = cell.value as { shareType?: string; ref?: string } | null;
+    if (v && typeof v === "object" && v.shareType === "array") out.set(cell.address, v.ref ?? cell.address);
+  }));
+  return out;
+}
+
+/** Writes sheets to an xlsx file atomically; never overwrites a protected (input) file. */
+export async function writeXlsx(file: string, sheets: readonly XlsxSheetOut[], opts: WriteOptions = {}): Promise<void> {
+  refuseOverwrite(file, opts.protect ?? []); // before any work
+  const buf = await xlsxBuffer(sheets, opts);
+  writeFileAtomic(file, buf, opts.protect ?? []);
+}

@@ -1,0 +1,161 @@
+// The SYNTHETIC demo: deterministic, sized like a large county, realistic magnitudes, clearly labelled,
+// every formula computing; the report is self-contained and its numbers come from the workbook.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DEMO_SIZES, ISP_PLACEMENTS, demoInstitutions, ehcpCount } from "../../src/demo/authority";
+import { computeDemo, type ComputedDemo } from "../../src/demo";
+import { ALLOCATION_OPTIONS, BASELINE, CANDIDATES, NATIONAL, PLANS } from "../../src/demo/rates";
+import { buildDemoWorkbook, SHEETS, type DemoSheet } from "../../src/demo/workbook";
+import { readXlsx } from "../../src/headless/xlsx";
+import type { RawCell } from "../../src/model";
+
+const ROOT = path.join(__dirname, "../..");
+const sheet = (sheets: DemoSheet[], name: string) => sheets.find((s) => s.name === name)!.cells;
+
+/** key -> value of one option column of the Rates sheet. */
+function optionColumn(rates: RawCell[][], option: string): Map<string, RawCell> {
+  const col = rates[0].indexOf(option);
+  expect(col).toBeGreaterThan(0);
+  return new Map(rates.slice(1).filter((r) => typeof r[0] === "string").map((r) => [r[0] as string, r[col] ?? null]));
+}
+
+describe("the synthetic authority", () => {
+  const built = buildDemoWorkbook();
+  const records = built.records;
+
+  it("is the same on every run, and depends on its seed", () => {
+    const again = buildDemoWorkbook();
+    expect(again.sheets).toEqual(built.sheets);
+    expect(again.records).toEqual(records);
+    expect(demoInstitutions(7)).not.toEqual(records);
+  });
+
+  it("is sized like a large English county", () => {
+    const count = (phase: string) => records.filter((r) => r.Phase === phase).length;
+    for (const [phase, n] of Object.entries(DEMO_SIZES)) expect({ phase, n: count(phase) }).toEqual({ phase, n });
+    const isp = records.filter((r) => r.Phase === "ISP");
+    expect(isp.length).toBeGreaterThanOrEqual(30); // grouped by provider
+    expect(isp.reduce((s, r) => s + ehcpCount(r), 0)).toBe(ISP_PLACEMENTS);
+    const ehcps = records.reduce((s, r) => s + ehcpCount(r), 0);
+    expect(ehcps).toBeGreaterThan(4500);
+    expect(ehcps).toBeLessThan(6000);
+    const header = sheet(built.sheets, SHEETS.institutions)[0];
+    expect(header.filter((h) => typeof h === "string" && h.startsWith("EHCP ")).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("says SYNTHETIC everywhere a reader looks", () => {
+    expect(records.every((r) => String(r.Name).startsWith("SYNTHETIC "))).toBe(true);
+    const about = sheet(built.sheets, SHEETS.about).flat().join(" ");
+    expect(about).toMatch(/SYNTHETIC DATA/);
+    expect(about).toMatch(/send-model recalc/);
+    expect(about).toMatch(/add-in/);
+    for (const name of Object.values(SHEETS)) expect(about.includes(name) || name === SHEETS.about).toBe(true);
+    const rates = sheet(built.sheets, SHEETS.rates);
+    const source = rates[0].indexOf("Source");
+    const local = optionColumn(rates, BASELINE);
+    for (const r of rates.slice(1)) {
+      if (typeof r[0] === "string" && local.get(r[0]) !== null && r[0] !== "inherits") expect(String(r[source])).toMatch(/SYNTHETIC/);
+    }
+  });
+
+  it("has a national baseline from the library, a local baseline and candidates that inherit it, and two plans", () => {
+    const rates = sheet(built.sheets, SHEETS.rates);
+    expect(rates[0]).toEqual(["Factor", "Description", "Unit", "Source", NATIONAL, BASELINE, ...CANDIDATES, ...PLANS]);
+    expect(optionColumn(rates, BASELINE).get("inherits")).toBe(NATIONAL);
+    for (const c of CANDIDATES) expect(optionColumn(rates, c).get("inherits")).toBe(BASELINE);
+    expect(optionColumn(rates, "Unmitigated").get("proj.grant")).toBeGreaterThan(50_000_000);
+    expect(optionColumn(rates, "Mitigated").get("proj.ei.reduction")).toBeGreaterThan(0);
+    expect([...optionColumn(rates, "Early intervention package").keys()].filter((k) => k.startsWith("ei.")).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("uses the magnitudes of the domain brief", () => {
+    const rates = sheet(built.sheets, SHEETS.rates);
+    const national = optionColumn(rates, NATIONAL);
+    const local = optionColumn(rates, BASELINE);
+    expect([national.get("place.special"), national.get("place.fe"), national.get("ey.daf")]).toEqual([10000, 6000, 938]);
+    const band = (setting: string) => [...local].filter(([k, v]) => k.startsWith(`topup.${setting}.`) && v !== null).map(([, v]) => v as number);
+    expect(Math.min(...band("special"))).toBeGreaterThanOrEqual(11000);
+    expect(Math.max(...band("special"))).toBeLessThanOrEqual(17600);
+    expect(Math.min(...band("mainstream"))).toBe(1600);
+    expect(band("mainstream")).toContain(4500);
+    expect(Math.min(...band("isp"))).toBeGreaterThanOrEqual(50000);
+    expect(Math.max(...band("isp"))).toBeLessThanOrEqual(70000);
+    expect(local.get("ey.senif.band1")).toBeGreaterThan(0);
+  });
+
+  it("lays out live SEND formulas: one ALLOCATE per option, BREAKDOWN, COMPARE, FIT, PROJECT", () => {
+    const alloc = sheet(built.sheets, SHEETS.allocations);
+    expect(alloc[0].slice(0, 2 + ALLOCATION_OPTIONS.length)).toEqual(["Name", "Phase", ...ALLOCATION_OPTIONS]);
+    expect(alloc.length).toBe(records.length + 1);
+    ALLOCATION_OPTIONS.forEach((o, j) => expect(alloc[1][2 + j]).toMatch(new RegExp(`^=SEND\\.ALLOCATE\\(.*"${o}"`)));
+    const formulas = built.sheets.flatMap((s) => s.cells.flat()).filter((v): v is string => typeof v === "string" && v.startsWith("="));
+    for (const fn of ["BREAKDOWN", "COMPARE", "FIT", "PROJECT"]) expect(formulas.some((f) => f.includes(`SEND.${fn}(`))).toBe(true);
+  });
+});
+
+describe("the recalculated demo", () => {
+  let c: ComputedDemo;
+  beforeAll(() => {
+    c = computeDemo();
+  });
+
+  it("computes every formula without an error", () => {
+    const cells = c.workbook.allFormulaCells();
+    expect(cells.length).toBeGreaterThan(5000);
+    const errors = cells.filter((f) => f.value !== null && typeof f.value === "object").map((f) => `${f.sheet}!${f.a1}`);
+    expect(errors).toEqual([]);
+    expect(c.data.problems).toEqual([]);
+  });
+
+  it("totals agree across sheets: Summary = Compare Total rows; FIT hits its budget exactly", () => {
+    const [base, ...cands] = c.data.totals as number[];
+    c.data.comparisons.forEach((cmp, k) => {
+      expect(cmp.total.a).toBeCloseTo(base, 2);
+      expect(cmp.total.b).toBeCloseTo(cands[k], 2);
+      expect(cmp.gainers + cmp.losers + cmp.unchanged + cmp.errors).toBe(c.demo.records.length);
+    });
+    expect(c.data.fit.fitted).toBeCloseTo(c.data.fit.budget!, 2);
+    expect(c.data.comparisons.some((x) => x.losers > 0)).toBe(true);
+  });
+
+  it("projects six years for both plans, the mitigated plan ending with the smaller deficit", () => {
+    expect(c.data.projection.map((p) => p.rows.length)).toEqual([6, 6]);
+    const final = c.data.projection.map((p) => p.rows[5].cumulative as number);
+    expect(final[0]).toBeLessThan(0);
+    expect(final[1]).toBeGreaterThan(final[0]);
+  });
+});
+
+describe("send-model demo output", () => {
+  let dir: string;
+  let html: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "send-demo-"));
+    const r = spawnSync(process.execPath, [path.join(ROOT, "bin/send-model.js"), "-q", "demo", "--out", dir], { encoding: "utf8", timeout: 120_000 });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    html = fs.readFileSync(path.join(dir, "send-model-demo-report.html"), "utf8");
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("the report is one self-contained file: inline SVG charts, no scripts, no external URLs", () => {
+    expect(html.match(/<svg[\s>]/g)?.length).toBe(3);
+    expect(html).toMatch(/class="marks"/); // drawn by Vega, not by hand
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
+    expect(html).toMatch(/SYNTHETIC DATA/);
+  });
+
+  it("the report's numbers are the workbook's", async () => {
+    const book = await readXlsx(path.join(dir, "send-model-demo.xlsx"));
+    expect(book.sheets.map((s) => s.name)).toEqual(Object.values(SHEETS));
+    const summary = book.sheets.find((s) => s.name === SHEETS.summary)!;
+    const total = summary.cached.find((r) => r[0] === "Total")!;
+    const gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
+    for (let j = 1; j <= ALLOCATION_OPTIONS.length; j++) expect(html).toContain(gbp.format(total[j] as number));
+    const proj = book.sheets.find((s) => s.name === SHEETS.projection)!;
+    expect(html).toContain(gbp.format(proj.cached[7][4] as number)); // final Unmitigated cumulative
+  });
+});
