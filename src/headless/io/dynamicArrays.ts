@@ -95,7 +95,7 @@ export async function markDynamicArrays(xlsx: Buffer | Uint8Array, anchors: Read
 }
 
 /** Zip entry time (DOS time starts in 1980). */
-const FIXED_DATE = new Date(1980, 0, 1, 12); // local time, as zip stores it
+const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 12)); // jszip writes DOS time from the UTC fields: same bytes in every time zone
 
 /** Anchors marked cm="1" in a package (sheet name -> addresses): for tests and diagnostics. */
 export async function dynamicArrayAnchors(xlsx: Buffer | Uint8Array): Promise<Map<string, string[]>> {
