@@ -77,6 +77,7 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
       preview: "./src/taskpane/preview.tsx",
+      help: "./src/help/index.ts",
     },
     output: {
       path: path.join(__dirname, "dist"),
@@ -132,6 +133,12 @@ module.exports = async (env = {}, argv = {}) => {
         template: "./src/taskpane/preview.html",
         chunks: ["preview"],
         templateParameters: { officeJsUrl: OFFICE_JS_LOCAL, csp: previewCsp },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/help/help.html",
+        chunks: ["help"],
+        templateParameters: { csp: previewCsp },
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -6,7 +6,7 @@ import { normLabel } from "./normalize";
 import { cellText, isBlank, readNumber } from "./coerce";
 import { PHASES, type Cell, type Grid, type Institution, type Phase } from "./types";
 
-type CountField = "primaryPupils" | "ks3Pupils" | "ks4Pupils" | "fsm" | "fsm6" | "lpa" | "eal" | "senSupport" | "places" | "daf" | "students";
+export type CountField = "primaryPupils" | "ks3Pupils" | "ks4Pupils" | "fsm" | "fsm6" | "lpa" | "eal" | "senSupport" | "places" | "daf" | "students";
 
 /** Known headers (normalised) -> what they fill. */
 const COUNT_HEADERS: Record<string, CountField> = {
@@ -23,7 +23,7 @@ export const KNOWN_HEADERS: readonly string[] = [
 const PHASE_BY_NORM = new Map<string, Phase>(PHASES.map((p) => [normLabel(p), p]));
 
 /** What a header means: a known field, a banded count, or nothing (ignored). */
-type Column =
+export type Column =
   | { kind: "name" } | { kind: "phase" } | { kind: "months" } | { kind: "occupied" }
   | { kind: "count"; field: CountField }
   | { kind: "idaci"; band: string }
@@ -49,14 +49,19 @@ function classify(header: string): Column | null | SendError {
   return null;
 }
 
+/** One header the reader reads: its position, its text as written and what it means. */
+export interface ReaderColumn { col: number; header: string; column: Column }
+
 /** A reader for one header row, built once and applied to every data row of a table. */
 export interface FieldReader {
   read(values: readonly Cell[], where: string): Institution | SendError;
+  /** the headers it reads, in column order (the fast path compiles its own row reader from them) */
+  readonly columns: readonly ReaderColumn[];
 }
 
 export function fieldReader(header: readonly Cell[], arg: string): FieldReader | SendError {
   return attempt(() => {
-    const cols: { col: number; header: string; column: Column }[] = [];
+    const cols: ReaderColumn[] = [];
     const seen = new Map<string, string>();
     header.forEach((h, col) => {
       const text = cellText(h);
@@ -69,11 +74,11 @@ export function fieldReader(header: readonly Cell[], arg: string): FieldReader |
       seen.set(id, text);
       cols.push({ col, header: text, column });
     });
-    return { read: (values, where) => attempt(() => readRow(cols, values, where)) };
+    return { read: (values, where) => attempt(() => readRow(cols, values, where)), columns: cols };
   });
 }
 
-function readRow(cols: { col: number; header: string; column: Column }[], values: readonly Cell[], where: string): Institution {
+function readRow(cols: readonly ReaderColumn[], values: readonly Cell[], where: string): Institution {
   const inst: Institution = {
     name: null, phase: "Primary",
     primaryPupils: ZERO, ks3Pupils: ZERO, ks4Pupils: ZERO, fsm: ZERO, fsm6: ZERO, lpa: ZERO, eal: ZERO, senSupport: ZERO,
@@ -139,20 +144,27 @@ export interface TableRow {
   institution: Institution | SendError | null;
 }
 
+/** The column of a table's Name header, or -1. */
+export function nameColumn(header: readonly Cell[]): number {
+  return header.findIndex((h) => normLabel(cellText(h)) === "name");
+}
+
+/** Data row r (1-based) of a table, read the way readTable reads every row. */
+export function readTableRow(reader: FieldReader, values: readonly Cell[], r: number, nameCol: number, arg = "table"): TableRow {
+  const name = nameCol >= 0 && !isBlank(values[nameCol]) ? cellText(values[nameCol]) : null;
+  const blank = values.every(isBlank);
+  const where = `${arg} row ${r}${name ? ` ('${name}')` : ""}`;
+  return { index: r, name, institution: blank ? null : reader.read(values, where) };
+}
+
 /** A table: header row first, then one institution per row; a bad row carries its own error. */
 export function readTable(grid: Grid, arg = "table"): TableRow[] | SendError {
   if (grid.length < 2) return E.emptyTable(arg);
   const reader = fieldReader(grid[0], arg);
   if (reader instanceof SendError) return reader;
-  const nameCol = grid[0].findIndex((h) => normLabel(cellText(h)) === "name");
+  const nameCol = nameColumn(grid[0]);
   const rows: TableRow[] = [];
-  for (let r = 1; r < grid.length; r++) {
-    const values = grid[r];
-    const name = nameCol >= 0 && !isBlank(values[nameCol]) ? cellText(values[nameCol]) : null;
-    const blank = values.every(isBlank);
-    const where = `${arg} row ${r}${name ? ` ('${name}')` : ""}`;
-    rows.push({ index: r, name, institution: blank ? null : reader.read(values, where) });
-  }
+  for (let r = 1; r < grid.length; r++) rows.push(readTableRow(reader, grid[r], r, nameCol, arg));
   return rows;
 }
 

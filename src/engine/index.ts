@@ -5,7 +5,7 @@ export { SendError, isSendError, type ErrorKind, E } from "./errors";
 export { KEY_CATALOGUE, findKeyInfo, isKnownKey, type KeyInfo } from "./keys";
 export { readNumber, cellText, isBlank } from "./coerce";
 export { parseRates, readRatesTable, resolveOption, optionFromGrid, findOptionName, type RatesTable, type Option, type RateValue } from "./rates";
-export { readInstitution, readTable, fieldReader, KNOWN_HEADERS, type TableRow } from "./fields";
+export { readInstitution, readTable, readTableRow, nameColumn, fieldReader, KNOWN_HEADERS, type TableRow, type FieldReader } from "./fields";
 export { allocate, allocateTotal } from "./allocate";
 export { findTopupRate, topupRate } from "./components/topUp";
 export { band } from "./band";
@@ -13,3 +13,7 @@ export { compare, type Comparison, type CompareRow } from "./compare";
 export { check, type CheckProblem } from "./check";
 export { project, projectionYears, type ProjectionRow } from "./project";
 export { factorsTable } from "./factors";
+export {
+  allocateTotals, allocateRowTotal, compareTable, topupAmount, topupAmountDecimal, fastStats, resetFastStats,
+  type ComparisonValues, type CompareRowValues, type AmountArg,
+} from "./fast";

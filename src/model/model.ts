@@ -26,6 +26,8 @@ export interface ModelSpec {
   blankRows?: number;
   /** the starting rates grid; defaults to libraryRatesGrid([national]) */
   base?: Rows;
+  /** extra values to place: option -> key -> value */
+  values?: Record<string, Record<string, RawCell>>;
 }
 
 export interface PlannedSheet { role: SheetRole; name: string; rows: Rows; range: string }
@@ -37,7 +39,7 @@ export interface ModelPlan {
   /** the institutions range to turn into an Excel table (header row included) */
   table: { sheet: string; range: string; name: string };
   header: string[];
-  /** options with an Allocations column */
+  /** options with an Allocations column (every option but the national seed and the projection plans) */
   allocationOptions: string[];
   count: number;
 }
@@ -70,6 +72,7 @@ export function planModel(spec: ModelSpec, existingTables: readonly string[] = [
     Object.assign(values, SAMPLE_PROJECTION);
     sampleOptions.push("Unmitigated", "Mitigated");
   }
+  for (const [option, byKey] of Object.entries(spec.values ?? {})) values[option] = { ...values[option], ...byKey };
   const base = spec.base ?? libraryRatesGrid([spec.national]);
   const ratesRows = ratesSheet({ base, candidates, keys: PROJECTION_KEY_ROWS, values });
   if (spec.sample) markSampleSources(ratesRows, Object.keys(SAMPLE_LOCAL_VALUES));
@@ -79,7 +82,9 @@ export function planModel(spec: ModelSpec, existingTables: readonly string[] = [
   const count = data.length;
   const ext = ratesExtent(ratesRows.length, widthOf(ratesRows));
   const refs = modelRefs({ ratesSheet: rates, ratesRows: ext.rows, ratesCols: ext.cols, institutionsSheet: institutions, header, count });
-  const allocationOptions = ratesColumns(ratesRows).options.map((o) => o.name).filter((o) => !sampleOptions.includes(o));
+  // the seed national option holds national rates only (no local top-ups), so it gets no Allocations column
+  const local = ratesColumns(ratesRows).options.map((o) => o.name).filter((o) => !sampleOptions.includes(o));
+  const allocationOptions = local.length > 1 ? local.filter((o) => o !== spec.national) : local;
 
   const sheet = (role: SheetRole, rows: Rows): PlannedSheet => ({ role, name: names[role], rows, range: blockRange("A1", rows.length, widthOf(rows)) });
   const instRows: Rows = [header, ...data];

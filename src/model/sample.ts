@@ -24,7 +24,7 @@ export const SAMPLE_LOCAL_VALUES: Record<string, RawCell> = {
 /** Illustrative projection assumptions: a growing deficit, then the same with early intervention. */
 export const SAMPLE_PROJECTION: Record<"Unmitigated" | "Mitigated", Record<string, RawCell>> = {
   Unmitigated: {
-    "proj.start": 2025, "proj.years": 5, "proj.opening": -4000000, "proj.grant": 60000000, "proj.grant.growth": 0.03,
+    "proj.start": 2025, "proj.years": 5, "proj.opening": -4000000, "proj.grant": 46000000, "proj.grant.growth": 0.03,
     "proj.mainstream.count": 900, "proj.mainstream.growth": 0.1, "proj.mainstream.cost": 9000,
     "proj.special.count": 700, "proj.special.growth": 0.06, "proj.special.cost": 26000,
     "proj.isp.count": 250, "proj.isp.growth": 0.08, "proj.isp.cost": 64000,

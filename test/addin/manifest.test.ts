@@ -229,17 +229,19 @@ function cspOf(html: string): Record<string, string[]> {
 const scriptSrcs = (html: string) => [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
 
 describe("webpack.config.js", () => {
-  it("builds the taskpane, functions and preview entries", async () => {
+  it("builds the taskpane, functions, preview and help entries", async () => {
     const config = await configFor("production");
     expect(config.entry).toEqual({
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
       preview: "./src/taskpane/preview.tsx",
+      help: "./src/help/index.ts",
     });
     const pages = config.plugins.filter((p) => p.constructor.name === "HtmlWebpackPlugin").map((p) => p.userOptions);
     expect(pages.map((o) => [o?.filename, o?.chunks])).toEqual([
       ["taskpane.html", ["taskpane", "functions"]],
       ["preview.html", ["preview"]],
+      ["help.html", ["help"]],
     ]);
     expect(config.plugins.map((p) => p.constructor.name)).toContain("CustomFunctionsMetadataPlugin");
   });
@@ -254,7 +256,7 @@ describe("webpack.config.js", () => {
   it("sets a strict Content-Security-Policy (no eval, no inline script or style)", async () => {
     for (const mode of ["production", "development"] as const) {
       const config = await configFor(mode);
-      for (const page of ["taskpane.html", "preview.html"]) {
+      for (const page of ["taskpane.html", "preview.html", "help.html"]) {
         const csp = cspOf(renderPage(config, page));
         const all = Object.values(csp).flat();
         expect(all).not.toContain("'unsafe-eval'");

@@ -13,9 +13,9 @@ describe("planModel", () => {
     expect(plan.table).toEqual({ sheet: "Institutions", range: `A1:${plan.refs.fields.split(":$")[1].replace(/\$\d+$/, "")}11`, name: "Institutions2" });
     expect(plan.count).toBe(10);
     const alloc = plan.sheets[2];
-    expect(alloc.rows[0]).toEqual(["Name", "Phase", national, "Option A"]);
-    expect(alloc.rows[1][3]).toContain("'Rates (2)'!$A$1:$Z$200");
-    expect(alloc.range).toBe("A1:D11");
+    expect(alloc.rows[0]).toEqual(["Name", "Phase", "Option A"]);
+    expect(alloc.rows[1][2]).toContain("'Rates (2)'!$A$1:$Z$200");
+    expect(alloc.range).toBe("A1:C11");
     const rates = plan.sheets[0].rows;
     expect(keyRowIndex(rates, "proj.shift")).toBeGreaterThan(0);
     expect(rates[keyRowIndex(rates, "inherits")][ratesColumns(rates).options[1].col]).toBe(national);
@@ -24,7 +24,7 @@ describe("planModel", () => {
     const plan = planModel({ existing: [], national, candidates: [{ name: "Option A", inherits: SAMPLE_LOCAL_OPTION }], sample: { count: 12 } });
     const opts = ratesColumns(plan.sheets[0].rows).options.map((o) => o.name);
     expect(opts).toEqual([national, SAMPLE_LOCAL_OPTION, "Option A", "Unmitigated", "Mitigated"]);
-    expect(plan.allocationOptions).toEqual([national, SAMPLE_LOCAL_OPTION, "Option A"]);
+    expect(plan.allocationOptions).toEqual([SAMPLE_LOCAL_OPTION, "Option A"]);
     expect(plan.sheets[1].rows).toHaveLength(13);
     expect(plan.header).toContain("EHCP Band 3");
     expect(plan.sheets[1].rows[1][2]).toBe("Primary");

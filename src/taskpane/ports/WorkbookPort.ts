@@ -1,7 +1,8 @@
 // The only way the task pane touches a workbook. Two implementations: ExcelPort (Office.js) and
 // PreviewPort (an in-browser headless workbook). The pane writes formulas and reads results and
 // traces through this interface; it never computes funding itself.
-import type { Cell, TraceLine } from "../../engine/types";
+import type { Cell } from "../../engine/types";
+import type { Explanation } from "../../functions/explain";
 import type { RawCell } from "../../model/types";
 
 export type { RawCell };
@@ -64,13 +65,8 @@ export interface Selection {
   value: CellValue;
 }
 
-/** What a SEND function did for one cell (the contract of src/functions/explain.ts). */
-export interface Explanation {
-  fn: string;
-  value?: unknown;
-  error?: { kind: string; message: string };
-  lines: TraceLine[];
-}
+/** What a SEND function did for one cell: src/functions/explain.ts is the one definition. */
+export type { Explanation };
 
 /** Re-runs the SEND function of a formula in trace mode; `read` supplies the referenced ranges' values. */
 export type ExplainFn = (formula: string, read: (ref: string) => Promise<Cell[][]>, sheet: string) => Promise<Explanation>;

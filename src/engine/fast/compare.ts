@@ -1,0 +1,131 @@
+// SEND.COMPARE from the grid, fast: each row is read once and evaluated under both options as exact
+// integers; Difference is exact; Change = Difference / A is the IEEE quotient of two exact integers, which
+// is the double nearest the exact ratio — the same double as decimal.js's 40-digit quotient gives (a
+// quotient p/a with p, a < 2^53 is never within 10^-32 (relative) of a point halfway between two doubles,
+// while 40 digits move it by < 10^-39). Whenever a value is not exact here, the whole table is compared
+// the decimal way (compare.ts), so the result is always identical to it.
+import { compare, type CompareRow } from "../compare";
+import { cellText, isBlank } from "../coerce";
+import { E, SendError } from "../errors";
+import { fieldReader, nameColumn, readTable, readTableRow } from "../fields";
+import { allocateTotal } from "../allocate";
+import { toNumber, type Dec } from "../money";
+import type { Option } from "../rates";
+import type { Grid } from "../types";
+import * as exact from "./exact";
+import * as ev from "./evaluate";
+import * as lay from "./layout";
+import * as alloc from "./allocate";
+import type { Bound } from "./evaluate";
+
+// Local copies of imported bindings (getters in CommonJS builds; see layout.ts).
+const { MAX_K, parseDec, R, safe, scaleUp, toDouble } = exact;
+const { bind, evaluate } = ev;
+const { isBlankRow, layoutOf, readRow, RowBuf } = lay;
+type RowBuf = lay.RowBuf;
+const { fastStats } = alloc;
+
+/** One COMPARE row as the host shows it: numbers (rounded money; Change is a ratio), errors, blanks. */
+export interface CompareRowValues {
+  name: string;
+  a: number | SendError | null;
+  b: number | SendError | null;
+  difference: number | SendError | null;
+  change: number | SendError | null;
+}
+
+export interface ComparisonValues {
+  header: [string, string, string, string, string];
+  rows: CompareRowValues[];
+  total: CompareRowValues;
+}
+
+const num = (x: Dec | SendError | null): number | SendError | null => {
+  if (x === null || x instanceof SendError) return x;
+  const n = toNumber(x);
+  return n === 0 ? 0 : n;
+};
+
+/** The decimal path, as numbers. */
+function slowCompare(optA: Option, optB: Option, grid: Grid, arg: string): ComparisonValues | SendError {
+  const rows = readTable(grid, arg);
+  if (rows instanceof SendError) return rows;
+  const c = compare(optA, optB, rows);
+  const line = (r: CompareRow): CompareRowValues =>
+    ({ name: r.name, a: num(r.a), b: num(r.b), difference: num(r.difference), change: num(r.change) });
+  return { header: c.header, rows: c.rows.map(line), total: line(c.total) };
+}
+
+/** Scale 10^K of the exact row values: the finer of the two options' round.to. */
+function exactOf(d: Dec, K: number): number {
+  return parseDec(d) && R.k <= K ? scaleUp(R.m, K - R.k) : NaN;
+}
+
+function line(name: string, am: number, bm: number, K: number): CompareRowValues {
+  const dm = safe(bm - am);
+  return { name, a: toDouble(am, K), b: toDouble(bm, K), difference: toDouble(dm, K), change: am === 0 ? null : dm / am };
+}
+
+/**
+ * SEND.COMPARE of `grid` (header row first) under options A and B: identical to
+ * compare(optA, optB, readTable(grid, arg)) with every Decimal turned into its number (-0 as 0).
+ */
+export function compareTable(optA: Option, optB: Option, grid: Grid, arg = "table"): ComparisonValues | SendError {
+  if (grid.length < 2) return E.emptyTable(arg);
+  const reader = fieldReader(grid[0], arg);
+  if (reader instanceof SendError) return reader;
+  const layout = layoutOf(reader);
+  const bA = bind(optA, layout), bB = bind(optB, layout);
+  if (!bA || !bB) return slowCompare(optA, optB, grid, arg);
+  const K = Math.max(bA.o.unitK, bB.o.unitK);
+  const mulA = scaleUp(bA.o.unitM, K - bA.o.unitK), mulB = scaleUp(bB.o.unitM, K - bB.o.unitK);
+  if (K > MAX_K || mulA !== mulA || mulB !== mulB) return slowCompare(optA, optB, grid, arg);
+  const buf = new RowBuf(layout.width);
+  const nameCol = nameColumn(grid[0]);
+  const rows: CompareRowValues[] = [];
+  let firstErr: SendError | null = null;
+  let sumA = 0, sumB = 0;
+  for (let r = 1; r < grid.length; r++) {
+    const values = grid[r];
+    if (isBlankRow(values)) continue;
+    let am = NaN, bm = NaN;
+    if (readRow(layout, values, buf)) {
+      am = fastUnits(bA, buf, mulA);
+      bm = am === am ? fastUnits(bB, buf, mulB) : NaN;
+    }
+    let name: string;
+    if (am === am && bm === bm) {
+      fastStats.fast++;
+      name = nameCol >= 0 && !isBlank(values[nameCol]) ? cellText(values[nameCol]) : `Row ${r}`;
+    } else {
+      fastStats.fallback++;
+      const row = readTableRow(reader, values, r, nameCol, arg);
+      name = row.name ?? `Row ${r}`;
+      const inst = row.institution!; // not blank: isBlankRow said so
+      const a = inst instanceof SendError ? inst : allocateTotal(optA, inst);
+      const b = inst instanceof SendError ? inst : allocateTotal(optB, inst);
+      const err = a instanceof SendError ? a : b instanceof SendError ? b : null;
+      if (err) {
+        rows.push({ name, a: err, b: err, difference: err, change: err });
+        firstErr ??= err;
+        continue;
+      }
+      am = exactOf(a as Dec, K);
+      bm = exactOf(b as Dec, K);
+      if (am !== am || bm !== bm) return slowCompare(optA, optB, grid, arg);
+    }
+    if (safe(bm - am) !== safe(bm - am)) return slowCompare(optA, optB, grid, arg); // NaN: the difference is too large
+    rows.push(line(name, am, bm, K));
+    sumA = safe(sumA + am);
+    sumB = safe(sumB + bm);
+  }
+  const header: ComparisonValues["header"] = ["Name", optA.name, optB.name, "Difference", "Change"];
+  if (firstErr) return { header, rows, total: { name: "Total", a: firstErr, b: firstErr, difference: firstErr, change: firstErr } };
+  if (sumA !== sumA || sumB !== sumB || safe(sumB - sumA) !== safe(sumB - sumA)) return slowCompare(optA, optB, grid, arg);
+  return { header, rows, total: line("Total", sumA, sumB, K) };
+}
+
+/** A row's total at scale 10^K under a bound option, or NaN. */
+function fastUnits(b: Bound, buf: RowBuf, mul: number): number {
+  return safe(evaluate(b, buf) * mul);
+}

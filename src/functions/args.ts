@@ -1,0 +1,132 @@
+// Arguments after coercion: what a registry function's `run` and `size` see. Built only by wrapper.ts.
+import { isBlank } from "../engine/coerce";
+
+/** isBlank without allocating on the hot path (only a string starting with whitespace needs trimming). */
+export function blankCell(c: Cell): boolean {
+  if (c === null || c === undefined || c === "") return true;
+  return typeof c === "string" && c.charCodeAt(0) <= 32 && isBlank(c);
+}
+import type { Dec } from "../engine/money";
+import type { Cell, Grid } from "../engine/types";
+
+/**
+ * A host range, trimmed of trailing blank rows and columns (so whole-column references cost no more than
+ * the data they hold). A view: nothing is copied until `grid()` needs a smaller array than the host's.
+ */
+export class Range {
+  constructor(readonly source: Grid, readonly rows: number, readonly cols: number) {}
+
+  /** The extent of non-blank content of a host grid: [rows, cols] up to the last non-blank row and column. */
+  static contentExtent(grid: Grid): [number, number] {
+    let rows = 0;
+    let cols = 0;
+    for (let r = grid.length - 1; r >= 0; r--) {
+      const row = grid[r];
+      for (let c = row.length - 1; c >= cols; c--) {
+        if (!blankCell(row[c])) {
+          if (rows === 0) rows = r + 1;
+          cols = c + 1;
+          break;
+        }
+      }
+    }
+    return [rows, cols];
+  }
+
+  static trimmed(grid: Grid): Range {
+    const [rows, cols] = Range.contentExtent(grid);
+    return new Range(grid, rows, cols);
+  }
+
+  get isEmpty(): boolean {
+    return this.rows === 0 || this.cols === 0;
+  }
+
+  cell(r: number, c: number): Cell {
+    const v = this.source[r]?.[c];
+    return v === undefined ? null : v;
+  }
+
+  /** The trimmed cells as a grid (the host's own array when it needs no trimming). */
+  grid(): Grid {
+    const src = this.source;
+    if (src.length === this.rows && src.every((row) => row.length === this.cols)) return src;
+    const out: Cell[][] = [];
+    for (let r = 0; r < this.rows; r++) {
+      const row: Cell[] = [];
+      for (let c = 0; c < this.cols; c++) row.push(this.cell(r, c));
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** One row or one column, read along its length; null for a 2-D block. An empty range is []. */
+  vector(): Cell[] | null {
+    if (this.isEmpty) return [];
+    const out: Cell[] = [];
+    if (this.rows === 1) {
+      const row = this.source[0];
+      for (let c = 0; c < this.cols; c++) out.push(row[c] ?? null);
+    } else if (this.cols === 1) {
+      for (let r = 0; r < this.rows; r++) out.push(this.source[r][0] ?? null);
+    } else {
+      return null;
+    }
+    return out;
+  }
+
+  /** Every cell row by row, with a label for messages ("row 3"; "row 2, column 4" for a 2-D block). */
+  cells(): { cell: Cell; label: string }[] {
+    const out: { cell: Cell; label: string }[] = [];
+    for (let r = 0; r < this.rows; r++) {
+      for (let c = 0; c < this.cols; c++) {
+        const label = this.cols === 1 ? `row ${r + 1}` : this.rows === 1 ? `column ${c + 1}` : `row ${r + 1}, column ${c + 1}`;
+        out.push({ cell: this.cell(r, c), label });
+      }
+    }
+    return out;
+  }
+}
+
+/** A coerced argument: a range (range parameters), a Decimal (numbers), a string (text), or null (blank/absent). */
+export type ArgValue = Range | Dec | string | Cell | null;
+
+/** Coerced arguments by parameter name, with typed accessors (a wrong accessor is a programming mistake). */
+export class Args {
+  constructor(private readonly values: ReadonlyMap<string, ArgValue>) {}
+
+  private get(name: string): ArgValue {
+    if (!this.values.has(name)) throw new Error(`no parameter '${name}'`);
+    return this.values.get(name) ?? null;
+  }
+
+  range(name: string): Range {
+    const v = this.get(name);
+    if (!(v instanceof Range)) throw new Error(`parameter '${name}' is not a range`);
+    return v;
+  }
+
+  optRange(name: string): Range | null {
+    const v = this.get(name);
+    return v === null ? null : this.range(name);
+  }
+
+  number(name: string): Dec | null {
+    const v = this.get(name);
+    if (v === null) return null;
+    if (typeof v !== "object" || v instanceof Range) throw new Error(`parameter '${name}' is not a number`);
+    return v as Dec;
+  }
+
+  text(name: string): string {
+    const v = this.get(name);
+    if (v === null) return "";
+    if (typeof v !== "string") throw new Error(`parameter '${name}' is not text`);
+    return v;
+  }
+
+  /** An "any" parameter as given (a 1×1 range already unwrapped to its cell). */
+  raw(name: string): ArgValue {
+    return this.get(name);
+  }
+}

@@ -1,0 +1,92 @@
+// The Excel host: functions.ts entry points call `excel(name, args)`. Maps what Excel hands over to host values,
+// and results back: a SendError becomes a CustomFunctions.Error (thrown for the whole formula, placed in the cell
+// inside a spill), a grid becomes any[][] with "" for blank.
+import type { ErrorKind, SendError } from "../engine/errors";
+import { isSendError } from "../engine/errors";
+import type { Cell, OutCell } from "../engine/types";
+import { specOf, isGrid, type Result } from "./registry";
+import { invoke, type HostValue } from "./wrapper";
+
+/** The ErrorCode names of CustomFunctions (office-runtime) for our three error kinds. */
+export const ERROR_CODE: Record<ErrorKind, "invalidValue" | "notAvailable" | "invalidNumber"> = {
+  "#VALUE!": "invalidValue",
+  "#N/A": "notAvailable",
+  "#NUM!": "invalidNumber",
+};
+
+/**
+ * Excel shows a custom message only for #VALUE! and #N/A (the ErrorCode docs: "A custom error message can't be
+ * used" with #NUM!), so #NUM! goes without one; the task pane's explanation still shows the full message.
+ */
+const TAKES_MESSAGE: ReadonlySet<ErrorKind> = new Set(["#VALUE!", "#N/A"]);
+
+/** What we need of the CustomFunctions global (absent outside Excel, e.g. in tests). */
+interface CustomFunctionsLike {
+  Error: new (code: unknown, message?: string) => unknown;
+  ErrorCode: Record<string, unknown>;
+}
+
+/** Stand-in used when there is no CustomFunctions global (node, jest): same fields, recognisable in tests. */
+export class ExcelErrorStandIn extends Error {
+  constructor(readonly code: string, message?: string) {
+    super(message);
+    this.name = "ExcelErrorStandIn";
+  }
+}
+
+function customFunctions(): CustomFunctionsLike | undefined {
+  const cf = (globalThis as { CustomFunctions?: CustomFunctionsLike }).CustomFunctions;
+  return cf && typeof cf.Error === "function" && cf.ErrorCode ? cf : undefined;
+}
+
+/** THE error factory: a SendError as Excel's error value. */
+export function excelError(e: SendError): unknown {
+  const name = ERROR_CODE[e.kind];
+  const message = TAKES_MESSAGE.has(e.kind) ? e.message : undefined;
+  const cf = customFunctions();
+  if (!cf) return new ExcelErrorStandIn(e.kind, message);
+  const code = cf.ErrorCode[name] ?? e.kind;
+  return message === undefined ? new cf.Error(code) : new cf.Error(code, message);
+}
+
+const EXCEL_ERROR_TEXT: Record<string, string> = {
+  divisionByZero: "#DIV/0!", invalidName: "#NAME?", invalidNumber: "#NUM!", invalidReference: "#REF!",
+  invalidValue: "#VALUE!", notAvailable: "#N/A", nullReference: "#NULL!",
+};
+
+/** A cell as Excel passed it: primitives as they are; an error value (an object with a code) as its text, e.g. "#N/A". */
+function fromExcelCell(v: unknown): Cell {
+  if (v === null || v === undefined || typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  const code = (v as { code?: unknown; errorCode?: unknown }).code ?? (v as { errorCode?: unknown }).errorCode;
+  if (typeof code === "string") return EXCEL_ERROR_TEXT[code] ?? code;
+  return String(v);
+}
+
+function fromExcel(v: unknown): HostValue {
+  if (Array.isArray(v)) return v.map((row: unknown) => (Array.isArray(row) ? row.map(fromExcelCell) : [fromExcelCell(row)]));
+  return fromExcelCell(v);
+}
+
+function toExcelCell(c: OutCell): unknown {
+  if (c === null) return "";
+  return isSendError(c) ? excelError(c) : c;
+}
+
+/** A result as Excel wants it: a scalar for scalar functions, any[][] for matrix functions; a whole-formula error is thrown. */
+export function toExcel(result: Result, matrix: boolean): unknown {
+  if (!isGrid(result)) {
+    if (isSendError(result)) throw excelError(result);
+    return matrix ? [[toExcelCell(result)]] : toExcelCell(result);
+  }
+  // Excel wants a rectangle: pad short rows with blanks.
+  const width = Math.max(1, ...result.map((row) => row.length));
+  const grid = result.map((row) => Array.from({ length: width }, (_, c) => (c < row.length ? toExcelCell(row[c]) : "")));
+  return grid.length === 0 ? [[""]] : grid;
+}
+
+/** One custom function call: every SEND entry point in functions.ts is exactly this. */
+export function excel(name: string, args: readonly unknown[]): any {
+  const spec = specOf(name);
+  if (!spec) throw new Error(`no SEND function named '${name}'`);
+  return toExcel(invoke(name, args.map(fromExcel)), spec.result === "matrix");
+}

@@ -1,0 +1,169 @@
+// The Excel custom functions, declared in JSDoc: custom-functions-metadata turns this file into functions.json
+// (webpack plugin at build time; test/functions/metadata.test.ts checks it against the registry and the golden).
+// The namespace SEND comes from the manifest, not from here. Every body is one line: excel() coerces the
+// arguments, runs the registry function and maps errors (src/functions/excel.ts). Ranges are any[][]; scalar
+// arguments are any so that blank cells, numbers typed as text and our error messages reach the wrapper intact.
+// Descriptions must equal the registry's (the metadata test says so) and must not contain an at-sign followed by
+// a word: the metadata parser would read it as a tag.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { excel } from "./excel";
+
+/**
+ * The total SEND funding of one institution under one option of a rates table.
+ * @customfunction ALLOCATE
+ * @helpurl https://localhost:3000/help.html#allocate
+ * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
+ * @param option The option (column header) to use; may be blank when the table has only one option.
+ * @param fields The institution header row (Name, Phase, Primary Pupils, EHCP Band 1, Places, ...).
+ * @param values The institution's values, one under each header in fields.
+ * @returns The institution's total, each component rounded to round.to.
+ */
+export function allocate(rates: any[][], option: any, fields: any[][], values: any[][]): number {
+  return excel("ALLOCATE", [rates, option, fields, values]);
+}
+
+/**
+ * One institution's funding by component: a 7 × 3 spill of component, block and amount, ending with Total.
+ * @customfunction BREAKDOWN
+ * @helpurl https://localhost:3000/help.html#breakdown
+ * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
+ * @param option The option (column header) to use; may be blank when the table has only one option.
+ * @param fields The institution header row (Name, Phase, Primary Pupils, EHCP Band 1, Places, ...).
+ * @param values The institution's values, one under each header in fields.
+ * @returns Component, block and amount for each component, then Total.
+ */
+export function breakdown(rates: any[][], option: any, fields: any[][], values: any[][]): any[][] {
+  return excel("BREAKDOWN", [rates, option, fields, values]);
+}
+
+/**
+ * The total funding of every institution in a table under one option: one value per data row.
+ * @customfunction ALLOCATEALL
+ * @helpurl https://localhost:3000/help.html#allocateall
+ * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
+ * @param option The option (column header) to use; may be blank when the table has only one option.
+ * @param table The institutions table: the header row, then one row per institution.
+ * @returns One total per data row of the table.
+ */
+export function allocateAll(rates: any[][], option: any, table: any[][]): any[][] {
+  return excel("ALLOCATEALL", [rates, option, table]);
+}
+
+/**
+ * The element 3 top-up for one pupil at a setting and band: rate × fte × months / 12, rounded.
+ * @customfunction TOPUP
+ * @helpurl https://localhost:3000/help.html#topup
+ * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
+ * @param option The option (column header) to use; may be blank when the table has only one option.
+ * @param setting The setting (mainstream, rb, special, ap, fe, ey, isp) or a phase name.
+ * @param band The top-up band label, e.g. Band 3 or 3.
+ * @param [months] Months funded, 0 to 12 (default 12).
+ * @param [fte] Full-time equivalent, 0 or more (default 1).
+ * @returns The top-up amount, rounded to round.to.
+ */
+export function topUp(rates: any[][], option: any, setting: any, band: any, months?: any, fte?: any): number {
+  return excel("TOPUP", [rates, option, setting, band, months, fte]);
+}
+
+/**
+ * The top-up band for an assessment score: the band with the highest band.<band> threshold not above it.
+ * @customfunction BAND
+ * @helpurl https://localhost:3000/help.html#band
+ * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
+ * @param option The option (column header) to use; may be blank when the table has only one option.
+ * @param score The assessment score.
+ * @returns The band label.
+ */
+export function band(rates: any[][], option: any, score: any): string {
+  return excel("BAND", [rates, option, score]);
+}
+
+/**
+ * Every institution's total under two options side by side, with the difference, the change and a Total row.
+ * @customfunction COMPARE
+ * @helpurl https://localhost:3000/help.html#compare
+ * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
+ * @param optionA The first option (the baseline the change is measured from).
+ * @param optionB The second option (the candidate).
+ * @param table The institutions table: the header row, then one row per institution.
+ * @returns Name, A, B, Difference and Change for each institution, then Total.
+ */
+export function compare(rates: any[][], optionA: any, optionB: any, table: any[][]): any[][] {
+  return excel("COMPARE", [rates, optionA, optionB, table]);
+}
+
+/**
+ * Scales amounts by one common factor so they total the budget exactly, within baseline floor and cap bounds.
+ * @customfunction FIT
+ * @helpurl https://localhost:3000/help.html#fit
+ * @param amounts The amounts to scale (one per institution).
+ * @param budget The total the results must add up to.
+ * @param [baseline] Last year's amounts, one per row of amounts; floor and cap are relative to them.
+ * @param [floor] Most an institution may lose, as a fraction of baseline: -0.005 is -0.5%.
+ * @param [cap] Most an institution may gain, as a fraction of baseline: 0.05 is 5%.
+ * @returns The fitted amounts, in the shape of amounts.
+ */
+export function fit(amounts: any[][], budget: any, baseline?: any[][], floor?: any, cap?: any): any[][] {
+  return excel("FIT", [amounts, budget, baseline, floor, cap]);
+}
+
+/**
+ * The DSG reserve year by year: a spill of in-year (income - spend + adjustment) and cumulative balance.
+ * @customfunction DEFICIT
+ * @helpurl https://localhost:3000/help.html#deficit
+ * @param opening The cumulative balance before the first year (a deficit is negative).
+ * @param income Income for each year (one column or row).
+ * @param spend Spend for each year, as many values as income.
+ * @param [adjustments] Other adjustments for each year (default 0).
+ * @returns In-year and cumulative balance for each year.
+ */
+export function deficit(opening: any, income: any[][], spend: any[][], adjustments?: any[][]): any[][] {
+  return excel("DEFICIT", [opening, income, spend, adjustments]);
+}
+
+/**
+ * The high-needs deficit projection of an option: Year, Income, Spend, In-year and Cumulative for each year.
+ * @customfunction PROJECT
+ * @helpurl https://localhost:3000/help.html#project
+ * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
+ * @param option The option (column header) to use; may be blank when the table has only one option.
+ * @returns Year, Income, Spend, In-year and Cumulative for each year.
+ */
+export function project(rates: any[][], option: any): any[][] {
+  return excel("PROJECT", [rates, option]);
+}
+
+/**
+ * Years for an invest-to-save scheme to repay itself: investment / (annual saving - annual cost), to 0.01.
+ * @customfunction PAYBACK
+ * @helpurl https://localhost:3000/help.html#payback
+ * @param investment The up-front cost.
+ * @param annual_saving The saving each year.
+ * @param [annual_cost] The running cost each year (default 0).
+ * @returns The payback period in years.
+ */
+export function payback(investment: any, annual_saving: any, annual_cost?: any): number {
+  return excel("PAYBACK", [investment, annual_saving, annual_cost]);
+}
+
+/**
+ * The catalogue of rates-table keys: Key, Description, Unit and Applies to.
+ * @customfunction FACTORS
+ * @helpurl https://localhost:3000/help.html#factors
+ * @returns Key, Description, Unit and Applies to for each key.
+ */
+export function factors(): any[][] {
+  return excel("FACTORS", []);
+}
+
+/**
+ * Every problem in a rates table (or one option of it), one row each, or OK when there are none.
+ * @customfunction CHECK
+ * @helpurl https://localhost:3000/help.html#check
+ * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
+ * @param [option] Check only this option (default: every option).
+ * @returns Option, Key and Problem for each problem, or OK.
+ */
+export function check(rates: any[][], option?: any): any[][] {
+  return excel("CHECK", [rates, option]);
+}

@@ -1,0 +1,120 @@
+// SEND.ALLOCATE, SEND.BREAKDOWN, SEND.ALLOCATEALL, SEND.COMPARE: institutions under options (contract sections 4, 5).
+// Totals go through the engine's exact fast path (engine/fast: scaled integers, falling back to decimal.js for
+// anything it cannot do exactly; identical numbers and the same errors); BREAKDOWN and explanations use allocate().
+import { allocate } from "../../engine/allocate";
+import { E, SendError } from "../../engine/errors";
+import { allocateRowTotal, allocateTotals, compareTable, type CompareRowValues } from "../../engine/fast";
+import type { FieldReader } from "../../engine/fields";
+import type { Option } from "../../engine/rates";
+import type { Cell, Institution, OutCell, OutGrid } from "../../engine/types";
+import type { Args } from "../args";
+import { fieldReaderOf } from "../cache";
+import type { FunctionSpec, ParamSpec, Result } from "../spec";
+import { num, OPTION_PARAM, RATES_PARAM, ratesAndOption, vectorOf } from "./common";
+
+const FIELDS: ParamSpec = {
+  name: "fields", type: "range", group: "row",
+  description: "The institution header row (Name, Phase, Primary Pupils, EHCP Band 1, Places, ...).",
+};
+const VALUES: ParamSpec = {
+  name: "values", type: "range", group: "row",
+  description: "The institution's values, one under each header in fields.",
+};
+const TABLE: ParamSpec = {
+  name: "table", type: "range",
+  description: "The institutions table: the header row, then one row per institution.",
+};
+
+/** The resolved option, the (cached) header reader and the values row of ALLOCATE / BREAKDOWN's arguments. */
+function optionReaderValues(a: Args): { option: Option; reader: FieldReader; values: Cell[] } | SendError {
+  const ro = ratesAndOption(a);
+  if (ro instanceof SendError) return ro;
+  const fields = vectorOf(a.range("fields"), "fields");
+  if (fields instanceof SendError) return fields;
+  const values = vectorOf(a.range("values"), "values");
+  if (values instanceof SendError) return values;
+  if (fields.length !== values.length) return E.shapeMismatch("fields", "values", fields.length, values.length);
+  const reader = fieldReaderOf(fields, "fields");
+  return reader instanceof SendError ? reader : { option: ro.option, reader, values };
+}
+
+/** The resolved option and the institution of one header row + values row (BREAKDOWN, explanations). */
+export function optionAndInstitution(a: Args): { option: Option; inst: Institution } | SendError {
+  const orv = optionReaderValues(a);
+  if (orv instanceof SendError) return orv;
+  const inst = orv.reader.read(orv.values, "values");
+  return inst instanceof SendError ? inst : { option: orv.option, inst };
+}
+
+export const ALLOCATE: FunctionSpec = {
+  name: "ALLOCATE",
+  description: "The total SEND funding of one institution under one option of a rates table.",
+  help: "Reads the institution's counts (pupils, FSM, EHCPs by band, places, ...) from a header row and a values row, "
+    + "applies every component rule of the option (notional SEN, place funding, top-up, early intervention, early years, "
+    + "FE element 1), rounds each component to round.to and returns their sum.",
+  parameters: [RATES_PARAM, OPTION_PARAM, FIELDS, VALUES],
+  result: "scalar",
+  run(a): Result {
+    const orv = optionReaderValues(a);
+    if (orv instanceof SendError) return orv;
+    return allocateRowTotal(orv.option, orv.reader, orv.values, "values");
+  },
+};
+
+export const BREAKDOWN: FunctionSpec = {
+  name: "BREAKDOWN",
+  description: "One institution's funding by component: a 7 × 3 spill of component, block and amount, ending with Total.",
+  help: "The same calculation as SEND.ALLOCATE, shown component by component: Notional SEN, Place funding, Top-up, "
+    + "Early intervention, Early years, FE element 1 and Total, each with its DSG block and rounded amount.",
+  parameters: [RATES_PARAM, OPTION_PARAM, FIELDS, VALUES],
+  result: "matrix",
+  run(a): Result {
+    const oi = optionAndInstitution(a);
+    if (oi instanceof SendError) return oi;
+    const alloc = allocate(oi.option, oi.inst);
+    if (alloc instanceof SendError) return alloc;
+    const rows: OutGrid = alloc.components.map((c) => [c.name, c.block, num(c.amount)]);
+    rows.push(["Total", null, num(alloc.total)]);
+    return rows;
+  },
+};
+
+export const ALLOCATEALL: FunctionSpec = {
+  name: "ALLOCATEALL",
+  description: "The total funding of every institution in a table under one option: one value per data row.",
+  help: "Spills one Total per data row of the table (the header row is first). A row with a problem shows its own "
+    + "error without stopping the others; an all-blank row stays blank.",
+  parameters: [RATES_PARAM, OPTION_PARAM, TABLE],
+  result: "matrix",
+  run(a): Result {
+    const ro = ratesAndOption(a);
+    if (ro instanceof SendError) return ro;
+    const totals = allocateTotals(ro.option, a.range("table").grid(), "table");
+    return totals instanceof SendError ? totals : totals.map((t): OutCell[] => [t]);
+  },
+};
+
+export const COMPARE: FunctionSpec = {
+  name: "COMPARE",
+  description: "Every institution's total under two options side by side, with the difference, the change and a Total row.",
+  help: "Spills a header row (Name, option A, option B, Difference, Change), one row per institution (its Name, "
+    + "else Row k) and a Total row. Change is (B - A) / A, blank when A is 0. A row that fails shows its error, and "
+    + "so does the Total row.",
+  parameters: [
+    RATES_PARAM,
+    { name: "optionA", type: "text", blankOk: true, description: "The first option (the baseline the change is measured from)." },
+    { name: "optionB", type: "text", blankOk: true, description: "The second option (the candidate)." },
+    TABLE,
+  ],
+  result: "matrix",
+  run(a): Result {
+    const ra = ratesAndOption(a, "optionA");
+    if (ra instanceof SendError) return ra;
+    const rb = ratesAndOption(a, "optionB");
+    if (rb instanceof SendError) return rb;
+    const c = compareTable(ra.option, rb.option, a.range("table").grid(), "table");
+    if (c instanceof SendError) return c;
+    const line = (r: CompareRowValues): OutCell[] => [r.name, r.a, r.b, r.difference, r.change];
+    return [[...c.header], ...c.rows.map(line), line(c.total)];
+  },
+};

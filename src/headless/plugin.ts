@@ -1,0 +1,174 @@
+// The HyperFormula host: one FunctionPlugin generated from the registry, so SEND.ALLOCATE … SEND.CHECK compute in
+// HyperFormula exactly what they compute in Excel (both call wrapper.invoke).
+//
+// Spills. HyperFormula fixes an array formula's size when the formula is entered, by calling the function's
+// sizeOfResultArrayMethod before evaluation. Ours evaluates the arguments (this.evaluateAst) and asks the registry
+// for the exact size for those values — 1 × 1 when the formula fails as a whole, so a failing formula never claims
+// (or is blocked by) its neighbours. But values change after entry (a rates table gains an option, proj.years
+// changes), and at build time a formula may be sized before the sheets it reads exist. So at evaluation the result is
+// fitted to the size HyperFormula reserved (HyperFormula throws on a larger array), and a formula whose result no
+// longer fits is recorded; HeadlessWorkbook re-enters those formulas (`takeResizes`) so they spill at their new size,
+// as Excel's dynamic arrays do. Used inside another formula (=SUM(SEND.FIT(…))) the full result is returned.
+import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import type { ImplementedFunctions } from "hyperformula";
+import enUS from "hyperformula/i18n/languages/enUS";
+import type { ErrorKind, SendError } from "../engine/errors";
+import { isSendError } from "../engine/errors";
+import type { Cell, OutCell } from "../engine/types";
+import { isGrid, NAMESPACE, REGISTRY, shapeOf, type Result } from "../functions/registry";
+import { invoke, resultSize, type HostValue } from "../functions/wrapper";
+
+const HF_ERROR: Record<ErrorKind, ErrorType> = { "#VALUE!": ErrorType.VALUE, "#N/A": ErrorType.NA, "#NUM!": ErrorType.NUM };
+
+/** How an error cell inside a range argument reaches the wrapper: as its text, e.g. "#DIV/0!". */
+const ERROR_TEXT: Record<string, string> = {
+  CYCLE: "#CYCLE!", DIV_BY_ZERO: "#DIV/0!", ERROR: "#ERROR!", NA: "#N/A", NAME: "#NAME?", NUM: "#NUM!",
+  REF: "#REF!", SPILL: "#SPILL!", VALUE: "#VALUE!", LIC: "#LIC!",
+};
+
+/** The parts of HyperFormula's (unexported) AST and interpreter state we use. */
+interface AstNode { type: string }
+interface ProcedureAst extends AstNode { args: AstNode[]; procedureName: string }
+interface Address { sheet: number; row: number; col: number }
+interface State {
+  formulaAddress: Address;
+  formulaVertex?: { formula?: unknown; array?: { size?: { width: number; height: number } } };
+}
+
+type HfValue = number | string | boolean | CellError | typeof EmptyValue | SimpleRangeValue;
+
+export function sendError(e: SendError): CellError {
+  return new CellError(HF_ERROR[e.kind], e.message);
+}
+
+function toCell(v: unknown): Cell {
+  if (v === EmptyValue || v === undefined || v === null) return null;
+  if (v instanceof CellError) return ERROR_TEXT[v.type] ?? `#${v.type}!`;
+  if (typeof v === "object" && "val" in (v as object)) return (v as { val: number }).val; // dates, currency, percent
+  return v as Cell;
+}
+
+function toHf(c: OutCell): number | string | boolean | CellError | typeof EmptyValue {
+  if (c === null) return EmptyValue;
+  return isSendError(c) ? sendError(c) : c;
+}
+
+/** Formulas whose result no longer fits the size HyperFormula reserved, per engine (keyed by its dependency graph). */
+const resizes = new WeakMap<object, Map<string, Address>>();
+
+function noteResize(graph: object, at: Address): void {
+  let m = resizes.get(graph);
+  if (!m) resizes.set(graph, (m = new Map()));
+  m.set(`${at.sheet}:${at.row}:${at.col}`, at);
+}
+
+/** The formulas of this engine to re-enter so they spill at their new size (and forget them). */
+export function takeResizes(hf: HyperFormula): Address[] {
+  const m = resizes.get(hf.dependencyGraph as unknown as object);
+  if (!m || m.size === 0) return [];
+  const out = [...m.values()];
+  m.clear();
+  return out;
+}
+
+export class SendPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {};
+
+  /** Arguments as host values; a scalar argument that is an error propagates (as in Excel). */
+  private hostArgs(ast: ProcedureAst, state: State): HostValue[] | CellError {
+    const evaluate = this.evaluateAst as unknown as (this: FunctionPlugin, a: AstNode, s: State) => HfValue;
+    const out: HostValue[] = [];
+    for (const arg of ast.args) {
+      if (arg.type === "EMPTY") { out.push(null); continue; }
+      const v = evaluate.call(this, arg, state);
+      if (v instanceof SimpleRangeValue) out.push(v.data.map((row) => row.map(toCell)));
+      else if (v instanceof CellError) return v;
+      else out.push(toCell(v));
+    }
+    return out;
+  }
+
+  /** sizeOfResultArrayMethod for every SEND function with a matrix result. */
+  sendSize(name: string, ast: ProcedureAst, state: State): ArraySize {
+    try {
+      const host = this.hostArgs(ast, state);
+      if (host instanceof CellError) return ArraySize.scalar();
+      const { rows, cols } = resultSize(name, host);
+      return rows === 1 && cols === 1 ? ArraySize.scalar() : new ArraySize(cols, rows);
+    } catch {
+      // a referenced formula not computed yet (build order): size it as one cell; evaluation notes the resize
+      return ArraySize.scalar();
+    }
+  }
+
+  /** The method of every SEND function. */
+  sendCall(name: string, ast: ProcedureAst, state: State): HfValue {
+    const host = this.hostArgs(ast, state);
+    if (host instanceof CellError) return host;
+    return this.fitted(invoke(name, host), ast, state);
+  }
+
+  /** The result in HyperFormula's terms, fitted to the reserved size when this call is the whole formula. */
+  private fitted(result: Result, ast: ProcedureAst, state: State): HfValue {
+    const vertex = state.formulaVertex;
+    const isRoot = vertex !== undefined && vertex.formula === ast;
+    const reserved = isRoot ? (vertex.array?.size ?? { width: 1, height: 1 }) : null;
+    const want = shapeOf(result);
+    if (reserved && (want.rows !== reserved.height || want.cols !== reserved.width)) {
+      noteResize(this.dependencyGraph as unknown as object, state.formulaAddress);
+    }
+    if (!isGrid(result)) return toHf(result);
+    const grid = result;
+    const rows = grid.length;
+    const cols = Math.max(0, ...grid.map((r) => r.length));
+    if (rows === 0 || cols === 0) return EmptyValue;
+    if (rows === 1 && cols === 1) return toHf(grid[0][0]);
+    if (reserved) {
+      if (reserved.height === 1 && reserved.width === 1) {
+        return new CellError(ErrorType.SPILL, `the result needs ${rows} × ${cols} cells; it spills when the workbook recalculates`);
+      }
+      const h = Math.min(rows, reserved.height);
+      const w = Math.min(cols, reserved.width);
+      return SimpleRangeValue.onlyValues(grid.slice(0, h).map((r) => Array.from({ length: w }, (_, c) => toHf(r[c] ?? null))));
+    }
+    return SimpleRangeValue.onlyValues(grid.map((r) => Array.from({ length: cols }, (_, c) => toHf(r[c] ?? null))));
+  }
+}
+
+/** Method names on the plugin's prototype (HyperFormula requires them to be its own properties). */
+function methodName(name: string): string {
+  return `send_${name.toLowerCase()}`;
+}
+
+for (const spec of REGISTRY) {
+  const id = `${NAMESPACE}.${spec.name}`;
+  const method = methodName(spec.name);
+  const proto = SendPlugin.prototype as unknown as Record<string, unknown>;
+  proto[method] = function (this: SendPlugin, ast: ProcedureAst, state: State) {
+    return this.sendCall(spec.name, ast, state);
+  };
+  const meta: ImplementedFunctions[string] = {
+    method,
+    // every argument arrives as given (ranges as ranges); the wrapper coerces, so HyperFormula must not
+    parameters: spec.parameters.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
+    vectorizationForbidden: true,
+  };
+  if (spec.result === "matrix") {
+    proto[`${method}_size`] = function (this: SendPlugin, ast: ProcedureAst, state: State) {
+      return this.sendSize(spec.name, ast, state);
+    };
+    meta.sizeOfResultArrayMethod = `${method}_size`;
+  }
+  SendPlugin.implementedFunctions[id] = meta;
+}
+
+/** The function names in a formula ("SEND.ALLOCATE", …), the same in every language. */
+export const SEND_FUNCTION_IDS: readonly string[] = REGISTRY.map((s) => `${NAMESPACE}.${s.name}`);
+
+/** Registers the plugin (and the enUS language) once per process; safe to call any number of times. */
+export function registerSendPlugin(): void {
+  if (!HyperFormula.getRegisteredLanguagesCodes().includes("enUS")) HyperFormula.registerLanguage("enUS", enUS);
+  if (HyperFormula.getFunctionPlugin(SEND_FUNCTION_IDS[0]) === SendPlugin) return;
+  const names = Object.fromEntries(SEND_FUNCTION_IDS.map((id) => [id, id]));
+  HyperFormula.registerFunctionPlugin(SendPlugin, { enGB: names, enUS: names });
+}

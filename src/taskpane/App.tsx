@@ -1,0 +1,71 @@
+// The task pane shell: Fluent provider, tab navigation between the screens, the model found in the
+// workbook (re-read after every change) and the overwrite confirmation dialog.
+import { useCallback, useEffect, useMemo, useState, type ComponentType } from "react";
+import { FluentProvider, Tab, TabList, webLightTheme } from "@fluentui/react-components";
+import { PaneContext, type Pane, type ScreenId } from "./PaneContext";
+import type { WorkbookPort } from "./ports/WorkbookPort";
+import { discoverModel, type ModelInfo } from "./workbook/discover";
+import { useConfirmOverwrite } from "./components/ConfirmOverwrite";
+import { errorText } from "./components/useTask";
+import { Home } from "./screens/Home/Home";
+import { NewModel } from "./screens/NewModel/NewModel";
+import { Options } from "./screens/Options/Options";
+import { Compare } from "./screens/Compare/Compare";
+import { Fit } from "./screens/Fit/Fit";
+import { Projection } from "./screens/Projection/Projection";
+import { Explain } from "./screens/Explain/Explain";
+import { Publish } from "./screens/Publish/Publish";
+
+export const SCREENS: { id: ScreenId; label: string }[] = [
+  { id: "home", label: "Home" },
+  { id: "new", label: "New model" },
+  { id: "options", label: "Options" },
+  { id: "compare", label: "Compare" },
+  { id: "fit", label: "Fit to budget" },
+  { id: "projection", label: "Projection" },
+  { id: "explain", label: "Explain" },
+  { id: "publish", label: "Publish" },
+];
+
+const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
+  home: Home, new: NewModel, options: Options, compare: Compare, fit: Fit, projection: Projection, explain: Explain, publish: Publish,
+};
+
+export function App({ port, initialScreen = "home" }: { port: WorkbookPort; initialScreen?: ScreenId }) {
+  const [screen, setScreen] = useState<ScreenId>(initialScreen);
+  const [model, setModel] = useState<ModelInfo | null>(null);
+  const [modelError, setModelError] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirmOverwrite();
+
+  const refresh = useCallback(async () => {
+    try {
+      const m = await discoverModel(port);
+      setModel(m);
+      setModelError(null);
+      return m;
+    } catch (e) {
+      setModelError(errorText(e));
+      return null;
+    }
+  }, [port]);
+
+  useEffect(() => { void refresh(); }, [refresh]);
+
+  const pane = useMemo<Pane>(() => ({ port, model, modelError, refresh, confirm, navigate: setScreen }), [port, model, modelError, refresh, confirm]);
+  const Screen = SCREEN_COMPONENTS[screen];
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <PaneContext.Provider value={pane}>
+        <nav aria-label="Screens">
+          <TabList size="small" selectedValue={screen} onTabSelect={(_, d) => setScreen(d.value as ScreenId)} style={{ flexWrap: "wrap" }}>
+            {SCREENS.map((s) => <Tab key={s.id} value={s.id}>{s.label}</Tab>)}
+          </TabList>
+        </nav>
+        <main style={{ padding: "8px 12px" }} aria-label={SCREENS.find((s) => s.id === screen)?.label}>
+          <Screen />
+        </main>
+        {dialog}
+      </PaneContext.Provider>
+    </FluentProvider>
+  );
+}

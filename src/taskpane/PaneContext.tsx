@@ -1,0 +1,26 @@
+// What every screen needs: the port, the model found in the workbook, a way to refresh it after a
+// change, the overwrite confirmation and navigation between screens.
+import { createContext, useContext } from "react";
+import type { WorkbookPort } from "./ports/WorkbookPort";
+import type { ModelInfo } from "./workbook/discover";
+import type { Confirm } from "./workbook/confirm";
+
+export type ScreenId = "home" | "new" | "options" | "compare" | "fit" | "projection" | "explain" | "publish";
+
+export interface Pane {
+  port: WorkbookPort;
+  model: ModelInfo | null;
+  /** why the model could not be read, if it could not */
+  modelError: string | null;
+  refresh(): Promise<ModelInfo | null>;
+  confirm: Confirm;
+  navigate(screen: ScreenId): void;
+}
+
+export const PaneContext = createContext<Pane | null>(null);
+
+export function usePane(): Pane {
+  const p = useContext(PaneContext);
+  if (!p) throw new Error("usePane outside PaneContext");
+  return p;
+}

@@ -1,0 +1,83 @@
+// Options screen actions: add an option that inherits from another, and set one rate.
+import { cellA1, colLetters } from "../../model/a1";
+import { parseRange, splitRef } from "../../model/a1";
+import { normOption } from "../../engine/normalize";
+import type { Block, RawCell, WorkbookPort } from "../ports/WorkbookPort";
+import { findOption, keyRow, type RatesInfo } from "../workbook/discover";
+import { validateRate } from "../workbook/validation";
+import { writeConfirmed, type Confirm } from "../workbook/confirm";
+
+/** Last column (1-based) the model's formulas read from the rates sheet. */
+export function refLastCol(rates: RatesInfo): number {
+  const { range } = splitRef(rates.ref);
+  return parseRange(range.replace(/\$/g, "")).right;
+}
+
+/** A new key row at the bottom: Factor, Description, Unit filled from the catalogue. */
+function newKeyRow(rates: RatesInfo, key: string, description: string, unit: string, row: number): Block {
+  const cells: RawCell[] = Array(Math.max(rates.factorCol, rates.descriptionCol, rates.unitCol) + 1).fill(null);
+  cells[rates.factorCol] = key;
+  if (rates.descriptionCol >= 0) cells[rates.descriptionCol] = description;
+  if (rates.unitCol >= 0) cells[rates.unitCol] = unit;
+  return { topLeft: `A${row}`, rows: [cells] };
+}
+
+export async function addOption(port: WorkbookPort, rates: RatesInfo, name: string, inherits: string, confirm: Confirm): Promise<string[]> {
+  const n = name.trim();
+  if (n === "") throw new Error("Give the new option a name.");
+  if (findOption(rates, n)) throw new Error(`There is already an option called '${n}'.`);
+  const parent = findOption(rates, inherits);
+  if (!parent) throw new Error(`'${inherits}' is not an option in the rates table.`);
+  const col = Math.max(rates.cols, ...rates.options.map((o) => o.col)) + 1;
+  if (col > refLastCol(rates)) throw new Error(`The model's formulas read the rates table up to column ${colLetters(refLastCol(rates))}; there is no room for another option.`);
+  const blocks: Block[] = [{ topLeft: cellA1(1, col), rows: [[n]] }];
+  let row = keyRow(rates, "inherits") + 1;
+  if (row === 0) {
+    row = rates.rows + 1;
+    blocks.push(newKeyRow(rates, "inherits", "Option whose values fill this option's blank cells", "option name", row));
+  }
+  blocks.push({ topLeft: cellA1(row, col), rows: [[parent.name]] });
+  return writeConfirmed(port, { sheet: rates.sheet, kind: "values", blocks }, confirm);
+}
+
+export interface RateEdit { option: string; key: string; input: string }
+
+/** Validates then writes one rate (a blank input clears the cell, so the option inherits again). */
+export async function setRate(port: WorkbookPort, rates: RatesInfo, edit: RateEdit, confirm: Confirm): Promise<string[]> {
+  const option = findOption(rates, edit.option);
+  if (!option) throw new Error(`'${edit.option}' is not an option in the rates table.`);
+  const v = validateRate(edit.key, edit.input, rates.options.map((o) => o.name), option.name);
+  if (!v.ok) throw new Error(v.message);
+  const blocks: Block[] = [];
+  let row = keyRow(rates, edit.key) + 1;
+  if (row === 0) {
+    if (v.value === null) return [];
+    row = rates.rows + 1;
+    blocks.push(newKeyRow(rates, edit.key.trim(), v.info.description, v.info.unit, row));
+  }
+  blocks.push({ topLeft: cellA1(row, option.col), rows: [[v.value === null ? "" : v.value]] });
+  return writeConfirmed(port, { sheet: rates.sheet, kind: "values", blocks }, confirm);
+}
+
+/** Keys an option sets itself, with what its parent chain would give instead. */
+export function differences(rates: RatesInfo, optionName: string): { key: string; value: RawCell; parent: RawCell; parentFrom: string | null; row: number }[] {
+  const o = findOption(rates, optionName);
+  if (!o) return [];
+  const parentName = o.inherits;
+  const out = [];
+  for (const { key, row } of rates.keys) {
+    if (normOption(key) === "inherits") continue;
+    const v = rates.grid[row]?.[o.col - 1];
+    if (v === null || v === undefined || v === "" || typeof v === "object") continue;
+    let parent: RawCell = null;
+    let parentFrom: string | null = null;
+    const seen = new Set([normOption(o.name)]);
+    for (let p = parentName ? findOption(rates, parentName) : undefined; p && !seen.has(normOption(p.name)); p = p.inherits ? findOption(rates, p.inherits) : undefined) {
+      seen.add(normOption(p.name));
+      const pv = rates.grid[row]?.[p.col - 1];
+      if (pv !== null && pv !== undefined && pv !== "" && typeof pv !== "object") { parent = pv; parentFrom = p.name; break; }
+    }
+    out.push({ key, value: v, parent, parentFrom, row });
+  }
+  return out;
+}

@@ -1,0 +1,223 @@
+// WorkbookPort over Office.js. Every call is one Excel.run batch; failures propagate to the caller
+// (the screen shows them) — nothing here swallows an error.
+import { parseRange, sheetRef, splitRef } from "../../model/a1";
+import { blockAddress, forHost, overwrites, rectangular, toEngineCell } from "./cells";
+import type {
+  CellValue, ChartSpec, ChartType, CompareOperator, ConditionalFormatSpec, ExplainFn, Explanation, RawCell, Selection,
+  WorkbookPort, WriteRequest, WriteResult,
+} from "./WorkbookPort";
+
+const CHART_TYPES: Record<ChartType, Excel.ChartType> = {
+  line: "Line" as Excel.ChartType, columnClustered: "ColumnClustered" as Excel.ChartType, barClustered: "BarClustered" as Excel.ChartType,
+};
+const OPERATORS: Record<CompareOperator, string> = {
+  lessThan: "LessThan", greaterThan: "GreaterThan", equalTo: "EqualTo", lessThanOrEqual: "LessThanOrEqual", greaterThanOrEqual: "GreaterThanOrEqual",
+};
+/** Custom functions compute asynchronously: a fresh formula reads as #BUSY! for a moment. */
+const PENDING = new Set(["#BUSY!", "#GETTING_DATA"]);
+
+export interface ExcelPortOptions {
+  explain: ExplainFn;
+  /** how long to wait for #BUSY! results to settle (tries × delayMs) */
+  settle?: { tries: number; delayMs: number };
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** "Sheet1!B3" or "'My sheet'!B3:C4" -> the part after the sheet name. */
+function localAddress(address: string): string {
+  return splitRef(address).range;
+}
+
+function toCellValues(values: unknown[][], types: string[][]): CellValue[][] {
+  return values.map((r, i) => r.map((v, j) => {
+    if (types[i]?.[j] === "Error") return { error: String(v) };
+    if (v === "" || v === undefined) return null;
+    return v as CellValue;
+  }));
+}
+
+function grid<T>(range: string, value: T): T[][] {
+  const r = parseRange(range);
+  return Array.from({ length: r.bottom - r.top + 1 }, () => Array<T>(r.right - r.left + 1).fill(value));
+}
+
+export class ExcelPort implements WorkbookPort {
+  readonly kind = "excel" as const;
+  private readonly settle: { tries: number; delayMs: number };
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly opts: ExcelPortOptions) {
+    this.settle = opts.settle ?? { tries: 20, delayMs: 250 };
+    this.sleep = opts.sleep ?? ((ms) => new Promise((res) => setTimeout(res, ms)));
+  }
+
+  sheetNames(): Promise<string[]> {
+    return Excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items");
+      await ctx.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  tableNames(): Promise<string[]> {
+    return Excel.run(async (ctx) => {
+      const tables = ctx.workbook.tables;
+      tables.load("items");
+      await ctx.sync();
+      return tables.items.map((t) => t.name);
+    });
+  }
+
+  usedRange(sheet: string): Promise<string | null> {
+    return Excel.run(async (ctx) => {
+      // getUsedRange returns A1 for a blank sheet, so a lone A1 is checked for content
+      const used = ctx.workbook.worksheets.getItem(sheet).getUsedRange(true);
+      used.load("address");
+      await ctx.sync();
+      const local = localAddress(used.address);
+      if (local !== "A1") return local;
+      used.load("values");
+      await ctx.sync();
+      return used.values[0][0] === "" ? null : local;
+    });
+  }
+
+  async readValues(sheet: string, range: string): Promise<CellValue[][]> {
+    for (let attempt = 1; ; attempt++) {
+      const values = await this.readValuesOnce(sheet, range);
+      const pending = values.some((r) => r.some((v) => v !== null && typeof v === "object" && PENDING.has(v.error)));
+      if (!pending || attempt >= this.settle.tries) return values;
+      await this.sleep(this.settle.delayMs);
+    }
+  }
+
+  private readValuesOnce(sheet: string, range: string): Promise<CellValue[][]> {
+    return Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem(sheet).getRange(range);
+      r.load(["values", "valueTypes"]);
+      await ctx.sync();
+      return toCellValues(r.values, r.valueTypes as string[][]);
+    });
+  }
+
+  readFormulas(sheet: string, range: string): Promise<RawCell[][]> {
+    return Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem(sheet).getRange(range);
+      r.load("formulas");
+      await ctx.sync();
+      return r.formulas.map((row) => row.map((f) => (f === "" ? null : (f as RawCell))));
+    });
+  }
+
+  write(req: WriteRequest): Promise<WriteResult> {
+    return Excel.run(async (ctx): Promise<WriteResult> => {
+      const ws = ctx.workbook.worksheets.getItem(req.sheet);
+      const targets = req.blocks.map((b) => ({ b, rows: rectangular(b.rows), address: blockAddress(b), range: ws.getRange(blockAddress(b)) }));
+      if (!req.confirmOverwrite) {
+        for (const t of targets) t.range.load("formulas");
+        await ctx.sync();
+        const addresses = targets.flatMap((t) => overwrites(req.sheet, t.b, t.range.formulas as RawCell[][]));
+        if (addresses.length) return { ok: false, reason: "WouldOverwrite", addresses };
+      }
+      for (const t of targets) {
+        const rows = t.rows.map((r) => r.map((c) => forHost(c, req.kind))) as (string | number | boolean)[][];
+        if (req.kind === "formulas") t.range.formulas = rows;
+        else t.range.values = rows;
+      }
+      await ctx.sync();
+      return { ok: true, touched: targets.map((t) => sheetRef(req.sheet, t.address)) };
+    });
+  }
+
+  addSheet(name: string): Promise<void> {
+    return Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.add(name);
+      await ctx.sync();
+    });
+  }
+
+  addTable(sheet: string, range: string, name: string): Promise<string[]> {
+    return Excel.run(async (ctx) => {
+      const table = ctx.workbook.worksheets.getItem(sheet).tables.add(range, true);
+      table.name = name;
+      await ctx.sync();
+      return [sheetRef(sheet, range)];
+    });
+  }
+
+  addChart(spec: ChartSpec): Promise<string[]> {
+    if (spec.series.length === 0) throw new Error("a chart needs at least one series");
+    return Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(spec.sheet);
+      const [first, ...rest] = spec.series;
+      const chart = ws.charts.add(CHART_TYPES[spec.type], ws.getRange(first.values), "Columns" as Excel.ChartSeriesBy);
+      chart.title.text = spec.title;
+      const [from, to] = spec.anchor.split(":");
+      chart.setPosition(from, to ?? from);
+      const s0 = chart.series.getItemAt(0);
+      s0.name = first.name;
+      s0.setXAxisValues(ws.getRange(spec.categories));
+      for (const x of rest) {
+        const s = chart.series.add(x.name);
+        s.setValues(ws.getRange(x.values));
+        s.setXAxisValues(ws.getRange(spec.categories));
+      }
+      await ctx.sync();
+      return [sheetRef(spec.sheet, spec.anchor)];
+    });
+  }
+
+  addConditionalFormat(spec: ConditionalFormatSpec): Promise<string[]> {
+    return Excel.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem(spec.sheet).getRange(spec.range);
+      for (const rule of spec.rules) {
+        const cf = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType);
+        if (rule.fontColor) cf.cellValue.format.font.color = rule.fontColor;
+        if (rule.fillColor) cf.cellValue.format.fill.color = rule.fillColor;
+        cf.cellValue.rule = { formula1: `=${rule.value}`, operator: OPERATORS[rule.operator] as Excel.ConditionalCellValueOperator };
+      }
+      await ctx.sync();
+      return [sheetRef(spec.sheet, spec.range)];
+    });
+  }
+
+  setNumberFormat(sheet: string, range: string, format: string): Promise<string[]> {
+    return Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(sheet).getRange(range).numberFormat = grid(range, format);
+      await ctx.sync();
+      return [sheetRef(sheet, range)];
+    });
+  }
+
+  selectRange(sheet: string, range: string): Promise<void> {
+    return Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(range).select();
+      await ctx.sync();
+    });
+  }
+
+  getSelection(): Promise<Selection | null> {
+    return Excel.run(async (ctx) => {
+      const cell = ctx.workbook.getActiveCell();
+      cell.load(["address", "formulas", "values", "valueTypes"]);
+      await ctx.sync();
+      const { sheet, range } = splitRef(cell.address);
+      if (!sheet) return null;
+      const f = cell.formulas[0][0];
+      return { sheet, address: range, formula: f === "" ? null : (f as RawCell), value: toCellValues(cell.values, cell.valueTypes as string[][])[0][0] };
+    });
+  }
+
+  async explain(sheet: string, address: string): Promise<Explanation> {
+    const [[formula]] = await this.readFormulas(sheet, address);
+    if (typeof formula !== "string" || !formula.startsWith("=")) throw new Error(`${sheetRef(sheet, address)} holds no formula`);
+    return this.opts.explain(formula, async (ref) => {
+      const { sheet: s, range } = splitRef(ref);
+      const values = await this.readValues(s ?? sheet, range.replace(/\$/g, ""));
+      return values.map((r) => r.map(toEngineCell));
+    }, sheet);
+  }
+}

@@ -1,0 +1,167 @@
+// WorkbookPort over an in-browser headless workbook (HyperFormula with the SEND functions), so the
+// pane runs in a plain browser. Tables, charts and formats have no headless equivalent: they are kept
+// as metadata the preview grid draws.
+import { parseCell, parseRange, rangeA1, sheetRef, splitRef } from "../../model/a1";
+import { blockAddress, forHost, isEmptyCell, overwrites, rectangular, toEngineCell } from "./cells";
+import type {
+  CellValue, ChartSpec, ConditionalFormatSpec, ExplainFn, Explanation, RawCell, Selection, WorkbookPort, WriteRequest, WriteResult,
+} from "./WorkbookPort";
+
+/** What PreviewPort needs of src/headless/workbook.ts's HeadlessWorkbook. */
+export interface HeadlessBook {
+  sheetNames(): string[];
+  addSheet(name: string): void;
+  setCells(sheet: string, topLeftA1: string, rows: RawCell[][]): void;
+  getValues(sheet: string, rangeA1: string): CellValue[][];
+  getFormulas(sheet: string, rangeA1: string): RawCell[][];
+  usedRange(sheet: string): string | null;
+}
+
+export interface PreviewMeta {
+  tables: { sheet: string; range: string; name: string }[];
+  charts: ChartSpec[];
+  formats: ConditionalFormatSpec[];
+  numberFormats: { sheet: string; range: string; format: string }[];
+}
+
+export class PreviewPort implements WorkbookPort {
+  readonly kind = "preview" as const;
+  readonly meta: PreviewMeta = { tables: [], charts: [], formats: [], numberFormats: [] };
+  private selection: { sheet: string; address: string } | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(readonly book: HeadlessBook, private readonly explainFn: ExplainFn) {}
+
+  /** Called after every change (cells, sheets, metadata, selection); returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => { this.listeners.delete(listener); };
+  }
+
+  private changed(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  private requireSheet(sheet: string): void {
+    if (!this.book.sheetNames().includes(sheet)) throw new Error(`There is no sheet named '${sheet}'.`);
+  }
+
+  async sheetNames(): Promise<string[]> { return this.book.sheetNames(); }
+  async tableNames(): Promise<string[]> { return this.meta.tables.map((t) => t.name); }
+
+  async usedRange(sheet: string): Promise<string | null> {
+    this.requireSheet(sheet);
+    return this.book.usedRange(sheet);
+  }
+
+  async readValues(sheet: string, range: string): Promise<CellValue[][]> {
+    this.requireSheet(sheet);
+    return this.book.getValues(sheet, range.replace(/\$/g, ""));
+  }
+
+  async readFormulas(sheet: string, range: string): Promise<RawCell[][]> {
+    this.requireSheet(sheet);
+    return this.book.getFormulas(sheet, range.replace(/\$/g, "")).map((r) => r.map((c) => (c === "" ? null : c)));
+  }
+
+  async write(req: WriteRequest): Promise<WriteResult> {
+    this.requireSheet(req.sheet);
+    const targets = req.blocks.map((b) => ({ b, rows: rectangular(b.rows), address: blockAddress(b) }));
+    if (!req.confirmOverwrite) {
+      const addresses = targets.flatMap((t) => overwrites(req.sheet, t.b, this.book.getFormulas(req.sheet, t.address)));
+      if (addresses.length) return { ok: false, reason: "WouldOverwrite", addresses };
+    }
+    for (const t of targets) this.writeBlock(req.sheet, t.b.topLeft, t.rows.map((r) => r.map((c) => forHost(c, req.kind))));
+    this.changed();
+    return { ok: true, touched: targets.map((t) => sheetRef(req.sheet, t.address)) };
+  }
+
+  /** null means "leave as is": one write when every null cell is already blank, else row runs. */
+  private writeBlock(sheet: string, topLeft: string, rows: RawCell[][]): void {
+    const p = parseCell(topLeft);
+    const address = rangeA1({ top: p.row, left: p.col, bottom: p.row + rows.length - 1, right: p.col + rows[0].length - 1 });
+    const existing = this.book.getValues(sheet, address);
+    const keepsSomething = rows.some((r, i) => r.some((c, j) => c === null && !isEmptyCell(existing[i]?.[j] as RawCell)));
+    if (!keepsSomething) {
+      this.book.setCells(sheet, topLeft, rows);
+      return;
+    }
+    rows.forEach((r, i) => {
+      let j = 0;
+      while (j < r.length) {
+        if (r[j] === null) { j++; continue; }
+        let k = j;
+        while (k < r.length && r[k] !== null) k++;
+        this.book.setCells(sheet, rangeA1({ top: p.row + i, left: p.col + j, bottom: p.row + i, right: p.col + j }), [r.slice(j, k)]);
+        j = k;
+      }
+    });
+  }
+
+  async addSheet(name: string): Promise<void> {
+    if (this.book.sheetNames().some((n) => n.toLowerCase() === name.toLowerCase())) throw new Error(`A sheet named '${name}' already exists.`);
+    this.book.addSheet(name);
+    this.changed();
+  }
+
+  async addTable(sheet: string, range: string, name: string): Promise<string[]> {
+    this.requireSheet(sheet);
+    if (this.meta.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new Error(`A table named '${name}' already exists.`);
+    this.meta.tables.push({ sheet, range, name });
+    this.changed();
+    return [sheetRef(sheet, range)];
+  }
+
+  async addChart(spec: ChartSpec): Promise<string[]> {
+    this.requireSheet(spec.sheet);
+    if (spec.series.length === 0) throw new Error("a chart needs at least one series");
+    this.meta.charts.push(spec);
+    this.changed();
+    return [sheetRef(spec.sheet, spec.anchor)];
+  }
+
+  async addConditionalFormat(spec: ConditionalFormatSpec): Promise<string[]> {
+    this.requireSheet(spec.sheet);
+    this.meta.formats.push(spec);
+    this.changed();
+    return [sheetRef(spec.sheet, spec.range)];
+  }
+
+  async setNumberFormat(sheet: string, range: string, format: string): Promise<string[]> {
+    this.requireSheet(sheet);
+    parseRange(range);
+    this.meta.numberFormats.push({ sheet, range, format });
+    this.changed();
+    return [sheetRef(sheet, range)];
+  }
+
+  async selectRange(sheet: string, range: string): Promise<void> {
+    this.requireSheet(sheet);
+    this.selection = { sheet, address: range.replace(/\$/g, "") };
+    this.changed();
+  }
+
+  /** The selected range as the grid shows it. */
+  currentSelection(): { sheet: string; address: string } | null {
+    return this.selection;
+  }
+
+  async getSelection(): Promise<Selection | null> {
+    if (!this.selection) return null;
+    const { sheet } = this.selection;
+    const address = this.selection.address.split(":")[0];
+    const formula = this.book.getFormulas(sheet, address)[0]?.[0] ?? null;
+    const value = this.book.getValues(sheet, address)[0]?.[0] ?? null;
+    return { sheet, address, formula: formula === "" ? null : formula, value };
+  }
+
+  async explain(sheet: string, address: string): Promise<Explanation> {
+    const [[formula]] = await this.readFormulas(sheet, address);
+    if (typeof formula !== "string" || !formula.startsWith("=")) throw new Error(`${sheetRef(sheet, address)} holds no formula`);
+    return this.explainFn(formula, async (ref) => {
+      const { sheet: s, range } = splitRef(ref);
+      const values = await this.readValues(s ?? sheet, range);
+      return values.map((r) => r.map(toEngineCell));
+    }, sheet);
+  }
+}

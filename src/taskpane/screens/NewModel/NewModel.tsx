@@ -1,0 +1,80 @@
+// New model: seeds Rates from a built-in national option, adds a blank candidate option that inherits,
+// an Institutions table (optionally synthetic sample data), live Allocations and a Checks sheet.
+// New sheets always get unused names; nothing existing is touched.
+import { useState } from "react";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2 } from "@fluentui/react-components";
+import { LIBRARY } from "../../../engine/library";
+import { planModel, SAMPLE_LOCAL_OPTION } from "../../../model/model";
+import { normOption } from "../../../engine/normalize";
+import { createModel } from "../../actions/createModel";
+import { usePane } from "../../PaneContext";
+import { TaskStatus, useTask } from "../../components/useTask";
+
+const DEFAULT_NATIONAL = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;
+
+export function NewModel() {
+  const { port, refresh, confirm, navigate } = usePane();
+  const [national, setNational] = useState(DEFAULT_NATIONAL);
+  const [candidate, setCandidate] = useState("Option A");
+  const [sample, setSample] = useState(port.kind === "preview");
+  const [count, setCount] = useState("24");
+  const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
+  const [created, setCreated] = useState<string[] | null>(null);
+  const task = useTask();
+
+  const n = Number(count);
+  const countError = !/^\d+$/.test(count.trim()) || n < 1 || n > 2000 ? "Enter a whole number from 1 to 2000." : undefined;
+  const reserved = [national, ...(sample ? [SAMPLE_LOCAL_OPTION, "Unmitigated", "Mitigated"] : [])];
+  const nameError = candidate.trim() === "" ? "Give the candidate option a name."
+    : reserved.some((r) => normOption(r) === normOption(candidate)) ? `'${candidate.trim()}' is already used by the model.` : undefined;
+
+  const create = () => task.run(async () => {
+    setCreated(null);
+    const existing = await port.sheetNames();
+    const plan = planModel({
+      existing, national,
+      candidates: [{ name: candidate.trim(), inherits: sample ? SAMPLE_LOCAL_OPTION : national }],
+      ...(sample ? { sample: { count: n } } : { blankRows: n }),
+    }, await port.tableNames());
+    setProgress({ value: 0, label: "Starting" });
+    await createModel(port, plan, confirm, (done, total, label) => setProgress({ value: done / total, label }));
+    setCreated(plan.sheets.map((s) => s.name));
+    await refresh();
+    return undefined;
+  });
+
+  return (
+    <section aria-labelledby="new-title">
+      <Subtitle2 as="h2" block id="new-title">New model</Subtitle2>
+      <form onSubmit={(e) => { e.preventDefault(); if (!nameError && !countError) void create(); }}>
+        <Field label="Seed the rates from">
+          <Select value={national} onChange={(_, d) => setNational(d.value)}>
+            {LIBRARY.map((o) => <option key={o.name} value={o.name}>{o.name}</option>)}
+          </Select>
+        </Field>
+        <Field label="Candidate option name" validationMessage={nameError} validationState={nameError ? "error" : "none"}
+          hint="Starts blank: every blank rate is the same as its parent option.">
+          <Input value={candidate} onChange={(_, d) => setCandidate(d.value)} />
+        </Field>
+        <Checkbox checked={sample} onChange={(_, d) => setSample(Boolean(d.checked))} label="Include synthetic sample data (made-up institutions and illustrative local rates)" />
+        <Field label={sample ? "Sample institutions" : "Blank institution rows"} validationMessage={countError} validationState={countError ? "error" : "none"}>
+          <Input type="number" min={1} max={2000} value={count} onChange={(_, d) => setCount(d.value)} />
+        </Field>
+        <Button appearance="primary" type="submit" disabled={task.busy || Boolean(nameError || countError)}>Create model</Button>
+      </form>
+      {progress && (
+        <Field label="Progress" validationMessage={progress.label} validationState="none">
+          <ProgressBar value={progress.value} max={1} aria-label="Writing the model" />
+        </Field>
+      )}
+      <TaskStatus {...task} busyLabel="Writing the model…" />
+      {created && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            Created {created.join(", ")}. <Button size="small" onClick={() => navigate("options")}>Go to options</Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+// Projection: the assumptions of an unmitigated and a mitigated plan (two options of the rates table),
+// written into the rates table, then a SEND.PROJECT sheet with a line chart of the cumulative balance.
+import { useEffect, useMemo, useState } from "react";
+import {
+  Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader,
+  TableHeaderCell, TableRow, Text,
+} from "@fluentui/react-components";
+import { PROJECTION_FIELDS } from "../../../model/projection";
+import { normOption } from "../../../engine/normalize";
+import { usePane } from "../../PaneContext";
+import { Missing, TaskStatus, useTask } from "../../components/useTask";
+import { currentAssumptions, projectionProblems, writeProjection, type ProjectionResult } from "../../actions/projection";
+import { validateRate } from "../../workbook/validation";
+import { formatCell, formatMoney } from "../../components/format";
+
+const PLANS = ["Unmitigated", "Mitigated"] as const;
+
+export function Projection() {
+  const { port, model, refresh, confirm, navigate } = usePane();
+  const rates = model?.rates;
+  const bases = useMemo(() => (rates?.options ?? []).map((o) => o.name).filter((n) => !PLANS.some((p) => normOption(p) === normOption(n))), [rates]);
+  const [base, setBase] = useState("");
+  const [values, setValues] = useState<Record<string, Record<string, string>>>({ Unmitigated: {}, Mitigated: {} });
+  const [loadedFrom, setLoadedFrom] = useState<unknown>(null);
+  const [result, setResult] = useState<ProjectionResult | null>(null);
+  const task = useTask();
+
+  useEffect(() => {
+    if (!model || loadedFrom === model.rates) return;
+    setLoadedFrom(model.rates);
+    setValues({ Unmitigated: currentAssumptions(model, "Unmitigated"), Mitigated: currentAssumptions(model, "Mitigated") });
+    const existing = model.rates?.options.find((o) => normOption(o.name) === "unmitigated")?.inherits;
+    setBase(existing ?? bases[bases.length - 1] ?? "");
+  }, [model, loadedFrom, bases]);
+
+  const heading = <Subtitle2 as="h2" block id="projection-title">Projection</Subtitle2>;
+  if (!rates) return <section aria-labelledby="projection-title">{heading}<Missing what="rates table" onCreate={() => navigate("new")} /></section>;
+
+  const input = { options: [
+    { name: "Unmitigated", inherits: base, values: values.Unmitigated },
+    { name: "Mitigated", inherits: "Unmitigated", values: values.Mitigated },
+  ] };
+  const problems = base ? projectionProblems(input, rates.options.map((o) => o.name)) : ["Choose the option the plans inherit from."];
+  const set = (plan: string, key: string, v: string) => setValues((old) => ({ ...old, [plan]: { ...old[plan], [key]: v } }));
+
+  const write = () => task.run(async () => {
+    setResult(null);
+    const r = await writeProjection(port, model!, input, confirm);
+    setResult(r);
+    await port.selectRange(r.sheet, "A1");
+    await refresh();
+  });
+
+  return (
+    <section aria-labelledby="projection-title">
+      {heading}
+      <Text as="p">Two options of the rates table: the unmitigated plan, and a mitigated plan that inherits it (leave a mitigated cell blank to keep the unmitigated value).</Text>
+      <form onSubmit={(e) => { e.preventDefault(); if (problems.length === 0) void write(); }}>
+        <Field label="Both plans inherit their rates from">
+          <Select value={base} onChange={(_, d) => setBase(d.value)}>{bases.map((b) => <option key={b}>{b}</option>)}</Select>
+        </Field>
+        <Table size="extra-small" aria-label="Projection assumptions">
+          <TableHeader><TableRow><TableHeaderCell>Assumption</TableHeaderCell>{PLANS.map((p) => <TableHeaderCell key={p}>{p}</TableHeaderCell>)}</TableRow></TableHeader>
+          <TableBody>
+            {PROJECTION_FIELDS.map((f) => (
+              <TableRow key={f.key}>
+                <TableCell title={f.description}>{f.label} <Text size={200}>({f.unit})</Text></TableCell>
+                {PLANS.map((p) => {
+                  const v = values[p][f.key] ?? "";
+                  const bad = v.trim() !== "" && !validateRate(f.key, v, []).ok;
+                  return (
+                    <TableCell key={p}>
+                      <Input size="small" aria-label={`${f.label}, ${p}`} aria-invalid={bad || undefined} value={v} onChange={(_, d) => set(p, f.key, d.value)} style={{ width: "100%" }} />
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {problems.length > 0 && (
+          <MessageBar intent="warning" layout="multiline"><MessageBarBody><ul aria-label="Assumption problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul></MessageBarBody></MessageBar>
+        )}
+        <Button type="submit" appearance="primary" disabled={task.busy || problems.length > 0}>Write assumptions and projection</Button>
+      </form>
+      <TaskStatus {...task} busyLabel="Projecting…" />
+      {result && (
+        <div aria-label="Projection results">
+          <Text as="p">Projection written to {result.sheet}, with a line chart of the cumulative balance.</Text>
+          <Table size="small" aria-label="Cumulative balance">
+            <TableHeader><TableRow><TableHeaderCell>Year</TableHeaderCell>{result.series.map((s) => <TableHeaderCell key={s.option}>{s.option}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableBody>
+              {result.years.map((y, i) => (
+                <TableRow key={i}><TableCell>{formatCell(y)}</TableCell>{result.series.map((s) => <TableCell key={s.option}>{formatMoney(s.cumulative[i])}</TableCell>)}</TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}

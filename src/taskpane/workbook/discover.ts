@@ -1,0 +1,135 @@
+// Finds the model in a workbook by its headers: the rates table (a Factor column), the institutions
+// table (Name and Phase, no formulas), the allocations (SEND.ALLOCATE formulas), checks and comparisons.
+import { colLetters, parseRange, sheetRef } from "../../model/a1";
+import { headerIndex } from "../../model/institutions";
+import { modelRefs, ratesExtent, type ModelRefs } from "../../model/refs";
+import { normKey, normOption } from "../../engine/normalize";
+import type { CellValue, RawCell, WorkbookPort } from "../ports/WorkbookPort";
+
+export interface OptionInfo { name: string; col: number; inherits: string | null }
+
+export interface RatesInfo {
+  sheet: string;
+  /** used range values, row 0 = header */
+  grid: CellValue[][];
+  factorCol: number;
+  descriptionCol: number;
+  unitCol: number;
+  options: OptionInfo[];
+  /** keys as written, with their 0-based grid row */
+  keys: { key: string; row: number }[];
+  /** the absolute range formulas read (taken from existing formulas when there are any) */
+  ref: string;
+  rows: number;
+  cols: number;
+}
+
+export interface InstitutionsInfo { sheet: string; header: string[]; count: number; names: string[] }
+
+export interface AllocationsInfo {
+  sheet: string;
+  /** option columns (1-based column numbers) */
+  columns: { option: string; col: number }[];
+  /** institutions (data rows) */
+  count: number;
+  /** last used column (1-based) */
+  width: number;
+}
+
+export interface ModelInfo {
+  sheets: string[];
+  tables: string[];
+  rates?: RatesInfo;
+  institutions?: InstitutionsInfo;
+  allocations?: AllocationsInfo;
+  checks?: string;
+  comparisons: string[];
+  projections: string[];
+}
+
+const FIXED = new Set(["factor", "description", "unit", "source", "notes"]);
+const text = (v: CellValue | RawCell | undefined): string => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
+const hasFn = (row: RawCell[] | undefined, fn: string) => (row ?? []).some((c) => typeof c === "string" && c.toUpperCase().includes(`SEND.${fn}(`));
+
+/** The first argument of the first SEND call on a row: the rates reference the model already uses. */
+function ratesRefIn(row: RawCell[] | undefined): string | null {
+  for (const c of row ?? []) {
+    const m = typeof c === "string" ? /SEND\.(?:ALLOCATE|CHECK|COMPARE|PROJECT)\(([^,()"]+)[,)]/i.exec(c) : null;
+    if (m) return m[1];
+  }
+  return null;
+}
+
+export function readRates(sheet: string, grid: CellValue[][], refHint: string | null): RatesInfo {
+  const header = (grid[0] ?? []).map(text);
+  const col = (n: string) => header.findIndex((h) => normKey(h) === n);
+  const factorCol = col("factor");
+  const keys = grid.flatMap((r, row) => (row > 0 && text(r[factorCol]) !== "" ? [{ key: text(r[factorCol]), row }] : []));
+  const inheritsRow = keys.find((k) => normKey(k.key) === "inherits")?.row;
+  const options = header.flatMap((name, c) => (name !== "" && !FIXED.has(normKey(name))
+    ? [{ name, col: c + 1, inherits: inheritsRow === undefined ? null : text(grid[inheritsRow][c]) || null }] : []));
+  const ext = ratesExtent(grid.length, header.length);
+  const ref = refHint ?? sheetRef(sheet, `$A$1:$${colLetters(ext.cols)}$${ext.rows}`);
+  return { sheet, grid, factorCol, descriptionCol: col("description"), unitCol: col("unit"), options, keys, ref, rows: grid.length, cols: header.length };
+}
+
+export async function discoverModel(port: WorkbookPort): Promise<ModelInfo> {
+  const sheets = await port.sheetNames();
+  const info: ModelInfo = { sheets, tables: await port.tableNames(), comparisons: [], projections: [] };
+  let refHint: string | null = null;
+  let ratesSheet: { sheet: string; used: string } | null = null;
+  for (const sheet of sheets) {
+    const used = await port.usedRange(sheet);
+    if (!used) continue;
+    const r = parseRange(used);
+    const top = await port.readFormulas(sheet, `A1:${colLetters(Math.max(r.right, 1))}${Math.min(Math.max(r.bottom, 1), 2)}`);
+    const header = (top[0] ?? []).map(text);
+    refHint ??= ratesRefIn(top[1]) ?? ratesRefIn(top[0]);
+    if (!ratesSheet && header.some((h) => normKey(h) === "factor")) ratesSheet = { sheet, used };
+    else if (!info.allocations && hasFn(top[1], "ALLOCATE")) {
+      const columns = header.flatMap((h, c) => (c >= 2 && h !== "" && typeof top[1]?.[c] === "string" && hasFn([top[1][c]], "ALLOCATE") ? [{ option: h, col: c + 1 }] : []));
+      info.allocations = { sheet, columns, count: r.bottom - 1, width: r.right };
+    } else if (!info.institutions && headerIndex(header, "Name") >= 0 && headerIndex(header, "Phase") >= 0) {
+      const nameCol = colLetters(headerIndex(header, "Name") + 1);
+      const names = (await port.readValues(sheet, `${nameCol}2:${nameCol}${Math.max(r.bottom, 2)}`)).map((x) => text(x[0]));
+      info.institutions = { sheet, header, count: r.bottom - 1, names };
+    } else if (!info.checks && hasFn(top[0], "CHECK")) info.checks = sheet;
+    else if (hasFn(top[0], "COMPARE")) info.comparisons.push(sheet);
+    else if (hasFn(top[1], "PROJECT")) info.projections.push(sheet);
+  }
+  if (ratesSheet) {
+    const r = parseRange(ratesSheet.used);
+    info.rates = readRates(ratesSheet.sheet, await port.readValues(ratesSheet.sheet, `A1:${colLetters(r.right)}${r.bottom}`), refHint);
+  }
+  return info;
+}
+
+/** References for new formulas over the discovered model (same rates range as existing formulas). */
+export function refsFor(model: ModelInfo): ModelRefs | null {
+  if (!model.rates || !model.institutions) return null;
+  const base = modelRefs({ ratesSheet: model.rates.sheet, ratesRows: 1, ratesCols: 1, institutionsSheet: model.institutions.sheet, header: model.institutions.header, count: model.institutions.count });
+  return { ...base, rates: model.rates.ref };
+}
+
+/** The option info by name (matched the contract's way). */
+export function findOption(rates: RatesInfo, name: string): OptionInfo | undefined {
+  return rates.options.find((o) => normOption(o.name) === normOption(name));
+}
+
+/** 0-based grid row of a key, or -1. */
+export function keyRow(rates: RatesInfo, key: string): number {
+  return rates.keys.find((k) => normKey(k.key) === normKey(key))?.row ?? -1;
+}
+
+/** The value an option gets for a key after inheritance, and which option it came from. */
+export function effectiveValue(rates: RatesInfo, option: string, key: string): { value: CellValue; from: string } | null {
+  const row = keyRow(rates, key);
+  if (row < 0) return null;
+  const seen = new Set<string>();
+  for (let o = findOption(rates, option); o && !seen.has(normOption(o.name)); o = o.inherits ? findOption(rates, o.inherits) : undefined) {
+    seen.add(normOption(o.name));
+    const v = rates.grid[row]?.[o.col - 1];
+    if (v !== null && v !== undefined && v !== "") return { value: v, from: o.name };
+  }
+  return null;
+}

@@ -1,0 +1,81 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, within } from "@testing-library/react";
+import { expectAccessible, failOnConsoleError, modelPort, renderScreen } from "./helpers/setup";
+import { echoCalc, type Calc } from "./helpers/memoryBook";
+import type { CellValue } from "../../src/taskpane/ports/WorkbookPort";
+import { summarise } from "../../src/taskpane/actions/compare";
+
+const spill: CellValue[][] = [
+  ["Name", "Local (sample)", "Option A", "Difference", "Change"],
+  ["School 1", 1000, 1100, 100, 0.1],
+  ["School 2", 2000, 1500, -500, -0.25],
+  ["School 3", 500, 500, 0, 0],
+  ["School 4", 0, 300, 300, null],
+  ["School 5", { error: "#N/A", message: "topup.special.band9 is missing" }, { error: "#N/A" }, { error: "#N/A" }, { error: "#N/A" }],
+  ["School 6", 4000, 4040, 40, 0.01],
+  ["Total", { error: "#N/A" }, { error: "#N/A" }, { error: "#N/A" }, { error: "#N/A" }],
+];
+const compareCalc: Calc = (f, at, book) => (f.startsWith("=SEND.COMPARE(") ? spill : echoCalc(f, at, book));
+
+describe("Compare screen", () => {
+  failOnConsoleError();
+
+  it("writes a comparison sheet with formats and a chart and summarises it", async () => {
+    const { port } = await modelPort(compareCalc);
+    const { container } = await renderScreen(port, "compare");
+    // defaults: the first and last options with allocations (the national seed has no local rates)
+    expect(screen.getByLabelText("Option A (from)")).toHaveProperty("value", "Local (sample)");
+    expect(screen.getByLabelText("Option B (to)")).toHaveProperty("value", "Option A");
+    fireEvent.click(screen.getByRole("button", { name: "Write comparison sheet" }));
+    const results = await screen.findByLabelText("Comparison results");
+    const sheet = "Compare Local (sample) vs Optio"; // 31 characters at most
+    expect(results.textContent).toContain(`Sheet ${sheet} written`);
+    expect(await port.readFormulas(sheet, "A1")).toEqual([[expect.stringMatching(/^=SEND\.COMPARE\(Rates!\$A\$1:\$Z\$\d+,"Local \(sample\)","Option A",Institutions!\$A\$1:\$[A-Z]+\$7\)$/)]]);
+    expect(port.meta.numberFormats.filter((n) => n.sheet === sheet)).toEqual([
+      { sheet, range: "B2:D8", format: "#,##0.00" }, { sheet, range: "E2:E7", format: "0.0%" },
+    ]);
+    expect(port.meta.formats).toEqual([{ sheet, range: "D2:E7", rules: [
+      { operator: "lessThan", value: 0, fontColor: "#9C0006", fillColor: "#FFC7CE" },
+      { operator: "greaterThan", value: 0, fontColor: "#006100", fillColor: "#C6EFCE" },
+    ] }]);
+    expect(port.meta.charts).toEqual([{ sheet, type: "barClustered", title: "Change per institution: Option A minus Local (sample)", categories: "A2:A7", series: [{ name: "Difference", values: "D2:D7" }], anchor: "G2:N22" }]);
+    expect(results.textContent).toContain("3 institutions gain, 1 lose, 1 unchanged.");
+    expect(port.currentSelection()).toEqual({ sheet, address: "A1" }); // the new sheet is shown
+    expect(results.textContent).toContain("1 institution could not be computed: School 5");
+    const grid = within(results).getByRole("grid", { name: "Largest changes" });
+    const rows = within(grid).getAllByRole("row").slice(1).map((r) => r.textContent);
+    expect(rows).toEqual([
+      "School 22,000.001,500.00-500.00-25.0%",
+      "School 40.00300.00300.00",
+      "School 11,000.001,100.00100.0010.0%",
+      "School 64,000.004,040.0040.001.0%",
+      "School 3500.00500.000.000.0%",
+    ]);
+    await expectAccessible(container);
+  });
+
+  it("refuses to compare an option with itself", async () => {
+    const { port } = await modelPort(compareCalc);
+    await renderScreen(port, "compare");
+    fireEvent.change(screen.getByLabelText("Option B (to)"), { target: { value: "National 2024-25" } });
+    fireEvent.change(screen.getByLabelText("Option A (from)"), { target: { value: "National 2024-25" } });
+    expect(screen.getByText("Pick two different options.")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Write comparison sheet" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("needs a model", async () => {
+    const { port, book } = await modelPort(compareCalc);
+    book.removeSheet("Institutions");
+    await renderScreen(port, "compare");
+    expect(screen.getByText(/no institutions table yet/)).toBeTruthy();
+  });
+});
+
+describe("summarise", () => {
+  it("counts gainers and losers and reads the Total row", () => {
+    const ok = summarise([spill[0], spill[1], spill[2], ["Total", 3000, 2600, -400, -0.1333]], "A", "B", 1);
+    expect(ok).toMatchObject({ gaining: 1, losing: 1, unchanged: 0, errors: [] });
+    expect(ok.total).toEqual({ name: "Total", a: 3000, b: 2600, difference: -400, change: -0.1333 });
+    expect(ok.largest.map((r) => r.name)).toEqual(["School 2"]);
+  });
+});

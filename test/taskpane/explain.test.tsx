@@ -1,0 +1,66 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, within } from "@testing-library/react";
+import { expectAccessible, failOnConsoleError, modelPort, renderScreen } from "./helpers/setup";
+import type { ExplainFn } from "../../src/taskpane/ports/WorkbookPort";
+import { echoCalc, type Calc } from "./helpers/memoryBook";
+
+const calc: Calc = (f, at, book) => (f.startsWith("=SEND.ALLOCATE(") ? [[{ error: "#N/A", message: "short" }]] : echoCalc(f, at, book));
+
+describe("Explain screen", () => {
+  failOnConsoleError();
+
+  it("asks for a selection first", async () => {
+    const { port } = await modelPort(calc);
+    await renderScreen(port, "explain");
+    fireEvent.click(screen.getByRole("button", { name: "Explain selected cell" }));
+    expect(await screen.findByText("Select a cell in the workbook first.")).toBeTruthy();
+  });
+
+  it("says when the selected cell holds no SEND function", async () => {
+    const { port } = await modelPort(calc);
+    await port.selectRange("Institutions", "A2");
+    await renderScreen(port, "explain");
+    fireEvent.click(screen.getByRole("button", { name: "Explain selected cell" }));
+    expect(await screen.findByText(/Institutions!A2 holds no SEND function/)).toBeTruthy();
+  });
+
+  it("shows the trace of the selected cell and its error message in full, reading ranges through the port", async () => {
+    const refs: string[] = [];
+    const explain: ExplainFn = async (formula, read, sheet) => {
+      const m = /^=SEND\.ALLOCATE\(([^,]+),"([^"]+)",([^,]+),([^)]+)\)$/.exec(formula)!;
+      const rates = await read(m[1]);
+      const fields = await read(m[3]);
+      const values = await read(m[4]);
+      refs.push(sheet, m[1], m[3], m[4]);
+      return {
+        fn: "ALLOCATE",
+        error: { kind: "#N/A", message: `topup.mainstream.band2 is missing from option '${m[2]}' (and the options it inherits from: Local (sample), ${rates[0][4]}). Needed because EHCP Band 2 is ${values[0][fields[0].indexOf("EHCP Band 2")] ?? 0}.` },
+        lines: [
+          { component: "Notional SEN", label: "Primary Pupils × be.primary × notional.be", key: "be.primary", from: "National 2024-25", rate: "3562", count: "200", amount: "35620.00" },
+          { component: "Total", label: "sum of the rounded components", amount: "35620.00" },
+        ],
+      };
+    };
+    const { port } = await modelPort(calc, explain);
+    await port.selectRange("Allocations", "D2");
+    const { container } = await renderScreen(port, "explain");
+    fireEvent.click(screen.getByRole("button", { name: "Explain selected cell" }));
+    const box = await screen.findByLabelText("Explanation");
+    expect(box.textContent).toContain("Allocations!D2: SEND.ALLOCATE");
+    expect(within(box).getByText("#N/A")).toBeTruthy();
+    expect(box.textContent).toContain("topup.mainstream.band2 is missing from option 'Option A' (and the options it inherits from: Local (sample), National 2024-25). Needed because EHCP Band 2 is");
+    const rows = within(within(box).getByRole("table", { name: "Trace" })).getAllByRole("row");
+    expect(rows[1].textContent).toBe("Notional SENPrimary Pupils × be.primary × notional.bebe.primaryNational 2024-25356220035620.00");
+    expect(refs[0]).toBe("Allocations");
+    expect(refs[1]).toMatch(/^Rates!\$A\$1:\$Z\$\d+$/);
+    await expectAccessible(container);
+  });
+
+  it("shows a failure to explain", async () => {
+    const { port } = await modelPort(calc, async () => { throw new Error("Explain does not know SEND.FIT yet."); });
+    await port.selectRange("Allocations", "C3");
+    await renderScreen(port, "explain");
+    fireEvent.click(screen.getByRole("button", { name: "Explain selected cell" }));
+    expect(await screen.findByText("Explain does not know SEND.FIT yet.")).toBeTruthy();
+  });
+});

@@ -1,0 +1,34 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { expectAccessible, failOnConsoleError, modelPort, previewPort, renderScreen } from "./helpers/setup";
+import type { WorkbookPort } from "../../src/taskpane/ports/WorkbookPort";
+
+describe("Home screen", () => {
+  failOnConsoleError();
+  it("says when the workbook has no model yet and offers to create one", async () => {
+    const { container } = await renderScreen(previewPort(), "home");
+    expect(screen.getByText(/Preview: an in-browser workbook/)).toBeTruthy();
+    expect(screen.getByText(/no funding model yet/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "New model" }));
+    expect(await screen.findByRole("heading", { name: "New model" })).toBeTruthy();
+    await expectAccessible(container);
+  });
+
+  it("lists the rates table, its options, the institutions and the allocations", async () => {
+    const { port } = await modelPort();
+    const { container } = await renderScreen(port, "home");
+    const list = await screen.findByLabelText("What is in this workbook");
+    expect(list.textContent).toContain("Rates: 5 options (National 2024-25, Local (sample), Option A, Unmitigated, Mitigated)");
+    expect(list.textContent).toContain("Institutions: 6 rows");
+    expect(list.textContent).toContain("Allocations: Local (sample), Option A");
+    expect(list.textContent).toContain("Checks");
+    await expectAccessible(container);
+  });
+
+  it("shows why the workbook could not be read", async () => {
+    const broken = { ...previewPort(), kind: "excel", sheetNames: async () => { throw new Error("Excel is busy"); }, tableNames: async () => [] } as unknown as WorkbookPort;
+    await renderScreen(broken, "home");
+    await waitFor(() => expect(screen.getByText(/Could not read the workbook: Excel is busy/)).toBeTruthy());
+    expect(screen.getByText("Connected to Excel")).toBeTruthy();
+  });
+});
