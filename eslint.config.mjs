@@ -6,6 +6,8 @@ export default tseslint.config(
   { ignores: ["dist/**", "out/**", "node_modules/**", "coverage/**", "test-artifacts/**"] },
   {
     files: ["src/**/*.{ts,tsx}", "bin/**/*.js", "scripts/**/*.{js,ts}", "bench/**/*.ts"],
+    // registered (no rules enabled) so eslint-disable comments naming its rules resolve
+    plugins: { "@typescript-eslint": tseslint.plugin },
     languageOptions: {
       parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } },
       // declared so no-implied-eval recognises setTimeout("code") and friends

@@ -5,7 +5,6 @@
 // arguments are any so that blank cells, numbers typed as text and our error messages reach the wrapper intact.
 // Descriptions must equal the registry's (the metadata test says so) and must not contain an at-sign followed by
 // a word: the metadata parser would read it as a tag.
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { excel } from "./excel";
 
 /**

@@ -17,7 +17,7 @@ import type { Layout } from "./layout";
 // Local copies of imported bindings (getters in CommonJS builds; see layout.ts).
 const { safe, toDouble } = exact;
 const { bind, evaluate } = ev;
-const { isBlankRow, layoutOf, readRow, RowBuf } = lay;
+const { isBlankRow, layoutOf, readRow } = lay;
 type RowBuf = lay.RowBuf;
 
 /** How many rows went each way since the last reset (tests check that both paths are exercised). */
@@ -57,7 +57,7 @@ export function allocateTotals(option: Option, grid: Grid, arg = "table"): (numb
   if (reader instanceof SendError) return reader;
   const layout = layoutOf(reader);
   const b = bind(option, layout);
-  const buf = new RowBuf(layout.width);
+  const buf = layout.buf;
   const nameCol = nameColumn(grid[0]);
   const out: (number | SendError | null)[] = new Array(grid.length - 1);
   for (let r = 1; r < grid.length; r++) {
@@ -72,20 +72,13 @@ export function allocateTotals(option: Option, grid: Grid, arg = "table"): (numb
   return out;
 }
 
-const buffers = new WeakMap<Layout, RowBuf>();
-
 /**
  * SEND.ALLOCATE for one values row under a header reader the caller has cached (fieldReaderOf): the same
  * number as `reader.read(values, where)` + allocateTotal + toNumber (-0 shown as 0), or the same error.
  */
 export function allocateRowTotal(option: Option, reader: FieldReader, values: readonly Cell[], where = "values"): number | SendError {
   const layout = layoutOf(reader);
-  let buf = buffers.get(layout);
-  if (!buf) {
-    buf = new RowBuf(layout.width);
-    buffers.set(layout, buf);
-  }
-  const x = fastTotal(bind(option, layout), layout, values, buf);
+  const x = fastTotal(bind(option, layout), layout, values, layout.buf);
   if (x === x) { fastStats.fast++; return x; }
   fastStats.fallback++;
   return decimalTotal(option, reader.read(values, where));

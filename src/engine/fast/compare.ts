@@ -21,7 +21,7 @@ import type { Bound } from "./evaluate";
 // Local copies of imported bindings (getters in CommonJS builds; see layout.ts).
 const { MAX_K, parseDec, R, safe, scaleUp, toDouble } = exact;
 const { bind, evaluate } = ev;
-const { isBlankRow, layoutOf, readRow, RowBuf } = lay;
+const { isBlankRow, layoutOf, readRow } = lay;
 type RowBuf = lay.RowBuf;
 const { fastStats } = alloc;
 
@@ -80,7 +80,7 @@ export function compareTable(optA: Option, optB: Option, grid: Grid, arg = "tabl
   const K = Math.max(bA.o.unitK, bB.o.unitK);
   const mulA = scaleUp(bA.o.unitM, K - bA.o.unitK), mulB = scaleUp(bB.o.unitM, K - bB.o.unitK);
   if (K > MAX_K || mulA !== mulA || mulB !== mulB) return slowCompare(optA, optB, grid, arg);
-  const buf = new RowBuf(layout.width);
+  const buf = layout.buf;
   const nameCol = nameColumn(grid[0]);
   const rows: CompareRowValues[] = [];
   let firstErr: SendError | null = null;

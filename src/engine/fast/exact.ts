@@ -25,7 +25,7 @@ export function safe(x: number): number {
 
 /** m × 10^d, checked (d ≥ 0). */
 export function scaleUp(m: number, d: number): number {
-  if (d === 0) return m;
+  if (d === 0 || m === 0) return m;
   return d > MAX_K ? NaN : safe(m * POW10[d]);
 }
 

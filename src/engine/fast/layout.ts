@@ -29,15 +29,30 @@ export interface Layout {
   ehcpBands: string[];
   senifBands: string[];
   width: number;
+  /** the row buffer rows of this layout are read into (reused: the engine is single-threaded, nothing re-enters) */
+  buf: RowBuf;
 }
 
 const layouts = new WeakMap<FieldReader, Layout>();
+/**
+ * Layouts by what they read, so a header row seen again (every ALLOCATEALL recalculation builds a new
+ * FieldReader) gets the same Layout, bound options and row buffer. Besides saving the work, this keeps V8's
+ * optimised row loop valid: code specialised on objects that die is thrown away at the next GC.
+ */
+const bySignature = new Map<string, Layout>();
+const SIGNATURE_LIMIT = 256;
 
-/** The layout of a field reader's header row (memoised on the reader). */
+/** The layout of a field reader's header row (memoised on the reader and on its columns). */
 export function layoutOf(reader: FieldReader): Layout {
   let l = layouts.get(reader);
   if (!l) {
-    l = buildLayout(reader);
+    const sig = reader.columns.map(({ col, column }) => `${col}:${column.kind}:${"field" in column ? column.field : "band" in column ? column.band : ""}`).join("|");
+    l = bySignature.get(sig);
+    if (!l) {
+      l = buildLayout(reader);
+      if (bySignature.size >= SIGNATURE_LIMIT) bySignature.clear();
+      bySignature.set(sig, l);
+    }
     layouts.set(reader, l);
   }
   return l;
@@ -68,6 +83,7 @@ function buildLayout(reader: FieldReader): Layout {
     phaseCol, monthsCol, occupiedCol,
     ehcpBands: ehcp.map((e) => e.band), senifBands: senif.map((e) => e.band),
     width: FIRST_BAND + ehcp.length + senif.length,
+    buf: new RowBuf(FIRST_BAND + ehcp.length + senif.length),
   };
 }
 

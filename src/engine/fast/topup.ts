@@ -1,7 +1,7 @@
 // SEND.TOPUP: rate × fte × months / 12, rounded to round.to. `topupAmountDecimal` is the rule written with
 // decimal.js (what src/functions did inline); `topupAmount` computes the same number with exact integers
 // and hands anything unusual (an error, a value it cannot hold exactly) to it.
-import { topupRate } from "../components/topUp";
+import { findTopupRate, topupRate } from "../components/topUp";
 import { attempt, E, SendError } from "../errors";
 import { D, ONE, roundMoney, toNumber, TWELVE, type Dec } from "../money";
 import type { Option } from "../rates";
@@ -59,8 +59,8 @@ export function topupAmount(option: Option, setting: Setting, band: string, mont
     }
     let rate: Rate | null | undefined = bySetting.get(band);
     if (rate === undefined) {
-      const found = attempt(() => topupRate(option, setting, band, ""));
-      rate = found instanceof SendError ? null : o.rate(found.key);
+      const found = findTopupRate(option, setting, band);
+      rate = found ? o.rate(found.key) : null;
       if (bySetting.size < 1000) bySetting.set(band, rate);
     }
     if (rate !== null && parseArg(months, 12)) {
