@@ -35,24 +35,25 @@ export function measure(fn: () => unknown, opts: { warmup?: number; runs?: numbe
   return { ...summarize(times), last };
 }
 
-/** Interleaves two functions (A B A B …) so drift in machine load hits both alike. */
-export function measurePair(a: () => unknown, b: () => unknown, opts: { warmup?: number; runs?: number } = {}): { a: Timing; b: Timing } {
+/**
+ * Interleaves several functions (A B C A B C …) so drift in machine load hits them alike; every
+ * function gets `warmup` unmeasured calls first. Returns one Timing per name.
+ */
+export function measureMany<K extends string>(fns: Record<K, () => unknown>, opts: { warmup?: number; runs?: number } = {}): Record<K, Timing> {
   const warmup = opts.warmup ?? 1;
   const runs = opts.runs ?? 5;
-  for (let i = 0; i < warmup; i++) { a(); b(); }
-  const ta: number[] = [];
-  const tb: number[] = [];
+  const names = Object.keys(fns) as K[];
+  for (let i = 0; i < warmup; i++) for (const n of names) fns[n]();
+  const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < runs; i++) {
-    maybeGc();
-    let t0 = performance.now();
-    a();
-    ta.push(performance.now() - t0);
-    maybeGc();
-    t0 = performance.now();
-    b();
-    tb.push(performance.now() - t0);
+    for (const n of names) {
+      maybeGc();
+      const t0 = performance.now();
+      fns[n]();
+      times[n].push(performance.now() - t0);
+    }
   }
-  return { a: summarize(ta), b: summarize(tb) };
+  return Object.fromEntries(names.map((n) => [n, summarize(times[n])])) as Record<K, Timing>;
 }
 
 /** A full GC between runs when node runs with --expose-gc, so one run's garbage is not billed to the next. */

@@ -1,0 +1,13 @@
+// SEND.ALLOCATEALL through the engine core for an already-resolved option.
+import { readTable, allocateTotal, toNumber, SendError, type Option, type Grid } from "../../src/engine";
+
+export function allocateAllCore(opt: Option, table: Grid): (number | null | SendError)[] | SendError {
+  const rows = readTable(table);
+  if (rows instanceof SendError) return rows;
+  return rows.map((r) => {
+    if (r.institution === null) return null;
+    if (r.institution instanceof SendError) return r.institution;
+    const total = allocateTotal(opt, r.institution);
+    return total instanceof SendError ? total : toNumber(total);
+  });
+}

@@ -1,0 +1,75 @@
+// Scenario 2: SEND.TOPUP for 600,000 pupils. Runs in a child process (bin/bench.js --child pupils …) so
+// the peak resident set size it reports is its own: the process's maxRSS (getrusage) plus RSS sampled
+// every 20,000 pupils while computing.
+import { performance } from "node:perf_hooks";
+import { median, maybeGc } from "../lib/stats";
+import { coreTopupAll, engineFastTopupAll } from "../lib/core";
+import { loadInvoke } from "../lib/hosts";
+import { syntheticRates, LOCAL_OPTION } from "../data/rates";
+import { syntheticPupils, type Pupil } from "../data/pupils";
+import { fastTopupAll } from "../prototypes/fastTopup";
+import type { Cell } from "../../src/engine/types";
+
+export type PupilsMode = "wrapper" | "engineFast" | "core" | "pence";
+
+export interface PupilsResult {
+  mode: PupilsMode; via: string; n: number; runs: number[]; median: number;
+  /** MB: getrusage maxRSS of this child, and the highest RSS sampled while computing */
+  maxRss: number; sampledRss: number; baselineRss: number;
+  errors: number; checksum: number;
+}
+
+const MB = 1024 * 1024;
+
+export function pupilsChild(mode: PupilsMode, n: number, runs: number): PupilsResult {
+  const baselineRss = process.memoryUsage().rss / MB;
+  const rates = syntheticRates();
+  const pupils = syntheticPupils(n);
+  let sampled = 0;
+  const sample = () => { const r = process.memoryUsage().rss / MB; if (r > sampled) sampled = r; };
+  let run: () => unknown[];
+  let via: string;
+  if (mode === "wrapper") {
+    const invoke = loadInvoke();
+    if (!invoke) throw new Error("wrapper.ts not available");
+    via = "wrapper.invoke('TOPUP', …) per pupil (one rates array, hashed by content each call)";
+    run = () => {
+      const out = new Array(pupils.length);
+      for (let i = 0; i < pupils.length; i++) {
+        const p = pupils[i];
+        out[i] = invoke("TOPUP", [rates, LOCAL_OPTION, p[0], p[1], p[2], p[3]]);
+        if (i % 20000 === 0) sample();
+      }
+      return out;
+    };
+  } else {
+    const engineFast = engineFastTopupAll();
+    if (mode === "engineFast" && !engineFast) throw new Error("src/engine/fast not available");
+    const batch = mode === "core" ? coreTopupAll : mode === "engineFast" ? engineFast! : fastTopupAll;
+    via = mode === "core" ? "engine decimal batch (option resolved once; Decimal per pupil)"
+      : mode === "engineFast" ? "engine fast path batch (src/engine/fast topupAmount, option resolved once)" : "prototype: integer fast path batch";
+    run = () => {
+      const out: unknown[] = [];
+      for (let i = 0; i < pupils.length; i += 20000) {
+        const r = batch(rates, LOCAL_OPTION, pupils.slice(i, i + 20000) as Pupil[] as Cell[][]);
+        if (Array.isArray(r)) for (const x of r) out.push(x);
+        sample();
+      }
+      return out;
+    };
+  }
+  let last: unknown[] = run(); // warm-up
+  const times: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    maybeGc();
+    const t0 = performance.now();
+    last = run();
+    times.push(performance.now() - t0);
+  }
+  let errors = 0, checksum = 0;
+  for (const x of last) if (typeof x === "number") checksum += x; else errors++;
+  return {
+    mode, via, n, runs: times, median: median(times), maxRss: process.resourceUsage().maxRSS / 1024, sampledRss: sampled,
+    baselineRss, errors, checksum: Math.round(checksum * 100) / 100,
+  };
+}

@@ -1,0 +1,113 @@
+// Smoke test for `npm run bench` (no timings here): the bench modules load, the plain-number reference
+// implements the same rules as the engine, the built-in-functions Allocations sheet of scenario 4
+// computes the engine's totals, and the prototypes give the engine's digits.
+import { HyperFormula } from "hyperformula";
+import { syntheticRates, LOCAL_OPTION, BASE_OPTION } from "../../bench/data/rates";
+import { syntheticInstitutions, INSTITUTION_HEADER } from "../../bench/data/institutions";
+import { randomRates, randomTable, randomPupils, rng } from "../../bench/data/randomCases";
+import { refAllocateAll } from "../../bench/reference/allocate";
+import { coreAllocateAll, coreTopupAll } from "../../bench/lib/core";
+import { agreement } from "../../bench/lib/agree";
+import { median } from "../../bench/lib/stats";
+import { renderTable } from "../../bench/lib/report";
+import { nativeSheets, NATIVE_SHEETS, colLetters } from "../../bench/native/allocations";
+import { fastDecimalAllocateAll } from "../../bench/prototypes/fastDecimal";
+import { fastPenceAllocateAll } from "../../bench/prototypes/fastPence";
+import { fastTopupAll } from "../../bench/prototypes/fastTopup";
+import { SendError } from "../../src/engine";
+
+const show = (x: unknown) => (x instanceof SendError ? `${x.kind} ${x.message}` : String(x));
+
+describe("bench modules", () => {
+  it("load, and the scenario entry points are functions", async () => {
+    const main = await import("../../bench/main");
+    const inst = await import("../../bench/scenarios/institutions");
+    const cell = await import("../../bench/scenarios/percell");
+    const pupils = await import("../../bench/scenarios/pupils");
+    const wb = await import("../../bench/scenarios/workbook");
+    for (const f of [main.main, inst.institutionsScenario, inst.growthScenario, cell.perCellScenario, pupils.pupilsChild, wb.workbookScenario]) {
+      expect(typeof f).toBe("function");
+    }
+  });
+
+  it("generates the same data from the same seed, at every phase", () => {
+    const a = syntheticInstitutions(400), b = syntheticInstitutions(400);
+    expect(a).toEqual(b);
+    const phases = new Set(a.slice(1).map((r) => r[2]));
+    expect([...phases].sort()).toEqual(["AP", "Early Years", "FE", "ISP", "Primary", "Resource Base", "Secondary", "Special"]);
+    expect(syntheticInstitutions(50, 1)).not.toEqual(syntheticInstitutions(50, 2));
+  });
+
+  it("renders a table and takes medians", () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    const t = renderTable([{ id: "1", scenario: "s", measure: "m", value: 2.5, unit: "×", target: "≤ 10", pass: true }]);
+    expect(t).toContain("PASS");
+    expect(t).toContain("2.50×");
+  });
+});
+
+describe("reference implementation (plain numbers) agrees with the engine", () => {
+  it("on 400 synthetic institutions under the synthetic options", () => {
+    const rates = syntheticRates();
+    const table = syntheticInstitutions(400, 99);
+    for (const option of [LOCAL_OPTION, BASE_OPTION]) {
+      const a = agreement(coreAllocateAll(rates, option, table) as unknown[], refAllocateAll(rates, option, table));
+      expect(a.differ).toBe(0); // within a penny per component (float ties)
+      expect(a.exact).toBeGreaterThan(a.rows * 0.95);
+    }
+  });
+
+  it("on 300 institutions under each of 5 random options", () => {
+    const r = rng(42);
+    for (let k = 0; k < 5; k++) {
+      const rates = randomRates(r);
+      const table = syntheticInstitutions(300, 1000 + k);
+      const engine = coreAllocateAll(rates, LOCAL_OPTION, table) as unknown[];
+      const unit = rates.find((row) => row[0] === "round.to")![3] as number;
+      const a = agreement(engine, refAllocateAll(rates, LOCAL_OPTION, table), 6 * unit + 1e-6);
+      expect({ k, differ: a.differ, first: a.firstDiffer }).toEqual({ k, differ: 0, first: undefined });
+    }
+  });
+});
+
+describe("scenario 4's built-in-functions Allocations sheet", () => {
+  it.each(["resolved", "match", "xlookup"] as const)("computes the engine's totals (%s lookups)", (style) => {
+    const rates = syntheticRates();
+    const table = syntheticInstitutions(40, 7);
+    const options = [LOCAL_OPTION, BASE_OPTION];
+    const n = nativeSheets({ ratesSheet: "Rates", ratesGrid: rates, institutionsSheet: "Institutions", header: INSTITUTION_HEADER, count: 40, options, style });
+    const hf = HyperFormula.buildFromSheets({ Rates: rates, Institutions: table, ...n.sheets } as never, { licenseKey: "gpl-v3", smartRounding: false });
+    const sheet = hf.getSheetId(NATIVE_SHEETS.allocations)!;
+    options.forEach((o, k) => {
+      const engine = coreAllocateAll(rates, o, table) as unknown[];
+      const native = Array.from({ length: 40 }, (_, i) => hf.getCellValue({ sheet, row: i + 1, col: n.totalCol(k) - 1 }));
+      const a = agreement(engine, native, 0.06);
+      expect({ option: o, col: colLetters(n.totalCol(k)), differ: a.differ, first: a.firstDiffer }).toEqual({ option: o, col: colLetters(n.totalCol(k)), differ: 0, first: undefined });
+    });
+    hf.destroy();
+  });
+});
+
+describe("prototypes give the engine's digits and errors", () => {
+  it("on 3 × 400 random (partly broken) institutions under random options", () => {
+    const r = rng(3);
+    for (let k = 0; k < 3; k++) {
+      const rates = randomRates(r, { missing: k === 2 });
+      const table = randomTable(r, 400);
+      const e = coreAllocateAll(rates, LOCAL_OPTION, table) as unknown[];
+      const d = fastDecimalAllocateAll(rates, LOCAL_OPTION, table) as unknown[];
+      const p = fastPenceAllocateAll(rates, LOCAL_OPTION, table) as unknown[];
+      expect(d.map(show)).toEqual(e.map(show));
+      expect(p.map(show)).toEqual(e.map(show));
+    }
+  });
+
+  it("SEND.TOPUP batch on 2,000 random pupils", () => {
+    const r = rng(4);
+    const rates = randomRates(r);
+    const pupils = randomPupils(r, 2000);
+    const e = coreTopupAll(rates, BASE_OPTION, pupils) as unknown[];
+    expect((fastTopupAll(rates, BASE_OPTION, pupils) as unknown[]).map(show)).toEqual(e.map(show));
+  });
+});
