@@ -7,6 +7,9 @@ export type CellNumber =
   | { kind: "number"; value: Dec }
   | { kind: "text"; text: string };
 
+/** The largest finite double: numeric text beyond it is not a number (it could only become Infinity). */
+const MAX_DOUBLE = new D(Number.MAX_VALUE);
+
 // "1,234.50", "£1,234", "-£5", "(1,234)" (accounting negative), "12.5%"; also what Excel's VALUE
 // reads: a leading "+", a trailing ".", exponent notation ("1E5").
 const NUMERIC = /^\(?[-+]?£?-?(\d{1,3}(,\d{3})+|\d+)?(\.\d*)?([eE][-+]?\d+)?%?\)?$/;
@@ -34,6 +37,8 @@ export function readNumber(c: Cell): CellNumber {
   if (signs > 1 || (bracketed && signs > 0) || /^\.?$/.test(mantissa.replace(/[-+]/g, ""))) return { kind: "text", text };
   let value = new D(body);
   if (percent) value = value.div(100);
+  // "1e999" is no number a spreadsheet can hold (Excel's VALUE gives #VALUE!): it is text, not Infinity later
+  if (value.abs().gt(MAX_DOUBLE)) return { kind: "text", text };
   if (bracketed) value = value.neg();
   if (value.isZero()) value = new D(0); // no negative zero out of "(0)" or "-0"
   return { kind: "number", value };

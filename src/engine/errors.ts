@@ -107,6 +107,8 @@ export const E = {
     new SendError("#VALUE!", `${arg} must be one row or one column, not ${rows} rows × ${cols} columns.`),
   tooManyArgs: (fn: string, max: number, given: number) =>
     new SendError("#VALUE!", `${fn} takes at most ${max} argument${max === 1 ? "" : "s"}; ${given} were given.`),
+  tooLarge: (what: string) =>
+    new SendError("#NUM!", `${what} is too large for a spreadsheet number (above 1.8E+308); look for a huge rate, count or amount.`),
   internalError: (fn: string, message: string) =>
     new SendError("#VALUE!", `${fn} failed unexpectedly (${message}). Please report this with the workbook.`),
   unknownName: (arg: string, name: string, names: string[]) =>

@@ -114,13 +114,17 @@ function expandCatalogue(bands: readonly string[]): string[] {
   const expand = (k: string): string[] => {
     const m = k.match(/<[^>]+>/);
     if (!m) return [k];
-    return (alts[m[0]] ?? [m[0]]).flatMap((a) => expand(k.replace(m[0], a)));
+    return (alts[m[0]] ?? [m[0]]).flatMap((a) => expand(k.replace(m[0], () => a))); // literally: no "$&" patterns
   };
   return KEY_CATALOGUE.flatMap((info) => expand(info.key));
 }
 
 /** Concrete example keys for "did you mean" (placeholders expanded with typical values). */
 export const SUGGESTIBLE_KEYS: readonly string[] = expandCatalogue(["band1", "band2", "band3", "1", "2", "3"]);
+
+/** The catalogue expanded with a marker for `<band>`, once: suggestionsFor puts each typo's own band in its place. */
+const BAND_MARK = "\u0000";
+const BANDED_TEMPLATES: readonly (readonly string[])[] = expandCatalogue([BAND_MARK]).map((t) => t.split(BAND_MARK));
 
 /**
  * Candidates for "did you mean" for one unknown key: the examples, plus every banded key completed with
@@ -132,7 +136,11 @@ export function suggestionsFor(key: string): string[] {
   const tail = dot < 0 ? "" : k.slice(dot + 1);
   if (tail === "") return [...SUGGESTIBLE_KEYS];
   // only where the part before the band is itself a near miss ('ei.highneeds' must not become 'band.highneeds')
-  const completed = expandCatalogue([tail]).filter((x) =>
-    x.endsWith(`.${tail}`) && editDistance(k.slice(0, dot), x.slice(0, x.length - tail.length - 1)) <= 2);
+  const head = k.slice(0, dot);
+  const completed: string[] = [];
+  for (const parts of BANDED_TEMPLATES) {
+    const x = parts.length === 2 ? parts[0] + tail + parts[1] : parts.join(tail);
+    if (x.endsWith(`.${tail}`) && editDistance(head, x.slice(0, x.length - tail.length - 1), 2) <= 2) completed.push(x);
+  }
   return [...SUGGESTIBLE_KEYS, ...completed];
 }

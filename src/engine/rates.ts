@@ -52,6 +52,16 @@ export interface Option {
   roundTo: Dec;
 }
 
+/**
+ * A problem whose error is built when first read. An unknown key's "did you mean" costs a search of the key
+ * catalogue; every function but SEND.CHECK reads only the first problem, so a table of 10,000 typos (a range
+ * pointed at the wrong sheet) must not pay for 10,000 suggestions.
+ */
+function lazyProblem(p: Omit<RateProblem, "error">, make: () => SendError): RateProblem {
+  let error: SendError | undefined;
+  return Object.defineProperty(p, "error", { get: () => (error ??= make()), enumerable: true }) as RateProblem;
+}
+
 /** Reads the table's structure, collecting problems rather than stopping at the first. */
 export function readRatesTable(grid: Grid, arg = "rates"): RatesTable | SendError {
   if (grid.length === 0) return E.emptyTable(arg);
@@ -81,7 +91,8 @@ export function readRatesTable(grid: Grid, arg = "rates"): RatesTable | SendErro
     const k = normKey(raw);
     const info = findKeyInfo(k);
     if (!info) {
-      tableProblems.push({ option: null, key: raw, error: E.unknownKey(arg, raw, r + 1, suggestionsFor(raw)), row: r, col: factorCol });
+      const row = r + 1;
+      tableProblems.push(lazyProblem({ option: null, key: raw, row: r, col: factorCol }, () => E.unknownKey(arg, raw, row, suggestionsFor(raw))));
       continue;
     }
     const prev = keys.get(k);

@@ -4,7 +4,7 @@
 import type { ErrorKind, SendError } from "../engine/errors";
 import { isSendError } from "../engine/errors";
 import type { Cell, OutCell } from "../engine/types";
-import { specOf, isGrid, type Result } from "./registry";
+import { specOf, isGrid, widthOf, type Result } from "./registry";
 import { invoke, type HostValue } from "./wrapper";
 
 /** The ErrorCode names of CustomFunctions (office-runtime) for our three error kinds. */
@@ -79,7 +79,7 @@ export function toExcel(result: Result, matrix: boolean): unknown {
     return matrix ? [[toExcelCell(result)]] : toExcelCell(result);
   }
   // Excel wants a rectangle: pad short rows with blanks.
-  const width = Math.max(1, ...result.map((row) => row.length));
+  const width = Math.max(1, widthOf(result));
   const grid = result.map((row) => Array.from({ length: width }, (_, c) => (c < row.length ? toExcelCell(row[c]) : "")));
   return grid.length === 0 ? [[""]] : grid;
 }

@@ -6,7 +6,7 @@ import { allocate } from "../engine/allocate";
 import { SendError } from "../engine/errors";
 import type { Cell, OutCell, TraceLine } from "../engine/types";
 import { parseBlock, quoteSheet, splitRef } from "./a1";
-import { NAMESPACE, isGrid, specOf, type FunctionSpec, type Result } from "./registry";
+import { NAMESPACE, isGrid, specOf, widthOf, type FunctionSpec, type Result } from "./registry";
 import { optionAndInstitution } from "./specs/allocation";
 import { coerceArgs, invoke, type HostValue } from "./wrapper";
 
@@ -167,7 +167,7 @@ function plainValue(r: Result): unknown {
 function summary(r: Result): string {
   if (!isGrid(r)) return r instanceof SendError ? `${r.kind} ${r.message}` : r === null ? "(blank)" : String(r);
   const errors = r.flat().filter((c) => c instanceof SendError).length;
-  const cols = Math.max(0, ...r.map((row) => row.length));
+  const cols = widthOf(r);
   return `a spill of ${r.length} × ${cols} cells${errors ? `, ${errors} of them errors` : ""}`;
 }
 
@@ -179,7 +179,7 @@ function inputLines(spec: FunctionSpec, parsed: ParsedFormula, host: HostValue[]
   return spec.parameters.map((p, k) => {
     const arg = parsed.args[k] ?? { kind: "empty" as const };
     const v = host[k];
-    const size = Array.isArray(v) ? ` (${v.length} × ${Math.max(0, ...v.map((row) => row.length))} cells)` : "";
+    const size = Array.isArray(v) ? ` (${v.length} × ${widthOf(v)} cells)` : "";
     return line(`${p.name} = ${describe(arg, sheet)}${size}`);
   });
 }

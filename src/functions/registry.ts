@@ -8,7 +8,7 @@ import { BAND, CHECK, FACTORS, TOPUP } from "./specs/lookup";
 import { shapeOf, type FunctionSpec, type Size } from "./spec";
 
 export type { FunctionSpec, ParamSpec, ParamType, Result, Size } from "./spec";
-export { helpUrl, shapeOf, isGrid, HELP_BASE } from "./spec";
+export { helpUrl, shapeOf, isGrid, widthOf, HELP_BASE } from "./spec";
 
 export const NAMESPACE = "SEND";
 

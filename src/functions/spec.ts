@@ -53,8 +53,18 @@ export function isGrid(r: Result): r is OutGrid {
   return Array.isArray(r);
 }
 
+/**
+ * The length of the longest row. A loop, not Math.max(...rows): spreading a whole-column range (1,048,576 rows)
+ * into arguments overflows the stack.
+ */
+export function widthOf(grid: readonly (readonly unknown[])[]): number {
+  let w = 0;
+  for (const row of grid) if (row.length > w) w = row.length;
+  return w;
+}
+
 /** The shape a result occupies on a sheet. */
 export function shapeOf(r: Result): Size {
   if (!isGrid(r)) return { rows: 1, cols: 1 };
-  return { rows: Math.max(1, r.length), cols: Math.max(1, ...r.map((row) => row.length)) };
+  return { rows: Math.max(1, r.length), cols: Math.max(1, widthOf(r)) };
 }

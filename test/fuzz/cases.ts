@@ -1,0 +1,218 @@
+// Argument generators, one per SEND function: mostly structured (a nearly valid rates table, institution table,
+// amounts…, so calls get past argument checking into the engine), some with one argument swapped for chaos,
+// some pure chaos (including too many arguments).
+import fc from "fast-check";
+import { PHASES, SETTINGS, type Cell } from "../../src/engine/types";
+import { REGISTRY } from "../../src/functions/registry";
+import type { HostValue } from "../../src/functions/wrapper";
+import { chaosArg } from "./cells";
+import { institutionTable } from "./institutions";
+import { ratesTable } from "./ratesTable";
+import { rng, type Rng } from "./rng";
+
+/** One call's arguments (undefined = not given) and what the structured generator did, for reading a failure. */
+export interface Case {
+  args: (HostValue | undefined)[];
+  note: string;
+}
+
+/** Corruptions per case: half of structured cases are valid as generated. */
+const CORRUPTIONS = [0, 0, 0, 0, 0, 1, 1, 1, 2, 3];
+
+function seeded(build: (r: Rng, corruptions: number) => Case): fc.Arbitrary<Case> {
+  return fc.record({ seed: fc.integer(), k: fc.constantFrom(...CORRUPTIONS) }).map(({ seed, k }) => build(rng(seed), k));
+}
+
+/** Splits k corruptions between two structures. */
+function split(r: Rng, k: number): [number, number] {
+  let a = 0;
+  for (let i = 0; i < k; i++) if (r.chance(0.5)) a++;
+  return [a, k - a];
+}
+
+function optionArg(r: Rng, options: readonly string[]): Cell {
+  const k = r.int(0, 19);
+  if (k < 17 && options.length > 0) {
+    const o = r.pick(options);
+    return k < 12 ? o : k < 15 ? o.toUpperCase() : `  ${o} `;
+  }
+  if (k === 17) return r.pick([null, "", " ", 1, 2025, -0, true, false]);
+  if (k === 14) return r.pick([null, "", " "]);
+  if (k === 15) return r.pick(["Option Z", "Baselin", "Factor", "Description", "inherits"]);
+  if (k === 16) return r.pick([1, 2025, -0]);
+  if (k === 17) return r.pick([true, false]);
+  return r.chaos(false);
+}
+
+const column = (xs: readonly Cell[]): Cell[][] => xs.map((x) => [x]);
+
+/** rates, option, fields, values (ALLOCATE, BREAKDOWN). */
+const oneInstitution = seeded((r, k) => {
+  const [kr, kt] = split(r, k);
+  const rates = ratesTable(r, kr);
+  const table = institutionTable(r, kt, 3);
+  const header = table.grid[0];
+  const data = table.grid.length > 1 ? table.grid[r.int(1, table.grid.length - 1)] : [];
+  // a sheet's values range is as wide as its header range (blank cells included), unless the user slipped
+  const row = r.chance(0.9) ? header.map((_, i) => data[i] ?? null) : data;
+  const asColumns = r.chance(0.15);
+  const fields = asColumns ? column(header) : [header];
+  const values = asColumns ? column(row) : [row];
+  return {
+    args: [rates.grid, optionArg(r, rates.options), fields, values],
+    note: [...rates.corruptions, ...table.corruptions, asColumns ? "as columns" : ""].join("; "),
+  };
+});
+
+/** rates, option, table (ALLOCATEALL). */
+const manyInstitutions = seeded((r, k) => {
+  const [kr, kt] = split(r, k);
+  const rates = ratesTable(r, kr);
+  const table = institutionTable(r, kt);
+  return { args: [rates.grid, optionArg(r, rates.options), table.grid], note: [...rates.corruptions, ...table.corruptions].join("; ") };
+});
+
+const compareCase = seeded((r, k) => {
+  const [kr, kt] = split(r, k);
+  const rates = ratesTable(r, kr);
+  const table = institutionTable(r, kt);
+  return {
+    args: [rates.grid, optionArg(r, rates.options), optionArg(r, rates.options), table.grid],
+    note: [...rates.corruptions, ...table.corruptions].join("; "),
+  };
+});
+
+const topupCase = seeded((r, k) => {
+  const rates = ratesTable(r, k);
+  const setting = r.chance(0.85) ? r.pick<string>([...SETTINGS, ...PHASES]) : r.pick<Cell>(["all", "Special School", "mainstrem", 5, "", null, "#N/A"]);
+  const band = r.chance(0.8) ? r.pick<Cell>(["1", "2", "Band 3", "band3", "band_3", "SLD", "sld", 1, 2]) : r.pick<Cell>([3, "Band 9", "", "band.1", 1.5, true]);
+  const months = r.chance(0.4) ? undefined : r.chance(0.8) ? r.pick<Cell>([0, 6, 12, 1.5, "6", 11.999, 5e-324, null])
+    : r.pick<Cell>([13, -1, "six", 1e308, -0.001]);
+  const fte = r.chance(0.5) ? undefined : r.chance(0.8) ? r.pick<Cell>([1, 0.5, 0, 2, 0.333, "0.5", "50%", 5e-324, null])
+    : r.pick<Cell>([-1, 1e308, 1.7976931348623157e308, "x"]);
+  return { args: [rates.grid, optionArg(r, rates.options), setting, band, months, fte], note: rates.corruptions.join("; ") };
+});
+
+const bandCase = seeded((r, k) => {
+  const rates = ratesTable(r, k);
+  const score = r.chance(0.7) ? r.int(-5, 120) : r.pick<Cell>([20.5, "12", "1e2", 1e308, -1e308, 5e-324, -0, "", null, "high", "50%"]);
+  return { args: [rates.grid, optionArg(r, rates.options), score], note: rates.corruptions.join("; ") };
+});
+
+const ratesOnly = (withOption: "always" | "sometimes") => seeded((r, k) => {
+  const rates = ratesTable(r, k);
+  const option = withOption === "sometimes" && r.chance(0.5) ? undefined : optionArg(r, rates.options);
+  return { args: [rates.grid, option], note: rates.corruptions.join("; ") };
+});
+
+/** n amounts as a column, a row or a block. */
+function shaped(r: Rng, xs: Cell[], shape: "column" | "row" | "block"): Cell[][] {
+  if (shape === "row") return [xs];
+  if (shape === "column") return column(xs);
+  const out: Cell[][] = [];
+  for (let i = 0; i < xs.length; i += 3) out.push(xs.slice(i, i + 3));
+  return out;
+}
+
+const money = (r: Rng): number => (r.chance(0.5) ? r.int(0, 500000) : r.int(0, 50_000_000) / 100);
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+const fitCase = seeded((r, k) => {
+  const n = r.int(1, 25);
+  const shape = r.pick(["column", "column", "column", "row", "block"] as const);
+  const amounts: Cell[] = Array.from({ length: n }, () => (r.chance(0.05) ? null : money(r)));
+  const total = amounts.reduce<number>((s, a) => s + (typeof a === "number" ? a : 0), 0);
+  const withBaseline = r.chance(0.5);
+  const baseline: Cell[] = amounts.map((a) => (typeof a === "number" ? round2(a * (0.9 + r.next() / 5)) : r.chance(0.5) ? null : money(r)));
+  const floor = r.chance(0.5) ? undefined : r.pick<Cell>([-0.005, -0.01, 0, -0.05, -1]);
+  const cap = r.chance(0.5) ? undefined : r.pick<Cell>([0.05, 0.01, 0, 0.1, 1]);
+  const base = withBaseline ? baseline.reduce<number>((s, a) => s + (typeof a === "number" ? a : 0), 0) : total;
+  let budget: Cell = round2(base * r.pick([1, 1, 0.99, 1.01, 0.9, 1.1, 0.5, 2, 0]));
+  const args: (HostValue | undefined)[] = [shaped(r, amounts, shape), budget, withBaseline ? shaped(r, baseline, shape) : undefined, floor, cap];
+  const notes: string[] = [];
+  for (let i = 0; i < k; i++) {
+    switch (r.int(0, 6)) {
+      case 0: budget = r.pick<Cell>(["abc", -5, 1e308, -1e308, 5e-324, null, "£1,000", "(100)"]); args[1] = budget; notes.push("odd budget"); break;
+      case 1: amounts[r.int(0, n - 1)] = r.chaos(false); args[0] = shaped(r, amounts, shape); notes.push("chaos amount"); break;
+      case 2: args[2] = shaped(r, baseline.slice(0, r.int(0, n)), shape); notes.push("baseline short"); break;
+      case 3: args[3] = r.pick<Cell>([0.1, -2, "abc", 1e308]); args[4] = r.pick<Cell>([-0.1, 0.05, -1e308, "x"]); notes.push("odd floor/cap"); break;
+      case 4: amounts[r.int(0, n - 1)] = r.pick([-500, 1e308, 5e-324, 1e21, 0.001]); args[0] = shaped(r, amounts, shape); notes.push("extreme amount"); break;
+      case 5: args[2] = shaped(r, baseline.map(() => r.pick<Cell>([0, null, -1, 1e308])), shape); notes.push("odd baseline"); break;
+      default: args[0] = shaped(r, amounts.map(() => null), shape); notes.push("blank amounts");
+    }
+  }
+  return { args, note: `${shape} of ${n}; ${notes.join("; ")}` };
+});
+
+const deficitCase = seeded((r, k) => {
+  const n = r.int(1, 15);
+  const row = r.chance(0.2);
+  const vec = (xs: Cell[]) => (row ? [xs] : column(xs));
+  const income = Array.from({ length: n }, (): Cell => (r.chance(0.05) ? null : money(r)));
+  const spend = Array.from({ length: n }, () => (r.chance(0.05) ? null : money(r)));
+  const adjustments = r.chance(0.6) ? undefined : Array.from({ length: n }, () => (r.chance(0.3) ? null : r.int(-1e5, 1e5)));
+  const opening = r.pick<Cell>([0, -1e6, 1e6, null, "£1,000", "(500)", -123.45]);
+  const args: (HostValue | undefined)[] = [opening, vec(income), vec(spend), adjustments ? vec(adjustments) : undefined];
+  const notes: string[] = [];
+  for (let i = 0; i < k; i++) {
+    switch (r.int(0, 4)) {
+      case 0: args[2] = vec(spend.slice(0, r.int(0, n))); notes.push("spend short"); break;
+      case 1: income[r.int(0, n - 1)] = r.chaos(false); args[1] = vec(income); notes.push("chaos income"); break;
+      case 2: args[0] = r.pick<Cell>(["abc", 1e308, -1e308, 5e-324, "1e999"]); notes.push("odd opening"); break;
+      case 3: args[3] = [[1, 2], [3, 4]]; notes.push("2-D adjustments"); break;
+      default: spend[r.int(0, n - 1)] = r.pick([1e308, -1e308, 1.7976931348623157e308]); args[2] = vec(spend); notes.push("extreme spend");
+    }
+  }
+  return { args, note: `${n} years; ${notes.join("; ")}` };
+});
+
+const paybackCase = seeded((r, k) => {
+  const pick = () => (r.chance(0.7) ? money(r) : r.pick<Cell>([0, -100, 1e308, -1e308, 5e-324, "£10,000", "12.5%", "abc", null, true]));
+  const args: (HostValue | undefined)[] = [pick(), pick(), r.chance(0.5) ? undefined : pick()];
+  if (k > 2) args[r.int(0, 2)] = r.chaos(false);
+  return { args, note: "" };
+});
+
+const STRUCTURED: Record<string, fc.Arbitrary<Case>> = {
+  ALLOCATE: oneInstitution, BREAKDOWN: oneInstitution, ALLOCATEALL: manyInstitutions, COMPARE: compareCase,
+  TOPUP: topupCase, BAND: bandCase, PROJECT: ratesOnly("always"), CHECK: ratesOnly("sometimes"),
+  FIT: fitCase, DEFICIT: deficitCase, PAYBACK: paybackCase, FACTORS: fc.constant({ args: [], note: "" }),
+};
+
+/** The generator of SEND.<name>'s cases: structured, one argument swapped for chaos, or all chaos. */
+export function casesFor(name: string): fc.Arbitrary<Case> {
+  const structured = STRUCTURED[name];
+  if (!structured) throw new Error(`no case generator for ${name}`);
+  const spec = REGISTRY.find((s) => s.name === name)!;
+  const n = spec.parameters.length;
+  const swapped = fc.tuple(structured, fc.nat(), chaosArg()).map(([c, i, v]): Case => {
+    const args = [...c.args];
+    if (n === 0) return { args: [v], note: "an argument to a function that takes none" };
+    const at = i % n;
+    while (args.length <= at) args.push(undefined);
+    args[at] = v;
+    return { args, note: `${c.note}; argument ${at + 1} swapped for chaos` };
+  });
+  const chaos = fc.array(chaosArg(), { maxLength: n + 1 }).map((args): Case => ({ args, note: "all chaos" }));
+  return fc.oneof({ weight: 14, arbitrary: structured }, { weight: 4, arbitrary: swapped }, { weight: 2, arbitrary: chaos });
+}
+
+/** The function names with a generator (every registry entry). */
+export const NAMES: readonly string[] = REGISTRY.map((s) => s.name);
+
+/**
+ * The same case as a spreadsheet could hold it: every range a rectangle of at least one cell (short rows padded
+ * with blanks), undefined cells blank, and non-finite numbers as their text (the wrapper reads NaN exactly as the
+ * text "NaN": not a number, not blank).
+ */
+export function hostSafe(c: Case): Case {
+  const cell = (x: Cell): Cell => (x === undefined ? null : typeof x === "number" && !Number.isFinite(x) ? String(x) : x);
+  const args = c.args.map((a) => {
+    if (a === undefined || !Array.isArray(a)) return a === undefined ? undefined : cell(a as Cell);
+    const grid = a as Cell[][];
+    const rows = Math.max(1, grid.length);
+    const cols = Math.max(1, ...grid.map((r) => r.length));
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, k) => cell(grid[r]?.[k] ?? null)));
+  });
+  return { args, note: c.note };
+}

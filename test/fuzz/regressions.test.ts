@@ -1,0 +1,119 @@
+// The bugs the fuzzing found, each pinned as one fixed case (so they stay fixed whatever the generators draw).
+import { readNumber } from "../../src/engine/coerce";
+import { isSendError, SendError } from "../../src/engine/errors";
+import { suggestionsFor } from "../../src/engine/keys";
+import { nearest } from "../../src/engine/nearest";
+import type { Cell } from "../../src/engine/types";
+import { invoke, resultSize } from "../../src/functions/wrapper";
+import { shapeOf } from "../../src/functions/registry";
+import { SHEET_ROWS } from "./big";
+
+const errorOf = (x: unknown): SendError => {
+  if (!isSendError(x)) throw new Error(`expected an error, got ${JSON.stringify(x)}`);
+  return x;
+};
+const TOO_LARGE = /too large for a spreadsheet number/;
+
+describe("numeric text beyond a double is text, not Infinity", () => {
+  test("'1e999' is not a number (Excel's VALUE gives #VALUE! too)", () => {
+    expect(readNumber("1e999")).toEqual({ kind: "text", text: "1e999" });
+    expect(readNumber("-1e999").kind).toBe("text");
+    expect(readNumber("9".repeat(400)).kind).toBe("text");
+    expect(readNumber("1e308").kind).toBe("number");
+  });
+
+  test("SEND.DEFICIT with opening '1e999' is #VALUE! naming opening (it was a spill of Infinity)", () => {
+    expect(invoke("DEFICIT", ["1e999", [[1]], [[2]]])).toEqual(new SendError("#VALUE!", "opening is not a number: '1e999'."));
+  });
+});
+
+describe("an amount beyond a double is #NUM! in its own cell, never Infinity", () => {
+  const rates = [["Factor", "A"], ["place.special", 1e308], ["topup.special.1", 5]];
+  const header = ["Phase", "Places", "EHCP 1"];
+
+  test("SEND.PAYBACK of a saving of 5E-324 a year", () => {
+    const e = errorOf(invoke("PAYBACK", [231270.03, 5e-324]));
+    expect(e.kind).toBe("#NUM!");
+    expect(e.message).toMatch(TOO_LARGE);
+    expect(e.message).toMatch(/SEND\.PAYBACK/);
+  });
+
+  test("SEND.BREAKDOWN: place funding and Total are #NUM!, the other components are numbers", () => {
+    const r = invoke("BREAKDOWN", [rates, "A", [header], [["Special", 20, 1]]]) as unknown[][];
+    expect(errorOf(r[1][2]).kind).toBe("#NUM!");
+    expect(errorOf(r[6][2]).message).toMatch(TOO_LARGE);
+    expect(r[2][2]).toBe(5);
+  });
+
+  test("SEND.ALLOCATEALL: only the overflowing row is #NUM!", () => {
+    const r = invoke("ALLOCATEALL", [rates, "A", [header, ["Special", 20, 1], ["Special", 0, 2]]]) as unknown[][];
+    expect(errorOf(r[0][0]).kind).toBe("#NUM!");
+    expect(r[1][0]).toBe(10);
+  });
+
+  test("SEND.ALLOCATE and SEND.TOPUP (the exact fast path) too", () => {
+    expect(errorOf(invoke("ALLOCATE", [rates, "A", [header], [["Special", 20, 1]]])).message).toMatch(TOO_LARGE);
+    expect(errorOf(invoke("TOPUP", [[["Factor", "A"], ["topup.special.1", 1e308]], "A", "special", 1, 12, 10])).kind).toBe("#NUM!");
+  });
+});
+
+describe("unknown keys with '$&' or '<…>' in them", () => {
+  // String.replace read the typo's band as a replacement pattern: '$&' put '<band>' back, which expanded forever
+  test("SEND.CHECK lists 'topup.speical.$&' with its suggestion (it was an internal error: stack overflow)", () => {
+    expect(invoke("CHECK", [[["Factor", "A"], ["topup.speical.$&", 1]]])).toEqual([
+      ["Option", "Key", "Problem"],
+      ["(all)", "topup.speical.$&", "rates: unknown key 'topup.speical.$&' in row 2. Did you mean 'topup.special.$&'?"],
+    ]);
+  });
+
+  test("suggestions complete the typo's band literally", () => {
+    expect(suggestionsFor("topup.speical.<ph>")).toContain("topup.special.<ph>");
+    expect(suggestionsFor("band.$1x")).toContain("band.$1x");
+  });
+});
+
+describe("whole-column references (1,048,576 rows)", () => {
+  const column = (top: Cell[]): Cell[][] => Array.from({ length: SHEET_ROWS }, (_, i) => [i < top.length ? top[i] : ""]);
+
+  test("a whole column for a single-value argument is #VALUE! naming it (Math.max(...rows) overflowed the stack)", () => {
+    expect(invoke("PAYBACK", [column([1, 2, 3]), 1, 2])).toEqual(new SendError("#VALUE!", "investment must be a single value, not a range of 1048576 × 1 cells."));
+  });
+
+  test("a 300,000-row result: the size hosts reserve is its shape (it was 1 × 1)", () => {
+    const table = [["Name", "Phase", "Places"], ...Array.from({ length: 300_000 }, (_, i) => [`S${i}`, "Special", 5])];
+    const args = [[["Factor", "A"], ["place.special", 100]], "A", table];
+    expect(resultSize("ALLOCATEALL", args)).toEqual({ rows: 300_000, cols: 1 });
+    expect(shapeOf(invoke("ALLOCATEALL", args))).toEqual({ rows: 300_000, cols: 1 });
+  });
+});
+
+describe("a table of 10,000 typos", () => {
+  const typos = [["Factor", "A"], ...Array.from({ length: 10_000 }, (_, i) => [`plcae.special${i}`, 5])];
+  const cpuMs = (f: () => void): number => {
+    const c0 = process.cpuUsage();
+    f();
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
+
+  // every unknown key built its "did you mean" up front: 10,000 searches of the catalogue (100 s under jest)
+  test("SEND.BAND reads only the first problem's suggestion", () => {
+    let r: unknown;
+    expect(cpuMs(() => { r = invoke("BAND", [typos, "A", 5]); })).toBeLessThan(1000);
+    expect(r).toEqual(new SendError("#VALUE!", "rates: unknown key 'plcae.special0' in row 2. Did you mean 'place.special'?"));
+  });
+
+  test("SEND.CHECK lists all 10,000 with their suggestions", () => {
+    let r: unknown[][] = [];
+    expect(cpuMs(() => { r = invoke("CHECK", [typos]) as unknown[][]; })).toBeLessThan(1000);
+    expect(r).toHaveLength(10_001);
+    expect(r[1][2]).toBe("rates: unknown key 'plcae.special0' in row 2. Did you mean 'place.special'?");
+    expect(r[10_000][2]).toBe("rates: unknown key 'plcae.special9999' in row 10001."); // too far to suggest
+  });
+
+  test("nearest gives what a full search gives", () => {
+    expect(nearest("plcae.special", ["place.special", "place.ap"])).toBe("place.special");
+    expect(nearest("ab", ["abc", "abd"])).toBe("abc"); // the first of the closest
+    expect(nearest("zzzzzzzz", ["place.special"])).toBeUndefined();
+  });
+});
