@@ -60,7 +60,7 @@ module.exports = async (env = {}, argv = {}) => {
   const devSocket = serving ? `${useHttp ? "ws" : "wss"}://localhost:${PORT}` : undefined;
 
   const taskpaneCsp = contentSecurityPolicy({ office: officeJs === "cdn", devSocket });
-  // The preview never talks to Microsoft: it always loads the local office.js so Office.onReady resolves.
+  // The preview never talks to Microsoft and loads no office.js (src/taskpane/preview.html says why).
   const previewCsp = contentSecurityPolicy({ office: false, devSocket });
 
   let server = "http";
@@ -132,7 +132,7 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "preview.html",
         template: "./src/taskpane/preview.html",
         chunks: ["preview"],
-        templateParameters: { officeJsUrl: OFFICE_JS_LOCAL, csp: previewCsp },
+        templateParameters: { csp: previewCsp },
       }),
       new HtmlWebpackPlugin({
         filename: "help.html",

@@ -6,7 +6,8 @@ import { uniqueSheetName } from "../../model/sheetNames";
 import { normKey } from "../../engine/normalize";
 import { isErrorValue, type CellValue, type WorkbookPort } from "../ports/WorkbookPort";
 import { findOption, keyRow, type ModelInfo } from "../workbook/discover";
-import { writeConfirmed, type Confirm } from "../workbook/confirm";
+import type { Confirm } from "../workbook/confirm";
+import { transact } from "../workbook/transaction";
 
 export interface Problem {
   option: string;
@@ -25,9 +26,12 @@ export async function runCheck(port: WorkbookPort, model: ModelInfo, confirm: Co
   if (!rates) throw new Error("There is no rates table in this workbook.");
   let sheet = model.checks;
   if (!sheet) {
-    sheet = uniqueSheetName(model.sheets, "Checks");
-    await port.addSheet(sheet);
-    await writeConfirmed(port, { sheet, kind: "formulas", blocks: [{ topLeft: "A1", rows: [[checkFormula(rates.ref)]] }] }, confirm);
+    const name = uniqueSheetName(model.sheets, "Checks");
+    await transact(port, confirm, async (tx) => {
+      await tx.addSheet(name);
+      await tx.write({ sheet: name, kind: "formulas", blocks: [{ topLeft: "A1", rows: [[checkFormula(rates.ref)]] }] });
+    });
+    sheet = name;
   }
   const used = (await port.usedRange(sheet)) ?? "A1";
   const r = parseRange(used);

@@ -1,10 +1,14 @@
 // Compare two options: a SEND.COMPARE sheet with formats and a chart, then its results summarised
 // for the pane (totals, gainers and losers, largest changes). Summaries only read the sheet's results.
+// Comparing the same two options again rewrites their comparison sheet instead of adding another, so
+// a re-run changes nothing (or asks first, if the formula there differs, e.g. after the model grew).
 import { compareSheet } from "../../model/compare";
 import { uniqueSheetName } from "../../model/sheetNames";
-import { isErrorValue, type CellValue, type WorkbookPort } from "../ports/WorkbookPort";
+import { formulaString } from "../../model/types";
+import { isErrorValue, type CellValue, type WorkbookPort, type WriteRequest } from "../ports/WorkbookPort";
 import { refsFor, type ModelInfo } from "../workbook/discover";
-import { writeConfirmed, type Confirm } from "../workbook/confirm";
+import type { Confirm } from "../workbook/confirm";
+import { transact } from "../workbook/transaction";
 import { MONEY_FORMAT } from "./createModel";
 
 export interface CompareRow { name: string; a: CellValue; b: CellValue; difference: CellValue; change: CellValue }
@@ -45,25 +49,44 @@ export function summarise(values: CellValue[][], a: string, b: string, top = 10)
   };
 }
 
+/** The comparison sheet whose SEND.COMPARE compares `a` with `b` (sheet names are cut to 31 characters, so not by name). */
+async function comparisonOf(port: WorkbookPort, model: ModelInfo, a: string, b: string): Promise<string | undefined> {
+  const pair = `,${formulaString(a)},${formulaString(b)},`.toLowerCase();
+  for (const sheet of model.comparisons) {
+    const [[f]] = await port.readFormulas(sheet, "A1");
+    if (typeof f === "string" && /^=SEND\.COMPARE\(/i.test(f) && f.toLowerCase().includes(pair)) return sheet;
+  }
+  return undefined;
+}
+
 export async function writeComparison(port: WorkbookPort, model: ModelInfo, a: string, b: string, confirm: Confirm): Promise<{ sheet: string; summary: ComparisonSummary; touched: string[] }> {
   const refs = refsFor(model);
   if (!refs || !model.institutions) throw new Error("The workbook needs a rates table and an institutions table to compare options.");
   if (a.trim().toLowerCase() === b.trim().toLowerCase()) throw new Error("Pick two different options.");
   const count = model.institutions.count;
   const layout = compareSheet({ refs, a, b, count });
-  const sheet = uniqueSheetName(await port.sheetNames(), `Compare ${a} vs ${b}`);
-  await port.addSheet(sheet);
-  const touched = await writeConfirmed(port, { sheet, kind: "formulas", blocks: [{ topLeft: "A1", rows: layout.rows }] }, confirm);
-  if (count > 0) {
-    touched.push(...await port.setNumberFormat(sheet, layout.amounts, MONEY_FORMAT));
-    touched.push(...await port.setNumberFormat(sheet, layout.change, "0.0%"));
-    touched.push(...await port.addConditionalFormat({ sheet, range: `${layout.difference.split(":")[0]}:${layout.change.split(":")[1]}`, rules: [
-      { operator: "lessThan", value: 0, ...LOSS },
-      { operator: "greaterThan", value: 0, ...GAIN },
-    ] }));
-    touched.push(...await port.addChart({ sheet, type: "barClustered", title: `Change per institution: ${b} minus ${a}`, categories: layout.names,
-      series: [{ name: "Difference", values: layout.difference }], anchor: "G2:N22" }));
-  }
+  const reuse = await comparisonOf(port, model, a, b);
+  const sheet = reuse ?? uniqueSheetName(await port.sheetNames(), `Compare ${a} vs ${b}`);
+  const req: WriteRequest = { sheet, kind: "formulas", blocks: [{ topLeft: "A1", rows: layout.rows }] };
+  const touched = await transact(port, confirm, async (tx) => {
+    if (reuse) await tx.confirmAll([req]);
+    else await tx.addSheet(sheet);
+    await tx.write(req);
+    if (count > 0) {
+      await tx.setNumberFormat(sheet, layout.amounts, MONEY_FORMAT);
+      await tx.setNumberFormat(sheet, layout.change, "0.0%");
+      // a reused sheet has its colours and chart already
+      if (!reuse) {
+        await tx.decorate(sheet, () => port.addConditionalFormat({ sheet, range: `${layout.difference.split(":")[0]}:${layout.change.split(":")[1]}`, rules: [
+          { operator: "lessThan", value: 0, ...LOSS },
+          { operator: "greaterThan", value: 0, ...GAIN },
+        ] }));
+        await tx.decorate(sheet, () => port.addChart({ sheet, type: "barClustered", title: `Change per institution: ${b} minus ${a}`, categories: layout.names,
+          series: [{ name: "Difference", values: layout.difference }], anchor: "G2:N22" }));
+      }
+    }
+    return [...tx.touched];
+  });
   const values = await port.readValues(sheet, layout.spill);
   return { sheet, summary: summarise(values, a, b), touched };
 }

@@ -5,7 +5,8 @@ import { fitColumn } from "../../model/fit";
 import { normOption } from "../../engine/normalize";
 import { isErrorValue, type CellValue, type WorkbookPort } from "../ports/WorkbookPort";
 import type { ModelInfo } from "../workbook/discover";
-import { writeConfirmed, type Confirm } from "../workbook/confirm";
+import type { Confirm } from "../workbook/confirm";
+import { transact } from "../workbook/transaction";
 import { MONEY_FORMAT } from "./createModel";
 
 export interface FitInput {
@@ -60,9 +61,12 @@ export async function writeFit(port: WorkbookPort, model: ModelInfo, input: FitI
     amounts: col(amounts.col), baseline: base ? col(base.col) : undefined, budget: input.budget, floor: input.floor, cap: input.cap,
     header: `Fit ${amounts.option} to ${input.budget.toLocaleString("en-GB")}`,
   });
-  const touched = await writeConfirmed(port, { sheet: alloc.sheet, kind: "formulas", blocks: [{ topLeft: `${colLetters(target)}1`, rows }] }, confirm);
   const range = col(target);
-  touched.push(...await port.setNumberFormat(alloc.sheet, range, MONEY_FORMAT));
+  const touched = await transact(port, confirm, async (tx) => {
+    await tx.write({ sheet: alloc.sheet, kind: "formulas", blocks: [{ topLeft: `${colLetters(target)}1`, rows }] });
+    await tx.setNumberFormat(alloc.sheet, range, MONEY_FORMAT);
+    return [...tx.touched];
+  });
   const fitted = (await port.readValues(alloc.sheet, range)).map((r) => r[0]);
   const firstError = fitted.find((v): v is { error: string; message?: string } => v !== null && isErrorValue(v)) ?? null;
   const baseline = base ? (await port.readValues(alloc.sheet, col(base.col))).map((r) => r[0]) : null;

@@ -5,7 +5,8 @@ import { normOption } from "../../engine/normalize";
 import type { Block, RawCell, WorkbookPort } from "../ports/WorkbookPort";
 import { findOption, keyRow, type RatesInfo } from "../workbook/discover";
 import { validateRate } from "../workbook/validation";
-import { writeConfirmed, type Confirm } from "../workbook/confirm";
+import type { Confirm } from "../workbook/confirm";
+import { transact } from "../workbook/transaction";
 
 /** Last column (1-based) the model's formulas read from the rates sheet. */
 export function refLastCol(rates: RatesInfo): number {
@@ -37,7 +38,7 @@ export async function addOption(port: WorkbookPort, rates: RatesInfo, name: stri
     blocks.push(newKeyRow(rates, "inherits", "Option whose values fill this option's blank cells", "option name", row));
   }
   blocks.push({ topLeft: cellA1(row, col), rows: [[parent.name]] });
-  return writeConfirmed(port, { sheet: rates.sheet, kind: "values", blocks }, confirm);
+  return transact(port, confirm, (tx) => tx.write({ sheet: rates.sheet, kind: "values", blocks }));
 }
 
 export interface RateEdit { option: string; key: string; input: string }
@@ -56,7 +57,7 @@ export async function setRate(port: WorkbookPort, rates: RatesInfo, edit: RateEd
     blocks.push(newKeyRow(rates, edit.key.trim(), v.info.description, v.info.unit, row));
   }
   blocks.push({ topLeft: cellA1(row, option.col), rows: [[v.value === null ? "" : v.value]] });
-  return writeConfirmed(port, { sheet: rates.sheet, kind: "values", blocks }, confirm);
+  return transact(port, confirm, (tx) => tx.write({ sheet: rates.sheet, kind: "values", blocks }));
 }
 
 /** Keys an option sets itself, with what its parent chain would give instead. */

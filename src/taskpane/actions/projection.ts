@@ -6,7 +6,8 @@ import { uniqueSheetName } from "../../model/sheetNames";
 import { normOption } from "../../engine/normalize";
 import type { Block, CellValue, RawCell, WorkbookPort } from "../ports/WorkbookPort";
 import { findOption, keyRow, type ModelInfo } from "../workbook/discover";
-import { cellBlocks, writeConfirmed, type Confirm } from "../workbook/confirm";
+import { cellBlocks, type Confirm } from "../workbook/confirm";
+import { transact } from "../workbook/transaction";
 import { validateRate } from "../workbook/validation";
 import { refLastCol } from "./options";
 import { MONEY_FORMAT } from "./createModel";
@@ -85,19 +86,21 @@ export async function writeProjection(port: WorkbookPort, model: ModelInfo, inpu
       if (!same(current(row), value)) cells.push({ row, col: c, value });
     }
   }
-  const touched = await writeConfirmed(port, { sheet: rates.sheet, kind: "values", blocks: [...extra, ...cellBlocks(cells)] }, confirm);
-
   const yearsInput = Number(input.options[0]?.values["proj.years"] || 5);
   const layout = projectionSheet({ ratesRef: rates.ref, options: input.options.map((o) => o.name), years: yearsInput });
   const sheet = uniqueSheetName(await port.sheetNames(), "Projection");
-  await port.addSheet(sheet);
-  touched.push(...await writeConfirmed(port, { sheet, kind: "formulas", blocks: [{ topLeft: "A1", rows: layout.rows }] }, confirm));
-  for (const b of layout.blocks) {
-    const [from, to] = b.spill.split(":");
-    touched.push(...await port.setNumberFormat(sheet, `${colLetters(parseCell(from).col + 1)}3:${to}`, MONEY_FORMAT));
-  }
-  touched.push(...await port.addChart({ sheet, type: "line", title: "Cumulative high needs balance", categories: layout.years,
-    series: layout.blocks.map((b) => ({ name: b.option, values: b.cumulative })), anchor: `A${yearsInput + 5}:K${yearsInput + 22}` }));
+  const touched = await transact(port, confirm, async (tx) => {
+    await tx.write({ sheet: rates.sheet, kind: "values", blocks: [...extra, ...cellBlocks(cells)] });
+    await tx.addSheet(sheet);
+    await tx.write({ sheet, kind: "formulas", blocks: [{ topLeft: "A1", rows: layout.rows }] });
+    for (const b of layout.blocks) {
+      const [from, to] = b.spill.split(":");
+      await tx.setNumberFormat(sheet, `${colLetters(parseCell(from).col + 1)}3:${to}`, MONEY_FORMAT);
+    }
+    await tx.decorate(sheet, () => port.addChart({ sheet, type: "line", title: "Cumulative high needs balance", categories: layout.years,
+      series: layout.blocks.map((b) => ({ name: b.option, values: b.cumulative })), anchor: `A${yearsInput + 5}:K${yearsInput + 22}` }));
+    return [...tx.touched];
+  });
   const years = (await port.readValues(sheet, layout.years)).map((r) => r[0]);
   const series = [];
   for (const b of layout.blocks) series.push({ option: b.option, cumulative: (await port.readValues(sheet, b.cumulative)).map((r) => r[0]) });

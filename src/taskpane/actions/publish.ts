@@ -1,11 +1,13 @@
 // Publish for review: each chosen sheet copied as values only (no SEND formulas) to a new sheet, plus
 // a summary sheet. Copies are written as "values", so text such as "=cmd" or "+44…" stays text.
+// All the copies and the summary, or nothing: a failure part-way removes the sheets already added.
 import { colLetters, parseRange } from "../../model/a1";
 import { columnTotal, summarySheet, valuesOnly } from "../../model/publish";
 import { uniqueSheetName } from "../../model/sheetNames";
 import type { WorkbookPort } from "../ports/WorkbookPort";
 import type { ModelInfo } from "../workbook/discover";
-import { writeConfirmed, type Confirm } from "../workbook/confirm";
+import type { Confirm } from "../workbook/confirm";
+import { transact } from "../workbook/transaction";
 import type { Progress } from "./createModel";
 
 export interface PublishResult { summary: string; copies: { from: string; to: string }[]; touched: string[] }
@@ -14,35 +16,36 @@ export async function publishForReview(port: WorkbookPort, model: ModelInfo, she
   if (sheets.length === 0) throw new Error("Choose at least one sheet to publish.");
   const names = [...(await port.sheetNames())];
   const total = sheets.length + 1;
-  const copies: { from: string; to: string }[] = [];
-  const touched: string[] = [];
   let done = 0;
-  for (const from of sheets) {
-    const used = await port.usedRange(from);
-    const to = uniqueSheetName(names, `Review ${from}`);
-    names.push(to);
-    await port.addSheet(to);
-    if (used) {
-      const r = parseRange(used);
-      const values = valuesOnly(await port.readValues(from, used));
-      touched.push(...await writeConfirmed(port, { sheet: to, kind: "values", blocks: [{ topLeft: `${colLetters(r.left)}${r.top}`, rows: values }] }, confirm));
+  return transact(port, confirm, async (tx) => {
+    const copies: { from: string; to: string }[] = [];
+    for (const from of sheets) {
+      const used = await port.usedRange(from);
+      const to = uniqueSheetName(names, `Review ${from}`);
+      names.push(to);
+      await tx.addSheet(to);
+      if (used) {
+        const r = parseRange(used);
+        const values = valuesOnly(await port.readValues(from, used));
+        await tx.write({ sheet: to, kind: "values", blocks: [{ topLeft: `${colLetters(r.left)}${r.top}`, rows: values }] });
+      }
+      copies.push({ from, to });
+      progress(++done, total, `Copied ${from}`);
     }
-    copies.push({ from, to });
-    progress(++done, total, `Copied ${from}`);
-  }
-  const totals = [];
-  const alloc = model.allocations;
-  if (alloc) {
-    for (const c of alloc.columns) {
-      const col = colLetters(c.col);
-      const values = alloc.count > 0 ? (await port.readValues(alloc.sheet, `${col}2:${col}${alloc.count + 1}`)).map((r) => r[0]) : [];
-      totals.push({ option: c.option, ...columnTotal(values) });
+    const totals = [];
+    const alloc = model.allocations;
+    if (alloc) {
+      for (const c of alloc.columns) {
+        const col = colLetters(c.col);
+        const values = alloc.count > 0 ? (await port.readValues(alloc.sheet, `${col}2:${col}${alloc.count + 1}`)).map((r) => r[0]) : [];
+        totals.push({ option: c.option, ...columnTotal(values) });
+      }
     }
-  }
-  const summary = uniqueSheetName(names, "Review summary");
-  await port.addSheet(summary);
-  const rows = summarySheet({ title: "SEND funding model: published for review", when, sheets: copies, institutions: model.institutions?.count ?? 0, totals });
-  touched.push(...await writeConfirmed(port, { sheet: summary, kind: "values", blocks: [{ topLeft: "A1", rows }] }, confirm));
-  progress(++done, total, "Wrote the summary");
-  return { summary, copies, touched };
+    const summary = uniqueSheetName(names, "Review summary");
+    await tx.addSheet(summary);
+    const rows = summarySheet({ title: "SEND funding model: published for review", when, sheets: copies, institutions: model.institutions?.count ?? 0, totals });
+    await tx.write({ sheet: summary, kind: "values", blocks: [{ topLeft: "A1", rows }] });
+    progress(++done, total, "Wrote the summary");
+    return { summary, copies, touched: [...tx.touched] };
+  });
 }

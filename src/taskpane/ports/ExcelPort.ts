@@ -3,8 +3,8 @@
 import { parseRange, sheetRef, splitRef } from "../../model/a1";
 import { blockAddress, forHost, overwrites, rectangular, toEngineCell } from "./cells";
 import type {
-  CellValue, ChartSpec, ChartType, CompareOperator, ConditionalFormatSpec, ExplainFn, Explanation, RawCell, Selection,
-  WorkbookPort, WriteRequest, WriteResult,
+  CellValue, ChartSpec, ChartType, CompareOperator, ConditionalFormatSpec, ExplainFn, Explanation, RangeSnapshot, RawCell,
+  Selection, WorkbookPort, WriteRequest, WriteResult,
 } from "./WorkbookPort";
 
 const CHART_TYPES: Record<ChartType, Excel.ChartType> = {
@@ -34,6 +34,19 @@ function toCellValues(values: unknown[][], types: string[][]): CellValue[][] {
     if (v === "" || v === undefined) return null;
     return v as CellValue;
   }));
+}
+
+/**
+ * A cell as `range.formulas` must receive it to come back as it was. `formulas` gives a formula's text
+ * but a constant's value, so text such as "=x" looks like a formula there: a cell is a formula only when
+ * its formula text differs from its value. Text that Excel would parse gets the apostrophe prefix.
+ */
+export function restorable(formula: unknown, value: unknown): RawCell {
+  if (formula === "" || formula === null || formula === undefined) return null;
+  if (typeof formula !== "string") return formula as RawCell;
+  if (formula.startsWith("=") && formula !== value) return formula;
+  if (formula.startsWith("'") && formula.slice(1) === value) return formula; // already prefixed
+  return forHost(formula, "values");
 }
 
 function grid<T>(range: string, value: T): T[][] {
@@ -133,6 +146,31 @@ export class ExcelPort implements WorkbookPort {
   addSheet(name: string): Promise<void> {
     return Excel.run(async (ctx) => {
       ctx.workbook.worksheets.add(name);
+      await ctx.sync();
+    });
+  }
+
+  deleteSheet(name: string): Promise<void> {
+    return Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(name).delete();
+      await ctx.sync();
+    });
+  }
+
+  snapshot(sheet: string, range: string): Promise<RangeSnapshot> {
+    return Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem(sheet).getRange(range);
+      r.load(["formulas", "values", "numberFormat"]);
+      await ctx.sync();
+      return { sheet, range, cells: r.formulas.map((row, i) => row.map((f, j) => restorable(f, r.values[i]?.[j]))), formats: r.numberFormat };
+    });
+  }
+
+  restore(s: RangeSnapshot): Promise<void> {
+    return Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem(s.sheet).getRange(s.range);
+      r.formulas = s.cells.map((row) => row.map((c) => (c === null ? "" : c)));
+      if (Array.isArray(s.formats)) r.numberFormat = s.formats as string[][];
       await ctx.sync();
     });
   }

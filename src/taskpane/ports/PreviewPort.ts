@@ -4,13 +4,15 @@
 import { parseCell, parseRange, rangeA1, sheetRef, splitRef } from "../../model/a1";
 import { blockAddress, forHost, isEmptyCell, overwrites, rectangular, toEngineCell } from "./cells";
 import type {
-  CellValue, ChartSpec, ConditionalFormatSpec, ExplainFn, Explanation, RawCell, Selection, WorkbookPort, WriteRequest, WriteResult,
+  CellValue, ChartSpec, ConditionalFormatSpec, ExplainFn, Explanation, RangeSnapshot, RawCell, Selection, WorkbookPort, WriteRequest,
+  WriteResult,
 } from "./WorkbookPort";
 
 /** What PreviewPort needs of src/headless/workbook.ts's HeadlessWorkbook. */
 export interface HeadlessBook {
   sheetNames(): string[];
   addSheet(name: string): void;
+  removeSheet(name: string): void;
   setCells(sheet: string, topLeftA1: string, rows: RawCell[][]): void;
   getValues(sheet: string, rangeA1: string): CellValue[][];
   getFormulas(sheet: string, rangeA1: string): RawCell[][];
@@ -76,14 +78,18 @@ export class PreviewPort implements WorkbookPort {
     return { ok: true, touched: targets.map((t) => sheetRef(req.sheet, t.address)) };
   }
 
-  /** null means "leave as is": one write when every null cell is already blank, else row runs. */
+  /**
+   * null means "leave as is": one write when every null cell is already blank, else row runs. "" clears
+   * the cell as in Excel: the book gets null (HyperFormula would keep "" as an empty-text value).
+   */
   private writeBlock(sheet: string, topLeft: string, rows: RawCell[][]): void {
     const p = parseCell(topLeft);
     const address = rangeA1({ top: p.row, left: p.col, bottom: p.row + rows.length - 1, right: p.col + rows[0].length - 1 });
     const existing = this.book.getValues(sheet, address);
     const keepsSomething = rows.some((r, i) => r.some((c, j) => c === null && !isEmptyCell(existing[i]?.[j] as RawCell)));
+    const clear = (r: RawCell[]) => r.map((c) => (c === "" ? null : c));
     if (!keepsSomething) {
-      this.book.setCells(sheet, topLeft, rows);
+      this.book.setCells(sheet, topLeft, rows.map(clear));
       return;
     }
     rows.forEach((r, i) => {
@@ -92,7 +98,7 @@ export class PreviewPort implements WorkbookPort {
         if (r[j] === null) { j++; continue; }
         let k = j;
         while (k < r.length && r[k] !== null) k++;
-        this.book.setCells(sheet, rangeA1({ top: p.row + i, left: p.col + j, bottom: p.row + i, right: p.col + j }), [r.slice(j, k)]);
+        this.book.setCells(sheet, rangeA1({ top: p.row + i, left: p.col + j, bottom: p.row + i, right: p.col + j }), [clear(r.slice(j, k))]);
         j = k;
       }
     });
@@ -101,6 +107,36 @@ export class PreviewPort implements WorkbookPort {
   async addSheet(name: string): Promise<void> {
     if (this.book.sheetNames().some((n) => n.toLowerCase() === name.toLowerCase())) throw new Error(`A sheet named '${name}' already exists.`);
     this.book.addSheet(name);
+    this.changed();
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    this.requireSheet(name);
+    this.book.removeSheet(name);
+    // what Excel deletes with the sheet
+    const keep = <T extends { sheet: string }>(xs: T[]) => xs.filter((x) => x.sheet !== name);
+    this.meta.tables = keep(this.meta.tables);
+    this.meta.charts = keep(this.meta.charts);
+    this.meta.formats = keep(this.meta.formats);
+    this.meta.numberFormats = keep(this.meta.numberFormats);
+    if (this.selection?.sheet === name) this.selection = null;
+    this.changed();
+  }
+
+  /** The book's raw contents: formulas, values as entered (text keeps its apostrophe prefix), null. */
+  async snapshot(sheet: string, range: string): Promise<RangeSnapshot> {
+    this.requireSheet(sheet);
+    const r = range.replace(/\$/g, "");
+    const cells = this.book.getFormulas(sheet, r).map((row) => row.map((c) => (c === "" ? null : c)));
+    // number formats are a list of (range, format) entries here, so the whole list is kept: a rollback
+    // restores snapshots newest first, which ends with the list as it was before the action
+    return { sheet, range: r, cells, formats: this.meta.numberFormats.map((f) => ({ ...f })) };
+  }
+
+  async restore(s: RangeSnapshot): Promise<void> {
+    this.requireSheet(s.sheet);
+    this.book.setCells(s.sheet, s.range.split(":")[0], s.cells);
+    if (Array.isArray(s.formats)) this.meta.numberFormats = (s.formats as PreviewMeta["numberFormats"]).map((f) => ({ ...f }));
     this.changed();
   }
 
@@ -130,6 +166,8 @@ export class PreviewPort implements WorkbookPort {
   async setNumberFormat(sheet: string, range: string, format: string): Promise<string[]> {
     this.requireSheet(sheet);
     parseRange(range);
+    // setting the same format again changes nothing (as in Excel); the latest entry wins in the grid
+    this.meta.numberFormats = this.meta.numberFormats.filter((f) => !(f.sheet === sheet && f.range === range && f.format === format));
     this.meta.numberFormats.push({ sheet, range, format });
     this.changed();
     return [sheetRef(sheet, range)];

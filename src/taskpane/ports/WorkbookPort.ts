@@ -68,6 +68,19 @@ export interface Selection {
 /** What a SEND function did for one cell: src/functions/explain.ts is the one definition. */
 export type { Explanation };
 
+/**
+ * A range's own contents in the form this port's restore() puts back exactly: formulas stay formulas,
+ * text that looks like a formula stays text, null is an empty cell. Taken before a write so a failed
+ * action can be undone (src/taskpane/workbook/transaction.ts).
+ */
+export interface RangeSnapshot {
+  sheet: string;
+  range: string;
+  cells: RawCell[][];
+  /** the number formats, in whatever form the port restores them from */
+  formats: unknown;
+}
+
 /** Re-runs the SEND function of a formula in trace mode; `read` supplies the referenced ranges' values. */
 export type ExplainFn = (formula: string, read: (ref: string) => Promise<Cell[][]>, sheet: string) => Promise<Explanation>;
 
@@ -82,6 +95,12 @@ export interface WorkbookPort {
   write(req: WriteRequest): Promise<WriteResult>;
   /** Adds an empty sheet; fails if the name is taken (choose it with uniqueSheetName). */
   addSheet(name: string): Promise<void>;
+  /** Removes a sheet with everything on it; only used to undo a sheet the same action added. */
+  deleteSheet(name: string): Promise<void>;
+  /** The range's contents, for restore(). */
+  snapshot(sheet: string, range: string): Promise<RangeSnapshot>;
+  /** Puts a snapshot back cell for cell (empty cells are cleared), number formats included. */
+  restore(snapshot: RangeSnapshot): Promise<void>;
   /** Turns a range (header row first) into a named table; returns the range touched. */
   addTable(sheet: string, range: string, name: string): Promise<string[]>;
   addChart(spec: ChartSpec): Promise<string[]>;

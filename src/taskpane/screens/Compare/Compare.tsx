@@ -64,7 +64,7 @@ export function Compare() {
       <TaskStatus {...task} busyLabel="Comparing…" />
       {s && result && (
         <div aria-label="Comparison results">
-          <Text as="p">Sheet <b>{result.sheet}</b> written with a chart of the change per institution.</Text>
+          <Text as="p" block>Sheet <b>{result.sheet}</b> written with a chart of the change per institution.</Text>
           {s.total && (
             <dl>
               <dt>Total {s.a}</dt><dd>{formatMoney(s.total.a)}</dd>
@@ -72,7 +72,7 @@ export function Compare() {
               <dt>Difference</dt><dd>{formatMoney(s.total.difference)} ({formatPercent(s.total.change)})</dd>
             </dl>
           )}
-          <Text as="p">{s.gaining} institution{s.gaining === 1 ? "" : "s"} gain, {s.losing} lose, {s.unchanged} unchanged.</Text>
+          <Text as="p" block>{s.gaining} institution{s.gaining === 1 ? "" : "s"} gain, {s.losing} lose, {s.unchanged} unchanged.</Text>
           {s.errors.length > 0 && (
             <MessageBar intent="error" layout="multiline"><MessageBarBody>
               {s.errors.length} institution{s.errors.length === 1 ? "" : "s"} could not be computed: {s.errors.slice(0, 5).map((r) => r.name).join(", ")}. Select a cell on {result.sheet} and use Explain to see why.

@@ -2,17 +2,29 @@
 // from, counts and amounts) and any error message in full.
 import { useState } from "react";
 import {
-  Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Table, TableBody, TableCell, TableHeader,
+  Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Table, TableBody, TableCell, TableHeader,
   TableHeaderCell, TableRow, Text,
 } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
 import { TaskStatus, useTask } from "../../components/useTask";
 import type { Explanation, Selection } from "../../ports/WorkbookPort";
 import { formatCell } from "../../components/format";
+import { breakable } from "../../components/breakable";
+
+const useStyles = makeStyles({
+  formula: { wordBreak: "break-all", margin: "4px 0" },
+  trace: { tableLayout: "auto" },
+  key: { overflowWrap: "normal" },
+  // shown as "from Local (sample)" and "× 4"; the words stay out of the text content
+  from: { "::before": { content: '"from "' } },
+  count: { "::before": { content: '"× "' } },
+  amount: { textAlign: "right" },
+});
 
 const holdsSend = (f: Selection["formula"]) => typeof f === "string" && /^=.*\bSEND\.[A-Z]+\s*\(/i.test(f);
 
 export function Explain() {
+  const styles = useStyles();
   const { port } = usePane();
   const [selection, setSelection] = useState<Selection | null>(null);
   const [explanation, setExplanation] = useState<Explanation | null>(null);
@@ -32,34 +44,38 @@ export function Explain() {
   return (
     <section aria-labelledby="explain-title">
       <Subtitle2 as="h2" block id="explain-title">Explain a result</Subtitle2>
-      <Text as="p">Select a cell holding a SEND function, then explain it.</Text>
+      <Text as="p" block>Select a cell holding a SEND function, then explain it.</Text>
       <Button appearance="primary" onClick={explain} disabled={task.busy}>Explain selected cell</Button>
       <TaskStatus {...task} busyLabel="Tracing…" />
       {empty && <MessageBar intent="info"><MessageBarBody>{empty}</MessageBarBody></MessageBar>}
       {explanation && selection && (
         <div aria-label="Explanation">
-          <Text as="p"><b>{selection.sheet}!{selection.address}</b>: SEND.{explanation.fn.replace(/^SEND\./i, "")}</Text>
-          <Caption1 as="p" style={{ wordBreak: "break-all" }}>{String(selection.formula)}</Caption1>
+          <Text as="p" block><b>{selection.sheet}!{selection.address}</b>: SEND.{explanation.fn.replace(/^SEND\./i, "")}</Text>
+          <Caption1 as="p" block className={styles.formula}>{String(selection.formula)}</Caption1>
           {explanation.error ? (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody><MessageBarTitle>{explanation.error.kind}</MessageBarTitle><span style={{ whiteSpace: "pre-wrap" }}>{explanation.error.message}</span></MessageBarBody>
             </MessageBar>
           ) : (
-            <Text as="p">Result: <b>{typeof explanation.value === "number" || typeof explanation.value === "string" ? formatCell(explanation.value) : explanation.value === undefined ? formatCell(selection.value) : "(a spilled range)"}</b></Text>
+            <Text as="p" block>Result: <b>{typeof explanation.value === "number" || typeof explanation.value === "string" ? formatCell(explanation.value) : explanation.value === undefined ? formatCell(selection.value) : "(a spilled range)"}</b></Text>
           )}
-          {explanation.lines.length === 0 ? <Text as="p">No trace lines for this function.</Text> : (
-            <Table size="small" aria-label="Trace">
+          {explanation.lines.length === 0 ? <Text as="p" block>No trace lines for this function.</Text> : (
+            // four columns fit a narrow pane: each holds two short lines (component over step, key over
+            // the option it came from, rate over count) rather than seven cramped columns
+            <Table size="small" aria-label="Trace" className={styles.trace}>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>Component</TableHeaderCell><TableHeaderCell>Step</TableHeaderCell><TableHeaderCell>Key</TableHeaderCell>
-                  <TableHeaderCell>From option</TableHeaderCell><TableHeaderCell>Rate</TableHeaderCell><TableHeaderCell>Count</TableHeaderCell><TableHeaderCell>Amount</TableHeaderCell>
+                  <TableHeaderCell>Component / step</TableHeaderCell><TableHeaderCell>Key / from option</TableHeaderCell>
+                  <TableHeaderCell>Rate / count</TableHeaderCell><TableHeaderCell className={styles.amount}>Amount</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {explanation.lines.map((l, i) => (
                   <TableRow key={i}>
-                    <TableCell>{l.component}</TableCell><TableCell>{l.label}</TableCell><TableCell>{l.key ?? ""}</TableCell>
-                    <TableCell>{l.from ?? ""}</TableCell><TableCell>{l.rate ?? ""}</TableCell><TableCell>{l.count ?? ""}</TableCell><TableCell>{l.amount}</TableCell>
+                    <TableCell><Caption1 block>{l.component}</Caption1>{breakable(l.label)}</TableCell>
+                    <TableCell><span className={styles.key}>{breakable(l.key ?? "")}</span>{l.from && <Caption1 block className={styles.from}>{l.from}</Caption1>}</TableCell>
+                    <TableCell>{l.rate ?? ""}{l.count && <Caption1 block className={styles.count}>{l.count}</Caption1>}</TableCell>
+                    <TableCell className={styles.amount}>{l.amount}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

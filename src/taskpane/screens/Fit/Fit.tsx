@@ -72,10 +72,10 @@ export function Fit() {
       <TaskStatus {...task} busyLabel="Fitting…" />
       {result && (
         <div aria-label="Fit results">
-          <Text as="p">Fitted amounts written to {result.sheet}!{result.range}.</Text>
+          <Text as="p" block>Fitted amounts written to {result.sheet}!{result.range}.</Text>
           {result.error
             ? <MessageBar intent="error" layout="multiline"><MessageBarBody>SEND.FIT returned {result.error.error}{result.error.message ? `: ${result.error.message}` : ""}. Select a fitted cell and use Explain for the full message.</MessageBarBody></MessageBar>
-            : <Text as="p">{result.protected} institution{result.protected === 1 ? " was" : "s were"} protected at the floor; {result.capped} {result.capped === 1 ? "was" : "were"} capped.</Text>}
+            : <Text as="p" block>{result.protected} institution{result.protected === 1 ? " was" : "s were"} protected at the floor; {result.capped} {result.capped === 1 ? "was" : "were"} capped.</Text>}
         </div>
       )}
     </section>

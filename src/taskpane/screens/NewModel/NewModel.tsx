@@ -1,25 +1,30 @@
 // New model: seeds Rates from a built-in national option, adds a blank candidate option that inherits,
 // an Institutions table (optionally synthetic sample data), live Allocations and a Checks sheet.
-// New sheets always get unused names; nothing existing is touched.
+// In a workbook that has no model, new sheets get unused names and nothing existing is touched. When
+// there is a model, the default is to rewrite its own sheets (asking before any existing cell changes),
+// so running New model again with the same inputs changes nothing; "new sheets" keeps it instead.
 import { useState } from "react";
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2 } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
 import { LIBRARY } from "../../../engine/library";
-import { planModel, SAMPLE_LOCAL_OPTION } from "../../../model/model";
+import { SAMPLE_LOCAL_OPTION } from "../../../model/model";
 import { normOption } from "../../../engine/normalize";
-import { createModel } from "../../actions/createModel";
+import { createModel, modelSheets, planNewModel } from "../../actions/createModel";
 import { usePane } from "../../PaneContext";
 import { TaskStatus, useTask } from "../../components/useTask";
 
 const DEFAULT_NATIONAL = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;
 
 export function NewModel() {
-  const { port, refresh, confirm, navigate } = usePane();
+  const { port, model, refresh, confirm, navigate } = usePane();
+  const mine = modelSheets(model);
+  const [target, setTarget] = useState<"replace" | "new">("replace");
+  const replace = mine.length > 0 && target === "replace";
   const [national, setNational] = useState(DEFAULT_NATIONAL);
   const [candidate, setCandidate] = useState("Option A");
   const [sample, setSample] = useState(port.kind === "preview");
   const [count, setCount] = useState("24");
   const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
-  const [created, setCreated] = useState<string[] | null>(null);
+  const [created, setCreated] = useState<{ sheets: string[]; replaced: boolean } | null>(null);
   const task = useTask();
 
   const n = Number(count);
@@ -30,15 +35,10 @@ export function NewModel() {
 
   const create = () => task.run(async () => {
     setCreated(null);
-    const existing = await port.sheetNames();
-    const plan = planModel({
-      existing, national,
-      candidates: [{ name: candidate.trim(), inherits: sample ? SAMPLE_LOCAL_OPTION : national }],
-      ...(sample ? { sample: { count: n } } : { blankRows: n }),
-    }, await port.tableNames());
+    const plan = await planNewModel(port, model, { national, candidate, sample, count: n }, replace);
     setProgress({ value: 0, label: "Starting" });
-    await createModel(port, plan, confirm, (done, total, label) => setProgress({ value: done / total, label }));
-    setCreated(plan.sheets.map((s) => s.name));
+    await createModel(port, plan, confirm, (done, total, label) => setProgress({ value: done / total, label }), { replace });
+    setCreated({ sheets: plan.sheets.map((s) => s.name), replaced: replace });
     await refresh();
     return undefined;
   });
@@ -47,6 +47,14 @@ export function NewModel() {
     <section aria-labelledby="new-title">
       <Subtitle2 as="h2" block id="new-title">New model</Subtitle2>
       <form onSubmit={(e) => { e.preventDefault(); if (!nameError && !countError) void create(); }}>
+        {mine.length > 0 && (
+          <Field label="This workbook already has a model">
+            <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as "replace" | "new")}>
+              <Radio value="replace" label={`Rewrite its sheets (${mine.join(", ")}); you confirm any existing cell that would change`} />
+              <Radio value="new" label="Add a second model on new sheets" />
+            </RadioGroup>
+          </Field>
+        )}
         <Field label="Seed the rates from">
           <Select value={national} onChange={(_, d) => setNational(d.value)}>
             {LIBRARY.map((o) => <option key={o.name} value={o.name}>{o.name}</option>)}
@@ -71,7 +79,7 @@ export function NewModel() {
       {created && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            Created {created.join(", ")}. <Button size="small" onClick={() => navigate("options")}>Go to options</Button>
+            {created.replaced ? "Rewrote" : "Created"} {created.sheets.join(", ")}. <Button size="small" onClick={() => navigate("options")}>Go to options</Button>
           </MessageBarBody>
         </MessageBar>
       )}

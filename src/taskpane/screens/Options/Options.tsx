@@ -13,6 +13,7 @@ import { runCheck, type CheckResult } from "../../actions/check";
 import { effectiveValue } from "../../workbook/discover";
 import { validateRate } from "../../workbook/validation";
 import { formatCell } from "../../components/format";
+import { breakable } from "../../components/breakable";
 
 export function Options() {
   const { port, model, refresh, confirm, navigate } = usePane();
@@ -83,12 +84,12 @@ export function Options() {
           {!option?.inherits && <Text>{selected} inherits from no other option: every value it has is its own.</Text>}
           {option?.inherits && diffs.length === 0 && <Text>{selected} has no values of its own yet: it is the same as {option.inherits}.</Text>}
           {option?.inherits && diffs.length > 0 && (
-            <Table size="small" aria-label={`Differences of ${selected}`}>
+            <Table size="small" aria-label={`Differences of ${selected}`} style={{ tableLayout: "auto" }}>
               <TableHeader><TableRow><TableHeaderCell>Key</TableHeaderCell><TableHeaderCell>{selected}</TableHeaderCell><TableHeaderCell>Parent value</TableHeaderCell></TableRow></TableHeader>
               <TableBody>
                 {diffs.map((d) => (
                   <TableRow key={d.key}>
-                    <TableCell>{d.key}</TableCell><TableCell>{formatCell(d.value)}</TableCell>
+                    <TableCell>{breakable(d.key)}</TableCell><TableCell>{formatCell(d.value)}</TableCell>
                     <TableCell>{d.parent === null ? "(none)" : `${formatCell(d.parent)} from ${d.parentFrom}`}</TableCell>
                   </TableRow>
                 ))}

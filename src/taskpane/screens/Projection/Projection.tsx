@@ -54,7 +54,7 @@ export function Projection() {
   return (
     <section aria-labelledby="projection-title">
       {heading}
-      <Text as="p">Two options of the rates table: the unmitigated plan, and a mitigated plan that inherits it (leave a mitigated cell blank to keep the unmitigated value).</Text>
+      <Text as="p" block>Two options of the rates table: the unmitigated plan, and a mitigated plan that inherits it (leave a mitigated cell blank to keep the unmitigated value).</Text>
       <form onSubmit={(e) => { e.preventDefault(); if (problems.length === 0) void write(); }}>
         <Field label="Both plans inherit their rates from">
           <Select value={base} onChange={(_, d) => setBase(d.value)}>{bases.map((b) => <option key={b}>{b}</option>)}</Select>
@@ -86,7 +86,7 @@ export function Projection() {
       <TaskStatus {...task} busyLabel="Projecting…" />
       {result && (
         <div aria-label="Projection results">
-          <Text as="p">Projection written to {result.sheet}, with a line chart of the cumulative balance.</Text>
+          <Text as="p" block>Projection written to {result.sheet}, with a line chart of the cumulative balance.</Text>
           <Table size="small" aria-label="Cumulative balance">
             <TableHeader><TableRow><TableHeaderCell>Year</TableHeaderCell>{result.series.map((s) => <TableHeaderCell key={s.option}>{s.option}</TableHeaderCell>)}</TableRow></TableHeader>
             <TableBody>

@@ -37,7 +37,7 @@ export function Publish() {
   return (
     <section aria-labelledby="publish-title">
       {heading}
-      <Text as="p">Copies sheets with every formula replaced by its value, so reviewers see fixed numbers and no SEND functions. Text that looks like a formula stays text.</Text>
+      <Text as="p" block>Copies sheets with every formula replaced by its value, so reviewers see fixed numbers and no SEND functions. Text that looks like a formula stays text.</Text>
       <fieldset>
         <legend>Sheets to publish</legend>
         {candidates.map((s) => <Checkbox key={s} label={s} checked={chosen.includes(s)} onChange={(_, d) => toggle(s, Boolean(d.checked))} />)}

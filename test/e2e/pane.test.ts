@@ -1,0 +1,343 @@
+// End to end in a real browser: the built preview (webpack, served over HTTP on 127.0.0.1) in Debian's
+// chromium, driven by playwright-core. One user journey from an empty workbook: New model (with the
+// overwrite confirmation on a re-run), Options, Compare, Fit, Projection, Explain, Publish, Home. Each step
+// checks what the pane and the grid show against figures worked out in Node (expected.ts), runs axe-core
+// on the page and fails on any Content-Security-Policy violation; each screen is saved as a screenshot.
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Locator, Page } from "playwright-core";
+import { formatMoney } from "../../src/taskpane/components/format";
+import type { RawCell } from "../../src/taskpane/ports/WorkbookPort";
+import { FLOW, expectedFlow, type Expected } from "./expected";
+import {
+  axeSerious, buildDist, describeAxe, DIST, DOCS_SCREENSHOTS, launch, ourCspViolations, ourErrors, requireChromium, screenshot,
+  serve, SCREENSHOTS, watch, type PageLog,
+} from "./support";
+
+const WAIT = 20_000;
+const SCREENS = ["new-model", "new-model-confirm", "options", "compare", "fit", "projection", "explain", "publish", "home"];
+
+let server: Awaited<ReturnType<typeof serve>> | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let log: PageLog;
+let expected: Expected;
+let stepsPassed = 0;
+
+beforeAll(async () => {
+  requireChromium();
+  // the build runs in a child process while Node works out the expected figures
+  [, expected] = await Promise.all([buildDist(), expectedFlow()]);
+  server = await serve(DIST);
+  browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB", timezoneId: "Europe/London" });
+  context.setDefaultTimeout(WAIT);
+  // a fixed clock: the published date in the review summary (and so the screenshots) is the same every run
+  await context.clock.setFixedTime(new Date("2025-04-01T09:30:00Z"));
+  page = await context.newPage();
+  log = await watch(page);
+  await page.goto(`${server.url}/preview.html?workbook=empty`);
+  await grid("Sheet1").waitFor();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// ---- page helpers --------------------------------------------------------------------------------
+
+const screenTab = (name: string) => page.getByRole("navigation", { name: "Screens" }).getByRole("tab", { name, exact: true });
+const sheetTab = (name: string) => page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true });
+const grid = (sheet: string) => page.getByRole("grid", { name: `Sheet ${sheet}`, exact: true });
+const pane = () => page.getByRole("main");
+const button = (name: string) => pane().getByRole("button", { name, exact: true });
+
+/** The grid's cell at an A1 address, as displayed. */
+function cell(sheet: string, a1: string): Locator {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return grid(sheet).locator("tbody > tr").nth(Number(m[2]) - 1).locator("td").nth(col - 1);
+}
+
+/** A select's default is set by an effect after the first render: wait for it, then choose and check. */
+async function choose(label: string, value: string): Promise<void> {
+  const select = pane().getByLabel(label);
+  await until(async () => (await select.inputValue()) !== "", true, `${label} filled in`);
+  await select.selectOption(value);
+  await until(() => select.inputValue(), value, label);
+}
+
+async function showSheet(sheet: string): Promise<void> {
+  await sheetTab(sheet).click();
+  await grid(sheet).waitFor();
+}
+
+async function column(sheet: string, col: string, from: number, to: number): Promise<string[]> {
+  const out: string[] = [];
+  for (let r = from; r <= to; r++) out.push(await cell(sheet, `${col}${r}`).innerText());
+  return out;
+}
+
+const parseMoney = (s: string) => Number(s.replace(/[£,]/g, ""));
+const sumMoney = (xs: string[]) => Math.round(xs.reduce((t, s) => t + parseMoney(s), 0) * 100) / 100;
+const sheets = () => page.evaluate(() => window.sendPreview!.sheets()) as Promise<Record<string, RawCell[][]>>;
+
+/** Polls until `read` gives `want` (the page renders asynchronously after each action). */
+async function until<T>(read: () => Promise<T>, want: T, what: string, timeout = WAIT): Promise<void> {
+  const end = Date.now() + timeout;
+  let last: T = await read();
+  while (JSON.stringify(last) !== JSON.stringify(want)) {
+    if (Date.now() > end) throw new Error(`${what}: expected ${JSON.stringify(want)}, still ${JSON.stringify(last)}`);
+    await page.waitForTimeout(50);
+    last = await read();
+  }
+}
+
+/** After every screen: no CSP violation or console error of ours, no serious/critical axe issue, a screenshot. */
+async function finishStep(name: string): Promise<void> {
+  const csp = ourCspViolations(log, { officeJs: false });
+  if (csp.length) throw new Error(`CSP violations on the preview:\n${JSON.stringify(csp, null, 2)}`);
+  const errors = ourErrors(log, { officeJs: false });
+  if (errors.length) throw new Error(`console errors on the preview:\n${errors.join("\n")}`);
+  const axe = await axeSerious(page);
+  if (axe.length) throw new Error(`axe-core: serious or critical violations on the ${name} screen:\n${describeAxe(axe)}`);
+  await screenshot(page, name);
+  stepsPassed++;
+}
+
+// ---- the journey ---------------------------------------------------------------------------------
+
+describe("the task pane in chromium, on the built preview", () => {
+  it("starts from an empty workbook", async () => {
+    await pane().getByText("This workbook has no funding model yet", { exact: false }).waitFor();
+    expect(await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts()).toEqual(["Sheet1"]);
+  });
+
+  it("New model: creates the model, then on a re-run asks before overwriting and keeps everything when declined", async () => {
+    await screenTab("New model").click();
+    expect(await pane().getByLabel("Candidate option name").inputValue()).toBe(FLOW.firstCandidate);
+    expect(await pane().getByLabel("Sample institutions").inputValue()).toBe(String(FLOW.institutions));
+    await button("Create model").click();
+    await pane().getByText("Created Rates, Institutions, Allocations, Checks.").waitFor();
+    expect(await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts()).toEqual(["Sheet1", "Rates", "Institutions", "Allocations", "Checks"]);
+
+    await showSheet("Allocations");
+    expect(await column("Allocations", "A", 1, 2)).toEqual(["Name", "Synthetic Primary 01"]);
+    expect(await cell("Allocations", "D1").innerText()).toBe(FLOW.firstCandidate);
+    expect(await cell("Allocations", "D2").innerText()).toBe(formatMoney(expected.created.d2));
+    expect(sumMoney(await column("Allocations", "D", 2, FLOW.institutions + 1))).toBe(Math.round(expected.created.total * 100) / 100);
+
+    // re-run over the model's own sheets with another candidate name: a confirmation listing the cells
+    await pane().getByLabel("Candidate option name").fill(FLOW.candidate);
+    expect(await pane().getByRole("radio", { name: /^Rewrite its sheets \(Rates, Institutions, Allocations, Checks\)/ }).isChecked()).toBe(true);
+    const before = await sheets();
+    await button("Create model").click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    const cells = await dialog.getByRole("listitem").allInnerTexts();
+    expect(cells).toEqual(expect.arrayContaining(["Rates!G1", "Allocations!D1"]));
+    expect(await dialog.getByRole("heading").innerText()).toMatch(/^Overwrite \d+ existing cells\?$/);
+    await screenshot(page, "new-model-confirm");
+    await dialog.getByRole("button", { name: "Keep existing cells" }).click();
+    await pane().getByText(/^Nothing was written: \d+ existing cells kept\.$/).waitFor();
+    expect(await sheets()).toEqual(before);
+    expect(await cell("Allocations", "D1").innerText()).toBe(FLOW.firstCandidate);
+
+    // and again, confirmed: the model is rewritten in place (no "Rates (2)")
+    await button("Create model").click();
+    await dialog.getByRole("button", { name: "Overwrite" }).click();
+    await pane().getByText("Rewrote Rates, Institutions, Allocations, Checks.").waitFor();
+    await until(() => cell("Allocations", "D1").innerText(), FLOW.candidate, "Allocations!D1 after the rewrite");
+    expect(await cell("Allocations", "D2").innerText()).toBe(formatMoney(expected.created.d2));
+    expect(await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts()).toEqual(["Sheet1", "Rates", "Institutions", "Allocations", "Checks"]);
+    await finishStep("new-model");
+  });
+
+  it("Options: changes a rate, adds an option that inherits from the candidate and gives it its own rate", async () => {
+    await screenTab("Options").click();
+    await until(() => pane().getByLabel("Option to work on").inputValue(), FLOW.candidate, "the candidate selected");
+    await pane().getByLabel("Key").fill(FLOW.rate.key);
+    await pane().getByLabel(/^Value/).fill(FLOW.rate.candidate);
+    await button("Save rate").click();
+    await pane().getByText(`Saved ${FLOW.rate.key} for ${FLOW.candidate}`, { exact: false }).waitFor();
+
+    await pane().getByLabel("New option name").fill(FLOW.scenario);
+    await choose("Inherits from", FLOW.candidate);
+    await button("Add option").click();
+    await pane().getByText(`Added option ${FLOW.scenario} inheriting from ${FLOW.candidate}`, { exact: false }).waitFor();
+    const options = pane().getByRole("table", { name: "Options in the rates table" });
+    await options.getByRole("row", { name: `${FLOW.scenario} ${FLOW.candidate}` }).waitFor();
+
+    await until(() => pane().getByLabel("Option to work on").inputValue(), FLOW.scenario, "the new option selected");
+    await pane().getByLabel(/^Value/).fill(FLOW.rate.scenario);
+    await button("Save rate").click();
+    await pane().getByText(`Saved ${FLOW.rate.key} for ${FLOW.scenario}`, { exact: false }).waitFor();
+    const diffs = pane().getByRole("table", { name: `Differences of ${FLOW.scenario}` });
+    await diffs.getByRole("row", { name: `${FLOW.rate.key} 4,100 5,200 from ${FLOW.candidate}` }).waitFor();
+
+    // the grid: the new option's header is the text "-5% plan", not a formula
+    await showSheet("Rates");
+    const header = await grid("Rates").locator("tbody > tr").first().locator("td").allInnerTexts();
+    expect(header).toContain(FLOW.scenario);
+    const rates = (await sheets()).Rates;
+    expect(rates[0]).toContain(`'${FLOW.scenario}`);
+    await finishStep("options");
+  });
+
+  it("Compare: writes the comparison sheet; totals, gainers and losers match the engine", async () => {
+    await screenTab("Compare").click();
+    await choose("Option A (from)", FLOW.candidate);
+    await choose("Option B (to)", FLOW.scenario);
+    await button("Write comparison sheet").click();
+    const results = pane().getByLabel("Comparison results");
+    await results.waitFor();
+    const e = expected.engine;
+    const dl = await results.locator("dl").innerText();
+    expect(dl.split("\n").map((s) => s.trim()).filter(Boolean)).toEqual([
+      `Total ${FLOW.candidate}`, formatMoney(e.totalA), `Total ${FLOW.scenario}`, formatMoney(e.totalB),
+      "Difference", `${formatMoney(e.difference)} (${(e.difference / e.totalA * 100).toFixed(1)}%)`,
+    ]);
+    await results.getByText(`${e.gaining} institutions gain, ${e.losing} lose, ${e.unchanged} unchanged.`).waitFor();
+    expect(e.losing).toBeGreaterThan(0);
+
+    // the grid follows to the comparison sheet; its Total row shows the same figures
+    const sheet = expected.comparison.sheet;
+    await grid(sheet).waitFor();
+    const total = FLOW.institutions + 2;
+    expect(await column(sheet, "A", total, total)).toEqual(["Total"]);
+    expect([await cell(sheet, `B${total}`).innerText(), await cell(sheet, `C${total}`).innerText(), await cell(sheet, `D${total}`).innerText()])
+      .toEqual([formatMoney(e.totalA), formatMoney(e.totalB), formatMoney(e.difference)]);
+    await page.getByText(`Change per institution: ${FLOW.scenario} minus ${FLOW.candidate}`, { exact: false }).first().waitFor();
+    await finishStep("compare");
+  });
+
+  it("Fit: writes a SEND.FIT column that meets the budget, some institutions protected at the floor", async () => {
+    await screenTab("Fit to budget").click();
+    await until(() => pane().getByLabel("Amounts to fit").inputValue(), FLOW.candidate, "the candidate's amounts selected");
+    await pane().getByLabel("Budget (£)").fill(String(expected.budget));
+    await choose("Baseline (last year's amounts)", FLOW.local);
+    await pane().getByLabel("Floor (% change from baseline)").fill(FLOW.fit.floor);
+    await pane().getByLabel("Cap (% change from baseline)").fill(FLOW.fit.cap);
+    await button("Write SEND.FIT column").click();
+    const results = pane().getByLabel("Fit results");
+    await results.waitFor();
+    expect(expected.fit.error).toBeNull();
+    expect(expected.fit.protected).toBeGreaterThan(0);
+    await results.getByText(`Fitted amounts written to Allocations!${expected.fit.range}.`).waitFor();
+    await results.getByText(`${expected.fit.protected} institutions were protected at the floor; ${expected.fit.capped} were capped.`).waitFor();
+
+    await showSheet("Allocations");
+    const col = expected.fit.range[0];
+    expect(await cell("Allocations", `${col}1`).innerText()).toBe(`Fit ${FLOW.candidate} to ${expected.budget.toLocaleString("en-GB")}`);
+    const fitted = await column("Allocations", col, 2, FLOW.institutions + 1);
+    expect(fitted).toEqual(expected.fit.fitted.map((v) => formatMoney(v)));
+    expect(sumMoney(fitted)).toBe(expected.budget);
+    await finishStep("fit");
+  });
+
+  it("Projection: writes the plans' assumptions and a SEND.PROJECT sheet; the balances match", async () => {
+    await screenTab("Projection").click();
+    await pane().getByRole("table", { name: "Projection assumptions" }).waitFor();
+    await button("Write assumptions and projection").click();
+    const results = pane().getByLabel("Projection results");
+    await results.waitFor();
+    const p = expected.projection;
+    const rows = await results.getByRole("table", { name: "Cumulative balance" }).locator("tbody tr").allInnerTexts();
+    expect(rows.map((r) => r.split("\t").map((s) => s.trim()))).toEqual(
+      p.years.map((y, i) => [String(y), ...p.series.map((s) => formatMoney(s.cumulative[i]))]));
+
+    await grid(p.sheet).waitFor();
+    const cumulative = await column(p.sheet, "E", 3, 2 + p.years.length);
+    expect(cumulative).toEqual(p.series[0].cumulative.map((v) => formatMoney(v)));
+    await page.getByRole("img", { name: /^Cumulative high needs balance\./ }).waitFor();
+    await finishStep("projection");
+  });
+
+  it("Explain: traces an Allocations cell selected in the grid (keys and the options they came from)", async () => {
+    await showSheet("Allocations");
+    await cell("Allocations", FLOW.explainCell).click();
+    await page.getByLabel("Formula bar").getByText(/^Allocations!D2: =SEND\.ALLOCATE\(/).waitFor();
+    await screenTab("Explain").click();
+    await button("Explain selected cell").click();
+    const explanation = pane().getByLabel("Explanation");
+    await explanation.waitFor();
+    await explanation.getByText("Allocations!D2").waitFor();
+    // each row: component / step, key / from option, rate / count, amount (two lines in a cell)
+    const rows = explanation.getByRole("table", { name: "Trace" }).locator("tbody tr");
+    const shown: string[][] = [];
+    for (let i = 0; i < await rows.count(); i++) {
+      const cells = await rows.nth(i).locator("td").allInnerTexts();
+      shown.push(cells.flatMap((c) => c.split("\n").map((x) => x.replace(/^(from |× )/, "").trim()).filter(Boolean)));
+    }
+    const want = expected.explain.lines.map((l) => [l.component, l.label, l.key, l.from, l.rate, l.count, l.amount].filter((x): x is string => Boolean(x)));
+    expect(shown).toEqual(want);
+    // the candidate's own rate, and rates it inherits from the local and the national option
+    const from = (key: string) => expected.explain.lines.find((l) => l.key === key)?.from;
+    expect(from(FLOW.rate.key)).toBe(FLOW.candidate);
+    expect(shown).toContainEqual(expect.arrayContaining([FLOW.rate.key, FLOW.candidate, FLOW.rate.candidate]));
+    expect(shown.some((r) => r.includes(FLOW.local))).toBe(true);
+    expect(shown.some((r) => r.includes(FLOW.national))).toBe(true);
+    await finishStep("explain");
+  });
+
+  it("Publish: values-only review sheets with no formulas, formula-like text kept as text", async () => {
+    await screenTab("Publish").click();
+    await button("Publish values-only copy").click();
+    await pane().getByText(/^Published Review Rates, .* and Review summary\.$/).waitFor();
+    const book = await sheets();
+    const reviews = Object.keys(book).filter((s) => s.startsWith("Review "));
+    expect(reviews).toEqual(expect.arrayContaining(["Review Rates", "Review Institutions", "Review Allocations", "Review Projection", "Review summary"]));
+    for (const s of reviews) {
+      const formulas = book[s].flat().filter((c) => typeof c === "string" && c.startsWith("="));
+      expect({ sheet: s, formulas }).toEqual({ sheet: s, formulas: [] });
+      expect(book[s].flat().some((c) => c !== null)).toBe(true);
+    }
+    // "-5% plan" is stored as text (the apostrophe prefix), shown as the plain text
+    expect(book["Review Rates"][0]).toContain(`'${FLOW.scenario}`);
+    // the fitted amounts were copied as their values
+    const fitCol = expected.fit.range.charCodeAt(0) - 65;
+    expect(book["Review Allocations"].slice(1, FLOW.institutions + 1).map((r) => r[fitCol])).toEqual(expected.fit.fitted);
+
+    await grid("Review summary").waitFor();
+    await grid("Review summary").getByText("SEND funding model: published for review").waitFor();
+    await showSheet("Review Rates");
+    expect(await grid("Review Rates").locator("tbody > tr").first().locator("td").allInnerTexts()).toContain(FLOW.scenario);
+    await showSheet("Review summary");
+    await finishStep("publish");
+  });
+
+  it("Home: summarises the workbook", async () => {
+    await screenTab("Home").click();
+    const summary = pane().getByLabel("What is in this workbook");
+    await summary.waitFor();
+    const text = await summary.innerText();
+    expect(text).toContain(`Rates: 6 options (${FLOW.national}, ${FLOW.local}, ${FLOW.candidate}, Unmitigated, Mitigated, ${FLOW.scenario})`);
+    expect(text).toContain(`Institutions: ${FLOW.institutions} rows`);
+    expect(text).toContain(expected.comparison.sheet);
+    await finishStep("home");
+  });
+
+  it("taskpane.html and help.html load with no CSP violation of ours (office.js telemetry blocked on purpose)", async () => {
+    const other = await page.context().newPage();
+    const otherLog = await watch(other);
+    await other.goto(`${server!.url}/taskpane.html`);
+    await other.getByText("This task pane runs inside Excel.", { exact: false }).waitFor();
+    // office.js tries its telemetry frame 3 s after loading: wait for it, so the allow-list is exercised
+    const seen = () => otherLog.csp.map((v) => v.directive).sort();
+    await until(async () => seen().filter((d) => d === "frame-src" || d === "style-src-attr"), ["frame-src", "style-src-attr"], "office.js telemetry frame blocked");
+    await other.goto(`${server!.url}/help.html`);
+    await other.getByRole("heading", { name: "SEND functions", exact: true }).first().waitFor();
+    await other.close();
+    expect(ourCspViolations(otherLog, { officeJs: true })).toEqual([]);
+    expect(ourErrors(otherLog, { officeJs: true })).toEqual([]);
+    // the preview itself never loads office.js
+    expect(log.failedRequests).toEqual([]);
+  });
+
+  it("keeps the screenshots for the README (docs/screenshots/) once every screen has passed", () => {
+    expect(stepsPassed).toBe(SCREENS.length - 1); // new-model-confirm is taken inside the New model step
+    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    for (const name of SCREENS) fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), path.join(DOCS_SCREENSHOTS, `${name}.png`));
+  });
+});
