@@ -15,6 +15,7 @@ import { rawOfValue, resultOf, toInput, toPlain, toResult, type CellResult, type
 import { markDynamicArrays } from "./io/dynamicArrays";
 import { applyFormat, type SheetFormat } from "./io/format";
 import { callsSend, fromFileFormula, toFileFormula } from "./io/formulaText";
+import { widthOf } from "../functions/spec";
 
 export type { RawCell, CellResult } from "./io/cells";
 export { FileProblem } from "./io/files";
@@ -141,7 +142,7 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): XlsxSheetIn {
       }
     }
   }
-  const width = Math.max(0, ...cells.map((row) => row.length));
+  const width = widthOf(cells); // no spread: sheets can have 100,000+ rows
   for (const row of cells) while (row.length < width) row.push(null);
   return { name: ws.name, cells: trimGrid(cells), cached, arrays };
 }

@@ -1,6 +1,7 @@
 // Presentation of freshly written sheets: bold frozen header, number formats, fitted column widths.
 import type ExcelJS from "exceljs";
 import type { CellResult, RawCell } from "./cells";
+import { widthOf } from "../../functions/spec";
 
 export const MONEY_FORMAT = "£#,##0.00";
 export const WHOLE_POUNDS_FORMAT = "£#,##0";
@@ -46,7 +47,7 @@ function shownLength(raw: RawCell, value: CellResult | undefined, money: boolean
 /** Applies a SheetFormat to a worksheet whose cells are already written. */
 export function applyFormat(ws: ExcelJS.Worksheet, cells: RawCell[][], values: CellResult[][] | undefined, f: SheetFormat = {}): void {
   const height = Math.max(cells.length, values?.length ?? 0);
-  const width = Math.max(0, ...cells.map((r) => r.length), ...(values ?? []).map((r) => r.length));
+  const width = Math.max(widthOf(cells), widthOf(values ?? [])); // no spread: sheets can have 100,000+ rows
   const header = f.headerRows ?? 1;
 
   const moneyAt = new Set<string>();
