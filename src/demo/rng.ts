@@ -1,44 +1,12 @@
-// A small seeded generator (mulberry32): the same seed gives the same synthetic authority on every run.
-export interface Rng {
-  /** uniform in [0, 1) */
-  next(): number;
-  /** whole number in [lo, hi] */
-  int(lo: number, hi: number): number;
-  /** uniform in [lo, hi) */
-  between(lo: number, hi: number): number;
-  /** an index drawn with the given (non-negative) weights */
-  pick(weights: readonly number[]): number;
-}
+// Draws the demo authority needs, over the shared seeded generator (src/util/rng.ts).
+import type { Rng } from "../util/rng";
 
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-    between: (lo, hi) => lo + next() * (hi - lo),
-    pick: (weights) => {
-      const total = weights.reduce((s, w) => s + w, 0);
-      let x = next() * total;
-      for (let i = 0; i < weights.length; i++) {
-        x -= weights[i];
-        if (x < 0) return i;
-      }
-      return weights.length - 1;
-    },
-  };
-}
+export { rng, type Rng } from "../util/rng";
 
 /** `n` items spread over bins with the given weights (each item drawn independently). */
 export function spread(r: Rng, n: number, weights: readonly number[]): number[] {
   const out = weights.map(() => 0);
-  for (let i = 0; i < n; i++) out[r.pick(weights)]++;
+  for (let i = 0; i < n; i++) out[r.weighted(weights)]++;
   return out;
 }
 

@@ -1,39 +1,20 @@
-// A seeded generator for bulk structure (mulberry32). fast-check draws its seed, so a failing case replays from
-// fast-check's seed; building a 120-row rates table from one seed is far cheaper than 400 fast-check draws.
+// A seeded generator for bulk structure: the shared one plus chaos cells. fast-check draws its seed, so a
+// failing case replays from fast-check's seed; building a 120-row rates table from one seed is far cheaper
+// than 400 fast-check draws.
 import { BLANKS, ERROR_TEXT, EXTREME_NUMBERS, NAN_LIKE_TEXT, WORDS } from "./cells";
 import type { Cell } from "../../src/engine/types";
+import { rng as base, type Rng as BaseRng } from "../../src/util/rng";
 
-export interface Rng {
-  next(): number;
-  int(lo: number, hi: number): number;
-  pick<T>(xs: readonly T[]): T;
-  chance(p: number): boolean;
-  shuffle<T>(xs: T[]): T[];
+export interface Rng extends BaseRng {
   /** a chaos cell (what cells.ts's chaosCell draws, from this generator) */
   chaos(hostSafe: boolean): Cell;
 }
 
 export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
-  const self: Rng = {
-    next, int, pick,
-    chance: (p) => next() < p,
-    shuffle: (xs) => {
-      for (let i = xs.length - 1; i > 0; i--) {
-        const j = int(0, i);
-        [xs[i], xs[j]] = [xs[j], xs[i]];
-      }
-      return xs;
-    },
+  const r = base(seed);
+  const { int, pick, next } = r;
+  return {
+    ...r,
     chaos: (hostSafe) => {
       switch (int(0, 7)) {
         case 0: return pick(EXTREME_NUMBERS);
@@ -47,5 +28,4 @@ export function rng(seed: number): Rng {
       }
     },
   };
-  return self;
 }
