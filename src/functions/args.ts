@@ -1,13 +1,46 @@
 // Arguments after coercion: what a registry function's `run` and `size` see. Built only by wrapper.ts.
-import { isBlank } from "../engine/coerce";
+import * as coerce from "../engine/coerce";
+import type { Dec } from "../engine/money";
+import type { Cell, Grid } from "../engine/types";
+
+// Imported bindings are read through getters in CommonJS builds: blankCell runs per cell, so it uses a local copy.
+const { isBlank } = coerce;
 
 /** isBlank without allocating on the hot path (only a string starting with whitespace needs trimming). */
 export function blankCell(c: Cell): boolean {
   if (c === null || c === undefined || c === "") return true;
   return typeof c === "string" && c.charCodeAt(0) <= 32 && isBlank(c);
 }
-import type { Dec } from "../engine/money";
-import type { Cell, Grid } from "../engine/types";
+
+/**
+ * What caches learn about a grid a host froze (its content extent, its parsed rates or header reader), kept on the
+ * grid itself: a property read per call rather than a WeakMap lookup, for 2,000 cells a recalculation.
+ */
+export interface GridMemo {
+  extent: [number, number] | undefined;
+  /** by use ("rates", "header"): what cache.ts derived, with the argument name and extent it was derived for */
+  byUse: Map<string, unknown>;
+}
+
+const MEMO: unique symbol = Symbol("SEND grid memo");
+type MemoGrid = Grid & { readonly [MEMO]?: GridMemo };
+
+/**
+ * Freezes a grid a host has just built and will hand out again unchanged (HyperFormula's range memo in
+ * headless/plugin.ts), with an empty memo. Only such grids are cached by identity: a frozen array cannot change, so its identity stands
+ * for its content. Any other array (Excel's, a test's) may be mutated in place and is cached by content only.
+ */
+export function freezeGrid<T extends Cell[][]>(g: T): Readonly<T> {
+  const memo: GridMemo = { extent: undefined, byUse: new Map() };
+  Object.defineProperty(g, MEMO, { value: memo, enumerable: false, writable: false, configurable: false });
+  for (let r = 0; r < g.length; r++) Object.freeze(g[r]);
+  return Object.freeze(g);
+}
+
+/** The memo of a grid made by freezeGrid; undefined for any other grid. */
+export function gridMemo(g: Grid): GridMemo | undefined {
+  return (g as MemoGrid)[MEMO];
+}
 
 /**
  * A host range, trimmed of trailing blank rows and columns (so whole-column references cost no more than
@@ -18,6 +51,12 @@ export class Range {
 
   /** The extent of non-blank content of a host grid: [rows, cols] up to the last non-blank row and column. */
   static contentExtent(grid: Grid): [number, number] {
+    const memo = gridMemo(grid);
+    if (memo === undefined) return Range.scanExtent(grid);
+    return (memo.extent ??= Range.scanExtent(grid)); // a 132 × 13 rates range read by 2,000 cells is scanned once
+  }
+
+  private static scanExtent(grid: Grid): [number, number] {
     let rows = 0;
     let cols = 0;
     for (let r = grid.length - 1; r >= 0; r--) {
@@ -60,12 +99,16 @@ export class Range {
     return out;
   }
 
-  /** One row or one column, read along its length; null for a 2-D block. An empty range is []. */
-  vector(): Cell[] | null {
+  /**
+   * One row or one column, read along its length; null for a 2-D block. An empty range is []. A whole row of a
+   * frozen grid (freezeGrid: HyperFormula's, through the range memo) is that row itself: it can no longer change.
+   */
+  vector(): readonly Cell[] | null {
     if (this.isEmpty) return [];
     const out: Cell[] = [];
     if (this.rows === 1) {
       const row = this.source[0];
+      if (row.length === this.cols && gridMemo(this.source) !== undefined && !row.includes(undefined)) return row;
       for (let c = 0; c < this.cols; c++) out.push(row[c] ?? null);
     } else if (this.cols === 1) {
       for (let r = 0; r < this.rows; r++) out.push(this.source[r][0] ?? null);
@@ -93,11 +136,13 @@ export type ArgValue = Range | Dec | string | Cell | null;
 
 /** Coerced arguments by parameter name, with typed accessors (a wrong accessor is a programming mistake). */
 export class Args {
-  constructor(private readonly values: ReadonlyMap<string, ArgValue>) {}
+  /** `values` in parameter order; `index` gives each parameter's position (one map per function, built once). */
+  constructor(private readonly values: readonly ArgValue[], private readonly index: ReadonlyMap<string, number>) {}
 
   private get(name: string): ArgValue {
-    if (!this.values.has(name)) throw new Error(`no parameter '${name}'`);
-    return this.values.get(name) ?? null;
+    const i = this.index.get(name);
+    if (i === undefined) throw new Error(`no parameter '${name}'`);
+    return this.values[i] ?? null;
   }
 
   range(name: string): Range {

@@ -1,13 +1,47 @@
 // Caches for the per-cell hot path: 10,000 SEND.ALLOCATE cells share one rates range and one header row, so
-// each is parsed once. Keys are content, never identity: Excel and HyperFormula hand every call a fresh array.
-// A cheap hash picks the entry and a cell-by-cell comparison confirms it, so a hash collision can never return
-// another table's rates. Options resolve once per table (rates.ts memoises them on the table).
+// each is parsed once. Two levels:
+// 1. Identity, for frozen arrays only. HyperFormula (through the plugin's range memo) hands every cell reading a
+//    range the very same array until a cell of that range changes, and freezes it (args.ts freezeGrid): a frozen
+//    array cannot change, so its identity stands for its content. Entries live on the array, as long as it does.
+// 2. Content. Excel hands every call a fresh array, and any array that is not frozen may have been mutated in
+//    place, so these are keyed by content: a cheap hash picks the entry and a cell-by-cell comparison confirms it,
+//    so a hash collision can never return another table's rates.
+// Options resolve once per table (rates.ts memoises them on the table).
 import { cellText } from "../engine/coerce";
-import { SendError } from "../engine/errors";
+import { E, SendError } from "../engine/errors";
 import { fieldReader, type FieldReader } from "../engine/fields";
 import { readRatesTable, type RatesTable } from "../engine/rates";
 import type { Cell } from "../engine/types";
-import { blankCell, type Range } from "./args";
+import { blankCell, gridMemo, type Range } from "./args";
+
+// Local copies of imported bindings for the per-call path (getters in CommonJS builds; see specs/allocation.ts).
+const memoOf = gridMemo;
+const SendErrorClass = SendError;
+
+/**
+ * What one frozen host array gave for one use, argument name and trimmed extent (the extent can differ between
+ * calls: ranges of one group are trimmed together), kept in the array's own memo (args.ts). Misses fall through to
+ * the content caches. clearCaches() starts a new generation, so entries of an older one are never used.
+ */
+let generation = 0;
+
+interface IdentityEntry<V> { generation: number; arg: string; rows: number; cols: number; value: V }
+
+class ByIdentity<V> {
+  constructor(private readonly use: string) {}
+
+  get(range: Range, arg: string): V | undefined {
+    const e = memoOf(range.source)?.byUse.get(this.use) as IdentityEntry<V> | undefined;
+    return e !== undefined && e.rows === range.rows && e.cols === range.cols && e.arg === arg && e.generation === generation
+      ? e.value : undefined;
+  }
+
+  /** Remembers `value` for a frozen host array (anything else could change under the same identity). */
+  remember(range: Range, arg: string, value: V): V {
+    gridMemo(range.source)?.byUse.set(this.use, { generation, arg, rows: range.rows, cols: range.cols, value });
+    return value;
+  }
+}
 
 /** A small least-recently-used map (a Map keeps insertion order; a hit moves the entry to the end). */
 export class Lru<K, V> {
@@ -110,14 +144,27 @@ export const CACHE_SIZE = 32;
 const rates = new Lru<string, RatesEntry[]>(CACHE_SIZE);
 const readers = new Lru<string, FieldReader | SendError>(CACHE_SIZE);
 let lastRates: { arg: string; entry: RatesEntry } | null = null;
+const ratesById = new ByIdentity<RatesTable | SendError>("rates");
+const headersById = new ByIdentity<HeaderRow | SendError>("header");
 let lastReader: { arg: string; headers: Cell[]; reader: FieldReader | SendError } | null = null;
-export const cacheStats = { ratesParsed: 0, ratesHits: 0, readersBuilt: 0, readerHits: 0 };
+/** Hits count every level; identityHits are the hits found by identity (no cell compared). */
+export const cacheStats = { ratesParsed: 0, ratesHits: 0, readersBuilt: 0, readerHits: 0, identityHits: 0 };
 
 /**
  * The rates table of a range, read once per distinct content. Table-wide problems (unknown keys, duplicates)
  * are kept on the table: SEND.CHECK lists them, every other function fails on the first.
  */
 export function ratesTableOf(range: Range, arg = "rates"): RatesTable | SendError {
+  const known = ratesById.get(range, arg);
+  if (known !== undefined) {
+    cacheStats.ratesHits++;
+    cacheStats.identityHits++;
+    return known;
+  }
+  return ratesById.remember(range, arg, ratesByContent(range, arg));
+}
+
+function ratesByContent(range: Range, arg: string): RatesTable | SendError {
   // 10,000 cells in a row usually read the same table: try the last one first, before hashing anything
   if (lastRates && lastRates.arg === arg && sameCells(range, lastRates.entry.copy)) {
     cacheStats.ratesHits++;
@@ -144,7 +191,7 @@ export function ratesTableOf(range: Range, arg = "rates"): RatesTable | SendErro
 /** As ratesTableOf, but failing on the first table-wide problem (what every function but SEND.CHECK wants). */
 export function parsedRatesOf(range: Range, arg = "rates"): RatesTable | SendError {
   const t = ratesTableOf(range, arg);
-  if (t instanceof SendError) return t;
+  if (t instanceof SendErrorClass) return t;
   return t.tableProblems.length > 0 ? t.tableProblems[0].error : t;
 }
 
@@ -167,6 +214,25 @@ export function fieldReaderOf(headers: readonly Cell[], arg = "fields"): FieldRe
   return reader;
 }
 
+/** A header row range read along its length, with its field reader (built once per distinct header). */
+export interface HeaderRow { cells: readonly Cell[]; reader: FieldReader | SendError }
+
+/**
+ * The cells of a one-row or one-column header range and their field reader; #VALUE! for a 2-D block. The reader
+ * is built with the cells (a failure is kept on the row, for the caller to report in its own order).
+ */
+export function headerRowOf(range: Range, arg = "fields"): HeaderRow | SendError {
+  const known = headersById.get(range, arg);
+  if (known !== undefined) {
+    cacheStats.readerHits++;
+    cacheStats.identityHits++;
+    return known;
+  }
+  const cells = range.vector();
+  const row = cells === null ? E.notVector(arg, range.rows, range.cols) : { cells, reader: fieldReaderOf(cells, arg) };
+  return headersById.remember(range, arg, row);
+}
+
 function sameRow(row: readonly Cell[], copy: readonly Cell[]): boolean {
   if (row.length !== copy.length) return false;
   for (let i = 0; i < row.length; i++) if (row[i] !== copy[i] && norm(row[i]) !== copy[i]) return false;
@@ -179,5 +245,6 @@ export function clearCaches(): void {
   readers.clear();
   lastRates = null;
   lastReader = null;
+  generation++;
   for (const k of Object.keys(cacheStats) as (keyof typeof cacheStats)[]) cacheStats[k] = 0;
 }

@@ -49,18 +49,18 @@ export function allocateAll(rates: any[][], option: any, table: any[][]): any[][
 }
 
 /**
- * The element 3 top-up for one pupil at a setting and band: rate × fte × months / 12, rounded.
+ * The element 3 top-up for a pupil at a setting and band: rate × fte × months / 12, rounded; a range of pupils gives one each.
  * @customfunction TOPUP
  * @helpurl https://localhost:3000/help.html#topup
  * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
  * @param option The option (column header) to use; may be blank when the table has only one option.
- * @param setting The setting (mainstream, rb, special, ap, fe, ey, isp) or a phase name.
- * @param band The top-up band label, e.g. Band 3 or 3.
- * @param [months] Months funded, 0 to 12 (default 12).
- * @param [fte] Full-time equivalent, 0 or more (default 1).
- * @returns The top-up amount, rounded to round.to.
+ * @param setting The setting (mainstream, rb, special, ap, fe, ey, isp) or a phase name; or a range of them.
+ * @param band The top-up band label, e.g. Band 3 or 3; or a range of them.
+ * @param [months] Months funded, 0 to 12 (default 12); or a range of them.
+ * @param [fte] Full-time equivalent, 0 or more (default 1); or a range of them.
+ * @returns The top-up amount, rounded to round.to: one per cell when an argument is a range.
  */
-export function topUp(rates: any[][], option: any, setting: any, band: any, months?: any, fte?: any): number {
+export function topUp(rates: any[][], option: any, setting: any[][], band: any[][], months?: any[][], fte?: any[][]): any[][] {
   return excel("TOPUP", [rates, option, setting, band, months, fte]);
 }
 

@@ -13,11 +13,18 @@
 // - a missing or blank required argument is #VALUE! naming it, unless blank means something (option, opening);
 //   a missing optional argument is null and the function applies its default.
 // A failure of the whole formula is one SendError; per-cell errors stay inside the result grid.
-import { cellText, isBlank, readNumber } from "../engine/coerce";
+import * as coerce from "../engine/coerce";
 import { E, Failure, SendError } from "../engine/errors";
-import type { Cell, Grid } from "../engine/types";
+import type { Cell, Grid, OutCell, OutGrid } from "../engine/types";
 import { Args, Range, type ArgValue } from "./args";
-import { sizeOf, specOf, type FunctionSpec, type Result, type Size } from "./registry";
+import { isGrid, sizeOf, specOf, widthOf, type FunctionSpec, type Result, type Size } from "./registry";
+
+// Imported bindings are read through getters in CommonJS builds (tsx, jest, the headless host): the per-call path
+// (every cell of a sheet) uses local copies, taken once, as src/engine/fast does.
+const { cellText, isBlank, readNumber } = coerce;
+const SendErrorClass = SendError;
+const ArgsClass = Args;
+const RangeClass = Range;
 
 /** A value as a host hands it over: a cell, a 2-D array of cells, or undefined for an argument not given. */
 export type HostValue = Cell | readonly (readonly Cell[])[];
@@ -34,16 +41,10 @@ function fnName(spec: FunctionSpec): string {
 function scalarOf(v: HostValue, arg: string): Cell | SendError {
   if (!isGridValue(v)) return v;
   const rows = v.length;
-  const cols = rows === 0 ? 0 : Math.max(...v.map((r) => r.length));
+  const cols = widthOf(v);
   if (rows === 1 && cols === 1) return v[0][0];
   if (rows === 0 || cols === 0) return null;
   return E.notScalar(arg, rows, cols);
-}
-
-function widthOf(g: Grid): number {
-  let w = 0;
-  for (const row of g) if (row.length > w) w = row.length;
-  return w;
 }
 
 /** Host arguments -> typed arguments for `spec`, or the first argument's error (in parameter order). */
@@ -53,43 +54,64 @@ export function coerceArgs(spec: FunctionSpec, host: readonly HostValue[]): Args
   for (let i = 0; i < host.length; i++) if (host[i] !== undefined) given = i + 1;
   if (given > params.length) return E.tooManyArgs(fnName(spec), params.length, given);
 
-  const values = new Map<string, ArgValue>();
-  const grids: (Grid | null)[] = new Array(params.length).fill(null);
+  const values: ArgValue[] = new Array(params.length).fill(null);
+  let grids: (Grid | null)[] | null = null; // only when a range parameter is given
   for (let i = 0; i < params.length; i++) {
     const p = params[i];
     const v = host[i];
     const absent = v === undefined || v === null || (!isGridValue(v) && isBlank(v));
     if (absent) {
       if (!p.optional && !p.blankOk) return E.argRequired(p.name);
-      values.set(p.name, null);
-      continue;
+      continue; // null
     }
     if (p.type === "range") {
-      grids[i] = isGridValue(v) ? v : [[v]];
+      (grids ??= new Array<Grid | null>(params.length).fill(null))[i] = isGridValue(v) ? v : [[v]];
       continue;
     }
     const cell = scalarOf(v, p.name);
-    if (cell instanceof SendError) return cell;
+    if (cell instanceof SendErrorClass) return cell;
     if (isBlank(cell)) {
       if (!p.optional && !p.blankOk) return E.argRequired(p.name);
-      values.set(p.name, null);
     } else if (p.type === "number") {
       const n = readNumber(cell);
       if (n.kind === "text") return E.notNumberArg(p.name, n.text);
-      values.set(p.name, n.kind === "number" ? n.value : null);
+      values[i] = n.kind === "number" ? n.value : null;
     } else if (p.type === "text") {
-      values.set(p.name, cellText(cell));
+      values[i] = cellText(cell);
     } else {
-      values.set(p.name, cell);
+      values[i] = cell;
     }
   }
 
-  // Ranges: trim each to its content, then a group to the largest extent among its members (within each one's size).
-  const extents: ([number, number] | null)[] = grids.map((g) => (g ? Range.contentExtent(g) : null));
+  if (grids !== null) setRanges(params, grids, values);
+  return new ArgsClass(values, indexOf(spec));
+}
+
+/** Each function's parameter positions by name, built once (the last one first: a sheet's cells repeat it). */
+const indexes = new Map<FunctionSpec, ReadonlyMap<string, number>>();
+let lastIndex: { spec: FunctionSpec; index: ReadonlyMap<string, number> } | undefined;
+
+function indexOf(spec: FunctionSpec): ReadonlyMap<string, number> {
+  if (lastIndex !== undefined && lastIndex.spec === spec) return lastIndex.index;
+  let index = indexes.get(spec);
+  if (index === undefined) indexes.set(spec, (index = new Map(spec.parameters.map((p, i) => [p.name, i]))));
+  lastIndex = { spec, index };
+  return index;
+}
+
+/** Ranges: trim each to its content, then a group to the largest extent among its members (within each one's size). */
+function setRanges(params: FunctionSpec["parameters"], grids: readonly (Grid | null)[], values: ArgValue[]): void {
+  const extents: ([number, number] | null)[] = new Array(params.length).fill(null);
+  for (let i = 0; i < params.length; i++) {
+    const g = grids[i];
+    if (g) extents[i] = RangeClass.contentExtent(g);
+  }
   for (let i = 0; i < params.length; i++) {
     const g = grids[i];
     if (!g) continue;
-    let [rows, cols] = extents[i]!;
+    const own = extents[i]!;
+    let rows = own[0];
+    let cols = own[1];
     const group = params[i].group;
     if (group) {
       for (let j = 0; j < params.length; j++) {
@@ -97,9 +119,11 @@ export function coerceArgs(spec: FunctionSpec, host: readonly HostValue[]): Args
         if (e && params[j].group === group) { rows = Math.max(rows, e[0]); cols = Math.max(cols, e[1]); }
       }
     }
-    values.set(params[i].name, new Range(g, Math.min(rows, g.length), Math.min(cols, widthOf(g))));
+    // a range's own content extent lies within its size: only a group's larger extent needs clipping to it
+    const height = rows > own[0] ? Math.min(rows, g.length) : rows;
+    const width = cols > own[1] ? Math.min(cols, widthOf(g)) : cols;
+    values[i] = new RangeClass(g, height, width);
   }
-  return new Args(values);
 }
 
 /** Runs `fn`, turning an engine Failure into its error and anything unexpected into #VALUE! (never throws). */
@@ -107,24 +131,67 @@ function guarded<T>(spec: FunctionSpec, fn: () => T | SendError): T | SendError 
   try {
     return fn();
   } catch (e) {
-    if (e instanceof Failure) return e.error;
-    return E.internalError(fnName(spec), e instanceof Error ? e.message : String(e));
+    return thrown(spec, e);
   }
 }
 
+function thrown(spec: FunctionSpec, e: unknown): SendError {
+  if (e instanceof Failure) return e.error;
+  return E.internalError(fnName(spec), e instanceof Error ? e.message : String(e));
+}
+
+/** Specs by the name as given (every cell of a sheet names its function the same way: no case folding per call). */
+const specsByName = new Map<string, FunctionSpec>();
+
+let lastSpec: FunctionSpec | undefined;
+
 function specFor(name: string): FunctionSpec {
-  const spec = specOf(name);
-  if (!spec) throw new Error(`no SEND function named '${name}'`);
+  if (lastSpec !== undefined && lastSpec.name === name) return lastSpec;
+  let spec = specsByName.get(name);
+  if (spec === undefined) {
+    spec = specOf(name);
+    if (!spec) throw new Error(`no SEND function named '${name}'`);
+    if (specsByName.size < 256) specsByName.set(name, spec);
+  }
+  if (spec.name === name) lastSpec = spec;
   return spec;
+}
+
+/**
+ * A number no cell can hold becomes #NUM!, as Excel's own arithmetic does: exact decimals can exceed a double
+ * (a rate of 1E+308 times 20 places), and Infinity must never reach a host. NaN cannot come out of decimal
+ * arithmetic; if it ever does, it is reported as the bug it is. Per cell, so one row's overflow stays in its row.
+ */
+function representable(spec: FunctionSpec, result: Result): Result {
+  // the common case first, without closures or messages: every call of every cell comes through here
+  if (!isGrid(result)) return typeof result === "number" && !Number.isFinite(result) ? unrepresentable(spec, result, `the result of ${fnName(spec)}`) : result;
+  for (let r = 0; r < result.length; r++) {
+    const row = result[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "number" && !Number.isFinite(v)) return checkedGrid(spec, result);
+    }
+  }
+  return result;
+}
+
+function unrepresentable(spec: FunctionSpec, c: number, where: string): OutCell {
+  return Number.isNaN(c) ? E.internalError(fnName(spec), `${where} is NaN`) : E.tooLarge(where);
+}
+
+function checkedGrid(spec: FunctionSpec, result: OutGrid): OutGrid {
+  return result.map((row, r) => row.map((v, c) => (typeof v === "number" && !Number.isFinite(v) ? unrepresentable(spec, v, `${fnName(spec)} row ${r + 1}, column ${c + 1}`) : v)));
 }
 
 /** Evaluates SEND.<name> on host arguments: a cell or a grid; a SendError is the whole formula's error. */
 export function invoke(name: string, host: readonly HostValue[]): Result {
   const spec = specFor(name);
-  return guarded(spec, () => {
+  try { // guarded(), without a closure per call: every cell of a sheet comes through here
     const args = coerceArgs(spec, host);
-    return args instanceof SendError ? args : spec.run(args);
-  });
+    return args instanceof SendErrorClass ? args : representable(spec, spec.run(args));
+  } catch (e) {
+    return thrown(spec, e);
+  }
 }
 
 /** The cells SEND.<name> occupies for these arguments (1 × 1 for a scalar result or a failing formula). */

@@ -14,8 +14,9 @@ import type { ImplementedFunctions } from "hyperformula";
 import enUS from "hyperformula/i18n/languages/enUS";
 import type { ErrorKind, SendError } from "../engine/errors";
 import { isSendError } from "../engine/errors";
-import type { Cell, OutCell } from "../engine/types";
-import { isGrid, NAMESPACE, REGISTRY, shapeOf, type Result } from "../functions/registry";
+import type { Cell, Grid, OutCell } from "../engine/types";
+import { freezeGrid } from "../functions/args";
+import { isGrid, NAMESPACE, REGISTRY, shapeOf, widthOf, type Result } from "../functions/registry";
 import { invoke, resultSize, type HostValue } from "../functions/wrapper";
 
 const HF_ERROR: Record<ErrorKind, ErrorType> = { "#VALUE!": ErrorType.VALUE, "#N/A": ErrorType.NA, "#NUM!": ErrorType.NUM };
@@ -35,6 +36,8 @@ interface State {
   formulaVertex?: { formula?: unknown; array?: { size?: { width: number; height: number } } };
 }
 
+const ONE_CELL = { width: 1, height: 1 } as const;
+
 type HfValue = number | string | boolean | CellError | typeof EmptyValue | SimpleRangeValue;
 
 export function sendError(e: SendError): CellError {
@@ -50,7 +53,7 @@ function toCell(v: unknown): Cell {
 
 function toHf(c: OutCell): number | string | boolean | CellError | typeof EmptyValue {
   if (c === null) return EmptyValue;
-  return isSendError(c) ? sendError(c) : c;
+  return isError(c) ? sendError(c) : c;
 }
 
 /** Formulas whose result no longer fits the size HyperFormula reserved, per engine (keyed by its dependency graph). */
@@ -71,21 +74,113 @@ export function takeResizes(hf: HyperFormula): Address[] {
   return out;
 }
 
+/**
+ * The range memo. Every SEND.ALLOCATE cell of a sheet reads the same Rates range: HyperFormula would build its
+ * values afresh for each cell, and the wrapper would then compare them with the cached table's. Instead the host
+ * array of a range reference is kept on HyperFormula's own range vertex, in the cache SUM uses for its running
+ * totals (RangeVertex function values), which HyperFormula clears whenever a cell of the range changes (the vertex
+ * depends on every cell in it). The array is frozen (args.ts freezeGrid), so the wrapper's caches may key it by
+ * identity, and it remembers the range's address: rows or columns inserted or removed move or resize the vertex's
+ * range, and a memo made for another address is rebuilt, never used (belt and braces: HyperFormula also marks such
+ * ranges dirty). test/headless/functions/rangememo.test.ts checks every kind of edit against a fresh workbook.
+ */
+const MEMO_KEY = "SEND.HOST_ARRAY";
+const REFERENCES = new Set(["CELL_RANGE", "COLUMN_RANGE", "ROW_RANGE"]);
+
+interface StringAst extends AstNode { value: string }
+interface RangeMemo { sheet: number; top: number; left: number; bottom: number; right: number; grid: Grid }
+interface RangeVertexLike {
+  range: { start: Address; end: Address };
+  /** undefined once HyperFormula has removed the vertex from its graph */
+  idInGraph?: number;
+  getFunctionValue(key: string): unknown;
+  setFunctionValue(key: string, value: unknown): void;
+}
+interface GraphLike { getRange(start: Address, end: Address): RangeVertexLike | undefined }
+
+/**
+ * Per formula (its vertex), per argument: the range vertex its cell-range reference resolved to, so a recalculation
+ * finds the memo without evaluating the reference again (HyperFormula builds a range object, a SimpleRangeValue and a
+ * string key per reference, which is most of what a cached cell costs). Used only while the formula's argument is
+ * the very same AST node (re-entered or transformed formulas get new ones) and the range vertex is still in the
+ * graph; its memo must then match the vertex's current address.
+ */
+const resolvedArgs = new WeakMap<object, (ResolvedArg | undefined)[]>();
+interface ResolvedArg { ast: AstNode; vertex: RangeVertexLike }
+
+// Local copies of imported bindings (getters in CommonJS builds): sendCall runs for every SEND cell of a sheet.
+const invokeSend = invoke;
+const frozen = freezeGrid;
+const isResultGrid = isGrid;
+const isError = isSendError;
+
+function sameAddress(m: RangeMemo, start: Address, end: Address): boolean {
+  return m.sheet === start.sheet && m.top === start.row && m.left === start.col && m.bottom === end.row && m.right === end.col
+    && end.sheet === start.sheet;
+}
+
+/** The memo on a live range vertex, if it was made for the vertex's current address. */
+function memoGrid(vertex: RangeVertexLike): Grid | undefined {
+
+  const memo = vertex.getFunctionValue(MEMO_KEY) as RangeMemo | undefined;
+  return memo !== undefined && sameAddress(memo, vertex.range.start, vertex.range.end) ? memo.grid : undefined;
+}
+
+function hostGrid(v: SimpleRangeValue): Cell[][] {
+  return v.data.map((row) => row.map(toCell));
+}
+
 export class SendPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {};
 
   /** Arguments as host values; a scalar argument that is an error propagates (as in Excel). */
   private hostArgs(ast: ProcedureAst, state: State): HostValue[] | CellError {
     const evaluate = this.evaluateAst as unknown as (this: FunctionPlugin, a: AstNode, s: State) => HfValue;
-    const out: HostValue[] = [];
-    for (const arg of ast.args) {
-      if (arg.type === "EMPTY") { out.push(null); continue; }
+    const formula = state.formulaVertex;
+    let resolved = formula === undefined ? undefined : resolvedArgs.get(formula);
+    const args = ast.args;
+    const out: HostValue[] = new Array(args.length);
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      const type = arg.type;
+      if (type === "EMPTY") { out[i] = null; continue; }
+      if (type === "STRING") { out[i] = (arg as StringAst).value; continue; } // what evaluating it gives
+      if (type === "CELL_RANGE" && resolved !== undefined) {
+        const r = resolved[i];
+        const grid = r !== undefined && r.ast === arg ? memoGrid(r.vertex) : undefined;
+        if (grid !== undefined) { out[i] = grid; continue; }
+      }
       const v = evaluate.call(this, arg, state);
-      if (v instanceof SimpleRangeValue) out.push(v.data.map((row) => row.map(toCell)));
-      else if (v instanceof CellError) return v;
-      else out.push(toCell(v));
+      if (v instanceof SimpleRangeValue) {
+        if (!REFERENCES.has(type)) { out[i] = hostGrid(v); continue; }
+        const vertex = this.rangeVertex(v);
+        out[i] = vertex === undefined ? hostGrid(v) : this.memoised(v, vertex);
+        if (vertex !== undefined && type === "CELL_RANGE" && formula !== undefined) {
+          if (resolved === undefined) resolvedArgs.set(formula, (resolved = []));
+          resolved[i] = { ast: arg, vertex };
+        }
+      } else if (v instanceof CellError) {
+        return v;
+      } else {
+        out[i] = toCell(v);
+      }
     }
     return out;
+  }
+
+  private rangeVertex(v: SimpleRangeValue): RangeVertexLike | undefined {
+    const range = v.range;
+    return range === undefined ? undefined : (this.dependencyGraph as unknown as GraphLike).getRange(range.start, range.end);
+  }
+
+  /** The host array of an evaluated range reference: the one kept on its range vertex, or a new one kept there. */
+  private memoised(v: SimpleRangeValue, vertex: RangeVertexLike): Grid {
+    const { start, end } = v.range!;
+    const memo = vertex.getFunctionValue(MEMO_KEY) as RangeMemo | undefined;
+    if (memo !== undefined && sameAddress(memo, start, end)) return memo.grid;
+    const grid = frozen(hostGrid(v));
+    vertex.setFunctionValue(MEMO_KEY, { sheet: start.sheet, top: start.row, left: start.col, bottom: end.row, right: end.col, grid });
+    return grid;
   }
 
   /** sizeOfResultArrayMethod for every SEND function with a matrix result. */
@@ -105,22 +200,26 @@ export class SendPlugin extends FunctionPlugin {
   sendCall(name: string, ast: ProcedureAst, state: State): HfValue {
     const host = this.hostArgs(ast, state);
     if (host instanceof CellError) return host;
-    return this.fitted(invoke(name, host), ast, state);
+    return this.fitted(invokeSend(name, host), ast, state);
   }
 
   /** The result in HyperFormula's terms, fitted to the reserved size when this call is the whole formula. */
   private fitted(result: Result, ast: ProcedureAst, state: State): HfValue {
     const vertex = state.formulaVertex;
     const isRoot = vertex !== undefined && vertex.formula === ast;
-    const reserved = isRoot ? (vertex.array?.size ?? { width: 1, height: 1 }) : null;
+    const reserved = isRoot ? (vertex.array?.size ?? ONE_CELL) : null;
+    if (!isResultGrid(result)) {
+      // the per-cell path (2,000 SEND.ALLOCATE cells): no shapes built
+      if (reserved && (reserved.height !== 1 || reserved.width !== 1)) noteResize(this.dependencyGraph as unknown as object, state.formulaAddress);
+      return toHf(result);
+    }
     const want = shapeOf(result);
     if (reserved && (want.rows !== reserved.height || want.cols !== reserved.width)) {
       noteResize(this.dependencyGraph as unknown as object, state.formulaAddress);
     }
-    if (!isGrid(result)) return toHf(result);
     const grid = result;
     const rows = grid.length;
-    const cols = Math.max(0, ...grid.map((r) => r.length));
+    const cols = widthOf(grid); // not Math.max(...rows): a 600,000-row spill would overflow the stack
     if (rows === 0 || cols === 0) return EmptyValue;
     if (rows === 1 && cols === 1) return toHf(grid[0][0]);
     if (reserved) {

@@ -75,7 +75,7 @@ describe("with the CustomFunctions global (inside Excel)", () => {
   });
 
   test("omitted optional arguments arrive as null", () => {
-    expect(fns.topUp(RATES_X, "Baseline", "special", "Band 1", null, null)).toBe(5000);
+    expect(fns.topUp(RATES_X, "Baseline", [["special"]], [["Band 1"]], null as never, null as never)).toEqual([[5000]]);
     expect(fns.fit([[1], [1], [1]], 100, null as never, null, null)).toEqual([[33.34], [33.33], [33.33]]);
   });
 

@@ -65,6 +65,8 @@ const CASES: [string, (...args: any[]) => unknown, Arg[]][] = [
   ["TOPUP", fns.topUp, [RATES, "Option B", "Special", "band 1", 7, 0.3333]],
   ["TOPUP", fns.topUp, [RATES, "Baseline", "mainstream", "Band 2", null, null]],
   ["TOPUP", fns.topUp, [RATES, "Baseline", "specail", "Band 2", null, null]],
+  ["TOPUP", fns.topUp, [RATES, "Baseline", [["special"], ["specail"], ["Primary"]], [["Band 1"], ["Band 1"], ["Band 2"]], [[6], [12], ["six"]], null]],
+  ["TOPUP", fns.topUp, [RATES, "Option B", [["special"], ["mainstream"]], [["Band 1", "Band 2"]], null, null]],
   ["BAND", fns.band, [RATES, "Option B", 15]],
   ["BAND", fns.band, [RATES, "Baseline", -3]],
   ["COMPARE", fns.compare, [RATES, "Baseline", "Option B", INSTITUTIONS]],

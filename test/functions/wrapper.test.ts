@@ -1,7 +1,7 @@
 // The wrapper: the one place host values are coerced (both hosts), plus the rates / header caches.
 import { D } from "../../src/engine/money";
-import { Range } from "../../src/functions/args";
-import { cacheStats, clearCaches, fieldReaderOf, parsedRatesOf } from "../../src/functions/cache";
+import { Range, freezeGrid, gridMemo } from "../../src/functions/args";
+import { cacheStats, clearCaches, fieldReaderOf, headerRowOf, parsedRatesOf } from "../../src/functions/cache";
 import { REGISTRY, shapeOf, specOf } from "../../src/functions/registry";
 import { ALLOCATE } from "../../src/functions/specs/allocation";
 import { coerceArgs, invoke, resultSize, type HostValue } from "../../src/functions/wrapper";
@@ -231,5 +231,92 @@ describe("caches", () => {
     expect(cacheStats.ratesParsed).toBe(101); // evicted long ago
     parsedRatesOf(Range.trimmed([["Factor", "Option 99"], ["place.special", 99]]));
     expect(cacheStats.ratesParsed).toBe(101); // still there
+  });
+});
+
+describe("identity caches (frozen host arrays, as HyperFormula's range memo hands them)", () => {
+  beforeEach(() => clearCaches());
+  const values = (places: number) => [["x", "Special", null, null, null, null, null, places, null, null, null]];
+
+  test("a frozen grid is parsed once and then found by identity, without comparing cells", () => {
+    const rates = freezeGrid(RATES.map((r) => [...r]));
+    const fields = freezeGrid([[...HEADER]]);
+    for (let i = 1; i <= 50; i++) expect(invoke("ALLOCATE", [rates, "Baseline", fields, freezeGrid(values(i))])).toBe(i * 10000);
+    expect(cacheStats).toMatchObject({ ratesParsed: 1, readersBuilt: 1 });
+    expect(cacheStats.identityHits).toBe(2 * 49);
+    expect(gridMemo(rates)?.extent).toEqual([RATES.length, RATES[0].length]);
+  });
+
+  test("a frozen grid cannot change, so its identity is its content", () => {
+    const rates = freezeGrid(RATES.map((r) => [...r]));
+    expect(() => { (rates[10] as unknown[])[2] = 1; }).toThrow(TypeError);
+    expect(() => { (rates as unknown[][]).push([]); }).toThrow(TypeError);
+    expect(Object.keys(rates)).toEqual(RATES.map((_, i) => String(i))); // the memo is hidden
+  });
+
+  test("an array that is not frozen is keyed by content: mutated in place, it is never stale", () => {
+    const rates = RATES.map((r) => [...r]);
+    expect(invoke("ALLOCATE", [rates, "Baseline", FIELDS, values(1)])).toBe(10000);
+    rates[10][2] = 12000; // place.special, Baseline, edited in place
+    expect(invoke("ALLOCATE", [rates, "Baseline", FIELDS, values(1)])).toBe(12000);
+    const fields = [[...HEADER]];
+    expect(invoke("ALLOCATE", [rates, "Baseline", fields, values(2)])).toBe(24000);
+    fields[0][7] = "Notes"; // the Places header renamed in place: the column is no longer read
+    expect(invoke("ALLOCATE", [rates, "Baseline", fields, values(2)])).toBe(0);
+    expect(cacheStats.identityHits).toBe(0);
+  });
+
+  test("a frozen object that freezeGrid did not make is not cached by identity", () => {
+    const rates = Object.freeze(RATES.map((r) => Object.freeze([...r])));
+    invoke("ALLOCATE", [rates, "Baseline", FIELDS, values(1)]);
+    invoke("ALLOCATE", [rates, "Baseline", FIELDS, values(1)]);
+    expect(cacheStats.identityHits).toBe(0);
+  });
+
+  test("an identity entry holds for its own argument name and extent only", () => {
+    const fields = freezeGrid([[...HEADER, null, null]]);
+    const short = Range.trimmed(fields);
+    const wide = new Range(fields, 1, HEADER.length + 2); // as a values row with trailing cells widens its group
+    const a = headerRowOf(short, "fields");
+    const b = headerRowOf(wide, "fields");
+    const c = headerRowOf(short, "other");
+    expect(a).not.toBe(b);
+    expect(c).not.toBe(a);
+    expect(headerRowOf(short, "fields")).toBe(headerRowOf(short, "fields"));
+    expect((b as { cells: readonly unknown[] }).cells).toHaveLength(HEADER.length + 2);
+    // ALLOCATE with a values row one cell wider than the header: the same answer as with plain arrays
+    const wider = [[...values(3)[0], null, 7]];
+    expect(invoke("ALLOCATE", [RATES, "Baseline", fields, freezeGrid(wider.map((r) => [...r]))]))
+      .toEqual(invoke("ALLOCATE", [RATES, "Baseline", [[...HEADER, null, null]], wider]));
+  });
+
+  test("clearCaches forgets identity entries too", () => {
+    const rates = freezeGrid(RATES.map((r) => [...r]));
+    invoke("ALLOCATE", [rates, "Baseline", FIELDS, values(1)]);
+    clearCaches();
+    invoke("ALLOCATE", [rates, "Baseline", FIELDS, values(1)]);
+    expect(cacheStats).toMatchObject({ ratesParsed: 1, identityHits: 0 });
+  });
+
+  test("every function gives the same on frozen and plain arrays", () => {
+    const f = <T extends unknown[][]>(g: T) => freezeGrid(g.map((r) => [...r]) as never) as unknown as T;
+    const cases: [string, HostValue[]][] = [
+      ["ALLOCATE", [RATES, "Option B", FIELDS, ALPHA]],
+      ["BREAKDOWN", [RATES, "Baseline", FIELDS, ALPHA]],
+      ["ALLOCATEALL", [RATES, "Baseline", INSTITUTIONS]],
+      ["COMPARE", [RATES, "Baseline", "Option B", INSTITUTIONS]],
+      ["TOPUP", [RATES, "Baseline", [["special"], ["rb"]], "Band 1"]],
+      ["BAND", [RATES, "Baseline", 15]],
+      ["FIT", [[[1], [2], [3]], 12]],
+      ["DEFICIT", [0, [[1, 2, 3]], [[1, 1, 1]]]],
+      ["PROJECT", [RATES, "Baseline"]],
+      ["CHECK", [RATES]],
+    ];
+    for (const [name, args] of cases) {
+      const plain = invoke(name, args);
+      const frozen = invoke(name, args.map((a) => (Array.isArray(a) ? f(a as unknown[][]) : a)) as HostValue[]);
+      expect(frozen).toEqual(plain);
+      expect(frozen).not.toBeInstanceOf(SendError);
+    }
   });
 });

@@ -8,9 +8,17 @@ import type { FieldReader } from "../../engine/fields";
 import type { Option } from "../../engine/rates";
 import type { Cell, Institution, OutCell, OutGrid } from "../../engine/types";
 import type { Args } from "../args";
-import { fieldReaderOf } from "../cache";
+import { headerRowOf } from "../cache";
 import type { FunctionSpec, ParamSpec, Result } from "../spec";
 import { num, OPTION_PARAM, RATES_PARAM, ratesAndOption, vectorOf } from "./common";
+
+// Imported bindings are read through getters in CommonJS builds (tsx, jest, the headless host): SEND.ALLOCATE's
+// per-cell path (2,000 cells a recalculation) uses local copies, taken once, as src/engine/fast does.
+const rowTotal = allocateRowTotal;
+const headerRow = headerRowOf;
+const ratesOption = ratesAndOption;
+const vectorOfRange = vectorOf;
+const SendErrorClass = SendError;
 
 const FIELDS: ParamSpec = {
   name: "fields", type: "range", group: "row",
@@ -26,16 +34,16 @@ const TABLE: ParamSpec = {
 };
 
 /** The resolved option, the (cached) header reader and the values row of ALLOCATE / BREAKDOWN's arguments. */
-function optionReaderValues(a: Args): { option: Option; reader: FieldReader; values: Cell[] } | SendError {
-  const ro = ratesAndOption(a);
-  if (ro instanceof SendError) return ro;
-  const fields = vectorOf(a.range("fields"), "fields");
-  if (fields instanceof SendError) return fields;
-  const values = vectorOf(a.range("values"), "values");
-  if (values instanceof SendError) return values;
-  if (fields.length !== values.length) return E.shapeMismatch("fields", "values", fields.length, values.length);
-  const reader = fieldReaderOf(fields, "fields");
-  return reader instanceof SendError ? reader : { option: ro.option, reader, values };
+function optionReaderValues(a: Args): { option: Option; reader: FieldReader; values: readonly Cell[] } | SendError {
+  const ro = ratesOption(a);
+  if (ro instanceof SendErrorClass) return ro;
+  const fields = headerRow(a.range("fields"), "fields");
+  if (fields instanceof SendErrorClass) return fields;
+  const values = vectorOfRange(a.range("values"), "values");
+  if (values instanceof SendErrorClass) return values;
+  if (fields.cells.length !== values.length) return E.shapeMismatch("fields", "values", fields.cells.length, values.length);
+  const reader = fields.reader;
+  return reader instanceof SendErrorClass ? reader : { option: ro.option, reader, values };
 }
 
 /** The resolved option and the institution of one header row + values row (BREAKDOWN, explanations). */
@@ -56,8 +64,8 @@ export const ALLOCATE: FunctionSpec = {
   result: "scalar",
   run(a): Result {
     const orv = optionReaderValues(a);
-    if (orv instanceof SendError) return orv;
-    return allocateRowTotal(orv.option, orv.reader, orv.values, "values");
+    if (orv instanceof SendErrorClass) return orv;
+    return rowTotal(orv.option, orv.reader, orv.values, "values");
   },
 };
 

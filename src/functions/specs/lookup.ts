@@ -6,10 +6,12 @@ import { factorsTable } from "../../engine/factors";
 import { topupAmount } from "../../engine/fast";
 import type { Dec } from "../../engine/money";
 import { normLabel } from "../../engine/normalize";
-import { PHASES, SETTINGS, SETTING_OF_PHASE, type Setting } from "../../engine/types";
-import type { FunctionSpec, Result } from "../spec";
+import type { Option } from "../../engine/rates";
+import { PHASES, SETTINGS, SETTING_OF_PHASE, type OutCell, type OutGrid, type Setting } from "../../engine/types";
+import type { Args } from "../args";
+import type { FunctionSpec, Result, Size } from "../spec";
 import { OPTION_PARAM, RATES_PARAM, ratesAndOption } from "./common";
-
+import { elementAt, isSingle, liftShape, numberElement, textElement, type Lifted, type LiftShape } from "./lift";
 
 /** A top-up setting from a setting name or a phase name (Special -> special, Primary -> mainstream). */
 export function settingOf(text: string): Setting | SendError {
@@ -21,27 +23,99 @@ export function settingOf(text: string): Setting | SendError {
   return E.unknownName("setting", text, [...SETTINGS, ...PHASES]);
 }
 
+/** SEND.TOPUP's lifted parameters (one group: trimmed to a common extent, broadcast together). */
+const EACH = "each";
+const LIFTED = ["setting", "band", "months", "fte"] as const;
+const SETTING_REQUIRED = E.argRequired("setting");
+const BAND_REQUIRED = E.argRequired("band");
+
+/** The one top-up of a call whose lifted arguments are single values: what SEND.TOPUP always computed. */
+function topupOne(a: Args, [s, b, m, f]: Lifted[]): Result {
+  // the wrapper's order: each argument's own error first (setting, band, months, fte), then the rates and option
+  const settingText = textElement(elementAt(s, 0, 0), SETTING_REQUIRED);
+  if (settingText instanceof SendError) return settingText;
+  const bandText = textElement(elementAt(b, 0, 0), BAND_REQUIRED);
+  if (bandText instanceof SendError) return bandText;
+  const months = numberElement(elementAt(m, 0, 0), "months", false);
+  if (months instanceof SendError) return months;
+  const fte = numberElement(elementAt(f, 0, 0), "fte", false);
+  if (fte instanceof SendError) return fte;
+  const ro = ratesAndOption(a);
+  if (ro instanceof SendError) return ro;
+  const setting = settingOf(settingText as string);
+  if (setting instanceof SendError) return setting;
+  // rate × fte × months / 12 rounded to round.to; months 0..12 (default 12), fte ≥ 0 (default 1); exact fast path
+  return topupAmount(ro.option, setting, bandText as string, months, fte);
+}
+
+// Local copies of imported bindings for the per-element loop (getters in CommonJS builds; see lift.ts).
+const amountOf = topupAmount;
+const cellAt = elementAt;
+const asText = textElement;
+const asNumber = numberElement;
+const SendErrorClass = SendError;
+
+/**
+ * One top-up per element, each exactly what topupOne gives for that element's cells: the option resolved once,
+ * settings read once per spelling, numbers kept as numbers for the engine's fast path (600,000 pupils in one call).
+ */
+function topupEach(option: Option, { rows, cols, args: [s, b, m, f] }: LiftShape): OutGrid {
+  const settings = new Map<string, Setting | SendError>();
+  const at = (r: number, c: number): OutCell => {
+    const settingText = asText(cellAt(s, r, c), SETTING_REQUIRED);
+    if (settingText instanceof SendErrorClass) return settingText;
+    const bandText = asText(cellAt(b, r, c), BAND_REQUIRED);
+    if (bandText instanceof SendErrorClass) return bandText;
+    const months = asNumber(cellAt(m, r, c), "months", true);
+    if (months instanceof SendErrorClass) return months;
+    const fte = asNumber(cellAt(f, r, c), "fte", true);
+    if (fte instanceof SendErrorClass) return fte;
+    let setting = settings.get(settingText as string);
+    if (setting === undefined) settings.set(settingText as string, (setting = settingOf(settingText as string)));
+    if (setting instanceof SendErrorClass) return setting;
+    return amountOf(option, setting, bandText as string, months, fte);
+  };
+  const out: OutCell[][] = new Array(rows);
+  if (cols === 1) {
+    for (let r = 0; r < rows; r++) out[r] = [at(r, 0)];
+    return out;
+  }
+  for (let r = 0; r < rows; r++) {
+    const row: OutCell[] = new Array(cols);
+    for (let c = 0; c < cols; c++) row[c] = at(r, c);
+    out[r] = row;
+  }
+  return out;
+}
+
 export const TOPUP: FunctionSpec = {
   name: "TOPUP",
-  description: "The element 3 top-up for one pupil at a setting and band: rate × fte × months / 12, rounded.",
+  description: "The element 3 top-up for a pupil at a setting and band: rate × fte × months / 12, rounded; a range of pupils gives one each.",
   help: "Looks up topup.<setting>.<band> (falling back to topup.all.<band>) in the option. The setting may be a "
     + "setting (mainstream, rb, special, ap, fe, ey, isp) or a phase (Primary, Special, Resource Base, ...). "
-    + "months (0 to 12) defaults to 12 and fte to 1.",
+    + "months (0 to 12) defaults to 12 and fte to 1. Any of setting, band, months and fte may be a range, as with "
+    + "Excel's own functions: the result spills one top-up per cell (a column of pupils gives a column of top-ups). "
+    + "A single value goes with every cell, and a column of settings with a row of bands gives every pair. A cell "
+    + "with a problem shows its own error; ranges of different lengths are #VALUE!.",
   parameters: [
     RATES_PARAM, OPTION_PARAM,
-    { name: "setting", type: "text", description: "The setting (mainstream, rb, special, ap, fe, ey, isp) or a phase name." },
-    { name: "band", type: "text", description: "The top-up band label, e.g. Band 3 or 3." },
-    { name: "months", type: "number", optional: true, description: "Months funded, 0 to 12 (default 12)." },
-    { name: "fte", type: "number", optional: true, description: "Full-time equivalent, 0 or more (default 1)." },
+    { name: "setting", type: "range", group: EACH, description: "The setting (mainstream, rb, special, ap, fe, ey, isp) or a phase name; or a range of them." },
+    { name: "band", type: "range", group: EACH, description: "The top-up band label, e.g. Band 3 or 3; or a range of them." },
+    { name: "months", type: "range", group: EACH, optional: true, description: "Months funded, 0 to 12 (default 12); or a range of them." },
+    { name: "fte", type: "range", group: EACH, optional: true, description: "Full-time equivalent, 0 or more (default 1); or a range of them." },
   ],
-  result: "scalar",
+  result: "matrix",
   run(a): Result {
+    const shape = liftShape(a, LIFTED);
+    if (shape instanceof SendError) return shape;
+    if (isSingle(shape)) return topupOne(a, shape.args);
     const ro = ratesAndOption(a);
-    if (ro instanceof SendError) return ro;
-    const setting = settingOf(a.text("setting"));
-    if (setting instanceof SendError) return setting;
-    // rate × fte × months / 12 rounded to round.to; months 0..12 (default 12), fte ≥ 0 (default 1); exact fast path
-    return topupAmount(ro.option, setting, a.text("band"), a.number("months"), a.number("fte"));
+    return ro instanceof SendError ? ro : topupEach(ro.option, shape);
+  },
+  size(a): Size {
+    const shape = liftShape(a, LIFTED);
+    if (shape instanceof SendError || isSingle(shape) || ratesAndOption(a) instanceof SendError) return { rows: 1, cols: 1 };
+    return { rows: shape.rows, cols: shape.cols };
   },
 };
 

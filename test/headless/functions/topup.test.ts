@@ -60,3 +60,53 @@ describe("SEND.TOPUP", () => {
     expect(errorOf(calc(`=SEND.TOPUP(${RATES_REF},"Baseline","special","Band 1",B1)`, wb)).error).toBe("#DIV/0!");
   });
 });
+
+describe("SEND.TOPUP over ranges (lifted, as Excel's own functions are)", () => {
+  const PUPILS = [
+    ["Setting", "Band", "Months", "FTE"],
+    ["special", "Band 1", 12, 1],
+    ["Special", "band2", 6, 0.5],
+    ["Primary", "Band 2", null, null],
+    ["specail", "Band 1", 12, 1],
+    ["special", "Band 1", 13, 1],
+  ];
+  const lifted = `=SEND.TOPUP(${RATES_REF},"Baseline",Pupils!A2:A6,Pupils!B2:B6,Pupils!C2:C6,Pupils!D2:D6)`;
+
+  test("a column of pupils spills a column of top-ups, each the scalar call's, errors in their own cells", () => {
+    const wb = book({ Pupils: PUPILS });
+    wb.setCells("Calc", "A1", [[lifted]]);
+    const got = wb.getValues("Calc", "A1:A6").map((r) => r[0]);
+    expect(got.slice(0, 3)).toEqual([5000, 2000, 3000]);
+    expect(errorOf(got[3]).message).toMatch(/^setting: unknown value 'specail'/);
+    expect(errorOf(got[4])).toEqual({ error: "#NUM!", message: "months is 13; it must be between 0 and 12." });
+    expect(got[5]).toBeNull();
+    for (let i = 0; i < 5; i++) {
+      const r = i + 2;
+      expect(calc(`=SEND.TOPUP(${RATES_REF},"Baseline",Pupils!A${r},Pupils!B${r},Pupils!C${r},Pupils!D${r})`, wb)).toEqual(got[i]);
+    }
+  });
+
+  test("editing a pupil changes its cell; more pupils make the spill grow", () => {
+    const wb = book({ Pupils: PUPILS });
+    wb.setCells("Calc", "B1", [[lifted.replace(/6\b/g, "20")]]);
+    expect(wb.getValues("Calc", "B1:B6").map((r) => r[0]).slice(0, 3)).toEqual([5000, 2000, 3000]);
+    wb.setCells("Pupils", "A5", [["rb"]]);
+    expect(wb.getValues("Calc", "B4")[0][0]).toBe(2000);
+    wb.setCells("Pupils", "A7", [["special", "Band 2", 3, 1]]);
+    expect(wb.getValues("Calc", "B5:B7")).toEqual([[{ error: "#NUM!", message: "months is 13; it must be between 0 and 12." }], [2000], [null]]);
+    wb.setCells("Rates", "C16", [[8800]]); // topup.special.band2
+    expect(wb.getValues("Calc", "B2")[0][0]).toBe(2200);
+    expect(wb.getValues("Calc", "B6")[0][0]).toBe(2200);
+  });
+
+  test("a column of settings and a row of bands spill the table of rates", () => {
+    const wb = book();
+    wb.setCells("Calc", "A1", [[null, "Band 1", "Band 2"], ["special"], ["mainstream"]]);
+    wb.setCells("Calc", "B2", [[`=SEND.TOPUP(${RATES_REF},"Baseline",A2:A3,B1:C1)`]]);
+    expect(wb.getValues("Calc", "B2:C3")).toEqual([[5000, 8000], [2000, 3000]]);
+  });
+
+  test("ranges of different lengths are one #VALUE!", () => {
+    expect(errorOf(topup('"Baseline",Rates!A1:A3,Rates!A1:A2'))).toMatchObject({ error: "#VALUE!" });
+  });
+});
