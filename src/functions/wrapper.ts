@@ -68,6 +68,10 @@ export function coerceArgs(spec: FunctionSpec, host: readonly HostValue[]): Args
       (grids ??= new Array<Grid | null>(params.length).fill(null))[i] = isGridValue(v) ? v : [[v]];
       continue;
     }
+    if (p.type === "text" && typeof v === "string") { // an option name, in every cell of a sheet: not blank (above)
+      values[i] = v.trim(); // cellText
+      continue;
+    }
     const cell = scalarOf(v, p.name);
     if (cell instanceof SendErrorClass) return cell;
     if (isBlank(cell)) {

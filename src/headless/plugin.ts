@@ -121,7 +121,7 @@ function sameAddress(m: RangeMemo, start: Address, end: Address): boolean {
 
 /** The memo on a live range vertex, if it was made for the vertex's current address. */
 function memoGrid(vertex: RangeVertexLike): Grid | undefined {
-
+  if (vertex.idInGraph === undefined || vertex.idInGraph === null) return undefined;
   const memo = vertex.getFunctionValue(MEMO_KEY) as RangeMemo | undefined;
   return memo !== undefined && sameAddress(memo, vertex.range.start, vertex.range.end) ? memo.grid : undefined;
 }

@@ -170,6 +170,22 @@ describe("range memo", () => {
     expectFresh(wb, "redo");
   });
 
+  test("two ranges that become one when a row is removed (HyperFormula keeps one range vertex, drops the other)", () => {
+    const wb = HeadlessWorkbook.create({
+      Rates: RATES, Inst: [...INSTITUTIONS, []], Calc: [[
+        `=SUM(SEND.ALLOCATEALL(${RATES_REF},"Baseline",Inst!$A$1:$K$5))`,
+        `=SUM(SEND.ALLOCATEALL(${RATES_REF},"Baseline",Inst!$A$1:$K$6))`,
+      ]],
+    });
+    wb.hyperformula.removeRows(sheet(wb, "Inst"), [5, 1]);
+    settle(wb);
+    expectFresh(wb, "merged");
+    wb.setCells("Inst", "H3", [[30]]); // Beta's places: both formulas read it through the one remaining range
+    const [[a, b]] = wb.getValues("Calc", "A1:B1");
+    expect(a).toBe(b);
+    expectFresh(wb, "edited after the merge");
+  });
+
   test("a sheet removed and added again with other contents", () => {
     const wb = build();
     const before = values(wb)["Calc!A2"];
