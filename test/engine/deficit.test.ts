@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { D, type Dec, roundMoney, toNumber } from "../../src/engine/money";
 import { isSendError } from "../../src/engine/errors";
+import { expectCaseError } from "./expectCase";
 import { deficit } from "../../src/engine/deficit";
 import cases from "../cases/deficit.json";
 
@@ -21,10 +22,7 @@ describe("SEND.DEFICIT worked examples (test/cases/deficit.json)", () => {
       if (isSendError(r)) throw new Error(`unexpected error: ${r.toString()}`);
       expect(r.map((row) => row.map(String))).toEqual(c.expected.map((row) => row.map((n) => new D(n).toString())));
     } else {
-      expect(isSendError(r)).toBe(true);
-      if (!isSendError(r)) return;
-      expect(r.kind).toBe(c.expected.error);
-      expect(r.message).toContain(c.expected.message_contains);
+      expectCaseError(r, c.expected);
     }
   });
 

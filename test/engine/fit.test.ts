@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { D, type Dec, toNumber, roundMoney } from "../../src/engine/money";
 import { isSendError } from "../../src/engine/errors";
+import { expectCaseError } from "./expectCase";
 import { fit, fitDetailed, pounds, type FitOptions } from "../../src/engine/fit";
 import cases from "../cases/fit.json";
 
@@ -38,10 +39,7 @@ describe("SEND.FIT worked examples (test/cases/fit.json)", () => {
       if (c.status) expect(detailed.status).toEqual(c.status);
       if (c.factor !== undefined) expect(detailed.factor.toString()).toBe(new D(c.factor).toString());
     } else {
-      expect(isSendError(plain)).toBe(true);
-      if (!isSendError(plain)) return;
-      expect(plain.kind).toBe(c.expected.error);
-      expect(plain.message).toContain(c.expected.message_contains);
+      expectCaseError(plain, c.expected);
     }
   });
 
