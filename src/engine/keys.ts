@@ -1,8 +1,43 @@
 // The factor key catalogue (contract section 2): the single source for rates-table validation,
-// "did you mean" suggestions, unit-aware editing in the task pane, the README table and SEND.FACTORS().
+// "did you mean" suggestions, unit-aware editing in the task pane, the README table and SEND.FACTORS() —
+// and, through each entry's `term`, of the allocation rules themselves (contract section 4): both evaluators
+// (components/ with its trace, and the exact fast/) interpret these terms, so a factor is one entry here.
 import { normKey } from "./normalize";
 import { editDistance } from "./nearest";
-import { SETTINGS } from "./types";
+import { PHASES, SETTINGS, type ComponentName, type Phase } from "./types";
+import type { CountField } from "./fields";
+
+/**
+ * What a term multiplies its rate by: a count column of the institution row, an IDACI band's count, or a count
+ * derived from the row: `one` (the lump sum's 1), `roll` (Primary + KS3 + KS4 pupils), `occupied` (Occupied, or
+ * Places when blank), `unoccupied` (Places − Occupied). `idaci.<A..F>` expands with the key's own `<A..F>`.
+ */
+export type CountRef = CountField | "idaci.<A..F>" | `idaci.${"a" | "b" | "c" | "d" | "e" | "f"}` | "one" | "roll" | "occupied"
+  | "unoccupied";
+
+interface TermBase {
+  component: ComponentName;
+  /** the phases that get it; a `<ph>` in the key takes the phase's name (primary, secondary) */
+  phases: readonly Phase[];
+}
+
+/**
+ * The rule of one rate key (contract section 4). The common case is linear: count × this rate × each `times` rate
+ * × the `share` rate. A rate with a catalogue `default` falls back to it when absent; one without is needed
+ * (#N/A naming it) only when the count is not zero. A zero `share` skips the term (no rate needed). Each component
+ * is rounded to round.to after × Months / 12, except `perYear` terms, paid once a year in full.
+ */
+export type TermSpec = TermBase & (
+  | { rule?: "linear"; count: CountRef; what: string; times?: readonly string[]; share?: string; perYear?: boolean }
+  /** Σ over EHCP bands of count × topup.<setting>.<band>, falling back to topup.all.<band> */
+  | { rule: "topup" }
+  /** Σ over SENIF bands of weekly hours × this rate × each `times` rate (ey.weeks) */
+  | { rule: "senif"; times: readonly string[] }
+  /** this rate × max(0, EHCPs − threshold × pupils on roll) */
+  | { rule: "aboveThreshold"; threshold: string }
+  /** max(0, this rate × EHCPs − the annual, unrounded amount of `against`) */
+  | { rule: "guarantee"; against: ComponentName }
+);
 
 export interface KeyInfo {
   /** the key as written, with placeholders: <ph> primary|secondary, <A..F> IDACI band, <setting>, <band>, <s>, <y> */
@@ -18,11 +53,19 @@ export interface KeyInfo {
   max?: number;
   /** strictly greater than min */
   minExclusive?: boolean;
-  /** the contract default when absent, as text for display */
-  default?: string;
+  /** the contract default when absent (both evaluators read it from here) */
+  default?: number;
+  /** how the allocation uses this rate; absent for keys that only other rates or other functions read */
+  term?: TermSpec;
 }
 
 const PH = "<ph>";
+const MAINSTREAM: readonly Phase[] = ["Primary", "Secondary"];
+
+const notional = (count: CountRef, what: string, factor: string): TermSpec =>
+  ({ component: "Notional SEN", phases: MAINSTREAM, count, what, share: `notional.${factor}` });
+const place = (phases: readonly Phase[], count: CountRef, what: string): TermSpec =>
+  ({ component: "Place funding", phases, count, what });
 const FRACTION = { min: 0, max: 1 } as const;
 const NONNEG = { min: 0 } as const;
 
@@ -31,51 +74,73 @@ const money = (key: string, description: string, unit: string, appliesTo: string
 
 export const KEY_CATALOGUE: readonly KeyInfo[] = [
   { key: "inherits", description: "Option whose values fill this option's blank cells", unit: "option name", appliesTo: "all", kind: "text" },
-  money("round.to", "Rounding unit for every money result (0.01 = pence, 1 = whole pounds)", "£", "all", { min: 0, minExclusive: true, default: "0.01" }),
-  money("be.primary", "Basic entitlement per primary pupil (for notional SEN)", "£/pupil", "Primary, Secondary"),
-  money("be.ks3", "Basic entitlement per KS3 pupil (for notional SEN)", "£/pupil", "Primary, Secondary"),
-  money("be.ks4", "Basic entitlement per KS4 pupil (for notional SEN)", "£/pupil", "Primary, Secondary"),
-  money(`fsm.${PH}`, "Free school meals unit value (for notional SEN)", "£/pupil", "Primary, Secondary"),
-  money(`fsm6.${PH}`, "FSM Ever 6 unit value (for notional SEN)", "£/pupil", "Primary, Secondary"),
-  money(`lpa.${PH}`, "Low prior attainment unit value (for notional SEN)", "£/pupil", "Primary, Secondary"),
-  money(`eal.${PH}`, "English as an additional language unit value (for notional SEN)", "£/pupil", "Primary, Secondary"),
-  money(`idaci.${PH}.<A..F>`, "IDACI band unit value (for notional SEN)", "£/pupil", "Primary, Secondary"),
-  money(`lumpsum.${PH}`, "Lump sum per school (for notional SEN)", "£/school", "Primary, Secondary"),
+  money("round.to", "Rounding unit for every money result (0.01 = pence, 1 = whole pounds)", "£", "all", { min: 0, minExclusive: true, default: 0.01 }),
+  money("be.primary", "Basic entitlement per primary pupil (for notional SEN)", "£/pupil", "Primary, Secondary",
+    { term: notional("primaryPupils", "Primary Pupils", "be") }),
+  money("be.ks3", "Basic entitlement per KS3 pupil (for notional SEN)", "£/pupil", "Primary, Secondary",
+    { term: notional("ks3Pupils", "KS3 Pupils", "be") }),
+  money("be.ks4", "Basic entitlement per KS4 pupil (for notional SEN)", "£/pupil", "Primary, Secondary",
+    { term: notional("ks4Pupils", "KS4 Pupils", "be") }),
+  money(`fsm.${PH}`, "Free school meals unit value (for notional SEN)", "£/pupil", "Primary, Secondary",
+    { term: notional("fsm", "FSM", "fsm") }),
+  money(`fsm6.${PH}`, "FSM Ever 6 unit value (for notional SEN)", "£/pupil", "Primary, Secondary",
+    { term: notional("fsm6", "FSM6", "fsm6") }),
+  money(`lpa.${PH}`, "Low prior attainment unit value (for notional SEN)", "£/pupil", "Primary, Secondary",
+    { term: notional("lpa", "LPA", "lpa") }),
+  money(`eal.${PH}`, "English as an additional language unit value (for notional SEN)", "£/pupil", "Primary, Secondary",
+    { term: notional("eal", "EAL", "eal") }),
+  money(`idaci.${PH}.<A..F>`, "IDACI band unit value (for notional SEN)", "£/pupil", "Primary, Secondary",
+    { term: notional("idaci.<A..F>", "IDACI <A..F>", "idaci") }),
+  money(`lumpsum.${PH}`, "Lump sum per school (for notional SEN)", "£/school", "Primary, Secondary",
+    { term: notional("one", "school", "lumpsum") }),
   ...["be", "fsm", "fsm6", "idaci", "lpa", "eal", "lumpsum"].map((f) =>
-    money(`notional.${f}`, `Share of the ${f} factor counted as notional SEN`, "fraction 0-1", "Primary, Secondary", { ...FRACTION, default: "0" })),
-  money("element2.threshold", "School-funded first part of additional support per high-needs pupil (informs SEND.CHECK)", "£/pupil", "Primary, Secondary", { default: "6000" }),
-  money("place.special", "Place funding per special-school place", "£/place/year", "Special"),
-  money("place.ap", "Place funding per alternative-provision place", "£/place/year", "AP"),
-  money("place.rb.occupied", "Place funding per occupied resourced-provision / unit place", "£/place/year", "Resource Base"),
-  money("place.rb.unoccupied", "Place funding per unoccupied resourced-provision / unit place", "£/place/year", "Resource Base"),
-  money("place.fe", "FE element 2 per high-needs place", "£/place/year", "FE"),
-  money("topup.<setting>.<band>", "Element 3 top-up per EHCP pupil at a band, by setting (mainstream, rb, special, ap, fe, ey, isp; 'all' is the fallback)", "£/pupil/year", "all phases; SEND.TOPUP"),
+    money(`notional.${f}`, `Share of the ${f} factor counted as notional SEN`, "fraction 0-1", "Primary, Secondary", { ...FRACTION, default: 0 })),
+  money("element2.threshold", "School-funded first part of additional support per high-needs pupil (informs SEND.CHECK)", "£/pupil", "Primary, Secondary", { default: 6000 }),
+  money("place.special", "Place funding per special-school place", "£/place/year", "Special",
+    { term: place(["Special"], "places", "Places") }),
+  money("place.ap", "Place funding per alternative-provision place", "£/place/year", "AP",
+    { term: place(["AP"], "places", "Places") }),
+  money("place.rb.occupied", "Place funding per occupied resourced-provision / unit place", "£/place/year", "Resource Base",
+    { term: place(["Resource Base"], "occupied", "Occupied places") }),
+  money("place.rb.unoccupied", "Place funding per unoccupied resourced-provision / unit place", "£/place/year", "Resource Base",
+    { term: place(["Resource Base"], "unoccupied", "Unoccupied places (Places − Occupied)") }),
+  money("place.fe", "FE element 2 per high-needs place", "£/place/year", "FE",
+    { term: place(["FE"], "places", "Places") }),
+  money("topup.<setting>.<band>", "Element 3 top-up per EHCP pupil at a band, by setting (mainstream, rb, special, ap, fe, ey, isp; 'all' is the fallback)", "£/pupil/year", "all phases; SEND.TOPUP",
+    { term: { component: "Top-up", phases: PHASES, rule: "topup" } }),
   { key: "band.<band>", description: "Lowest assessment score for the band", unit: "points", appliesTo: "SEND.BAND", kind: "number" },
-  money("ei.sensupport", "Early intervention per SEN Support pupil (no EHCP)", "£/pupil", "Primary, Secondary", { default: "0" }),
-  money("ei.perpupil", "Universal inclusion funding per pupil on roll", "£/pupil", "Primary, Secondary", { default: "0" }),
-  money("ei.highneeds.threshold", "EHCPs per pupil above which high-incidence funding is paid", "fraction", "Primary, Secondary", { ...FRACTION, default: "0" }),
-  money("ei.highneeds.rate", "High-incidence funding per EHCP above the threshold", "£/pupil", "Primary, Secondary", { default: "0" }),
-  money("ei.notional.guarantee", "Tops notional SEN up to this amount per EHCP pupil", "£/pupil", "Primary, Secondary", { default: "0" }),
-  money("ey.daf", "Disability Access Fund per eligible child", "£/child/year", "Early Years"),
-  money("ey.senif.<band>", "SEN inclusion fund hourly rate at a band", "£/hour", "Early Years"),
-  money("ey.weeks", "Funded weeks a year", "weeks", "Early Years", { max: 52, default: "38" }),
-  money("fe.rate", "16-19 funding rate per student (element 1)", "£/student", "FE", { default: "0" }),
-  money("fe.weighting", "16-19 programme cost weighting", "multiplier", "FE", { default: "1" }),
-  money("fe.area", "16-19 area cost adjustment", "multiplier", "FE", { default: "1" }),
+  money("ei.sensupport", "Early intervention per SEN Support pupil (no EHCP)", "£/pupil", "Primary, Secondary",
+    { default: 0, term: { component: "Early intervention", phases: MAINSTREAM, count: "senSupport", what: "SEN Support" } }),
+  money("ei.perpupil", "Universal inclusion funding per pupil on roll", "£/pupil", "Primary, Secondary",
+    { default: 0, term: { component: "Early intervention", phases: MAINSTREAM, count: "roll", what: "pupils" } }),
+  money("ei.highneeds.threshold", "EHCPs per pupil above which high-incidence funding is paid", "fraction", "Primary, Secondary", { ...FRACTION, default: 0 }),
+  money("ei.highneeds.rate", "High-incidence funding per EHCP above the threshold", "£/pupil", "Primary, Secondary", { default: 0,
+    term: { component: "Early intervention", phases: MAINSTREAM, rule: "aboveThreshold", threshold: "ei.highneeds.threshold" } }),
+  money("ei.notional.guarantee", "Tops notional SEN up to this amount per EHCP pupil", "£/pupil", "Primary, Secondary", { default: 0,
+    term: { component: "Early intervention", phases: MAINSTREAM, rule: "guarantee", against: "Notional SEN" } }),
+  money("ey.daf", "Disability Access Fund per eligible child, paid once a year (not pro-rated by Months)", "£/child/year", "Early Years",
+    { term: { component: "Early years", phases: ["Early Years"], count: "daf", what: "DAF", perYear: true } }),
+  money("ey.senif.<band>", "SEN inclusion fund hourly rate at a band", "£/hour", "Early Years",
+    { term: { component: "Early years", phases: ["Early Years"], rule: "senif", times: ["ey.weeks"] } }),
+  money("ey.weeks", "Funded weeks a year", "weeks", "Early Years", { max: 52, default: 38 }),
+  money("fe.rate", "16-19 funding rate per student (element 1)", "£/student", "FE", { default: 0,
+    term: { component: "FE element 1", phases: ["FE"], count: "students", what: "Students", times: ["fe.weighting", "fe.area"] } }),
+  money("fe.weighting", "16-19 programme cost weighting", "multiplier", "FE", { default: 1 }),
+  money("fe.area", "16-19 area cost adjustment", "multiplier", "FE", { default: 1 }),
   { key: "proj.start", description: "First financial year of the projection (2021 -> 2021-22)", unit: "year", appliesTo: "SEND.PROJECT", kind: "number", min: 1900, max: 2200 },
-  { key: "proj.years", description: "Number of projected years", unit: "years", appliesTo: "SEND.PROJECT", kind: "number", min: 1, max: 50, default: "5" },
-  { key: "proj.opening", description: "Cumulative DSG balance before year 1 (a deficit is negative)", unit: "£", appliesTo: "SEND.PROJECT", kind: "number", default: "0" },
-  money("proj.grant", "High needs grant in year 1", "£", "SEND.PROJECT", { default: "0" }),
-  { key: "proj.grant.growth", description: "Yearly growth of the grant", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1, default: "0" },
-  { key: "proj.grant.extra.<y>", description: "One-off extra income in projection year y (1..n)", unit: "£", appliesTo: "SEND.PROJECT", kind: "number", default: "0" },
-  money("proj.<s>.count", "Pupils in setting s in year 1", "pupils", "SEND.PROJECT", { default: "0" }),
-  { key: "proj.<s>.growth", description: "Yearly growth of the number of pupils in setting s", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1, default: "0" },
-  money("proj.<s>.cost", "Average cost per pupil in setting s in year 1", "£/pupil/year", "SEND.PROJECT", { default: "0" }),
-  { key: "proj.inflation", description: "Yearly cost inflation", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1, default: "0" },
-  money("proj.other", "Other high-needs spend in year 1", "£", "SEND.PROJECT", { default: "0" }),
-  money("proj.ei.cost", "Yearly cost of the early-intervention package in year 1", "£", "SEND.PROJECT", { default: "0" }),
-  money("proj.ei.reduction", "Share by which early intervention slows EHCP growth (mainstream, rb, special, isp)", "fraction", "SEND.PROJECT", { ...FRACTION, default: "0" }),
-  money("proj.shift", "ISP placements moved to special schools each year (cumulative)", "pupils/year", "SEND.PROJECT", { default: "0" }),
+  { key: "proj.years", description: "Number of projected years", unit: "years", appliesTo: "SEND.PROJECT", kind: "number", min: 1, max: 50, default: 5 },
+  { key: "proj.opening", description: "Cumulative DSG balance before year 1 (a deficit is negative)", unit: "£", appliesTo: "SEND.PROJECT", kind: "number", default: 0 },
+  money("proj.grant", "High needs grant in year 1", "£", "SEND.PROJECT", { default: 0 }),
+  { key: "proj.grant.growth", description: "Yearly growth of the grant", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1, default: 0 },
+  { key: "proj.grant.extra.<y>", description: "One-off extra income in projection year y (1..n)", unit: "£", appliesTo: "SEND.PROJECT", kind: "number", default: 0 },
+  money("proj.<s>.count", "Pupils in setting s in year 1", "pupils", "SEND.PROJECT", { default: 0 }),
+  { key: "proj.<s>.growth", description: "Yearly growth of the number of pupils in setting s", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1, default: 0 },
+  money("proj.<s>.cost", "Average cost per pupil in setting s in year 1", "£/pupil/year", "SEND.PROJECT", { default: 0 }),
+  { key: "proj.inflation", description: "Yearly cost inflation", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1, default: 0 },
+  money("proj.other", "Other high-needs spend in year 1", "£", "SEND.PROJECT", { default: 0 }),
+  money("proj.ei.cost", "Yearly cost of the early-intervention package in year 1", "£", "SEND.PROJECT", { default: 0 }),
+  money("proj.ei.reduction", "Share by which early intervention slows EHCP growth (mainstream, rb, special, isp)", "fraction", "SEND.PROJECT", { ...FRACTION, default: 0 }),
+  money("proj.shift", "ISP placements moved to special schools each year (cumulative)", "pupils/year", "SEND.PROJECT", { default: 0 }),
 ];
 
 const SETTING_ALT = SETTINGS.join("|");
@@ -88,7 +153,9 @@ const PLACEHOLDERS: Record<string, string> = {
   "<y>": "[1-9][0-9]*",
 };
 
-const MATCHERS: { re: RegExp; info: KeyInfo }[] = KEY_CATALOGUE.map((info) => {
+/** Built on first use, so a catalogue entry added before any lookup (a test fixture's made-up factor) counts. */
+let matchers: { re: RegExp; info: KeyInfo }[] | undefined;
+const buildMatchers = () => KEY_CATALOGUE.map((info) => {
   const src = info.key.toLowerCase().split(/(<[^>]+>)/).map((part) =>
     PLACEHOLDERS[part] ?? part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("");
   return { re: new RegExp(`^${src}$`), info };
@@ -97,7 +164,7 @@ const MATCHERS: { re: RegExp; info: KeyInfo }[] = KEY_CATALOGUE.map((info) => {
 /** The catalogue entry a (normalised or raw) key belongs to, or undefined for an unknown key. */
 export function findKeyInfo(key: string): KeyInfo | undefined {
   const k = normKey(key);
-  for (const m of MATCHERS) if (m.re.test(k)) return m.info;
+  for (const m of (matchers ??= buildMatchers())) if (m.re.test(k)) return m.info;
   return undefined;
 }
 

@@ -48,7 +48,7 @@ export function renderHelp(root: HTMLElement): void {
   const keys = el("section", undefined, { id: "keys" });
   keys.appendChild(el("h2", "Rates table keys"));
   keys.appendChild(table(["key", "meaning", "unit", "applies to", "default"],
-    KEY_CATALOGUE.map((k) => [k.key, k.description, k.unit, k.appliesTo, k.default ?? ""])));
+    KEY_CATALOGUE.map((k) => [k.key, k.description, k.unit, k.appliesTo, k.default === undefined ? "" : String(k.default)])));
   root.appendChild(keys);
 }
 

@@ -23,10 +23,10 @@ describe("catalogue entries", () => {
     expect(t.slice(1)).toEqual(KEY_CATALOGUE.map((k) => [k.key, k.description, k.unit, k.appliesTo]));
   });
 
-  test.each<[string, string | undefined]>([
-    ["round.to", "0.01"], ["element2.threshold", "6000"], ["ey.weeks", "38"], ["fe.rate", "0"], ["fe.weighting", "1"], ["fe.area", "1"],
-    ["notional.be", "0"], ["notional.lumpsum", "0"], ["ei.sensupport", "0"], ["ei.perpupil", "0"], ["ei.highneeds.threshold", "0"],
-    ["ei.highneeds.rate", "0"], ["ei.notional.guarantee", "0"], ["proj.years", "5"], ["proj.opening", "0"],
+  test.each<[string, number | undefined]>([
+    ["round.to", 0.01], ["element2.threshold", 6000], ["ey.weeks", 38], ["fe.rate", 0], ["fe.weighting", 1], ["fe.area", 1],
+    ["notional.be", 0], ["notional.lumpsum", 0], ["ei.sensupport", 0], ["ei.perpupil", 0], ["ei.highneeds.threshold", 0],
+    ["ei.highneeds.rate", 0], ["ei.notional.guarantee", 0], ["proj.years", 5], ["proj.opening", 0],
     ["place.special", undefined], ["ey.daf", undefined], ["topup.special.band3", undefined],
   ])("default of %s is the contract's 'if absent' (%s)", (key, dflt) => expect(findKeyInfo(key)?.default).toBe(dflt));
 

@@ -1,7 +1,10 @@
 // What a component rule sees: the resolved option, the institution, and a trace to explain itself into.
 import { E, raise } from "../errors";
 import type { Dec } from "../money";
-import { D } from "../money";
+import { D, ONE, ZERO } from "../money";
+import type { CountField } from "../fields";
+import type { CountRef } from "../keys";
+import type { RateRef } from "../terms";
 import { normKey } from "../normalize";
 import type { Option } from "../rates";
 import type { ComponentName, Institution, TraceLine } from "../types";
@@ -27,6 +30,11 @@ export class Ctx {
     return r ? { value: r.value as Dec, from: r.from } : { value: new D(dflt), from: "default" };
   }
 
+  /** A term's rate: its catalogue default when it has one, else needed (#N/A saying why). */
+  rate(ref: RateRef, why: () => string): { value: Dec; from: string } {
+    return ref.default === undefined ? this.need(ref.key, why()) : this.get(ref.key, ref.default);
+  }
+
   /** Adds one explanation line (no-op on the fast path). */
   line(component: ComponentName, label: string, amount: Dec, detail: { key?: string; from?: string; rate?: Dec; count?: Dec } = {}): void {
     if (!this.trace) return;
@@ -43,13 +51,20 @@ export class Ctx {
 /** Amounts of components computed earlier in the run (annual, unrounded), for rules that depend on them. */
 export type Earlier = Partial<Record<ComponentName, Dec>>;
 
-/** A component rule: annual amount before months and rounding; zero when the phase does not get it. */
-export type ComponentRule = (ctx: Ctx, earlier: Earlier) => Dec;
-
-export function isMainstream(inst: Institution): boolean {
-  return inst.phase === "Primary" || inst.phase === "Secondary";
-}
+/** Annual amounts of one component: pro-rated by Months (`annual`) and paid once a year in full (`once`). */
+export interface Amounts { annual: Dec; once: Dec }
 
 export function pupils(inst: Institution): Dec {
   return inst.primaryPupils.plus(inst.ks3Pupils).plus(inst.ks4Pupils);
+}
+
+/** The count a linear term multiplies (keys.ts CountRef). */
+export function countOf(inst: Institution, count: Exclude<CountRef, "idaci.<A..F>">): Dec {
+  switch (count) {
+    case "one": return ONE;
+    case "roll": return pupils(inst);
+    case "occupied": return inst.occupied;
+    case "unoccupied": return inst.places.minus(inst.occupied);
+    default: return count.startsWith("idaci.") ? inst.idaci[count.slice(6)] ?? ZERO : inst[count as CountField];
+  }
 }

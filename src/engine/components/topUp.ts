@@ -1,11 +1,12 @@
 // Top-up, element 3 (High needs): Σ over bands of EHCP <band> × topup.<setting>.<band>, falling back to
-// topup.all.<band>. The setting comes from the phase; for ISP the top-up is the whole fee.
+// topup.all.<band>. The setting comes from the phase; for ISP the top-up is the whole fee. The rate lookup is
+// shared with the fast path and SEND.TOPUP.
 import { E, raise } from "../errors";
 import { ZERO, type Dec } from "../money";
 import { normKey, normLabel } from "../normalize";
 import type { Option } from "../rates";
-import { SETTING_OF_PHASE, type Setting } from "../types";
-import type { ComponentRule } from "./context";
+import { SETTING_OF_PHASE, type ComponentName, type Setting } from "../types";
+import type { Ctx } from "./context";
 
 /** The top-up rate for a setting and band, with the key it was found under, or undefined. */
 export function findTopupRate(option: Option, setting: Setting, band: string): { value: Dec; from: string; key: string } | undefined {
@@ -24,7 +25,8 @@ export function topupRate(option: Option, setting: Setting, band: string, why: s
   return r;
 }
 
-export const topUp: ComponentRule = (ctx) => {
+/** Σ over EHCP bands of count × the phase's top-up rate for the band. */
+export function topUp(ctx: Ctx, component: ComponentName): Dec {
   const setting = SETTING_OF_PHASE[ctx.inst.phase];
   let total = ZERO;
   for (const [band, { label, count }] of ctx.inst.ehcp) {
@@ -32,7 +34,7 @@ export const topUp: ComponentRule = (ctx) => {
     const rate = topupRate(ctx.option, setting, band, `top-up (EHCP ${label} = ${count} at a ${ctx.inst.phase} setting)`);
     const amount = count.times(rate.value);
     total = total.plus(amount);
-    ctx.line("Top-up", `EHCP ${label} × ${rate.key}`, amount, { key: rate.key, from: rate.from, rate: rate.value, count });
+    ctx.line(component, `EHCP ${label} × ${rate.key}`, amount, { key: rate.key, from: rate.from, rate: rate.value, count });
   }
   return total;
-};
+}

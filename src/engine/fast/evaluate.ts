@@ -1,31 +1,34 @@
-// The component rules of contract section 4 on one fast-read row, mirroring src/engine/components/*.ts
-// term for term: annual amount as an exact scaled integer, × Months / 12 and rounded to round.to in one
-// exact division, Total = the sum of the rounded components, in units of round.to. NaN means "not
-// here": a needed rate is missing (the decimal path raises the #N/A) or a value left the exact range.
+// The exact evaluator of the rules declared in keys.ts (compiled per option and phase by option.ts): each
+// component's annual amount as an exact scaled integer, × Months / 12 plus what is paid once a year, rounded to
+// round.to in one exact division; Total = the sum of the rounded components, in units of round.to. NaN means
+// "not here": a needed rate is missing (the decimal path raises the #N/A) or a value left the exact range.
 import { findTopupRate } from "../components/topUp";
 import { normKey } from "../normalize";
 import type { Option } from "../rates";
-import { PHASES, SETTING_OF_PHASE } from "../types";
-import * as exact from "./exact";
+import { COMPONENTS, PHASES, SETTING_OF_PHASE } from "../types";
+import { Acc, roundUnits, safe } from "./exact";
 import type { Layout, RowBuf } from "./layout";
-import { compileOption, NO_RATE, type CompiledOption, type Rate } from "./option";
-import * as slots from "./slots";
+import { compileOption, NO_RATE, type CompiledComponent, type CompiledOption, type Rate } from "./option";
+import { FIRST_BAND, S } from "./slots";
 
-// Local copies of imported bindings (getters in CommonJS builds; see layout.ts).
-const { Acc, roundUnits, safe } = exact;
-const { FIRST_BAND, P, S } = slots;
-
-/** An option bound to a header layout: band rates resolved to the layout's band order. */
-export interface Bound {
-  o: CompiledOption;
-  nEhcp: number;
-  nSenif: number;
-  /** per phase code: top-up rate of each EHCP band (m NaN when the option has none) */
-  topupM: Float64Array[];
-  topupK: Int32Array[];
-  /** per SENIF band: ey.senif.<band> × ey.weeks */
+/** One phase of an option bound to a header layout: band rates resolved to the layout's band order. */
+interface PhaseBound {
+  comps: CompiledComponent[];
+  /** top-up rate of each EHCP band (m NaN when the option has none) */
+  topupM: Float64Array;
+  topupK: Int32Array;
+  /** per SENIF band: ey.senif.<band> × ey.weeks (of the component that has the rule) */
   senifM: Float64Array;
   senifK: Int32Array;
+}
+
+/** An option bound to a header layout; phases bind on first use. */
+export interface Bound {
+  o: CompiledOption;
+  layout: Layout;
+  nEhcp: number;
+  nSenif: number;
+  phases: (PhaseBound | undefined)[];
 }
 
 const bounds = new WeakMap<Layout, WeakMap<Option, Bound | null>>();
@@ -40,128 +43,116 @@ export function bind(option: Option, layout: Layout): Bound | null {
   let b = byOption.get(option);
   if (b === undefined) {
     const o = compileOption(option);
-    b = o && bindLayout(o, layout);
+    b = o && { o, layout, nEhcp: layout.ehcpBands.length, nSenif: layout.senifBands.length, phases: [] };
     byOption.set(option, b);
   }
   return b;
 }
 
-function bindLayout(o: CompiledOption, l: Layout): Bound {
-  const topupM: Float64Array[] = [];
-  const topupK: Int32Array[] = [];
-  PHASES.forEach((phase, p) => {
-    topupM[p] = new Float64Array(l.ehcpBands.length);
-    topupK[p] = new Int32Array(l.ehcpBands.length);
+function bindPhase(b: Bound, p: number): PhaseBound {
+  const { o, layout: l } = b;
+  const comps = o.phase(p);
+  const topupM = new Float64Array(b.nEhcp), topupK = new Int32Array(b.nEhcp);
+  if (comps.some((c) => c.topup)) {
     l.ehcpBands.forEach((band, i) => {
-      const found = findTopupRate(o.option, SETTING_OF_PHASE[phase], band);
+      const found = findTopupRate(o.option, SETTING_OF_PHASE[PHASES[p]], band);
       const r = found ? o.rate(found.key) : NO_RATE;
-      topupM[p][i] = r.m;
-      topupK[p][i] = r.k;
+      topupM[i] = r.m;
+      topupK[i] = r.k;
     });
-  });
-  const senifM = new Float64Array(l.senifBands.length);
-  const senifK = new Int32Array(l.senifBands.length);
-  l.senifBands.forEach((band, i) => {
-    const r: Rate = o.rate(normKey(`ey.senif.${band}`));
-    const acc = new Acc().set(r.m, r.k).mul(o.eyWeeks.m, o.eyWeeks.k);
-    senifM[i] = acc.m;
-    senifK[i] = acc.k;
-  });
-  return { o, nEhcp: l.ehcpBands.length, nSenif: l.senifBands.length, topupM, topupK, senifM, senifK };
+  }
+  const senifM = new Float64Array(b.nSenif), senifK = new Int32Array(b.nSenif);
+  const senif = comps.find((c) => c.senif)?.senif;
+  if (senif) {
+    l.senifBands.forEach((band, i) => {
+      const r: Rate = o.rate(normKey(`${senif.key}.${band}`));
+      const acc = new Acc().set(r.m, r.k).mul(senif.times.m, senif.times.k);
+      senifM[i] = acc.m;
+      senifK[i] = acc.k;
+    });
+  }
+  return (b.phases[p] = { comps, topupM, topupK, senifM, senifK });
 }
 
 // Scratch accumulators (the engine is single-threaded and nothing here re-enters).
 const acc = new Acc();
-const roll = new Acc();
-const ehcps = new Acc();
+const once = new Acc();
 const tmp = new Acc();
-const ei = new Acc();
+/** each component's annual amount (pro-rated + once a year), for the guarantee */
+const annualM = new Float64Array(COMPONENTS.length);
+const annualK = new Int32Array(COMPONENTS.length);
+
+/** Fills the derived slots (S.roll, S.unoccupied, S.ehcps) of a row just read. */
+function derive(buf: RowBuf, nEhcp: number): void {
+  const m = buf.m, k = buf.k;
+  tmp.set(m[S.primaryPupils], k[S.primaryPupils]).add(m[S.ks3Pupils], k[S.ks3Pupils]).add(m[S.ks4Pupils], k[S.ks4Pupils]);
+  m[S.roll] = tmp.m;
+  k[S.roll] = tmp.k;
+  tmp.set(m[S.places], k[S.places]).add(-m[S.occupied], k[S.occupied]);
+  m[S.unoccupied] = tmp.m;
+  k[S.unoccupied] = tmp.k;
+  tmp.set(0, 0);
+  for (let i = 0; i < nEhcp; i++) tmp.add(m[FIRST_BAND + i], k[FIRST_BAND + i]);
+  m[S.ehcps] = tmp.m;
+  k[S.ehcps] = tmp.k;
+}
 
 /** The row's Total in units of round.to (an exact integer), or NaN to send the row down the decimal path. */
 export function evaluate(b: Bound, buf: RowBuf): number {
-  const { o } = b;
-  const m = buf.m, k = buf.k, phase = buf.phase;
-  const mm = buf.monthsM, mk = buf.monthsK, um = o.unitM, uk = o.unitK;
+  const phase = buf.phase;
+  const pb = b.phases[phase] ?? bindPhase(b, phase);
+  derive(buf, b.nEhcp);
+  const m = buf.m, k = buf.k;
+  const mm = buf.monthsM, mk = buf.monthsK, um = b.o.unitM, uk = b.o.unitK;
   let units = 0;
-  const mainstream = phase === P.primary || phase === P.secondary;
-
-  // Notional SEN: Σ count × unit value × share (coefficients compiled as unit value × share)
-  let notionalM = 0, notionalK = 0;
-  if (mainstream) {
-    const terms = o.notional[phase === P.primary ? 0 : 1];
+  const comps = pb.comps;
+  for (let ci = 0; ci < comps.length; ci++) {
+    const c = comps[ci];
     acc.set(0, 0);
-    for (let i = 0; i < terms.length; i++) {
-      const t = terms[i];
-      const c = m[t.slot];
-      if (c !== 0) acc.add(safe(c * t.m), k[t.slot] + t.k);
+    once.set(0, 0);
+    const slot = c.slot, cm = c.m, ck = c.k, year = c.perYear;
+    for (let i = 0; i < slot.length; i++) {
+      const v = m[slot[i]];
+      if (v !== 0) (year[i] === 1 ? once : acc).add(safe(v * cm[i]), k[slot[i]] + ck[i]);
     }
-    notionalM = acc.m;
-    notionalK = acc.k;
-    units += roundUnits(notionalM, notionalK, mm, mk, um, uk);
-  }
-
-  // Place funding
-  if (phase === P.special || phase === P.ap || phase === P.fe) {
-    const places = m[S.places];
-    if (places !== 0) {
-      const r = phase === P.special ? o.place.special : phase === P.ap ? o.place.ap : o.place.fe;
-      units += roundUnits(safe(places * r.m), k[S.places] + r.k, mm, mk, um, uk);
+    if (c.topup) {
+      const tm = pb.topupM, tk = pb.topupK;
+      for (let i = 0; i < b.nEhcp; i++) {
+        const v = m[FIRST_BAND + i];
+        if (v !== 0) acc.add(safe(v * tm[i]), k[FIRST_BAND + i] + tk[i]);
+      }
     }
-  } else if (phase === P.resourceBase) {
-    acc.set(0, 0);
-    const occ = m[S.occupied];
-    if (occ !== 0) acc.add(safe(occ * o.place.rbOccupied.m), k[S.occupied] + o.place.rbOccupied.k);
-    tmp.set(m[S.places], k[S.places]).add(-occ, k[S.occupied]); // Places − Occupied
-    if (tmp.m !== 0) acc.add(safe(tmp.m * o.place.rbUnoccupied.m), tmp.k + o.place.rbUnoccupied.k);
-    units += roundUnits(acc.m, acc.k, mm, mk, um, uk);
-  }
-
-  // Top-up: Σ EHCP <band> × top-up rate of the phase's setting
-  const tm = b.topupM[phase], tk = b.topupK[phase];
-  acc.set(0, 0);
-  ehcps.set(0, 0);
-  for (let i = 0; i < b.nEhcp; i++) {
-    const c = m[FIRST_BAND + i];
-    if (c !== 0) {
-      acc.add(safe(c * tm[i]), k[FIRST_BAND + i] + tk[i]);
-      ehcps.add(c, k[FIRST_BAND + i]);
+    if (c.senif) {
+      const first = FIRST_BAND + b.nEhcp, sm = pb.senifM, sk = pb.senifK;
+      for (let i = 0; i < b.nSenif; i++) {
+        const h = m[first + i];
+        if (h !== 0) acc.add(safe(h * sm[i]), k[first + i] + sk[i]);
+      }
+    }
+    if (c.above) {
+      // rate × max(0, EHCPs − threshold × pupils)
+      const { rate, threshold } = c.above;
+      tmp.set(m[S.ehcps], k[S.ehcps]).add(-safe(threshold.m * m[S.roll]), threshold.k + k[S.roll]).atLeastZero();
+      acc.add(safe(rate.m * tmp.m), rate.k + tmp.k);
+    }
+    if (c.guarantee) {
+      // max(0, rate × EHCPs − the annual amount of the component it tops up)
+      const { rate, against } = c.guarantee;
+      tmp.set(safe(rate.m * m[S.ehcps]), rate.k + k[S.ehcps]).add(-annualM[against], annualK[against]).atLeastZero();
+      acc.add(tmp.m, tmp.k);
+    }
+    if (once.m === 0) {
+      annualM[ci] = acc.m;
+      annualK[ci] = acc.k;
+      units += roundUnits(acc.m, acc.k, mm, mk, um, uk);
+    } else {
+      // (annual × Months + once × 12) / 12, rounded once
+      tmp.set(acc.m, acc.k).add(once.m, once.k);
+      annualM[ci] = tmp.m;
+      annualK[ci] = tmp.k;
+      tmp.set(safe(acc.m * mm), acc.k + mk).add(safe(12 * once.m), once.k);
+      units += roundUnits(tmp.m, tmp.k, 1, 0, um, uk);
     }
   }
-  units += roundUnits(acc.m, acc.k, mm, mk, um, uk);
-
-  // Early intervention (Primary/Secondary)
-  if (mainstream) {
-    const { sens, per, thr, rate, guar } = o.ei;
-    roll.set(m[S.primaryPupils], k[S.primaryPupils]).add(m[S.ks3Pupils], k[S.ks3Pupils]).add(m[S.ks4Pupils], k[S.ks4Pupils]);
-    ei.set(safe(sens.m * m[S.senSupport]), sens.k + k[S.senSupport]);
-    ei.add(safe(per.m * roll.m), per.k + roll.k);
-    // rate × max(0, EHCPs − threshold × pupils)
-    tmp.set(ehcps.m, ehcps.k).add(-safe(thr.m * roll.m), thr.k + roll.k).atLeastZero();
-    ei.add(safe(rate.m * tmp.m), rate.k + tmp.k);
-    // max(0, guarantee × EHCPs − Notional SEN)
-    tmp.set(safe(guar.m * ehcps.m), guar.k + ehcps.k).add(-notionalM, notionalK).atLeastZero();
-    ei.add(tmp.m, tmp.k);
-    units += roundUnits(ei.m, ei.k, mm, mk, um, uk);
-  }
-
-  // Early years: DAF × ey.daf + Σ SENIF hours × ey.senif.<band> × ey.weeks
-  if (phase === P.earlyYears) {
-    acc.set(0, 0);
-    const daf = m[S.daf];
-    if (daf !== 0) acc.add(safe(daf * o.eyDaf.m), k[S.daf] + o.eyDaf.k);
-    const first = FIRST_BAND + b.nEhcp;
-    for (let i = 0; i < b.nSenif; i++) {
-      const h = m[first + i];
-      if (h !== 0) acc.add(safe(h * b.senifM[i]), k[first + i] + b.senifK[i]);
-    }
-    units += roundUnits(acc.m, acc.k, mm, mk, um, uk);
-  }
-
-  // FE element 1: Students × fe.rate × fe.weighting × fe.area
-  if (phase === P.fe) {
-    const st = m[S.students];
-    if (st !== 0) units += roundUnits(safe(st * o.fe.m), k[S.students] + o.fe.k, mm, mk, um, uk);
-  }
-
   return safe(units);
 }

@@ -1,33 +1,39 @@
-// An option compiled once for the fast path: every rate a row can need as a scaled integer, with the
-// products that never change (rate × notional share, fe.rate × fe.weighting × fe.area) taken once.
-// A rate the option lacks, or one that is not m / 10^k with m safe, has m = NaN: a row that needs it
-// goes down the decimal path, which gives the value or the #N/A with its message.
+// An option compiled once for the fast path: the rules of each phase (terms.ts, from the key catalogue) with
+// every rate as a scaled integer and each linear term's coefficient (rate × times × share) taken once.
+// A rate the option lacks, or one that is not m / 10^k with m safe, has m = NaN: a row that needs it goes down
+// the decimal path, which gives the value or the #N/A with its message. Phases compile on first use, so an
+// option reads exactly the keys of the phases it is asked about (test/engine/fast/keys.test.ts checks this).
 import type { Dec } from "../money";
 import { normKey } from "../normalize";
 import type { Option } from "../rates";
-import { Acc, parseDec, R } from "./exact";
-import { IDACI_BANDS, S } from "./slots";
+import { phaseTerms, type RateRef } from "../terms";
+import { COMPONENTS } from "../types";
+import { Acc, parseDec, parseNumber, R } from "./exact";
+import { slotOf } from "./slots";
 
 /** m / 10^k; m is NaN when absent or not exactly representable. */
 export interface Rate { readonly m: number; readonly k: number }
 
 export const NO_RATE: Rate = { m: NaN, k: 0 };
 
-/** One term of notional SEN: count (slot) × coefficient (unit value × share). */
-export interface Term { slot: number; m: number; k: number }
+/** One component of one phase, compiled: linear terms as parallel arrays, the other rules as rates or null. */
+export interface CompiledComponent {
+  /** count slot, coefficient m / 10^k, and 1 when paid once a year (not pro-rated) */
+  slot: Int32Array; m: Float64Array; k: Int32Array; perYear: Uint8Array;
+  topup: boolean;
+  /** SENIF: the key prefix (ey.senif) and the product of its `times` rates (ey.weeks) */
+  senif: { key: string; times: Rate } | null;
+  above: { rate: Rate; threshold: Rate } | null;
+  /** the guarantee's rate and the index (in COMPONENTS) of the component it tops up */
+  guarantee: { rate: Rate; against: number } | null;
+}
 
 export interface CompiledOption {
   option: Option;
   unitM: number;
   unitK: number;
-  /** notional SEN terms for Primary (index 0) and Secondary (index 1) */
-  notional: [Term[], Term[]];
-  place: { special: Rate; ap: Rate; fe: Rate; rbOccupied: Rate; rbUnoccupied: Rate };
-  ei: { sens: Rate; per: Rate; thr: Rate; rate: Rate; guar: Rate };
-  eyDaf: Rate;
-  eyWeeks: Rate;
-  /** fe.rate × fe.weighting × fe.area */
-  fe: Rate;
+  /** the components of a phase (by phase code), compiled on first use */
+  phase(p: number): CompiledComponent[];
   /** any rate by normalised key (memoised) */
   rate(key: string): Rate;
   /** SEND.TOPUP's lookups, by setting, then band as typed (memoised; null: no rate) */
@@ -71,44 +77,42 @@ function compile(option: Option): CompiledOption | null {
     }
     return r;
   };
-  const has = (key: string) => option.rates.has(normKey(key));
-  /** a rate with the contract default when absent (ctx.get) */
-  const get = (key: string, dflt: number): Rate => (has(key) ? rate(key) : { m: dflt, k: 0 });
-
-  const notionalTerms = (ph: "primary" | "secondary"): Term[] => {
-    const terms: Term[] = [];
-    const factor = (name: string, parts: [number, string][]) => {
-      const share = get(`notional.${name}`, 0);
-      if (share.m === 0) return; // a zero share needs no unit values at all
-      for (const [slot, key] of parts) {
-        const coef = has(key) ? product(rate(key), share) : NO_RATE;
-        terms.push({ slot, m: coef.m, k: coef.k });
-      }
-    };
-    factor("be", [[S.primaryPupils, "be.primary"], [S.ks3Pupils, "be.ks3"], [S.ks4Pupils, "be.ks4"]]);
-    factor("fsm", [[S.fsm, `fsm.${ph}`]]);
-    factor("fsm6", [[S.fsm6, `fsm6.${ph}`]]);
-    factor("idaci", IDACI_BANDS.map((b, i): [number, string] => [S.idaciA + i, `idaci.${ph}.${b}`]));
-    factor("lpa", [[S.lpa, `lpa.${ph}`]]);
-    factor("eal", [[S.eal, `eal.${ph}`]]);
-    factor("lumpsum", [[S.one, `lumpsum.${ph}`]]);
-    return terms;
+  /** a term's rate: the catalogue default when absent (ctx.rate on the decimal side); NO_RATE when needed and absent */
+  const get = (ref: RateRef): Rate => {
+    if (ref.default === undefined || option.rates.has(ref.key)) return rate(ref.key);
+    return parseNumber(ref.default) ? { m: R.m, k: R.k } : NO_RATE;
   };
-
+  const phases: CompiledComponent[][] = [];
+  const compilePhase = (p: number): CompiledComponent[] => phaseTerms(p).map((c) => {
+    const slot: number[] = [], m: number[] = [], k: number[] = [], perYear: number[] = [];
+    const out: CompiledComponent = {
+      slot: new Int32Array(), m: new Float64Array(), k: new Int32Array(), perYear: new Uint8Array(),
+      topup: false, senif: null, above: null, guarantee: null,
+    };
+    for (const t of c.terms) {
+      switch (t.rule) {
+        case "linear": {
+          const share = t.share ? get(t.share) : null;
+          if (share && share.m === 0) break; // a zero share needs no rates at all
+          const coef = product(get(t.rate), ...t.times.map(get), ...(share ? [share] : []));
+          slot.push(slotOf(t.count)); m.push(coef.m); k.push(coef.k); perYear.push(t.perYear ? 1 : 0);
+          break;
+        }
+        case "topup": out.topup = true; break;
+        case "senif": out.senif = { key: t.key, times: product(...t.times.map(get)) }; break;
+        case "aboveThreshold": out.above = { threshold: get(t.threshold), rate: get(t.rate) }; break;
+        case "guarantee":
+          out.guarantee = { rate: get(t.rate), against: COMPONENTS.findIndex((x) => x.name === t.against) };
+          break;
+      }
+    }
+    out.slot = Int32Array.from(slot); out.m = Float64Array.from(m); out.k = Int32Array.from(k);
+    out.perYear = Uint8Array.from(perYear);
+    return out;
+  });
   return {
     option, unitM, unitK,
-    notional: [notionalTerms("primary"), notionalTerms("secondary")],
-    place: {
-      special: rate("place.special"), ap: rate("place.ap"), fe: rate("place.fe"),
-      rbOccupied: rate("place.rb.occupied"), rbUnoccupied: rate("place.rb.unoccupied"),
-    },
-    ei: {
-      sens: get("ei.sensupport", 0), per: get("ei.perpupil", 0), thr: get("ei.highneeds.threshold", 0),
-      rate: get("ei.highneeds.rate", 0), guar: get("ei.notional.guarantee", 0),
-    },
-    eyDaf: rate("ey.daf"),
-    eyWeeks: get("ey.weeks", 38),
-    fe: product(get("fe.rate", 0), get("fe.weighting", 1), get("fe.area", 1)),
+    phase: (p) => (phases[p] ??= compilePhase(p)),
     rate,
     topups: new Map(),
   };
