@@ -14,6 +14,6 @@ export { check, type CheckProblem } from "./check";
 export { project, projectionYears, type ProjectionRow } from "./project";
 export { factorsTable } from "./factors";
 export {
-  allocateTotals, allocateRowTotal, compareTable, topupAmount, topupAmountDecimal, fastStats, resetFastStats,
+  allocateTotals, allocateRowTotal, compareTable, topupAmount, topupAmountDecimal, exactRowTotal, exactTopupAmount, useExactPath,
   type ComparisonValues, type CompareRowValues, type AmountArg,
 } from "./fast";

@@ -20,14 +20,6 @@ const { bind, evaluate } = ev;
 const { isBlankRow, layoutOf, readRow } = lay;
 type RowBuf = lay.RowBuf;
 
-/** How many rows went each way since the last reset (tests check that both paths are exercised). */
-export const fastStats = { fast: 0, fallback: 0 };
-
-export function resetFastStats(): void {
-  fastStats.fast = 0;
-  fastStats.fallback = 0;
-}
-
 /** The fast total of one row as a number, or NaN when the row must take the decimal path. */
 function fastTotal(b: Bound | null, l: Layout, values: readonly Cell[], buf: RowBuf): number {
   if (b === null || !readRow(l, values, buf)) return NaN;
@@ -64,8 +56,7 @@ export function allocateTotals(option: Option, grid: Grid, arg = "table"): (numb
     const values = grid[r];
     if (isBlankRow(values)) { out[r - 1] = null; continue; }
     const x = fastTotal(b, layout, values, buf);
-    if (x === x) { fastStats.fast++; out[r - 1] = x; continue; }
-    fastStats.fallback++;
+    if (x === x) { out[r - 1] = x; continue; }
     const row = readTableRow(reader, values, r, nameCol, arg);
     out[r - 1] = row.institution === null ? null : decimalTotal(option, row.institution);
   }
@@ -77,9 +68,12 @@ export function allocateTotals(option: Option, grid: Grid, arg = "table"): (numb
  * number as `reader.read(values, where)` + allocateTotal + toNumber (-0 shown as 0), or the same error.
  */
 export function allocateRowTotal(option: Option, reader: FieldReader, values: readonly Cell[], where = "values"): number | SendError {
+  const x = exactRowTotal(option, reader, values);
+  return x === x ? x : decimalTotal(option, reader.read(values, where));
+}
+
+/** The exact path alone: one row's Total, or NaN when the row must take the decimal path (tests count both ways). */
+export function exactRowTotal(option: Option, reader: FieldReader, values: readonly Cell[]): number {
   const layout = layoutOf(reader);
-  const x = fastTotal(bind(option, layout), layout, values, layout.buf);
-  if (x === x) { fastStats.fast++; return x; }
-  fastStats.fallback++;
-  return decimalTotal(option, reader.read(values, where));
+  return fastTotal(bind(option, layout), layout, values, layout.buf);
 }

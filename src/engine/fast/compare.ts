@@ -15,7 +15,6 @@ import type { Grid } from "../types";
 import * as exact from "./exact";
 import * as ev from "./evaluate";
 import * as lay from "./layout";
-import * as alloc from "./allocate";
 import type { Bound } from "./evaluate";
 
 // Local copies of imported bindings (getters in CommonJS builds; see layout.ts).
@@ -23,7 +22,6 @@ const { MAX_K, parseDec, R, safe, scaleUp, toDouble } = exact;
 const { bind, evaluate } = ev;
 const { isBlankRow, layoutOf, readRow } = lay;
 type RowBuf = lay.RowBuf;
-const { fastStats } = alloc;
 
 /** One COMPARE row as the host shows it: numbers (rounded money; Change is a ratio), errors, blanks. */
 export interface CompareRowValues {
@@ -95,10 +93,8 @@ export function compareTable(optA: Option, optB: Option, grid: Grid, arg = "tabl
     }
     let name: string;
     if (am === am && bm === bm) {
-      fastStats.fast++;
       name = nameCol >= 0 && !isBlank(values[nameCol]) ? cellText(values[nameCol]) : `Row ${r}`;
     } else {
-      fastStats.fallback++;
       const row = readTableRow(reader, values, r, nameCol, arg);
       name = row.name ?? `Row ${r}`;
       const inst = row.institution!; // not blank: isBlankRow said so

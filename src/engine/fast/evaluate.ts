@@ -8,7 +8,7 @@ import type { Option } from "../rates";
 import { COMPONENTS, PHASES, SETTING_OF_PHASE } from "../types";
 import { Acc, roundUnits, safe } from "./exact";
 import type { Layout, RowBuf } from "./layout";
-import { compileOption, NO_RATE, type CompiledComponent, type CompiledOption, type Rate } from "./option";
+import { compileOption, exactPathOn, NO_RATE, type CompiledComponent, type CompiledOption, type Rate } from "./option";
 import { FIRST_BAND, S } from "./slots";
 
 /** One phase of an option bound to a header layout: band rates resolved to the layout's band order. */
@@ -35,6 +35,7 @@ const bounds = new WeakMap<Layout, WeakMap<Option, Bound | null>>();
 
 /** The option compiled and bound to a layout (memoised on both); null when the option cannot go fast. */
 export function bind(option: Option, layout: Layout): Bound | null {
+  if (!exactPathOn()) return null;
   let byOption = bounds.get(layout);
   if (!byOption) {
     byOption = new WeakMap();

@@ -1,5 +1,6 @@
 // The exact fast path (issue 5): the same numbers as the decimal.js path, from scaled integers in plain
 // doubles, with the decimal.js path as the fallback for every row or call it cannot do exactly.
-export { allocateTotals, allocateRowTotal, fastStats, resetFastStats } from "./allocate";
+export { allocateTotals, allocateRowTotal, exactRowTotal } from "./allocate";
 export { compareTable, type ComparisonValues, type CompareRowValues } from "./compare";
-export { topupAmount, topupAmountDecimal, type AmountArg } from "./topup";
+export { exactTopupAmount, topupAmount, topupAmountDecimal, type AmountArg } from "./topup";
+export { useExactPath } from "./option";

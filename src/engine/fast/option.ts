@@ -52,8 +52,24 @@ function product(...rs: Rate[]): Rate {
 
 const memo = new WeakMap<Option, CompiledOption | null>();
 
+let exactPath = true;
+
+/**
+ * Turns the exact path off (every call then takes the decimal path, as when an option cannot go fast) or back
+ * on. For checking one path against the other through the function layer (test/functions/cases.test.ts).
+ */
+export function useExactPath(on: boolean): void {
+  exactPath = on;
+}
+
+/** Whether the exact path is on (useExactPath). */
+export function exactPathOn(): boolean {
+  return exactPath;
+}
+
 /** The compiled option, or null when its round.to is not exactly representable (then every row is decimal). */
 export function compileOption(option: Option): CompiledOption | null {
+  if (!exactPath) return null;
   let c = memo.get(option);
   if (c === undefined) {
     c = compile(option);

@@ -8,13 +8,11 @@ import type { Option } from "../rates";
 import type { Setting } from "../types";
 import * as exact from "./exact";
 import * as compiled from "./option";
-import * as alloc from "./allocate";
 import type { Rate } from "./option";
 
 // Local copies of imported bindings (getters in CommonJS builds; see layout.ts).
 const { cmp, parseDec, parseNumber, R, roundUnits, safe, toDouble } = exact;
 const { compileOption } = compiled;
-const { fastStats } = alloc;
 
 /** A months or fte argument: a Decimal (as the function layer coerces it), a finite number, or null (absent). */
 export type AmountArg = Dec | number | null;
@@ -50,31 +48,29 @@ function parseArg(x: AmountArg, dflt: number): boolean {
  * label as typed ("Band 3", "3"); lookups are memoised per option, setting and band text.
  */
 export function topupAmount(option: Option, setting: Setting, band: string, months: AmountArg = null, fte: AmountArg = null): number | SendError {
+  const x = exactTopupAmount(option, setting, band, months, fte);
+  return x === x ? x : topupAmountDecimal(option, setting, band, months, fte);
+}
+
+/** The exact path alone: the amount, or NaN when the call must take the decimal path (tests count both ways). */
+export function exactTopupAmount(option: Option, setting: Setting, band: string, months: AmountArg = null, fte: AmountArg = null): number {
   const o = compileOption(option);
-  if (o !== null) {
-    let bySetting = o.topups.get(setting);
-    if (bySetting === undefined) {
-      bySetting = new Map();
-      o.topups.set(setting, bySetting);
-    }
-    let rate: Rate | null | undefined = bySetting.get(band);
-    if (rate === undefined) {
-      const found = findTopupRate(option, setting, band);
-      rate = found ? o.rate(found.key) : null;
-      if (bySetting.size < 1000) bySetting.set(band, rate);
-    }
-    if (rate !== null && parseArg(months, 12)) {
-      const mm = R.m, mk = R.k;
-      if (mm >= 0 && cmp(mm, mk, 12, 0) <= 0 && parseArg(fte, 1) && R.m >= 0) {
-        const q = roundUnits(safe(rate.m * R.m), rate.k + R.k, mm, mk, o.unitM, o.unitK);
-        const total = safe(q * o.unitM);
-        if (total === total) {
-          fastStats.fast++;
-          return toDouble(total, o.unitK);
-        }
-      }
-    }
+  if (o === null) return NaN;
+  let bySetting = o.topups.get(setting);
+  if (bySetting === undefined) {
+    bySetting = new Map();
+    o.topups.set(setting, bySetting);
   }
-  fastStats.fallback++;
-  return topupAmountDecimal(option, setting, band, months, fte);
+  let rate: Rate | null | undefined = bySetting.get(band);
+  if (rate === undefined) {
+    const found = findTopupRate(option, setting, band);
+    rate = found ? o.rate(found.key) : null;
+    if (bySetting.size < 1000) bySetting.set(band, rate);
+  }
+  if (rate === null || !parseArg(months, 12)) return NaN;
+  const mm = R.m, mk = R.k;
+  if (!(mm >= 0 && cmp(mm, mk, 12, 0) <= 0 && parseArg(fte, 1) && R.m >= 0)) return NaN;
+  const q = roundUnits(safe(rate.m * R.m), rate.k + R.k, mm, mk, o.unitM, o.unitK);
+  const total = safe(q * o.unitM);
+  return total === total ? toDouble(total, o.unitK) : NaN;
 }
