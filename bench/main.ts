@@ -1,7 +1,7 @@
 // `npm run bench`: the five scenarios of issue 5, one table, bench/results.json.
 // Every comparison is a ratio of medians measured in the same run (absolute times are noise here).
-// Flags: --quick (fewer runs), --only 1,3,5 (a subset), verify [n] (prototype equivalence, default 1,000,000),
-// --child pupils --mode lifted|wrapper|engineFast|core|pence (internal: scenario 2 in its own process).
+// Flags: --quick (fewer runs), --only 1,3,5 (a subset),
+// --child pupils --mode lifted|wrapper|engineFast|core (internal: scenario 2 in its own process).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -13,7 +13,6 @@ import { perCellScenario } from "./scenarios/percell";
 import { pupilsChild, type PupilsMode, type PupilsResult } from "./scenarios/pupils";
 import { workbookScenario } from "./scenarios/workbook";
 import { engineFastTopupAll } from "./lib/core";
-import { verify, verifyTopup } from "./prototypes/verify";
 
 const BIN = path.join(__dirname, "..", "bin", "bench.js");
 const RESULTS = path.join(__dirname, "results.json");
@@ -54,21 +53,6 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify(res)}\n`);
     return;
   }
-  if (argv[0] === "verify") {
-    const n = Number(argv[1] ?? 1_000_000);
-    log(`verify: ${n} random institutions (engine, compiled Decimal, integer fast path)…`);
-    const t0 = Date.now();
-    const res = verify(n, 5000, 7, log, loadInvoke());
-    const allocateSeconds = (Date.now() - t0) / 1000;
-    log(`verify: ${n} random SEND.TOPUP calls (engine core vs integer batch)…`);
-    const topup = verifyTopup(n);
-    const out = { allocate: { ...res, seconds: allocateSeconds }, topup: { ...topup, seconds: (Date.now() - t0) / 1000 - allocateSeconds } };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-    fs.writeFileSync(path.join(__dirname, "prototypes", "verify-results.json"), `${JSON.stringify({ generated: new Date().toISOString(), ...out }, null, 2)}\n`);
-    process.exitCode = res.compiledDecimalDiffers || res.penceDiffers || res.registryDiffers || topup.differs ? 1 : 0;
-    return;
-  }
-
   const quick = argv.includes("--quick");
   const only = new Set((flag(argv, "--only") ?? "1,2,3,4,5").split(",").map((s) => s.trim()));
   const runs = quick ? 3 : 7;
@@ -91,16 +75,10 @@ export async function main(argv: string[]): Promise<void> {
         note: `agreement with the reference: ${r.agreement.exact} exact, ${r.agreement.withinPennies} within float pennies, ${r.agreement.differ} differ` },
     );
     if (t.core) rows.push({ id: "1", scenario: "", measure: "engine core alone / reference", value: t.core.median / t.reference.median, unit: "×" });
-    rows.push(
-      { id: "P", scenario: "prototype (bench/prototypes)", measure: "compiled option + reader, Decimal / reference", value: t.compiledDecimal.median / t.reference.median, unit: "×",
-        note: `identical to the engine on ${r.prototypeAgreement.compiledDecimal.exact}/${r.prototypeAgreement.compiledDecimal.rows} rows` },
-      { id: "P", scenario: "", measure: "integer fast path / reference", value: t.pence.median / t.reference.median, unit: "×",
-        note: `identical to the engine on ${r.prototypeAgreement.pence.exact}/${r.prototypeAgreement.pence.rows} rows (proof on random cases: node bin/bench.js verify)` },
-    );
   }
 
   if (only.has("2")) {
-    const modes: PupilsMode[] = [...(invoke ? (["lifted", "wrapper"] as const) : []), ...(engineFastTopupAll() ? (["engineFast"] as const) : []), "core", "pence"];
+    const modes: PupilsMode[] = [...(invoke ? (["lifted", "wrapper"] as const) : []), ...(engineFastTopupAll() ? (["engineFast"] as const) : []), "core"];
     const res: Record<string, PupilsResult | { error: string }> = {};
     for (const mode of modes) {
       log(`2. pupils, 600,000 × SEND.TOPUP (${mode}, child process)…`);
@@ -116,13 +94,13 @@ export async function main(argv: string[]): Promise<void> {
       const targeted = mode === "lifted" || mode === "engineFast" || (mode === "core" && !res.engineFast);
       const label = {
         lifted: "SEND.TOPUP via wrapper, one call over pupil columns", wrapper: "SEND.TOPUP via wrapper, 600k separate calls",
-        engineFast: "engine fast path, batch", core: "engine decimal path, batch", pence: "prototype: integer batch",
+        engineFast: "engine fast path, batch", core: "engine decimal path, batch",
       }[mode];
-      if ("error" in r) { rows.push({ id: main ? "2" : "P", scenario: main ? "TOPUP 600k pupils" : "", measure: label, value: null, unit: "ms", note: r.error }); continue; }
+      if ("error" in r) { rows.push({ id: "2", scenario: main ? "TOPUP 600k pupils" : "", measure: label, value: null, unit: "ms", note: r.error }); continue; }
       rows.push(
-        { id: mode === "pence" ? "P" : "2", scenario: main ? "TOPUP 600k pupils" : "", measure: `${label}: time`, value: r.median, unit: "ms",
+        { id: "2", scenario: main ? "TOPUP 600k pupils" : "", measure: `${label}: time`, value: r.median, unit: "ms",
           ...(targeted ? { target: "< 1.5 s", pass: r.median < 1500 } : {}), note: pupilsNote(r, res) },
-        { id: mode === "pence" ? "P" : "2", scenario: "", measure: `${label}: peak RSS`, value: r.maxRss, unit: "MB",
+        { id: "2", scenario: "", measure: `${label}: peak RSS`, value: r.maxRss, unit: "MB",
           ...(targeted ? { target: "< 1 GB", pass: r.maxRss < 1024 } : {}) },
       );
     }

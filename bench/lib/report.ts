@@ -1,6 +1,6 @@
 // One bench table, printed and written to bench/results.json.
 export interface BenchRow {
-  /** scenario number in the spec (1-5), or "P" for a prototype measured alongside */
+  /** scenario number in the spec (1-5) */
   id: string;
   scenario: string;
   measure: string;

@@ -4,7 +4,8 @@
 //    rows aligned with the Rates sheet; a root option's blank is NA() so IFNA(…, default) applies defaults.
 //  - NativeLookup: phase → setting, and (for the "resolved" style) per option a phase × band top-up block.
 //  - NativeAllocations: per institution a few helper columns, then per option the six components, each
-//    ROUND(annual × Months / 12 / round.to) × round.to as the contract says, and the Total.
+//    ROUND(annual × Months / 12 / round.to) × round.to as the contract says (DAF added after × Months / 12: paid once
+//    a year), and the Total.
 // Three lookup styles: "match" (INDEX/MATCH on the key in every formula), "xlookup" (XLOOKUP likewise),
 // "resolved" (formulas point at the resolved rate cells; one MATCH per row for the phase).
 import type { Cell } from "../../src/engine/types";
@@ -166,8 +167,9 @@ export function nativeSheets(s: NativeSpec): { sheets: Record<string, Rows>; tot
       const ei = `${dflt("ei.sensupport", 0)}*${inst("SEN Support")}+${dflt("ei.perpupil", 0)}*${roll}`
         + `+${dflt("ei.highneeds.rate", 0)}*MAX(0,${ehcps}-${dflt("ei.highneeds.threshold", 0)}*${roll})`
         + `+MAX(0,${dflt("ei.notional.guarantee", 0)}*${ehcps}-${col(0)})`;
-      const ey = [term(inst("DAF"), fixedRate("ey.daf")),
-        ...senif.map((b) => term(instCol(b.col), `${fixedRate(`ey.senif.${b.band}`)}*${dflt("ey.weeks", 38)}`))].join("+");
+      const senifSum = senif.map((b) => term(instCol(b.col), `${fixedRate(`ey.senif.${b.band}`)}*${dflt("ey.weeks", 38)}`)).join("+") || "0";
+      // DAF is paid once a year: added after × Months / 12, before rounding
+      const eyRounded = `ROUND(((${senifSum})*${M}/12+${term(inst("DAF"), fixedRate("ey.daf"))})/${unit},0)*${unit}`;
       const students = inst("Students");
       row.push(
         `=IF(${mainstream},${notional},0)`,
@@ -175,7 +177,7 @@ export function nativeSheets(s: NativeSpec): { sheets: Record<string, Rows>; tot
         `=${rnd(place)}`,
         `=${rnd(ehcp.map((b, j) => term(instCol(b.col), topupRate(b, j))).join("+") || "0")}`,
         `=IF(${mainstream},${rnd(ei)},0)`,
-        `=IF(${phase}="Early Years",${rnd(ey)},0)`,
+        `=IF(${phase}="Early Years",${eyRounded},0)`,
         `=IF(AND(${phase}="FE",${students}<>0),${rnd(`${students}*${dflt("fe.rate", 0)}*${dflt("fe.weighting", 1)}*${dflt("fe.area", 1)}`)},0)`,
         `=SUM(${col(1)}:${col(6)})`,
       );

@@ -143,10 +143,9 @@ export function refAllocateAll(rates: Grid, option: string, table: Grid): RefRes
       total += round(e * scale);
     } else if (phase === 0) {
       let e = 0;
-      const d = n(cDaf);
-      if (d) e += d * daf;
       for (let i = 0; i < senif.length; i++) { const hrs = n(senif[i].col); if (hrs) e += hrs * senifRate[i] * weeks; }
-      total += round(e * scale);
+      const d = n(cDaf);
+      total += round(e * scale + (d ? d * daf : 0)); // DAF is paid once a year: not pro-rated
     } else if (phase === 6) {
       const s = n(cStu);
       if (s) total += round(s * feRate * scale);

@@ -6,8 +6,6 @@ import type { Invoke } from "../lib/hosts";
 import { syntheticRates, LOCAL_OPTION } from "../data/rates";
 import { syntheticInstitutions } from "../data/institutions";
 import { refAllocateAll } from "../reference/allocate";
-import { fastDecimalAllocateAll } from "../prototypes/fastDecimal";
-import { fastPenceAllocateAll } from "../prototypes/fastPence";
 import type { Cell } from "../../src/engine/types";
 
 export type AllocateAll = (rates: Cell[][], option: string, table: Cell[][]) => unknown;
@@ -25,7 +23,6 @@ export interface InstitutionsResult {
   via: string;
   timings: Record<string, Timing>;
   agreement: Agreement;
-  prototypeAgreement: { compiledDecimal: Agreement; pence: Agreement };
 }
 
 export function institutionsScenario(n: number, invoke: Invoke | null, opts: { warmup: number; runs: number }): InstitutionsResult {
@@ -36,19 +33,12 @@ export function institutionsScenario(n: number, invoke: Invoke | null, opts: { w
     ours: () => ours.fn(rates, LOCAL_OPTION, table),
     reference: () => refAllocateAll(rates, LOCAL_OPTION, table),
     ...(invoke ? { core: () => coreAllocateAll(rates, LOCAL_OPTION, table) } : {}),
-    compiledDecimal: () => fastDecimalAllocateAll(rates, LOCAL_OPTION, table),
-    pence: () => fastPenceAllocateAll(rates, LOCAL_OPTION, table),
   } as Record<string, () => unknown>;
   const timings = measureMany(fns, opts);
   const oursOut = toList(fns.ours());
-  const engineOut = toList(coreAllocateAll(rates, LOCAL_OPTION, table));
   return {
     n, via: ours.via, timings,
     agreement: agreement(oursOut, refAllocateAll(rates, LOCAL_OPTION, table)),
-    prototypeAgreement: {
-      compiledDecimal: agreement(engineOut, toList(fns.compiledDecimal()), 0),
-      pence: agreement(engineOut, toList(fns.pence()), 0),
-    },
   };
 }
 

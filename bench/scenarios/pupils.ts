@@ -8,10 +8,9 @@ import { coreTopupAll, engineFastTopupAll } from "../lib/core";
 import { loadInvoke } from "../lib/hosts";
 import { syntheticRates, LOCAL_OPTION } from "../data/rates";
 import { syntheticPupils, type Pupil } from "../data/pupils";
-import { fastTopupAll } from "../prototypes/fastTopup";
 import type { Cell } from "../../src/engine/types";
 
-export type PupilsMode = "lifted" | "wrapper" | "engineFast" | "core" | "pence";
+export type PupilsMode = "lifted" | "wrapper" | "engineFast" | "core";
 
 export interface PupilsResult {
   mode: PupilsMode; via: string; n: number; runs: number[]; median: number;
@@ -57,9 +56,9 @@ export function pupilsChild(mode: PupilsMode, n: number, runs: number): PupilsRe
   } else {
     const engineFast = engineFastTopupAll();
     if (mode === "engineFast" && !engineFast) throw new Error("src/engine/fast not available");
-    const batch = mode === "core" ? coreTopupAll : mode === "engineFast" ? engineFast! : fastTopupAll;
+    const batch = mode === "core" ? coreTopupAll : engineFast!;
     via = mode === "core" ? "engine decimal batch (option resolved once; Decimal per pupil)"
-      : mode === "engineFast" ? "engine fast path batch (src/engine/fast topupAmount, option resolved once)" : "prototype: integer fast path batch";
+      : "engine fast path batch (src/engine/fast topupAmount, option resolved once)";
     run = () => {
       const out: unknown[] = [];
       for (let i = 0; i < pupils.length; i += 20000) {

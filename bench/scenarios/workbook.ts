@@ -11,7 +11,6 @@ import { measureMany, median, maybeGc, type Timing } from "../lib/stats";
 import { loadModule, type Invoke } from "../lib/hosts";
 import type { BenchRow } from "../lib/report";
 import { nativeSheets, NATIVE_SHEETS, colLetters, type LookupStyle } from "../native/allocations";
-import { registerRangeMemo } from "../prototypes/hfRangeMemo";
 import type { Cell } from "../../src/engine/types";
 
 type Rows = Cell[][];
@@ -127,30 +126,11 @@ export async function workbookScenario(invoke: Invoke | null, opts: { warmup: nu
     return [style, { n, sheets: { [m.ratesSheet]: m.sheets[m.ratesSheet], [m.institutionsSheet]: m.sheets[m.institutionsSheet], ...n.sheets } as Sheets }];
   })) as Record<LookupStyle, { n: ReturnType<typeof nativeSheets>; sheets: Sheets }>;
 
-  // prototypes (bench/prototypes/hfRangeMemo.ts): the same Allocations with SENDX./SENDY.ALLOCATE
-  const protos: Record<string, Sheets> = {};
-  if (invoke) {
-    registerRangeMemo(invoke);
-    for (const fn of ["SENDX", "SENDY"]) {
-      const alloc = m.sheets[m.allocationsSheet].map((row) => row.map((c) => (typeof c === "string" ? c.replace(/SEND\.ALLOCATE\(/g, `${fn}.ALLOCATE(`) : c)));
-      protos[`prototype ${fn}`] = { ...m.sheets, [m.allocationsSheet]: alloc };
-    }
-  }
-  // the same SEND.ALLOCATE formulas reading only the used part of the Rates sheet (the model reserves
-  // room for new keys and options: ratesExtent), to show what the size of the rates range costs a cell
-  const used = m.sheets[m.ratesSheet];
-  const usedRef = `${m.ratesSheet}!$A$1:$${colLetters(Math.max(...used.map((r) => r.length)))}$${used.length}`;
-  const ratesRef = /SEND\.ALLOCATE\(([^,]+),/.exec(String(m.sheets[m.allocationsSheet][1]?.[2] ?? ""))?.[1] ?? usedRef;
-  protos["prototype tight rates range"] = {
-    ...m.sheets,
-    [m.allocationsSheet]: m.sheets[m.allocationsSheet].map((row) => row.map((c) => (typeof c === "string" ? c.split(ratesRef).join(usedRef) : c))),
-  };
   // Native INDEX/MATCH and XLOOKUP styles take seconds a build: measured once (they are never the fastest).
   const slow = new Set(["native match", "native xlookup"]);
   const variants: Record<string, () => Workbook> = {
     ours: () => oursBook(m.sheets)!.book,
     ...Object.fromEntries(styles.map((st) => [`native ${st}`, () => nativeBook(natives[st].sheets)])),
-    ...Object.fromEntries(Object.entries(protos).map(([k, sh]) => [k, () => oursBook(sh)!.book])),
   };
 
   // 1. build + full evaluation, interleaved
@@ -199,10 +179,6 @@ export async function workbookScenario(invoke: Invoke | null, opts: { warmup: nu
     const cols = m.options.map((_, k) => books[`native ${st}`].values(NATIVE_SHEETS.allocations, `${colLetters(n.totalCol(k))}2:${colLetters(n.totalCol(k))}${lastRow}`));
     compare(`native ${st}`, (k, i) => cols[k][i][0]);
   }
-  for (const k of Object.keys(protos)) {
-    const v = books[k].values(m.allocationsSheet, totalsRange);
-    compare(k, (j, i) => v[i][j]);
-  }
   for (const b of Object.values(books)) b.done();
 
   let fullDemoBuild: Timing | undefined;
@@ -229,17 +205,10 @@ export async function workbookScenario(invoke: Invoke | null, opts: { warmup: nu
     { id: "4", scenario: "", measure: `native / ours, recalc (vs fastest native: ${fr.slice(7)})`, value: recalc[fr].median / recalc.ours.median, unit: "×", target: "≥ 3", pass: recalc[fr].median / recalc.ours.median >= 3 },
   ];
   if (fullDemoBuild) rows.push({ id: "4", scenario: "", measure: "whole demo workbook (all sheets), build + evaluate", value: fullDemoBuild.median, unit: "ms" });
-  for (const k of Object.keys(protos)) {
-    const what = k.endsWith("SENDX") ? "range memo on the range vertex" : k.endsWith("SENDY") ? "range memo + identity parse caches" : `rates range trimmed to the used ${usedRef}`;
-    rows.push(
-      { id: "P", scenario: k === Object.keys(protos)[0] ? "prototype (hfRangeMemo.ts)" : "", measure: `${what}: native / it, build`, value: build[fb].median / build[k].median, unit: "×" },
-      { id: "P", scenario: "", measure: `${what}: native / it, recalc`, value: recalc[fr].median / recalc[k].median, unit: "×" },
-    );
-  }
   const bad = Object.keys(equality).filter((k) => equality[k].equal !== equality[k].compared);
   rows.find((r) => r.measure.startsWith("native / ours, recalc"))!.note = bad.length
     ? `WARNING: totals differ from ours: ${bad.map((k) => `${k} ${equality[k].compared - equality[k].equal}/${equality[k].compared} (max £${equality[k].maxDiff.toFixed(2)}; ${equality[k].first})`).join("; ")}`
-    : `every native style (and prototype) equals ours on all ${equality["native match"].compared} allocation cells; source: ${m.source}`;
+    : `every native style equals ours on all ${equality["native match"].compared} allocation cells; source: ${m.source}`;
   if (bad.length) process.stderr.write(`WARNING: scenario 4 native totals differ from ours (see results.json details.workbook.equality)\n`);
   return { rows, details };
 }

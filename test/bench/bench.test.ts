@@ -1,6 +1,6 @@
 // Smoke test for `npm run bench` (no timings here): the bench modules load, the plain-number reference
 // implements the same rules as the engine, the built-in-functions Allocations sheet of scenario 4
-// computes the engine's totals, and the prototypes give the engine's digits.
+// computes the engine's totals.
 import { HyperFormula } from "hyperformula";
 import { syntheticRates, LOCAL_OPTION, BASE_OPTION } from "../../bench/data/rates";
 import { syntheticInstitutions, INSTITUTION_HEADER } from "../../bench/data/institutions";
@@ -11,9 +11,6 @@ import { agreement } from "../../bench/lib/agree";
 import { median } from "../../bench/lib/stats";
 import { renderTable } from "../../bench/lib/report";
 import { nativeSheets, NATIVE_SHEETS, colLetters } from "../../bench/native/allocations";
-import { fastDecimalAllocateAll } from "../../bench/prototypes/fastDecimal";
-import { fastPenceAllocateAll } from "../../bench/prototypes/fastPence";
-import { fastTopupAll } from "../../bench/prototypes/fastTopup";
 import { SendError } from "../../src/engine";
 
 const show = (x: unknown) => (x instanceof SendError ? `${x.kind} ${x.message}` : String(x));
@@ -86,28 +83,5 @@ describe("scenario 4's built-in-functions Allocations sheet", () => {
       expect({ option: o, col: colLetters(n.totalCol(k)), differ: a.differ, first: a.firstDiffer }).toEqual({ option: o, col: colLetters(n.totalCol(k)), differ: 0, first: undefined });
     });
     hf.destroy();
-  });
-});
-
-describe("prototypes give the engine's digits and errors", () => {
-  it("on 3 × 400 random (partly broken) institutions under random options", () => {
-    const r = rng(3);
-    for (let k = 0; k < 3; k++) {
-      const rates = randomRates(r, { missing: k === 2 });
-      const table = randomTable(r, 400);
-      const e = coreAllocateAll(rates, LOCAL_OPTION, table) as unknown[];
-      const d = fastDecimalAllocateAll(rates, LOCAL_OPTION, table) as unknown[];
-      const p = fastPenceAllocateAll(rates, LOCAL_OPTION, table) as unknown[];
-      expect(d.map(show)).toEqual(e.map(show));
-      expect(p.map(show)).toEqual(e.map(show));
-    }
-  });
-
-  it("SEND.TOPUP batch on 2,000 random pupils", () => {
-    const r = rng(4);
-    const rates = randomRates(r);
-    const pupils = randomPupils(r, 2000);
-    const e = coreTopupAll(rates, BASE_OPTION, pupils) as unknown[];
-    expect((fastTopupAll(rates, BASE_OPTION, pupils) as unknown[]).map(show)).toEqual(e.map(show));
   });
 });
