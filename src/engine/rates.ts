@@ -3,7 +3,7 @@
 // non-blank header is an option. A candidate option is a diff over its parent (`inherits`).
 import { E, SendError, raise, attempt } from "./errors";
 import { findKeyInfo, suggestionsFor, type KeyInfo } from "./keys";
-import { D, PENNY, type Dec } from "./money";
+import { PENNY, type Dec } from "./money";
 import { normKey, normOption } from "./normalize";
 import { cellText, isBlank, readNumber } from "./coerce";
 import type { Cell, Grid } from "./types";

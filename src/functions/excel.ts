@@ -84,7 +84,12 @@ export function toExcel(result: Result, matrix: boolean): unknown {
   return grid.length === 0 ? [[""]] : grid;
 }
 
-/** One custom function call: every SEND entry point in functions.ts is exactly this. */
+/**
+ * One custom function call: every SEND entry point in functions.ts is exactly this. The result is what Excel
+ * accepts from a custom function (a number, text, a boolean, an Error or a 2-D array of them), typed `any` so
+ * each entry point can declare the type custom-functions-metadata reads (number, string, any[][]).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: the entry points' declared types
 export function excel(name: string, args: readonly unknown[]): any {
   const spec = specOf(name);
   if (!spec) throw new Error(`no SEND function named '${name}'`);

@@ -5,6 +5,9 @@
 // arguments are any so that blank cells, numbers typed as text and our error messages reach the wrapper intact.
 // Descriptions must equal the registry's (the metadata test says so) and must not contain an at-sign followed by
 // a word: the metadata parser would read it as a tag.
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands these entry points blanks, numbers, text, errors
+   and 2-D arrays of any of them; the JSDoc types (any, any[][]) are what custom-functions-metadata reads, and
+   excel() checks every argument against the registry before anything uses it. */
 import { excel } from "./excel";
 
 /**

@@ -4,16 +4,14 @@
 import { HyperFormula } from "hyperformula";
 import { syntheticRates, LOCAL_OPTION, BASE_OPTION } from "../../bench/data/rates";
 import { syntheticInstitutions, INSTITUTION_HEADER } from "../../bench/data/institutions";
-import { randomRates, randomTable, randomPupils, rng } from "../../bench/data/randomCases";
+import { randomRates, rng } from "../../bench/data/randomCases";
 import { refAllocateAll } from "../../bench/reference/allocate";
-import { coreAllocateAll, coreTopupAll } from "../../bench/lib/core";
+import { coreAllocateAll } from "../../bench/lib/core";
 import { agreement } from "../../bench/lib/agree";
 import { median } from "../../bench/lib/stats";
 import { renderTable } from "../../bench/lib/report";
 import { nativeSheets, NATIVE_SHEETS, colLetters } from "../../bench/native/allocations";
-import { SendError } from "../../src/engine";
 
-const show = (x: unknown) => (x instanceof SendError ? `${x.kind} ${x.message}` : String(x));
 
 describe("bench modules", () => {
   it("load, and the scenario entry points are functions", async () => {

@@ -19,13 +19,10 @@ type Api = {
 function withMadeUpFactor(): Api {
   let api: Api | undefined;
   jest.isolateModules(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const keys = require("../../src/engine/keys") as { KEY_CATALOGUE: KeyInfo[] };
     keys.KEY_CATALOGUE.push(MADE_UP);
-    /* eslint-disable @typescript-eslint/no-require-imports */
     const { invoke } = require("../../src/functions/wrapper");
     const { useExactPath } = require("../../src/engine");
-    /* eslint-enable @typescript-eslint/no-require-imports */
     api = { invoke, useExactPath };
   });
   return api!;

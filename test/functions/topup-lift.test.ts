@@ -10,7 +10,6 @@ import { invoke, resultSize, type HostValue } from "../../src/functions/wrapper"
 import { RATES } from "../headless/functions/fixture";
 
 const col = (xs: Cell[]): Cell[][] => xs.map((x) => [x]);
-const one = (setting: Cell, band: Cell, months?: Cell, fte?: Cell) => invoke("TOPUP", [RATES, "Baseline", setting, band, months, fte]);
 
 function err(x: unknown): SendError {
   if (!(x instanceof SendError)) throw new Error(`expected a SendError, got ${JSON.stringify(x)}`);

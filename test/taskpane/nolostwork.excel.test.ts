@@ -6,7 +6,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { HeadlessWorkbook } from "../../src/headless/workbook";
 import { explainFormula } from "../../src/functions/explain";
-import { cellA1, cellsOf, parseCell, parseRange, sheetRef, splitRef } from "../../src/model/a1";
+import { cellA1, parseCell, parseRange, sheetRef, splitRef } from "../../src/model/a1";
 import { ExcelPort, restorable } from "../../src/taskpane/ports/ExcelPort";
 import type { RawCell } from "../../src/taskpane/ports/WorkbookPort";
 import { buildPreviewModel, PREVIEW_CANDIDATE } from "../../src/taskpane/preview/demoModel";
