@@ -1,5 +1,5 @@
 // Money and quantities are exact decimals inside the engine. They become JavaScript numbers only at
-// the boundary (toNumber), after rounding by THE rounding rule below.
+// the boundary (toNumber), after rounding by the rounding rule below.
 import Decimal from "decimal.js";
 
 /** One Decimal constructor for the whole engine: 40 significant digits, half-up (away from zero). */
@@ -12,7 +12,7 @@ export const TWELVE = new D(12);
 export const PENNY = new D("0.01");
 
 /**
- * THE rounding rule: round to the nearest multiple of `unit` (default £0.01), ties away from zero
+ * The rounding rule (fast/exact.ts roundUnits gives the same result in scaled integers): round to the nearest multiple of `unit` (default £0.01), ties away from zero
  * ("half-up" on the magnitude, as Excel's ROUND does). £1 rounds to whole pounds.
  */
 export function roundMoney(x: Dec, unit: Dec = PENNY): Dec {

@@ -215,8 +215,3 @@ export function optionFromGrid(grid: Grid, option: Cell, ratesArg = "rates", opt
   return t instanceof SendError ? t : resolveOption(t, option, optionArg);
 }
 
-/** A numeric rate by normalised key, or undefined when the option (after inheritance) lacks it. */
-export function rateOf(option: Option, key: string): RateValue | undefined {
-  return option.rates.get(normKey(key));
-}
-

@@ -39,7 +39,7 @@ function customFunctions(): CustomFunctionsLike | undefined {
   return cf && typeof cf.Error === "function" && cf.ErrorCode ? cf : undefined;
 }
 
-/** THE error factory: a SendError as Excel's error value. */
+/** Excel's error factory: a SendError as Excel's error value (the headless plugin has its own). */
 export function excelError(e: SendError): unknown {
   const name = ERROR_CODE[e.kind];
   const message = TAKES_MESSAGE.has(e.kind) ? e.message : undefined;

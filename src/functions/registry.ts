@@ -1,4 +1,4 @@
-// THE registry of SEND functions: twelve entries, each its metadata next to its implementation (specs/*.ts).
+// The registry of SEND functions: twelve entries, each its metadata next to its implementation (specs/*.ts).
 // Excel (functions.ts via excel.ts), HyperFormula (headless/plugin.ts) and the task pane all go through it,
 // by way of wrapper.ts, so both hosts compute the same thing from the same code.
 import type { Args } from "./args";

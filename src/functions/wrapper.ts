@@ -1,4 +1,4 @@
-// THE one place where host arguments become typed arguments and failures become error values, for both hosts
+// The one place where host arguments become typed arguments and failures become error values, for both hosts
 // (Excel custom functions and the HyperFormula plugin). No host types here: each host first turns its values into
 // plain cells (number, string, boolean, null) and 2-D arrays of them.
 //

@@ -24,6 +24,3 @@ export function allocationsSheet(s: AllocationsSpec): Rows {
   }
   return rows;
 }
-
-/** Columns (1-based) of the option amounts in an Allocations sheet built above. */
-export const ALLOCATION_FIRST_OPTION_COL = 3;

@@ -1,4 +1,4 @@
-// THE seeded generator (mulberry32) for everything synthetic: the demo authority, benchmark data and the
+// The seeded generator (mulberry32) for everything synthetic: the demo authority, benchmark data and the
 // randomised tests. The same seed gives the same sequence on every machine, so runs and failures replay.
 export interface Rng {
   /** uniform in [0, 1) */

@@ -4,8 +4,11 @@ import { LIBRARY, libraryOption, libraryRatesGrid } from "../../src/engine/libra
 import type { LibraryOption } from "../../src/engine/library";
 import { attempt, isSendError, SendError } from "../../src/engine/errors";
 import { findKeyInfo, isKnownKey } from "../../src/engine/keys";
-import { optionFromGrid, rateOf } from "../../src/engine/rates";
+import { optionFromGrid, type Option } from "../../src/engine/rates";
+import { normKey } from "../../src/engine/normalize";
 import { D } from "../../src/engine/money";
+
+const rateOf = (option: Option, key: string) => option.rates.get(normKey(key));
 
 // The domain brief is the authority for every shipped value (read at test time only).
 const DOMAIN = readFileSync(resolve(__dirname, "../../../shared/domain.md"), "utf8");

@@ -3,7 +3,10 @@ import {
   D, findOptionName, isSendError, optionFromGrid, parseRates, readRatesTable, resolveOption,
   type Grid, type Option, type RatesTable,
 } from "../../src/engine";
-import { inheritanceChain, optionProblems, rateOf } from "../../src/engine/rates";
+import { inheritanceChain, optionProblems, type Option as RatesOption } from "../../src/engine/rates";
+import { normKey } from "../../src/engine/normalize";
+
+const rateOf = (option: RatesOption, key: string) => option.rates.get(normKey(key));
 
 function table(g: Grid): RatesTable {
   const t = parseRates(g);

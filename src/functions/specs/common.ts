@@ -1,4 +1,4 @@
-// Helpers the function implementations share: rates + option, vectors, number cells, and THE boundary rule.
+// Helpers the function implementations share: rates + option, vectors, number cells, and the boundary rule.
 import { readNumber } from "../../engine/coerce";
 import { E, SendError } from "../../engine/errors";
 import { toNumber, type Dec } from "../../engine/money";
@@ -26,7 +26,7 @@ export const OPTION_PARAM: ParamSpec = {
 };
 
 /**
- * THE boundary rule: a Decimal leaves the engine as the nearest double, once. Money has already been rounded
+ * The boundary rule for Decimals (the fast path returns the same doubles directly): a Decimal leaves the engine as the nearest double, once. Money has already been rounded
  * half-up to the option's round.to by the engine, so the double is the rounded amount (to the 15–17 significant
  * digits a double holds). Ratios (COMPARE's Change) and FIT's factor are not money and are not rounded.
  * -0 becomes 0 (Excel shows no negative zero).
