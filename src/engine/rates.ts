@@ -10,6 +10,18 @@ import type { Cell, Grid } from "./types";
 
 const IGNORED_HEADERS = new Set(["description", "unit", "source", "notes"]);
 
+/**
+ * What a rates-table header is (contract section 1): the `Factor` column of keys, a column ignored by the engine
+ * (Description, Unit, Source, Notes), blank, or an option. The one classifier: the model builders and the task
+ * pane use it too.
+ */
+export function ratesHeaderKind(header: unknown): "factor" | "ignored" | "blank" | "option" {
+  const h = typeof header === "string" ? header.trim() : typeof header === "number" ? String(header) : "";
+  if (h === "") return "blank";
+  const k = normKey(h);
+  return k === "factor" ? "factor" : IGNORED_HEADERS.has(k) ? "ignored" : "option";
+}
+
 /** A problem found while reading the table; SEND.CHECK lists them, other functions fail on them. */
 export interface RateProblem {
   option: string | null;
@@ -66,12 +78,12 @@ function lazyProblem(p: Omit<RateProblem, "error">, make: () => SendError): Rate
 export function readRatesTable(grid: Grid, arg = "rates"): RatesTable | SendError {
   if (grid.length === 0) return E.emptyTable(arg);
   const header = grid[0].map(cellText);
-  const factorCol = header.findIndex((h) => normKey(h) === "factor");
+  const factorCol = header.findIndex((h) => ratesHeaderKind(h) === "factor");
   if (factorCol < 0) return E.noFactorColumn(arg, header.filter((h) => h !== ""));
   const optionNames: string[] = [];
   const optionCols = new Map<string, number>();
   header.forEach((h, col) => {
-    if (col === factorCol || h === "" || IGNORED_HEADERS.has(normKey(h))) return;
+    if (col === factorCol || ratesHeaderKind(h) !== "option") return;
     const n = normOption(h);
     if (optionCols.has(n)) return; // reported below
     optionCols.set(n, col);

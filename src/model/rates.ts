@@ -1,6 +1,7 @@
 // The Rates sheet: a library grid (Factor | Description | Unit | Source | options…) plus candidate
 // options that inherit from another option and start blank (blank = "same as the parent").
 import { normKey, normOption } from "../engine/normalize";
+import { ratesHeaderKind } from "../engine/rates";
 import type { RawCell, Rows } from "./types";
 
 export interface CandidateOption {
@@ -28,8 +29,6 @@ export interface RatesSpec {
   values?: Record<string, Record<string, RawCell>>;
 }
 
-const FIXED = ["factor", "description", "unit", "source", "notes"];
-
 /** Column positions of a rates grid. */
 export function ratesColumns(grid: Rows): { factor: number; description: number; unit: number; source: number; options: { name: string; col: number }[] } {
   const header = (grid[0] ?? []).map((h) => (h === null ? "" : String(h)));
@@ -38,7 +37,7 @@ export function ratesColumns(grid: Rows): { factor: number; description: number;
   if (factor < 0) throw new Error("rates grid has no Factor column");
   const options = header
     .map((name, col) => ({ name: name.trim(), col }))
-    .filter((o) => o.name !== "" && !FIXED.includes(normKey(o.name)));
+    .filter((o) => ratesHeaderKind(o.name) === "option");
   return { factor, description: find("description"), unit: find("unit"), source: find("source"), options };
 }
 

@@ -4,6 +4,7 @@ import { colLetters, parseRange, sheetRef } from "../../model/a1";
 import { headerIndex } from "../../model/institutions";
 import { modelRefs, ratesExtent, type ModelRefs } from "../../model/refs";
 import { normKey, normOption } from "../../engine/normalize";
+import { ratesHeaderKind } from "../../engine/rates";
 import type { CellValue, RawCell, WorkbookPort } from "../ports/WorkbookPort";
 
 export interface OptionInfo { name: string; col: number; inherits: string | null }
@@ -47,7 +48,6 @@ export interface ModelInfo {
   projections: string[];
 }
 
-const FIXED = new Set(["factor", "description", "unit", "source", "notes"]);
 const text = (v: CellValue | RawCell | undefined): string => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
 const hasFn = (row: RawCell[] | undefined, fn: string) => (row ?? []).some((c) => typeof c === "string" && c.toUpperCase().includes(`SEND.${fn}(`));
 
@@ -63,10 +63,10 @@ function ratesRefIn(row: RawCell[] | undefined): string | null {
 export function readRates(sheet: string, grid: CellValue[][], refHint: string | null): RatesInfo {
   const header = (grid[0] ?? []).map(text);
   const col = (n: string) => header.findIndex((h) => normKey(h) === n);
-  const factorCol = col("factor");
+  const factorCol = header.findIndex((h) => ratesHeaderKind(h) === "factor");
   const keys = grid.flatMap((r, row) => (row > 0 && text(r[factorCol]) !== "" ? [{ key: text(r[factorCol]), row }] : []));
   const inheritsRow = keys.find((k) => normKey(k.key) === "inherits")?.row;
-  const options = header.flatMap((name, c) => (name !== "" && !FIXED.has(normKey(name))
+  const options = header.flatMap((name, c) => (ratesHeaderKind(name) === "option"
     ? [{ name, col: c + 1, inherits: inheritsRow === undefined ? null : text(grid[inheritsRow][c]) || null }] : []));
   const ext = ratesExtent(grid.length, header.length);
   const ref = refHint ?? sheetRef(sheet, `$A$1:$${colLetters(ext.cols)}$${ext.rows}`);
