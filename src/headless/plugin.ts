@@ -18,6 +18,10 @@ import type { Cell, Grid, OutCell } from "../engine/types";
 import { freezeGrid } from "../functions/args";
 import { isGrid, NAMESPACE, REGISTRY, shapeOf, widthOf, type Result } from "../functions/registry";
 import { invoke, resultSize, type HostValue } from "../functions/wrapper";
+import {
+  AST, evaluateArg, formulaRoot, graphOf, rangeVertexOf,
+  type Address, type AstNode, type ProcedureAst, type RangeVertexLike, type State, type StringAst,
+} from "./hfInternals";
 
 const HF_ERROR: Record<ErrorKind, ErrorType> = { "#VALUE!": ErrorType.VALUE, "#N/A": ErrorType.NA, "#NUM!": ErrorType.NUM };
 
@@ -26,17 +30,6 @@ const ERROR_TEXT: Record<string, string> = {
   CYCLE: "#CYCLE!", DIV_BY_ZERO: "#DIV/0!", ERROR: "#ERROR!", NA: "#N/A", NAME: "#NAME?", NUM: "#NUM!",
   REF: "#REF!", SPILL: "#SPILL!", VALUE: "#VALUE!", LIC: "#LIC!",
 };
-
-/** The parts of HyperFormula's (unexported) AST and interpreter state we use. */
-interface AstNode { type: string }
-interface ProcedureAst extends AstNode { args: AstNode[]; procedureName: string }
-interface Address { sheet: number; row: number; col: number }
-interface State {
-  formulaAddress: Address;
-  formulaVertex?: { formula?: unknown; array?: { size?: { width: number; height: number } } };
-}
-
-const ONE_CELL = { width: 1, height: 1 } as const;
 
 type HfValue = number | string | boolean | CellError | typeof EmptyValue | SimpleRangeValue;
 
@@ -67,7 +60,7 @@ function noteResize(graph: object, at: Address): void {
 
 /** The formulas of this engine to re-enter so they spill at their new size (and forget them). */
 export function takeResizes(hf: HyperFormula): Address[] {
-  const m = resizes.get(hf.dependencyGraph as unknown as object);
+  const m = resizes.get(graphOf(hf));
   if (!m || m.size === 0) return [];
   const out = [...m.values()];
   m.clear();
@@ -85,18 +78,11 @@ export function takeResizes(hf: HyperFormula): Address[] {
  * ranges dirty). test/headless/functions/rangememo.test.ts checks every kind of edit against a fresh workbook.
  */
 const MEMO_KEY = "SEND.HOST_ARRAY";
-const REFERENCES = new Set(["CELL_RANGE", "COLUMN_RANGE", "ROW_RANGE"]);
+const REFERENCES = new Set<string>([AST.cellRange, AST.columnRange, AST.rowRange]);
+/** Arguments that name cells: for a range parameter they are ranges even when HyperFormula evaluates them to one value. */
+const CELL_REFERENCES = new Set<string>([AST.cell, ...REFERENCES]);
 
-interface StringAst extends AstNode { value: string }
 interface RangeMemo { sheet: number; top: number; left: number; bottom: number; right: number; grid: Grid }
-interface RangeVertexLike {
-  range: { start: Address; end: Address };
-  /** undefined once HyperFormula has removed the vertex from its graph */
-  idInGraph?: number;
-  getFunctionValue(key: string): unknown;
-  setFunctionValue(key: string, value: unknown): void;
-}
-interface GraphLike { getRange(start: Address, end: Address): RangeVertexLike | undefined }
 
 /**
  * Per formula (its vertex), per argument: the range vertex its cell-range reference resolved to, so a recalculation
@@ -133,9 +119,13 @@ function hostGrid(v: SimpleRangeValue): Cell[][] {
 export class SendPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {};
 
-  /** Arguments as host values; a scalar argument that is an error propagates (as in Excel). */
-  private hostArgs(ast: ProcedureAst, state: State): HostValue[] | CellError {
-    const evaluate = this.evaluateAst as unknown as (this: FunctionPlugin, a: AstNode, s: State) => HfValue;
+  /**
+   * Arguments as host values; a scalar argument that is an error propagates (as in Excel). A reference given to a
+   * range parameter is a range even when it names one cell (S!A1, S!A1:A1): HyperFormula hands over that cell's
+   * value, Excel a 1 × 1 range, so a blank cell is [[null]] (not "argument missing") and an error cell is read as
+   * its text by the wrapper (not propagated), as in Excel.
+   */
+  private hostArgs(ast: ProcedureAst, state: State, rangeParam: readonly boolean[]): HostValue[] | CellError {
     const formula = state.formulaVertex;
     let resolved = formula === undefined ? undefined : resolvedArgs.get(formula);
     const args = ast.args;
@@ -143,22 +133,24 @@ export class SendPlugin extends FunctionPlugin {
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
       const type = arg.type;
-      if (type === "EMPTY") { out[i] = null; continue; }
-      if (type === "STRING") { out[i] = (arg as StringAst).value; continue; } // what evaluating it gives
-      if (type === "CELL_RANGE" && resolved !== undefined) {
+      if (type === AST.empty) { out[i] = null; continue; }
+      if (type === AST.string) { out[i] = (arg as StringAst).value; continue; } // what evaluating it gives
+      if (type === AST.cellRange && resolved !== undefined) {
         const r = resolved[i];
         const grid = r !== undefined && r.ast === arg ? memoGrid(r.vertex) : undefined;
         if (grid !== undefined) { out[i] = grid; continue; }
       }
-      const v = evaluate.call(this, arg, state);
+      const v = evaluateArg(this, arg, state) as HfValue;
       if (v instanceof SimpleRangeValue) {
         if (!REFERENCES.has(type)) { out[i] = hostGrid(v); continue; }
         const vertex = this.rangeVertex(v);
         out[i] = vertex === undefined ? hostGrid(v) : this.memoised(v, vertex);
-        if (vertex !== undefined && type === "CELL_RANGE" && formula !== undefined) {
+        if (vertex !== undefined && type === AST.cellRange && formula !== undefined) {
           if (resolved === undefined) resolvedArgs.set(formula, (resolved = []));
           resolved[i] = { ast: arg, vertex };
         }
+      } else if (rangeParam[i] === true && CELL_REFERENCES.has(type) && !(v instanceof CellError && v.type === ErrorType.REF)) {
+        out[i] = [[toCell(v)]]; // (a #REF! here is the reference itself gone: Excel shows #REF! without calling us)
       } else if (v instanceof CellError) {
         return v;
       } else {
@@ -169,8 +161,7 @@ export class SendPlugin extends FunctionPlugin {
   }
 
   private rangeVertex(v: SimpleRangeValue): RangeVertexLike | undefined {
-    const range = v.range;
-    return range === undefined ? undefined : (this.dependencyGraph as unknown as GraphLike).getRange(range.start, range.end);
+    return rangeVertexOf(this, v);
   }
 
   /** The host array of an evaluated range reference: the one kept on its range vertex, or a new one kept there. */
@@ -186,7 +177,7 @@ export class SendPlugin extends FunctionPlugin {
   /** sizeOfResultArrayMethod for every SEND function with a matrix result. */
   sendSize(name: string, ast: ProcedureAst, state: State): ArraySize {
     try {
-      const host = this.hostArgs(ast, state);
+      const host = this.hostArgs(ast, state, RANGE_PARAMS[name]);
       if (host instanceof CellError) return ArraySize.scalar();
       const { rows, cols } = resultSize(name, host);
       return rows === 1 && cols === 1 ? ArraySize.scalar() : new ArraySize(cols, rows);
@@ -198,24 +189,22 @@ export class SendPlugin extends FunctionPlugin {
 
   /** The method of every SEND function. */
   sendCall(name: string, ast: ProcedureAst, state: State): HfValue {
-    const host = this.hostArgs(ast, state);
+    const host = this.hostArgs(ast, state, RANGE_PARAMS[name]);
     if (host instanceof CellError) return host;
     return this.fitted(invokeSend(name, host), ast, state);
   }
 
   /** The result in HyperFormula's terms, fitted to the reserved size when this call is the whole formula. */
   private fitted(result: Result, ast: ProcedureAst, state: State): HfValue {
-    const vertex = state.formulaVertex;
-    const isRoot = vertex !== undefined && vertex.formula === ast;
-    const reserved = isRoot ? (vertex.array?.size ?? ONE_CELL) : null;
+    const { reserved } = formulaRoot(ast, state);
     if (!isResultGrid(result)) {
       // the per-cell path (2,000 SEND.ALLOCATE cells): no shapes built
-      if (reserved && (reserved.height !== 1 || reserved.width !== 1)) noteResize(this.dependencyGraph as unknown as object, state.formulaAddress);
+      if (reserved && (reserved.height !== 1 || reserved.width !== 1)) noteResize(graphOf(this), state.formulaAddress);
       return toHf(result);
     }
     const want = shapeOf(result);
     if (reserved && (want.rows !== reserved.height || want.cols !== reserved.width)) {
-      noteResize(this.dependencyGraph as unknown as object, state.formulaAddress);
+      noteResize(graphOf(this), state.formulaAddress);
     }
     const grid = result;
     const rows = grid.length;
@@ -233,6 +222,10 @@ export class SendPlugin extends FunctionPlugin {
     return SimpleRangeValue.onlyValues(grid.map((r) => Array.from({ length: cols }, (_, c) => toHf(r[c] ?? null))));
   }
 }
+
+/** Per function, which parameters are ranges (a one-cell reference to them reaches the wrapper as a 1 × 1 range). */
+const RANGE_PARAMS: Record<string, readonly boolean[]> = Object.fromEntries(
+  REGISTRY.map((spec) => [spec.name, spec.parameters.map((p) => p.type === "range")]));
 
 /** Method names on the plugin's prototype (HyperFormula requires them to be its own properties). */
 function methodName(name: string): string {

@@ -5,6 +5,7 @@ import { DetailedCellError, ErrorType, HyperFormula } from "hyperformula";
 import type { ConfigParams, SimpleCellAddress } from "hyperformula";
 import { blockName, cellName, parseBlock, parseCell, type Block } from "../functions/a1";
 import { registerSendPlugin, takeResizes } from "./plugin";
+import { arrayCorners, spillAt } from "./hfInternals";
 
 export type RawCell = number | string | boolean | null; // a string starting with "=" is a formula
 export type CellResult = number | string | boolean | null | { error: string; message: string };
@@ -124,8 +125,8 @@ export class HeadlessWorkbook {
           if (formula === undefined) continue;
           const value = toResult(hf.getCellValue(a));
           out.push({ sheet, a1: cellName(row, col), formula, value });
-          const spill = hf.dependencyGraph.arrayMapping.getArrayByCorner(a);
-          if (!spill || !spill.isComputed()) continue;
+          const spill = spillAt(hf, a);
+          if (!spill) continue;
           for (let r = 0; r < spill.height; r++) {
             for (let c = 0; c < spill.width; c++) {
               if (r === 0 && c === 0) continue;
@@ -203,8 +204,7 @@ export class HeadlessWorkbook {
   private blockedSpills(): SimpleCellAddress[] {
     const hf = this.hyperformula;
     const out: SimpleCellAddress[] = [];
-    for (const vertex of hf.dependencyGraph.arrayMapping.arrayMapping.values()) {
-      const a = vertex.leftCorner;
+    for (const a of arrayCorners(hf)) {
       const v = hf.getCellValue(a);
       if (v instanceof DetailedCellError && v.type === ErrorType.SPILL) out.push({ ...a });
     }

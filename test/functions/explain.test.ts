@@ -106,7 +106,7 @@ describe("explainFormula", () => {
 
   test("per-cell errors are { error, message } in the value", async () => {
     const x = await explainFormula(`=SEND.ALLOCATEALL(Rates!A1:E40,"Baseline",Mixed!A:C)`, read, "Calc");
-    expect(x.value).toEqual([[20000], [{ error: "#N/A", message: "option 'Baseline' has no rate 'place.ap' (needed for Place funding (Places = 2))." }]]);
+    expect(x.value).toEqual([[20000], [{ error: "#N/A", message: "option 'Baseline' has no rate 'place.ap' (needed for place funding (Places = 2))." }]]);
     expect(x.lines[x.lines.length - 1].label).toBe("result: a spill of 2 × 1 cells, 1 of them errors");
   });
 

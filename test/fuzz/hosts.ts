@@ -91,25 +91,6 @@ function typed(c: Cell, inRange: boolean): RawCell {
   return `'${c}`;
 }
 
-/**
- * KNOWN GAP (src/headless/plugin.ts, reported): HyperFormula hands a one-cell reference over as its value, not as
- * a 1 × 1 range. For a range parameter that one cell being blank makes the argument "not given" (Excel passes a
- * blank 1 × 1 range), and being an error propagates the error (Excel passes the range, the wrapper reads the
- * error's text). Cases with such an argument are not compared; hosts.test.ts pins the gap with a failing test.
- */
-export function headlessGap(name: string, args: readonly (HostValue | undefined)[]): string | null {
-  const params = specOf(name)!.parameters;
-  for (let i = 0; i < params.length; i++) {
-    const v = args[i];
-    if (params[i].type !== "range" || v === undefined) continue;
-    const grid = Array.isArray(v) ? (v as Cell[][]) : [[v as Cell]];
-    if (grid.length > 1 || grid.some((r) => r.length > 1)) continue;
-    const c = grid[0]?.[0];
-    if (isBlank(c) || (typeof c === "string" && HF_ERRORS.has(c))) return `${params[i].name} is one ${isBlank(c) ? "blank" : "error"} cell`;
-  }
-  return null;
-}
-
 /** SEND.<name> as a formula in a cell of a HeadlessWorkbook: each argument in its own sheet, the result read back. */
 export function viaHeadless(name: string, args: readonly (HostValue | undefined)[], shape: { rows: number; cols: number }): ShownCell[][] {
   const params = specOf(name)!.parameters;

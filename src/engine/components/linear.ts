@@ -7,6 +7,9 @@ import { countOf, type Ctx } from "./context";
 
 type Linear = Extract<Term, { rule: "linear" }>;
 
+/** "Place funding" -> "place funding" inside a message; "FE element 1" keeps its capitals. */
+const inSentence = (name: string) => name.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+
 export function linear(ctx: Ctx, component: ComponentName, t: Linear, sharesExplained: Set<string>): Dec {
   let share: Dec | null = null;
   if (t.share) {
@@ -20,7 +23,7 @@ export function linear(ctx: Ctx, component: ComponentName, t: Linear, sharesExpl
   }
   const count = countOf(ctx.inst, t.count);
   if (count.isZero()) return ZERO;
-  const why = () => `${component} (${t.what} = ${count}${t.share ? `, ${t.share.key} = ${share}` : ""})`;
+  const why = () => `${inSentence(component)} (${t.what} = ${count}${t.share ? `, ${t.share.key} = ${share}` : ""})`;
   const rate = ctx.rate(t.rate, why);
   let amount = count.times(rate.value);
   let label = `${t.what} × ${t.rate.key}`;

@@ -54,10 +54,16 @@ describe("SEND.TOPUP", () => {
     expect(errorOf(topup('"Baseline","special","Band 1",12,1,9'))).toEqual({ error: "#VALUE!", message: "SEND.TOPUP takes at most 6 arguments; 7 were given." });
   });
 
+  test("an error in a one-cell months range is read as its text, as Excel hands it over (months is a range parameter)", () => {
+    const wb = book();
+    wb.setCells("Calc", "B1", [["=1/0"]]);
+    expect(errorOf(calc(`=SEND.TOPUP(${RATES_REF},"Baseline","special","Band 1",B1)`, wb)).error).toBe("#VALUE!");
+  });
+
   test("an error in a scalar argument propagates", () => {
     const wb = book();
     wb.setCells("Calc", "B1", [["=1/0"]]);
-    expect(errorOf(calc(`=SEND.TOPUP(${RATES_REF},"Baseline","special","Band 1",B1)`, wb)).error).toBe("#DIV/0!");
+    expect(errorOf(calc(`=SEND.TOPUP(${RATES_REF},B1,"special","Band 1")`, wb)).error).toBe("#DIV/0!");
   });
 });
 

@@ -1,0 +1,76 @@
+// Every use of HyperFormula's unexported internals, in one place (issue 12). The SEND plugin needs four things
+// HyperFormula's public API does not offer: the AST of a call's arguments and evaluating one of them
+// (FunctionPlugin#evaluateAst), the formula being computed (its vertex: the AST root and the array size reserved
+// for its spill), the range vertex a reference resolved to (dependencyGraph.getRange) with its function-value
+// cache, and the dependency graph's identity (to note formulas to re-enter). HyperFormula is pinned to an exact
+// version in package.json; test/headless/hfInternals.test.ts checks each of these against that version and fails
+// loudly, naming the internal, when an upgrade changes one.
+import type { FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+
+/** The HyperFormula version these internals were written against (package.json pins it exactly). */
+export const HF_VERSION = "3.5.0";
+
+/** The parts of an argument's AST node we read. */
+export interface AstNode { type: string }
+export interface ProcedureAst extends AstNode { args: AstNode[]; procedureName: string }
+export interface StringAst extends AstNode { value: string }
+export interface Address { sheet: number; row: number; col: number }
+
+/** The interpreter state HyperFormula hands a plugin method. */
+export interface State {
+  formulaAddress: Address;
+  formulaVertex?: { formula?: unknown; array?: { size?: { width: number; height: number } } };
+}
+
+/** AST node types: an empty argument, a string literal, and the references. */
+export const AST = {
+  empty: "EMPTY", string: "STRING", cell: "CELL_REFERENCE", cellRange: "CELL_RANGE", columnRange: "COLUMN_RANGE",
+  rowRange: "ROW_RANGE",
+} as const;
+
+/** A range vertex: the graph node of a range reference, with the cache HyperFormula clears when a cell changes. */
+export interface RangeVertexLike {
+  range: { start: Address; end: Address };
+  /** undefined once HyperFormula has removed the vertex from its graph */
+  idInGraph?: number;
+  getFunctionValue(key: string): unknown;
+  setFunctionValue(key: string, value: unknown): void;
+}
+interface GraphLike { getRange(start: Address, end: Address): RangeVertexLike | undefined }
+
+type Evaluate = (this: FunctionPlugin, a: AstNode, s: State) => unknown;
+
+/** Evaluates one argument's AST in the plugin's interpreter (FunctionPlugin#evaluateAst, protected). */
+export function evaluateArg(plugin: FunctionPlugin, ast: AstNode, state: State): unknown {
+  return ((plugin as unknown as { evaluateAst: Evaluate }).evaluateAst).call(plugin, ast, state);
+}
+
+/** The range vertex of an evaluated range reference, if the graph has one. */
+export function rangeVertexOf(plugin: FunctionPlugin, v: SimpleRangeValue): RangeVertexLike | undefined {
+  const range = v.range;
+  const graph = (plugin as unknown as { dependencyGraph: GraphLike }).dependencyGraph;
+  return range === undefined ? undefined : graph.getRange(range.start, range.end);
+}
+
+/** The identity of a plugin's (or an engine's) dependency graph: per-engine bookkeeping is keyed by it. */
+export function graphOf(owner: FunctionPlugin | HyperFormula): object {
+  return (owner as unknown as { dependencyGraph: object }).dependencyGraph;
+}
+
+/** Whether this call is the whole formula (the vertex's AST root), and the spill size reserved for it. */
+export function formulaRoot(ast: AstNode, state: State): { isRoot: boolean; reserved: { width: number; height: number } | null } {
+  const vertex = state.formulaVertex;
+  const isRoot = vertex !== undefined && vertex.formula === ast;
+  return { isRoot, reserved: isRoot ? (vertex.array?.size ?? { width: 1, height: 1 }) : null };
+}
+
+/** The spill of the array formula whose corner is `a` (once computed): its size. */
+export function spillAt(hf: HyperFormula, a: Address): { width: number; height: number } | undefined {
+  const spill = hf.dependencyGraph.arrayMapping.getArrayByCorner(a);
+  return spill && spill.isComputed() ? { width: spill.width, height: spill.height } : undefined;
+}
+
+/** The corner of every array formula of the engine. */
+export function arrayCorners(hf: HyperFormula): Address[] {
+  return [...hf.dependencyGraph.arrayMapping.arrayMapping.values()].map((v) => v.leftCorner);
+}
