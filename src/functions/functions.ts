@@ -149,6 +149,19 @@ export function payback(investment: any, annual_saving: any, annual_cost?: any):
 }
 
 /**
+ * Forecasts EHC plans from a history table: Year, Breakdown, Low, Central and High for each future year.
+ * @customfunction FORECAST
+ * @helpurl https://localhost:3000/help.html#forecast
+ * @param history The history: a header row (Year, Total, Mainstream, Special, ISP, ..., New plans), then one row per January census.
+ * @param [horizon] Years to forecast after the last history year, 1 to 15 (default 3).
+ * @param [coverage] The probability the interval Low to High should hold, between 0 and 1 (default 0.8).
+ * @returns Year, Breakdown, Low, Central and High for each forecast year and breakdown.
+ */
+export function forecast(history: any[][], horizon?: any, coverage?: any): any[][] {
+  return excel("FORECAST", [history, horizon, coverage]);
+}
+
+/**
  * The catalogue of rates-table keys: Key, Description, Unit and Applies to.
  * @customfunction FACTORS
  * @helpurl https://localhost:3000/help.html#factors

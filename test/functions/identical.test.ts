@@ -79,6 +79,8 @@ const CASES: [string, (...args: any[]) => unknown, Arg[]][] = [
   ["PROJECT", fns.project, [RATES, "Option B"]],
   ["PAYBACK", fns.payback, [100000, 30000, 10000]],
   ["PAYBACK", fns.payback, [100, 50, 60]],
+  ["FORECAST", fns.forecast, [[["Year", "Total", "Special", "ISP", "New plans"], [2019, 100, 60, 40, 10], [2020, 110, 64, 46, 12], [2021, 121, 68, 53, 15]], 2, 0.9]],
+  ["FORECAST", fns.forecast, [[["Year", "Total", "Specal"], [2019, 1, 1], [2020, 1, 1], [2021, 1, 1]], null, null]],
   ["FACTORS", fns.factors, []],
   ["CHECK", fns.check, [RATES, null]],
   ["CHECK", fns.check, [[["Factor", "A", "B"], ["inherits", "B", "A"], ["place.specail", 1, 2]], null]],
@@ -86,7 +88,7 @@ const CASES: [string, (...args: any[]) => unknown, Arg[]][] = [
 ];
 
 test("every function has at least one case", () => {
-  expect(new Set(CASES.map((c) => c[0])).size).toBe(12);
+  expect(new Set(CASES.map((c) => c[0])).size).toBe(13);
 });
 
 test.each(CASES.map(([name, fn, args], i) => [`${name} #${i + 1}`, name, fn, args] as const))("%s", (_, name, fn, args) => {

@@ -99,6 +99,12 @@ function build(name: string, r: Rng): Case {
       return { args: [-1e6, column(amounts(r, chaos)), column(amounts(r, false)), r.chance(0.5) ? column(amounts(r, false)) : undefined], note: "10,000 years" };
     }
     case "PAYBACK": return { args: [column(amounts(r, false)), 100, undefined], note: "a 10,000-row range for a number" };
+    case "FORECAST": { // 9,000 consecutive years (every 4-digit year), or 10,000 rows of chaos under a real header
+      const header: Cell[] = ["Year", "Total", "Special", "ISP", "Age 0-4", "Age 5-10", "Age 11-15", "Age 16-19", "Age 20-25", "New plans"];
+      if (r.chance(0.3)) return { args: [[header, ...chaosRows(r, BIG_ROWS, header.length)], 3], note: "history chaos" };
+      const rows = Array.from({ length: 9000 }, (_, i): Cell[] => [1000 + i, ...header.slice(1).map(() => r.int(0, 5000))]);
+      return { args: [[header, ...rows], 15, 0.9], note: "9,000 years" };
+    }
     case "FACTORS": return { args: [chaosRows(r, BIG_ROWS, 3)], note: "a 10,000-row argument to a function that takes none" };
     default: throw new Error(`no big case for ${name}`);
   }

@@ -173,10 +173,37 @@ const paybackCase = seeded((r, k) => {
   return { args, note: "" };
 });
 
+const FORECAST_HEADERS = ["Total", "Mainstream", "RB", "Special", "ISP", "AP", "FE", "SPI", "EY", "Other",
+  "Age 0-4", "Age 5-10", "Age 11-15", "Age 16-19", "Age 20-25", "New plans"];
+/** Other spellings a sheet may use for some of them. */
+const FORECAST_SPELLINGS: Record<string, string> = { RB: "Resourced provision", "Age 5-10": "age_5-10", Total: " total ", ISP: "independent special" };
+
+/** A demand history (Year and some breakdowns, consecutive years), horizon and coverage; corruptions break it. */
+const forecastCase = seeded((r, k) => {
+  const headers = ["Year", ...FORECAST_HEADERS.filter(() => r.chance(0.4)).map((h) => (r.chance(0.2) ? FORECAST_SPELLINGS[h] ?? h : h))];
+  const n = r.int(2, 14);
+  const start = r.pick([2010, 2015, 1999, 2008, 9990]);
+  const grid: Cell[][] = [headers, ...Array.from({ length: n }, (_, i) => [start + i, ...headers.slice(1).map((): Cell => (r.chance(0.05) ? null : r.int(0, 20000)))])];
+  if (r.chance(0.2)) grid.splice(1, grid.length - 1, ...grid.slice(1).reverse()); // newest first is allowed
+  const args: (HostValue | undefined)[] = [grid, r.chance(0.5) ? undefined : r.pick<Cell>([1, 3, 15, "5"]), r.chance(0.6) ? undefined : r.pick<Cell>([0.8, 0.5, 0.95, "90%"])];
+  const notes: string[] = [`${n} years, ${headers.length - 1} columns`];
+  for (let i = 0; i < k; i++) {
+    switch (r.int(0, 5)) {
+      case 0: grid[0][r.int(0, headers.length - 1)] = r.pick<Cell>(["Specal", "URN", null, "Year", "ISP"]); notes.push("bad header"); break;
+      case 1: if (grid.length > 2) grid[r.int(1, grid.length - 1)][0] = r.pick<Cell>([2011, "2020/21", null, 123, 2000.5]); notes.push("bad year"); break;
+      case 2: grid[r.int(1, grid.length - 1)][r.int(0, headers.length - 1)] = r.chaos(false); notes.push("chaos cell"); break;
+      case 3: args[1] = r.pick<Cell>([0, 16, -1, 2.5, "soon", 1e308]); notes.push("bad horizon"); break;
+      case 4: args[2] = r.pick<Cell>([0, 1, -0.5, 80, "most"]); notes.push("bad coverage"); break;
+      default: grid[r.int(1, grid.length - 1)][r.int(1, Math.max(1, headers.length - 1))] = r.pick<Cell>([-3, 1e308, 1e-300]); notes.push("odd count");
+    }
+  }
+  return { args, note: notes.join("; ") };
+});
+
 const STRUCTURED: Record<string, fc.Arbitrary<Case>> = {
   ALLOCATE: oneInstitution, BREAKDOWN: oneInstitution, ALLOCATEALL: manyInstitutions, COMPARE: compareCase,
   TOPUP: topupCase, BAND: bandCase, PROJECT: ratesOnly("always"), CHECK: ratesOnly("sometimes"),
-  FIT: fitCase, DEFICIT: deficitCase, PAYBACK: paybackCase, FACTORS: fc.constant({ args: [], note: "" }),
+  FIT: fitCase, DEFICIT: deficitCase, PAYBACK: paybackCase, FORECAST: forecastCase, FACTORS: fc.constant({ args: [], note: "" }),
 };
 
 /** The generator of SEND.<name>'s cases: structured, one argument swapped for chaos, or all chaos. */

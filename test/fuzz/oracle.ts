@@ -61,7 +61,7 @@ function checkShape(name: string, r: Result): void {
   }
   const width = r.length === 0 ? 0 : r[0].length;
   r.forEach((row, i) => { if (row.length !== width) problem(`row ${i + 1} has ${row.length} cells, row 1 has ${width}: not a rectangle`); });
-  const want: Record<string, number> = { BREAKDOWN: 3, ALLOCATEALL: 1, COMPARE: 5, PROJECT: 5, DEFICIT: 2, FACTORS: 4, CHECK: 3 };
+  const want: Record<string, number> = { BREAKDOWN: 3, ALLOCATEALL: 1, COMPARE: 5, PROJECT: 5, DEFICIT: 2, FACTORS: 4, CHECK: 3, FORECAST: 5 };
   if (want[name] !== undefined && r.length > 0 && width !== want[name]) problem(`SEND.${name} spilled ${width} columns, not ${want[name]}`);
   if (name === "BREAKDOWN") {
     const labels = r.map((row) => row[0]);
@@ -70,6 +70,7 @@ function checkShape(name: string, r: Result): void {
   }
   if (name === "COMPARE" && (r.length < 2 || r[0][0] !== "Name" || r[r.length - 1][0] !== "Total")) problem("SEND.COMPARE lacks its header or Total row");
   if (name === "PROJECT" && (r.length < 2 || r[0][0] !== "Year")) problem("SEND.PROJECT lacks its header row or years");
+  if (name === "FORECAST" && (r.length < 2 || r[0].join("|") !== "Year|Breakdown|Low|Central|High")) problem("SEND.FORECAST lacks its header row or years");
 }
 
 /** The shown results compare equal (values, blanks, error kinds and messages). */
