@@ -151,4 +151,23 @@ export const E = {
     new SendError("#NUM!", cost === null
       ? `annual_saving (${saving}) is not more than 0, so the investment never pays back.`
       : `annual_saving (${saving}) is not more than annual_cost (${cost}), so the investment never pays back.`),
+  // demand forecast (SEND.FORECAST, contract section 6)
+  unknownHeader: (arg: string, header: string, valid: readonly string[]) => {
+    const n = nearest(header, valid);
+    return new SendError("#VALUE!", `${arg}: unknown header '${header}'.${n ? ` Did you mean '${n}'?` : ""} Valid headers: ${list([...valid], 40)}.`);
+  },
+  noHeader: (arg: string, column: number) =>
+    new SendError("#VALUE!", `${arg}: column ${column} has values but no header.`),
+  noYearColumn: (arg: string, headers: string[]) =>
+    new SendError("#VALUE!", `${arg}: no 'Year' column in the header row (headers: ${list(headers)}).${didYouMean("Year", headers)}`),
+  notYear: (where: string, text: string) =>
+    new SendError("#VALUE!", `${where}: 'Year' is '${text}'; it must be a 4-digit year (the January census).`),
+  duplicateYear: (arg: string, year: number, row1: number, row2: number) =>
+    new SendError("#VALUE!", `${arg}: year ${year} appears twice (rows ${row1} and ${row2}).`),
+  yearGap: (arg: string, missing: number, before: number, after: number) =>
+    new SendError("#VALUE!", `${arg}: year ${missing} is missing; years must be consecutive (${before} is followed by ${after}).`),
+  tooFewYears: (arg: string, n: number) =>
+    new SendError("#VALUE!", `${arg} has ${n} year${n === 1 ? "" : "s"} of data; a forecast needs at least 3 consecutive years.`),
+  noCaseload: (arg: string) =>
+    new SendError("#VALUE!", `${arg} has no caseload column: give 'Total', or placement groups or age groups to sum it from.`),
 } as const;
