@@ -41,7 +41,7 @@ export function headerColumns(header: readonly Cell[], arg: string, valid: reado
 /** A whole year (1900..2200) in a cell. */
 export function readYear(c: Cell, where: string): number {
   const n = readNumber(c);
-  if (n.kind !== "number" || !n.value.isInteger() || n.value.lt(1900) || n.value.gt(2200)) raise(E.notYear(where, cellText(c)));
+  if (n.kind !== "number" || !n.value.isInteger() || n.value.lt(1900) || n.value.gt(2200)) raise(E.notWholeYear(where, cellText(c)));
   return n.value.toNumber();
 }
 
