@@ -13,6 +13,7 @@ import { historyProblems, parseHistoryText, writeDemand, type DemandResult } fro
 import { authorities, authorityHistory, nationalLabel } from "../../actions/nationalHistory";
 import { parseAmount } from "../../workbook/validation";
 import type { RawCell } from "../../../model/types";
+import type { CellValue } from "../../ports/WorkbookPort";
 
 const DEFAULT_LA = "E10000016"; // Kent: a large county, for a first look
 
@@ -21,6 +22,12 @@ function lastOf(history: RawCell[][], header: string): number | null {
   const j = history[0]?.findIndex((h) => typeof h === "string" && h.trim().toLowerCase() === header.toLowerCase()) ?? -1;
   for (let i = history.length - 1; i > 0 && j > 0; i--) if (typeof history[i][j] === "number") return history[i][j] as number;
   return null;
+}
+
+/** Years as written (2023, not 2,023); counts rounded to whole plans. */
+function show(v: CellValue, year: boolean): string {
+  if (typeof v !== "number") return formatCell(v);
+  return year ? String(v) : Math.round(v).toLocaleString("en-GB");
 }
 
 export function Demand() {
@@ -124,7 +131,7 @@ export function Demand() {
               <Table size="extra-small" aria-label="Total plans forecast">
                 <TableHeader><TableRow>{["Year", "Low", "Central", "High"].map((h) => <TableHeaderCell key={h}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
                 <TableBody>
-                  {totals.map((r, i) => <TableRow key={i}>{[r[0], r[2], r[3], r[4]].map((v, j) => <TableCell key={j}>{typeof v === "number" && j > 0 ? Math.round(v).toLocaleString("en-GB") : formatCell(v)}</TableCell>)}</TableRow>)}
+                  {totals.map((r, i) => <TableRow key={i}>{[r[0], r[2], r[3], r[4]].map((v, j) => <TableCell key={j}>{show(v, j === 0)}</TableCell>)}</TableRow>)}
                 </TableBody>
               </Table>
             )}
@@ -132,7 +139,7 @@ export function Demand() {
             <Table size="extra-small" aria-label="Sufficiency">
               <TableHeader><TableRow>{["Year", "Breakdown", "Demand", "Places", "Gap"].map((h) => <TableHeaderCell key={h}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
               <TableBody>
-                {result.sufficiency.slice(1).map((r, i) => <TableRow key={i}>{r.map((v, j) => <TableCell key={j}>{typeof v === "number" && j > 1 ? Math.round(v).toLocaleString("en-GB") : formatCell(v)}</TableCell>)}</TableRow>)}
+                {result.sufficiency.slice(1).map((r, i) => <TableRow key={i}>{r.map((v, j) => <TableCell key={j}>{show(v, j === 0)}</TableCell>)}</TableRow>)}
               </TableBody>
             </Table>
           )}
