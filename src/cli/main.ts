@@ -1,5 +1,5 @@
 // send-model: the command-line host. `recalc` evaluates a workbook's formulas headlessly; `demo` writes
-// the synthetic demo workbook and its HTML report. Exit codes: 0 done (cell errors are results, not
+// the synthetic demo workbook and its HTML report; `forecast` forecasts EHC plans from the published files. Exit codes: 0 done (cell errors are results, not
 // failures), 1 a problem with the files or the command line, 2 an unexpected internal error.
 // Command modules load only when their command runs, so `--help` and usage errors answer at once. They are
 // required, not import()ed: under tsx's CommonJS loader only require resolves extensionless .ts paths.
@@ -37,6 +37,20 @@ function program(io: CliIo): Command {
     .action(async (opts: { out: string }) => {
       const { runDemo } = require("./demoCommand") as typeof import("./demoCommand");
       await runDemo(opts.out, io, Boolean(p.opts().quiet));
+    });
+  p.command("forecast")
+    .description("Forecast EHC plans for each LA of the tidy published files, exactly as SEND.FORECAST does.")
+    .argument("<caseload>", "caseload file: year,la_code,la_name,breakdown,count (plans at each January census)")
+    .option("--new-plans <file>", "new-plans file of the same columns (plans made in each calendar year)")
+    .option("--la <la>", "an LA code, an LA name, or all", "all")
+    .option("--origin <year>", "use only the years up to this one (default: the last year)")
+    .option("--horizon <n>", "years to forecast, 1 to 15", "3")
+    .option("--coverage <c>", "interval probability, strictly between 0 and 1", "0.8")
+    .option("--json", "print one JSON object: la_code -> {name, forecast: [{year, breakdown, low, central, high}]} or {name, error}")
+    .addHelpText("after", "\nWithout --json, prints CSV: la_code,la_name,year,breakdown,low,central,high. Exit 0 when at least one LA was forecast.")
+    .action((caseload: string, opts: import("./forecast").ForecastOpts) => {
+      const { runForecast } = require("./forecast") as typeof import("./forecast");
+      if (!runForecast(caseload, opts, io, Boolean(p.opts().quiet))) throw new FileProblem("no LA could be forecast");
     });
   return p;
 }

@@ -147,6 +147,32 @@ export function payback(investment: any, annual_saving: any, annual_cost?: any):
 }
 
 /**
+ * Forecasts EHC plans from a history table: Year, Breakdown, Low, Central and High for each future year.
+ * @customfunction FORECAST
+ * @helpurl https://localhost:3000/help.html#forecast
+ * @param history The history: a header row (Year, Total, Mainstream, Special, ISP, ..., New plans), then one row per January census.
+ * @param [horizon] Years to forecast after the last history year, 1 to 15 (default 3).
+ * @param [coverage] The probability the interval Low to High should hold, between 0 and 1 (default 0.8).
+ * @returns Year, Breakdown, Low, Central and High for each forecast year and breakdown.
+ */
+export function forecast(history: any[][], horizon?: any, coverage?: any): any[][] {
+  return excel("FORECAST", [history, horizon, coverage]);
+}
+
+/**
+ * Forecast demand against planned places: Year, Breakdown, Demand, Places and Gap (Places - Demand) for each year.
+ * @customfunction SUFFICIENCY
+ * @helpurl https://localhost:3000/help.html#sufficiency
+ * @param forecast A demand forecast: the spill of SEND.FORECAST (Year, Breakdown, Low, Central, High).
+ * @param capacity The planned places: a header row Breakdown, Year, Places; a row holds until the breakdown's next row.
+ * @param [overflow] TRUE to move special-school demand above the special places to ISP (default FALSE).
+ * @returns Year, Breakdown, Demand, Places and Gap for each forecast year and each breakdown with places.
+ */
+export function sufficiency(forecast: any[][], capacity: any[][], overflow?: any): any[][] {
+  return excel("SUFFICIENCY", [forecast, capacity, overflow]);
+}
+
+/**
  * The catalogue of rates-table keys: Key, Description, Unit and Applies to.
  * @customfunction FACTORS
  * @helpurl https://localhost:3000/help.html#factors
@@ -166,17 +192,4 @@ export function factors(): any[][] {
  */
 export function check(rates: any[][], option?: any): any[][] {
   return excel("CHECK", [rates, option]);
-}
-
-/**
- * Forecast demand against planned places: Year, Breakdown, Demand, Places and Gap (Places - Demand) for each year.
- * @customfunction SUFFICIENCY
- * @helpurl https://localhost:3000/help.html#sufficiency
- * @param forecast A demand forecast: the spill of SEND.FORECAST (Year, Breakdown, Low, Central, High).
- * @param capacity The planned places: a header row Breakdown, Year, Places; a row holds until the breakdown's next row.
- * @param [overflow] TRUE to move special-school demand above the special places to ISP (default FALSE).
- * @returns Year, Breakdown, Demand, Places and Gap for each forecast year and each breakdown with places.
- */
-export function sufficiency(forecast: any[][], capacity: any[][], overflow?: any): any[][] {
-  return excel("SUFFICIENCY", [forecast, capacity, overflow]);
 }

@@ -2,6 +2,7 @@
 // year 2022, OGL v3; data/ehcp/README.md): every area's history as a SEND.FORECAST history table.
 // history.json is generated from data/ehcp/*.csv by scripts/make-ehcp-history.ts (webpack bundles it).
 import history from "./history.json";
+import { SUCCESSIONS } from "./tidy";
 
 export interface Authority { code: string; name: string }
 
@@ -15,12 +16,16 @@ export const ENGLAND_CODE = "E92000001";
 /** Where the bundled history comes from, for labels on sheets. */
 export const HISTORY_SOURCE = DATA.source;
 
+const SUCCEEDED = new Set(SUCCESSIONS.map((s) => s.from));
+
 /**
  * The local authorities of the bundled history, in the release's order (with England first when asked).
- * Former authorities (Northamptonshire, Bournemouth, Poole) are listed too: their history ends at their last census.
+ * Former authorities (Northamptonshire, Bournemouth, Poole, Dorset county) are listed too: their history ends at
+ * their last census. An old code whose area carried on under a new one (Buckinghamshire, Gateshead,
+ * Northumberland) is not listed: the new code's history includes its years.
  */
 export function listAuthorities(opts: { england?: boolean } = {}): Authority[] {
-  return DATA.areas.filter((a) => opts.england || a.code !== ENGLAND_CODE).map((a) => ({ code: a.code, name: a.name }));
+  return DATA.areas.filter((a) => (opts.england || a.code !== ENGLAND_CODE) && !SUCCEEDED.has(a.code)).map((a) => ({ code: a.code, name: a.name }));
 }
 
 /**
@@ -31,7 +36,8 @@ export function listAuthorities(opts: { england?: boolean } = {}): Authority[] {
  */
 export function historyTable(codeOrName: string): (string | number | null)[][] | undefined {
   const key = codeOrName.trim().toLowerCase();
-  const area = DATA.areas.find((a) => a.code.toLowerCase() === key) ?? DATA.areas.find((a) => a.name.toLowerCase() === key);
+  // a name shared by a former and a current code (Dorset, Buckinghamshire) means the current one: the last listed
+  const area = DATA.areas.find((a) => a.code.toLowerCase() === key) ?? [...DATA.areas].reverse().find((a) => a.name.toLowerCase() === key);
   if (!area) return undefined;
   return [[...DATA.columns], ...area.rows.map((r) => [...r])];
 }

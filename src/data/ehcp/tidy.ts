@@ -13,6 +13,17 @@ export interface TidyArea {
 
 export class TidyProblem extends Error {}
 
+/**
+ * Authorities whose code changed while the area stayed the same: the successor's history starts with its
+ * predecessor's years (when they run on without a gap or overlap). Boundary changes are not joined: Dorset
+ * (2019 -> 2020, Christchurch moved to BCP), BCP, and North and West Northamptonshire start afresh.
+ */
+export const SUCCESSIONS: readonly { from: string; to: string; name: string }[] = [
+  { from: "E08000020", to: "E08000037", name: "Gateshead (new code from 2014)" },
+  { from: "E06000048", to: "E06000057", name: "Northumberland (new code from 2014)" },
+  { from: "E10000002", to: "E06000060", name: "Buckinghamshire (unitary from April 2020)" },
+];
+
 const REQUIRED = ["year", "la_code", "la_name", "breakdown", "count"];
 
 interface Parsed { areas: Map<string, { name: string; byYear: Map<number, Map<string, number>> }>; breakdowns: Set<string> }
@@ -77,6 +88,11 @@ export function readTidyFiles(caseloadText: string, newPlansText?: string, opts:
       return row;
     });
     areas.push({ code, name: area.name, rows });
+  }
+  for (const { from, to } of SUCCESSIONS) {
+    const before = areas.find((a) => a.code === from), after = areas.find((a) => a.code === to);
+    if (!before || !after || before.rows.length === 0 || after.rows.length === 0) continue;
+    if (before.rows[before.rows.length - 1][0]! + 1 === after.rows[0][0]) after.rows = [...before.rows, ...after.rows];
   }
   return { columns, areas };
 }
