@@ -6,6 +6,9 @@ import { HeadlessWorkbook } from "../../src/headless/workbook";
 import { PreviewPort } from "../../src/taskpane/ports/PreviewPort";
 import { historyTable } from "../../src/data/ehcp";
 import { expectAccessible, failOnConsoleError, noExplain, renderScreen } from "./helpers/setup";
+import { buildPreviewModel } from "../../src/taskpane/preview/demoModel";
+import { writeDemand } from "../../src/taskpane/actions/demand";
+import { findForecasts } from "../../src/taskpane/actions/demandLink";
 
 const port = (init: Record<string, (string | number | null)[][]> = {}) => new PreviewPort(HeadlessWorkbook.create(init), noExplain);
 
@@ -71,6 +74,27 @@ describe("Demand screen", () => {
     expect(top).toEqual([["Demand: your own history"], [expect.stringMatching(/^Your own history/)]]);
     expect(await p.readValues("Demand (2)", "A7:D11")).toEqual([["Year", "Total", "Mainstream", "Special"],
       [2019, 100, 60, 30], [2020, 110, 64, 34], [2021, 121, 69, 38], [2022, 130, 72, 42]]);
+  }, 30000);
+
+  it("links on to Projection: SEND.PROJECT takes its pupils from the Demand sheet's forecast", async () => {
+    const p = port();
+    await buildPreviewModel(p, 6);
+    const history = historyTable("E10000013")!;
+    await writeDemand(p, { title: "Demand: test", source: "REAL", history, horizon: 3, coverage: 0.8, overflow: false, capacity: [] }, async () => false);
+    expect(await findForecasts(p)).toEqual([{ sheet: "Demand", anchor: "S7", ref: "Demand!$S$7:$W$55", years: [2023, 2024, 2025] }]);
+    await renderScreen(p, "projection");
+    const from = await screen.findByRole("option", { name: "Demand forecast on Demand" });
+    fireEvent.change(screen.getByLabelText("Pupils from"), { target: { value: (from as HTMLOptionElement).value } });
+    expect(screen.getByText(/The forecast's placements, 2023 to 2025/)).toBeTruthy();
+    // the sample plans start in 2025-26 for 5 years: let the forecast's years decide
+    fireEvent.change(screen.getByLabelText("First financial year, Unmitigated"), { target: { value: "" } });
+    fireEvent.change(screen.getByLabelText("Years, Unmitigated"), { target: { value: "" } });
+    fireEvent.click(screen.getByRole("button", { name: "Write assumptions and projection" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Overwrite" }));
+    const results = await screen.findByLabelText("Projection results", {}, { timeout: 10000 });
+    expect((await p.readFormulas("Projection", "A2:A2"))[0][0]).toMatch(/^=SEND\.PROJECT\(Rates!\$A\$1:\$[A-Z]+\$\d+,"Unmitigated",Demand!\$S\$7:\$W\$55\)$/);
+    const years = within(results).getAllByRole("row").slice(1).map((r) => r.textContent?.slice(0, 7));
+    expect(years).toEqual(["2022-23", "2023-24", "2024-25"]);
   }, 30000);
 
   it("checks the inputs: horizon, interval, places", async () => {

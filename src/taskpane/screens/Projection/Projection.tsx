@@ -71,7 +71,7 @@ export function Projection() {
         <Field label="Both plans inherit their rates from">
           <Select value={base} onChange={(_, d) => setBase(d.value)}>{bases.map((b) => <option key={b}>{b}</option>)}</Select>
         </Field>
-        <Field label="Pupils from" hint={forecast ? `The forecast's placements, ${forecast.years[0]} to ${forecast.years[forecast.years.length - 1]}; the counts and growth below are not used.` : undefined}>
+        <Field label="Pupils from" hint={forecast ? `The forecast's placements, ${forecast.years[0]} to ${forecast.years[forecast.years.length - 1]}; the counts and growth below are not used, and First financial year and Years only choose among the forecast's years (blank: all).` : undefined}>
           <Select value={pupilsFrom} onChange={(_, d) => setPupilsFrom(d.value)}>
             <option value={TYPED}>The counts and growth below</option>
             {forecasts.map((f) => <option key={f.ref} value={f.ref}>Demand forecast on {f.sheet}</option>)}
