@@ -87,7 +87,7 @@ export function Demand() {
       <form onSubmit={(e) => { e.preventDefault(); if (!invalid) void write(); }}>
         <Field label="History">
           <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as "national" | "paste")}>
-            <Radio value="national" label="Published history of a local authority (DfE, 2010 to 2022)" />
+            <Radio value="national" label="The national published history (DfE, 2010 to 2022)" />
             <Radio value="paste" label="Paste your own history" />
           </RadioGroup>
         </Field>
