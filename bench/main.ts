@@ -1,4 +1,4 @@
-// `npm run bench`: the five scenarios of issue 5, one table, bench/results.json.
+// `npm run bench`: the five scenarios of issue 5 and the demand forecast of issue 9 (6), one table, bench/results.json.
 // Every comparison is a ratio of medians measured in the same run (absolute times are noise here).
 // Flags: --quick (fewer runs), --only 1,3,5 (a subset), verify [n] (prototype equivalence, default 1,000,000),
 // --child pupils --mode lifted|wrapper|engineFast|core|pence (internal: scenario 2 in its own process).
@@ -12,6 +12,7 @@ import { institutionsScenario, growthScenario } from "./scenarios/institutions";
 import { perCellScenario } from "./scenarios/percell";
 import { pupilsChild, type PupilsMode, type PupilsResult } from "./scenarios/pupils";
 import { workbookScenario } from "./scenarios/workbook";
+import { forecastScenario } from "./scenarios/forecast";
 import { engineFastTopupAll } from "./lib/core";
 import { verify, verifyTopup } from "./prototypes/verify";
 
@@ -70,7 +71,7 @@ export async function main(argv: string[]): Promise<void> {
   }
 
   const quick = argv.includes("--quick");
-  const only = new Set((flag(argv, "--only") ?? "1,2,3,4,5").split(",").map((s) => s.trim()));
+  const only = new Set((flag(argv, "--only") ?? "1,2,3,4,5,6").split(",").map((s) => s.trim()));
   const runs = quick ? 3 : 7;
   const invoke = loadInvoke();
   const rows: BenchRow[] = [];
@@ -155,6 +156,18 @@ export async function main(argv: string[]): Promise<void> {
     details.growth = r;
     r.sizes.forEach((n, i) => rows.push({ id: "5", scenario: i === 0 ? "growth (scenario 1 sizes)" : "", measure: `${n.toLocaleString("en-GB")} institutions${r.reps[i] > 1 ? ` (run = ${r.reps[i]} calls)` : ""}`, value: r.timings[i].median, unit: "ms" }));
     r.ratios.forEach((x, i) => rows.push({ id: "5", scenario: "", measure: `time ratio ${r.sizes[i + 1] / 1000}k / ${r.sizes[i] / 1000}k`, value: x, unit: "×", target: "≤ 12×", pass: x <= 12 }));
+  }
+
+  if (only.has("6")) {
+    log("6. demand forecast: every LA through send-model forecast; one SEND.FORECAST recalculation…");
+    const r = forecastScenario(quick ? 2 : 3);
+    details.forecast = r;
+    const c = r.cli;
+    rows.push("error" in c
+      ? { id: "6", scenario: "FORECAST (issue 9)", measure: "all LAs via send-model forecast --json", value: null, unit: "ms", target: "< 10 s", pass: false, note: c.error }
+      : { id: "6", scenario: "FORECAST (issue 9)", measure: `all ${c.las} areas via send-model forecast --json (child process)`, value: c.median, unit: "ms", target: "< 10 s", pass: c.median < 10000,
+        note: `${c.forecast} forecast, ${c.errors} with an error object (too few years after a reorganisation)` });
+    rows.push({ id: "6", scenario: "", measure: `one SEND.FORECAST recalculation (HeadlessWorkbook, ${r.recalc.rows - 1} result rows)`, value: r.recalc.median, unit: "ms", target: "< 50 ms", pass: r.recalc.median < 50 });
   }
 
   const table = renderTable(rows);

@@ -25,7 +25,10 @@ describe("bench modules", () => {
     const cell = await import("../../bench/scenarios/percell");
     const pupils = await import("../../bench/scenarios/pupils");
     const wb = await import("../../bench/scenarios/workbook");
-    for (const f of [main.main, inst.institutionsScenario, inst.growthScenario, cell.perCellScenario, pupils.pupilsChild, wb.workbookScenario]) {
+    const demand = await import("../../bench/scenarios/forecast");
+    const backtest = await import("../../bench/backtest");
+    for (const f of [main.main, inst.institutionsScenario, inst.growthScenario, cell.perCellScenario, pupils.pupilsChild, wb.workbookScenario,
+      demand.forecastScenario, backtest.main]) {
       expect(typeof f).toBe("function");
     }
   });
@@ -44,6 +47,34 @@ describe("bench modules", () => {
     const t = renderTable([{ id: "1", scenario: "s", measure: "m", value: 2.5, unit: "×", target: "≤ 10", pass: true }]);
     expect(t).toContain("PASS");
     expect(t).toContain("2.50×");
+  });
+});
+
+describe("demand forecast backtest pieces", () => {
+  it("the naive methods compute what their names say", async () => {
+    const { naiveForecast } = await import("../../bench/forecast/naive");
+    const y = [100, 110, 121, 133.1];
+    expect(naiveForecast(y, 2, "flat")).toBe(133.1);
+    expect(naiveForecast(y, 1, "last growth")).toBeCloseTo(146.41, 9);
+    expect(naiveForecast(y, 1, "3-yr compound")).toBeCloseTo(146.41, 9);
+    expect(naiveForecast(y, 1, "6-yr compound")).toBeCloseTo(146.41, 9); // a short history uses what it has
+    expect(naiveForecast([10, 20, 30, 40], 2, "3-yr linear")).toBe(60);
+    expect(naiveForecast([40, 30, 20, 10], 3, "3-yr linear")).toBe(0); // never below 0
+    expect(naiveForecast([0, 5, 10], 1, "6-yr compound")).toBe(10); // no growth from 0
+  });
+
+  it("calibrated σ come from the errors and never shrink with the horizon", async () => {
+    const { calibrate } = await import("../../bench/forecast/calibrate");
+    const { TOTAL } = await import("../../src/engine/forecast/breakdowns");
+    const outcomes = Array.from({ length: 300 }, (_, i) => ({
+      la: `L${i}`, origin: 2016, h: (i % 3) + 1, key: "total", size: 500, actual: 1000, series: [],
+      row: { year: 2016 + (i % 3) + 1, breakdown: TOTAL, low: 0, central: 1000 * (1 + ((i % 3) + 1) * 0.01 * ((i % 10) - 4.5)), high: 0 },
+    }));
+    const cal = calibrate(outcomes);
+    const s = cal.sigma.total[2];
+    expect(s[0]).toBeGreaterThan(0);
+    expect(s[1]).toBeGreaterThanOrEqual(s[0]);
+    expect(s[2]).toBeGreaterThanOrEqual(s[1]);
   });
 });
 

@@ -60,6 +60,15 @@ describe("send-model forecast --json", () => {
   });
 });
 
+describe("send-model forecast --help", () => {
+  test("lists every flag of contract section 6 and exits 0", async () => {
+    const r = await run(["forecast", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Usage: send-model forecast [options] <caseload>");
+    for (const flag of ["--new-plans", "--la", "--origin", "--horizon", "--coverage", "--json"]) expect(r.stdout).toContain(flag);
+  });
+});
+
 describe("send-model forecast problems", () => {
   test("when no LA can be forecast, exit 1 with the errors on stderr and the error objects on stdout", async () => {
     const r = await run(["forecast", CASELOAD, "--la", "North Northamptonshire", "--json"]);

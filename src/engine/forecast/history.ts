@@ -4,12 +4,11 @@
 // is skipped. Year: a 4-digit whole number; the years must be consecutive (either order is read; the forecast
 // follows the latest), with no duplicate, and at least 3. Counts: blank is 0, text is #VALUE! naming header and
 // row, negative is #NUM!.
-import { readNumber } from "../coerce";
+import { isBlank, readNumber } from "../coerce";
 import { E, type SendError, attempt, raise } from "../errors";
 import { normLabel } from "../normalize";
 import type { Grid } from "../types";
 import { breakdownOf, VALID_HEADERS, YEAR_HEADER, type Breakdown } from "./breakdowns";
-import { isBlank } from "../coerce";
 
 export interface HistoryColumn {
   readonly breakdown: Breakdown;

@@ -1,7 +1,7 @@
 // SEND.FORECAST's engine (contract section 6): a history table -> one row per forecast year and breakdown with
 // Low, Central and High. Forecasts are whole plans: Total rounded half up, the placement groups and the age
 // groups each placed by largest remainder so they add up to Total exactly; Low rounded down and High up.
-import { E, type SendError } from "../errors";
+import { E, isSendError, type SendError } from "../errors";
 import { TOTAL, type Breakdown } from "./breakdowns";
 import { readHistory, type History } from "./history";
 import { intervalOf, SHIPPED_CALIBRATION, sigmaFor, type Calibration } from "./intervals";
@@ -49,9 +49,9 @@ export function checkOptions(opts: ForecastOptions): { horizon: number; coverage
 /** SEND.FORECAST on a history grid. */
 export function forecast(grid: Grid, opts: ForecastOptions = {}): ForecastRow[] | SendError {
   const history = readHistory(grid);
-  if ("kind" in history) return history;
+  if (isSendError(history)) return history;
   const checked = checkOptions(opts);
-  if ("kind" in checked) return checked;
+  if (isSendError(checked)) return checked;
   return forecastHistory(history, checked.horizon, checked.coverage, opts.calibration);
 }
 
