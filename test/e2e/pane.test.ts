@@ -276,6 +276,17 @@ describe("the task pane in chromium, on the built preview", () => {
     expect(await cell("Demand", "A1").innerText()).toBe("Demand: Gloucestershire (E10000013)");
     expect(await cell("Demand", "S7").innerText()).toBe("Year");
     await page.getByRole("img", { name: /^Total EHC plans: actual and forecast \(80% interval\)\./ }).waitFor();
+    // usable at 350 px (Excel's narrowest task pane): nothing on the screen needs a horizontal scroll
+    const overflow = await page.getByLabel("Task pane").evaluate((el: HTMLElement) => {
+      const before = el.style.width;
+      el.style.width = "350px";
+      const main = el.querySelector("main")!;
+      const wide = [...main.querySelectorAll("*")].filter((x) => x.getBoundingClientRect().right > el.getBoundingClientRect().right + 1).map((x) => x.tagName);
+      const result = { scroll: main.scrollWidth > main.clientWidth, wide: wide.slice(0, 5) };
+      el.style.width = before;
+      return result;
+    });
+    expect(overflow).toEqual({ scroll: false, wide: [] });
     await finishStep("demand");
   });
 
