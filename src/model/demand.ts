@@ -6,10 +6,12 @@
 //   row 7  history (header + one row per year)     | a column gap | SEND.FORECAST spill (grows down and only down)
 //   below the history: fan-chart data (Year, Actual, Low, Central, High) | capacity inputs | SEND.SUFFICIENCY spill
 // Nothing spills into anything else whatever the horizon: the forecast has the columns right of the history to
-// itself, and the blocks under the history keep left of it. The fan data covers the years of the horizon chosen
-// when the sheet was written (the SUMIFS find later years too, but its rows were laid out for that horizon).
+// itself, and the blocks under the history keep left of it. The formulas that read the forecast read the rows of
+// the longest horizon SEND.FORECAST allows (blank rows are skipped), so a longer horizon typed on the sheet still
+// reaches SEND.SUFFICIENCY and a projection; the fan data keeps the years of the horizon the sheet was written with.
 import { blockRange, cellA1, colLetters } from "./a1";
 import type { RawCell, Rows } from "./types";
+import { MAX_HORIZON } from "../engine/forecast";
 
 export interface CapacityRow { breakdown: string; year: number; places: number }
 
@@ -51,7 +53,8 @@ export interface DemandLayout {
 
 const HISTORY_TOP = 7;
 
-export const DEMAND_NOTE = "Change the history, horizon or coverage and the forecast, chart and sufficiency recalculate. "
+export const DEMAND_NOTE = `Change the history, horizon (up to ${MAX_HORIZON} years) or coverage and the forecast and sufficiency recalculate `
+  + "(the fan chart keeps the years it was written with). "
   + "Capacity: one row per breakdown and year from which that number of places holds (until the breakdown's next row). "
   + "Gap = Places - Demand (Central): negative is a shortfall.";
 
@@ -88,7 +91,7 @@ export function demandSheet(s: DemandSheetInput): DemandLayout {
   // the forecast, right of the history
   const fCol = width + 2;
   const forecastAnchor = cellA1(HISTORY_TOP, fCol);
-  const spillRows = 1 + s.horizon * forecastBreakdowns(hist[0]);
+  const spillRows = 1 + MAX_HORIZON * forecastBreakdowns(hist[0]);
   const forecast = `${cellA1(HISTORY_TOP, fCol, true)}:${cellA1(HISTORY_TOP + spillRows - 1, fCol + 4, true)}`;
   put(HISTORY_TOP - 1, fCol, "Forecast (SEND.FORECAST)");
   put(HISTORY_TOP, fCol, `=SEND.FORECAST(${historyAbs},$B$3,$D$3)`);
@@ -137,7 +140,8 @@ export function demandSheet(s: DemandSheetInput): DemandLayout {
   const width2 = Math.max(...rows.map((x) => x.length));
   for (const x of rows) while (x.length < width2) x.push(null);
 
-  const suffBottom = top + s.horizon * Math.max(1, new Set(s.capacity.map((c) => c.breakdown.toLowerCase())).size + (s.overflow ? 1 : 0)) + 10;
+  // every row the sufficiency spill can reach: each year of the longest horizon, each breakdown (+ ISP by overflow)
+  const suffBottom = top + MAX_HORIZON * (forecastBreakdowns(hist[0]) + 1);
   return {
     rows, history, forecastAnchor, forecast, capacity, sufficiencyAnchor, fan,
     counts: [

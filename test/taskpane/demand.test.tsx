@@ -97,6 +97,17 @@ describe("Demand screen", () => {
     expect(years).toEqual(["2022-23", "2023-24", "2024-25"]);
   }, 30000);
 
+  it("a longer horizon typed on the sheet reaches SEND.SUFFICIENCY (its range covers the longest horizon)", async () => {
+    const p = port();
+    const history = historyTable("E10000013")!;
+    const r = await writeDemand(p, { title: "t", source: "s", history, horizon: 2, coverage: 0.8, overflow: false,
+      capacity: [{ breakdown: "Special", year: 2023, places: 1300 }] }, async () => false);
+    expect(r.sufficiency.slice(1).map((x) => x[0])).toEqual([2023, 2024]);
+    await p.write({ sheet: "Demand", kind: "values", blocks: [{ topLeft: "B3", rows: [[5]] }], confirmOverwrite: true });
+    const after = await p.readValues("Demand", "K23:K29");
+    expect(after.map((x) => x[0])).toEqual(["Year", 2023, 2024, 2025, 2026, 2027, null]);
+  }, 30000);
+
   it("checks the inputs: horizon, interval, places", async () => {
     await renderScreen(port(), "demand");
     fireEvent.change(screen.getByLabelText("Horizon (years)"), { target: { value: "20" } });
