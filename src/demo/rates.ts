@@ -11,6 +11,8 @@ export const NATIONAL = "National 2025-26";
 export const BASELINE = "Baseline";
 export const CANDIDATES = ["Higher banded top-ups", "Early intervention package", "Special place expansion"] as const;
 export const PLANS = ["Unmitigated", "Mitigated"] as const;
+/** Projection plans whose pupils come from the Demand sheet's forecast (SEND.PROJECT's third argument). */
+export const DEMAND_PLANS = ["Demand unmitigated", "Demand mitigated"] as const;
 /** Options with an Allocations column (the national column alone prices no top-ups). */
 export const ALLOCATION_OPTIONS = [BASELINE, ...CANDIDATES];
 export const SYNTHETIC_SOURCE = "SYNTHETIC demo value (not a real rate)";
@@ -83,6 +85,21 @@ const PLAN_VALUES: Record<(typeof PLANS)[number], Record<string, RawCell>> = {
   Mitigated: { "proj.ei.cost": 3000000, "proj.ei.reduction": 0.5, "proj.shift": 25 },
 };
 
+/**
+ * The demand-driven plans: the forecast covers January 2023 to 2025, financial years 2022-23 to 2024-25. Unit costs
+ * come from Unmitigated; ISP fees rise faster than LA-set top-ups. The mitigated plan avoids 10% of new plans with
+ * early help and opens 40 special places in year 2. SYNTHETIC money, like every other plan.
+ */
+const DEMAND_PLAN_VALUES: Record<(typeof DEMAND_PLANS)[number], Record<string, RawCell>> = {
+  "Demand unmitigated": {
+    "proj.start": 2022, "proj.years": 3, "proj.opening": -18000000, "proj.grant": 78000000,
+    "proj.inflation.isp": 0.06, "proj.inflation.topup": 0.02, "proj.elsewhere.cost": 15000,
+  },
+  "Demand mitigated": {
+    "proj.newplans.cut": 0.1, "proj.newplans.cost": 1500000, "proj.places.2": 40, "proj.places.cost": 25000,
+  },
+};
+
 function describe(key: string): KeyRow {
   const info = findKeyInfo(key);
   const top = /^topup\.([^.]+)\.(.+)$/.exec(key);
@@ -102,7 +119,7 @@ function describe(key: string): KeyRow {
 /** The Rates sheet rows. */
 export function demoRatesGrid(): Rows {
   const values: Record<string, Record<string, RawCell>> = {
-    [BASELINE]: BASELINE_VALUES, ...CANDIDATE_VALUES, ...PLAN_VALUES,
+    [BASELINE]: BASELINE_VALUES, ...CANDIDATE_VALUES, ...PLAN_VALUES, ...DEMAND_PLAN_VALUES,
   };
   const localKeys = [...new Set(Object.values(values).flatMap((v) => Object.keys(v)))].filter((k) => !k.startsWith("proj."));
   const senifKeys = SENIF_BANDS.map((b) => `ey.senif.${band(b)}`);
@@ -113,6 +130,8 @@ export function demoRatesGrid(): Rows {
       ...CANDIDATES.map((name) => ({ name, inherits: BASELINE })),
       { name: "Unmitigated", inherits: BASELINE },
       { name: "Mitigated", inherits: "Unmitigated" },
+      { name: DEMAND_PLANS[0], inherits: "Unmitigated" },
+      { name: DEMAND_PLANS[1], inherits: DEMAND_PLANS[0] },
     ],
     keys: [...localKeys, ...senifKeys].map(describe).concat(PROJECTION_KEY_ROWS.map((k) => ({ ...k, source: SYNTHETIC_SOURCE }))),
     values,

@@ -119,6 +119,20 @@ export const E = {
   belowLowestBand: (option: string, score: string, lowest: string, band: string) =>
     new SendError("#N/A", `score ${score} is below the lowest band of option '${option}' (band '${band}' starts at ${lowest}).`),
   noBands: (option: string) => new SendError("#N/A", `option '${option}' has no 'band.<band>' keys.`),
+  // demand tables (SEND.SUFFICIENCY, SEND.PROJECT with a forecast)
+  missingColumn: (arg: string, header: string, headers: string[]) =>
+    new SendError("#VALUE!", `${arg}: no '${header}' column in the header row (headers: ${list(headers)}).${didYouMean(header, headers)}`),
+  unknownBreakdown: (where: string, name: string, names: string[]) =>
+    new SendError("#VALUE!", `${where}: unknown breakdown '${name}'.${didYouMean(name, names)}`),
+  breakdownNotInForecast: (where: string, name: string, present: string[]) =>
+    new SendError("#VALUE!", `${where}: breakdown '${name}' is not in the forecast (it has ${list(present)}).`),
+  duplicateEntry: (arg: string, what: string, row1: number, row2: number) =>
+    new SendError("#VALUE!", `${arg}: ${what} appears twice (data rows ${row1} and ${row2}).`),
+  notWholeYear: (where: string, text: string) => new SendError("#VALUE!", `${where}: 'Year' must be a whole year such as 2024, not '${text}'.`),
+  missingEntry: (arg: string, what: string) => new SendError("#VALUE!", `${arg}: no row for ${what}; every year needs the same breakdowns and years must be consecutive.`),
+  blankField: (where: string, header: string) => new SendError("#VALUE!", `${where}: '${header}' is blank; it must be a number.`),
+  capacityLacks: (what: string, why: string) => new SendError("#VALUE!", `capacity has no rows for ${what} (needed for ${why}).`),
+  forecastLacks: (what: string, why: string) => new SendError("#N/A", `the forecast has no ${what} (needed for ${why}).`),
   // whole-table computations (SEND.FIT, SEND.DEFICIT, SEND.PAYBACK)
   noValues: (arg: string, what: string) => new SendError("#VALUE!", `${arg} has no values; ${what}.`),
   floorAboveCap: (floor: string, cap: string) =>

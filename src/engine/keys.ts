@@ -141,6 +141,13 @@ export const KEY_CATALOGUE: readonly KeyInfo[] = [
   money("proj.ei.cost", "Yearly cost of the early-intervention package in year 1", "£", "SEND.PROJECT", { default: 0 }),
   money("proj.ei.reduction", "Share by which early intervention slows EHCP growth (mainstream, rb, special, isp)", "fraction", "SEND.PROJECT", { ...FRACTION, default: 0 }),
   money("proj.shift", "ISP placements moved to special schools each year (cumulative)", "pupils/year", "SEND.PROJECT", { default: 0 }),
+  { key: "proj.inflation.isp", description: "Yearly inflation of ISP and SPI fees (set by the providers); proj.inflation when absent", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1 },
+  { key: "proj.inflation.topup", description: "Yearly uplift of LA-set costs per pupil (every setting but ISP); proj.inflation when absent", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1 },
+  money("proj.elsewhere.cost", "Average cost per plan in the forecast's Other group (educated elsewhere, NEET, awaiting provision)", "£/pupil/year", "SEND.PROJECT with a forecast", { default: 0 }),
+  money("proj.newplans.cut", "Share of the forecast's new plans that early help avoids each year", "fraction", "SEND.PROJECT with a forecast", { ...FRACTION, default: 0 }),
+  money("proj.newplans.cost", "Yearly cost of the early help that avoids new plans, in year 1", "£", "SEND.PROJECT", { default: 0 }),
+  money("proj.places.<y>", "New special-school places opening in projection year y (1..n); each takes one ISP pupil from then on", "places", "SEND.PROJECT", { default: 0 }),
+  money("proj.places.cost", "One-off cost per new special place, in its opening year (year-1 prices)", "£/place", "SEND.PROJECT", { default: 0 }),
 ];
 
 const SETTING_ALT = SETTINGS.join("|");

@@ -129,10 +129,11 @@ export function deficit(opening: any, income: any[][], spend: any[][], adjustmen
  * @helpurl https://localhost:3000/help.html#project
  * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
  * @param option The option (column header) to use; may be blank when the table has only one option.
+ * @param [forecast] A demand forecast (the spill of SEND.FORECAST: Year, Breakdown, Low, Central, High); when given, each year's pupils by placement are its Central values.
  * @returns Year, Income, Spend, In-year and Cumulative for each year.
  */
-export function project(rates: any[][], option: any): any[][] {
-  return excel("PROJECT", [rates, option]);
+export function project(rates: any[][], option: any, forecast?: any[][]): any[][] {
+  return excel("PROJECT", [rates, option, forecast]);
 }
 
 /**
@@ -159,6 +160,19 @@ export function payback(investment: any, annual_saving: any, annual_cost?: any):
  */
 export function forecast(history: any[][], horizon?: any, coverage?: any): any[][] {
   return excel("FORECAST", [history, horizon, coverage]);
+}
+
+/**
+ * Forecast demand against planned places: Year, Breakdown, Demand, Places and Gap (Places - Demand) for each year.
+ * @customfunction SUFFICIENCY
+ * @helpurl https://localhost:3000/help.html#sufficiency
+ * @param forecast A demand forecast: the spill of SEND.FORECAST (Year, Breakdown, Low, Central, High).
+ * @param capacity The planned places: a header row Breakdown, Year, Places; a row holds until the breakdown's next row.
+ * @param [overflow] TRUE to move special-school demand above the special places to ISP (default FALSE).
+ * @returns Year, Breakdown, Demand, Places and Gap for each forecast year and each breakdown with places.
+ */
+export function sufficiency(forecast: any[][], capacity: any[][], overflow?: any): any[][] {
+  return excel("SUFFICIENCY", [forecast, capacity, overflow]);
 }
 
 /**

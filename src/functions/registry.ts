@@ -6,6 +6,7 @@ import { ALLOCATE, ALLOCATEALL, BREAKDOWN, COMPARE } from "./specs/allocation";
 import { DEFICIT, FIT, PAYBACK, PROJECT } from "./specs/budget";
 import { FORECAST } from "./specs/forecast";
 import { BAND, CHECK, FACTORS, TOPUP } from "./specs/lookup";
+import { SUFFICIENCY } from "./specs/sufficiency";
 import { shapeOf, type FunctionSpec, type Size } from "./spec";
 
 export type { FunctionSpec, ParamSpec, ParamType, Result, Size } from "./spec";
@@ -15,7 +16,7 @@ export const NAMESPACE = "SEND";
 
 /** In the order the README and the task pane list them. */
 export const REGISTRY: readonly FunctionSpec[] = [
-  ALLOCATE, BREAKDOWN, ALLOCATEALL, TOPUP, BAND, COMPARE, FIT, DEFICIT, PROJECT, PAYBACK, FORECAST, FACTORS, CHECK,
+  ALLOCATE, BREAKDOWN, ALLOCATEALL, TOPUP, BAND, COMPARE, FIT, DEFICIT, PROJECT, PAYBACK, FORECAST, SUFFICIENCY, FACTORS, CHECK,
 ];
 
 const BY_NAME = new Map(REGISTRY.map((s) => [s.name, s]));

@@ -34,6 +34,13 @@ export const PROJECTION_FIELDS: readonly ProjectionField[] = [
   field("proj.ei.cost", "Early intervention cost"),
   field("proj.ei.reduction", "Growth reduction from early intervention"),
   field("proj.shift", "ISP to special moves per year"),
+  field("proj.inflation.isp", "ISP fee inflation (blank: cost inflation)"),
+  field("proj.inflation.topup", "LA top-up inflation (blank: cost inflation)"),
+  field("proj.elsewhere.cost", "Other plans (forecast): cost per plan"),
+  field("proj.newplans.cut", "New plans avoided by early help (forecast)"),
+  field("proj.newplans.cost", "Early help cost"),
+  ...[1, 2, 3].map((y) => field(`proj.places.${y}`, `New special places opening in year ${y}`)),
+  field("proj.places.cost", "One-off cost per new special place"),
 ];
 
 /** Key rows for ratesSheet(): every projection key under a "Projection" heading. */
@@ -48,14 +55,15 @@ export interface ProjectionLayout {
 }
 
 /** Block k starts in column 1 + 6k: a title cell, then the SEND.PROJECT spill under it. */
-export function projectionSheet(s: { ratesRef: string; options: readonly string[]; years: number }): ProjectionLayout {
+/** With `forecastRef` (a SEND.FORECAST spill), each block is SEND.PROJECT(rates, option, forecast): pupils from demand. */
+export function projectionSheet(s: { ratesRef: string; options: readonly string[]; years: number; forecastRef?: string }): ProjectionLayout {
   const width = s.options.length * 6 - 1;
   const title: (string | null)[] = Array(width).fill(null);
   const formulas: (string | null)[] = Array(width).fill(null);
   const blocks = s.options.map((option, k) => {
     const col = 1 + 6 * k;
     title[col - 1] = option;
-    formulas[col - 1] = `=SEND.PROJECT(${s.ratesRef},${formulaString(option)})`;
+    formulas[col - 1] = `=SEND.PROJECT(${s.ratesRef},${formulaString(option)}${s.forecastRef ? `,${s.forecastRef}` : ""})`;
     const cum = colLetters(col + 4);
     return { option, spill: blockRange(`${colLetters(col)}2`, s.years + 1, 5), cumulative: `${cum}3:${cum}${s.years + 2}` };
   });

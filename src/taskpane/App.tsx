@@ -13,6 +13,7 @@ import { Options } from "./screens/Options/Options";
 import { Compare } from "./screens/Compare/Compare";
 import { Fit } from "./screens/Fit/Fit";
 import { Projection } from "./screens/Projection/Projection";
+import { Demand } from "./screens/Demand/Demand";
 import { Explain } from "./screens/Explain/Explain";
 import { Publish } from "./screens/Publish/Publish";
 
@@ -22,13 +23,14 @@ export const SCREENS: { id: ScreenId; label: string }[] = [
   { id: "options", label: "Options" },
   { id: "compare", label: "Compare" },
   { id: "fit", label: "Fit to budget" },
+  { id: "demand", label: "Demand" },
   { id: "projection", label: "Projection" },
   { id: "explain", label: "Explain" },
   { id: "publish", label: "Publish" },
 ];
 
 const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
-  home: Home, new: NewModel, options: Options, compare: Compare, fit: Fit, projection: Projection, explain: Explain, publish: Publish,
+  home: Home, new: NewModel, options: Options, compare: Compare, fit: Fit, demand: Demand, projection: Projection, explain: Explain, publish: Publish,
 };
 
 export function App({ port, initialScreen = "home" }: { port: WorkbookPort; initialScreen?: ScreenId }) {

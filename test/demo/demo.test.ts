@@ -6,7 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import { DEMO_SIZES, ISP_PLACEMENTS, demoInstitutions, ehcpCount } from "../../src/demo/authority";
 import { computeDemo, type ComputedDemo } from "../../src/demo";
-import { ALLOCATION_OPTIONS, BASELINE, CANDIDATES, NATIONAL, PLANS } from "../../src/demo/rates";
+import { ALLOCATION_OPTIONS, BASELINE, CANDIDATES, DEMAND_PLANS, NATIONAL, PLANS } from "../../src/demo/rates";
+import { DEMAND_HORIZON, DEMAND_LA } from "../../src/demo/demand";
+import { historyTable } from "../../src/data/ehcp";
 import { buildDemoWorkbook, SHEETS, type DemoSheet } from "../../src/demo/workbook";
 import { readXlsx } from "../../src/headless/xlsx";
 import type { RawCell } from "../../src/model";
@@ -62,7 +64,7 @@ describe("the synthetic authority", () => {
 
   it("has a national baseline from the library, a local baseline and candidates that inherit it, and two plans", () => {
     const rates = sheet(built.sheets, SHEETS.rates);
-    expect(rates[0]).toEqual(["Factor", "Description", "Unit", "Source", NATIONAL, BASELINE, ...CANDIDATES, ...PLANS]);
+    expect(rates[0]).toEqual(["Factor", "Description", "Unit", "Source", NATIONAL, BASELINE, ...CANDIDATES, ...PLANS, ...DEMAND_PLANS]);
     expect(optionColumn(rates, BASELINE).get("inherits")).toBe(NATIONAL);
     for (const c of CANDIDATES) expect(optionColumn(rates, c).get("inherits")).toBe(BASELINE);
     expect(optionColumn(rates, "Unmitigated").get("proj.grant")).toBeGreaterThan(50_000_000);
@@ -125,6 +127,36 @@ describe("the recalculated demo", () => {
     const final = c.data.projection.map((p) => p.rows[5].cumulative as number);
     expect(final[0]).toBeLessThan(0);
     expect(final[1]).toBeGreaterThan(final[0]);
+  });
+
+  it("forecasts a REAL authority's published history, labelled as such, and checks places against it", () => {
+    const demand = c.workbook.getValues(SHEETS.demand, "A1:W60");
+    expect(demand[0][0]).toBe(`Demand: ${DEMAND_LA.name} (${DEMAND_LA.code})`);
+    expect(String(demand[1][0])).toMatch(/^REAL published history of Gloucestershire: DfE/);
+    expect(String(demand[1][0])).toMatch(/SYNTHETIC/); // the capacity is not real
+    const history = historyTable(DEMAND_LA.code)!;
+    expect(demand.slice(6, 6 + history.length).map((r) => r.slice(0, history[0].length))).toEqual(history);
+    // the live forecast spill beside it: every breakdown each year, Low <= Central <= High
+    const spill = demand.slice(6).map((r) => r.slice(18, 23)).filter((r) => r[0] !== null);
+    expect(spill[0]).toEqual(["Year", "Breakdown", "Low", "Central", "High"]);
+    expect(spill.length).toBe(1 + DEMAND_HORIZON * (history[0].length - 1));
+    for (const [, , lo, mid, hi] of spill.slice(1)) expect((lo as number) <= (mid as number) && (mid as number) <= (hi as number)).toBe(true);
+    // sufficiency: Special and ISP each forecast year; with overflow the Special gap is never negative
+    const suff = c.workbook.getValues(SHEETS.demand, "K23:O29");
+    expect(suff[0]).toEqual(["Year", "Breakdown", "Demand", "Places", "Gap"]);
+    expect(suff.slice(1).map((r) => r[1])).toEqual(["Special", "ISP", "Special", "ISP", "Special", "ISP"]);
+    for (const r of suff.slice(1)) if (r[1] === "Special") expect(r[4] as number).toBeGreaterThanOrEqual(0);
+  });
+
+  it("projects from the demand forecast: labelled, three financial years, the mitigated plan ending better", () => {
+    const p = c.workbook.getValues(SHEETS.demandProjection, "A1:K6");
+    expect(String(p[0][0])).toMatch(/REAL published EHC plan history/);
+    expect(String(p[0][0])).toMatch(/SYNTHETIC/);
+    expect(p[1][0]).toBe(DEMAND_PLANS[0]);
+    expect(p[1][6]).toBe(DEMAND_PLANS[1]);
+    expect(p.slice(3).map((r) => r[0])).toEqual(["2022-23", "2023-24", "2024-25"]);
+    expect(p[5][10] as number).toBeGreaterThan(p[5][4] as number);
+    expect(p[5][4] as number).toBeLessThan(0);
   });
 });
 

@@ -9,13 +9,15 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { formatMoney } from "../../src/taskpane/components/format";
 import type { RawCell } from "../../src/taskpane/ports/WorkbookPort";
 import { FLOW, expectedFlow, type Expected } from "./expected";
+import { historyTable } from "../../src/data/ehcp";
+import { forecast } from "../../src/engine/forecast";
 import {
   axeSerious, buildDist, describeAxe, DIST, DOCS_SCREENSHOTS, launch, ourCspViolations, ourErrors, requireChromium, screenshot,
   serve, SCREENSHOTS, watch, type PageLog,
 } from "./support";
 
 const WAIT = 20_000;
-const SCREENS = ["new-model", "new-model-confirm", "options", "compare", "fit", "projection", "explain", "publish", "home"];
+const SCREENS = ["new-model", "new-model-confirm", "options", "compare", "fit", "projection", "demand", "explain", "publish", "home"];
 
 let server: Awaited<ReturnType<typeof serve>> | undefined;
 let browser: Browser | undefined;
@@ -252,6 +254,40 @@ describe("the task pane in chromium, on the built preview", () => {
     expect(cumulative).toEqual(p.series[0].cumulative.map((v) => formatMoney(v)));
     await page.getByRole("img", { name: /^Cumulative high needs balance\./ }).waitFor();
     await finishStep("projection");
+  });
+
+  it("Demand: forecasts a local authority's published history on a new sheet, with a fan chart and sufficiency", async () => {
+    await screenTab("Demand").click();
+    await choose("Local authority", "E10000013");
+    await pane().getByText("13 years (2010 to 2022), 16 columns.").waitFor();
+    await button("Write Demand sheet").click();
+    const results = pane().getByLabel("Demand results");
+    await results.waitFor();
+    // the pane's Total rows are the engine's forecast of the same history, rounded to whole plans
+    const engine = forecast(historyTable("E10000013")!, { horizon: 3, coverage: 0.8 });
+    if (!Array.isArray(engine)) throw new Error(String(engine));
+    const whole = (v: number) => Math.round(v).toLocaleString("en-GB");
+    const totals = engine.filter((r) => r.breakdown.key === "total").map((r) => [String(r.year), whole(r.low), whole(r.central), whole(r.high)]);
+    const rows = await results.getByRole("table", { name: "Total plans forecast" }).locator("tbody tr").allInnerTexts();
+    expect(rows.map((r) => r.split("\t").map((x) => x.trim()))).toEqual(totals);
+    expect(await results.getByRole("table", { name: "Sufficiency" }).locator("tbody tr").count()).toBe(3);
+
+    await grid("Demand").waitFor();
+    expect(await cell("Demand", "A1").innerText()).toBe("Demand: Gloucestershire (E10000013)");
+    expect(await cell("Demand", "S7").innerText()).toBe("Year");
+    await page.getByRole("img", { name: /^Total EHC plans: actual and forecast \(80% interval\)\./ }).waitFor();
+    // usable at 350 px (Excel's narrowest task pane): nothing on the screen needs a horizontal scroll
+    const overflow = await page.getByLabel("Task pane").evaluate((el: HTMLElement) => {
+      const before = el.style.width;
+      el.style.width = "350px";
+      const main = el.querySelector("main")!;
+      const wide = [...main.querySelectorAll("*")].filter((x) => x.getBoundingClientRect().right > el.getBoundingClientRect().right + 1).map((x) => x.tagName);
+      const result = { scroll: main.scrollWidth > main.clientWidth, wide: wide.slice(0, 5) };
+      el.style.width = before;
+      return result;
+    });
+    expect(overflow).toEqual({ scroll: false, wide: [] });
+    await finishStep("demand");
   });
 
   it("Explain: traces an Allocations cell selected in the grid (keys and the options they came from)", async () => {

@@ -10,7 +10,7 @@ import { normLabel as normLabelForTests } from "../../src/engine/normalize";
 import { allocateAll, allocateRow, compareOptions, option } from "./pipeline";
 
 const ROOT = join(__dirname, "../cases");
-const OTHERS = new Set(["fit.json", "deficit.json", "payback.json", "forecast.json"]);
+const OTHERS = new Set(["fit.json", "deficit.json", "payback.json", "forecast.json", "sufficiency.json", "project-demand.json"]);
 
 type ErrorExpectation = { error: "#VALUE!" | "#N/A" | "#NUM!"; message_contains?: string[] };
 interface Base { name: string; source?: string }

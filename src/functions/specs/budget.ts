@@ -79,13 +79,19 @@ export const PROJECT: FunctionSpec = {
   description: "The high-needs deficit projection of an option: Year, Income, Spend, In-year and Cumulative for each year.",
   help: "Uses the option's proj.* keys (start year, years, opening balance, grant and growth, pupils, growth and "
     + "cost by setting, inflation, early intervention, ISP shift). Unmitigated and mitigated plans are two options of "
-    + "the same table.",
-  parameters: [RATES_PARAM, OPTION_PARAM],
+    + "the same table. Given a forecast, the pupils of each year are the forecast's placements (Central), costed per "
+    + "setting with ISP fee inflation and LA top-up inflation kept apart, after the levers: early help cutting new "
+    + "plans (proj.newplans.cut) and new special places taking ISP pupils (proj.places.<y>), each with its own cost.",
+  parameters: [RATES_PARAM, OPTION_PARAM, {
+    name: "forecast", type: "range", optional: true,
+    description: "A demand forecast (the spill of SEND.FORECAST: Year, Breakdown, Low, Central, High); when given, each year's pupils by placement are its Central values.",
+  }],
   result: "matrix",
   run(a): Result {
     const ro = ratesAndOption(a);
     if (ro instanceof SendError) return ro;
-    const rows = project(ro.option);
+    const forecast = a.optRange("forecast");
+    const rows = project(ro.option, forecast ? forecast.grid() : null);
     if (rows instanceof SendError) return rows;
     return [
       ["Year", "Income", "Spend", "In-year", "Cumulative"],

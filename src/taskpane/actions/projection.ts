@@ -15,6 +15,8 @@ import { MONEY_FORMAT } from "./createModel";
 export interface ProjectionInput {
   /** option name -> key -> text as typed ("" = leave blank so the option inherits) */
   options: { name: string; inherits: string; values: Record<string, string> }[];
+  /** pupils from a demand forecast (findForecasts): SEND.PROJECT's third argument, and its number of years */
+  forecast?: { ref: string; years: number };
 }
 
 export interface ProjectionResult {
@@ -86,8 +88,9 @@ export async function writeProjection(port: WorkbookPort, model: ModelInfo, inpu
       if (!same(current(row), value)) cells.push({ row, col: c, value });
     }
   }
-  const yearsInput = Number(input.options[0]?.values["proj.years"] || 5);
-  const layout = projectionSheet({ ratesRef: rates.ref, options: input.options.map((o) => o.name), years: yearsInput });
+  const typedYears = Number(input.options[0]?.values["proj.years"] || 5);
+  const yearsInput = input.forecast ? Math.min(input.forecast.years, input.options[0]?.values["proj.years"] ? typedYears : Infinity) : typedYears;
+  const layout = projectionSheet({ ratesRef: rates.ref, options: input.options.map((o) => o.name), years: yearsInput, forecastRef: input.forecast?.ref });
   const sheet = uniqueSheetName(await port.sheetNames(), "Projection");
   const touched = await transact(port, confirm, async (tx) => {
     await tx.write({ sheet: rates.sheet, kind: "values", blocks: [...extra, ...cellBlocks(cells)] });

@@ -12,8 +12,10 @@ import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { currentAssumptions, projectionProblems, writeProjection, type ProjectionResult } from "../../actions/projection";
 import { validateRate } from "../../workbook/validation";
 import { formatCell, formatMoney } from "../../components/format";
+import { findForecasts, type ForecastSpill } from "../../actions/demandLink";
 
 const PLANS = ["Unmitigated", "Mitigated"] as const;
+const TYPED = "typed";
 
 export function Projection() {
   const { port, model, refresh, confirm, navigate } = usePane();
@@ -23,7 +25,17 @@ export function Projection() {
   const [values, setValues] = useState<Record<string, Record<string, string>>>({ Unmitigated: {}, Mitigated: {} });
   const [loadedFrom, setLoadedFrom] = useState<unknown>(null);
   const [result, setResult] = useState<ProjectionResult | null>(null);
+  const [forecasts, setForecasts] = useState<ForecastSpill[]>([]);
+  const [pupilsFrom, setPupilsFrom] = useState(TYPED);
   const task = useTask();
+
+  // the demand forecasts in the workbook (a Demand sheet's SEND.FORECAST), found again whenever the model changes
+  useEffect(() => {
+    let live = true;
+    findForecasts(port).then((f) => { if (live) setForecasts(f); }, () => { if (live) setForecasts([]); });
+    return () => { live = false; };
+  }, [port, model]);
+  const forecast = forecasts.find((f) => f.ref === pupilsFrom);
 
   useEffect(() => {
     if (!model || loadedFrom === model.rates) return;
@@ -36,7 +48,7 @@ export function Projection() {
   const heading = <Subtitle2 as="h2" block id="projection-title">Projection</Subtitle2>;
   if (!rates) return <section aria-labelledby="projection-title">{heading}<Missing what="rates table" onCreate={() => navigate("new")} /></section>;
 
-  const input = { options: [
+  const input = { forecast: forecast ? { ref: forecast.ref, years: forecast.years.length } : undefined, options: [
     { name: "Unmitigated", inherits: base, values: values.Unmitigated },
     { name: "Mitigated", inherits: "Unmitigated", values: values.Mitigated },
   ] };
@@ -58,6 +70,12 @@ export function Projection() {
       <form onSubmit={(e) => { e.preventDefault(); if (problems.length === 0) void write(); }}>
         <Field label="Both plans inherit their rates from">
           <Select value={base} onChange={(_, d) => setBase(d.value)}>{bases.map((b) => <option key={b}>{b}</option>)}</Select>
+        </Field>
+        <Field label="Pupils from" hint={forecast ? `The forecast's placements, ${forecast.years[0]} to ${forecast.years[forecast.years.length - 1]}; the counts and growth below are not used, and First financial year and Years only choose among the forecast's years (blank: all).` : undefined}>
+          <Select value={pupilsFrom} onChange={(_, d) => setPupilsFrom(d.value)}>
+            <option value={TYPED}>The counts and growth below</option>
+            {forecasts.map((f) => <option key={f.ref} value={f.ref}>Demand forecast on {f.sheet}</option>)}
+          </Select>
         </Field>
         <Table size="extra-small" aria-label="Projection assumptions">
           <TableHeader><TableRow><TableHeaderCell>Assumption</TableHeaderCell>{PLANS.map((p) => <TableHeaderCell key={p}>{p}</TableHeaderCell>)}</TableRow></TableHeader>

@@ -1,0 +1,70 @@
+// The caseload a demand-driven SEND.PROJECT costs: the forecast's placements year by year, after the early-help
+// levers. Decided here (the README states the same):
+// - Year t of the projection is the financial year holding the January census of forecast year Y: census January
+//   2025 -> 2024-25. proj.start (if given) is the first financial year to show; proj.years (if given) how many;
+//   without them every forecast year is shown.
+// - proj.ei.reduction slows growth as it does without a forecast: a reduced group (mainstream, rb, special, isp)
+//   counts c(first year) + (c(year) − c(first year)) × (1 − reduction).
+// - proj.newplans.cut = x: early help avoids x × the forecast's New plans each year. Avoided plans accumulate with
+//   the retention the forecast implies, r = (Total − New plans) / last year's Total (0..1; no retention term in the
+//   first year), and come off every placement group in proportion to its share that year. Needs New plans rows.
+import { E, raise } from "../errors";
+import { D, ONE, ZERO, type Dec } from "../money";
+import type { ForecastTable } from "./forecastTable";
+
+export interface DemandYear {
+  /** financial-year label, e.g. "2024-25" */
+  label: string;
+  /** placement breakdown id -> pupils (ISP and SPI kept apart: only ISP moves to special places) */
+  counts: Map<string, Dec>;
+}
+
+export function fyLabel(start: number): string {
+  return `${start}-${String((start + 1) % 100).padStart(2, "0")}`;
+}
+
+const REDUCED = new Set(["mainstream", "rb", "special", "isp"]);
+
+export function demandYears(f: ForecastTable, get: (key: string) => Dec, has: (key: string) => boolean, option: string): DemandYear[] {
+  const placements = f.breakdowns.filter((b) => b.kind === "placement");
+  if (placements.length === 0) raise(E.forecastLacks("placement rows (Mainstream, Special, ISP, …)", `the spend by setting of option '${option}'`));
+  let years = f.years;
+  if (has("proj.start")) {
+    const start = get("proj.start").toNumber();
+    years = years.filter((y) => y >= start + 1);
+    if (years.length === 0) raise(E.forecastLacks(`year from ${fyLabel(start)} (January ${start + 1})`, `proj.start of option '${option}'`));
+  }
+  if (has("proj.years")) {
+    const n = get("proj.years").toNumber();
+    if (years.length < n) raise(E.forecastLacks(`${n} years from ${fyLabel(years[0] - 1)} (it has ${years.length})`, `proj.years of option '${option}'; forecast a longer horizon`));
+    years = years.slice(0, n);
+  }
+  const cut = get("proj.newplans.cut");
+  const hasNew = f.breakdowns.some((b) => b.id === "new plans");
+  if (!cut.isZero() && !hasNew) raise(E.forecastLacks("New plans rows", `proj.newplans.cut of option '${option}'; give the history a 'New plans' column`));
+  const reduction = get("proj.ei.reduction");
+  const central = (y: number, id: string): Dec => f.central.get(y)!.get(id)!;
+  const total = (y: number): Dec => f.central.get(y)!.get("total") ?? placements.reduce((s, b) => s.plus(central(y, b.id)), ZERO);
+  const first = years[0];
+  let avoided = ZERO;
+  return years.map((y, t) => {
+    const counts = new Map<string, Dec>();
+    for (const b of placements) {
+      const c = central(y, b.id);
+      const base = central(first, b.id);
+      counts.set(b.id, REDUCED.has(b.id) ? base.plus(c.minus(base).times(ONE.minus(reduction))) : c);
+    }
+    if (!cut.isZero()) {
+      const made = central(y, "new plans");
+      const prev = t === 0 ? null : total(years[t - 1]);
+      const retention = prev === null || prev.isZero() ? ZERO : D.min(ONE, D.max(ZERO, total(y).minus(made).div(prev)));
+      avoided = avoided.times(retention).plus(made.times(cut));
+      const sum = [...counts.values()].reduce((s, c) => s.plus(c), ZERO);
+      if (!sum.isZero()) {
+        const share = D.min(avoided, sum).div(sum);
+        for (const [id, c] of counts) counts.set(id, c.minus(c.times(share)));
+      }
+    }
+    return { label: fyLabel(y - 1), counts };
+  });
+}

@@ -1,0 +1,41 @@
+// Projection from demand: the SEND.FORECAST spills in the workbook (on Demand sheets, or anywhere a user typed one),
+// so the Projection screen can feed one to SEND.PROJECT as its third argument.
+import { blockRange, cellA1, parseCell, parseRange, sheetRef } from "../../model/a1";
+import type { WorkbookPort } from "../ports/WorkbookPort";
+
+export interface ForecastSpill {
+  sheet: string;
+  /** the formula's cell */
+  anchor: string;
+  /** the spill as other formulas read it, sheet-qualified and absolute ("Demand!$S$7:$W$55") */
+  ref: string;
+  /** the forecast years, oldest first */
+  years: number[];
+}
+
+const MAX_SPILL = 1000;
+
+export async function findForecasts(port: WorkbookPort): Promise<ForecastSpill[]> {
+  const out: ForecastSpill[] = [];
+  for (const sheet of await port.sheetNames()) {
+    const used = await port.usedRange(sheet);
+    if (!used) continue;
+    const box = parseRange(used);
+    const formulas = await port.readFormulas(sheet, used);
+    for (let r = 0; r < formulas.length; r++) {
+      for (let c = 0; c < formulas[r].length; c++) {
+        const f = formulas[r][c];
+        if (typeof f !== "string" || !/^=\s*SEND\.FORECAST\s*\(/i.test(f)) continue;
+        const anchor = cellA1(box.top + r, box.left + c);
+        const values = await port.readValues(sheet, blockRange(anchor, MAX_SPILL, 5));
+        const end = values.findIndex((row) => row[0] === null);
+        const rows = end < 0 ? values : values.slice(0, end);
+        const years = [...new Set(rows.slice(1).map((row) => row[0]).filter((y): y is number => typeof y === "number"))];
+        if (rows.length < 2 || years.length === 0) continue; // a failing forecast: nothing to project from
+        const p = parseCell(anchor);
+        out.push({ sheet, anchor, ref: sheetRef(sheet, `${cellA1(p.row, p.col, true)}:${cellA1(p.row + rows.length - 1, p.col + 4, true)}`), years });
+      }
+    }
+  }
+  return out;
+}
