@@ -4,7 +4,7 @@
 // Command modules load only when their command runs, so `--help` and usage errors answer at once. They are
 // required, not import()ed: under tsx's CommonJS loader only require resolves extensionless .ts paths.
 import { Command, CommanderError } from "commander";
-import { checkXlsxInput, FileProblem, refuseOverwrite } from "../headless/io/files";
+import { checkOutput, checkXlsxInput, FileProblem, fileProblemOf } from "../headless/io/files";
 import { processIo, type CliIo } from "./io";
 
 export const EXIT = { ok: 0, problem: 1, internal: 2 } as const;
@@ -26,7 +26,7 @@ function program(io: CliIo): Command {
     .addHelpText("after", "\nValues in --json: number, text, true/false, null for blank, or {\"error\": \"#VALUE!\", \"message\": \"…\"}.\nKeys follow sheet order, then rows, then columns.")
     .action(async (input: string, opts: { out?: string; json?: boolean }) => {
       checkXlsxInput(input); // before loading the engine: a wrong file is answered at once
-      if (opts.out) refuseOverwrite(opts.out, [input]);
+      if (opts.out) checkOutput(opts.out, [input]); // folder exists and is writable, before any work
       const { runRecalc } = require("./recalc") as typeof import("./recalc");
       await runRecalc(input, opts, io, Boolean(p.opts().quiet));
     });
@@ -41,6 +41,13 @@ function program(io: CliIo): Command {
   return p;
 }
 
+/** "cannot write out/x.xlsx" from a Node filesystem error (its syscall and path). */
+function fsAction(e: unknown): string {
+  const { syscall, path: file } = e as NodeJS.ErrnoException;
+  const verb = syscall && /^(open|read|stat|scandir|access)$/.test(syscall) ? "cannot read" : "cannot write";
+  return file ? `${verb} ${file}` : `${verb} a file`;
+}
+
 /** Runs the CLI with user arguments (no node/script prefix); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const p = program(io);
@@ -53,8 +60,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.problem; // help, version, usage errors
-    if (e instanceof FileProblem) {
-      io.err(`send-model: ${e.message}\n`);
+    const problem = e instanceof FileProblem ? e : fileProblemOf(e, fsAction(e));
+    if (problem) {
+      io.err(`send-model: ${problem.message}\n`);
       return EXIT.problem;
     }
     io.err(`send-model: unexpected error: ${(e as Error).message ?? String(e)}\n`);
