@@ -1,15 +1,17 @@
 // send-model: the command-line host. `recalc` evaluates a workbook's formulas headlessly; `demo` writes
 // the synthetic demo workbook and its HTML report. Exit codes: 0 done (cell errors are results, not
-// failures), 1 a problem with the files or the command line, 2 an unexpected internal error.
+// failures), 1 a problem with the files or the command line (or a workbook over a limit), 2 an internal
+// error (a bug: please report it), 3 done, but some cells could not be evaluated by the headless engine
+// (each shows #VALUE! naming the cell and the limit; every other cell was evaluated).
 // Command modules load only when their command runs, so `--help` and usage errors answer at once. They are
 // required, not import()ed: under tsx's CommonJS loader only require resolves extensionless .ts paths.
 import { Command, CommanderError } from "commander";
 import { checkOutput, checkXlsxInput, FileProblem, fileProblemOf } from "../headless/io/files";
 import { processIo, type CliIo } from "./io";
 
-export const EXIT = { ok: 0, problem: 1, internal: 2 } as const;
+export const EXIT = { ok: 0, problem: 1, internal: 2, cellsFailed: 3 } as const;
 
-function program(io: CliIo): Command {
+function program(io: CliIo, status: { code: number }): Command {
   const p = new Command();
   p.name("send-model")
     .description("SEND Funding Modeller, headless: recalculate workbooks with SEND.* formulas, or write the synthetic demo.")
@@ -28,7 +30,8 @@ function program(io: CliIo): Command {
       checkXlsxInput(input); // before loading the engine: a wrong file is answered at once
       if (opts.out) checkOutput(opts.out, [input]); // folder exists and is writable, before any work
       const { runRecalc } = require("./recalc") as typeof import("./recalc");
-      await runRecalc(input, opts, io, Boolean(p.opts().quiet));
+      const failed = await runRecalc(input, opts, io, Boolean(p.opts().quiet));
+      if (failed > 0) status.code = EXIT.cellsFailed;
     });
 
   p.command("demo")
@@ -50,14 +53,15 @@ function fsAction(e: unknown): string {
 
 /** Runs the CLI with user arguments (no node/script prefix); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const p = program(io);
+  const status: { code: number } = { code: EXIT.ok };
+  const p = program(io, status);
   try {
     if (argv.length === 0) {
       p.outputHelp({ error: true });
       return EXIT.problem;
     }
     await p.parseAsync([...argv], { from: "user" });
-    return EXIT.ok;
+    return status.code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.problem; // help, version, usage errors
     const problem = e instanceof FileProblem ? e : fileProblemOf(e, fsAction(e));
@@ -65,7 +69,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.err(`send-model: ${problem.message}\n`);
       return EXIT.problem;
     }
-    io.err(`send-model: unexpected error: ${(e as Error).message ?? String(e)}\n`);
+    io.err(`send-model: internal error (please report it, with the workbook if you can): ${(e as Error).message ?? String(e)}\n`);
     if (process.env.SEND_MODEL_DEBUG) io.err(`${(e as Error).stack ?? ""}\n`);
     return EXIT.internal;
   }

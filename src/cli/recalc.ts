@@ -1,6 +1,6 @@
 // `send-model recalc IN.xlsx [--out OUT.xlsx] [--json]`: evaluate every formula headlessly.
 import { refuseOverwrite } from "../headless/io/files";
-import { formulaResults, loadHost, sheetsForWrite, snapshot } from "../headless/io/bridge";
+import { formulaResults, loadHostIsolated, markFailed, sheetsForWrite, snapshot } from "../headless/io/bridge";
 import { readXlsx, writeXlsx, type CellResult } from "../headless/xlsx";
 import { progress, type CliIo } from "./io";
 
@@ -10,13 +10,18 @@ export function resultsJson(entries: readonly [string, CellResult][]): string {
   return `{\n${entries.map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(",\n")}\n}\n`;
 }
 
-export async function runRecalc(input: string, opts: { out?: string; json?: boolean }, io: CliIo, quiet: boolean): Promise<void> {
+/**
+ * Evaluates the workbook; resolves to the number of cells the headless engine could not evaluate (each
+ * shows #VALUE! with a message naming the cell and the limit, and is listed on stderr).
+ */
+export async function runRecalc(input: string, opts: { out?: string; json?: boolean }, io: CliIo, quiet: boolean): Promise<number> {
   const say = progress(io, quiet);
   if (opts.out) refuseOverwrite(opts.out, [input]); // before any work
   say(`reading ${input}`);
   const book = await readXlsx(input);
-  const wb = loadHost(book);
+  const { wb, failed } = loadHostIsolated(book);
   const snaps = snapshot(wb);
+  markFailed(snaps, failed);
   const results = formulaResults(snaps);
   const errors = results.filter(([, v]) => v !== null && typeof v === "object").length;
   say(`evaluated ${results.length} formula and spilled cells in ${snaps.length} sheets (${errors} showing an error)`);
@@ -29,4 +34,11 @@ export async function runRecalc(input: string, opts: { out?: string; json?: bool
     io.out(`${input}: ${results.length} formula and spilled cells evaluated in ${snaps.length} sheets, ${errors} showing an error.\n` +
       "Use --json to print every value, or --out FILE to save the recalculated workbook.\n");
   }
+  if (failed.length > 0) {
+    const shown = failed.slice(0, 20);
+    for (const f of shown) io.err(`send-model: cannot evaluate ${f.message}\n`);
+    if (failed.length > shown.length) io.err(`send-model: … and ${failed.length - shown.length} more\n`);
+    io.err(`send-model: ${failed.length} cell${failed.length === 1 ? "" : "s"} could not be evaluated (shown as #VALUE!); every other cell was evaluated (exit code 3)\n`);
+  }
+  return failed.length;
 }

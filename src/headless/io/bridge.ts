@@ -4,6 +4,7 @@ import type { SheetFormat } from "./format";
 import type { CellResult, RawCell } from "./cells";
 import { deriveSpills, type XlsxBook, type XlsxSheetOut } from "../xlsx";
 import { HeadlessWorkbook, type FormulaCell } from "../workbook";
+import { FAILED_CELL_CONTENT, isolateFormulas, isolateUnparsable, isStackOverflow, type FailedCell } from "./isolate";
 
 /** What the bridge reads of a HeadlessWorkbook. */
 export interface HostWorkbook {
@@ -32,14 +33,46 @@ function cellPos(ref: string): { r: number; c: number } {
 
 /** A workbook read from a file, loaded into a HeadlessWorkbook (which evaluates every formula). */
 export function loadHost(book: XlsxBook): HeadlessWorkbook {
+  return loadHostIsolated(book).wb;
+}
+
+/**
+ * Loads a workbook with per-cell isolation: a formula the engine cannot take becomes #VALUE! in its own
+ * cell (listed in `failed`, with the cell and the limit) and every other cell is evaluated.
+ */
+export function loadHostIsolated(book: XlsxBook): { wb: HeadlessWorkbook; failed: FailedCell[] } {
+  const { sheets, failed } = isolateFormulas(book.sheets);
+  try {
+    return { wb: build(sheets), failed };
+  } catch (e) {
+    // the limits missed a formula HyperFormula cannot parse: find it (one by one) and build again
+    if (!isStackOverflow(e) || isolateUnparsable(sheets, failed) === 0) throw e;
+    return { wb: build(sheets), failed };
+  }
+}
+
+function build(sheets: readonly { name: string; cells: RawCell[][] }[]): HeadlessWorkbook {
   // an object keeps insertion order except for integer-like keys ("2024"): add such sheets one by one
-  if (!book.sheets.some((s) => /^(0|[1-9]\d*)$/.test(s.name))) {
-    return HeadlessWorkbook.create(Object.fromEntries(book.sheets.map((s) => [s.name, s.cells])));
+  if (!sheets.some((s) => /^(0|[1-9]\d*)$/.test(s.name))) {
+    return HeadlessWorkbook.create(Object.fromEntries(sheets.map((s) => [s.name, s.cells])));
   }
   const wb = HeadlessWorkbook.create();
-  for (const s of book.sheets) wb.addSheet(s.name);
-  for (const s of book.sheets) if (s.cells.length) wb.setCells(s.name, "A1", s.cells);
+  for (const s of sheets) wb.addSheet(s.name);
+  for (const s of sheets) if (s.cells.length) wb.setCells(s.name, "A1", s.cells);
   return wb;
+}
+
+/** Puts the isolated cells back in the snapshots: their formula as read, and #VALUE! with the message as value. */
+export function markFailed(snaps: SheetSnapshot[], failed: readonly FailedCell[]): void {
+  for (const f of failed) {
+    const s = snaps.find((x) => x.name === f.sheet);
+    if (!s) continue;
+    const { r, c } = cellPos(f.a1);
+    while (s.cells.length < r) s.cells.push([]);
+    while (s.values.length < r) s.values.push([]);
+    s.cells[r - 1][c - 1] = f.formula;
+    s.values[r - 1][c - 1] = { error: FAILED_CELL_CONTENT, message: f.message };
+  }
 }
 
 export interface SheetSnapshot {
