@@ -5,9 +5,19 @@
 // (each shows #VALUE! naming the cell and the limit; every other cell was evaluated).
 // Command modules load only when their command runs, so `--help` and usage errors answer at once. They are
 // required, not import()ed: under tsx's CommonJS loader only require resolves extensionless .ts paths.
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { checkOutput, checkXlsxInput, FileProblem, fileProblemOf } from "../headless/io/files";
+import { checkZip, DEFAULT_ZIP_LIMITS } from "../headless/io/zipGuard";
 import { processIo, type CliIo } from "./io";
+
+/** A commander parser for a positive whole number option (1e9 and 1_000_000 accepted). */
+function wholeNumber(flag: string): (v: string) => number {
+  return (v) => {
+    const n = Number(v.replace(/_/g, ""));
+    if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${flag} must be a positive whole number, not '${v}'`);
+    return n;
+  };
+}
 
 export const EXIT = { ok: 0, problem: 1, internal: 2, cellsFailed: 3 } as const;
 
@@ -25,9 +35,12 @@ function program(io: CliIo, status: { code: number }): Command {
     .argument("<input>", "the workbook to evaluate (.xlsx); it is never modified")
     .option("-o, --out <file>", "write the recalculated workbook (formulas plus their values) to this new file")
     .option("--json", "print one JSON object on stdout: \"Sheet!A1\" -> value, for every formula and spilled cell")
+    .option("--max-bytes <n>", `refuse a workbook that inflates to more than n bytes (default ${DEFAULT_ZIP_LIMITS.maxBytes.toLocaleString("en-GB")})`, wholeNumber("--max-bytes"))
+    .option("--max-cells <n>", `refuse a workbook with more than n cells (default ${DEFAULT_ZIP_LIMITS.maxCells.toLocaleString("en-GB")})`, wholeNumber("--max-cells"))
     .addHelpText("after", "\nValues in --json: number, text, true/false, null for blank, or {\"error\": \"#VALUE!\", \"message\": \"…\"}.\nKeys follow sheet order, then rows, then columns.")
-    .action(async (input: string, opts: { out?: string; json?: boolean }) => {
-      checkXlsxInput(input); // before loading the engine: a wrong file is answered at once
+    .action(async (input: string, opts: { out?: string; json?: boolean; maxBytes?: number; maxCells?: number }) => {
+      // before loading the engine: a wrong file or a zip bomb is answered at once
+      await checkZip(checkXlsxInput(input), input, zipLimits(opts));
       if (opts.out) checkOutput(opts.out, [input]); // folder exists and is writable, before any work
       const { runRecalc } = require("./recalc") as typeof import("./recalc");
       const failed = await runRecalc(input, opts, io, Boolean(p.opts().quiet));
@@ -49,6 +62,10 @@ function fsAction(e: unknown): string {
   const { syscall, path: file } = e as NodeJS.ErrnoException;
   const verb = syscall && /^(open|read|stat|scandir|access)$/.test(syscall) ? "cannot read" : "cannot write";
   return file ? `${verb} ${file}` : `${verb} a file`;
+}
+
+function zipLimits(opts: { maxBytes?: number; maxCells?: number }) {
+  return { maxBytes: opts.maxBytes ?? DEFAULT_ZIP_LIMITS.maxBytes, maxCells: opts.maxCells ?? DEFAULT_ZIP_LIMITS.maxCells };
 }
 
 /** Runs the CLI with user arguments (no node/script prefix); resolves to the exit code. */

@@ -1,7 +1,7 @@
 // `send-model recalc IN.xlsx [--out OUT.xlsx] [--json]`: evaluate every formula headlessly.
 import { refuseOverwrite } from "../headless/io/files";
 import { formulaResults, loadHostIsolated, markFailed, sheetsForWrite, snapshot } from "../headless/io/bridge";
-import { readXlsx, writeXlsx, type CellResult } from "../headless/xlsx";
+import { DEFAULT_ZIP_LIMITS, readXlsx, writeXlsx, type CellResult } from "../headless/xlsx";
 import { progress, type CliIo } from "./io";
 
 /** One JSON object, one key per line, keys in the order given (sheet order, then row-major). */
@@ -14,11 +14,14 @@ export function resultsJson(entries: readonly [string, CellResult][]): string {
  * Evaluates the workbook; resolves to the number of cells the headless engine could not evaluate (each
  * shows #VALUE! with a message naming the cell and the limit, and is listed on stderr).
  */
-export async function runRecalc(input: string, opts: { out?: string; json?: boolean }, io: CliIo, quiet: boolean): Promise<number> {
+export async function runRecalc(input: string, opts: { out?: string; json?: boolean; maxBytes?: number; maxCells?: number }, io: CliIo, quiet: boolean): Promise<number> {
   const say = progress(io, quiet);
   if (opts.out) refuseOverwrite(opts.out, [input]); // before any work
   say(`reading ${input}`);
-  const book = await readXlsx(input);
+  const book = await readXlsx(input, { // checks the package again: the library never trusts its caller
+    maxBytes: opts.maxBytes ?? DEFAULT_ZIP_LIMITS.maxBytes,
+    maxCells: opts.maxCells ?? DEFAULT_ZIP_LIMITS.maxCells,
+  });
   const { wb, failed } = loadHostIsolated(book);
   const snaps = snapshot(wb);
   markFailed(snaps, failed);

@@ -28,9 +28,10 @@ export function worksheetXml(sheetData: string): string {
     + sheetData + "</sheetData></worksheet>";
 }
 
-/** The zip object of a minimal workbook (add or replace parts before generating). */
-export function packageOf(sheets: readonly RawSheet[]): JSZip {
-  const zip = new JSZip();
+/** The parts of a minimal workbook, by path in the package. */
+export function partsOf(sheets: readonly RawSheet[]): { name: string; content: string }[] {
+  const parts: { name: string; content: string }[] = [];
+  const zip = { file: (name: string, content: string) => parts.push({ name, content }) };
   zip.file("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
     + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -51,6 +52,13 @@ export function packageOf(sheets: readonly RawSheet[]): JSZip {
     + sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")
     + "</Relationships>");
   sheets.forEach((s, i) => zip.file(`xl/worksheets/sheet${i + 1}.xml`, s.xml.startsWith("<?xml") ? s.xml : worksheetXml(s.xml)));
+  return parts;
+}
+
+/** The zip object of a minimal workbook (add or replace parts before generating). */
+export function packageOf(sheets: readonly RawSheet[]): JSZip {
+  const zip = new JSZip();
+  for (const p of partsOf(sheets)) zip.file(p.name, p.content);
   return zip;
 }
 
