@@ -52,6 +52,24 @@ export const INPUTS: HostileInput[] = [
     expect: { code: 3, stderr: /cannot evaluate S!B1: the formula nests 600 levels of parentheses; Excel allows 64\n[^]*4 cells could not be evaluated/, stdout: /"S!C1": 2,\n[^]*"S!C2": 6,/, maxSeconds: 30, maxRssMB: 400 },
   },
   {
+    name: "rows-excel-max",
+    what: "a sheet of 1,048,576 rows (Excel's maximum) with SUM(A:A) (small: 50,000 rows, past HyperFormula's default 40,000)",
+    make: (dir, size) => {
+      const n = size === "large" ? 1_048_576 : 50_000;
+      const rows = [row(1, num("A1", 1) + fml("B1", "=SUM(A:A)") + fml("C1", "=COUNT(A:A)"))];
+      for (let r = 2; r <= n; r++) rows.push(row(r, num(`A${r}`, r % 1000)));
+      return write(path.join(dir, `rows${n}.xlsx`), xlsxOf([{ name: "Big", xml: rows.join("") }]));
+    },
+    args: ["--json"],
+    expect: { code: 0, stderr: /evaluated 2 formula and spilled cells in 1 sheets \(0 showing an error\)/, stdout: /"Big!C1": (50000|1048576)\n/, maxSeconds: 300, maxRssMB: 4000 },
+  },
+  {
+    name: "rows-over-excel",
+    what: "a cell in row 1,048,577 (past Excel's last row)",
+    make: (dir) => write(path.join(dir, "over.xlsx"), xlsxOf([{ name: "Tall", xml: row(1, num("A1", 1)) + row(1_048_577, num("A1048577", 2)) }])),
+    expect: { code: 1, stderr: /send-model: (sheet 'Tall' uses 1,048,577 rows × 1 columns; the headless engine, like Excel, allows 1,048,576 × 16,384: move the cells beyond that to another sheet|could not read .*over\.xlsx as an xlsx workbook: [^\n]*1048577[^\n]*)\n$/, maxSeconds: 60, maxRssMB: 1000 },
+  },
+  {
     name: "bomb-8gb-zip64",
     what: "8 GB zip bomb (ZIP64, sizes declared truthfully), a few MB on disk",
     make: async (dir, size) => bombFile(path.join(dir, "bomb8.xlsx"), '<row r="1"><c r="A1"><v>1</v></c></row>', (size === "large" ? 8 : 4.5) * GB, "truth"),

@@ -3,7 +3,9 @@
 import type { SheetFormat } from "./format";
 import type { CellResult, RawCell } from "./cells";
 import { deriveSpills, type XlsxBook, type XlsxSheetOut } from "../xlsx";
-import { HeadlessWorkbook, type FormulaCell } from "../workbook";
+import { HeadlessWorkbook, SHEET_LIMITS, type FormulaCell } from "../workbook";
+import { widthOf } from "../../functions/spec";
+import { FileProblem } from "./files";
 import { FAILED_CELL_CONTENT, isolateFormulas, isolateUnparsable, isStackOverflow, type FailedCell } from "./isolate";
 
 /** What the bridge reads of a HeadlessWorkbook. */
@@ -51,7 +53,21 @@ export function loadHostIsolated(book: XlsxBook): { wb: HeadlessWorkbook; failed
   }
 }
 
+/** Refuses, naming the sheet, its size and the limit, a sheet larger than Excel's (and so the engine's) limits. */
+function checkSizes(sheets: readonly { name: string; cells: RawCell[][] }[]): void {
+  for (const s of sheets) {
+    const rows = s.cells.length;
+    const cols = widthOf(s.cells);
+    if (rows > SHEET_LIMITS.rows || cols > SHEET_LIMITS.columns) {
+      throw new FileProblem(`sheet '${s.name}' uses ${rows.toLocaleString("en-GB")} rows × ${cols.toLocaleString("en-GB")} columns; `
+        + `the headless engine, like Excel, allows ${SHEET_LIMITS.rows.toLocaleString("en-GB")} × ${SHEET_LIMITS.columns.toLocaleString("en-GB")}: `
+        + "move the cells beyond that to another sheet");
+    }
+  }
+}
+
 function build(sheets: readonly { name: string; cells: RawCell[][] }[]): HeadlessWorkbook {
+  checkSizes(sheets);
   // an object keeps insertion order except for integer-like keys ("2024"): add such sheets one by one
   if (!sheets.some((s) => /^(0|[1-9]\d*)$/.test(s.name))) {
     return HeadlessWorkbook.create(Object.fromEntries(sheets.map((s) => [s.name, s.cells])));
