@@ -22,9 +22,9 @@ export async function runRecalc(input: string, opts: { out?: string; json?: bool
     maxBytes: opts.maxBytes ?? DEFAULT_ZIP_LIMITS.maxBytes,
     maxCells: opts.maxCells ?? DEFAULT_ZIP_LIMITS.maxCells,
   });
-  const { wb, failed } = loadHostIsolated(book);
+  const { wb, failed, rewritten } = loadHostIsolated(book);
   const snaps = snapshot(wb);
-  markFailed(snaps, failed);
+  markFailed(snaps, failed, rewritten);
   const results = formulaResults(snaps);
   const errors = results.filter(([, v]) => v !== null && typeof v === "object").length;
   say(`evaluated ${results.length} formula and spilled cells in ${snaps.length} sheets (${errors} showing an error)`);

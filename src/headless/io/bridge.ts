@@ -6,7 +6,8 @@ import { deriveSpills, type XlsxBook, type XlsxSheetOut } from "../xlsx";
 import { HeadlessWorkbook, SHEET_LIMITS, type FormulaCell } from "../workbook";
 import { widthOf } from "../../functions/spec";
 import { FileProblem } from "./files";
-import { FAILED_CELL_CONTENT, isolateFormulas, isolateUnparsable, isStackOverflow, type FailedCell } from "./isolate";
+import { FAILED_CELL_CONTENT, isolateFormulas, isolateUnparsable, isStackOverflow, type FailedCell, type Isolated } from "./isolate";
+import type { SheetBounds } from "./clipRanges";
 
 /** What the bridge reads of a HeadlessWorkbook. */
 export interface HostWorkbook {
@@ -42,14 +43,35 @@ export function loadHost(book: XlsxBook): HeadlessWorkbook {
  * Loads a workbook with per-cell isolation: a formula the engine cannot take becomes #VALUE! in its own
  * cell (listed in `failed`, with the cell and the limit) and every other cell is evaluated.
  */
-export function loadHostIsolated(book: XlsxBook): { wb: HeadlessWorkbook; failed: FailedCell[] } {
-  const { sheets, failed } = isolateFormulas(book.sheets);
+export function loadHostIsolated(book: XlsxBook): { wb: HeadlessWorkbook; failed: FailedCell[]; rewritten: Isolated["rewritten"] } {
+  const bounds = new Map<string, SheetBounds>();
+  for (const s of book.sheets) bounds.set(s.name.toLowerCase(), { rows: Math.max(1, s.cells.length), cols: Math.max(1, widthOf(s.cells)) });
+  // huge references are trimmed to the sheets' used ranges; if a spill then grows a sheet past them, again
+  for (let round = 0; ; round++) {
+    const iso = isolateFormulas(book.sheets, bounds);
+    const wb = buildIsolated(iso);
+    let grown = false;
+    for (const name of wb.sheetNames()) {
+      const key = name.toLowerCase();
+      const b = bounds.get(key);
+      if (!b || !iso.clipped.has(key)) continue;
+      const { height, width } = wb.hyperformula.getSheetDimensions(wb.hyperformula.getSheetId(name)!);
+      if (height > b.rows || width > b.cols) {
+        bounds.set(key, { rows: Math.max(b.rows, height), cols: Math.max(b.cols, width) });
+        grown = true;
+      }
+    }
+    if (!grown || round >= 4) return { wb, failed: iso.failed, rewritten: iso.rewritten };
+  }
+}
+
+function buildIsolated(iso: Isolated): HeadlessWorkbook {
   try {
-    return { wb: build(sheets), failed };
+    return build(iso.sheets);
   } catch (e) {
     // the limits missed a formula HyperFormula cannot parse: find it (one by one) and build again
-    if (!isStackOverflow(e) || isolateUnparsable(sheets, failed) === 0) throw e;
-    return { wb: build(sheets), failed };
+    if (!isStackOverflow(e) || isolateUnparsable(iso.sheets, iso.failed) === 0) throw e;
+    return build(iso.sheets);
   }
 }
 
@@ -78,8 +100,16 @@ function build(sheets: readonly { name: string; cells: RawCell[][] }[]): Headles
   return wb;
 }
 
-/** Puts the isolated cells back in the snapshots: their formula as read, and #VALUE! with the message as value. */
-export function markFailed(snaps: SheetSnapshot[], failed: readonly FailedCell[]): void {
+/**
+ * Puts the isolated cells back in the snapshots: their formula as read, and #VALUE! with the message as value;
+ * and every formula the engine was given in another text back to its text as read.
+ */
+export function markFailed(snaps: SheetSnapshot[], failed: readonly FailedCell[], rewritten: Isolated["rewritten"] = []): void {
+  for (const f of rewritten) {
+    const s = snaps.find((x) => x.name === f.sheet);
+    const { r, c } = cellPos(f.a1);
+    if (s && s.cells[r - 1]?.[c - 1] !== undefined) s.cells[r - 1][c - 1] = f.formula;
+  }
   for (const f of failed) {
     const s = snaps.find((x) => x.name === f.sheet);
     if (!s) continue;

@@ -4,6 +4,7 @@
 import { HyperFormula } from "hyperformula";
 import { cellName } from "../../functions/a1";
 import type { RawCell } from "./cells";
+import { clipRanges, type SheetBounds } from "./clipRanges";
 import { scanFormula } from "./formulaLimits";
 
 export interface FailedCell {
@@ -21,12 +22,24 @@ export const FAILED_CELL_CONTENT = "#VALUE!";
 
 const isFormula = (v: RawCell): v is string => typeof v === "string" && v.startsWith("=");
 
+export interface Isolated {
+  sheets: { name: string; cells: RawCell[][] }[];
+  failed: FailedCell[];
+  /** formulas given to the engine in another (equivalent) text: restored when the workbook is written */
+  rewritten: { sheet: string; a1: string; formula: string }[];
+  /** sheets (lower-case) some reference was trimmed to */
+  clipped: Set<string>;
+}
+
 /**
  * The sheets' cells ready for HyperFormula: formulas over a limit replaced by an error value (listed in
- * `failed`), exponent literals rewritten. Rows are copied only when one of their cells changes.
+ * `failed`), exponent literals rewritten, huge ranges trimmed to `bounds` (io/clipRanges.ts). Rows are copied
+ * only when one of their cells changes.
  */
-export function isolateFormulas(sheets: readonly { name: string; cells: RawCell[][] }[]): { sheets: { name: string; cells: RawCell[][] }[]; failed: FailedCell[] } {
+export function isolateFormulas(sheets: readonly { name: string; cells: RawCell[][] }[], bounds: ReadonlyMap<string, SheetBounds> = new Map()): Isolated {
   const failed: FailedCell[] = [];
+  const rewritten: Isolated["rewritten"] = [];
+  const clipped = new Set<string>();
   const out = sheets.map((s) => {
     const cells = s.cells.map((row, r) => {
       let copy: RawCell[] | undefined;
@@ -34,19 +47,22 @@ export function isolateFormulas(sheets: readonly { name: string; cells: RawCell[
         const v = row[c];
         if (!isFormula(v)) continue;
         const scan = scanFormula(v);
-        let next: RawCell = scan.text;
-        if (scan.problem) {
-          const a1 = cellName(r, c);
-          failed.push({ sheet: s.name, a1, formula: v, message: `${s.name}!${a1}: ${scan.problem}` });
+        const clip = scan.problem ? undefined : clipRanges(scan.text, s.name, bounds);
+        let next: RawCell = clip?.text ?? scan.text;
+        const problem = scan.problem ?? clip?.problem;
+        const a1 = cellName(r, c);
+        if (problem) {
+          failed.push({ sheet: s.name, a1, formula: v, message: `${s.name}!${a1}: ${problem}` });
           next = FAILED_CELL_CONTENT;
-        }
+        } else if (next !== v) rewritten.push({ sheet: s.name, a1, formula: v });
+        clip?.clipped.forEach((x) => clipped.add(x));
         if (next !== v) (copy ??= row.slice())[c] = next;
       }
       return copy ?? row;
     });
     return { name: s.name, cells };
   });
-  return { sheets: out, failed };
+  return { sheets: out, failed, rewritten, clipped };
 }
 
 /** True for the error a too-deep recursion throws (V8: "Maximum call stack size exceeded"). */
