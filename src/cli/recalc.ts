@@ -1,5 +1,6 @@
 // `send-model recalc IN.xlsx [--out OUT.xlsx] [--json]`: evaluate every formula headlessly.
-import { refuseOverwrite } from "../headless/io/files";
+import { refuseOverwrite, writeFileAtomic } from "../headless/io/files";
+import { patchesOf, patchPackage } from "../headless/io/patchValues";
 import { formulaResults, loadHostIsolated, markFailed, sheetsForWrite, snapshot } from "../headless/io/bridge";
 import { DEFAULT_ZIP_LIMITS, readXlsx, writeXlsx, type CellResult } from "../headless/xlsx";
 import { progress, type CliIo } from "./io";
@@ -30,8 +31,12 @@ export async function runRecalc(input: string, opts: { out?: string; json?: bool
   say(`evaluated ${results.length} formula and spilled cells in ${snaps.length} sheets (${errors} showing an error)`);
   if (opts.json) io.out(resultsJson(results));
   if (opts.out) {
-    await writeXlsx(opts.out, sheetsForWrite(snaps), { base: book.source, protect: [input] });
-    say(`wrote ${opts.out}`);
+    // only the cached values change; everything else in the file is kept byte for byte when possible
+    const patches = book.bytes ? patchesOf(snaps, new Map(book.sheets.map((s) => [s.name, s.arrays]))) : undefined;
+    const patched = patches && book.bytes ? await patchPackage(book.bytes, patches) : undefined;
+    if (patched) writeFileAtomic(opts.out, patched, [input]);
+    else await writeXlsx(opts.out, sheetsForWrite(snaps), { base: book.source, protect: [input] });
+    say(`wrote ${opts.out}${patched ? "" : " (re-serialised: a spill grew past the cells the file has; charts and other parts exceljs cannot read are not kept)"}`);
   }
   if (!opts.json && !opts.out) {
     io.out(`${input}: ${results.length} formula and spilled cells evaluated in ${snaps.length} sheets, ${errors} showing an error.\n` +

@@ -37,6 +37,8 @@ export interface XlsxBook {
   sheets: XlsxSheetIn[];
   /** the parsed file, for writing it back with its styles (see writeXlsx `base`) */
   source: ExcelJS.Workbook;
+  /** the file's bytes, for writing it back with only its cached values changed (io/patchValues.ts) */
+  bytes?: Buffer;
 }
 
 export interface XlsxSheetOut {
@@ -105,7 +107,7 @@ export async function readXlsxBuffer(data: Buffer, label = "workbook", limits: Z
   }
   if (wb.worksheets.length === 0) throw new FileProblem(`no worksheets in ${label} (is it an xlsx workbook?)`);
   const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
-  return { sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)), source: wb };
+  return { sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)), source: wb, bytes: data };
 }
 
 /** A reader failure in the user's terms: jszip's "Bug : …" prefix and exceljs's internal TypeErrors reworded. */
