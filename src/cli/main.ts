@@ -1,15 +1,27 @@
 // send-model: the command-line host. `recalc` evaluates a workbook's formulas headlessly; `demo` writes
 // the synthetic demo workbook and its HTML report; `forecast` forecasts EHC plans from the published files. Exit codes: 0 done (cell errors are results, not
-// failures), 1 a problem with the files or the command line, 2 an unexpected internal error.
+// failures), 1 a problem with the files or the command line (or a workbook over a limit), 2 an internal
+// error (a bug: please report it), 3 done, but some cells could not be evaluated by the headless engine
+// (each shows #VALUE! naming the cell and the limit; every other cell was evaluated).
 // Command modules load only when their command runs, so `--help` and usage errors answer at once. They are
 // required, not import()ed: under tsx's CommonJS loader only require resolves extensionless .ts paths.
-import { Command, CommanderError } from "commander";
-import { checkXlsxInput, FileProblem, refuseOverwrite } from "../headless/io/files";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { checkOutput, checkXlsxInput, FileProblem, fileProblemOf } from "../headless/io/files";
+import { checkZip, DEFAULT_ZIP_LIMITS } from "../headless/io/zipGuard";
 import { processIo, type CliIo } from "./io";
 
-export const EXIT = { ok: 0, problem: 1, internal: 2 } as const;
+/** A commander parser for a positive whole number option (1e9 and 1_000_000 accepted). */
+function wholeNumber(flag: string): (v: string) => number {
+  return (v) => {
+    const n = Number(v.replace(/_/g, ""));
+    if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${flag} must be a positive whole number, not '${v}'`);
+    return n;
+  };
+}
 
-function program(io: CliIo): Command {
+export const EXIT = { ok: 0, problem: 1, internal: 2, cellsFailed: 3 } as const;
+
+function program(io: CliIo, status: { code: number }): Command {
   const p = new Command();
   p.name("send-model")
     .description("SEND Funding Modeller, headless: recalculate workbooks with SEND.* formulas, or write the synthetic demo.")
@@ -23,12 +35,16 @@ function program(io: CliIo): Command {
     .argument("<input>", "the workbook to evaluate (.xlsx); it is never modified")
     .option("-o, --out <file>", "write the recalculated workbook (formulas plus their values) to this new file")
     .option("--json", "print one JSON object on stdout: \"Sheet!A1\" -> value, for every formula and spilled cell")
+    .option("--max-bytes <n>", `refuse a workbook that inflates to more than n bytes (default ${DEFAULT_ZIP_LIMITS.maxBytes.toLocaleString("en-GB")})`, wholeNumber("--max-bytes"))
+    .option("--max-cells <n>", `refuse a workbook with more than n cells (default ${DEFAULT_ZIP_LIMITS.maxCells.toLocaleString("en-GB")})`, wholeNumber("--max-cells"))
     .addHelpText("after", "\nValues in --json: number, text, true/false, null for blank, or {\"error\": \"#VALUE!\", \"message\": \"…\"}.\nKeys follow sheet order, then rows, then columns.")
-    .action(async (input: string, opts: { out?: string; json?: boolean }) => {
-      checkXlsxInput(input); // before loading the engine: a wrong file is answered at once
-      if (opts.out) refuseOverwrite(opts.out, [input]);
+    .action(async (input: string, opts: { out?: string; json?: boolean; maxBytes?: number; maxCells?: number }) => {
+      // before loading the engine: a wrong file or a zip bomb is answered at once
+      await checkZip(checkXlsxInput(input), input, zipLimits(opts));
+      if (opts.out) checkOutput(opts.out, [input]); // folder exists and is writable, before any work
       const { runRecalc } = require("./recalc") as typeof import("./recalc");
-      await runRecalc(input, opts, io, Boolean(p.opts().quiet));
+      const failed = await runRecalc(input, opts, io, Boolean(p.opts().quiet));
+      if (failed > 0) status.code = EXIT.cellsFailed;
     });
 
   p.command("demo")
@@ -55,23 +71,36 @@ function program(io: CliIo): Command {
   return p;
 }
 
+/** "cannot write out/x.xlsx" from a Node filesystem error (its syscall and path). */
+function fsAction(e: unknown): string {
+  const { syscall, path: file } = e as NodeJS.ErrnoException;
+  const verb = syscall && /^(open|read|stat|scandir|access)$/.test(syscall) ? "cannot read" : "cannot write";
+  return file ? `${verb} ${file}` : `${verb} a file`;
+}
+
+function zipLimits(opts: { maxBytes?: number; maxCells?: number }) {
+  return { maxBytes: opts.maxBytes ?? DEFAULT_ZIP_LIMITS.maxBytes, maxCells: opts.maxCells ?? DEFAULT_ZIP_LIMITS.maxCells };
+}
+
 /** Runs the CLI with user arguments (no node/script prefix); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const p = program(io);
+  const status: { code: number } = { code: EXIT.ok };
+  const p = program(io, status);
   try {
     if (argv.length === 0) {
       p.outputHelp({ error: true });
       return EXIT.problem;
     }
     await p.parseAsync([...argv], { from: "user" });
-    return EXIT.ok;
+    return status.code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.problem; // help, version, usage errors
-    if (e instanceof FileProblem) {
-      io.err(`send-model: ${e.message}\n`);
+    const problem = e instanceof FileProblem ? e : fileProblemOf(e, fsAction(e));
+    if (problem) {
+      io.err(`send-model: ${problem.message}\n`);
       return EXIT.problem;
     }
-    io.err(`send-model: unexpected error: ${(e as Error).message ?? String(e)}\n`);
+    io.err(`send-model: internal error (please report it, with the workbook if you can): ${(e as Error).message ?? String(e)}\n`);
     if (process.env.SEND_MODEL_DEBUG) io.err(`${(e as Error).stack ?? ""}\n`);
     return EXIT.internal;
   }

@@ -52,6 +52,18 @@ export function rangeVertexOf(plugin: FunctionPlugin, v: SimpleRangeValue): Rang
   return range === undefined ? undefined : graph.getRange(range.start, range.end);
 }
 
+/** The sheet sizes and cell values of the plugin's dependency graph (used to trim ranges to the used range). */
+export interface SizedGraph {
+  getSheetHeight(sheet: number): number;
+  getSheetWidth(sheet: number): number;
+  getCellValue(a: Address): unknown;
+}
+
+/** The plugin's dependency graph, seen through the three methods that trim a range to its sheet's used range. */
+export function sizedGraphOf(plugin: FunctionPlugin): SizedGraph {
+  return (plugin as unknown as { dependencyGraph: SizedGraph }).dependencyGraph;
+}
+
 /** The identity of a plugin's (or an engine's) dependency graph: per-engine bookkeeping is keyed by it. */
 export function graphOf(owner: FunctionPlugin | HyperFormula): object {
   return (owner as unknown as { dependencyGraph: object }).dependencyGraph;

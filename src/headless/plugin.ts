@@ -19,8 +19,8 @@ import { freezeGrid } from "../functions/args";
 import { isGrid, NAMESPACE, REGISTRY, shapeOf, widthOf, type Result } from "../functions/registry";
 import { invoke, resultSize, type HostValue } from "../functions/wrapper";
 import {
-  AST, evaluateArg, formulaRoot, graphOf, rangeVertexOf,
-  type Address, type AstNode, type ProcedureAst, type RangeVertexLike, type State, type StringAst,
+  AST, evaluateArg, formulaRoot, graphOf, rangeVertexOf, sizedGraphOf,
+  type Address, type AstNode, type ProcedureAst, type RangeVertexLike, type SizedGraph, type State, type StringAst,
 } from "./hfInternals";
 
 const HF_ERROR: Record<ErrorKind, ErrorType> = { "#VALUE!": ErrorType.VALUE, "#N/A": ErrorType.NA, "#NUM!": ErrorType.NUM };
@@ -82,7 +82,7 @@ const REFERENCES = new Set<string>([AST.cellRange, AST.columnRange, AST.rowRange
 /** Arguments that name cells: for a range parameter they are ranges even when HyperFormula evaluates them to one value. */
 const CELL_REFERENCES = new Set<string>([AST.cell, ...REFERENCES]);
 
-interface RangeMemo { sheet: number; top: number; left: number; bottom: number; right: number; grid: Grid }
+interface RangeMemo { sheet: number; top: number; left: number; bottom: number; right: number; grid: Grid; height: number; width: number }
 
 /**
  * Per formula (its vertex), per argument: the range vertex its cell-range reference resolved to, so a recalculation
@@ -105,15 +105,41 @@ function sameAddress(m: RangeMemo, start: Address, end: Address): boolean {
     && end.sheet === start.sheet;
 }
 
-/** The memo on a live range vertex, if it was made for the vertex's current address. */
-function memoGrid(vertex: RangeVertexLike): Grid | undefined {
+/** The memo on a live range vertex, if it was made for the vertex's current address and its sheet's used size. */
+function memoGrid(vertex: RangeVertexLike, graph: SizedGraph): Grid | undefined {
   if (vertex.idInGraph === undefined || vertex.idInGraph === null) return undefined;
   const memo = vertex.getFunctionValue(MEMO_KEY) as RangeMemo | undefined;
-  return memo !== undefined && sameAddress(memo, vertex.range.start, vertex.range.end) ? memo.grid : undefined;
+  return memo !== undefined && sameAddress(memo, vertex.range.start, vertex.range.end)
+    && memo.height === graph.getSheetHeight(memo.sheet) && memo.width === graph.getSheetWidth(memo.sheet) ? memo.grid : undefined;
 }
 
 function hostGrid(v: SimpleRangeValue): Cell[][] {
   return v.data.map((row) => row.map(toCell));
+}
+
+
+/**
+ * The host array of a range reference trimmed to its sheet's used range, as Excel trims whole-column and
+ * whole-sheet references: `A:XFD` on a 1,000 × 10 sheet costs 1,000 × 10 cells, not 1,000 × 16,384. Cells
+ * beyond the used range are blank, so nothing is lost; at least one (blank) cell is kept.
+ */
+function trimmedGrid(v: SimpleRangeValue, graph: SizedGraph): Cell[][] {
+  const range = v.range;
+  if (range === undefined) return hostGrid(v);
+  const { start, end } = range;
+  const bottom = Math.max(start.row, Math.min(end.row, graph.getSheetHeight(start.sheet) - 1));
+  const right = Math.max(start.col, Math.min(end.col, graph.getSheetWidth(start.sheet) - 1));
+  if (bottom === end.row && right === end.col) return hostGrid(v); // nothing to trim
+  const out: Cell[][] = new Array(bottom - start.row + 1);
+  for (let row = start.row; row <= bottom; row++) {
+    const line: Cell[] = new Array(right - start.col + 1);
+    for (let col = start.col; col <= right; col++) {
+      const value = graph.getCellValue({ sheet: start.sheet, row, col });
+      line[col - start.col] = value instanceof SimpleRangeValue ? ERROR_TEXT.VALUE : toCell(value);
+    }
+    out[row - start.row] = line;
+  }
+  return out;
 }
 
 export class SendPlugin extends FunctionPlugin {
@@ -137,14 +163,14 @@ export class SendPlugin extends FunctionPlugin {
       if (type === AST.string) { out[i] = (arg as StringAst).value; continue; } // what evaluating it gives
       if (type === AST.cellRange && resolved !== undefined) {
         const r = resolved[i];
-        const grid = r !== undefined && r.ast === arg ? memoGrid(r.vertex) : undefined;
+        const grid = r !== undefined && r.ast === arg ? memoGrid(r.vertex, this.sizedGraph()) : undefined;
         if (grid !== undefined) { out[i] = grid; continue; }
       }
       const v = evaluateArg(this, arg, state) as HfValue;
       if (v instanceof SimpleRangeValue) {
         if (!REFERENCES.has(type)) { out[i] = hostGrid(v); continue; }
         const vertex = this.rangeVertex(v);
-        out[i] = vertex === undefined ? hostGrid(v) : this.memoised(v, vertex);
+        out[i] = vertex === undefined ? trimmedGrid(v, this.sizedGraph()) : this.memoised(v, vertex);
         if (vertex !== undefined && type === AST.cellRange && formula !== undefined) {
           if (resolved === undefined) resolvedArgs.set(formula, (resolved = []));
           resolved[i] = { ast: arg, vertex };
@@ -164,13 +190,21 @@ export class SendPlugin extends FunctionPlugin {
     return rangeVertexOf(this, v);
   }
 
+  private sizedGraph(): SizedGraph {
+    return sizedGraphOf(this);
+  }
+
   /** The host array of an evaluated range reference: the one kept on its range vertex, or a new one kept there. */
   private memoised(v: SimpleRangeValue, vertex: RangeVertexLike): Grid {
     const { start, end } = v.range!;
     const memo = vertex.getFunctionValue(MEMO_KEY) as RangeMemo | undefined;
-    if (memo !== undefined && sameAddress(memo, start, end)) return memo.grid;
-    const grid = frozen(hostGrid(v));
-    vertex.setFunctionValue(MEMO_KEY, { sheet: start.sheet, top: start.row, left: start.col, bottom: end.row, right: end.col, grid });
+    if (memo !== undefined && sameAddress(memo, start, end) && memoGrid(vertex, this.sizedGraph()) === memo.grid) return memo.grid;
+    const grid = frozen(trimmedGrid(v, this.sizedGraph()));
+    const graph = this.sizedGraph();
+    vertex.setFunctionValue(MEMO_KEY, {
+      sheet: start.sheet, top: start.row, left: start.col, bottom: end.row, right: end.col, grid,
+      height: graph.getSheetHeight(start.sheet), width: graph.getSheetWidth(start.sheet),
+    });
     return grid;
   }
 

@@ -24,7 +24,13 @@ const CONFIG: Partial<ConfigParams> = {
   licenseKey: "gpl-v3",
   // exact doubles out, as Excel's custom functions return them (HyperFormula would round to 14 digits)
   smartRounding: false,
+  // Excel's own sheet size (HyperFormula's defaults are 40,000 rows and 18,278 columns)
+  maxRows: 1_048_576,
+  maxColumns: 16_384,
 };
+
+/** The largest sheet the headless host takes: Excel's limits. */
+export const SHEET_LIMITS = { rows: 1_048_576, columns: 16_384 } as const;
 
 /** Bare TRUE / FALSE in formulas (HyperFormula only knows TRUE() and FALSE()). */
 const NAMED = [

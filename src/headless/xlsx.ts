@@ -11,6 +11,7 @@
 // Writes are atomic (temp file + rename) and refuse to replace any input file.
 import ExcelJS from "exceljs";
 import { checkXlsxInput, FileProblem, refuseOverwrite, writeFileAtomic } from "./io/files";
+import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./io/zipGuard";
 import { rawOfValue, resultOf, toInput, toPlain, toResult, type CellResult, type RawCell } from "./io/cells";
 import { markDynamicArrays } from "./io/dynamicArrays";
 import { applyFormat, type SheetFormat } from "./io/format";
@@ -19,6 +20,7 @@ import { widthOf } from "../functions/spec";
 
 export type { RawCell, CellResult } from "./io/cells";
 export { FileProblem } from "./io/files";
+export { DEFAULT_ZIP_LIMITS, type ZipLimits } from "./io/zipGuard";
 export { MONEY_FORMAT, WHOLE_POUNDS_FORMAT, PERCENT_FORMAT, type SheetFormat } from "./io/format";
 
 export interface XlsxSheetIn {
@@ -35,6 +37,8 @@ export interface XlsxBook {
   sheets: XlsxSheetIn[];
   /** the parsed file, for writing it back with its styles (see writeXlsx `base`) */
   source: ExcelJS.Workbook;
+  /** the file's bytes, for writing it back with only its cached values changed (io/patchValues.ts) */
+  bytes?: Buffer;
 }
 
 export interface XlsxSheetOut {
@@ -81,25 +85,37 @@ function parseBox(range: string): { top: number; left: number; bottom: number; r
 
 // ---------- reading ----------
 
-/** Reads a workbook file. Throws FileProblem (one clear line) for a missing, corrupt or non-xlsx file. */
-export async function readXlsx(file: string): Promise<XlsxBook> {
-  return readXlsxBuffer(checkXlsxInput(file), file);
+/**
+ * Reads a workbook file. Throws FileProblem (one clear line) for a missing, corrupt or non-xlsx file, or a
+ * package over the limits (zip bombs: see io/zipGuard.ts).
+ */
+export async function readXlsx(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<XlsxBook> {
+  return readXlsxBuffer(checkXlsxInput(file), file, limits);
 }
 
-export async function readXlsxBuffer(data: Buffer, label = "workbook"): Promise<XlsxBook> {
+export async function readXlsxBuffer(data: Buffer, label = "workbook", limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<XlsxBook> {
   // An xlsx file is a zip archive: "PK\3\4". A legacy .xls or a password-protected workbook is not.
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
     throw new FileProblem(`not an xlsx workbook (not a zip package; legacy .xls, .csv and password-protected files are not supported): ${label}`);
   }
+  await checkZip(data, label, limits); // before anything is inflated for real
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new FileProblem(`could not read ${label} as an xlsx workbook: ${(e as Error).message.split("\n")[0]}`);
+    throw new FileProblem(`could not read ${label} as an xlsx workbook: ${readerMessage(e)}`);
   }
   if (wb.worksheets.length === 0) throw new FileProblem(`no worksheets in ${label} (is it an xlsx workbook?)`);
   const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
-  return { sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)), source: wb };
+  return { sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)), source: wb, bytes: data };
+}
+
+/** A reader failure in the user's terms: jszip's "Bug : …" prefix and exceljs's internal TypeErrors reworded. */
+function readerMessage(e: unknown): string {
+  const message = ((e as Error)?.message ?? String(e)).split("\n")[0].replace(/^Bug\s*:\s*/i, "");
+  if (e instanceof TypeError) return `a part of the package is malformed or unsupported (${message})`;
+  if (/corrupted zip|end of central directory|invalid (signature|code)|data size mismatch|crc32/i.test(message)) return `the zip package is damaged (${message})`;
+  return message;
 }
 
 function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): XlsxSheetIn {

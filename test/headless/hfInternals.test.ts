@@ -4,12 +4,15 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type ImplementedFunctions } from "hyperformula";
 import {
-  AST, arrayCorners, evaluateArg, formulaRoot, graphOf, HF_VERSION, rangeVertexOf, spillAt,
+  AST, arrayCorners, evaluateArg, formulaRoot, graphOf, HF_VERSION, rangeVertexOf, sizedGraphOf, spillAt,
   type ProcedureAst, type State,
 } from "../../src/headless/hfInternals";
 import { HeadlessWorkbook } from "../../src/headless";
 
-interface Seen { types: string[]; values: unknown[]; isRoot: boolean; hasVertex: boolean; graph: object; address: unknown }
+interface Seen {
+  types: string[]; values: unknown[]; isRoot: boolean; hasVertex: boolean; graph: object; address: unknown;
+  size: [number, number]; b1: unknown;
+}
 const seen: Seen[] = [];
 
 class ProbePlugin extends FunctionPlugin {
@@ -24,6 +27,8 @@ class ProbePlugin extends FunctionPlugin {
       types: ast.args.map((a) => a.type), values, isRoot: formulaRoot(ast, state).isRoot,
       hasVertex: range !== undefined && rangeVertexOf(this, range)?.getFunctionValue !== undefined,
       graph: graphOf(this), address: state.formulaAddress,
+      size: [sizedGraphOf(this).getSheetHeight(0), sizedGraphOf(this).getSheetWidth(0)],
+      b1: sizedGraphOf(this).getCellValue({ sheet: 0, row: 0, col: 1 }),
     });
     return 1;
   }
@@ -52,6 +57,8 @@ test("internals: evaluateAst, AST node types, the formula vertex, range vertices
       .toEqual({ internal: "state.formulaVertex.formula (the AST root)", root: true, nested: false });
     expect({ internal: "state.formulaAddress", at: top?.address }).toEqual({ internal: "state.formulaAddress", at: { sheet: 0, row: 0, col: 2 } });
     expect({ internal: "dependencyGraph.getRange → RangeVertex", ok: top?.hasVertex }).toEqual({ internal: "dependencyGraph.getRange → RangeVertex", ok: true });
+    expect({ internal: "dependencyGraph.getSheetHeight/getSheetWidth/getCellValue", size: top?.size, b1: top?.b1 })
+      .toEqual({ internal: "dependencyGraph.getSheetHeight/getSheetWidth/getCellValue", size: [1, 4], b1: 2 });
     expect({ internal: "plugin.dependencyGraph is the engine's", ok: top?.graph === graphOf(probeEngine) }).toEqual({ internal: "plugin.dependencyGraph is the engine's", ok: true });
   } finally {
     probeEngine?.destroy();

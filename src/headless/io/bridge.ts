@@ -3,7 +3,11 @@
 import type { SheetFormat } from "./format";
 import type { CellResult, RawCell } from "./cells";
 import { deriveSpills, type XlsxBook, type XlsxSheetOut } from "../xlsx";
-import { HeadlessWorkbook, type FormulaCell } from "../workbook";
+import { HeadlessWorkbook, SHEET_LIMITS, type FormulaCell } from "../workbook";
+import { widthOf } from "../../functions/spec";
+import { FileProblem } from "./files";
+import { FAILED_CELL_CONTENT, isolateFormulas, isolateUnparsable, isStackOverflow, type FailedCell, type Isolated } from "./isolate";
+import type { SheetBounds } from "./clipRanges";
 
 /** What the bridge reads of a HeadlessWorkbook. */
 export interface HostWorkbook {
@@ -32,14 +36,89 @@ function cellPos(ref: string): { r: number; c: number } {
 
 /** A workbook read from a file, loaded into a HeadlessWorkbook (which evaluates every formula). */
 export function loadHost(book: XlsxBook): HeadlessWorkbook {
+  return loadHostIsolated(book).wb;
+}
+
+/**
+ * Loads a workbook with per-cell isolation: a formula the engine cannot take becomes #VALUE! in its own
+ * cell (listed in `failed`, with the cell and the limit) and every other cell is evaluated.
+ */
+export function loadHostIsolated(book: XlsxBook): { wb: HeadlessWorkbook; failed: FailedCell[]; rewritten: Isolated["rewritten"] } {
+  const bounds = new Map<string, SheetBounds>();
+  for (const s of book.sheets) bounds.set(s.name.toLowerCase(), { rows: Math.max(1, s.cells.length), cols: Math.max(1, widthOf(s.cells)) });
+  // huge references are trimmed to the sheets' used ranges; if a spill then grows a sheet past them, again
+  for (let round = 0; ; round++) {
+    const iso = isolateFormulas(book.sheets, bounds);
+    const wb = buildIsolated(iso);
+    let grown = false;
+    for (const name of wb.sheetNames()) {
+      const key = name.toLowerCase();
+      const b = bounds.get(key);
+      if (!b || !iso.clipped.has(key)) continue;
+      const { height, width } = wb.hyperformula.getSheetDimensions(wb.hyperformula.getSheetId(name)!);
+      if (height > b.rows || width > b.cols) {
+        bounds.set(key, { rows: Math.max(b.rows, height), cols: Math.max(b.cols, width) });
+        grown = true;
+      }
+    }
+    if (!grown || round >= 4) return { wb, failed: iso.failed, rewritten: iso.rewritten };
+  }
+}
+
+function buildIsolated(iso: Isolated): HeadlessWorkbook {
+  try {
+    return build(iso.sheets);
+  } catch (e) {
+    // the limits missed a formula HyperFormula cannot parse: find it (one by one) and build again
+    if (!isStackOverflow(e) || isolateUnparsable(iso.sheets, iso.failed) === 0) throw e;
+    return build(iso.sheets);
+  }
+}
+
+/** Refuses, naming the sheet, its size and the limit, a sheet larger than Excel's (and so the engine's) limits. */
+function checkSizes(sheets: readonly { name: string; cells: RawCell[][] }[]): void {
+  for (const s of sheets) {
+    const rows = s.cells.length;
+    const cols = widthOf(s.cells);
+    if (rows > SHEET_LIMITS.rows || cols > SHEET_LIMITS.columns) {
+      throw new FileProblem(`sheet '${s.name}' uses ${rows.toLocaleString("en-GB")} rows × ${cols.toLocaleString("en-GB")} columns; `
+        + `the headless engine, like Excel, allows ${SHEET_LIMITS.rows.toLocaleString("en-GB")} × ${SHEET_LIMITS.columns.toLocaleString("en-GB")}: `
+        + "move the cells beyond that to another sheet");
+    }
+  }
+}
+
+function build(sheets: readonly { name: string; cells: RawCell[][] }[]): HeadlessWorkbook {
+  checkSizes(sheets);
   // an object keeps insertion order except for integer-like keys ("2024"): add such sheets one by one
-  if (!book.sheets.some((s) => /^(0|[1-9]\d*)$/.test(s.name))) {
-    return HeadlessWorkbook.create(Object.fromEntries(book.sheets.map((s) => [s.name, s.cells])));
+  if (!sheets.some((s) => /^(0|[1-9]\d*)$/.test(s.name))) {
+    return HeadlessWorkbook.create(Object.fromEntries(sheets.map((s) => [s.name, s.cells])));
   }
   const wb = HeadlessWorkbook.create();
-  for (const s of book.sheets) wb.addSheet(s.name);
-  for (const s of book.sheets) if (s.cells.length) wb.setCells(s.name, "A1", s.cells);
+  for (const s of sheets) wb.addSheet(s.name);
+  for (const s of sheets) if (s.cells.length) wb.setCells(s.name, "A1", s.cells);
   return wb;
+}
+
+/**
+ * Puts the isolated cells back in the snapshots: their formula as read, and #VALUE! with the message as value;
+ * and every formula the engine was given in another text back to its text as read.
+ */
+export function markFailed(snaps: SheetSnapshot[], failed: readonly FailedCell[], rewritten: Isolated["rewritten"] = []): void {
+  for (const f of rewritten) {
+    const s = snaps.find((x) => x.name === f.sheet);
+    const { r, c } = cellPos(f.a1);
+    if (s && s.cells[r - 1]?.[c - 1] !== undefined) s.cells[r - 1][c - 1] = f.formula;
+  }
+  for (const f of failed) {
+    const s = snaps.find((x) => x.name === f.sheet);
+    if (!s) continue;
+    const { r, c } = cellPos(f.a1);
+    while (s.cells.length < r) s.cells.push([]);
+    while (s.values.length < r) s.values.push([]);
+    s.cells[r - 1][c - 1] = f.formula;
+    s.values[r - 1][c - 1] = { error: FAILED_CELL_CONTENT, message: f.message };
+  }
 }
 
 export interface SheetSnapshot {

@@ -27,7 +27,7 @@ const unescapeXml = (s: string) =>
   s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 /** Sheet name -> worksheet part path (e.g. "xl/worksheets/sheet2.xml"), from workbook.xml and its rels. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   const workbook = await zip.file("xl/workbook.xml")?.async("string");
   const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
   if (!workbook || !rels) throw new Error("package has no xl/workbook.xml");

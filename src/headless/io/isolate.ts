@@ -1,0 +1,103 @@
+// Per-cell isolation: a formula the headless engine cannot take (over Excel's limits, or over HyperFormula's
+// smaller recursion limit) becomes #VALUE! in its own cell, with a message naming the cell and the limit, and
+// every other cell is still evaluated. Cells that refer to it see the error, as they would in Excel.
+import { HyperFormula } from "hyperformula";
+import { cellName } from "../../functions/a1";
+import type { RawCell } from "./cells";
+import { clipRanges, type SheetBounds } from "./clipRanges";
+import { scanFormula } from "./formulaLimits";
+
+export interface FailedCell {
+  sheet: string;
+  /** the cell, e.g. "B7" */
+  a1: string;
+  /** the formula as read from the file */
+  formula: string;
+  /** "Sheet!B7: the formula nests 600 levels of parentheses; Excel allows 64" */
+  message: string;
+}
+
+/** What stands in the engine for a cell it cannot take: an error value, so dependents show an error too. */
+export const FAILED_CELL_CONTENT = "#VALUE!";
+
+const isFormula = (v: RawCell): v is string => typeof v === "string" && v.startsWith("=");
+
+export interface Isolated {
+  sheets: { name: string; cells: RawCell[][] }[];
+  failed: FailedCell[];
+  /** formulas given to the engine in another (equivalent) text: restored when the workbook is written */
+  rewritten: { sheet: string; a1: string; formula: string }[];
+  /** sheets (lower-case) some reference was trimmed to */
+  clipped: Set<string>;
+}
+
+/**
+ * The sheets' cells ready for HyperFormula: formulas over a limit replaced by an error value (listed in
+ * `failed`), exponent literals rewritten, huge ranges trimmed to `bounds` (io/clipRanges.ts). Rows are copied
+ * only when one of their cells changes.
+ */
+export function isolateFormulas(sheets: readonly { name: string; cells: RawCell[][] }[], bounds: ReadonlyMap<string, SheetBounds> = new Map()): Isolated {
+  const failed: FailedCell[] = [];
+  const rewritten: Isolated["rewritten"] = [];
+  const clipped = new Set<string>();
+  const out = sheets.map((s) => {
+    const cells = s.cells.map((row, r) => {
+      let copy: RawCell[] | undefined;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (!isFormula(v)) continue;
+        const scan = scanFormula(v);
+        const clip = scan.problem ? undefined : clipRanges(scan.text, s.name, bounds);
+        let next: RawCell = clip?.text ?? scan.text;
+        const problem = scan.problem ?? clip?.problem;
+        const a1 = cellName(r, c);
+        if (problem) {
+          failed.push({ sheet: s.name, a1, formula: v, message: `${s.name}!${a1}: ${problem}` });
+          next = FAILED_CELL_CONTENT;
+        } else if (next !== v) rewritten.push({ sheet: s.name, a1, formula: v });
+        clip?.clipped.forEach((x) => clipped.add(x));
+        if (next !== v) (copy ??= row.slice())[c] = next;
+      }
+      return copy ?? row;
+    });
+    return { name: s.name, cells };
+  });
+  return { sheets: out, failed, rewritten, clipped };
+}
+
+/** True for the error a too-deep recursion throws (V8: "Maximum call stack size exceeded"). */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+/**
+ * The safety net behind the limits: when building the engine still overflowed, finds the formulas
+ * HyperFormula cannot parse one by one and isolates them too. Returns how many it found.
+ */
+export function isolateUnparsable(sheets: { name: string; cells: RawCell[][] }[], failed: FailedCell[]): number {
+  const probe = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  let found = 0;
+  try {
+    for (const s of sheets) {
+      for (let r = 0; r < s.cells.length; r++) {
+        for (let c = 0; c < s.cells[r].length; c++) {
+          const v = s.cells[r][c];
+          if (!isFormula(v)) continue;
+          try {
+            probe.validateFormula(v);
+          } catch (e) {
+            if (!isStackOverflow(e)) continue;
+            const a1 = cellName(r, c);
+            failed.push({ sheet: s.name, a1, formula: v, message: `${s.name}!${a1}: the formula is too deeply nested for the headless engine (Excel can evaluate it: recalculate this workbook in Excel, or simplify the formula)` });
+            s.cells[r] = s.cells[r].slice(); // never edit the caller's rows
+            s.cells[r][c] = FAILED_CELL_CONTENT;
+            found++;
+          }
+        }
+      }
+    }
+  } finally {
+    probe.destroy();
+  }
+  return found;
+}

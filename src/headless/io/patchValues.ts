@@ -1,0 +1,117 @@
+// `--out` that keeps what it does not compute. Instead of re-serialising the workbook (exceljs drops charts,
+// rewrites formula text, loses legacy protection passwords and dynamic-array metadata), the recalculated values
+// are patched into the original package: in each worksheet part only the cached value (<v>) and its type (t=)
+// of formula cells and spilled cells change, plus the ref= of an array formula whose spill changed size. Every
+// other part (charts, drawings, comments, tables, styles, metadata, defined names) is copied byte for byte.
+// When a spill now covers a cell the file does not have, the patch cannot apply and the caller falls back.
+import JSZip from "jszip";
+import type { CellResult } from "./cells";
+import { FILE_ERRORS } from "./cells";
+import { sheetParts } from "./dynamicArrays";
+import type { SheetSnapshot } from "./bridge";
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** What changes in one sheet: value by cell ("B7"), and the new ref of array anchors whose spill changed. */
+export interface SheetPatch {
+  values: ReadonlyMap<string, CellResult>;
+  refs: ReadonlyMap<string, string>;
+}
+
+/** t= and the children replacing <v> for a value; `formula` cells use t="str" for text, others inline text. */
+function valueXml(v: CellResult, formula: boolean): { t?: string; inner: string } {
+  if (v === null || v === undefined) return { inner: "" };
+  if (typeof v === "number") return Number.isFinite(v) ? { inner: `<v>${v}</v>` } : { t: "e", inner: "<v>#NUM!</v>" };
+  if (typeof v === "boolean") return { t: "b", inner: `<v>${v ? 1 : 0}</v>` };
+  if (typeof v === "string") return formula ? { t: "str", inner: `<v>${esc(v)}</v>` } : { t: "inlineStr", inner: `<is><t xml:space="preserve">${esc(v)}</t></is>` };
+  return { t: "e", inner: `<v>${FILE_ERRORS.includes(v.error) ? v.error : "#VALUE!"}</v>` };
+}
+
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+
+/** Patches one worksheet's XML; returns undefined when a cell to set is not in it. */
+export function patchSheetXml(xml: string, patch: SheetPatch): string | undefined {
+  const seen = new Set<string>();
+  const out = xml.replace(CELL, (whole, attrs: string, body: string | undefined) => {
+    const ref = /\br="([A-Z]+\d+)"/.exec(attrs)?.[1];
+    if (!ref || !patch.values.has(ref)) return whole;
+    seen.add(ref);
+    const inner = body ?? "";
+    const f = /<f\b[^>]*\/>|<f\b[^>]*>[\s\S]*?<\/f>/.exec(inner)?.[0];
+    let fXml = f ?? "";
+    const newRef = patch.refs.get(ref);
+    if (f && newRef) fXml = f.replace(/\bref="[^"]*"/, `ref="${newRef}"`);
+    const { t, inner: v } = valueXml(patch.values.get(ref)!, f !== undefined);
+    const rest = inner.replace(/<f\b[^>]*\/>|<f\b[^>]*>[\s\S]*?<\/f>/, "").replace(/<v>[\s\S]*?<\/v>|<v\/>/, "").replace(/<is>[\s\S]*?<\/is>/, "");
+    const a = attrs.replace(/\s+t="[^"]*"/, "") + (t ? ` t="${t}"` : "");
+    return `<c${a}>${fXml}${v}${rest}</c>`;
+  });
+  // a blank result needs no cell; any other result in a cell the file lacks cannot be patched in
+  for (const [ref, v] of patch.values) if (!seen.has(ref) && v !== null) return undefined;
+  return out;
+}
+
+/**
+ * The original package with new cached values; undefined when some sheet cannot be patched (a spill grew
+ * into cells the file does not have), so the caller re-serialises instead.
+ */
+export async function patchPackage(original: Buffer, patches: ReadonlyMap<string, SheetPatch>): Promise<Buffer | undefined> {
+  const zip = await JSZip.loadAsync(original);
+  const parts = await sheetParts(zip);
+  for (const [sheet, patch] of patches) {
+    const part = parts.get(sheet);
+    const file = part ? zip.file(part) : null;
+    if (!file) return undefined;
+    const xml = patchSheetXml(await file.async("string"), patch);
+    if (xml === undefined) return undefined;
+    zip.file(part!, xml);
+  }
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+function cellPos(ref: string): { r: number; c: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  let c = 0;
+  for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+  return { r: Number(m[2]), c };
+}
+function a1(r: number, c: number): string {
+  let s = "";
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${r}`;
+}
+function cellsOf(range: string): string[] {
+  const [p, q = p] = range.replace(/\$/g, "").split(":");
+  const a = cellPos(p);
+  const b = cellPos(q);
+  const out: string[] = [];
+  for (let r = Math.min(a.r, b.r); r <= Math.max(a.r, b.r); r++) for (let c = Math.min(a.c, b.c); c <= Math.max(a.c, b.c); c++) out.push(a1(r, c));
+  return out;
+}
+
+/**
+ * The patches for snapshots of a workbook read from a file (`arrays`: its array formulas as saved, by sheet).
+ * Undefined when a formula spills now but was not an array formula in the file (it needs new XML).
+ */
+export function patchesOf(snaps: readonly SheetSnapshot[], arrays: ReadonlyMap<string, ReadonlyMap<string, string>>): Map<string, SheetPatch> | undefined {
+  const out = new Map<string, SheetPatch>();
+  for (const s of snaps) {
+    const values = new Map<string, CellResult>();
+    const refs = new Map<string, string>();
+    const old = arrays.get(s.name) ?? new Map<string, string>();
+    const valueAt = (ref: string) => { const { r, c } = cellPos(ref); return s.values[r - 1]?.[c - 1] ?? null; };
+    // old spills first: their cells are cleared unless the new spill (below) covers them
+    for (const [anchor, ref] of old) for (const cell of cellsOf(ref)) if (cell !== anchor) values.set(cell, null);
+    s.cells.forEach((row, r) => row.forEach((raw, c) => {
+      if (typeof raw === "string" && raw.startsWith("=")) values.set(a1(r + 1, c + 1), s.values[r]?.[c] ?? null);
+    }));
+    for (const [anchor, ref] of s.spills) {
+      if (!old.has(anchor)) return undefined;
+      if (old.get(anchor) !== ref) refs.set(anchor, ref);
+      for (const cell of cellsOf(ref)) values.set(cell, valueAt(cell));
+    }
+    for (const [anchor, ref] of old) if (!s.spills.has(anchor) && ref.includes(":")) refs.set(anchor, anchor);
+    out.set(s.name, { values, refs });
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+// The hostile inputs, as generators: each writes its file into a folder and says what send-model must do with
+// it (exit code, a message, and generous bounds on wall time and peak RSS). `size` scales the big ones:
+// "small" for `npm test` (whole suite under 60 s), "large" for `npm run hostile` (the sizes of issue 13).
+import fs from "node:fs";
+import path from "node:path";
+import { a1, fml, num, partsOf, row, worksheetXml, xlsxOf } from "./build";
+import { bombStream, deflated, zipOf, type RawEntry } from "./zip";
+
+export type Size = "small" | "large";
+
+export interface HostileInput {
+  name: string;
+  /** what the row of the README's results table calls it */
+  what: string;
+  make(dir: string, size: Size): Promise<string>;
+  /** extra arguments after `recalc FILE` */
+  args?: string[];
+  expect: { code: number; stderr: RegExp; maxSeconds: number; maxRssMB: number; stdout?: RegExp };
+}
+
+const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const SHEET_TAIL = "</sheetData></worksheet>";
+
+/** The minimal package's parts other than its worksheet, deflated. */
+function otherParts(): RawEntry[] {
+  return partsOf([{ name: "S", xml: "" }]).filter((p) => !p.name.startsWith("xl/worksheets/")).map((p) => deflated(p.name, p.content));
+}
+
+/** A package whose one worksheet inflates to `bytes` of `unit` repeated; `declare` says what its header claims. */
+function bombFile(file: string, unit: string, bytes: number, declare: "truth" | number): string {
+  const s = bombStream(SHEET_HEAD, unit, Math.ceil(bytes / unit.length), SHEET_TAIL);
+  const sheet: RawEntry = { name: "xl/worksheets/sheet1.xml", body: s.body, method: 8, size: declare === "truth" ? s.size : declare };
+  fs.writeFileSync(file, zipOf([...otherParts(), sheet]));
+  return file;
+}
+
+const GB = 1e9;
+const write = async (file: string, data: Promise<Buffer> | Buffer) => { fs.writeFileSync(file, await data); return file; };
+const refs = (n: number, sep: string) => Array.from({ length: n }, (_, i) => `A${(i % 3) + 1}`).join(sep);
+
+export const INPUTS: HostileInput[] = [
+  {
+    name: "nested-parentheses",
+    what: "one cell with 600 nested parentheses, one with 1,000 unary minus, one with A1+…+A1500, one SUM of 1,500 refs",
+    make: (dir) => write(path.join(dir, "nested.xlsx"), xlsxOf([{
+      name: "S",
+      xml: row(1, num("A1", 1) + fml("B1", `=${"(".repeat(600)}1${")".repeat(600)}`) + fml("C1", "=A1*2"))
+        + row(2, num("A2", 2) + fml("B2", `=${"-".repeat(1000)}1`) + fml("C2", "=SUM(A1:A3)"))
+        + row(3, num("A3", 3) + fml("B3", `=${refs(1500, "+")}`) + fml("C3", `=SUM(${refs(1500, ",")})`)),
+    }])),
+    args: ["--json"],
+    expect: { code: 3, stderr: /cannot evaluate S!B1: the formula nests 600 levels of parentheses; Excel allows 64\n[^]*4 cells could not be evaluated/, stdout: /"S!C1": 2,\n[^]*"S!C2": 6,/, maxSeconds: 30, maxRssMB: 400 },
+  },
+  {
+    name: "rows-excel-max",
+    what: "a sheet of 1,048,576 rows (Excel's maximum) with SUM(A:A) (small: 50,000 rows, past HyperFormula's default 40,000)",
+    make: (dir, size) => {
+      const n = size === "large" ? 1_048_576 : 50_000;
+      const rows = [row(1, num("A1", 1) + fml("B1", "=SUM(A:A)") + fml("C1", "=COUNT(A:A)"))];
+      for (let r = 2; r <= n; r++) rows.push(row(r, num(`A${r}`, r % 1000)));
+      return write(path.join(dir, `rows${n}.xlsx`), xlsxOf([{ name: "Big", xml: rows.join("") }]));
+    },
+    args: ["--json"],
+    expect: { code: 0, stderr: /evaluated 2 formula and spilled cells in 1 sheets \(0 showing an error\)/, stdout: /"Big!C1": (50000|1048576)\n/, maxSeconds: 300, maxRssMB: 4000 },
+  },
+  {
+    name: "rows-over-excel",
+    what: "a cell in row 1,048,577 (past Excel's last row)",
+    make: (dir) => write(path.join(dir, "over.xlsx"), xlsxOf([{ name: "Tall", xml: row(1, num("A1", 1)) + row(1_048_577, num("A1048577", 2)) }])),
+    expect: { code: 1, stderr: /send-model: (sheet 'Tall' uses 1,048,577 rows × 1 columns; the headless engine, like Excel, allows 1,048,576 × 16,384: move the cells beyond that to another sheet|could not read .*over\.xlsx as an xlsx workbook: [^\n]*1048577[^\n]*)\n$/, maxSeconds: 60, maxRssMB: 1000 },
+  },
+  {
+    name: "bomb-8gb-zip64",
+    what: "8 GB zip bomb (ZIP64, sizes declared truthfully), a few MB on disk",
+    make: async (dir, size) => bombFile(path.join(dir, "bomb8.xlsx"), '<row r="1"><c r="A1"><v>1</v></c></row>', (size === "large" ? 8 : 4.5) * GB, "truth"),
+    expect: { code: 1, stderr: /send-model: refusing .*bomb8\.xlsx: it declares [48]\.\d GB or more uncompressed \(limit 200\.0 MB; raise it with --max-bytes\)\n$/, maxSeconds: 30, maxRssMB: 512 },
+  },
+  {
+    name: "bomb-3gb-honest",
+    what: "3 GB zip bomb, sizes declared truthfully",
+    make: async (dir, size) => bombFile(path.join(dir, "bomb3.xlsx"), "<row><c><v>7</v></c></row>", (size === "large" ? 3 : 0.5) * GB, "truth"),
+    expect: { code: 1, stderr: /send-model: refusing .*bomb3\.xlsx: it declares (3\.\d GB|500\.\d MB) or more uncompressed/, maxSeconds: 30, maxRssMB: 512 },
+  },
+  {
+    name: "bomb-3gb-lying",
+    what: "3 GB zip bomb whose headers declare 2 KB",
+    make: async (dir, size) => bombFile(path.join(dir, "bomb3lie.xlsx"), "<row><c><v>7</v></c></row>", (size === "large" ? 3 : 0.5) * GB, 2048),
+    expect: { code: 1, stderr: /send-model: refusing .*bomb3lie\.xlsx: xl\/worksheets\/sheet1\.xml inflates past its declared 2,048 bytes/, maxSeconds: 30, maxRssMB: 512 },
+  },
+  {
+    name: "bomb-shared-strings",
+    what: "400 M cells of one shared string (sizes declared as 150 MB)",
+    make: async (dir, size) => {
+      const file = path.join(dir, "cells400m.xlsx");
+      const s = bombStream(SHEET_HEAD, '<c t="s"><v>0</v></c>', size === "large" ? 400_000_000 : 20_000_000, SHEET_TAIL);
+      const sst = deflated("xl/sharedStrings.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>x</t></si></sst>');
+      fs.writeFileSync(file, zipOf([...otherParts(), sst, { name: "xl/worksheets/sheet1.xml", body: s.body, method: 8, size: 150_000_000 }]));
+      return file;
+    },
+    expect: { code: 1, stderr: /send-model: refusing .*cells400m\.xlsx: (its worksheets hold more than 2,000,000 cells|xl\/worksheets\/sheet1\.xml inflates more than 250×)/, maxSeconds: 30, maxRssMB: 512 },
+  },
+  {
+    name: "bomb-ratio",
+    what: "150 MB of whitespace in a worksheet, declared truthfully, under the byte cap (a 1,000× ratio)",
+    make: async (dir) => bombFile(path.join(dir, "ratio.xlsx"), " ".repeat(64), 150_000_000, "truth"),
+    expect: { code: 1, stderr: /send-model: refusing .*ratio\.xlsx: xl\/worksheets\/sheet1\.xml inflates more than 250× .*: a zip bomb\n$/, maxSeconds: 30, maxRssMB: 512 },
+  },
+  {
+    name: "many-entries",
+    what: "a package listing 70,000 entries (no ZIP64 record: its count field says 65,535)",
+    make: async (dir) => {
+      const file = path.join(dir, "entries.xlsx");
+      const tiny = deflated("x", "");
+      fs.writeFileSync(file, zipOf([...otherParts(), ...Array.from({ length: 70_000 }, (_, i) => ({ ...tiny, name: `xl/x${i}.xml` }))]));
+      return file;
+    },
+    expect: { code: 1, stderr: /send-model: refusing .*entries\.xlsx: its zip package lists 65,535 entries/, maxSeconds: 30, maxRssMB: 512 },
+  },
+  {
+    name: "cells-over-flag",
+    what: "a plain workbook of 500 cells run with --max-cells 400 (and --max-bytes 1000 refusing its size)",
+    make: (dir) => write(path.join(dir, "cells500.xlsx"), xlsxOf([{
+      name: "S", xml: Array.from({ length: 100 }, (_, r) => row(r + 1, Array.from({ length: 5 }, (__, c) => num(a1(r, c), r * c)).join(""))).join(""),
+    }])),
+    args: ["--max-cells", "400"],
+    expect: { code: 1, stderr: /send-model: refusing .*cells500\.xlsx: its worksheets hold more than 400 cells \(raise the limit with --max-cells\)\n$/, maxSeconds: 30, maxRssMB: 400 },
+  },
+  {
+    name: "truncated-zip",
+    what: "a workbook cut in half",
+    make: async (dir) => {
+      const whole = await xlsxOf([{ name: "S", xml: row(1, num("A1", 1) + fml("B1", "=A1+1")) }]);
+      return write(path.join(dir, "truncated.xlsx"), whole.subarray(0, Math.floor(whole.length / 2)));
+    },
+    expect: { code: 1, stderr: /send-model: could not read .*truncated\.xlsx as an xlsx workbook: the zip package is damaged \(no end-of-archive record: the file is truncated\)\n$/, maxSeconds: 30, maxRssMB: 400 },
+  },
+  {
+    name: "corrupt-zip",
+    what: "a workbook with its worksheet's compressed bytes overwritten",
+    make: async (dir) => {
+      const parts = partsOf([{ name: "S", xml: row(1, num("A1", 1) + fml("B1", "=A1+1")) }]).map((p) => deflated(p.name, p.content));
+      const sheet = parts.find((p) => p.name.startsWith("xl/worksheets/"))!;
+      sheet.body = Buffer.alloc(sheet.body.length, 0xff);
+      return write(path.join(dir, "corrupt.xlsx"), zipOf(parts));
+    },
+    expect: { code: 1, stderr: /send-model: could not read .*corrupt\.xlsx as an xlsx workbook: the zip package is damaged \(xl\/worksheets\/sheet1\.xml: [^\n]+\)\n$/, maxSeconds: 30, maxRssMB: 400 },
+  },
+];
+
+export { a1, worksheetXml };
