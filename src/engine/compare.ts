@@ -5,6 +5,7 @@ import { sum, type Dec } from "./money";
 import type { Option } from "./rates";
 import { allocateTotal } from "./allocate";
 import type { TableRow } from "./fields";
+import type { Institution } from "./types";
 
 export interface CompareRow {
   name: string;
@@ -33,13 +34,16 @@ function row(name: string, a: Dec | SendError | null, b: Dec | SendError | null)
   return { name, a, b, difference, change: (a as Dec).isZero() ? null : difference.div(a as Dec) };
 }
 
-export function compare(optA: Option, optB: Option, table: TableRow[]): Comparison {
+/** How one institution is totalled (default the contract's Total; SEND.COMPARE's block argument passes one block). */
+export type Totaller = (option: Option, inst: Institution) => Dec | SendError;
+
+export function compare(optA: Option, optB: Option, table: TableRow[], totalOf: Totaller = allocateTotal): Comparison {
   const rows: CompareRow[] = [];
   for (const r of table) {
     const name = r.name ?? `Row ${r.index}`;
     if (r.institution === null) continue; // all-blank rows are not institutions
     if (r.institution instanceof SendError) { rows.push(row(name, r.institution, r.institution)); continue; }
-    rows.push(row(name, allocateTotal(optA, r.institution), allocateTotal(optB, r.institution)));
+    rows.push(row(name, totalOf(optA, r.institution), totalOf(optB, r.institution)));
   }
   const err = firstError(...rows.map((r) => r.a));
   const total = err

@@ -15,10 +15,11 @@ import { excel } from "./excel";
  * @param option The option (column header) to use; may be blank when the table has only one option.
  * @param fields The institution header row (Name, Phase, Primary Pupils, EHCP Band 1, Places, ...).
  * @param values The institution's values, one under each header in fields.
+ * @param [block] Only this funding block: High needs, Schools, 16-19 or Early years (default All, the Total).
  * @returns The institution's total, each component rounded to round.to.
  */
-export function allocate(rates: any[][], option: any, fields: any[][], values: any[][]): number {
-  return excel("ALLOCATE", [rates, option, fields, values]);
+export function allocate(rates: any[][], option: any, fields: any[][], values: any[][], block?: any): number {
+  return excel("ALLOCATE", [rates, option, fields, values, block]);
 }
 
 /**
@@ -42,10 +43,11 @@ export function breakdown(rates: any[][], option: any, fields: any[][], values: 
  * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
  * @param option The option (column header) to use; may be blank when the table has only one option.
  * @param table The institutions table: the header row, then one row per institution.
+ * @param [block] Only this funding block: High needs, Schools, 16-19 or Early years (default All, the Total).
  * @returns One total per data row of the table.
  */
-export function allocateAll(rates: any[][], option: any, table: any[][]): any[][] {
-  return excel("ALLOCATEALL", [rates, option, table]);
+export function allocateAll(rates: any[][], option: any, table: any[][], block?: any): any[][] {
+  return excel("ALLOCATEALL", [rates, option, table, block]);
 }
 
 /**
@@ -85,10 +87,11 @@ export function band(rates: any[][], option: any, score: any): string {
  * @param optionA The first option (the baseline the change is measured from).
  * @param optionB The second option (the candidate).
  * @param table The institutions table: the header row, then one row per institution.
+ * @param [block] Only this funding block: High needs, Schools, 16-19 or Early years (default All, the Total).
  * @returns Name, A, B, Difference and Change for each institution, then Total.
  */
-export function compare(rates: any[][], optionA: any, optionB: any, table: any[][]): any[][] {
-  return excel("COMPARE", [rates, optionA, optionB, table]);
+export function compare(rates: any[][], optionA: any, optionB: any, table: any[][], block?: any): any[][] {
+  return excel("COMPARE", [rates, optionA, optionB, table, block]);
 }
 
 /**
