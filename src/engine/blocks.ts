@@ -8,7 +8,8 @@ import { E, SendError } from "./errors";
 import { sum, type Dec } from "./money";
 import { normLabel } from "./normalize";
 import type { Option } from "./rates";
-import { COMPONENTS, type Institution } from "./types";
+import { readTable } from "./fields";
+import { COMPONENTS, type Grid, type Institution } from "./types";
 
 /** The block names BREAKDOWN shows, plus "All" (the Total). */
 export const BLOCKS = ["High needs", "Schools", "16-19", "Early years"] as const;
@@ -50,4 +51,34 @@ export function allocateBlock(option: Option, inst: Institution, block: BlockCho
   if (a instanceof SendError) return a;
   if (block === "All") return a.total;
   return sum(a.components.filter((c) => c.block === block).map((c) => c.amount));
+}
+
+/** One row's amount per block and its Total (or the row's error; null for an all-blank row). */
+export type BlockRow = Readonly<Record<BlockChoice, Dec>> | SendError | null;
+
+/** An allocation's amounts by block, and its Total under "All". */
+function byBlock(option: Option, inst: Institution): BlockRow {
+  const a = allocate(option, inst);
+  if (a instanceof SendError) return a;
+  const out: Record<string, Dec> = { All: a.total };
+  for (const b of BLOCKS) out[b] = sum(a.components.filter((c) => c.block === b).map((c) => c.amount));
+  return out as Record<BlockChoice, Dec>;
+}
+
+// A sheet asks for the same table under one option four times (one column per block): compute each row once.
+// Keyed by the grid and option objects the host hands over (the range memo and the rates cache keep them stable
+// while nothing changes); a changed table or rates table is a new object, so nothing stale is ever returned.
+const tableMemo = new WeakMap<object, WeakMap<Option, BlockRow[] | SendError>>();
+
+/** Every data row of a table (header row first) by block: the decimal path of SEND.ALLOCATEALL, row errors kept. */
+export function blockRowsOfTable(option: Option, grid: Grid, arg = "table"): BlockRow[] | SendError {
+  let byOption = tableMemo.get(grid);
+  if (byOption === undefined) tableMemo.set(grid, (byOption = new WeakMap()));
+  const known = byOption.get(option);
+  if (known !== undefined) return known;
+  const rows = readTable(grid, arg);
+  const result = rows instanceof SendError ? rows
+    : rows.map((r): BlockRow => (r.institution === null || r.institution instanceof SendError ? r.institution : byBlock(option, r.institution)));
+  byOption.set(option, result);
+  return result;
 }

@@ -6,6 +6,7 @@ export * from "./institutions";
 export * from "./rates";
 export * from "./refs";
 export * from "./allocations";
+export * from "./blocks";
 export * from "./compare";
 export * from "./fit";
 export * from "./checks";

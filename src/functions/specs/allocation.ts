@@ -2,8 +2,8 @@
 // Totals go through the engine's exact fast path (engine/fast: scaled integers, falling back to decimal.js for
 // anything it cannot do exactly; identical numbers and the same errors); BREAKDOWN and explanations use allocate().
 import { allocate } from "../../engine/allocate";
-import { allocateBlock, parseBlock, type BlockChoice } from "../../engine/blocks";
-import { compare } from "../../engine/compare";
+import { allocateBlock, blockRowsOfTable, parseBlock, type BlockChoice, type BlockRow } from "../../engine/blocks";
+import { compareWith } from "../../engine/compare";
 import { E, SendError } from "../../engine/errors";
 import { allocateRowTotal, allocateTotals, compareTable, type CompareRowValues } from "../../engine/fast";
 import { readTable, type FieldReader } from "../../engine/fields";
@@ -155,21 +155,26 @@ function blockOf(a: Args): BlockChoice | SendError {
 
 /** ALLOCATEALL for one block: the decimal path row by row (the fast path computes Totals only). */
 function blockColumn(option: Option, grid: Grid, block: BlockChoice): OutGrid | SendError {
-  const rows = readTable(grid, "table");
+  const rows = blockRowsOfTable(option, grid, "table");
   if (rows instanceof SendError) return rows;
-  return rows.map((r): OutCell[] => {
-    if (r.institution === null) return [null];
-    if (r.institution instanceof SendError) return [r.institution];
-    const amount = allocateBlock(option, r.institution, block);
-    return [amount instanceof SendError ? amount : num(amount)];
-  });
+  return rows.map((r): OutCell[] => [r === null || r instanceof SendError ? r : num(r[block])]);
 }
 
 /** COMPARE for one block: the same rows, Total and Change rule as the contract's COMPARE, on that block's amounts. */
 function blockComparison(optA: Option, optB: Option, grid: Grid, block: BlockChoice): OutGrid | SendError {
-  const rows = readTable(grid, "table");
-  if (rows instanceof SendError) return rows;
-  const c = compare(optA, optB, rows, (o, inst) => allocateBlock(o, inst, block));
+  const table = readTable(grid, "table");
+  if (table instanceof SendError) return table;
+  const rowsA = blockRowsOfTable(optA, grid, "table");
+  const rowsB = blockRowsOfTable(optB, grid, "table");
+  if (rowsA instanceof SendError) return rowsA;
+  if (rowsB instanceof SendError) return rowsB;
+  // the precomputed rows, looked up by the institution compare() is totalling (same table, same order)
+  const index = new Map(table.map((r, i) => [r.institution, i]));
+  const pick = (rows: BlockRow[]) => (_: Option, inst: Institution) => {
+    const r = rows[index.get(inst)!];
+    return r === null ? allocateBlock(_, inst, block) : r instanceof SendError ? r : r[block];
+  };
+  const c = compareWith(optA, optB, table, pick(rowsA), pick(rowsB));
   const out = (x: Dec | SendError | null): OutCell => (x === null || x instanceof SendError ? x : num(x));
   const line = (r: CompareRow): OutCell[] => [r.name, out(r.a), out(r.b), out(r.difference), r.change === null || r.change instanceof SendError ? r.change : toNumber(r.change)];
   return [[c.header[0], `${c.header[1]} (${block})`, `${c.header[2]} (${block})`, c.header[3], c.header[4]], ...c.rows.map(line), line(c.total)];
