@@ -149,6 +149,25 @@ export function payback(investment: any, annual_saving: any, annual_cost?: any):
 }
 
 /**
+ * Invest-to-save appraisal of new special places against ISP placements: yearly cash flows, NPV and discounted payback.
+ * @customfunction APPRAISE
+ * @helpurl https://localhost:3000/help.html#appraise
+ * @param places New local special places.
+ * @param capital_per_place Capital cost per place (building), spent in year 0; not DSG money.
+ * @param place_cost Place funding per filled place a year (e.g. 10000).
+ * @param top_up Top-up per filled place a year.
+ * @param isp_fee The independent (ISP) placement fee each filled place avoids, a year.
+ * @param [ramp] Share of places filled in each year from opening, 0 to 1 (default 1); the last value holds.
+ * @param [opening] The year the places open, 1 or later (default 1).
+ * @param [discount_rate] Real discount rate a year (default 0.035, the Green Book rate).
+ * @param [years] Years appraised after year 0 (default 10, at most 60).
+ * @returns Year, filled places, capital, revenue saving, discount factor, present value and cumulative PV, then NPV and payback.
+ */
+export function appraise(places: any, capital_per_place: any, place_cost: any, top_up: any, isp_fee: any, ramp?: any[][], opening?: any, discount_rate?: any, years?: any): any[][] {
+  return excel("APPRAISE", [places, capital_per_place, place_cost, top_up, isp_fee, ramp, opening, discount_rate, years]);
+}
+
+/**
  * The catalogue of rates-table keys: Key, Description, Unit and Applies to.
  * @customfunction FACTORS
  * @helpurl https://localhost:3000/help.html#factors
