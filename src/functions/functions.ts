@@ -136,6 +136,18 @@ export function project(rates: any[][], option: any): any[][] {
 }
 
 /**
+ * An option's projection as DSG management plan lines: income, s251 spend lines, balances and EHCPs by placement, years across.
+ * @customfunction PLAN
+ * @helpurl https://localhost:3000/help.html#plan
+ * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
+ * @param option The option (column header) to use; may be blank when the table has only one option.
+ * @returns Line labels down, years across: income, spend lines, balances, EHCPs by placement.
+ */
+export function plan(rates: any[][], option: any): any[][] {
+  return excel("PLAN", [rates, option]);
+}
+
+/**
  * Years for an invest-to-save scheme to repay itself: investment / (annual saving - annual cost), to 0.01.
  * @customfunction PAYBACK
  * @helpurl https://localhost:3000/help.html#payback
