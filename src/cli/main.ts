@@ -1,5 +1,5 @@
 // send-model: the command-line host. `recalc` evaluates a workbook's formulas headlessly; `demo` writes
-// the synthetic demo workbook and its HTML report. Exit codes: 0 done (cell errors are results, not
+// the synthetic demo workbook and its HTML report; `plan` writes a DSG deficit management plan from a model. Exit codes: 0 done (cell errors are results, not
 // failures), 1 a problem with the files or the command line, 2 an unexpected internal error.
 // Command modules load only when their command runs, so `--help` and usage errors answer at once. They are
 // required, not import()ed: under tsx's CommonJS loader only require resolves extensionless .ts paths.
@@ -37,6 +37,16 @@ function program(io: CliIo): Command {
     .action(async (opts: { out: string }) => {
       const { runDemo } = require("./demoCommand") as typeof import("./demoCommand");
       await runDemo(opts.out, io, Boolean(p.opts().quiet));
+    });
+  p.command("plan")
+    .description("Write a DSG deficit management plan workbook (DfE template shape, live SEND.PLAN formulas) from a model workbook.")
+    .argument("<model>", "the model workbook (.xlsx) with a Rates sheet whose options carry proj.* keys; it is never modified")
+    .requiredOption("-o, --out <file>", "the plan workbook to write (.xlsx, a new file)")
+    .action(async (input: string, opts: { out: string }) => {
+      checkXlsxInput(input);
+      refuseOverwrite(opts.out, [input]);
+      const { runPlan } = require("./planCommand") as typeof import("./planCommand");
+      await runPlan(input, opts.out, io, Boolean(p.opts().quiet));
     });
   return p;
 }

@@ -14,3 +14,4 @@ export * from "./projection";
 export * from "./sample";
 export * from "./model";
 export * from "./publish";
+export * from "./plan";

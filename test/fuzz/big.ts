@@ -81,7 +81,7 @@ function build(name: string, r: Rng): Case {
         : [rates.grid, option(rates.options), t.grid];
       return { args, note: t.how };
     }
-    case "TOPUP": case "BAND": case "PROJECT": case "CHECK": {
+    case "TOPUP": case "BAND": case "PROJECT": case "PLAN": case "CHECK": {
       const rates = bigRates(r);
       const rest: HostValue[] = name === "TOPUP" ? ["special", r.pick(["1", "b5000", "band3"]), 6, 0.5]
         : name === "BAND" ? [r.int(0, 20000)] : [];

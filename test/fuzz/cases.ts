@@ -188,7 +188,7 @@ const appraiseCase = seeded((r, k) => {
 
 const STRUCTURED: Record<string, fc.Arbitrary<Case>> = {
   ALLOCATE: oneInstitution, BREAKDOWN: oneInstitution, ALLOCATEALL: manyInstitutions, COMPARE: compareCase,
-  TOPUP: topupCase, BAND: bandCase, PROJECT: ratesOnly("always"), CHECK: ratesOnly("sometimes"),
+  TOPUP: topupCase, BAND: bandCase, PROJECT: ratesOnly("always"), PLAN: ratesOnly("always"), CHECK: ratesOnly("sometimes"),
   FIT: fitCase, DEFICIT: deficitCase, PAYBACK: paybackCase, APPRAISE: appraiseCase, FACTORS: fc.constant({ args: [], note: "" }),
 };
 
