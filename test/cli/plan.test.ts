@@ -26,7 +26,7 @@ function planBook(rates: RawCell[][] = RATES): HeadlessWorkbook {
 }
 
 /** The row of the Financial summary whose label is `label`, years B.. as values. */
-function line(wb: HeadlessWorkbook, label: string): (number | string | null)[] {
+function line(wb: HeadlessWorkbook, label: string): unknown[] {
   const grid = wb.getValues(PLAN_SHEETS.summary, "A1:D80");
   const row = grid.find((r) => r[0] === label);
   if (!row) throw new Error(`no row '${label}'`);
