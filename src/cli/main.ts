@@ -1,5 +1,6 @@
 // send-model: the command-line host. `recalc` evaluates a workbook's formulas headlessly; `demo` writes
-// the synthetic demo workbook and its HTML report; `forecast` forecasts EHC plans from the published files. Exit codes: 0 done (cell errors are results, not
+// the synthetic demo workbook and its HTML report; `forecast` forecasts EHC plans from the published files; `plan`
+// writes a DSG deficit management plan from a model. Exit codes: 0 done (cell errors are results, not
 // failures), 1 a problem with the files or the command line (or a workbook over a limit), 2 an internal
 // error (a bug: please report it), 3 done, but some cells could not be evaluated by the headless engine
 // (each shows #VALUE! naming the cell and the limit; every other cell was evaluated).
@@ -67,6 +68,16 @@ function program(io: CliIo, status: { code: number }): Command {
     .action((caseload: string, opts: import("./forecast").ForecastOpts) => {
       const { runForecast } = require("./forecast") as typeof import("./forecast");
       if (!runForecast(caseload, opts, io, Boolean(p.opts().quiet))) throw new FileProblem("no LA could be forecast");
+    });
+  p.command("plan")
+    .description("Write a DSG deficit management plan workbook (DfE template shape, live SEND.PLAN formulas) from a model workbook.")
+    .argument("<model>", "the model workbook (.xlsx) with a Rates sheet whose options carry proj.* keys; it is never modified")
+    .requiredOption("-o, --out <file>", "the plan workbook to write (.xlsx, a new file)")
+    .action(async (input: string, opts: { out: string }) => {
+      await checkZip(checkXlsxInput(input), input, zipLimits({}));
+      checkOutput(opts.out, [input]);
+      const { runPlan } = require("./planCommand") as typeof import("./planCommand");
+      await runPlan(input, opts.out, io, Boolean(p.opts().quiet));
     });
   return p;
 }

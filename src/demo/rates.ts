@@ -4,6 +4,7 @@
 // SENIF hourly rates) but are made up: every one is labelled SYNTHETIC in the Source column.
 import { libraryRatesGrid } from "../engine/library";
 import { findKeyInfo } from "../engine/keys";
+import { financialYearFormula } from "../engine/years";
 import { PROJECTION_KEY_ROWS, ratesSheet, type KeyRow, type RawCell, type Rows } from "../model";
 import { EHCP_BANDS, SENIF_BANDS } from "./authority";
 
@@ -42,15 +43,25 @@ function topups(scale?: (setting: string, i: number) => number): Record<string, 
   return out;
 }
 
+/** 16-19 national funding rates (band 5) by academic year, from the library's sources. */
+export const FE_RATE_AY_2024_25 = 4843;
+export const FE_RATE_AY_2025_26 = 5105;
+/** The financial year 2025-26 spends April-August at the 2024-25 academic-year rate, September-March at 2025-26's. */
+const FE_RATE_FY = financialYearFormula(FE_RATE_AY_2024_25, FE_RATE_AY_2025_26);
+const FE_RATE_SOURCE = "Financial year 2025-26 = 5/12 x academic year 2024-25 (£4,843, gov.uk 16-19 funding information 2024 to 2025) "
+  + "+ 7/12 x academic year 2025-26 (£5,105, gov.uk 16-19 funding information 2025 to 2026)";
+const BE_SOURCE = "2024-25 national value carried forward: no sourced 2025-26 value (SYNTHETIC local choice)";
+const PLACE_RB_SOURCE = "£10,000 per empty resource-base place, as the project's worked case (SYNTHETIC local choice)";
+
 /** The local baseline: everything the national option leaves to the LA. */
 const BASELINE_VALUES: Record<string, RawCell> = {
   "be.primary": 3562, "be.ks3": 5022, "be.ks4": 5661, // 2024-25 national values carried forward (no 2025-26 value in the library)
   "fsm.primary": 500, "fsm.secondary": 500, "lpa.primary": 1200, "lpa.secondary": 1800,
   "notional.be": 0.04, "notional.fsm": 0.5, "notional.lpa": 1,
   ...topups(),
-  "place.rb.unoccupied": 6000,
+  "place.rb.unoccupied": 10000,
   "ey.senif.band1": 3.5, "ey.senif.band2": 7, "ey.senif.band3": 14,
-  "fe.rate": 4843, "fe.weighting": 1, "fe.area": 1,
+  "fe.rate": FE_RATE_FY, "fe.weighting": 1, "fe.area": 1,
 };
 
 const CANDIDATE_VALUES: Record<(typeof CANDIDATES)[number], Record<string, RawCell>> = {
@@ -61,9 +72,8 @@ const CANDIDATE_VALUES: Record<(typeof CANDIDATES)[number], Record<string, RawCe
   "Early intervention package": {
     "ei.sensupport": 300, "ei.highneeds.threshold": 0.025, "ei.highneeds.rate": 2500, "ei.notional.guarantee": 6000,
   },
-  // pays empty resource-base places in full and lifts the two most complex special bands by 10%
+  // lifts the two most complex special bands by 10% (empty resource-base places are already £10,000 in the Baseline)
   "Special place expansion": {
-    "place.rb.unoccupied": 10000,
     ...topups((s, i) => (s === "special" && i >= 4 ? 1.1 : 1)),
   },
 };
@@ -113,7 +123,9 @@ function describe(key: string): KeyRow {
     : key.startsWith("ei.") ? "Early intervention"
     : key.startsWith("ey.") ? "Early years"
     : key.startsWith("fe.") ? "16-19" : "Projection";
-  return { key, description, unit: info?.unit, source: SYNTHETIC_SOURCE, section };
+  const source = key === "fe.rate" ? FE_RATE_SOURCE : key === "place.rb.unoccupied" ? PLACE_RB_SOURCE
+    : /^be\./.test(key) ? BE_SOURCE : SYNTHETIC_SOURCE;
+  return { key, description, unit: info?.unit, source, section };
 }
 
 /** The Rates sheet rows. */

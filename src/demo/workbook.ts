@@ -3,8 +3,8 @@
 // demo adds what a "New model" does not have: a BREAKDOWN example, a per-phase Summary, a Fit sheet
 // whose budget, floor and cap are cells (so they can be edited), and the About sheet.
 import {
-  allocationsSheet, cellA1, colLetters, compareFormula, formulaString, institutionsHeader, modelRefs, projectionSheet,
-  rowFromRecord, widthOf, type ModelRefs, type RawCell, type Rows,
+  allocationsSheet, blocksSheet, cellA1, colLetters, compareFormula, formulaString, institutionsHeader, MEMO_LABELS, MODEL_BLOCKS,
+  modelRefs, projectionSheet, rowFromRecord, widthOf, type BlocksLayout, type ModelRefs, type RawCell, type Rows,
 } from "../model";
 import { MONEY_FORMAT, PERCENT_FORMAT, type SheetFormat } from "../headless/io/format";
 import { DEMO_SEED, EHCP_BANDS, SENIF_BANDS, demoInstitutions, type DemoRecord } from "./authority";
@@ -14,7 +14,7 @@ import { DEMAND_LA, DEMAND_SHEETS, demoDemandSheets } from "./demand";
 export interface DemoSheet { name: string; cells: Rows; format: SheetFormat }
 
 export const SHEETS = {
-  about: "About", rates: "Rates", institutions: "Institutions", allocations: "Allocations", summary: "Summary",
+  about: "About", rates: "Rates", institutions: "Institutions", allocations: "Allocations", blocks: "Blocks", summary: "Summary",
   compare: "Compare", fit: "Fit", projection: "Projection", demand: DEMAND_SHEETS.demand, demandProjection: DEMAND_SHEETS.projection,
 } as const;
 
@@ -26,11 +26,17 @@ export const FIT_FLOOR = -0.015;
 export const FIT_CAP = 0.04;
 export const PROJECTION_YEARS = 6;
 export const COMPARE_STRIDE = 6;
+/** Every total in the Summary, Compare and Fit sheets is High Needs spend; other blocks are memo lines. */
+export const TOTAL_BLOCK = "High needs";
+/** Summary rows (1-based) of the memo lines and the all-blocks reconciliation. */
+export const SUMMARY_MEMO_FIRST = PHASE_ORDER.length + 7;
+export const SUMMARY_ALL_BLOCKS = SUMMARY_MEMO_FIRST + MODEL_BLOCKS.length - 1;
 const ALLOC_FIRST_COL = 3; // Name, Phase, then one column per option
 const BREAKDOWN_COL = ALLOC_FIRST_COL + ALLOCATION_OPTIONS.length + 1;
 
 export interface DemoLayout {
   count: number;
+  blocks: BlocksLayout;
   /** 1-based sheet rows of the mainstream schools in Allocations (contiguous) */
   mainstream: { first: number; last: number };
   refs: ModelRefs;
@@ -65,10 +71,11 @@ function aboutSheet(count: number, ratesRange: string): DemoSheet {
     [SHEETS.rates, "The rates table: National 2025-26 (library), a SYNTHETIC local Baseline that inherits it, three candidates that inherit the Baseline (blank = same as Baseline), and the Unmitigated / Mitigated projection plans (proj.* keys). " +
       `Formulas read ${ratesRange.replace(/\$/g, "")}: room for 20 more keys and 2 more options; widen that range in the formulas to add more.`],
     [SHEETS.institutions, "The SYNTHETIC institutions: primary, secondary, special, resource bases, AP, FE (high-needs students), early years settings and independent special providers (ISP placements grouped by provider). EHCP pupils by band; SENIF in weekly funded hours."],
-    [SHEETS.allocations, "One live SEND.ALLOCATE formula per institution and option, and two SEND.BREAKDOWN examples (component, block, amount)."],
-    [SHEETS.summary, "Totals per phase and option (SUMIF over Allocations) and the change against the Baseline."],
-    [SHEETS.compare, "SEND.COMPARE of the Baseline against each candidate: per institution, the difference and the change, with a Total row."],
-    [SHEETS.fit, `SEND.FIT of "${FIT_CANDIDATE}" for mainstream schools, scaled to the Baseline mainstream budget with a floor (largest loss) and a cap (largest gain) you can edit.`],
+    [SHEETS.allocations, "One live SEND.ALLOCATE formula per institution and option (all blocks: the contract's Total), and two SEND.BREAKDOWN examples (component, block, amount)."],
+    [SHEETS.blocks, "Each institution's funding by block (SEND.ALLOCATEALL with a block): High Needs, then the memo blocks Schools (notional SEN, already inside school budgets), 16-19 (ESFA FE element 1, not DSG) and Early Years (DAF, SENIF)."],
+    [SHEETS.summary, "High Needs spend per phase and option (SUMIF over Blocks) and the change against the Baseline; the other blocks as labelled memo lines, and a check that High Needs + memo lines = the all-block total."],
+    [SHEETS.compare, "SEND.COMPARE of the Baseline against each candidate on High Needs spend (block argument): per institution, the difference and the change, a Total row, then memo lines for the other blocks."],
+    [SHEETS.fit, `SEND.FIT of the High Needs amounts of "${FIT_CANDIDATE}" for mainstream schools, scaled to the Baseline mainstream High Needs budget with a floor (largest loss) and a cap (largest gain) you can edit.`],
     [SHEETS.projection, "SEND.PROJECT for the Unmitigated and Mitigated plans: income, spend, in-year and cumulative DSG high-needs balance."],
     [SHEETS.demand, `REAL published EHC plan history of ${DEMAND_LA.name} (DfE, January 2010 to 2022), its live SEND.FORECAST with a fan chart of the Total, and SEND.SUFFICIENCY against SYNTHETIC planned special and ISP places (special demand above the places overflows to ISP).`],
     [SHEETS.demandProjection, `SEND.PROJECT with the Demand sheet's forecast as pupils: the Demand unmitigated plan, and Demand mitigated with early help avoiding 10% of new plans and 40 new special places (SYNTHETIC costs).`],
@@ -77,7 +84,7 @@ function aboutSheet(count: number, ratesRange: string): DemoSheet {
     ["", "Without Excel: `npx send-model recalc send-model-demo.xlsx --out recalculated.xlsx`, or `--json` to print every formula's value."],
     ["", "Regenerate this workbook and its HTML report: `npm run demo` (writes out/send-model-demo.xlsx and out/send-model-demo-report.html)."],
   ];
-  return { name: SHEETS.about, cells: rows, format: { headerRows: 1, widths: { A: 22, B: 120 }, bold: ["A3:A17", "A6:B6"] } };
+  return { name: SHEETS.about, cells: rows, format: { headerRows: 1, widths: { A: 22, B: 120 }, bold: ["A3:A18", "A6:B6"] } };
 }
 
 function allocations(refs: ModelRefs, records: DemoRecord[]): DemoSheet {
@@ -106,43 +113,73 @@ function allocations(refs: ModelRefs, records: DemoRecord[]): DemoSheet {
   };
 }
 
-function summary(count: number): DemoSheet {
+function summary(count: number, blocks: BlocksLayout): DemoSheet {
   const last = count + 1;
-  const phaseCol = `${SHEETS.allocations}!$B$2:$B$${last}`;
-  const rows: Rows = [["Phase", ...ALLOCATION_OPTIONS, "Institutions"]];
+  const B = SHEETS.blocks;
+  const phaseCol = `${B}!$B$2:$B$${last}`;
+  const rows: Rows = [["Phase (High Needs spend)", ...ALLOCATION_OPTIONS, "Institutions"]];
   PHASE_ORDER.forEach((phase, k) => {
     const r = k + 2;
-    rows.push([phase, ...ALLOCATION_OPTIONS.map((_, j) => {
-      const c = colLetters(ALLOC_FIRST_COL + j);
-      return `=SUMIF(${phaseCol},$A${r},${SHEETS.allocations}!${c}$2:${c}$${last})`;
+    rows.push([phase, ...ALLOCATION_OPTIONS.map((o) => {
+      const c = colLetters(blocks.col(o, TOTAL_BLOCK));
+      return `=SUMIF(${phaseCol},$A${r},${B}!${c}$2:${c}$${last})`;
     }), `=COUNTIF(${phaseCol},$A${r})`]);
   });
   const totalRow = PHASE_ORDER.length + 2;
   const lastPhase = totalRow - 1;
   const cols = ALLOCATION_OPTIONS.map((_, j) => colLetters(2 + j));
-  rows.push(["Total", ...cols.map((c) => `=SUM(${c}2:${c}${lastPhase})`), `=SUM(${colLetters(2 + cols.length)}2:${colLetters(2 + cols.length)}${lastPhase})`]);
+  rows.push(["High Needs total", ...cols.map((c) => `=SUM(${c}2:${c}${lastPhase})`), `=SUM(${colLetters(2 + cols.length)}2:${colLetters(2 + cols.length)}${lastPhase})`]);
   rows.push(["Change vs Baseline", ...cols.map((c) => `=${c}${totalRow}-$B$${totalRow}`)]);
   rows.push(["Change vs Baseline (%)", ...cols.map((c) => `=IF($B$${totalRow}=0,"",${c}${totalRow + 1}/$B$${totalRow})`)]);
+  rows.push([]);
+  rows.push(["Memo lines: other funding streams, not High Needs spend and not in the totals above"]);
+  for (const block of MODEL_BLOCKS.slice(1) as (keyof typeof MEMO_LABELS)[]) {
+    rows.push([MEMO_LABELS[block], ...ALLOCATION_OPTIONS.map((o) => `=SUM(${B}!${blocks.range(o, block)})`)]);
+  }
+  const allocCol = (j: number) => colLetters(ALLOC_FIRST_COL + j);
+  rows.push(["All blocks (SEND.ALLOCATE Total, for reconciliation)", ...ALLOCATION_OPTIONS.map((_, j) =>
+    `=SUM(${SHEETS.allocations}!${allocCol(j)}2:${allocCol(j)}${last})`)]);
+  const check = SUMMARY_ALL_BLOCKS + 1;
+  rows.push(["Check: High Needs + memo lines - all blocks (0 = reconciles)", ...cols.map((c) =>
+    `=ROUND(${c}${totalRow}+SUM(${c}${SUMMARY_MEMO_FIRST}:${c}${SUMMARY_ALL_BLOCKS - 1})-${c}${SUMMARY_ALL_BLOCKS},2)`)]);
   const lastMoney = cols[cols.length - 1];
   return {
     name: SHEETS.summary, cells: rows,
     format: {
-      headerRows: 1,
-      numFmts: [money(`B2:${lastMoney}${totalRow + 1}`), percent(`B${totalRow + 2}:${lastMoney}${totalRow + 2}`)],
-      bold: [`A${totalRow}:${lastMoney}${totalRow}`],
+      headerRows: 1, widths: { A: 62 },
+      numFmts: [money(`B2:${lastMoney}${totalRow + 1}`), percent(`B${totalRow + 2}:${lastMoney}${totalRow + 2}`),
+        money(`B${SUMMARY_MEMO_FIRST}:${lastMoney}${check}`)],
+      bold: [`A${totalRow}:${lastMoney}${totalRow}`, `A${SUMMARY_MEMO_FIRST - 1}`],
     },
   };
 }
 
-function compare(refs: ModelRefs, count: number): DemoSheet {
+function blocksSheetOf(layout: BlocksLayout): DemoSheet {
+  const last = colLetters(2 + ALLOCATION_OPTIONS.length * MODEL_BLOCKS.length);
+  return {
+    name: SHEETS.blocks, cells: layout.rows,
+    format: { headerRows: 1, freezeCols: 1, numFmts: [money(`C:${last}`)] },
+  };
+}
+
+function compare(refs: ModelRefs, count: number, blocks: BlocksLayout): DemoSheet {
   const rows: Rows = [[], []];
   const numFmts: SheetFormat["numFmts"] = [];
+  const memoTop = count + 5; // header row 2, institutions, Total (row count + 3), a blank row, then the memo lines
   CANDIDATES.forEach((cand, k) => {
     const col = 1 + COMPARE_STRIDE * k;
-    put(rows, 1, col, `${BASELINE} vs ${cand}`);
-    put(rows, 2, col, compareFormula(refs, BASELINE, cand));
+    put(rows, 1, col, `${BASELINE} vs ${cand}: High Needs spend`);
+    put(rows, 2, col, compareFormula(refs, BASELINE, cand, TOTAL_BLOCK));
     const last = count + 3; // header row 2, institutions, Total
-    numFmts.push(money(`${colLetters(col + 1)}3:${colLetters(col + 3)}${last}`), percent(`${colLetters(col + 4)}3:${colLetters(col + 4)}${last}`));
+    numFmts.push(money(`${colLetters(col + 1)}3:${colLetters(col + 3)}${memoTop + 3}`), percent(`${colLetters(col + 4)}3:${colLetters(col + 4)}${last}`));
+    put(rows, memoTop - 1, col, "Memo lines (not High Needs spend)");
+    (MODEL_BLOCKS.slice(1) as (keyof typeof MEMO_LABELS)[]).forEach((block, m) => {
+      const r = memoTop + m;
+      put(rows, r, col, MEMO_LABELS[block]);
+      put(rows, r, col + 1, `=SUM(${SHEETS.blocks}!${blocks.range(BASELINE, block)})`);
+      put(rows, r, col + 2, `=SUM(${SHEETS.blocks}!${blocks.range(cand, block)})`);
+      put(rows, r, col + 3, `=${cellA1(r, col + 2)}-${cellA1(r, col + 1)}`);
+    });
   });
   pad(rows, COMPARE_STRIDE * CANDIDATES.length - 1);
   const widths: Record<string, number> = {};
@@ -157,10 +194,10 @@ function fit(layout: DemoLayout): DemoSheet {
   const { first, last } = layout.mainstream;
   const n = last - first + 1;
   const end = n + 1; // last sheet row of the Fit table
-  const alloc = (col: number, r: number) => `=${SHEETS.allocations}!${cellA1(r, col)}`;
-  const baseCol = ALLOC_FIRST_COL + ALLOCATION_OPTIONS.indexOf(BASELINE);
-  const candCol = ALLOC_FIRST_COL + ALLOCATION_OPTIONS.indexOf(FIT_CANDIDATE);
-  const rows: Rows = [["Name", "Phase", BASELINE, FIT_CANDIDATE, "Fitted", "Change", "Change (%)", null, "Setting", "Value"]];
+  const alloc = (col: number, r: number) => `=${SHEETS.blocks}!${cellA1(r, col)}`;
+  const baseCol = layout.blocks.col(BASELINE, TOTAL_BLOCK);
+  const candCol = layout.blocks.col(FIT_CANDIDATE, TOTAL_BLOCK);
+  const rows: Rows = [["Name", "Phase", `${BASELINE} (High Needs)`, `${FIT_CANDIDATE} (High Needs)`, "Fitted", "Change", "Change (%)", null, "Setting", "Value"]];
   for (let k = 0; k < n; k++) {
     const src = first + k;
     const r = k + 2;
@@ -168,7 +205,7 @@ function fit(layout: DemoLayout): DemoSheet {
   }
   rows[1][4] = `=SEND.FIT(D2:D${end},$J$2,C2:C${end},$J$3,$J$4)`;
   const settings: [string, RawCell][] = [
-    ["Budget (Baseline mainstream total)", `=SUM(C2:C${end})`],
+    ["Budget (Baseline mainstream High Needs)", `=SUM(C2:C${end})`],
     ["Floor (largest loss)", FIT_FLOOR],
     ["Cap (largest gain)", FIT_CAP],
     ["Fitted total", `=SUM(E2:E${end})`],
@@ -220,7 +257,8 @@ export function buildDemoWorkbook(seed = DEMO_SEED): DemoWorkbook {
   const isMainstream = (r: DemoRecord) => r.Phase === "Primary" || r.Phase === "Secondary";
   const firstMain = records.findIndex(isMainstream);
   const lastMain = records.length - 1 - [...records].reverse().findIndex(isMainstream);
-  const layout: DemoLayout = { count, refs, mainstream: { first: firstMain + 2, last: lastMain + 2 } };
+  const blocks = blocksSheet({ refs, options: ALLOCATION_OPTIONS, count });
+  const layout: DemoLayout = { count, refs, blocks, mainstream: { first: firstMain + 2, last: lastMain + 2 } };
 
   const institutions: DemoSheet = {
     name: SHEETS.institutions,
@@ -229,8 +267,8 @@ export function buildDemoWorkbook(seed = DEMO_SEED): DemoWorkbook {
   };
   const rates: DemoSheet = { name: SHEETS.rates, cells: ratesRows, format: { headerRows: 1, freezeCols: 1, widths: { B: 48, C: 14, D: 36 } } };
   return {
-    sheets: [aboutSheet(count, refs.rates), rates, institutions, allocations(refs, records), summary(count), compare(refs, count), fit(layout), projection(refs),
-      ...demoDemandSheets(refs.rates).sheets],
+    sheets: [aboutSheet(count, refs.rates), rates, institutions, allocations(refs, records), blocksSheetOf(blocks), summary(count, blocks),
+      compare(refs, count, blocks), fit(layout), projection(refs), ...demoDemandSheets(refs.rates).sheets],
     layout,
     records,
   };

@@ -5,6 +5,7 @@ import { sum, type Dec } from "./money";
 import type { Option } from "./rates";
 import { allocateTotal } from "./allocate";
 import type { TableRow } from "./fields";
+import type { Institution } from "./types";
 
 export interface CompareRow {
   name: string;
@@ -33,13 +34,21 @@ function row(name: string, a: Dec | SendError | null, b: Dec | SendError | null)
   return { name, a, b, difference, change: (a as Dec).isZero() ? null : difference.div(a as Dec) };
 }
 
+/** How one institution is totalled (default the contract's Total; SEND.COMPARE's block argument passes one block). */
+export type Totaller = (option: Option, inst: Institution) => Dec | SendError;
+
 export function compare(optA: Option, optB: Option, table: TableRow[]): Comparison {
+  return compareWith(optA, optB, table, allocateTotal, allocateTotal);
+}
+
+/** COMPARE with its own way of totalling each side (SEND.COMPARE's block argument). */
+export function compareWith(optA: Option, optB: Option, table: TableRow[], totalA: Totaller, totalB: Totaller): Comparison {
   const rows: CompareRow[] = [];
   for (const r of table) {
     const name = r.name ?? `Row ${r.index}`;
     if (r.institution === null) continue; // all-blank rows are not institutions
     if (r.institution instanceof SendError) { rows.push(row(name, r.institution, r.institution)); continue; }
-    rows.push(row(name, allocateTotal(optA, r.institution), allocateTotal(optB, r.institution)));
+    rows.push(row(name, totalA(optA, r.institution), totalB(optB, r.institution)));
   }
   const err = firstError(...rows.map((r) => r.a));
   const total = err

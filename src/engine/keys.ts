@@ -75,6 +75,9 @@ const money = (key: string, description: string, unit: string, appliesTo: string
 export const KEY_CATALOGUE: readonly KeyInfo[] = [
   { key: "inherits", description: "Option whose values fill this option's blank cells", unit: "option name", appliesTo: "all", kind: "text" },
   money("round.to", "Rounding unit for every money result (0.01 = pence, 1 = whole pounds)", "£", "all", { min: 0, minExclusive: true, default: 0.01 }),
+  // -- years (issue 11): an option prices one financial year; academic-year rates are converted 5/12 + 7/12 --
+  { key: "year", description: "Financial year the option prices (2025 -> 2025-26, April to March); academic-year rates (16-19, places) in it are 5/12 of the old academic year + 7/12 of the new", unit: "year", appliesTo: "all (labels, management plan)", kind: "number", min: 1900, max: 2200 },
+  // -- end of years keys --
   money("be.primary", "Basic entitlement per primary pupil (for notional SEN)", "£/pupil", "Primary, Secondary",
     { term: notional("primaryPupils", "Primary Pupils", "be") }),
   money("be.ks3", "Basic entitlement per KS3 pupil (for notional SEN)", "£/pupil", "Primary, Secondary",

@@ -18,10 +18,11 @@ import { excel } from "./excel";
  * @param option The option (column header) to use; may be blank when the table has only one option.
  * @param fields The institution header row (Name, Phase, Primary Pupils, EHCP Band 1, Places, ...).
  * @param values The institution's values, one under each header in fields.
+ * @param [block] Only this funding block: High needs, Schools, 16-19 or Early years (default All, the Total).
  * @returns The institution's total, each component rounded to round.to.
  */
-export function allocate(rates: any[][], option: any, fields: any[][], values: any[][]): number {
-  return excel("ALLOCATE", [rates, option, fields, values]);
+export function allocate(rates: any[][], option: any, fields: any[][], values: any[][], block?: any): number {
+  return excel("ALLOCATE", [rates, option, fields, values, block]);
 }
 
 /**
@@ -45,10 +46,11 @@ export function breakdown(rates: any[][], option: any, fields: any[][], values: 
  * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
  * @param option The option (column header) to use; may be blank when the table has only one option.
  * @param table The institutions table: the header row, then one row per institution.
+ * @param [block] Only this funding block: High needs, Schools, 16-19 or Early years (default All, the Total).
  * @returns One total per data row of the table.
  */
-export function allocateAll(rates: any[][], option: any, table: any[][]): any[][] {
-  return excel("ALLOCATEALL", [rates, option, table]);
+export function allocateAll(rates: any[][], option: any, table: any[][], block?: any): any[][] {
+  return excel("ALLOCATEALL", [rates, option, table, block]);
 }
 
 /**
@@ -88,10 +90,11 @@ export function band(rates: any[][], option: any, score: any): string {
  * @param optionA The first option (the baseline the change is measured from).
  * @param optionB The second option (the candidate).
  * @param table The institutions table: the header row, then one row per institution.
+ * @param [block] Only this funding block: High needs, Schools, 16-19 or Early years (default All, the Total).
  * @returns Name, A, B, Difference and Change for each institution, then Total.
  */
-export function compare(rates: any[][], optionA: any, optionB: any, table: any[][]): any[][] {
-  return excel("COMPARE", [rates, optionA, optionB, table]);
+export function compare(rates: any[][], optionA: any, optionB: any, table: any[][], block?: any): any[][] {
+  return excel("COMPARE", [rates, optionA, optionB, table, block]);
 }
 
 /**
@@ -137,6 +140,18 @@ export function project(rates: any[][], option: any, forecast?: any[][]): any[][
 }
 
 /**
+ * An option's projection as DSG management plan lines: income, s251 spend lines, balances and EHCPs by placement, years across.
+ * @customfunction PLAN
+ * @helpurl https://localhost:3000/help.html#plan
+ * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
+ * @param option The option (column header) to use; may be blank when the table has only one option.
+ * @returns Line labels down, years across: income, spend lines, balances, EHCPs by placement.
+ */
+export function plan(rates: any[][], option: any): any[][] {
+  return excel("PLAN", [rates, option]);
+}
+
+/**
  * Years for an invest-to-save scheme to repay itself: investment / (annual saving - annual cost), to 0.01.
  * @customfunction PAYBACK
  * @helpurl https://localhost:3000/help.html#payback
@@ -173,6 +188,25 @@ export function forecast(history: any[][], horizon?: any, coverage?: any): any[]
  */
 export function sufficiency(forecast: any[][], capacity: any[][], overflow?: any): any[][] {
   return excel("SUFFICIENCY", [forecast, capacity, overflow]);
+}
+
+/**
+ * Invest-to-save appraisal of new special places against ISP placements: yearly cash flows, NPV and discounted payback.
+ * @customfunction APPRAISE
+ * @helpurl https://localhost:3000/help.html#appraise
+ * @param places New local special places.
+ * @param capital_per_place Capital cost per place (building), spent in year 0; not DSG money.
+ * @param place_cost Place funding per filled place a year (e.g. 10000).
+ * @param top_up Top-up per filled place a year.
+ * @param isp_fee The independent (ISP) placement fee each filled place avoids, a year.
+ * @param [ramp] Share of places filled in each year from opening, 0 to 1 (default 1); the last value holds.
+ * @param [opening] The year the places open, 1 or later (default 1).
+ * @param [discount_rate] Real discount rate a year (default 0.035, the Green Book rate).
+ * @param [years] Years appraised after year 0 (default 10, at most 60).
+ * @returns Year, filled places, capital, revenue saving, discount factor, present value and cumulative PV, then NPV and payback.
+ */
+export function appraise(places: any, capital_per_place: any, place_cost: any, top_up: any, isp_fee: any, ramp?: any[][], opening?: any, discount_rate?: any, years?: any): any[][] {
+  return excel("APPRAISE", [places, capital_per_place, place_cost, top_up, isp_fee, ramp, opening, discount_rate, years]);
 }
 
 /**

@@ -3,9 +3,11 @@
 // by way of wrapper.ts, so both hosts compute the same thing from the same code.
 import type { Args } from "./args";
 import { ALLOCATE, ALLOCATEALL, BREAKDOWN, COMPARE } from "./specs/allocation";
+import { APPRAISE } from "./specs/appraise";
 import { DEFICIT, FIT, PAYBACK, PROJECT } from "./specs/budget";
 import { FORECAST } from "./specs/forecast";
 import { BAND, CHECK, FACTORS, TOPUP } from "./specs/lookup";
+import { PLAN } from "./specs/plan";
 import { SUFFICIENCY } from "./specs/sufficiency";
 import { shapeOf, type FunctionSpec, type Size } from "./spec";
 
@@ -16,7 +18,8 @@ export const NAMESPACE = "SEND";
 
 /** In the order the README and the task pane list them. */
 export const REGISTRY: readonly FunctionSpec[] = [
-  ALLOCATE, BREAKDOWN, ALLOCATEALL, TOPUP, BAND, COMPARE, FIT, DEFICIT, PROJECT, PAYBACK, FORECAST, SUFFICIENCY, FACTORS, CHECK,
+  ALLOCATE, BREAKDOWN, ALLOCATEALL, TOPUP, BAND, COMPARE, FIT, DEFICIT, PROJECT, PLAN, PAYBACK, FORECAST, SUFFICIENCY, APPRAISE,
+  FACTORS, CHECK,
 ];
 
 const BY_NAME = new Map(REGISTRY.map((s) => [s.name, s]));

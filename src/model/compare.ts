@@ -3,7 +3,11 @@ import { blockRange } from "./a1";
 import type { ModelRefs } from "./refs";
 import { formulaString, type Rows } from "./types";
 
-export interface CompareSpec { refs: ModelRefs; a: string; b: string; count: number }
+export interface CompareSpec {
+  refs: ModelRefs; a: string; b: string; count: number;
+  /** one funding block (e.g. "High needs"); absent = every block (the contract's Total) */
+  block?: string;
+}
 
 export interface CompareLayout {
   rows: Rows;
@@ -19,15 +23,16 @@ export interface CompareLayout {
   total: string;
 }
 
-export function compareFormula(refs: ModelRefs, a: string, b: string): string {
-  return `=SEND.COMPARE(${refs.rates},${formulaString(a)},${formulaString(b)},${refs.table})`;
+export function compareFormula(refs: ModelRefs, a: string, b: string, block?: string): string {
+  const tail = block === undefined ? "" : `,${formulaString(block)}`;
+  return `=SEND.COMPARE(${refs.rates},${formulaString(a)},${formulaString(b)},${refs.table}${tail})`;
 }
 
 /** The formula goes in A1; the spill covers count + 2 rows (header, institutions, Total) by 5 columns. */
 export function compareSheet(s: CompareSpec): CompareLayout {
   const last = s.count + 1;
   return {
-    rows: [[compareFormula(s.refs, s.a, s.b)]],
+    rows: [[compareFormula(s.refs, s.a, s.b, s.block)]],
     spill: blockRange("A1", s.count + 2, 5),
     names: `A2:A${last}`,
     amounts: `B2:D${last + 1}`,

@@ -14,3 +14,5 @@ export * from "./sample";
 export * from "./model";
 export * from "./publish";
 export * from "./demand";
+export * from "./blocks";
+export * from "./plan";

@@ -58,7 +58,10 @@ describe("the synthetic authority", () => {
     const source = rates[0].indexOf("Source");
     const local = optionColumn(rates, BASELINE);
     for (const r of rates.slice(1)) {
-      if (typeof r[0] === "string" && local.get(r[0]) !== null && r[0] !== "inherits") expect(String(r[source])).toMatch(/SYNTHETIC/);
+      if (typeof r[0] !== "string" || local.get(r[0]) === null || r[0] === "inherits") continue;
+      // the one non-synthetic local cell: the 16-19 rate converted from the library's academic-year rates to FY 2025-26
+      if (r[0] === "fe.rate") expect(local.get("fe.rate")).toBe("=5/12*4843+7/12*5105");
+      else expect(String(r[source])).toMatch(/SYNTHETIC/);
     }
   });
 
@@ -184,9 +187,15 @@ describe("send-model demo output", () => {
     const book = await readXlsx(path.join(dir, "send-model-demo.xlsx"));
     expect(book.sheets.map((s) => s.name)).toEqual(Object.values(SHEETS));
     const summary = book.sheets.find((s) => s.name === SHEETS.summary)!;
-    const total = summary.cached.find((r) => r[0] === "Total")!;
+    const total = summary.cached.find((r) => r[0] === "High Needs total")!;
+    const allBlocks = summary.cached.find((r) => String(r[0]).startsWith("All blocks"))!;
     const gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
-    for (let j = 1; j <= ALLOCATION_OPTIONS.length; j++) expect(html).toContain(gbp.format(total[j] as number));
+    for (let j = 1; j <= ALLOCATION_OPTIONS.length; j++) {
+      expect(html).toContain(gbp.format(total[j] as number));
+      expect(html).toContain(gbp.format(allBlocks[j] as number));
+    }
+    expect(html).toMatch(/Memo: Schools block/);
+    expect(html).toMatch(/reconcile to the all-block total/);
     const proj = book.sheets.find((s) => s.name === SHEETS.projection)!;
     expect(html).toContain(gbp.format(proj.cached[7][4] as number)); // final Unmitigated cumulative
   });

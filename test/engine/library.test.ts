@@ -7,6 +7,7 @@ import { findKeyInfo, isKnownKey } from "../../src/engine/keys";
 import { optionFromGrid, type Option } from "../../src/engine/rates";
 import { normKey } from "../../src/engine/normalize";
 import { D } from "../../src/engine/money";
+import { QUOTED } from "../../src/engine/library/sources";
 
 const rateOf = (option: Option, key: string) => option.rates.get(normKey(key));
 
@@ -25,7 +26,9 @@ const valueOf = (name: string, key: string) => opt(name).values.find((v) => v.ke
 
 describe("library data", () => {
   test("ships the national options with unique names and unique keys per option", () => {
-    expect(LIBRARY.map((o) => o.name)).toEqual(["National 2021-22", "National 2024-25", "National 2025-26"]);
+    expect(LIBRARY.map((o) => o.name)).toEqual([
+      "National 2021-22", "National 2022-23", "National 2023-24", "National 2024-25", "National 2025-26", "National 2026-27",
+    ]);
     for (const o of LIBRARY) {
       expect(o.description.trim()).not.toBe("");
       const keys = o.values.map((v) => v.key);
@@ -38,7 +41,7 @@ describe("library data", () => {
     expect(v.unit.trim()).not.toBe("");
     expect(v.description.trim()).not.toBe("");
     expect(v.source).toMatch(/^https:\/\//);
-    expect(DOMAIN_URLS.has(v.source)).toBe(true);
+    expect(DOMAIN_URLS.has(v.source) || QUOTED[v.source] !== undefined).toBe(true);
     expect(["V", "I"]).toContain(v.status);
   });
 
@@ -49,14 +52,24 @@ describe("library data", () => {
     expect(typeof v.value).toBe(findKeyInfo(v.key)!.kind === "text" ? "string" : "number");
   });
 
-  test("every numeric value appears as a figure in the domain brief", () => {
+  test("every numeric value appears as a figure in the domain brief or in its source's quoted sentence", () => {
     for (const v of allValues) {
       if (typeof v.value !== "number") continue;
       const plain = String(v.value);
       const grouped = v.value.toLocaleString("en-GB"); // 10000 -> "10,000"
       const re = new RegExp(`(?<![\\d,.])(${plain}|${grouped})(?![\\d,])`);
-      expect({ key: v.key, found: re.test(DOMAIN) }).toEqual({ key: v.key, found: true });
+      const found = re.test(DOMAIN) || re.test(QUOTED[v.source] ?? "");
+      expect({ option: v.option, key: v.key, found }).toEqual({ option: v.option, key: v.key, found: true });
     }
+  });
+
+  test("every option carries its financial year, matching its name", () => {
+    for (const o of LIBRARY) expect(`National ${o.fy}-${String((o.fy! + 1) % 100).padStart(2, "0")}`).toBe(o.name);
+  });
+
+  test("the rates the issue names: DAF £800 / £828 / £938 / £1,225 and 16-19 £5,105 / £5,133", () => {
+    expect(["2022-23", "2023-24", "2025-26", "2026-27"].map((y) => valueOf(`National ${y}`, "ey.daf"))).toEqual([800, 828, 938, 1225]);
+    expect(["2022-23", "2023-24", "2025-26", "2026-27"].map((y) => valueOf(`National ${y}`, "fe.rate"))).toEqual([4542, 4753, 5105, 5133]);
   });
 
   test("spot values match the domain brief", () => {
@@ -85,9 +98,8 @@ describe("library data", () => {
     // [U] in the brief: £10k unoccupied RP places, NFF FSM/IDACI/LPA/EAL/lump-sum values, 16-19 weightings
     const shipped = new Set(allValues.map((v) => v.key));
     for (const k of shipped) expect(k).not.toMatch(/^(place\.rb\.unoccupied|fsm6?\.|idaci\.|lpa\.|eal\.|lumpsum\.|fe\.weighting)/);
-    // 2025-26 has no verified basic entitlement or 16-19 rate
+    // 2025-26 has no verified basic entitlement
     expect(valueOf("National 2025-26", "be.primary")).toBeUndefined();
-    expect(valueOf("National 2025-26", "fe.rate")).toBeUndefined();
   });
 });
 
@@ -116,10 +128,10 @@ describe("libraryRatesGrid", () => {
 
   test("one row per key of the union, plus blank-Factor section headings", () => {
     const keys = grid.slice(1).filter((r) => r[0] !== null).map((r) => r[0]);
-    expect(new Set(keys)).toEqual(new Set(allValues.map((v) => v.key)));
+    expect(new Set(keys)).toEqual(new Set(["year", ...allValues.map((v) => v.key)]));
     expect(keys).toHaveLength(new Set(keys).size);
     const headings = grid.slice(1).filter((r) => r[0] === null);
-    expect(headings.map((r) => r[1])).toEqual(["Schools formula", "Notional SEN", "Place funding", "Early years", "16-19"]);
+    expect(headings.map((r) => r[1])).toEqual(["General", "Schools formula", "Notional SEN", "Place funding", "Early years", "16-19"]);
     for (const h of headings) expect(h.filter((c, i) => i !== 1 && c !== null)).toEqual([]);
     // headings sit right above their keys
     const at = (x: unknown) => grid.findIndex((r) => r[0] === x || (r[0] === null && r[1] === x));
@@ -132,7 +144,8 @@ describe("libraryRatesGrid", () => {
   test("values in option columns, blank where an option lacks the key", () => {
     expect(rowOf("be.primary")!.slice(4)).toEqual([3123, 3562, null]);
     expect(rowOf("ey.daf")!.slice(4)).toEqual([615, 910, 938]);
-    expect(rowOf("fe.rate")!.slice(4)).toEqual([4188, 4843, null]);
+    expect(rowOf("fe.rate")!.slice(4)).toEqual([4188, 4843, 5105]);
+    expect(rowOf("year")!.slice(4)).toEqual([2021, 2024, 2025]);
   });
 
   test("description and unit from the first option; distinct sources joined with '; '", () => {
@@ -140,7 +153,7 @@ describe("libraryRatesGrid", () => {
     const first = opt("National 2021-22").values.find((v) => v.key === "ey.daf")!;
     expect(daf[1]).toBe(first.description);
     expect(daf[2]).toBe("£/child/year");
-    const dafSources = LIBRARY.map((o) => o.values.find((v) => v.key === "ey.daf")!.source);
+    const dafSources = ["National 2021-22", "National 2024-25", "National 2025-26"].map((n) => opt(n).values.find((v) => v.key === "ey.daf")!.source);
     expect(daf[3]).toBe(dafSources.join("; "));
     expect(rowOf("place.special")![3]).toBe(opt("National 2024-25").values.find((v) => v.key === "place.special")!.source);
   });
@@ -152,7 +165,7 @@ describe("libraryRatesGrid", () => {
     expect(g.find((r) => r[0] === "be.primary")!.slice(4)).toEqual([null, 3123]);
     const one = libraryRatesGrid(["National 2024-25"]);
     expect(one[0]).toHaveLength(5);
-    expect(one.filter((r) => r[0] !== null)).toHaveLength(1 + opt("National 2024-25").values.length);
+    expect(one.filter((r) => r[0] !== null)).toHaveLength(2 + opt("National 2024-25").values.length); // header, year
   });
 
   test("defaults to every library option", () => {
@@ -165,8 +178,9 @@ describe("libraryRatesGrid", () => {
   });
 
   test("the grid reads back as a valid rates table with the library's values", () => {
+    const everyOption = libraryRatesGrid();
     for (const o of LIBRARY) {
-      const resolved = optionFromGrid(grid, o.name);
+      const resolved = optionFromGrid(everyOption, o.name);
       if (isSendError(resolved)) throw new Error(resolved.message);
       for (const v of o.values) {
         const got = rateOf(resolved, v.key);
@@ -186,6 +200,7 @@ describe("libraryRatesGrid", () => {
       expect(g[1]).toEqual([null, "General", null, null, null, null]);
       expect(g[2].slice(0, 3)).toEqual(["inherits", expect.any(String), "option name"]);
       expect(g[2].slice(4)).toEqual(["National 2024-25", null]);
+      expect(g[3].slice(0, 1).concat(g[3].slice(4))).toEqual(["year", null, 2024]);
       const o = optionFromGrid(g, "Test child");
       if (isSendError(o)) throw new Error(o.message);
       expect(String(rateOf(o, "ey.daf")!.value)).toBe("1000");

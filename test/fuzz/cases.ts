@@ -200,10 +200,24 @@ const forecastCase = seeded((r, k) => {
   return { args, note: notes.join("; ") };
 });
 
+const appraiseCase = seeded((r, k) => {
+  const pick = () => (r.chance(0.95) ? money(r) : r.pick<Cell>([0, -100, 1e308, 5e-324, "£10,000", "abc", null, true]));
+  const ramp = r.chance(0.5) ? undefined : column(Array.from({ length: r.int(1, 4) }, (): Cell => r.pick<Cell>([0, 0.25, 0.5, 1, 1.5, null, "x"])));
+  const args: (HostValue | undefined)[] = [
+    r.int(0, 60), pick(), pick(), pick(), pick(), ramp,
+    r.chance(0.6) ? undefined : r.pick<Cell>([1, 2, 3, 0, 11, 1.5]),
+    r.chance(0.6) ? undefined : r.pick<Cell>([0.035, 0, -0.5, 2, "3.5%"]),
+    r.chance(0.6) ? undefined : r.pick<Cell>([1, 10, 30, 60, 61, 0]),
+  ];
+  if (k > 2) args[r.int(0, 8)] = r.chaos(false);
+  return { args, note: "" };
+});
+
 const STRUCTURED: Record<string, fc.Arbitrary<Case>> = {
   ALLOCATE: oneInstitution, BREAKDOWN: oneInstitution, ALLOCATEALL: manyInstitutions, COMPARE: compareCase,
-  TOPUP: topupCase, BAND: bandCase, PROJECT: ratesOnly("always"), CHECK: ratesOnly("sometimes"),
-  FIT: fitCase, DEFICIT: deficitCase, PAYBACK: paybackCase, FORECAST: forecastCase, FACTORS: fc.constant({ args: [], note: "" }),
+  TOPUP: topupCase, BAND: bandCase, PROJECT: ratesOnly("always"), PLAN: ratesOnly("always"), CHECK: ratesOnly("sometimes"),
+  FIT: fitCase, DEFICIT: deficitCase, PAYBACK: paybackCase, FORECAST: forecastCase, APPRAISE: appraiseCase,
+  FACTORS: fc.constant({ args: [], note: "" }),
 };
 
 /** The generator of SEND.<name>'s cases: structured, one argument swapped for chaos, or all chaos. */

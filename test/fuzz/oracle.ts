@@ -71,6 +71,7 @@ function checkShape(name: string, r: Result): void {
   if (name === "COMPARE" && (r.length < 2 || r[0][0] !== "Name" || r[r.length - 1][0] !== "Total")) problem("SEND.COMPARE lacks its header or Total row");
   if (name === "PROJECT" && (r.length < 2 || r[0][0] !== "Year")) problem("SEND.PROJECT lacks its header row or years");
   if (name === "FORECAST" && (r.length < 2 || r[0].join("|") !== "Year|Breakdown|Low|Central|High")) problem("SEND.FORECAST lacks its header row or years");
+  if (name === "PLAN" && (r.length < 2 || r[0][0] !== "Line")) problem("SEND.PLAN lacks its header row of years");
 }
 
 /** The shown results compare equal (values, blanks, error kinds and messages). */

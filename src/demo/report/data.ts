@@ -2,7 +2,9 @@
 import type { CellResult } from "../../headless/xlsx";
 import { colLetters } from "../../model";
 import { ALLOCATION_OPTIONS, CANDIDATES, PLANS } from "../rates";
-import { COMPARE_STRIDE, FIT_CANDIDATE, PHASE_ORDER, PROJECTION_YEARS, SHEETS, type DemoLayout } from "../workbook";
+import {
+  COMPARE_STRIDE, FIT_CANDIDATE, PHASE_ORDER, PROJECTION_YEARS, SHEETS, SUMMARY_ALL_BLOCKS, SUMMARY_MEMO_FIRST, type DemoLayout,
+} from "../workbook";
 
 /** Reads computed values of a range, e.g. HeadlessWorkbook.getValues. */
 export type ValuesOf = (sheet: string, rangeA1: string) => CellResult[][];
@@ -24,8 +26,14 @@ export interface Comparison {
 export interface ReportData {
   institutions: number;
   options: string[];
+  /** High Needs spend per phase and option */
   phases: { phase: string; institutions: number; totals: (number | null)[] }[];
+  /** High Needs spend per option */
   totals: (number | null)[];
+  /** memo lines (other blocks) per option, then the all-block total and the reconciliation check */
+  memo: { label: string; totals: (number | null)[] }[];
+  allBlocks: (number | null)[];
+  reconciles: boolean;
   comparisons: Comparison[];
   fit: { candidate: string; budget: number | null; fitted: number | null; before: number | null; floor: number | null; cap: number | null; gaining: number | null; losing: number | null };
   projection: { plan: string; rows: { year: string | number; income: number | null; spend: number | null; inYear: number | null; cumulative: number | null }[] }[];
@@ -57,6 +65,11 @@ export function reportData(values: ValuesOf, layout: DemoLayout, top = 5): Repor
     phase: text(row[0]), totals: row.slice(1, 1 + ALLOCATION_OPTIONS.length).map(num), institutions: num(row[1 + ALLOCATION_OPTIONS.length]) ?? 0,
   }));
   const totals = summary[PHASE_ORDER.length].slice(1, 1 + ALLOCATION_OPTIONS.length).map(num);
+  const memoGrid = read(SHEETS.summary, `A${SUMMARY_MEMO_FIRST}:${colLetters(1 + ALLOCATION_OPTIONS.length)}${SUMMARY_ALL_BLOCKS + 1}`);
+  const optionCells = (row: CellResult[] | undefined) => (row ?? []).slice(1, 1 + ALLOCATION_OPTIONS.length).map(num);
+  const memo = memoGrid.slice(0, SUMMARY_ALL_BLOCKS - SUMMARY_MEMO_FIRST).map((row) => ({ label: text(row[0]), totals: optionCells(row) }));
+  const allBlocks = optionCells(memoGrid[SUMMARY_ALL_BLOCKS - SUMMARY_MEMO_FIRST]);
+  const reconciles = optionCells(memoGrid[SUMMARY_ALL_BLOCKS - SUMMARY_MEMO_FIRST + 1]).every((v) => v === 0);
 
   const n = layout.count;
   const names = values(SHEETS.allocations, `A2:B${n + 1}`);
@@ -106,7 +119,7 @@ export function reportData(values: ValuesOf, layout: DemoLayout, top = 5): Repor
     };
   });
 
-  return { institutions: n, options: [...ALLOCATION_OPTIONS], phases, totals, comparisons, fit, projection, problems };
+  return { institutions: n, options: [...ALLOCATION_OPTIONS], phases, totals, memo, allBlocks, reconciles, comparisons, fit, projection, problems };
 }
 
 function colNumber(letters: string): number {

@@ -37,12 +37,15 @@ export function reportHtml(d: ReportData, charts: ReportCharts): string {
   const totalRow = ["Total", String(d.phases.reduce((s, p) => s + p.institutions, 0)), ...d.totals.map(money)];
   const base = d.totals[0];
   const changeRow = ["Change vs " + BASELINE, "", ...d.totals.map((t) => (t === null || base === null ? "error" : `${signed(t - base)} (${pct(base ? (t - base) / base : null)})`))];
+  const memoRows = d.memo.map((m) => [m.label, "", ...m.totals.map(money)]);
+  const allRow = ["All blocks (SEND.ALLOCATE Total)", "", ...d.allBlocks.map(money)];
   const phasesTable = table(optionsHead, [...phaseRows, totalRow, changeRow], 1).replace(/<tr><td>Total<\/td>/, '<tr class="total"><td>Total</td>');
+  const memoTable = table(["Other funding streams (memo)", "", ...d.options], [...memoRows, allRow], 1);
 
   const winners = d.comparisons.map((c) => `
 <h3>${esc(BASELINE)} vs ${esc(c.candidate)}</h3>
 <p>${c.gainers} institutions gain, ${c.losers} lose, ${c.unchanged} are unchanged${c.errors ? `, ${c.errors} show an error` : ""}.
-Total ${money(c.total.a)} → ${money(c.total.b)} (${signed(c.total.difference)}).</p>
+High Needs total ${money(c.total.a)} → ${money(c.total.b)} (${signed(c.total.difference)}).</p>
 <h4>Largest gains</h4>${changeTable(c.biggestGains, c.candidate)}
 <h4>Largest losses</h4>${changeTable(c.biggestLosses, c.candidate)}`).join("\n");
 
@@ -51,7 +54,7 @@ Total ${money(c.total.a)} → ${money(c.total.b)} (${signed(c.total.difference)}
   const projTable = table(["Year", ...d.projection.flatMap((p) => [`${p.plan}: in-year`, `${p.plan}: cumulative`])], projRows);
 
   const f = d.fit;
-  const fitText = `Fitting "${esc(f.candidate)}" for mainstream schools to the ${esc(BASELINE)} mainstream budget of ${money(f.budget)}
+  const fitText = `Fitting the High Needs amounts of "${esc(f.candidate)}" for mainstream schools to the ${esc(BASELINE)} mainstream High Needs budget of ${money(f.budget)}
 (before fitting: ${money(f.before)}; after: ${money(f.fitted)}), no school losing more than ${pct(f.floor === null ? null : Math.abs(f.floor)).replace("+", "")} or gaining more than ${pct(f.cap).replace("+", "")}:
 ${f.gaining ?? "?"} schools gain and ${f.losing ?? "?"} lose.`;
 
@@ -71,12 +74,16 @@ ${f.gaining ?? "?"} schools gain and ${f.losing ?? "?"} lose.`;
 <h1>SEND Funding Modeller: demo report</h1>
 <p class="synthetic">SYNTHETIC DATA. A made-up large county (${d.institutions} institutions): no row is a real school, provider or council, and local rates are illustrative. Every number below was read from the recalculated demo workbook (send-model-demo.xlsx).</p>
 
-<h2>Options side by side, by phase</h2>
+<h2>High Needs spend by option and phase</h2>
+<p>Every total is High Needs block spend (place funding, top-ups, early intervention). Notional SEN (Schools block money
+already inside school budgets), FE element 1 (ESFA 16-19 money, not DSG) and early years DAF/SENIF (Early Years block) are
+memo lines below, never added in. High Needs + memo lines ${d.reconciles ? "reconcile" : "DO NOT reconcile"} to the all-block total.</p>
 ${phasesTable}
-<figure>${charts.phases}<figcaption>Totals per phase for each option, from the Summary sheet.</figcaption></figure>
+${memoTable}
+<figure>${charts.phases}<figcaption>High Needs spend per phase for each option, from the Summary sheet.</figcaption></figure>
 
 <h2>Winners and losers</h2>
-<figure>${charts.winners}<figcaption>Counts from the Compare sheet (SEND.COMPARE against the ${esc(BASELINE)}).</figcaption></figure>
+<figure>${charts.winners}<figcaption>Counts from the Compare sheet (SEND.COMPARE of High Needs spend against the ${esc(BASELINE)}).</figcaption></figure>
 ${winners}
 
 <h2>Fitting to the budget</h2>

@@ -2,12 +2,17 @@
 import { E, must, SendError } from "../errors";
 import type { LibraryOption, LibraryValue } from "./types";
 import { NATIONAL_2021_22 } from "./national-2021-22";
+import { NATIONAL_2022_23 } from "./national-2022-23";
+import { NATIONAL_2023_24 } from "./national-2023-24";
 import { NATIONAL_2024_25 } from "./national-2024-25";
 import { NATIONAL_2025_26 } from "./national-2025-26";
+import { NATIONAL_2026_27 } from "./national-2026-27";
 
 export type { LibraryOption, LibraryValue } from "./types";
 
-export const LIBRARY: LibraryOption[] = [NATIONAL_2021_22, NATIONAL_2024_25, NATIONAL_2025_26];
+export const LIBRARY: LibraryOption[] = [
+  NATIONAL_2021_22, NATIONAL_2022_23, NATIONAL_2023_24, NATIONAL_2024_25, NATIONAL_2025_26, NATIONAL_2026_27,
+];
 
 const norm = (s: string) => s.trim().toLowerCase();
 
@@ -19,7 +24,7 @@ export function libraryOption(name: string): LibraryOption | SendError {
 
 /** Grid sections, in order; a key belongs to the first section with a matching pattern. */
 const SECTIONS: { title: string; patterns: RegExp[] }[] = [
-  { title: "General", patterns: [/^inherits$/, /^round\.to$/] },
+  { title: "General", patterns: [/^inherits$/, /^year$/, /^round\.to$/] },
   { title: "Schools formula", patterns: [/^be\./, /^(fsm|fsm6|lpa|eal)\./, /^idaci\./, /^lumpsum\./] },
   { title: "Notional SEN", patterns: [/^notional\./, /^element2\./] },
   { title: "Place funding", patterns: [/^place\.(special|ap)$/, /^place\.rb\./, /^place\.fe$/] },
@@ -50,12 +55,18 @@ function withAncestors(options: LibraryOption[]): LibraryOption[] {
   return out;
 }
 
-/** The `inherits` key is the option's own field; present it as a value row like any other key. */
+/** The `inherits` and `year` keys are the option's own fields; present them as value rows like any other key. */
 function valuesOf(o: LibraryOption): LibraryValue[] {
-  if (o.inherits === undefined) return o.values;
-  const row: LibraryValue = { key: "inherits", value: o.inherits, unit: "option name", status: "V", source: "",
-    description: "Option whose values fill this option's blank cells" };
-  return [row, ...o.values];
+  const own: LibraryValue[] = [];
+  if (o.inherits !== undefined) {
+    own.push({ key: "inherits", value: o.inherits, unit: "option name", status: "V", source: "",
+      description: "Option whose values fill this option's blank cells" });
+  }
+  if (o.fy !== undefined) {
+    own.push({ key: "year", value: o.fy, unit: "year", status: "V", source: "",
+      description: "Financial year the option prices (2025 -> 2025-26, April to March)" });
+  }
+  return [...own, ...o.values];
 }
 
 /**

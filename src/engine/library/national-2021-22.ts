@@ -8,6 +8,7 @@ export const NATIONAL_2021_22: LibraryOption = {
     "National rates for 2021-22. Basic entitlement is inferred (2020-21 NFF values × 1.03 plus the roll-in of the " +
     "teachers' pay and pension grants, £180 primary / £265 secondary), not read from the DfE technical note. " +
     "Other NFF unit values, top-ups and resourced-provision unoccupied places are not included: add them locally.",
+  fy: 2021,
   values: [
     { key: "be.primary", value: 3123, unit: "£/pupil", status: "I", source: SRC.brighton2122,
       description: "Schools NFF basic entitlement per primary pupil" },

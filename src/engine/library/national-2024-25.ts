@@ -7,6 +7,7 @@ export const NATIONAL_2024_25: LibraryOption = {
   description:
     "National rates for 2024-25. Other NFF unit values (FSM, IDACI, LPA, EAL, lump sum), top-ups and " +
     "resourced-provision unoccupied places are not included: add them locally.",
+  fy: 2024,
   values: [
     { key: "be.primary", value: 3562, unit: "£/pupil", status: "V", source: SRC.torbayAwpu,
       description: "Schools NFF basic entitlement per primary pupil" },

@@ -1,13 +1,14 @@
 // National options for financial year 2025-26. Only values the domain brief verifies for 2025-26 or that
-// are unchanged national constants; schools NFF values and the 16-19 rate for 2025-26 are not included.
+// are unchanged national constants; schools NFF values for 2025-26 are not included.
 import type { LibraryOption } from "./types";
 import { SRC } from "./sources";
 
 export const NATIONAL_2025_26: LibraryOption = {
   name: "National 2025-26",
   description:
-    "National rates for 2025-26: place funding, element 2 and early years. Basic entitlement, other NFF unit " +
-    "values, the 16-19 rate, top-ups and resourced-provision unoccupied places are not included: add them locally.",
+    "National rates for 2025-26: place funding, element 2, early years and the 16-19 rate (academic year 2025-26). Basic entitlement, other NFF unit " +
+    "values, top-ups and resourced-provision unoccupied places are not included: add them locally.",
+  fy: 2025,
   values: [
     { key: "element2.threshold", value: 6000, unit: "£/pupil", status: "V", source: SRC.dorsetSend,
       description: "First part of additional SEN support met by the school (element 2) before high-needs top-up" },
@@ -23,5 +24,7 @@ export const NATIONAL_2025_26: LibraryOption = {
       description: "Disability Access Fund per eligible child (DLA), a yearly lump sum to one nominated provider" },
     { key: "ey.weeks", value: 38, unit: "weeks", status: "I", source: SRC.eyGuide2425,
       description: "Funded weeks a year for early years entitlements (15 hours × 38 weeks = 570 hours)" },
+    { key: "fe.rate", value: 5105, unit: "£/student", status: "V", source: SRC.fenews2526,
+      description: "16-19 national funding rate per full-time student (band 5), academic year 2025-26" },
   ],
 };

@@ -1,4 +1,5 @@
-// Public pages the library's values were checked against (each listed in the project's domain brief).
+// Public pages the library's values were checked against: the project's domain brief, and (QUOTED) public pages
+// found and read for issue 11, each with the sentence that carries its figure.
 export const SRC = {
   /** place funding: £10k special / AP places, £6k per resourced-provision place, the £6k element 2 */
   dorsetSend: "https://www.dorsetcouncil.gov.uk/w/funding-for-send-in-schools-and-educational-settings",
@@ -25,4 +26,29 @@ export const SRC = {
   fe2021: "https://gov.uk/guidance/16-to-19-funding-information-for-2020-to-2021",
   /** 16-19 national funding rate £4,843 for 2024-25 */
   fe2425: "https://gov.uk/guidance/16-to-19-funding-information-for-2024-to-2025",
+  /** DAF £800 a year, £828 from April 2023 */
+  bcpDaf:
+    "https://www.bcpcouncil.gov.uk/Children-young-people-and-families/Working-in-childcare/Early-Years-SEND/Disability-Access-Fund-funding-guide-for-practitioners.aspx",
+  /** 16-19 national funding rate £4,542 in 2022-23, rising 2.2% to £4,642 from August 2023 */
+  schoolsWeek2324: "https://schoolsweek.co.uk/16-19-base-rate-to-rise-by-just-2-2-from-august-2023/",
+  /** 16-19 national funding rate raised to £4,753 for academic year 2023-24 */
+  edcentral2324: "https://edcentral.uk/ednews/fe-skills/14713-front-line-boost-to-16-19-funding-revealed",
+  /** 16-19 national funding rate £5,105 (band 5) for academic year 2025-26 (June 2025 update) */
+  fenews2526: "https://www.fenews.co.uk/skills/16-to-19-funding-updates-5-5-increase-and-enhanced-support-for-2025-26/",
+  /** 16-19 national funding rate from £5,105 to £5,133 for academic year 2026-27 */
+  feweek2627: "https://feweek.co.uk/ministers-accused-of-breaking-16-19-funding-promise-with-0-5-rate-rise/",
+  /** DAF £1,225 a year from April 2026 */
+  surreyDaf: "https://www.surreycc.gov.uk/children/support-and-advice/local-offer/practitioners/resources/early-years/daf",
 } as const;
+
+/**
+ * Sources beyond the domain brief, each checked at a stored public page, with the words that carry the figure
+ * (the library test insists every shipped number appears in the domain brief or in its source's quote).
+ */
+export const QUOTED: Readonly<Record<string, string>> = {
+  [SRC.fenews2526]: "We have increased the national funding rate for students aged 16 and 17 and students aged 18 and over "
+    + "with high needs in band 5 to £5,105 (16 to 19 funding: information for 2025 to 2026, June 2025 update).",
+  [SRC.feweek2627]: "The Department for Education today confirmed the national funding rate for 16 and 17 year old learners "
+    + "will only rise by 0.5 per cent in academic year 2026-27, from £5,105 to £5,133. (FE Week, 10 March 2026)",
+  [SRC.surreyDaf]: "From April 2026 childcare providers can receive £1225 per year for every child who meets the eligibility criteria.",
+};

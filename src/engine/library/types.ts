@@ -18,6 +18,8 @@ export interface LibraryOption {
   /** the option's column header in a rates table */
   name: string;
   description: string;
+  /** the financial year it prices (2025 = 2025-26): written as the option's `year` row */
+  fy?: number;
   /** another library option whose values fill this option's gaps */
   inherits?: string;
   values: LibraryValue[];

@@ -2,11 +2,15 @@
 // Totals go through the engine's exact fast path (engine/fast: scaled integers, falling back to decimal.js for
 // anything it cannot do exactly; identical numbers and the same errors); BREAKDOWN and explanations use allocate().
 import { allocate } from "../../engine/allocate";
+import { allocateBlock, blockRowsOfTable, parseBlock, type BlockChoice, type BlockRow } from "../../engine/blocks";
+import { compareWith } from "../../engine/compare";
 import { E, SendError } from "../../engine/errors";
 import { allocateRowTotal, allocateTotals, compareTable, type CompareRowValues } from "../../engine/fast";
-import type { FieldReader } from "../../engine/fields";
+import { readTable, type FieldReader } from "../../engine/fields";
 import type { Option } from "../../engine/rates";
-import type { Cell, Institution, OutCell, OutGrid } from "../../engine/types";
+import type { CompareRow } from "../../engine/compare";
+import { toNumber, type Dec } from "../../engine/money";
+import type { Cell, Grid, Institution, OutCell, OutGrid } from "../../engine/types";
 import type { Args } from "../args";
 import { headerRowOf } from "../cache";
 import type { FunctionSpec, ParamSpec, Result } from "../spec";
@@ -27,6 +31,10 @@ const FIELDS: ParamSpec = {
 const VALUES: ParamSpec = {
   name: "values", type: "range", group: "row",
   description: "The institution's values, one under each header in fields.",
+};
+const BLOCK: ParamSpec = {
+  name: "block", type: "text", optional: true,
+  description: "Only this funding block: High needs, Schools, 16-19 or Early years (default All, the Total).",
 };
 const TABLE: ParamSpec = {
   name: "table", type: "range",
@@ -60,12 +68,18 @@ export const ALLOCATE: FunctionSpec = {
   help: "Reads the institution's counts (pupils, FSM, EHCPs by band, places, ...) from a header row and a values row, "
     + "applies every component rule of the option (notional SEN, place funding, top-up, early intervention, early years, "
     + "FE element 1), rounds each component to round.to and returns their sum.",
-  parameters: [RATES_PARAM, OPTION_PARAM, FIELDS, VALUES],
+  parameters: [RATES_PARAM, OPTION_PARAM, FIELDS, VALUES, BLOCK],
   result: "scalar",
   run(a): Result {
     const orv = optionReaderValues(a);
     if (orv instanceof SendErrorClass) return orv;
-    return rowTotal(orv.option, orv.reader, orv.values, "values");
+    const block = blockOf(a);
+    if (block === "All") return rowTotal(orv.option, orv.reader, orv.values, "values");
+    if (block instanceof SendErrorClass) return block;
+    const inst = orv.reader.read(orv.values, "values");
+    if (inst instanceof SendErrorClass) return inst;
+    const amount = allocateBlock(orv.option, inst, block);
+    return amount instanceof SendErrorClass ? amount : num(amount);
   },
 };
 
@@ -92,11 +106,14 @@ export const ALLOCATEALL: FunctionSpec = {
   description: "The total funding of every institution in a table under one option: one value per data row.",
   help: "Spills one Total per data row of the table (the header row is first). A row with a problem shows its own "
     + "error without stopping the others; an all-blank row stays blank.",
-  parameters: [RATES_PARAM, OPTION_PARAM, TABLE],
+  parameters: [RATES_PARAM, OPTION_PARAM, TABLE, BLOCK],
   result: "matrix",
   run(a): Result {
     const ro = ratesAndOption(a);
     if (ro instanceof SendError) return ro;
+    const block = blockOf(a);
+    if (block instanceof SendError) return block;
+    if (block !== "All") return blockColumn(ro.option, a.range("table").grid(), block);
     const totals = allocateTotals(ro.option, a.range("table").grid(), "table");
     return totals instanceof SendError ? totals : totals.map((t): OutCell[] => [t]);
   },
@@ -113,6 +130,7 @@ export const COMPARE: FunctionSpec = {
     { name: "optionA", type: "text", blankOk: true, description: "The first option (the baseline the change is measured from)." },
     { name: "optionB", type: "text", blankOk: true, description: "The second option (the candidate)." },
     TABLE,
+    BLOCK,
   ],
   result: "matrix",
   run(a): Result {
@@ -120,9 +138,44 @@ export const COMPARE: FunctionSpec = {
     if (ra instanceof SendError) return ra;
     const rb = ratesAndOption(a, "optionB");
     if (rb instanceof SendError) return rb;
+    const block = blockOf(a);
+    if (block instanceof SendError) return block;
+    if (block !== "All") return blockComparison(ra.option, rb.option, a.range("table").grid(), block);
     const c = compareTable(ra.option, rb.option, a.range("table").grid(), "table");
     if (c instanceof SendError) return c;
     const line = (r: CompareRowValues): OutCell[] => [r.name, r.a, r.b, r.difference, r.change];
     return [[...c.header], ...c.rows.map(line), line(c.total)];
   },
 };
+
+/** The block argument (blank or absent: All, the contract's Total). */
+function blockOf(a: Args): BlockChoice | SendError {
+  return parseBlock(a.text("block"));
+}
+
+/** ALLOCATEALL for one block: the decimal path row by row (the fast path computes Totals only). */
+function blockColumn(option: Option, grid: Grid, block: BlockChoice): OutGrid | SendError {
+  const rows = blockRowsOfTable(option, grid, "table");
+  if (rows instanceof SendError) return rows;
+  return rows.map((r): OutCell[] => [r === null || r instanceof SendError ? r : num(r[block])]);
+}
+
+/** COMPARE for one block: the same rows, Total and Change rule as the contract's COMPARE, on that block's amounts. */
+function blockComparison(optA: Option, optB: Option, grid: Grid, block: BlockChoice): OutGrid | SendError {
+  const table = readTable(grid, "table");
+  if (table instanceof SendError) return table;
+  const rowsA = blockRowsOfTable(optA, grid, "table");
+  const rowsB = blockRowsOfTable(optB, grid, "table");
+  if (rowsA instanceof SendError) return rowsA;
+  if (rowsB instanceof SendError) return rowsB;
+  // the precomputed rows, looked up by the institution compare() is totalling (same table, same order)
+  const index = new Map(table.map((r, i) => [r.institution, i]));
+  const pick = (rows: BlockRow[]) => (_: Option, inst: Institution) => {
+    const r = rows[index.get(inst)!];
+    return r === null ? allocateBlock(_, inst, block) : r instanceof SendError ? r : r[block];
+  };
+  const c = compareWith(optA, optB, table, pick(rowsA), pick(rowsB));
+  const out = (x: Dec | SendError | null): OutCell => (x === null || x instanceof SendError ? x : num(x));
+  const line = (r: CompareRow): OutCell[] => [r.name, out(r.a), out(r.b), out(r.difference), r.change === null || r.change instanceof SendError ? r.change : toNumber(r.change)];
+  return [[c.header[0], `${c.header[1]} (${block})`, `${c.header[2]} (${block})`, c.header[3], c.header[4]], ...c.rows.map(line), line(c.total)];
+}

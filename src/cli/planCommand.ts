@@ -1,0 +1,88 @@
+// `send-model plan MODEL.xlsx --out PLAN.xlsx`: a DSG deficit management plan workbook from a model's Rates sheet.
+// The plan options are the options with proj.* keys: "Unmitigated"/"Mitigated" when so named, else the first and
+// last of them. The model's Rates sheet is copied in, so every SEND.PLAN formula of the plan stays live.
+import { refuseOverwrite } from "../headless/io/files";
+import { sheetsForWrite, snapshot } from "../headless/io/bridge";
+import { MONEY_FORMAT, PERCENT_FORMAT, type SheetFormat } from "../headless/io/format";
+import { HeadlessWorkbook } from "../headless/workbook";
+import { readXlsx, writeXlsx, type RawCell } from "../headless/xlsx";
+import { FileProblem } from "../headless/io/files";
+import { optionFromGrid } from "../engine/rates";
+import { projectionYears } from "../engine/project";
+import { SendError } from "../engine/errors";
+import type { Dec } from "../engine/money";
+import { colLetters, planWorkbook, ratesColumns, type Mitigation, type PlanSheet, type Rows } from "../model";
+import { progress, type CliIo } from "./io";
+
+export interface PlanModel {
+  /** the model's sheets as typed cells, by name */
+  sheets: { name: string; cells: RawCell[][] }[];
+  source: string;
+}
+
+/** Two SYNTHETIC mitigation rows for a SYNTHETIC model (the demo), so its plan shows the log filled in. */
+function syntheticMitigations(start: number, years: number): Mitigation[] {
+  const ramp = (first: number, full: number) => Array.from({ length: years }, (_, k) => (k < first ? 0 : k === first ? full / 2 : full));
+  return [
+    { description: "SYNTHETIC: banding review of mainstream top-ups", start: start + 1, oneOff: 60000, recurring: 25000,
+      savings: ramp(1, 900000), confidence: "Medium" },
+    { description: "SYNTHETIC: 20-place special free school (capital from DfE, not DSG; see SEND.APPRAISE)", start: start + 2,
+      oneOff: 0, recurring: 0, savings: ramp(2, 735600), confidence: "Low" },
+  ];
+}
+
+/** The plan's sheets (Rates copied from the model) as typed cells with formats. */
+export function planFromModel(model: PlanModel): { sheets: { name: string; cells: Rows; format: SheetFormat }[]; unmitigated: string; mitigated: string } {
+  const rates = model.sheets.find((s) => s.name.toLowerCase() === "rates")
+    ?? model.sheets.find((s) => typeof s.cells[0]?.[0] === "string" && (s.cells[0][0] as string).trim().toLowerCase() === "factor");
+  if (!rates) throw new FileProblem(`${model.source}: no Rates sheet (a sheet named Rates, or one whose A1 is 'Factor')`);
+  // options and their proj.* keys, read from the model recalculated (rates cells may be formulas)
+  const wb = HeadlessWorkbook.create({ [rates.name]: rates.cells });
+  const height = rates.cells.length;
+  const width = Math.max(...rates.cells.map((r) => r.length));
+  const grid = wb.getValues(rates.name, `A1:${colLetters(width)}${height}`).map((r) => r.map((v) => (v !== null && typeof v === "object" ? null : v)));
+  const names = ratesColumns(grid as Rows).options.map((o) => o.name);
+  const withProjection = names.filter((n) => {
+    const o = optionFromGrid(grid, n);
+    return !(o instanceof SendError) && o.rates.has("proj.start");
+  });
+  if (withProjection.length === 0) throw new FileProblem(`${model.source}: no option of the Rates sheet has proj.start, so there is no projection to plan from`);
+  const named = (re: RegExp) => withProjection.find((n) => re.test(n));
+  const unmitigated = named(/^unmitigated$/i) ?? withProjection[0];
+  const mitigated = named(/^mitigated$/i) ?? withProjection[withProjection.length - 1];
+  const option = optionFromGrid(grid, unmitigated);
+  if (option instanceof SendError) throw new FileProblem(`${model.source}: ${option.message}`);
+  const years = projectionYears(option);
+  if (years instanceof SendError) throw new FileProblem(`${model.source}: ${years.message}`);
+  const start = (option.rates.get("proj.start")!.value as Dec).toNumber();
+  const synthetic = model.sheets.some((s) => s.cells.flat().some((c) => typeof c === "string" && c.includes("SYNTHETIC DATA")));
+  const ratesRef = `'${rates.name.replace(/'/g, "''")}'!$A$1:$${colLetters(width + 2)}$${height + 20}`;
+  const plan = planWorkbook({
+    ratesRef, unmitigated, mitigated, start, years,
+    mitigations: synthetic ? syntheticMitigations(start, years) : [],
+    authority: synthetic ? "SYNTHETIC demo county (not a real council)" : "(enter the authority's name)",
+    source: model.source,
+  });
+  const format = (p: PlanSheet): SheetFormat => ({
+    headerRows: 1, widths: { A: 70 },
+    numFmts: [...p.money.map((range) => ({ range, format: MONEY_FORMAT })), ...p.percent.map((range) => ({ range, format: PERCENT_FORMAT }))],
+  });
+  return {
+    sheets: [...plan.map((p) => ({ name: p.name, cells: p.cells, format: format(p) })), { name: rates.name, cells: rates.cells, format: { headerRows: 1 } }],
+    unmitigated, mitigated,
+  };
+}
+
+export async function runPlan(input: string, out: string, io: CliIo, quiet: boolean): Promise<void> {
+  const say = progress(io, quiet);
+  refuseOverwrite(out, [input]);
+  say(`reading ${input}`);
+  const book = await readXlsx(input);
+  const plan = planFromModel({ sheets: book.sheets.map((s) => ({ name: s.name, cells: s.cells })), source: input });
+  say(`planning from options '${plan.unmitigated}' (unmitigated) and '${plan.mitigated}' (mitigated)`);
+  const wb = HeadlessWorkbook.create(Object.fromEntries(plan.sheets.map((s) => [s.name, s.cells])));
+  const snaps = snapshot(wb);
+  await writeXlsx(out, sheetsForWrite(snaps, Object.fromEntries(plan.sheets.map((s) => [s.name, s.format]))), { protect: [input] });
+  say(`wrote ${out}`);
+  io.out(`${out}\n`);
+}

@@ -1,0 +1,222 @@
+// The DSG deficit management plan workbook, shaped like the DfE template (Cover; Financial summary; CYP summary;
+// a mitigations log), written as live formulas over the model's Rates sheet: SEND.PLAN gives income, s251 spend
+// lines, balances and EHCPs by placement for the unmitigated and mitigated options; typed input cells (listed per
+// sheet in `inputs`) add block transfers, other income and one row per mitigation. Change a rate and the balances follow.
+import { cellA1, colLetters, quoteSheet } from "./a1";
+import { formulaString, type RawCell, type Rows } from "./types";
+
+export const PLAN_SHEETS = {
+  cover: "Cover", summary: "Financial summary", cyp: "CYP summary", mitigations: "Mitigations",
+} as const;
+
+/** SEND.PLAN's spill rows (1-based within the spill): header, income, 9 spend lines, rounding, total, in-year,
+ *  cumulative, the EHCP heading, 7 settings, total EHCPs. */
+const PLAN_SPILL = { income: 2, firstLine: 3, lastLine: 12, spend: 13, inYear: 14, cumulative: 15, firstCount: 17, lastCount: 24 } as const;
+const PLAN_HEIGHT = 24;
+
+export interface Mitigation {
+  description: string;
+  /** first financial year, e.g. 2026 for 2026-27 */
+  start: number;
+  oneOff: number;
+  recurring: number;
+  /** saving by plan year (index 0 = the plan's first year) */
+  savings: number[];
+  confidence: "High" | "Medium" | "Low";
+}
+
+export interface PlanSpec {
+  /** absolute rates range of the model, e.g. Rates!$A$1:$K$120 */
+  ratesRef: string;
+  unmitigated: string;
+  /** the option with the mitigations that live in the rates (e.g. proj.ei.*, proj.shift); may equal unmitigated */
+  mitigated: string;
+  /** first financial year (2025 = 2025-26) and number of years, as the unmitigated option says */
+  start: number;
+  years: number;
+  mitigations: Mitigation[];
+  /** blank rows left for more mitigations */
+  spareRows?: number;
+  /** shown on the Cover, e.g. "SYNTHETIC demo county" */
+  authority: string;
+  source: string;
+}
+
+export interface PlanSheet { name: string; cells: Rows; inputs: string[]; money: string[]; percent: string[] }
+
+const WEIGHTS = { High: 1, Medium: 0.75, Low: 0.5 } as const;
+
+/** The confidence weights used for the risk-adjusted balance (a convention of this workbook; edit them on the sheet). */
+export const CONFIDENCE_WEIGHTS: Readonly<Record<Mitigation["confidence"], number>> = WEIGHTS;
+
+function put(rows: Rows, row: number, col: number, v: RawCell): void {
+  while (rows.length < row) rows.push([]);
+  const r = rows[row - 1];
+  while (r.length < col) r.push(null);
+  r[col - 1] = v;
+}
+
+function mitigationsLayout(p: PlanSpec): { firstYearCol: number; netRow: number; riskRow: number } {
+  const count = (p.mitigated !== p.unmitigated ? 1 : 0) + p.mitigations.length + (p.spareRows ?? 5);
+  return { firstYearCol: 7, netRow: 2 + count + 1, riskRow: 2 + count + 2 };
+}
+
+export function planWorkbook(s: PlanSpec): PlanSheet[] {
+  const n = s.years;
+  const yc = (k: number) => colLetters(2 + k); // year k (0-based) is column B + k
+  const lastYc = yc(n - 1);
+  // names for references (quoted: "Financial summary" has a space)
+  const S = quoteSheet(PLAN_SHEETS.summary);
+  const M = quoteSheet(PLAN_SHEETS.mitigations);
+
+  // ---- Financial summary -------------------------------------------------------------------------------------
+  const fs: Rows = [];
+  put(fs, 1, 1, "DSG deficit management plan: financial summary (High Needs block)");
+  put(fs, 2, 1, "Unmitigated plan (option of the rates table)"); put(fs, 2, 2, s.unmitigated);
+  put(fs, 3, 1, "Mitigated plan (option of the rates table)"); put(fs, 3, 2, s.mitigated);
+  const U = 5; // unmitigated SEND.PLAN spill top
+  put(fs, U - 1, 1, "Unmitigated: SEND.PLAN (income, section 251 spend lines, balances, EHCPs by placement)");
+  put(fs, U, 1, `=SEND.PLAN(${s.ratesRef},$B$2)`);
+  const inc = U + PLAN_HEIGHT + 2; // income and transfers block
+  const urow = (k: keyof typeof PLAN_SPILL) => U - 1 + PLAN_SPILL[k];
+  put(fs, inc, 1, "Income by block and transfers");
+  const yearsRow = (r: number) => { for (let k = 0; k < n; k++) put(fs, r, 2 + k, `=${yc(k)}$${U}`); };
+  yearsRow(inc);
+  const incomeLines: [string, (k: number) => RawCell][] = [
+    ["High Needs block DSG", (k) => `=${yc(k)}${urow("income")}`],
+    ["Block transfer from the Schools block (Schools Forum; up to 0.5%, more needs the Secretary of State)", () => 0],
+    ["Other income and contributions (health, social care)", () => 0],
+    ["Memo: Schools block DSG (not High Needs money beyond the transfer)", () => null],
+    ["Memo: Central School Services block", () => null],
+    ["Memo: Early Years block DSG", () => null],
+  ];
+  incomeLines.forEach(([label, f], i) => {
+    put(fs, inc + 1 + i, 1, label);
+    for (let k = 0; k < n; k++) put(fs, inc + 1 + i, 2 + k, f(k));
+  });
+  const totalIncome = inc + 1 + incomeLines.length;
+  put(fs, totalIncome, 1, "Total High Needs income");
+  for (let k = 0; k < n; k++) put(fs, totalIncome, 2 + k, `=SUM(${yc(k)}${inc + 1}:${yc(k)}${inc + 3})`);
+
+  const bal = totalIncome + 2;
+  put(fs, bal, 1, "Balances (a deficit is negative)");
+  yearsRow(bal);
+  const R = {
+    bfU: bal + 1, inU: bal + 2, cfU: bal + 3, net: bal + 4, bfM: bal + 5, inM: bal + 6, cfM: bal + 7, risk: bal + 8, cfR: bal + 9,
+  };
+  const labels: Record<keyof typeof R, string> = {
+    bfU: "Balance brought forward, unmitigated", inU: "In-year, unmitigated (total income - total High Needs spend)",
+    cfU: "Balance carried forward, unmitigated", net: "Mitigations: savings less costs (Mitigations sheet)",
+    bfM: "Balance brought forward, mitigated", inM: "In-year, mitigated", cfM: "Balance carried forward, mitigated",
+    risk: "Mitigations, risk-adjusted (savings x confidence weight, less costs)", cfR: "Balance carried forward, mitigated and risk-adjusted",
+  };
+  for (const [key, row] of Object.entries(R)) put(fs, row, 1, labels[key as keyof typeof R]);
+  const M0 = mitigationsLayout(s);
+  for (let k = 0; k < n; k++) {
+    const c = yc(k);
+    const prev = k === 0 ? null : yc(k - 1);
+    const opening = `(${yc(0)}${urow("cumulative")}-${yc(0)}${urow("inYear")})`; // the option's proj.opening
+    put(fs, R.bfU, 2 + k, prev ? `=${prev}${R.cfU}` : `=${opening}`);
+    put(fs, R.inU, 2 + k, `=${c}${totalIncome}-${c}${urow("spend")}`);
+    put(fs, R.cfU, 2 + k, `=${c}${R.bfU}+${c}${R.inU}`);
+    put(fs, R.net, 2 + k, `=${M}!${cellA1(M0.netRow, M0.firstYearCol + k)}`);
+    put(fs, R.bfM, 2 + k, prev ? `=${prev}${R.cfM}` : `=${opening}`);
+    put(fs, R.inM, 2 + k, `=${c}${R.inU}+${c}${R.net}`);
+    put(fs, R.cfM, 2 + k, `=${c}${R.bfM}+${c}${R.inM}`);
+    put(fs, R.risk, 2 + k, `=${M}!${cellA1(M0.riskRow, M0.firstYearCol + k)}`);
+    put(fs, R.cfR, 2 + k, `=${prev ? `${prev}${R.cfR}` : opening}+${c}${R.inU}+${c}${R.risk}`);
+  }
+  const MP = R.cfR + 3; // mitigated option's own SEND.PLAN (its lines feed the Mitigations sheet)
+  put(fs, MP - 1, 1, "Mitigated option: SEND.PLAN (the rates' own mitigations, e.g. early intervention, ISP-to-special shift)");
+  put(fs, MP, 1, `=SEND.PLAN(${s.ratesRef},$B$3)`);
+  const mrow = (k: keyof typeof PLAN_SPILL) => MP - 1 + PLAN_SPILL[k];
+
+  // ---- Mitigations ---------------------------------------------------------------------------------------------
+  const mit: Rows = [];
+  const header = ["Mitigation", "Start year (2026 = 2026-27)", "One-off cost", "Recurring cost a year", "Confidence (High/Medium/Low)", "Weight"];
+  header.forEach((h, i) => put(mit, 1, i + 1, h));
+  for (let k = 0; k < n; k++) put(mit, 1, M0.firstYearCol + k, s.start + k);
+  const rowsOfMitigations: { m: Mitigation | null; fromOption: boolean }[] = [
+    ...(s.mitigated !== s.unmitigated ? [{ m: null, fromOption: true }] : []),
+    ...s.mitigations.map((m) => ({ m, fromOption: false })),
+    ...Array.from({ length: s.spareRows ?? 5 }, () => ({ m: null, fromOption: false })),
+  ];
+  rowsOfMitigations.forEach(({ m, fromOption }, i) => {
+    const r = 2 + i;
+    const weight = `=IF(E${r}="High",${WEIGHTS.High},IF(E${r}="Medium",${WEIGHTS.Medium},IF(E${r}="Low",${WEIGHTS.Low},0)))`;
+    if (fromOption) {
+      put(mit, r, 1, `=${S}!$B$3&" (rates option: its proj.* changes, costs included in its spend)"`);
+      put(mit, r, 2, s.start); put(mit, r, 3, 0); put(mit, r, 4, 0); put(mit, r, 5, "Medium"); put(mit, r, 6, weight);
+      for (let k = 0; k < n; k++) put(mit, r, M0.firstYearCol + k, `=${S}!${yc(k)}${urow("spend")}-${S}!${yc(k)}${mrow("spend")}`);
+      return;
+    }
+    put(mit, r, 6, weight);
+    if (!m) return;
+    put(mit, r, 1, m.description); put(mit, r, 2, m.start); put(mit, r, 3, m.oneOff); put(mit, r, 4, m.recurring);
+    put(mit, r, 5, m.confidence);
+    for (let k = 0; k < n; k++) put(mit, r, M0.firstYearCol + k, m.savings[k] ?? 0);
+  });
+  const last = 1 + rowsOfMitigations.length;
+  put(mit, M0.netRow, 1, "Net: savings less one-off costs (in the start year) and recurring costs (from the start year)");
+  put(mit, M0.riskRow, 1, "Risk-adjusted net: savings x weight, less the same costs");
+  for (let k = 0; k < n; k++) {
+    const c = colLetters(M0.firstYearCol + k);
+    const costs = `SUMIF($B$2:$B$${last},${c}$1,$C$2:$C$${last})+SUMIF($B$2:$B$${last},"<="&${c}$1,$D$2:$D$${last})`;
+    put(mit, M0.netRow, M0.firstYearCol + k, `=ROUND(SUM(${c}2:${c}${last})-(${costs}),2)`);
+    put(mit, M0.riskRow, M0.firstYearCol + k, `=ROUND(SUMPRODUCT(${c}2:${c}${last},$F$2:$F$${last})-(${costs}),2)`);
+  }
+
+  // ---- CYP summary ---------------------------------------------------------------------------------------------
+  const cyp: Rows = [];
+  put(cyp, 1, 1, "Children and young people with EHCPs");
+  put(cyp, 2, 1, "By placement, unmitigated (from SEND.PLAN)");
+  for (let k = 0; k < n; k++) put(cyp, 2, 2 + k, `=${S}!${yc(k)}${U}`);
+  const countRows = PLAN_SPILL.lastCount - PLAN_SPILL.firstCount + 1;
+  for (let i = 0; i < countRows; i++) {
+    const src = urow("firstCount") + i;
+    put(cyp, 3 + i, 1, `=${S}!A${src}`);
+    for (let k = 0; k < n; k++) put(cyp, 3 + i, 2 + k, `=${S}!${yc(k)}${src}`);
+  }
+  const mTop = 4 + countRows;
+  put(cyp, mTop, 1, "By placement, mitigated (from SEND.PLAN)");
+  for (let i = 0; i < countRows; i++) {
+    const src = mrow("firstCount") + i;
+    put(cyp, mTop + 1 + i, 1, `=${S}!A${src}`);
+    for (let k = 0; k < n; k++) put(cyp, mTop + 1 + i, 2 + k, `=${S}!${yc(k)}${src}`);
+  }
+  const ageTop = mTop + countRows + 2;
+  put(cyp, ageTop, 1, "By age (typed: from SEN2 or your EHCP forecast)");
+  for (let k = 0; k < n; k++) put(cyp, ageTop, 2 + k, `=${S}!${yc(k)}${U}`);
+  const ages = ["Under 5", "Aged 5 to 10", "Aged 11 to 15", "Aged 16 to 19", "Aged 20 to 25"];
+  ages.forEach((a, i) => put(cyp, ageTop + 1 + i, 1, a));
+  put(cyp, ageTop + 1 + ages.length, 1, "Total by age");
+  for (let k = 0; k < n; k++) put(cyp, ageTop + 1 + ages.length, 2 + k, `=SUM(${yc(k)}${ageTop + 1}:${yc(k)}${ageTop + ages.length})`);
+
+  // ---- Cover ---------------------------------------------------------------------------------------------------
+  const cover: Rows = [
+    ["DSG deficit management plan", s.authority],
+    [],
+    ["Shape", "Follows the DfE DSG deficit management plan template: Cover; Financial summary (income by block, section 251 spend lines, balance brought and carried forward, unmitigated and mitigated); CYP summary; a mitigations log."],
+    ["Model", s.source],
+    ["Plans", `Unmitigated: ${s.unmitigated}; mitigated: ${s.mitigated} (change them on the Financial summary, cells B2 and B3)`],
+    ["Live", "Every amount is a formula over the Rates sheet (SEND.PLAN) and the typed inputs (Financial summary: the plan options, transfers and other income; Mitigations: one row per mitigation; CYP summary: EHCPs by age): change a rate, a transfer or a mitigation and the balances follow. Recalculate without Excel: send-model recalc PLAN.xlsx --out PLAN2.xlsx"],
+    ["Confidence weights", `High ${WEIGHTS.High}, Medium ${WEIGHTS.Medium}, Low ${WEIGHTS.Low}: a convention of this workbook for the risk-adjusted balance (edit the Weight formulas to change it)`],
+  ];
+
+  const money = [`B${U + 1}:${lastYc}${urow("cumulative")}`, `B${inc + 1}:${lastYc}${R.cfR}`, `B${MP + 1}:${lastYc}${mrow("cumulative")}`];
+  return [
+    { name: PLAN_SHEETS.cover, cells: cover, inputs: [], money: [], percent: [] },
+    { name: PLAN_SHEETS.summary, cells: fs, inputs: [`B2:B3`, `B${inc + 2}:${lastYc}${inc + 6}`], money, percent: [] },
+    { name: PLAN_SHEETS.cyp, cells: cyp, inputs: [`B${ageTop + 1}:${lastYc}${ageTop + ages.length}`], money: [], percent: [] },
+    {
+      name: PLAN_SHEETS.mitigations, cells: mit, inputs: [`A2:E${last}`, `${colLetters(M0.firstYearCol)}2:${colLetters(M0.firstYearCol + n - 1)}${last}`],
+      money: [`C2:D${last}`, `${colLetters(M0.firstYearCol)}2:${colLetters(M0.firstYearCol + n - 1)}${M0.riskRow}`], percent: [`F2:F${last}`],
+    },
+  ];
+
+}
+
+/** The formula of one option's SEND.PLAN, for callers placing it elsewhere. */
+export function planFormula(ratesRef: string, option: string): string {
+  return `=SEND.PLAN(${ratesRef},${formulaString(option)})`;
+}

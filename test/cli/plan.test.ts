@@ -1,0 +1,93 @@
+// `send-model plan`: the DSG deficit management plan from a model, as live formulas. A rate change in the copied
+// Rates sheet flows through SEND.PLAN to the carried-forward balance (recalculated headlessly).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { planFromModel } from "../../src/cli/planCommand";
+import { HeadlessWorkbook } from "../../src/headless";
+import { readXlsx, writeXlsx, type RawCell } from "../../src/headless/xlsx";
+import { PLAN_SHEETS } from "../../src/model";
+import { RATES } from "../headless/functions/fixture";
+
+const ROOT = path.join(__dirname, "../..");
+const BIN = path.join(ROOT, "bin/send-model.js");
+
+/*
+ * The fixture's Baseline (Option B inherits its proj.* keys): grant £50m +3%/year; 500 special pupils at £25,000 and
+ * £40m other spend, both +2% inflation; opening -£1m; 3 years.
+ *   y1 income 50,000,000  spend 52,500,000  in-year -2,500,000  carried forward -3,500,000
+ *   y2 income 51,500,000  spend 53,550,000  in-year -2,050,000  carried forward -5,550,000
+ *   y3 income 53,045,000  spend 54,621,000  in-year -1,576,000  carried forward -7,126,000
+ */
+function planBook(rates: RawCell[][] = RATES): HeadlessWorkbook {
+  const plan = planFromModel({ sheets: [{ name: "Rates", cells: rates }], source: "fixture" });
+  return HeadlessWorkbook.create(Object.fromEntries(plan.sheets.map((s) => [s.name, s.cells])));
+}
+
+/** The row of the Financial summary whose label is `label`, years B.. as values. */
+function line(wb: HeadlessWorkbook, label: string): unknown[] {
+  const grid = wb.getValues(PLAN_SHEETS.summary, "A1:D80");
+  const row = grid.find((r) => r[0] === label);
+  if (!row) throw new Error(`no row '${label}'`);
+  return row.slice(1, 4).map((v) => (v !== null && typeof v === "object" ? `${v.error} ${v.message}` : v));
+}
+
+describe("the management plan workbook", () => {
+  test("has the DfE template's tabs and the model's Rates; balances brought and carried forward agree with SEND.PROJECT", () => {
+    const wb = planBook();
+    expect(wb.sheetNames()).toEqual(["Cover", "Financial summary", "CYP summary", "Mitigations", "Rates"]);
+    expect(line(wb, "High Needs block DSG")).toEqual([50000000, 51500000, 53045000]);
+    expect(line(wb, "Place funding and top-ups: special schools")).toEqual([12500000, 12750000, 13005000]);
+    expect(line(wb, "Hospital education and other high-needs spend")).toEqual([40000000, 40800000, 41616000]);
+    expect(line(wb, "Balance brought forward, unmitigated")).toEqual([-1000000, -3500000, -5550000]);
+    expect(line(wb, "Balance carried forward, unmitigated")).toEqual([-3500000, -5550000, -7126000]);
+    // Option B inherits the same projection: nothing to mitigate, so mitigated = unmitigated
+    expect(line(wb, "Balance carried forward, mitigated")).toEqual([-3500000, -5550000, -7126000]);
+  });
+
+  test("live: a rate change, a block transfer and a mitigation row each flow to the balance", () => {
+    const wb = planBook();
+    const costRow = RATES.findIndex((r) => r[0] === "proj.special.cost") + 1;
+    wb.setCells("Rates", `C${costRow}`, [[26000]]); // +£1,000 a pupil: +500,000, +510,000, +520,200 of spend
+    expect(line(wb, "Balance carried forward, unmitigated")).toEqual([-4000000, -6560000, -8656200]);
+    const grid = wb.getValues(PLAN_SHEETS.summary, "A1:A80").map((r) => r[0]);
+    const transferRow = grid.findIndex((v) => typeof v === "string" && v.startsWith("Block transfer from the Schools block")) + 1;
+    wb.setCells(PLAN_SHEETS.summary, `B${transferRow}`, [[2380000]]); // Oxfordshire's 2023-24 0.5% transfer, £2.38m
+    expect(line(wb, "Balance carried forward, unmitigated")).toEqual([-1620000, -4180000, -6276200]);
+    // a mitigation from year 2 (one-off £100k in its start year, £50k a year after) saving £600k a year, Low confidence
+    wb.setCells(PLAN_SHEETS.mitigations, "A2", [["Banding review", 2026, 100000, 50000, "Low"]]);
+    wb.setCells(PLAN_SHEETS.mitigations, "G2", [[0, 600000, 600000]]);
+    expect(line(wb, "Mitigations: savings less costs (Mitigations sheet)")).toEqual([0, 450000, 550000]);
+    expect(line(wb, "Balance carried forward, mitigated")).toEqual([-1620000, -3730000, -5276200]);
+    expect(line(wb, "Mitigations, risk-adjusted (savings x confidence weight, less costs)")).toEqual([0, 150000, 250000]);
+  });
+
+  test("a model whose options have no projection is refused with a message naming the problem", () => {
+    const noProj = RATES.filter((r) => !(typeof r[0] === "string" && r[0].startsWith("proj.")));
+    expect(() => planBook(noProj)).toThrow(/no option of the Rates sheet has proj.start/);
+  });
+});
+
+describe("send-model plan", () => {
+  let dir: string;
+  beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "send-plan-")); });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("writes a recalculated plan workbook from a model file, and never over the model", async () => {
+    const model = path.join(dir, "model.xlsx");
+    await writeXlsx(model, [{ name: "Rates", cells: RATES }]);
+    const out = path.join(dir, "plan.xlsx");
+    const r = spawnSync(process.execPath, [BIN, "plan", model, "--out", out, "-q"], { encoding: "utf8", timeout: 120_000 });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const book = await readXlsx(out);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Cover", "Financial summary", "CYP summary", "Mitigations", "Rates"]);
+    const fsSheet = book.sheets.find((s) => s.name === PLAN_SHEETS.summary)!;
+    const cf = fsSheet.cached.find((row, i) => fsSheet.cells[i]?.[0] === "Balance carried forward, unmitigated")!;
+    expect(cf.slice(1, 4)).toEqual([-3500000, -5550000, -7126000]);
+    const over = spawnSync(process.execPath, [BIN, "plan", model, "--out", model], { encoding: "utf8", timeout: 120_000 });
+    expect(over.status).toBe(1);
+    expect(over.stderr).toMatch(/send-model: /);
+  }, 120_000);
+});
