@@ -27,6 +27,23 @@ export function importValue(v: unknown): Cell {
   return String(v);
 }
 
+/**
+ * UTF-8 when the bytes are valid UTF-8, else Windows-1252 read as Latin-1 (what Excel's plain "CSV" save
+ * writes): never a silent replacement character. Works without TextDecoder (test DOMs lack it).
+ */
+export function decodeText(bytes: Uint8Array): { text: string; latin1: boolean } {
+  try {
+    if (typeof TextDecoder !== "undefined") return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), latin1: false };
+    let enc = "";
+    for (const b of bytes) enc += `%${b.toString(16).padStart(2, "0")}`;
+    return { text: decodeURIComponent(enc), latin1: false };
+  } catch {
+    let text = "";
+    for (const b of bytes) text += String.fromCharCode(b);
+    return { text, latin1: true };
+  }
+}
+
 function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
@@ -60,8 +77,9 @@ export async function readSource(fileName: string, bytes: Uint8Array): Promise<S
   if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
     throw new SourceProblem(`${fileName} is not an xlsx workbook (legacy .xls and password-protected files cannot be read): save it as .xlsx or CSV`);
   }
-  const text = new TextDecoder("utf-8").decode(bytes);
+  const { text, latin1 } = decodeText(bytes);
   const { rows, errors } = parseCsv(text);
+  if (latin1) errors.unshift(`${fileName} is not UTF-8: read as Windows-1252 (Excel's "CSV" save); check names with accents`);
   const name = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "") || "CSV";
   return { sheets: [{ name, rows }], errors };
 }
