@@ -26,8 +26,9 @@ function program(io: CliIo): Command {
     .argument("<input>", "the workbook to evaluate (.xlsx); it is never modified")
     .option("-o, --out <file>", "write the recalculated workbook (formulas plus their values) to this new file")
     .option("--json", "print one JSON object on stdout: \"Sheet!A1\" -> value, for every formula and spilled cell")
+    .option("--summary", "per sheet: formula cells, the total of their numbers and their errors by code (with --json: as one JSON object)")
     .addHelpText("after", "\nValues in --json: number, text, true/false, null for blank, or {\"error\": \"#VALUE!\", \"message\": \"…\"}.\nKeys follow sheet order, then rows, then columns.")
-    .action(async (input: string, opts: { out?: string; json?: boolean }) => {
+    .action(async (input: string, opts: { out?: string; json?: boolean; summary?: boolean }) => {
       checkXlsxInput(input); // before loading the engine: a wrong file is answered at once
       if (opts.out) refuseOverwrite(opts.out, [input]);
       const { runRecalc } = require("./recalc") as typeof import("./recalc");
