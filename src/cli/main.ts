@@ -22,6 +22,9 @@ function wholeNumber(flag: string): (v: string) => number {
 
 export const EXIT = { ok: 0, problem: 1, internal: 2, cellsFailed: 3 } as const;
 
+/** An import whose mapping cannot be used: the report is printed already, nothing is written. */
+class ImportRefused extends Error {}
+
 function program(io: CliIo, status: { code: number }): Command {
   const p = new Command();
   p.name("send-model")
@@ -38,14 +41,39 @@ function program(io: CliIo, status: { code: number }): Command {
     .option("--json", "print one JSON object on stdout: \"Sheet!A1\" -> value, for every formula and spilled cell")
     .option("--max-bytes <n>", `refuse a workbook that inflates to more than n bytes (default ${DEFAULT_ZIP_LIMITS.maxBytes.toLocaleString("en-GB")})`, wholeNumber("--max-bytes"))
     .option("--max-cells <n>", `refuse a workbook with more than n cells (default ${DEFAULT_ZIP_LIMITS.maxCells.toLocaleString("en-GB")})`, wholeNumber("--max-cells"))
+    .option("--summary", "per sheet: formula cells, the total of their numbers and their errors by code (with --json: as one JSON object)")
     .addHelpText("after", "\nValues in --json: number, text, true/false, null for blank, or {\"error\": \"#VALUE!\", \"message\": \"…\"}.\nKeys follow sheet order, then rows, then columns.")
-    .action(async (input: string, opts: { out?: string; json?: boolean; maxBytes?: number; maxCells?: number }) => {
+    .action(async (input: string, opts: { out?: string; json?: boolean; summary?: boolean; maxBytes?: number; maxCells?: number }) => {
       // before loading the engine: a wrong file or a zip bomb is answered at once
       await checkZip(checkXlsxInput(input), input, zipLimits(opts));
       if (opts.out) checkOutput(opts.out, [input]); // folder exists and is writable, before any work
       const { runRecalc } = require("./recalc") as typeof import("./recalc");
       const failed = await runRecalc(input, opts, io, Boolean(p.opts().quiet));
       if (failed > 0) status.code = EXIT.cellsFailed;
+    });
+
+  p.command("import")
+    .description("Make a model from your own school list (CSV or xlsx): maps its columns to the Institutions fields, prints the mapping and every column, cell and count it could not use.")
+    .argument("<schools>", "the school list (.csv or .xlsx); it is never modified")
+    .requiredOption("-o, --out <file>", "the model workbook to write (.xlsx)")
+    .option("--mapping <file>", "a JSON object {\"header in the file\": \"field\" or \"keep\"} that overrides the proposed mapping")
+    .option("--sheet <name>", "the sheet of an xlsx file to read (default: the first with data)")
+    .option("--national <option>", "the built-in national option the rates are seeded from")
+    .option("--option <name>", "the name of the local candidate option", "Option A")
+    .action(async (schools: string, opts: { out: string; mapping?: string; sheet?: string; national?: string; option: string }) => {
+      const { runImport } = require("./importCommand") as typeof import("./importCommand");
+      if (!(await runImport(schools, opts, io, Boolean(p.opts().quiet)))) throw new ImportRefused();
+    });
+
+  p.command("publish")
+    .description("Write a separate values-only copy of a workbook for review: every sheet's results (no formulas), formats kept, totals per option and a summary.")
+    .argument("<model>", "the model workbook (.xlsx); it is recalculated first and never modified")
+    .requiredOption("-o, --out <file>", "the published workbook to write (.xlsx)")
+    .action(async (model: string, opts: { out: string }) => {
+      await checkZip(checkXlsxInput(model), model, zipLimits({}));
+      checkOutput(opts.out, [model]);
+      const { runPublish } = require("./publishCommand") as typeof import("./publishCommand");
+      await runPublish(model, opts.out, io, Boolean(p.opts().quiet));
     });
 
   p.command("demo")
@@ -106,6 +134,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return status.code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.problem; // help, version, usage errors
+    if (e instanceof ImportRefused) return EXIT.problem;
     const problem = e instanceof FileProblem ? e : fileProblemOf(e, fsAction(e));
     if (problem) {
       io.err(`send-model: ${problem.message}\n`);

@@ -4,6 +4,7 @@ import { patchesOf, patchPackage } from "../headless/io/patchValues";
 import { formulaResults, loadHostIsolated, markFailed, sheetsForWrite, snapshot } from "../headless/io/bridge";
 import { DEFAULT_ZIP_LIMITS, readXlsx, writeXlsx, type CellResult } from "../headless/xlsx";
 import { progress, type CliIo } from "./io";
+import { summarise, summaryJson, summaryText } from "./summary";
 
 /** One JSON object, one key per line, keys in the order given (sheet order, then row-major). */
 export function resultsJson(entries: readonly [string, CellResult][]): string {
@@ -15,7 +16,7 @@ export function resultsJson(entries: readonly [string, CellResult][]): string {
  * Evaluates the workbook; resolves to the number of cells the headless engine could not evaluate (each
  * shows #VALUE! with a message naming the cell and the limit, and is listed on stderr).
  */
-export async function runRecalc(input: string, opts: { out?: string; json?: boolean; maxBytes?: number; maxCells?: number }, io: CliIo, quiet: boolean): Promise<number> {
+export async function runRecalc(input: string, opts: { out?: string; json?: boolean; summary?: boolean; maxBytes?: number; maxCells?: number }, io: CliIo, quiet: boolean): Promise<number> {
   const say = progress(io, quiet);
   if (opts.out) refuseOverwrite(opts.out, [input]); // before any work
   say(`reading ${input}`);
@@ -29,7 +30,10 @@ export async function runRecalc(input: string, opts: { out?: string; json?: bool
   const results = formulaResults(snaps);
   const errors = results.filter(([, v]) => v !== null && typeof v === "object").length;
   say(`evaluated ${results.length} formula and spilled cells in ${snaps.length} sheets (${errors} showing an error)`);
-  if (opts.json) io.out(resultsJson(results));
+  if (opts.summary) {
+    const rows = summarise(results, snaps.map((s) => s.name));
+    io.out(opts.json ? summaryJson(rows) : summaryText(rows));
+  } else if (opts.json) io.out(resultsJson(results));
   if (opts.out) {
     // only the cached values change; everything else in the file is kept byte for byte when possible
     const patches = book.bytes ? patchesOf(snaps, new Map(book.sheets.map((s) => [s.name, s.arrays]))) : undefined;
@@ -38,7 +42,7 @@ export async function runRecalc(input: string, opts: { out?: string; json?: bool
     else await writeXlsx(opts.out, sheetsForWrite(snaps), { base: book.source, protect: [input] });
     say(`wrote ${opts.out}${patched ? "" : " (re-serialised: a spill grew past the cells the file has; charts and other parts exceljs cannot read are not kept)"}`);
   }
-  if (!opts.json && !opts.out) {
+  if (!opts.json && !opts.out && !opts.summary) {
     io.out(`${input}: ${results.length} formula and spilled cells evaluated in ${snaps.length} sheets, ${errors} showing an error.\n` +
       "Use --json to print every value, or --out FILE to save the recalculated workbook.\n");
   }
