@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { formatMoney } from "../../src/taskpane/components/format";
+import { formatMoney } from "../../src/taskpane/components/numbers";
 import type { RawCell } from "../../src/taskpane/ports/WorkbookPort";
 import { FLOW, expectedFlow, type Expected } from "./expected";
 import {

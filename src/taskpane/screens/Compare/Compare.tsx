@@ -8,7 +8,7 @@ import {
 import { usePane } from "../../PaneContext";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { writeComparison, type CompareRow, type ComparisonSummary } from "../../actions/compare";
-import { formatMoney, formatPercent } from "../../components/format";
+import { formatMoney, formatPercent } from "../../components/numbers";
 
 const num = (v: CompareRow["difference"]) => (typeof v === "number" ? v : -Infinity);
 

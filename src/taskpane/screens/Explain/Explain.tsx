@@ -8,7 +8,7 @@ import {
 import { usePane } from "../../PaneContext";
 import { TaskStatus, useTask } from "../../components/useTask";
 import type { Explanation, Selection } from "../../ports/WorkbookPort";
-import { formatCell } from "../../components/format";
+import { formatCell } from "../../components/numbers";
 import { breakable } from "../../components/breakable";
 
 const useStyles = makeStyles({

@@ -11,7 +11,7 @@ import { usePane } from "../../PaneContext";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { currentAssumptions, projectionProblems, writeProjection, type ProjectionResult } from "../../actions/projection";
 import { validateRate } from "../../workbook/validation";
-import { formatCell, formatMoney } from "../../components/format";
+import { formatCell, formatMoney } from "../../components/numbers";
 
 const PLANS = ["Unmitigated", "Mitigated"] as const;
 
