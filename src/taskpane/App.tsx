@@ -10,6 +10,7 @@ import { errorText } from "./components/useTask";
 import { Home } from "./screens/Home/Home";
 import { NewModel } from "./screens/NewModel/NewModel";
 import { Options } from "./screens/Options/Options";
+import { Rates } from "./screens/Rates/Rates";
 import { Compare } from "./screens/Compare/Compare";
 import { Fit } from "./screens/Fit/Fit";
 import { Projection } from "./screens/Projection/Projection";
@@ -20,6 +21,7 @@ export const SCREENS: { id: ScreenId; label: string }[] = [
   { id: "home", label: "Home" },
   { id: "new", label: "New model" },
   { id: "options", label: "Options" },
+  { id: "rates", label: "Rates" },
   { id: "compare", label: "Compare" },
   { id: "fit", label: "Fit to budget" },
   { id: "projection", label: "Projection" },
@@ -28,7 +30,7 @@ export const SCREENS: { id: ScreenId; label: string }[] = [
 ];
 
 const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
-  home: Home, new: NewModel, options: Options, compare: Compare, fit: Fit, projection: Projection, explain: Explain, publish: Publish,
+  home: Home, new: NewModel, options: Options, rates: Rates, compare: Compare, fit: Fit, projection: Projection, explain: Explain, publish: Publish,
 };
 
 export function App({ port, initialScreen = "home" }: { port: WorkbookPort; initialScreen?: ScreenId }) {
