@@ -62,7 +62,8 @@ export async function expectedFlow(): Promise<Expected> {
 
   // Options: a rate for the candidate, a scenario inheriting from it with a lower rate
   await setRate(port, (await discoverModel(port)).rates!, { option: FLOW.candidate, key: FLOW.rate.key, input: FLOW.rate.candidate }, yes);
-  await addOption(port, (await discoverModel(port)).rates!, FLOW.scenario, FLOW.candidate, yes);
+  const before = await discoverModel(port);
+  await addOption(port, before.rates!, FLOW.scenario, FLOW.candidate, yes, before);
   await setRate(port, (await discoverModel(port)).rates!, { option: FLOW.scenario, key: FLOW.rate.key, input: FLOW.rate.scenario }, yes);
 
   // the engine itself, on the workbook's values

@@ -50,7 +50,7 @@ export function Options() {
     return touched.length ? `Saved ${key.trim()} for ${selected} (${touched.join(", ")}).` : "Nothing to change.";
   });
   const add = () => task.run(async () => {
-    const touched = await addOption(port, rates, newName, parent, confirm);
+    const touched = await addOption(port, rates, newName, parent, confirm, model);
     await refresh();
     setSelected(newName.trim());
     setNewName("");
