@@ -117,7 +117,7 @@ const ACTIONS: Action[] = [
     },
     run: async (p, m, c) => (await writeComparison(p, m, LOCAL, PREVIEW_CANDIDATE, c)).touched,
   },
-  { name: "writeFit", run: async (p, m, c) => (await writeFit(p, m, { option: PREVIEW_CANDIDATE, budget: 250000, baseline: LOCAL, floor: -0.01, cap: 0.05 }, c)).touched },
+  { name: "writeFit", run: async (p, m, c) => (await writeFit(p, m, { option: PREVIEW_CANDIDATE, budget: 2250000, baseline: LOCAL, floor: -0.01, cap: 0.05 }, c)).touched },
   {
     name: "writeProjection",
     run: async (p, m, c) => (await writeProjection(p, m, { options: [
