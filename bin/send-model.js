@@ -3,6 +3,11 @@
 "use strict";
 require("tsx/cjs/api").register();
 const { main } = require("../src/cli/main.ts");
+const { quietOnClosedPipe } = require("../src/cli/pipe.ts");
+
+// `send-model recalc x.xlsx --json | head`: a reader that stops early is not an error
+quietOnClosedPipe(process.stdout);
+quietOnClosedPipe(process.stderr);
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

@@ -9,6 +9,9 @@ import { processIo, type CliIo } from "./io";
 
 export const EXIT = { ok: 0, problem: 1, internal: 2 } as const;
 
+/** An import whose mapping cannot be used: the report is printed already, nothing is written. */
+class ImportRefused extends Error {}
+
 function program(io: CliIo): Command {
   const p = new Command();
   p.name("send-model")
@@ -23,12 +26,26 @@ function program(io: CliIo): Command {
     .argument("<input>", "the workbook to evaluate (.xlsx); it is never modified")
     .option("-o, --out <file>", "write the recalculated workbook (formulas plus their values) to this new file")
     .option("--json", "print one JSON object on stdout: \"Sheet!A1\" -> value, for every formula and spilled cell")
+    .option("--summary", "per sheet: formula cells, the total of their numbers and their errors by code (with --json: as one JSON object)")
     .addHelpText("after", "\nValues in --json: number, text, true/false, null for blank, or {\"error\": \"#VALUE!\", \"message\": \"…\"}.\nKeys follow sheet order, then rows, then columns.")
-    .action(async (input: string, opts: { out?: string; json?: boolean }) => {
+    .action(async (input: string, opts: { out?: string; json?: boolean; summary?: boolean }) => {
       checkXlsxInput(input); // before loading the engine: a wrong file is answered at once
       if (opts.out) refuseOverwrite(opts.out, [input]);
       const { runRecalc } = require("./recalc") as typeof import("./recalc");
       await runRecalc(input, opts, io, Boolean(p.opts().quiet));
+    });
+
+  p.command("import")
+    .description("Make a model from your own school list (CSV or xlsx): maps its columns to the Institutions fields, prints the mapping and every column, cell and count it could not use.")
+    .argument("<schools>", "the school list (.csv or .xlsx); it is never modified")
+    .requiredOption("-o, --out <file>", "the model workbook to write (.xlsx)")
+    .option("--mapping <file>", "a JSON object {\"header in the file\": \"field\" or \"keep\"} that overrides the proposed mapping")
+    .option("--sheet <name>", "the sheet of an xlsx file to read (default: the first with data)")
+    .option("--national <option>", "the built-in national option the rates are seeded from")
+    .option("--option <name>", "the name of the local candidate option", "Option A")
+    .action(async (schools: string, opts: { out: string; mapping?: string; sheet?: string; national?: string; option: string }) => {
+      const { runImport } = require("./importCommand") as typeof import("./importCommand");
+      if (!(await runImport(schools, opts, io, Boolean(p.opts().quiet)))) throw new ImportRefused();
     });
 
   p.command("demo")
@@ -53,6 +70,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.problem; // help, version, usage errors
+    if (e instanceof ImportRefused) return EXIT.problem;
     if (e instanceof FileProblem) {
       io.err(`send-model: ${e.message}\n`);
       return EXIT.problem;

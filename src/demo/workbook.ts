@@ -71,7 +71,7 @@ function aboutSheet(count: number, ratesRange: string): DemoSheet {
     [SHEETS.projection, "SEND.PROJECT for the Unmitigated and Mitigated plans: income, spend, in-year and cumulative DSG high-needs balance."],
     [],
     ["How to recalculate", "In Excel: load the SEND Funding Modeller add-in; the SEND.* formulas compute again (the file also carries their last values)."],
-    ["", "Without Excel: `npx send-model recalc send-model-demo.xlsx --out recalculated.xlsx`, or `--json` to print every formula's value."],
+    ["", "Without Excel, from the project folder after `npm install`: `npm run --silent send-model -- recalc out/send-model-demo.xlsx --out out/recalculated.xlsx`, or `--json` to print every formula's value, or `--summary` for per-sheet totals and errors."],
     ["", "Regenerate this workbook and its HTML report: `npm run demo` (writes out/send-model-demo.xlsx and out/send-model-demo-report.html)."],
   ];
   return { name: SHEETS.about, cells: rows, format: { headerRows: 1, widths: { A: 22, B: 120 }, bold: ["A3:A15", "A6:B6"] } };

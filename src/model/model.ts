@@ -5,7 +5,7 @@ import { blockRange, widthOf } from "./a1";
 import { checksSheet } from "./checks";
 import { bandsFromRates, institutionsHeader } from "./institutions";
 import { PROJECTION_KEY_ROWS } from "./projection";
-import { ratesColumns, ratesSheet, type CandidateOption } from "./rates";
+import { ratesColumns, ratesSheet, type CandidateOption, type KeyRow } from "./rates";
 import { modelRefs, ratesExtent, type ModelRefs } from "./refs";
 import { SAMPLE_LOCAL_VALUES, SAMPLE_PROJECTION, SAMPLE_SOURCE, sampleInstitutions } from "./sample";
 import { uniqueSheetNames } from "./sheetNames";
@@ -28,9 +28,14 @@ export interface ModelSpec {
   base?: Rows;
   /** extra values to place: option -> key -> value */
   values?: Record<string, Record<string, RawCell>>;
+  /** further key rows to add (blank unless `values` fills them), e.g. the top-up rows an import needs */
+  keys?: KeyRow[];
+  /** imported institutions (src/import): their header and rows replace the sample or blank rows */
+  institutions?: { header: string[]; rows: Rows };
 }
 
-export interface PlannedSheet { role: SheetRole; name: string; rows: Rows; range: string }
+/** `values`: every string is literal text (imported data: "=x" in a Notes cell must not become a formula). */
+export interface PlannedSheet { role: SheetRole | "mapping"; name: string; rows: Rows; range: string; values?: boolean }
 
 export interface ModelPlan {
   sheets: PlannedSheet[];
@@ -74,11 +79,11 @@ export function planModel(spec: ModelSpec, existingTables: readonly string[] = [
   }
   for (const [option, byKey] of Object.entries(spec.values ?? {})) values[option] = { ...values[option], ...byKey };
   const base = spec.base ?? libraryRatesGrid([spec.national]);
-  const ratesRows = ratesSheet({ base, candidates, keys: PROJECTION_KEY_ROWS, values });
+  const ratesRows = ratesSheet({ base, candidates, keys: [...PROJECTION_KEY_ROWS, ...(spec.keys ?? [])], values });
   if (spec.sample) markSampleSources(ratesRows, Object.keys(SAMPLE_LOCAL_VALUES));
 
-  const header = institutionsHeader(bandsFromRates(ratesRows));
-  const data = spec.sample ? sampleInstitutions(spec.sample.count, header) : blankRows(spec.blankRows ?? 10, header.length);
+  const header = spec.institutions?.header ?? institutionsHeader(bandsFromRates(ratesRows));
+  const data = spec.institutions?.rows ?? (spec.sample ? sampleInstitutions(spec.sample.count, header) : blankRows(spec.blankRows ?? 10, header.length));
   const count = data.length;
   const ext = ratesExtent(ratesRows.length, widthOf(ratesRows));
   const refs = modelRefs({ ratesSheet: rates, ratesRows: ext.rows, ratesCols: ext.cols, institutionsSheet: institutions, header, count });
@@ -91,7 +96,7 @@ export function planModel(spec: ModelSpec, existingTables: readonly string[] = [
   return {
     sheets: [
       sheet("rates", ratesRows),
-      sheet("institutions", instRows),
+      { ...sheet("institutions", instRows), values: Boolean(spec.institutions) },
       sheet("allocations", allocationsSheet({ refs, options: allocationOptions, count })),
       sheet("checks", checksSheet(refs.rates)),
     ],

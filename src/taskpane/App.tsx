@@ -9,6 +9,7 @@ import { useConfirmOverwrite } from "./components/ConfirmOverwrite";
 import { errorText } from "./components/useTask";
 import { Home } from "./screens/Home/Home";
 import { NewModel } from "./screens/NewModel/NewModel";
+import { Import } from "./screens/Import/Import";
 import { Options } from "./screens/Options/Options";
 import { Rates } from "./screens/Rates/Rates";
 import { Compare } from "./screens/Compare/Compare";
@@ -20,6 +21,7 @@ import { Publish } from "./screens/Publish/Publish";
 export const SCREENS: { id: ScreenId; label: string }[] = [
   { id: "home", label: "Home" },
   { id: "new", label: "New model" },
+  { id: "import", label: "Import" },
   { id: "options", label: "Options" },
   { id: "rates", label: "Rates" },
   { id: "compare", label: "Compare" },
@@ -30,7 +32,7 @@ export const SCREENS: { id: ScreenId; label: string }[] = [
 ];
 
 const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
-  home: Home, new: NewModel, options: Options, rates: Rates, compare: Compare, fit: Fit, projection: Projection, explain: Explain, publish: Publish,
+  home: Home, new: NewModel, import: Import, options: Options, rates: Rates, compare: Compare, fit: Fit, projection: Projection, explain: Explain, publish: Publish,
 };
 
 export function App({ port, initialScreen = "home" }: { port: WorkbookPort; initialScreen?: ScreenId }) {

@@ -49,7 +49,7 @@ describe("the synthetic authority", () => {
     expect(records.every((r) => String(r.Name).startsWith("SYNTHETIC "))).toBe(true);
     const about = sheet(built.sheets, SHEETS.about).flat().join(" ");
     expect(about).toMatch(/SYNTHETIC DATA/);
-    expect(about).toMatch(/send-model recalc/);
+    expect(about).toMatch(/npm run --silent send-model -- recalc/);
     expect(about).toMatch(/add-in/);
     for (const name of Object.values(SHEETS)) expect(about.includes(name) || name === SHEETS.about).toBe(true);
     const rates = sheet(built.sheets, SHEETS.rates);

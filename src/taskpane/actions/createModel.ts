@@ -87,7 +87,7 @@ export async function createModel(port: WorkbookPort, plan: ModelPlan, confirm: 
   for (const s of plan.sheets) {
     const width = Math.max(widthOf(s.rows), 1);
     for (const part of chunks(solid(s.rows, width))) {
-      writes.push({ req: { sheet: s.name, kind: "formulas", blocks: [{ topLeft: `A${part.start}`, rows: part.rows }] }, label: `Wrote ${s.name} rows ${part.start}-${part.start + part.rows.length - 1}` });
+      writes.push({ req: { sheet: s.name, kind: s.values ? "values" : "formulas", blocks: [{ topLeft: `A${part.start}`, rows: part.rows }] }, label: `Wrote ${s.name} rows ${part.start}-${part.start + part.rows.length - 1}` });
     }
     if (reused.has(s.name)) for (const req of await leftovers(port, s, width)) writes.push({ req, label: `Cleared the rest of ${s.name}` });
   }

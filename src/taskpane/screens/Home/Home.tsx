@@ -35,6 +35,7 @@ export function Home() {
       <Subtitle2 as="h3" block>Quick actions</Subtitle2>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
         <Button appearance={hasModel ? "secondary" : "primary"} onClick={() => navigate("new")}>New model</Button>
+        <Button onClick={() => navigate("import")}>Import institutions</Button>
         <Button disabled={!model?.rates} onClick={() => navigate("options")}>Edit options</Button>
         <Button disabled={!model?.rates || !model?.institutions} onClick={() => navigate("compare")}>Compare two options</Button>
         <Button onClick={() => navigate("explain")}>Explain a cell</Button>

@@ -1,0 +1,91 @@
+// `send-model import SCHOOLS.csv|xlsx [--mapping MAP.json] --out MODEL.xlsx`: the officer's own school
+// list as a model. Prints the mapping it used (stdout) and every column it could not map, every cell
+// with a problem and every count the formula will not use; writes nothing when the mapping is unusable.
+import fs from "node:fs";
+import { FileProblem, refuseOverwrite, writeFileAtomic } from "../headless/io/files";
+import { sheetsForWrite, snapshot } from "../headless/io/bridge";
+import { MONEY_FORMAT, type SheetFormat } from "../headless/io/format";
+import { HeadlessWorkbook } from "../headless/workbook";
+import { xlsxBuffer } from "../headless/xlsx";
+import { colLetters } from "../model/a1";
+import type { RawCell, Rows } from "../model/types";
+import { LIBRARY } from "../engine/library";
+import { normOption } from "../engine/normalize";
+import { applyMapping } from "../import/apply";
+import { proposeMapping, targetList, withSaved, type SavedMapping } from "../import/mapping";
+import { bandsFor, planImport } from "../import/plan";
+import { reportLines } from "../import/reportText";
+import { readSource, SourceProblem } from "../import/source";
+import { findHeaderRow } from "../import/apply";
+import { progress, type CliIo } from "./io";
+
+export interface ImportOptions { out: string; mapping?: string; sheet?: string; national?: string; option: string }
+
+export const DEFAULT_NATIONAL = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;
+
+function readMappingFile(file: string): SavedMapping {
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new FileProblem(`cannot read the mapping ${file}: ${(e as Error).message}`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data) || Object.values(data).some((v) => typeof v !== "string")) {
+    throw new FileProblem(`the mapping ${file} must be one JSON object: {"header in the file": "field or keep", …}`);
+  }
+  return data as SavedMapping;
+}
+
+/** Text that Excel (or the headless host) would read as a formula or number stays text: "'" is the host's text marker. */
+function literal(rows: Rows): Rows {
+  return rows.map((r) => r.map((c): RawCell => (typeof c === "string" && /^[=+\-@']/.test(c) ? `'${c}` : c)));
+}
+
+export async function runImport(input: string, opts: ImportOptions, io: CliIo, quiet: boolean): Promise<boolean> {
+  const say = progress(io, quiet);
+  refuseOverwrite(opts.out, [input]);
+  if (!fs.existsSync(input) || !fs.statSync(input).isFile()) throw new FileProblem(`file not found: ${input}`);
+  const national = opts.national ?? DEFAULT_NATIONAL;
+  if (!LIBRARY.some((o) => o.name === national)) throw new FileProblem(`--national: no built-in option '${national}'; choose one of ${LIBRARY.map((o) => o.name).join(", ")}`);
+  if (normOption(opts.option) === normOption(national)) throw new FileProblem(`--option: '${opts.option}' is the national option's name; choose another`);
+  say(`reading ${input}`);
+  let src;
+  try {
+    src = await readSource(input, fs.readFileSync(input));
+  } catch (e) {
+    if (e instanceof SourceProblem) throw new FileProblem(e.message);
+    throw e;
+  }
+  for (const e of src.errors) io.err(`send-model: ${input}: ${e}\n`);
+  const sheet = opts.sheet ? src.sheets.find((s) => s.name.toLowerCase() === opts.sheet!.toLowerCase()) : src.sheets.find((s) => s.rows.length > 1) ?? src.sheets[0];
+  if (!sheet) throw new FileProblem(`--sheet: no sheet '${opts.sheet}' in ${input} (sheets: ${src.sheets.map((s) => s.name).join(", ")})`);
+  const headerRow = findHeaderRow(sheet.rows);
+  const header = (sheet.rows[headerRow] ?? []).map((c) => (c === null || c === undefined ? "" : String(c)));
+  const bands = bandsFor(national);
+  let choices = proposeMapping(header);
+  if (opts.mapping) {
+    const saved = withSaved(choices, readMappingFile(opts.mapping), targetList(bands, choices.map((c) => c.target)));
+    if (saved.errors.length) throw new FileProblem(saved.errors.join("\n"));
+    for (const m of saved.missing) io.err(`send-model: warning: the mapping names '${m}', which is not a column of ${input}\n`);
+    choices = saved.choices;
+  }
+  const result = applyMapping(sheet.rows, choices, bands);
+  io.out(`${reportLines(result.report).join("\n")}\n`);
+  if (result.report.errors.length) {
+    io.err(`send-model: nothing written: fix the mapping (--mapping MAP.json, {"header": "field or keep"})\n`);
+    return false;
+  }
+  const plan = planImport({ existing: [], national, candidate: opts.option, result, source: input.replace(/^.*[\\/]/, "") });
+  say(`recalculating ${result.report.institutions} institutions under ${plan.allocationOptions.length} option(s)`);
+  const wb = HeadlessWorkbook.create(Object.fromEntries(plan.sheets.map((s) => [s.name, s.values ? literal(s.rows) : s.rows])));
+  const allocLast = colLetters(2 + plan.allocationOptions.length);
+  const formats: Record<string, SheetFormat> = {
+    [plan.names.allocations]: { numFmts: [{ range: `C2:${allocLast}${plan.count + 1}`, format: MONEY_FORMAT }], freezeCols: 1 },
+    [plan.names.institutions]: { freezeCols: 1 },
+    [plan.mapping.name]: { widths: { D: 60 } },
+  };
+  writeFileAtomic(opts.out, await xlsxBuffer(sheetsForWrite(snapshot(wb), formats)), [input]);
+  io.out(`\nWrote ${opts.out}: ${result.report.institutions} institutions; sheets ${plan.sheets.map((s) => s.name).join(", ")}; Allocations for ${plan.allocationOptions.join(", ")}.\n`);
+  say(`wrote ${opts.out}`);
+  return true;
+}

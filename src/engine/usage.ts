@@ -1,0 +1,32 @@
+// Which institution fields each phase's components read (contract section 4). A count in a field its
+// phase never reads is not an error, but it is money the officer may expect and will not see: the
+// importer and SEND.CHECK's institutions check both report it from this one table.
+import type { Phase } from "./types";
+
+/** Field families, as the Institutions headers name them ("EHCP <band>" is one family). */
+export type FieldFamily =
+  | "Primary Pupils" | "KS3 Pupils" | "KS4 Pupils" | "FSM" | "FSM6" | "IDACI" | "LPA" | "EAL" | "SEN Support"
+  | "EHCP" | "Places" | "Occupied" | "DAF" | "SENIF" | "Students";
+
+const MAINSTREAM: FieldFamily[] = ["Primary Pupils", "KS3 Pupils", "KS4 Pupils", "FSM", "FSM6", "IDACI", "LPA", "EAL", "SEN Support", "EHCP"];
+
+export const FIELDS_USED: Record<Phase, readonly FieldFamily[]> = {
+  Primary: MAINSTREAM,
+  Secondary: MAINSTREAM,
+  Special: ["Places", "EHCP"],
+  AP: ["Places", "EHCP"],
+  "Resource Base": ["Places", "Occupied", "EHCP"],
+  FE: ["Places", "Students", "EHCP"],
+  "Early Years": ["DAF", "SENIF", "EHCP"],
+  ISP: ["EHCP"],
+};
+
+/** Whether a phase's formula reads a field family. */
+export function phaseUses(phase: Phase, family: FieldFamily): boolean {
+  return FIELDS_USED[phase].includes(family);
+}
+
+/** The phases that read a family, for messages ("Places are read for Special, AP, Resource Base and FE"). */
+export function phasesUsing(family: FieldFamily): Phase[] {
+  return (Object.keys(FIELDS_USED) as Phase[]).filter((p) => FIELDS_USED[p].includes(family));
+}

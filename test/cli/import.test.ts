@@ -1,0 +1,88 @@
+// `send-model import` as a user runs it, in a child process.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+
+const ROOT = path.join(__dirname, "../..");
+const BIN = path.join(ROOT, "bin/send-model.js");
+const FIXTURE = path.join(ROOT, "test/import/fixtures/officer-schools.csv");
+
+function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function sheetRows(file: string, sheet: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(sheet)!;
+  const rows: unknown[][] = [];
+  ws.eachRow((r, i) => { rows[i - 1] = (r.values as unknown[]).slice(1); });
+  return rows;
+}
+
+let dir: string;
+beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "send-import-")); });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("send-model import", () => {
+  it("maps officer-style headers, prints the mapping and kept columns, and writes a model with every institution", async () => {
+    const out = path.join(dir, "model.xlsx");
+    const r = run(["import", FIXTURE, "--out", out, "-q"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/D +NOR \(Oct 2024\) +-> Pupils \(by phase\)/);
+    expect(r.stdout).toMatch(/J +Band 3 EHCPs +-> EHCP Band 3/);
+    expect(r.stdout).toMatch(/Columns not mapped[^\n]*: 2\n {2}L 'LAESTAB'\n {2}M 'Notes'/);
+    expect(r.stdout).toMatch(/Counts the formula will not use:\n {2}NOR \(Oct 2024\) at Special \(2\): D26, D27/);
+    expect(r.stdout).toMatch(/Wrote .*model\.xlsx: 30 institutions/);
+    const inst = await sheetRows(out, "Institutions");
+    expect(inst).toHaveLength(31);
+    expect(inst[0]).toEqual(expect.arrayContaining(["Name", "Phase", "EHCP Band 3", "LAESTAB", "Notes", "NOR (Oct 2024)"]));
+    const alloc = await sheetRows(out, "Allocations");
+    expect(alloc[0]).toEqual(["Name", "Phase", "Option A"]);
+    expect(alloc).toHaveLength(31);
+    const mapping = await sheetRows(out, "Import mapping");
+    expect(mapping[0]).toEqual(["Header in the file", "Imported as", "Column", "Why"]);
+    expect(mapping).toContainEqual(["FSM Ever 6", "FSM6", "E", "a listed name for FSM6"]);
+  });
+
+  it("follows a --mapping file and refuses one that names no field", () => {
+    const map = path.join(dir, "map.json");
+    fs.writeFileSync(map, JSON.stringify({ "Number of places": "keep", Notes: "keep" }));
+    const out = path.join(dir, "mapped.xlsx");
+    const r = run(["import", FIXTURE, "--mapping", map, "--out", out, "-q"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/K +Number of places +-> Keep as is/);
+    fs.writeFileSync(map, JSON.stringify({ Notes: "Notez" }));
+    const bad = run(["import", FIXTURE, "--mapping", map, "--out", path.join(dir, "bad.xlsx"), "-q"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/'Notes' -> 'Notez' is not a field/);
+    expect(fs.existsSync(path.join(dir, "bad.xlsx"))).toBe(false);
+  });
+
+  it("names every bad cell, and writes nothing when no column is the phase", () => {
+    const csv = path.join(dir, "bad.csv");
+    fs.writeFileSync(csv, "School,Kind,Pupils,FSM\nAsh,Primary,twelve,3\nBeech,Primary,200,x\n");
+    const r = run(["import", csv, "--out", path.join(dir, "none.xlsx"), "-q"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/B +Kind +-> Keep as is/);
+    expect(r.stdout).toMatch(/No column is mapped to Phase/);
+    expect(fs.existsSync(path.join(dir, "none.xlsx"))).toBe(false);
+    const map = path.join(dir, "kind.json");
+    fs.writeFileSync(map, JSON.stringify({ Kind: "Phase" }));
+    const ok = run(["import", csv, "--mapping", map, "--out", path.join(dir, "some.xlsx"), "-q"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("C2: 'twelve' is not a number (Pupils -> Pupils (by phase))");
+    expect(ok.stdout).toContain("D3: 'x' is not a number (FSM -> FSM)");
+  });
+
+  it("refuses a missing file and an --out that is the input", () => {
+    expect(run(["import", path.join(dir, "nope.csv"), "--out", path.join(dir, "x.xlsx")]).stderr).toMatch(/file not found/);
+    const r = run(["import", FIXTURE, "--out", FIXTURE]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/refusing to overwrite the input/);
+  });
+});
