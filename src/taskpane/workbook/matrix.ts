@@ -7,17 +7,9 @@ import { SETTINGS } from "../../engine/types";
 import { DEFAULT_BANDS, headerIndex } from "../../model/institutions";
 import type { CellValue } from "../ports/WorkbookPort";
 import { effectiveValue, keyRow, type RatesInfo } from "./discover";
+import { bandWords, keyInWords, PLACE_WORDS, SETTING_WORDS } from "../../model/rateWords";
 
-export const SETTING_WORDS: Record<string, string> = {
-  mainstream: "Mainstream school",
-  rb: "Resourced provision / unit",
-  special: "Special school",
-  ap: "Alternative provision",
-  fe: "Further education",
-  ey: "Early years",
-  isp: "Independent special",
-  all: "Any setting (fallback)",
-};
+export { keyInWords };
 
 export interface MatrixCell {
   key: string;
@@ -36,12 +28,6 @@ export interface Matrix {
   /** column headings (settings for top-up; a single value column otherwise) */
   columns: string[];
   rows: { label: string; cells: MatrixCell[] }[];
-}
-
-/** "band3" / "Band 3" / "3" -> "Band 3"; other labels as written. */
-export function bandWords(band: string): string {
-  const m = /^(?:band)?[\s_-]*(\d+\w*)$/i.exec(band.trim());
-  return m ? `Band ${m[1]}` : band.trim();
 }
 
 /** A band label as it goes inside a key ("Band 3" -> "band3"). */
@@ -109,18 +95,10 @@ export function topupMatrix(rates: RatesInfo, option: string, opts: { header?: r
   };
 }
 
-const PLACES: [string, string][] = [
-  ["place.special", "Special school place"],
-  ["place.ap", "Alternative provision place"],
-  ["place.rb.occupied", "Resourced provision place, occupied"],
-  ["place.rb.unoccupied", "Resourced provision place, unoccupied"],
-  ["place.fe", "Further education place (element 2)"],
-];
-
 export function placeMatrix(rates: RatesInfo, option: string): Matrix {
   return {
     id: "place", title: "Place funding per place a year", columns: ["£ per place"],
-    rows: PLACES.map(([key, label]) => ({ label, cells: [cell(rates, option, key, `Place funding, ${label}`)] })),
+    rows: PLACE_WORDS.map(([key, label]) => ({ label, cells: [cell(rates, option, key, `Place funding, ${label}`)] })),
   };
 }
 
@@ -153,17 +131,6 @@ const PART_WORDS: Record<string, string> = {
 const words = (s: string) => s.toLowerCase().replace(/([a-z])(\d)/g, "$1 $2").split(/[^a-z0-9£%]+/).filter(Boolean);
 
 export interface KeySuggestion { key: string; words: string; unit: string; inTable: boolean }
-
-/** What a key says in words ("topup.special.band3" -> "Top-up, Band 3, Special school"). */
-export function keyInWords(key: string): string {
-  const parts = key.trim().split(".");
-  const [head, a, b] = parts;
-  if (normKey(head) === "topup" && a && b) return `Top-up, ${bandWords(b)}, ${SETTING_WORDS[normKey(a)] ?? a}`;
-  if (normKey(head) === "ey" && normKey(a ?? "") === "senif" && b) return `SEN inclusion fund, ${bandWords(b)}`;
-  const place = PLACES.find(([k]) => normKey(k) === normKey(key));
-  if (place) return `Place funding, ${place[1]}`;
-  return findKeyInfo(key)?.description ?? key;
-}
 
 /**
  * Keys matching words an officer types, best first: every word must appear in the key's parts, their
