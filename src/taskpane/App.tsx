@@ -17,6 +17,7 @@ import { Fit } from "./screens/Fit/Fit";
 import { Projection } from "./screens/Projection/Projection";
 import { Explain } from "./screens/Explain/Explain";
 import { Publish } from "./screens/Publish/Publish";
+import { Paper } from "./screens/Paper/Paper";
 
 export const SCREENS: { id: ScreenId; label: string }[] = [
   { id: "home", label: "Home" },
@@ -29,10 +30,11 @@ export const SCREENS: { id: ScreenId; label: string }[] = [
   { id: "projection", label: "Projection" },
   { id: "explain", label: "Explain" },
   { id: "publish", label: "Publish" },
+  { id: "paper", label: "Forum paper" },
 ];
 
 const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
-  home: Home, new: NewModel, import: Import, options: Options, rates: Rates, compare: Compare, fit: Fit, projection: Projection, explain: Explain, publish: Publish,
+  home: Home, new: NewModel, import: Import, options: Options, rates: Rates, compare: Compare, fit: Fit, projection: Projection, explain: Explain, publish: Publish, paper: Paper,
 };
 
 export function App({ port, initialScreen = "home" }: { port: WorkbookPort; initialScreen?: ScreenId }) {

@@ -5,7 +5,7 @@ import type { WorkbookPort } from "./ports/WorkbookPort";
 import type { ModelInfo } from "./workbook/discover";
 import type { Confirm } from "./workbook/confirm";
 
-export type ScreenId = "home" | "new" | "import" | "options" | "rates" | "compare" | "fit" | "projection" | "explain" | "publish";
+export type ScreenId = "home" | "new" | "import" | "options" | "rates" | "compare" | "fit" | "projection" | "explain" | "publish" | "paper";
 
 export interface Pane {
   port: WorkbookPort;

@@ -157,7 +157,7 @@ describe("send-model demo output", () => {
     expect(html).toContain("<h3>Assumptions behind the projection</h3>");
     expect(html).toMatch(/<td>Grant growth<\/td><td class="n">4%<\/td>/);
     expect(html).toContain("<td>Opening balance</td><td class=\"n\">-£32,000,000</td>");
-    expect(html).toContain("How the fitting works: SEND.FIT multiplies every school's amount by one factor");
+    expect(html).toContain("How the fitting works: SEND.FIT multiplies every amount by one factor so that the total meets the budget.");
   });
 
   it("prints on A4 portrait, with charts that scale and legends inside them", () => {

@@ -2,6 +2,7 @@
 import { BASELINE } from "../rates";
 import type { ChangeRow, ReportData } from "./data";
 import { changeSentence, valueInWords } from "../../model/optionChanges";
+import { fitMethodText } from "../../model/paperText";
 
 export interface ReportCharts { phases: string; winners: string; projection: string }
 
@@ -65,10 +66,7 @@ Total ${money(c.total.a)} → ${money(c.total.b)} (${signed(c.total.difference)}
 (before fitting: ${money(f.before)}; after: ${money(f.fitted)}), no school losing more than ${pct(f.floor === null ? null : Math.abs(f.floor)).replace("+", "")} or gaining more than ${pct(f.cap).replace("+", "")}:
 ${f.gaining ?? "?"} schools gain and ${f.losing ?? "?"} lose.`;
 
-  const fitMethod = `<p>How the fitting works: SEND.FIT multiplies every school's amount by one factor so that the total meets the budget.
-A school whose change against the ${esc(BASELINE)} would be a larger loss than the floor is held at the floor (protected), and a gain above the cap is held at the cap;
-the factor is then worked out again over the remaining schools, so the total still equals the budget. When the budget cannot be met
-within the floor and the cap, nothing is fitted and the formula says which budgets are possible.${f.before !== null && f.fitted !== null && f.before !== 0 ? ` Here the total moves by ${pct((f.fitted - f.before) / f.before)}.` : ""}</p>`;
+  const fitMethod = `<p>${esc(fitMethodText(BASELINE))}${f.before !== null && f.fitted !== null && f.before !== 0 ? ` Here the total moves by ${pct((f.fitted - f.before) / f.before)}.` : ""}</p>`;
 
   const changes = d.changes.map((c) => `<div class="keep">
 <h3>${esc(c.option)}${c.inherits ? ` <small>(starts from ${esc(c.inherits)})</small>` : ""}</h3>
