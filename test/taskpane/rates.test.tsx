@@ -48,7 +48,7 @@ describe("Rates screen", () => {
   it("a cell edit writes that key's cell in the option's column, without asking when it was empty", async () => {
     const { port } = await modelPort();
     const { container } = await renderScreen(port, "rates");
-    expect((screen.getByLabelText("Option") as HTMLSelectElement).value).toBe("Option A");
+    expect((screen.getByLabelText("Option to edit") as HTMLSelectElement).value).toBe("Option A");
     const input = cell("Top-up, Band 3, Special school (£/pupil/year), Option A");
     expect(input.value).toBe("");
     expect(input.placeholder).toBe("£17,220.00 from Local (sample)");
@@ -68,7 +68,7 @@ describe("Rates screen", () => {
   it("asks before overwriting a rate and keeps it when declined", async () => {
     const { port } = await modelPort();
     await renderScreen(port, "rates");
-    fireEvent.change(screen.getByLabelText("Option"), { target: { value: "Local (sample)" } });
+    fireEvent.change(screen.getByLabelText("Option to edit"), { target: { value: "Local (sample)" } });
     const input = cell("Top-up, Band 1, Mainstream school (£/pupil/year), Local (sample)");
     expect(input.value).toBe("1600");
     fireEvent.change(input, { target: { value: "1700" } });

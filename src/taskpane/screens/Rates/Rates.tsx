@@ -90,7 +90,7 @@ export function Rates() {
     <section aria-labelledby="rates-title">
       {heading}
       <Text as="p" block>Type a rate into a cell and press Enter. A blank cell inherits its parent&apos;s value, shown in grey.</Text>
-      <Field label="Option">
+      <Field label="Option to edit">
         <Select value={option} onChange={(_, d) => setOption(d.value)}>{names.map((n) => <option key={n}>{n}</option>)}</Select>
       </Field>
 
