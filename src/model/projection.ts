@@ -43,6 +43,14 @@ export const PROJECTION_FIELDS: readonly ProjectionField[] = [
   field("proj.places.cost", "One-off cost per new special place"),
 ];
 
+/** The form's groups, in order: each projection key belongs to exactly one. */
+export const PROJECTION_GROUPS: readonly { title: string; keys: readonly string[] }[] = [
+  { title: "Timing and balance", keys: ["proj.start", "proj.years", "proj.opening"] },
+  { title: "Income", keys: ["proj.grant", "proj.grant.growth"] },
+  ...SETTINGS.map((s) => ({ title: `${SETTING_LABEL[s]} placements`, keys: [`proj.${s}.count`, `proj.${s}.growth`, `proj.${s}.cost`] })),
+  { title: "Costs and mitigation", keys: ["proj.inflation", "proj.other", "proj.ei.cost", "proj.ei.reduction", "proj.shift"] },
+];
+
 /** Key rows for ratesSheet(): every projection key under a "Projection" heading. */
 export const PROJECTION_KEY_ROWS = PROJECTION_FIELDS.map((f) => ({ key: f.key, description: f.description, unit: f.unit, section: "Projection" }));
 

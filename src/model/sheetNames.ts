@@ -35,3 +35,27 @@ export function uniqueSheetNames(existing: readonly string[], wanted: readonly s
     return n;
   });
 }
+
+/** A name cut to `n` characters keeping its start and its end, where two options usually differ ("National 2…5-26"). */
+function keepEnds(name: string, n: number): string {
+  const s = name.trim();
+  if (s.length <= n) return s;
+  const tail = Math.min(5, Math.floor((n - 1) / 2));
+  return `${s.slice(0, n - 1 - tail).trimEnd()}…${s.slice(-tail)}`;
+}
+
+/**
+ * The wanted name of a sheet about two options ("Compare A vs B") that still tells both apart within
+ * 31 characters, with room left for a " (2)" suffix: the prefix goes first, then both names are cut
+ * keeping their ends, rather than losing option B's name off the end.
+ */
+export function pairSheetName(prefix: string, a: string, b: string): string {
+  const room = MAX - 4;
+  const full = `${prefix} ${a.trim()} vs ${b.trim()}`;
+  if (full.length <= room) return full;
+  const bare = `${a.trim()} vs ${b.trim()}`;
+  if (bare.length <= room) return bare;
+  const each = Math.floor((room - 4) / 2);
+  const sa = keepEnds(a, Math.max(each, room - 4 - Math.min(b.trim().length, each)));
+  return `${sa} vs ${keepEnds(b, room - 4 - sa.length)}`;
+}

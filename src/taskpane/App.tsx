@@ -11,28 +11,33 @@ import { Home } from "./screens/Home/Home";
 import { NewModel } from "./screens/NewModel/NewModel";
 import { Import } from "./screens/Import/Import";
 import { Options } from "./screens/Options/Options";
+import { Rates } from "./screens/Rates/Rates";
 import { Compare } from "./screens/Compare/Compare";
 import { Fit } from "./screens/Fit/Fit";
 import { Projection } from "./screens/Projection/Projection";
 import { Demand } from "./screens/Demand/Demand";
 import { Explain } from "./screens/Explain/Explain";
 import { Publish } from "./screens/Publish/Publish";
+import { Paper } from "./screens/Paper/Paper";
 
 export const SCREENS: { id: ScreenId; label: string }[] = [
   { id: "home", label: "Home" },
   { id: "new", label: "New model" },
   { id: "import", label: "Import" },
   { id: "options", label: "Options" },
+  { id: "rates", label: "Rates" },
   { id: "compare", label: "Compare" },
   { id: "fit", label: "Fit to budget" },
   { id: "demand", label: "Demand" },
   { id: "projection", label: "Projection" },
   { id: "explain", label: "Explain" },
   { id: "publish", label: "Publish" },
+  { id: "paper", label: "Forum paper" },
 ];
 
 const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
-  home: Home, new: NewModel, import: Import, options: Options, compare: Compare, fit: Fit, demand: Demand, projection: Projection, explain: Explain, publish: Publish,
+  home: Home, new: NewModel, import: Import, options: Options, rates: Rates, compare: Compare, fit: Fit, demand: Demand,
+  projection: Projection, explain: Explain, publish: Publish, paper: Paper,
 };
 
 export function App({ port, initialScreen = "home" }: { port: WorkbookPort; initialScreen?: ScreenId }) {

@@ -5,7 +5,8 @@ import type { WorkbookPort } from "./ports/WorkbookPort";
 import type { ModelInfo } from "./workbook/discover";
 import type { Confirm } from "./workbook/confirm";
 
-export type ScreenId = "home" | "new" | "import" | "options" | "compare" | "fit" | "demand" | "projection" | "explain" | "publish";
+export type ScreenId =
+  "home" | "new" | "import" | "options" | "rates" | "compare" | "fit" | "demand" | "projection" | "explain" | "publish" | "paper";
 
 export interface Pane {
   port: WorkbookPort;

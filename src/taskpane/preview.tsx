@@ -18,7 +18,7 @@ export function PreviewShell({ port }: { port: PreviewPort }) {
   return (
     <FluentProvider theme={webLightTheme}>
       <div style={{ display: "flex", gap: 16, alignItems: "flex-start", padding: 8 }}>
-        <div style={{ width: 380, flex: "none", border: "1px solid #ddd" }} aria-label="Task pane">
+        <div style={{ width: 350, flex: "none", border: "1px solid #ddd" }} aria-label="Task pane">
           <App port={port} />
         </div>
         <div style={{ flex: 1, minWidth: 0 }}>

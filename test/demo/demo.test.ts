@@ -183,6 +183,26 @@ describe("send-model demo output", () => {
     expect(html).toMatch(/SYNTHETIC DATA/);
   });
 
+  it("is a Schools Forum paper: what each option changes in words, the projection's assumptions, how the fitting works", () => {
+    expect(html).toContain("<h2>What each option changes</h2>");
+    expect(html).toContain("Early intervention package <small>(starts from Baseline)</small>");
+    expect(html).toContain("<li>Early intervention per SEN Support pupil (no EHCP): £300 (");
+    expect(html).toContain("<li>Place funding, Resourced provision place, unoccupied: £10,000 (");
+    expect(html).toMatch(/<li>Top-up, Band 1, Mainstream school: £[\d,]+ \(Baseline: £[\d,]+\)<\/li>/);
+    expect(html).toContain("<h3>Assumptions behind the projection</h3>");
+    expect(html).toMatch(/<td>Grant growth<\/td><td class="n">4%<\/td>/);
+    expect(html).toContain("<td>Opening balance</td><td class=\"n\">-£32,000,000</td>");
+    expect(html).toContain("How the fitting works: SEND.FIT multiplies every amount by one factor so that the total meets the budget.");
+  });
+
+  it("prints on A4 portrait, with charts that scale and legends inside them", () => {
+    expect(html).toContain("@page{size:A4 portrait");
+    expect(html).toContain("figure svg{max-width:100%;height:auto");
+    // every chart scales from its own box (viewBox), legends included, so nothing is cut off
+    for (const svg of html.match(/<svg[^>]*>/g)!) expect(svg).toMatch(/viewBox="0 0 [\d.]+ [\d.]+"/);
+    expect(html.match(/role-legend"/g)?.length).toBe(3);
+  });
+
   it("the report's numbers are the workbook's", async () => {
     const book = await readXlsx(path.join(dir, "send-model-demo.xlsx"));
     expect(book.sheets.map((s) => s.name)).toEqual(Object.values(SHEETS));

@@ -29,6 +29,8 @@ export const FLOW = {
   /** the budget as a share of the local (sample) total: tight enough that the floor protects some */
   budgetShare: 0.9955,
   explainCell: "D2",
+  /** a cell of the Rates screen's matrix the officer edits for the scenario, typed as they would */
+  matrix: { key: "place.special", label: "Place funding, Special school place (£/place/year)", input: "£10,500" },
 };
 
 export interface Expected {
@@ -62,8 +64,11 @@ export async function expectedFlow(): Promise<Expected> {
 
   // Options: a rate for the candidate, a scenario inheriting from it with a lower rate
   await setRate(port, (await discoverModel(port)).rates!, { option: FLOW.candidate, key: FLOW.rate.key, input: FLOW.rate.candidate }, yes);
-  await addOption(port, (await discoverModel(port)).rates!, FLOW.scenario, FLOW.candidate, yes);
+  const before = await discoverModel(port);
+  await addOption(port, before.rates!, FLOW.scenario, FLOW.candidate, yes, before);
   await setRate(port, (await discoverModel(port)).rates!, { option: FLOW.scenario, key: FLOW.rate.key, input: FLOW.rate.scenario }, yes);
+  // Rates: one matrix cell for the scenario
+  await setRate(port, (await discoverModel(port)).rates!, { option: FLOW.scenario, key: FLOW.matrix.key, input: FLOW.matrix.input }, yes);
 
   // the engine itself, on the workbook's values
   const rates = await port.readValues("Rates", (await port.usedRange("Rates"))!);

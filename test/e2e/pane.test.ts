@@ -6,8 +6,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { formatMoney } from "../../src/taskpane/components/format";
-import type { RawCell } from "../../src/taskpane/ports/WorkbookPort";
+import { formatMoney } from "../../src/taskpane/components/numbers";
+import { presentTrace } from "../../src/taskpane/workbook/trace";
+import type { CellValue, RawCell } from "../../src/taskpane/ports/WorkbookPort";
 import { FLOW, expectedFlow, type Expected } from "./expected";
 import { historyTable } from "../../src/data/ehcp";
 import { forecast } from "../../src/engine/forecast";
@@ -17,7 +18,9 @@ import {
 } from "./support";
 
 const WAIT = 20_000;
-const SCREENS = ["new-model", "new-model-confirm", "options", "compare", "fit", "projection", "demand", "explain", "publish", "home"];
+const SCREENS = [
+  "new-model", "new-model-confirm", "options", "rates", "compare", "fit", "projection", "demand", "explain", "publish", "home", "paper",
+];
 
 let server: Awaited<ReturnType<typeof serve>> | undefined;
 let browser: Browser | undefined;
@@ -82,6 +85,8 @@ async function column(sheet: string, col: string, from: number, to: number): Pro
 }
 
 const parseMoney = (s: string) => Number(s.replace(/[£,]/g, ""));
+/** A money cell as the grid shows it ("#,##0.00": separators, no £). */
+const gridMoney = (v: CellValue | undefined) => formatMoney(v).replace("£", "");
 const sumMoney = (xs: string[]) => Math.round(xs.reduce((t, s) => t + parseMoney(s), 0) * 100) / 100;
 const sheets = () => page.evaluate(() => window.sendPreview!.sheets()) as Promise<Record<string, RawCell[][]>>;
 
@@ -127,7 +132,7 @@ describe("the task pane in chromium, on the built preview", () => {
     await showSheet("Allocations");
     expect(await column("Allocations", "A", 1, 2)).toEqual(["Name", "Synthetic Primary 01"]);
     expect(await cell("Allocations", "D1").innerText()).toBe(FLOW.firstCandidate);
-    expect(await cell("Allocations", "D2").innerText()).toBe(formatMoney(expected.created.d2));
+    expect(await cell("Allocations", "D2").innerText()).toBe(gridMoney(expected.created.d2));
     expect(sumMoney(await column("Allocations", "D", 2, FLOW.institutions + 1))).toBe(Math.round(expected.created.total * 100) / 100);
 
     // re-run over the model's own sheets with another candidate name: a confirmation listing the cells
@@ -151,7 +156,7 @@ describe("the task pane in chromium, on the built preview", () => {
     await dialog.getByRole("button", { name: "Overwrite" }).click();
     await pane().getByText("Rewrote Rates, Institutions, Allocations, Checks.").waitFor();
     await until(() => cell("Allocations", "D1").innerText(), FLOW.candidate, "Allocations!D1 after the rewrite");
-    expect(await cell("Allocations", "D2").innerText()).toBe(formatMoney(expected.created.d2));
+    expect(await cell("Allocations", "D2").innerText()).toBe(gridMoney(expected.created.d2));
     expect(await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts()).toEqual(["Sheet1", "Rates", "Institutions", "Allocations", "Checks"]);
     await finishStep("new-model");
   });
@@ -187,6 +192,24 @@ describe("the task pane in chromium, on the built preview", () => {
     await finishStep("options");
   });
 
+  it("Rates: a cell of the matrix, in words, typed as an officer would, writes the scenario's rate", async () => {
+    await screenTab("Rates").click();
+    await choose("Option to edit", FLOW.scenario);
+    const input = pane().getByLabel(`${FLOW.matrix.label}, ${FLOW.scenario}`, { exact: true });
+    expect(await input.getAttribute("placeholder")).toMatch(/^£[\d,]+\.00 from /);
+    await input.fill(FLOW.matrix.input);
+    await input.press("Enter");
+    await pane().getByText(`Saved Place funding, Special school place for ${FLOW.scenario}`, { exact: false }).waitFor();
+    await until(() => input.inputValue(), "10500", "the saved value shown in the matrix");
+    // the search turns words into keys
+    await pane().getByLabel("Find a rate").fill("band 3 top up special");
+    await pane().getByRole("list", { name: "Matching rates" }).getByRole("button", { name: "Top-up, Band 3, Special school" }).waitFor();
+    const rates = (await sheets()).Rates;
+    const row = rates.find((r) => r[0] === FLOW.matrix.key)!;
+    expect(row).toContain(10500);
+    await finishStep("rates");
+  });
+
   it("Compare: writes the comparison sheet; totals, gainers and losers match the engine", async () => {
     await screenTab("Compare").click();
     await choose("Option A (from)", FLOW.candidate);
@@ -209,7 +232,7 @@ describe("the task pane in chromium, on the built preview", () => {
     const total = FLOW.institutions + 2;
     expect(await column(sheet, "A", total, total)).toEqual(["Total"]);
     expect([await cell(sheet, `B${total}`).innerText(), await cell(sheet, `C${total}`).innerText(), await cell(sheet, `D${total}`).innerText()])
-      .toEqual([formatMoney(e.totalA), formatMoney(e.totalB), formatMoney(e.difference)]);
+      .toEqual([gridMoney(e.totalA), gridMoney(e.totalB), gridMoney(e.difference)]);
     await page.getByText(`Change per institution: ${FLOW.scenario} minus ${FLOW.candidate}`, { exact: false }).first().waitFor();
     await finishStep("compare");
   });
@@ -228,30 +251,36 @@ describe("the task pane in chromium, on the built preview", () => {
     expect(expected.fit.protected).toBeGreaterThan(0);
     await results.getByText(`Fitted amounts written to Allocations!${expected.fit.range}.`).waitFor();
     await results.getByText(`${expected.fit.protected} institutions were protected at the floor; ${expected.fit.capped} were capped.`).waitFor();
+    // the fitted total, the total before and the factor, in £
+    const dl = (await results.locator("dl").innerText()).split("\n").map((x) => x.trim()).filter(Boolean);
+    expect(dl).toEqual(["Fitted total", formatMoney(expected.fit.fittedTotal), "Before fitting", formatMoney(expected.fit.before), "Factor", `× ${expected.fit.factor!.toFixed(4)}`]);
 
     await showSheet("Allocations");
     const col = expected.fit.range[0];
-    expect(await cell("Allocations", `${col}1`).innerText()).toBe(`Fit ${FLOW.candidate} to ${expected.budget.toLocaleString("en-GB")}`);
+    expect(await cell("Allocations", `${col}1`).innerText()).toBe(`Fit ${FLOW.candidate} to ${formatMoney(expected.budget, { whole: Number.isInteger(expected.budget) })}`);
     const fitted = await column("Allocations", col, 2, FLOW.institutions + 1);
-    expect(fitted).toEqual(expected.fit.fitted.map((v) => formatMoney(v)));
+    expect(fitted).toEqual(expected.fit.fitted.map((v) => gridMoney(v)));
     expect(sumMoney(fitted)).toBe(expected.budget);
     await finishStep("fit");
   });
 
   it("Projection: writes the plans' assumptions and a SEND.PROJECT sheet; the balances match", async () => {
     await screenTab("Projection").click();
-    await pane().getByRole("table", { name: "Projection assumptions" }).waitFor();
+    // grouped, collapsible assumptions; the first group is open
+    await pane().getByRole("table", { name: "Timing and balance assumptions" }).waitFor();
+    await pane().getByText("Costs and mitigation", { exact: true }).click();
+    await pane().getByRole("table", { name: "Costs and mitigation assumptions" }).waitFor();
     await button("Write assumptions and projection").click();
     const results = pane().getByLabel("Projection results");
     await results.waitFor();
     const p = expected.projection;
     const rows = await results.getByRole("table", { name: "Cumulative balance" }).locator("tbody tr").allInnerTexts();
     expect(rows.map((r) => r.split("\t").map((s) => s.trim()))).toEqual(
-      p.years.map((y, i) => [String(y), ...p.series.map((s) => formatMoney(s.cumulative[i]))]));
+      p.years.map((y, i) => [String(y), ...p.series.map((s) => formatMoney(s.cumulative[i], { whole: true }))]));
 
     await grid(p.sheet).waitFor();
     const cumulative = await column(p.sheet, "E", 3, 2 + p.years.length);
-    expect(cumulative).toEqual(p.series[0].cumulative.map((v) => formatMoney(v)));
+    expect(cumulative).toEqual(p.series[0].cumulative.map((v) => gridMoney(v)));
     await page.getByRole("img", { name: /^Cumulative high needs balance\./ }).waitFor();
     await finishStep("projection");
   });
@@ -306,12 +335,14 @@ describe("the task pane in chromium, on the built preview", () => {
       const cells = await rows.nth(i).locator("td").allInnerTexts();
       shown.push(cells.flatMap((c) => c.split("\n").map((x) => x.replace(/^(from |× )/, "").trim()).filter(Boolean)));
     }
-    const want = expected.explain.lines.map((l) => [l.component, l.label, l.key, l.from, l.rate, l.count, l.amount].filter((x): x is string => Boolean(x)));
+    // £ amounts, shares inside the lines they multiply, £0 steps folded away
+    const want = presentTrace(expected.explain.lines).shown.map((l) => [l.component, l.label, l.key, l.from, l.rate, l.count, l.amount].filter((x): x is string => Boolean(x)));
     expect(shown).toEqual(want);
+    expect(shown.flat().filter((x) => /^-?£/.test(x)).length).toBeGreaterThan(0);
     // the candidate's own rate, and rates it inherits from the local and the national option
     const from = (key: string) => expected.explain.lines.find((l) => l.key === key)?.from;
     expect(from(FLOW.rate.key)).toBe(FLOW.candidate);
-    expect(shown).toContainEqual(expect.arrayContaining([FLOW.rate.key, FLOW.candidate, FLOW.rate.candidate]));
+    expect(shown).toContainEqual(expect.arrayContaining([FLOW.rate.key, FLOW.candidate, formatMoney(Number(FLOW.rate.candidate))]));
     expect(shown.some((r) => r.includes(FLOW.local))).toBe(true);
     expect(shown.some((r) => r.includes(FLOW.national))).toBe(true);
     await finishStep("explain");
@@ -352,6 +383,22 @@ describe("the task pane in chromium, on the built preview", () => {
     expect(text).toContain(`Institutions: ${FLOW.institutions} rows`);
     expect(text).toContain(expected.comparison.sheet);
     await finishStep("home");
+  });
+
+  it("Forum paper: what each option changes in words, the fitting and the assumptions; prints only the paper", async () => {
+    await screenTab("Forum paper").click();
+    const paper = pane().getByRole("article", { name: "Paper" });
+    await paper.waitFor();
+    await paper.getByRole("list", { name: `Changes in ${FLOW.scenario}` }).getByText("Place funding, Special school place: £10,500", { exact: false }).waitFor();
+    await paper.getByText("How the fitting works: SEND.FIT multiplies every amount by one factor", { exact: false }).waitFor();
+    await paper.getByRole("table", { name: "Projection assumptions" }).waitFor();
+    await paper.getByRole("img", { name: /^Total allocated by option\./ }).waitFor();
+    await finishStep("paper");
+    // printed, only the paper shows: the tabs and the grid are hidden
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("navigation", { name: "Screens" }).evaluate((n) => getComputedStyle(n).visibility)).toBe("hidden");
+    expect(await paper.evaluate((n) => getComputedStyle(n).visibility)).toBe("visible");
+    await page.emulateMedia({ media: "screen" });
   });
 
   it("taskpane.html and help.html load with no CSP violation of ours (office.js telemetry blocked on purpose)", async () => {

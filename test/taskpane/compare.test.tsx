@@ -28,7 +28,7 @@ describe("Compare screen", () => {
     expect(screen.getByLabelText("Option B (to)")).toHaveProperty("value", "Option A");
     fireEvent.click(screen.getByRole("button", { name: "Write comparison sheet" }));
     const results = await screen.findByLabelText("Comparison results");
-    const sheet = "Compare Local (sample) vs Optio"; // 31 characters at most
+    const sheet = "Local (sample) vs Option A"; // 31 characters at most, both options named
     expect(results.textContent).toContain(`Sheet ${sheet} written`);
     expect(await port.readFormulas(sheet, "A1")).toEqual([[expect.stringMatching(/^=SEND\.COMPARE\(Rates!\$A\$1:\$Z\$\d+,"Local \(sample\)","Option A",Institutions!\$A\$1:\$[A-Z]+\$7\)$/)]]);
     expect(port.meta.numberFormats.filter((n) => n.sheet === sheet)).toEqual([
@@ -44,13 +44,19 @@ describe("Compare screen", () => {
     expect(results.textContent).toContain("1 institution could not be computed: School 5");
     const grid = within(results).getByRole("grid", { name: "Largest changes" });
     const rows = within(grid).getAllByRole("row").slice(1).map((r) => r.textContent);
+    // two columns fit the pane: each institution over its two amounts, then the change in £ and %
     expect(rows).toEqual([
-      "School 22,000.001,500.00-500.00-25.0%",
-      "School 40.00300.00300.00",
-      "School 11,000.001,100.00100.0010.0%",
-      "School 64,000.004,040.0040.001.0%",
-      "School 3500.00500.000.000.0%",
+      "School 2£2,000.00 → £1,500.00-£500.00-25.0%",
+      "School 4£0.00 → £300.00£300.00",
+      "School 1£1,000.00 → £1,100.00£100.0010.0%",
+      "School 6£4,000.00 → £4,040.00£40.001.0%",
+      "School 3£500.00 → £500.00£0.000.0%",
     ]);
+    expect(within(grid).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Institution: Local (sample) → Option A", "Change"]);
+    // the chart has a value axis with £ ticks and a title, and names every bar for a screen reader
+    const chart = within(results).getByRole("img", { name: /^Largest changes per institution, Option A minus Local \(sample\)\. School 2: -£500\.00; School 4: £300\.00/ });
+    const ticks = [...chart.querySelectorAll("text")].map((t) => t.textContent);
+    expect(ticks).toEqual(expect.arrayContaining(["-£400", "£0", "£200", "Change (£ a year)", "School 2"]));
     await expectAccessible(container);
   });
 

@@ -3,6 +3,7 @@ import { fireEvent, screen, within } from "@testing-library/react";
 import { expectAccessible, failOnConsoleError, modelPort, renderScreen } from "./helpers/setup";
 import type { ExplainFn } from "../../src/taskpane/ports/WorkbookPort";
 import { echoCalc, type Calc } from "./helpers/memoryBook";
+import { presentTrace } from "../../src/taskpane/workbook/trace";
 
 const calc: Calc = (f, at, book) => (f.startsWith("=SEND.ALLOCATE(") ? [[{ error: "#N/A", message: "short" }]] : echoCalc(f, at, book));
 
@@ -50,7 +51,7 @@ describe("Explain screen", () => {
     expect(within(box).getByText("#N/A")).toBeTruthy();
     expect(box.textContent).toContain("topup.mainstream.band2 is missing from option 'Option A' (and the options it inherits from: Local (sample), National 2024-25). Needed because EHCP Band 2 is");
     const rows = within(within(box).getByRole("table", { name: "Trace" })).getAllByRole("row");
-    expect(rows[1].textContent).toBe("Notional SENPrimary Pupils × be.primary × notional.bebe.primaryNational 2024-25356220035620.00");
+    expect(rows[1].textContent).toBe("Notional SENPrimary Pupils × be.primary × notional.bebe.primaryNational 2024-25£3,562.00200£35,620.00");
     expect(refs[0]).toBe("Allocations");
     expect(refs[1]).toMatch(/^Rates!\$A\$1:\$Z\$\d+$/);
     await expectAccessible(container);
@@ -62,5 +63,21 @@ describe("Explain screen", () => {
     await renderScreen(port, "explain");
     fireEvent.click(screen.getByRole("button", { name: "Explain selected cell" }));
     expect(await screen.findByText("Explain does not know SEND.FIT yet.")).toBeTruthy();
+  });
+});
+
+describe("presentTrace", () => {
+  it("puts the share inside the lines it multiplies, formats £ and folds away £0 steps", () => {
+    const { shown, zero } = presentTrace([
+      { component: "Notional SEN", label: "share of be counted as notional SEN", key: "notional.be", from: "Local", rate: "0.05", amount: "0" },
+      { component: "Notional SEN", label: "Primary Pupils × be.primary × notional.be", key: "be.primary", from: "National", rate: "3562.5", count: "1200", amount: "213750" },
+      { component: "Early intervention", label: "SEN Support × ei.sensupport", key: "ei.sensupport", from: "default", rate: "0", count: "14", amount: "0" },
+      { component: "Total", label: "sum of the rounded components", amount: "213750.00" },
+    ]);
+    expect(shown).toEqual([
+      { component: "Notional SEN", label: "Primary Pupils × be.primary × notional.be (5%)", key: "be.primary", from: "National", rate: "£3,562.50", count: "1,200", amount: "£213,750.00" },
+      { component: "Total", label: "sum of the rounded components", key: "", from: "", rate: "", count: "", amount: "£213,750.00" },
+    ]);
+    expect(zero.map((z) => [z.label, z.amount])).toEqual([["SEN Support × ei.sensupport", "£0.00"]]);
   });
 });

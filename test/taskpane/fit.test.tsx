@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { expectAccessible, failOnConsoleError, modelPort, previewPort, renderScreen } from "./helpers/setup";
 import { echoCalc, type Calc } from "./helpers/memoryBook";
 import type { CellValue } from "../../src/taskpane/ports/WorkbookPort";
@@ -26,34 +26,49 @@ describe("Fit to budget screen", () => {
   it("writes SEND.FIT next to the allocations and counts protected and capped institutions", async () => {
     const { port } = await modelPort(fitCalc([[995], [1050], [1020], [995], [1050], [1010]]));
     const { container } = await renderScreen(port, "fit");
-    await fill({ "Amounts to fit": "Option A", "Budget": "£6,120", "Baseline": "Local (sample)", "Floor": "-0.5", "Cap": "5" });
+    expect(await screen.findByText("£6,600.00")).toBeTruthy(); // the option's current total
+    await fill({ "Amounts to fit": "Option A", "Budget": "£6,120", "Baseline": "Local (sample)", "Floor": "-0.5%", "Cap": "5" });
     fireEvent.click(screen.getByRole("button", { name: "Write SEND.FIT column" }));
     const results = await screen.findByLabelText("Fit results");
     expect(results.textContent).toContain("Fitted amounts written to Allocations!E2:E7.");
     expect(results.textContent).toContain("2 institutions were protected at the floor; 2 were capped.");
-    expect(await port.readFormulas("Allocations", "E1:E2")).toEqual([["Fit Option A to 6,120"], ["=SEND.FIT(D2:D7,6120,C2:C7,-0.005,0.05)"]]);
+    // 6 × 1,100 before; the two rows at neither bound went from 1,100 to 1,020 and 1,010
+    expect(results.textContent).toContain("Fitted total£6,120.00");
+    expect(results.textContent).toContain("Before fitting£6,600.00");
+    expect(results.textContent).toContain(`Factor× ${(2030 / 2200).toFixed(4)}`);
+    expect(await port.readFormulas("Allocations", "E1:E2")).toEqual([["Fit Option A to £6,120"], ["=SEND.FIT(D2:D7,6120,C2:C7,-0.005,0.05)"]]);
     expect(port.meta.numberFormats).toContainEqual({ sheet: "Allocations", range: "E2:E7", format: "#,##0.00" });
     await expectAccessible(container);
   });
 
-  it("shows the error when the budget cannot be met", async () => {
+  it("writes nothing when the budget cannot be met", async () => {
     const { port } = await modelPort(fitCalc([[{ error: "#NUM!", message: "the budget is below the sum of the floors" }]]));
     await renderScreen(port, "fit");
     await fill({ "Budget": "100", "Baseline": "Local (sample)", "Floor": "0" });
     fireEvent.click(screen.getByRole("button", { name: "Write SEND.FIT column" }));
-    expect(await screen.findByText(/SEND.FIT returned #NUM!: the budget is below the sum of the floors/)).toBeTruthy();
+    expect(await screen.findByText(/SEND.FIT returned #NUM!: the budget is below the sum of the floors. Nothing was written/)).toBeTruthy();
+    expect(await port.readFormulas("Allocations", "E1:E2")).toEqual([[null], [null]]);
   });
 
-  it("puts a second fit in the next free column, overwriting nothing", async () => {
+  it("accepts £5m and a re-run replaces its own column, asking before it changes", async () => {
     const { port } = await modelPort(fitCalc([[1]]));
     await renderScreen(port, "fit");
-    // a second fit goes in the next free column, so nothing is overwritten
-    await fill({ "Budget": "100" });
+    await fill({ "Budget": "£5m" });
     fireEvent.click(screen.getByRole("button", { name: "Write SEND.FIT column" }));
     await screen.findByText(/written to Allocations!E2:E7/);
+    expect(await port.readFormulas("Allocations", "E2")).toEqual([["=SEND.FIT(D2:D7,5000000)"]]);
+    // the same fit again changes nothing, so nothing is asked
     fireEvent.click(screen.getByRole("button", { name: "Write SEND.FIT column" }));
-    await screen.findByText(/written to Allocations!F2:F7/);
+    await screen.findByText(/replaced the earlier fit in Allocations!E2:E7/);
     expect(screen.queryByRole("alertdialog")).toBeNull();
+    // a new budget replaces the same column after the overwrite question
+    await fill({ "Budget": "5.2m" });
+    fireEvent.click(screen.getByRole("button", { name: "Write SEND.FIT column" }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(dialog.textContent).toContain("Allocations!E1");
+    fireEvent.click(within(dialog).getByText("Overwrite"));
+    await screen.findByText(/replaced the earlier fit in Allocations!E2:E7/);
+    expect(await port.readFormulas("Allocations", "E1:F2")).toEqual([["Fit Option A to £5,200,000", null], ["=SEND.FIT(D2:D7,5200000)", null]]);
   });
 
   it("validates the inputs", async () => {
@@ -62,7 +77,7 @@ describe("Fit to budget screen", () => {
     const button = () => screen.getByRole("button", { name: "Write SEND.FIT column" }) as HTMLButtonElement;
     expect(button().disabled).toBe(true);
     await fill({ "Budget": "lots" });
-    expect(screen.getByText("Budget: 'lots' is not a number.")).toBeTruthy();
+    expect(screen.getByText("Budget: 'lots' is not a number (for example £5m, 5,000,000 or 5.2m).")).toBeTruthy();
     await fill({ "Budget": "100", "Cap": "5" });
     expect(screen.getByText("Choose a baseline for the floor and cap.")).toBeTruthy();
     expect(button().disabled).toBe(true);

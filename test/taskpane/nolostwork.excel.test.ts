@@ -258,7 +258,7 @@ const ACTIONS: Action[] = [
   { name: "setRate adding a key row", run: (m, c) => setRate(port(), m.rates!, { option: PREVIEW_CANDIDATE, key: "round.to", input: "1" }, c) },
   { name: "runCheck adding its sheet", prepare: () => port().deleteSheet("Checks"), run: async (m, c) => [sheetRef((await runCheck(port(), m, c)).sheet, "A1")] },
   { name: "writeComparison", run: async (m, c) => (await writeComparison(port(), m, LOCAL, PREVIEW_CANDIDATE, c)).touched },
-  { name: "writeFit", run: async (m, c) => (await writeFit(port(), m, { option: PREVIEW_CANDIDATE, budget: 200000, baseline: LOCAL, floor: -0.01 }, c)).touched },
+  { name: "writeFit", run: async (m, c) => (await writeFit(port(), m, { option: PREVIEW_CANDIDATE, budget: 2250000, baseline: LOCAL, floor: -0.01 }, c)).touched },
   {
     name: "writeProjection",
     run: async (m, c) => (await writeProjection(port(), m, { options: [

@@ -117,7 +117,7 @@ const ACTIONS: Action[] = [
     },
     run: async (p, m, c) => (await writeComparison(p, m, LOCAL, PREVIEW_CANDIDATE, c)).touched,
   },
-  { name: "writeFit", run: async (p, m, c) => (await writeFit(p, m, { option: PREVIEW_CANDIDATE, budget: 250000, baseline: LOCAL, floor: -0.01, cap: 0.05 }, c)).touched },
+  { name: "writeFit", run: async (p, m, c) => (await writeFit(p, m, { option: PREVIEW_CANDIDATE, budget: 2250000, baseline: LOCAL, floor: -0.01, cap: 0.05 }, c)).touched },
   {
     name: "writeProjection",
     run: async (p, m, c) => (await writeProjection(p, m, { options: [
@@ -204,7 +204,7 @@ describe("re-running New model and Compare", () => {
   it("Compare again rewrites its own sheet: the same workbook, confirmed or not", async () => {
     const port = demo();
     const first = await writeComparison(port, await discoverModel(port), LOCAL, PREVIEW_CANDIDATE, no);
-    expect(first.sheet).toBe("Compare Local (sample) vs Optio"); // 31 characters at most
+    expect(first.sheet).toBe("Local (sample) vs Option A"); // 31 characters at most, both options named
     const before = state(port);
     const asked: string[][] = [];
     const again = await writeComparison(port, await discoverModel(port), LOCAL, PREVIEW_CANDIDATE, async (a) => { asked.push(a); return true; });
@@ -214,16 +214,16 @@ describe("re-running New model and Compare", () => {
     expectSame(before, state(port));
     expect(asked).toEqual([]);
     // the other direction is another comparison: a sheet of its own
-    expect((await writeComparison(port, await discoverModel(port), PREVIEW_CANDIDATE, LOCAL, no)).sheet).toBe("Compare Option A vs Local (samp");
+    expect((await writeComparison(port, await discoverModel(port), PREVIEW_CANDIDATE, LOCAL, no)).sheet).toBe("Option A vs Local (sample)");
   });
 
-  it("another pair whose sheet name is cut to the same 31 characters gets its own sheet", async () => {
+  it("another pair gets its own sheet, both options still named within 31 characters", async () => {
     const port = demo();
     const m = await discoverModel(port);
     await addOption(port, m.rates!, "Option B", LOCAL, no);
     const first = await writeComparison(port, await discoverModel(port), LOCAL, PREVIEW_CANDIDATE, no);
     const second = await writeComparison(port, await discoverModel(port), LOCAL, "Option B", no);
-    expect([first.sheet, second.sheet]).toEqual(["Compare Local (sample) vs Optio", "Compare Local (sample) vs O (2)"]);
+    expect([first.sheet, second.sheet]).toEqual(["Local (sample) vs Option A", "Local (sample) vs Option B"]);
     expect(second.summary.b).toBe("Option B");
   });
 
@@ -244,7 +244,7 @@ describe("re-running New model and Compare", () => {
     const { sheet } = await writeComparison(port, await discoverModel(port), LOCAL, PREVIEW_CANDIDATE, no);
     await port.write({ sheet, kind: "values", blocks: [{ topLeft: "A1", rows: [["my notes"]] }], confirmOverwrite: true });
     const again = await writeComparison(port, await discoverModel(port), LOCAL, PREVIEW_CANDIDATE, no);
-    expect(again.sheet).toBe("Compare Local (sample) vs O (2)");
+    expect(again.sheet).toBe("Local (sample) vs Option A (2)");
     expect(await port.readFormulas(sheet, "A1")).toEqual([["my notes"]]);
   });
 });

@@ -93,6 +93,30 @@ describe("Options screen", () => {
     await waitFor(() => expect(within(screen.getByRole("table", { name: "Options in the rates table" })).getByText("=Option B")).toBeTruthy());
   });
 
+  it("adds the new option's Allocations column, so Fit, Compare and Publish offer it", async () => {
+    const { port } = await modelPort();
+    await renderScreen(port, "options");
+    fireEvent.change(screen.getByLabelText("New option name"), { target: { value: "Option B" } });
+    fireEvent.change(screen.getByLabelText("Inherits from"), { target: { value: "Option A" } });
+    fireEvent.click(screen.getByRole("button", { name: "Add option" }));
+    await screen.findByText(/Added option Option B inheriting from Option A/);
+    const f = await port.readFormulas("Allocations", "E1:E3");
+    expect(f[0][0]).toBe("Option B");
+    expect(f[1][0]).toMatch(/^=SEND\.ALLOCATE\(Rates!\$A\$1:\$[A-Z]+\$\d+,"Option B",Institutions!\$A\$1:\$[A-Z]+\$1,Institutions!A2:[A-Z]+2\)$/);
+    expect(f[2][0]).toMatch(/Institutions!A3:/);
+    expect(port.meta.numberFormats).toContainEqual({ sheet: "Allocations", range: "E2:E7", format: "#,##0.00" });
+    const { discoverModel } = await import("../../src/taskpane/workbook/discover");
+    expect((await discoverModel(port)).allocations!.columns.map((c) => c.option)).toEqual(["Local (sample)", "Option A", "Option B"]);
+    fireEvent.click(screen.getByRole("tab", { name: "Fit to budget" }));
+    await waitFor(() => expect([...(screen.getByLabelText("Amounts to fit") as HTMLSelectElement).options].map((o) => o.value)).toContain("Option B"));
+    fireEvent.click(screen.getByRole("tab", { name: "Compare" }));
+    await waitFor(() => expect([...(screen.getByLabelText("Option B (to)") as HTMLSelectElement).options].map((o) => o.value)).toContain("Option B"));
+    const { publishForReview } = await import("../../src/taskpane/actions/publish");
+    const published = await publishForReview(port, await discoverModel(port), ["Allocations"], async () => true);
+    const summary = (await port.readValues(published.summary, "A1:A12")).map((r) => r[0]);
+    expect(summary).toEqual(expect.arrayContaining(["Local (sample)", "Option A", "Option B"]));
+  });
+
   it("runs SEND.CHECK and selects the offending cell when a problem is clicked", async () => {
     const { port } = await modelPort(checkCalc([["Option", "Key", "Problem"], ["Option A", "topup.special.band1", "#NUM! must be at least 0"]]));
     const { container } = await renderScreen(port, "options");

@@ -27,7 +27,7 @@ describe("Projection screen", () => {
     const { port } = await modelPort(projectCalc);
     const { container } = await renderScreen(port, "projection");
     expect(screen.getByLabelText("Years, Unmitigated")).toHaveProperty("value", "5");
-    expect(screen.getByLabelText("Early intervention cost, Mitigated")).toHaveProperty("value", "1500000");
+    expect(screen.getByLabelText("Early intervention cost, Mitigated")).toHaveProperty("value", "£1,500,000");
     fireEvent.change(screen.getByLabelText("Years, Unmitigated"), { target: { value: "3" } });
     fireEvent.change(screen.getByLabelText("Cost inflation, Mitigated"), { target: { value: "1.5%" } });
     fireEvent.click(screen.getByRole("button", { name: "Write assumptions and projection" }));
@@ -50,7 +50,7 @@ describe("Projection screen", () => {
     expect(port.meta.charts).toEqual([{ sheet: "Projection", type: "line", title: "Cumulative high needs balance", categories: "A3:A5",
       series: [{ name: "Unmitigated", values: "E3:E5" }, { name: "Mitigated", values: "K3:K5" }], anchor: "A8:K25" }]);
     expect(within(results).getAllByRole("row").map((r) => r.textContent)).toEqual([
-      "YearUnmitigatedMitigated", "2025-26-6.00-5.00", "2026-27-8.00-6.00", "2027-28-10.00-7.00",
+      "YearUnmitigatedMitigated", "2025-26-£6-£5", "2026-27-£8-£6", "2027-28-£10-£7",
     ]);
     await expectAccessible(container);
   });
@@ -72,6 +72,35 @@ describe("Projection screen", () => {
     expect([after[inh][6], after[inh][7]]).toEqual(["Option A", "Unmitigated"]);
     expect(after[keyRowIndex(after, "proj.grant")][6]).toBe(1000000);
     expect(after.length).toBe(before.length); // projection rows were already in the table
+  });
+
+  it("groups the assumptions, shows shares and money as typed, and opens a group with a problem", async () => {
+    const { port } = await modelPort(projectCalc);
+    const { container } = await renderScreen(port, "projection");
+    const groups = [...container.querySelectorAll("details")];
+    expect(groups.map((d) => d.querySelector("summary")!.textContent)).toEqual([
+      "Timing and balance", "Income", "Mainstream placements", "Resource base placements", "Special placements", "AP placements",
+      "FE placements", "Early years placements", "ISP placements", "Costs and mitigation",
+    ]);
+    expect(groups.map((d) => d.open)).toEqual([true, false, false, false, false, false, false, false, false, false]);
+    const growth = screen.getByLabelText("Grant growth, Unmitigated") as HTMLInputElement;
+    expect(growth.value).toMatch(/^-?\d+(\.\d+)?%$/);
+    fireEvent.change(growth, { target: { value: "3%" } });
+    fireEvent.change(screen.getByLabelText("Grant in year 1, Unmitigated"), { target: { value: "£1.2m" } });
+    expect(screen.queryByRole("list", { name: "Assumption problems" })).toBeNull();
+    fireEvent.change(screen.getByLabelText("Other spend, Mitigated"), { target: { value: "lots" } });
+    expect(groups[9].open).toBe(true);
+    expect(groups[9].querySelector("summary")!.textContent).toBe("Costs and mitigation (check)");
+    // the results come before the assumptions once there are some
+    fireEvent.change(screen.getByLabelText("Other spend, Mitigated"), { target: { value: "" } });
+    fireEvent.click(screen.getByRole("button", { name: "Write assumptions and projection" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Overwrite" }));
+    const results = await screen.findByLabelText("Projection results");
+    expect(results.compareDocumentPosition(groups[0]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const g = await grid(port);
+    expect(g[keyRowIndex(g, "proj.grant")][7]).toBe(1200000);
+    expect(g[keyRowIndex(g, "proj.grant.growth")][7]).toBe(0.03);
+    await expectAccessible(container);
   });
 
   it("shows problems with the assumptions and writes nothing", async () => {

@@ -1,7 +1,7 @@
 import { PreviewPort } from "../../src/taskpane/ports/PreviewPort";
 import { discoverModel, effectiveValue, refsFor } from "../../src/taskpane/workbook/discover";
 import { cellBlocks, OverwriteDeclined, writeConfirmed } from "../../src/taskpane/workbook/confirm";
-import { parseAmount, validateRate } from "../../src/taskpane/workbook/validation";
+import { validateRate } from "../../src/taskpane/workbook/validation";
 import { forHost } from "../../src/taskpane/ports/cells";
 import { planModel } from "../../src/model/model";
 import { createModel, CHUNK_ROWS } from "../../src/taskpane/actions/createModel";
@@ -88,11 +88,9 @@ describe("validateRate", () => {
     expect(validateRate("inherits", "Option A", options, "Option A")).toEqual({ ok: false, message: "An option cannot inherit from itself." });
     expect(validateRate("inherits", "Nope", options).ok).toBe(false);
   });
-  it("parses plain amounts", () => {
-    expect(parseAmount("£1,000", "Budget", { min: 0 })).toBe(1000);
-    expect(parseAmount("-0.5", "Floor", { percent: true })).toBe(-0.005);
-    expect(parseAmount("x", "Budget")).toBe("Budget: 'x' is not a number.");
-    expect(parseAmount("-1", "Budget", { min: 0 })).toBe("Budget must be at least 0.");
+  it("reads money as an officer types it", () => {
+    expect(validateRate("proj.grant", "£1.2m", options)).toMatchObject({ ok: true, value: 1200000 });
+    expect(validateRate("proj.grant.growth", "3%", options)).toMatchObject({ ok: true, value: 0.03 });
   });
 });
 

@@ -5,7 +5,9 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ReportData } from "./data";
 
 const FONT = "Segoe UI, Helvetica, Arial, sans-serif";
-const CONFIG = { font: FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 220 }, legend: { labelFontSize: 11, labelLimit: 240 } } as const;
+const CONFIG = { font: FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 220 }, legend: { labelFontSize: 11, labelLimit: 0, orient: "bottom", columns: 2 } } as const;
+// "fit" keeps axes, titles and the legend inside the SVG's own box, so nothing is clipped when CSS scales it
+const AUTOSIZE = { type: "fit", contains: "padding" } as const;
 const millions = (v: number | null) => (v === null ? null : Math.round(v / 10000) / 100);
 
 export function phaseTotalsSpec(d: ReportData): TopLevelSpec {
@@ -13,7 +15,7 @@ export function phaseTotalsSpec(d: ReportData): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: "Totals by phase and option (£m)",
-    width: 640, height: 260,
+    width: 640, height: 260, autosize: AUTOSIZE,
     data: { values },
     mark: { type: "bar", tooltip: true },
     encoding: {
@@ -35,7 +37,7 @@ export function winnersLosersSpec(d: ReportData): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: "Institutions gaining and losing against the Baseline",
-    width: 560, height: 30 * d.comparisons.length + 20,
+    width: 560, height: 30 * d.comparisons.length + 20, autosize: AUTOSIZE,
     data: { values },
     mark: { type: "bar", tooltip: true },
     encoding: {
@@ -56,7 +58,7 @@ export function projectionSpec(d: ReportData): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: "Projected cumulative high-needs balance (£m; negative = deficit)",
-    width: 560, height: 260,
+    width: 560, height: 260, autosize: AUTOSIZE,
     data: { values },
     layer: [
       {

@@ -1,6 +1,8 @@
 // The report's numbers, read from the recalculated demo workbook (never recomputed here).
 import type { CellResult } from "../../headless/xlsx";
 import { colLetters } from "../../model";
+import { splitRef } from "../../model/a1";
+import { optionChanges, projectionAssumptions, type AssumptionRow, type OptionChanges } from "../../model/optionChanges";
 import { ALLOCATION_OPTIONS, CANDIDATES, PLANS } from "../rates";
 import {
   COMPARE_STRIDE, FIT_CANDIDATE, PHASE_ORDER, PROJECTION_YEARS, SHEETS, SUMMARY_ALL_BLOCKS, SUMMARY_MEMO_FIRST, type DemoLayout,
@@ -37,6 +39,10 @@ export interface ReportData {
   comparisons: Comparison[];
   fit: { candidate: string; budget: number | null; fitted: number | null; before: number | null; floor: number | null; cap: number | null; gaining: number | null; losing: number | null };
   projection: { plan: string; rows: { year: string | number; income: number | null; spend: number | null; inYear: number | null; cumulative: number | null }[] }[];
+  /** what each option sets against the option it inherits from, in words */
+  changes: OptionChanges[];
+  /** the projection plans' assumptions (after inheritance) */
+  assumptions: { plans: string[]; rows: AssumptionRow[] };
   /** cells with an error anywhere in the ranges read, as "Sheet!A1: #CODE message" */
   problems: string[];
 }
@@ -119,7 +125,14 @@ export function reportData(values: ValuesOf, layout: DemoLayout, top = 5): Repor
     };
   });
 
-  return { institutions: n, options: [...ALLOCATION_OPTIONS], phases, totals, memo, allBlocks, reconciles, comparisons, fit, projection, problems };
+  const rates = values(SHEETS.rates, splitRef(layout.refs.rates).range.replace(/\$/g, ""));
+  const changes = optionChanges(rates, ALLOCATION_OPTIONS);
+  const assumptions = { plans: [...PLANS], rows: projectionAssumptions(rates, PLANS) };
+
+  return {
+    institutions: n, options: [...ALLOCATION_OPTIONS], phases, totals, memo, allBlocks, reconciles, comparisons, fit, projection, changes,
+    assumptions, problems,
+  };
 }
 
 function colNumber(letters: string): number {

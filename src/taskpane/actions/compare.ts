@@ -3,7 +3,7 @@
 // Comparing the same two options again rewrites their comparison sheet instead of adding another, so
 // a re-run changes nothing (or asks first, if the formula there differs, e.g. after the model grew).
 import { compareSheet } from "../../model/compare";
-import { uniqueSheetName } from "../../model/sheetNames";
+import { pairSheetName, uniqueSheetName } from "../../model/sheetNames";
 import { formulaString } from "../../model/types";
 import { isErrorValue, type CellValue, type WorkbookPort, type WriteRequest } from "../ports/WorkbookPort";
 import { refsFor, type ModelInfo } from "../workbook/discover";
@@ -66,7 +66,7 @@ export async function writeComparison(port: WorkbookPort, model: ModelInfo, a: s
   const count = model.institutions.count;
   const layout = compareSheet({ refs, a, b, count });
   const reuse = await comparisonOf(port, model, a, b);
-  const sheet = reuse ?? uniqueSheetName(await port.sheetNames(), `Compare ${a} vs ${b}`);
+  const sheet = reuse ?? uniqueSheetName(await port.sheetNames(), pairSheetName("Compare", a, b));
   const req: WriteRequest = { sheet, kind: "formulas", blocks: [{ topLeft: "A1", rows: layout.rows }] };
   const touched = await transact(port, confirm, async (tx) => {
     if (reuse) await tx.confirmAll([req]);

@@ -1,13 +1,17 @@
-// Fit to budget: a SEND.FIT column next to the allocations, then a count of institutions held at the
-// floor (protected) or the cap, read from the fitted results against the baseline.
+// Fit to budget: a SEND.FIT column next to the allocations, then the fitted total, the scaling factor
+// and a count of institutions held at the floor (protected) or the cap, read from the fitted results.
+// A re-run for the same amounts replaces its own column (asking first when it changes); a budget the
+// formula cannot meet (#NUM!) is undone, so an impossible fit leaves the workbook as it was.
 import { colLetters } from "../../model/a1";
 import { fitColumn } from "../../model/fit";
 import { normOption } from "../../engine/normalize";
 import { isErrorValue, type CellValue, type WorkbookPort } from "../ports/WorkbookPort";
 import type { ModelInfo } from "../workbook/discover";
 import type { Confirm } from "../workbook/confirm";
-import { transact } from "../workbook/transaction";
+import { transact, WriteFailed } from "../workbook/transaction";
+import { columnTotal } from "../../model/publish";
 import { MONEY_FORMAT } from "./createModel";
+import { formatMoney } from "../components/numbers";
 
 export interface FitInput {
   option: string;
@@ -24,9 +28,39 @@ export interface FitResult {
   range: string;
   protected: number;
   capped: number;
-  /** an error the whole column shows (e.g. #NUM! when the budget cannot be met) */
+  /** an error the column showed (e.g. #NUM! when the budget cannot be met); then nothing was kept */
   error: { error: string; message?: string } | null;
+  /** false when the fit was undone (an error result) */
+  written: boolean;
+  /** the amounts' total before fitting, and the fitted total (null when a cell is an error) */
+  before: number | null;
+  fittedTotal: number | null;
+  /** fitted / original for the rows neither protected nor capped (the budget's scaling) */
+  factor: number | null;
+  /** true when an earlier fit of the same amounts was replaced */
+  replaced: boolean;
   touched: string[];
+}
+
+/** Thrown inside the transaction so an error result is undone. */
+class FitImpossible extends Error {
+  constructor(readonly cell: { error: string; message?: string }) { super(cell.message ?? cell.error); }
+}
+
+/** Sum of an option's Allocations column, as read (null when a cell is an error). */
+export async function optionTotal(port: WorkbookPort, model: ModelInfo, option: string): Promise<number | null> {
+  const alloc = model.allocations;
+  const c = alloc?.columns.find((x) => normOption(x.option) === normOption(option));
+  if (!alloc || !c || alloc.count === 0) return null;
+  const col = colLetters(c.col);
+  return columnTotal((await port.readValues(alloc.sheet, `${col}2:${col}${alloc.count + 1}`)).map((r) => r[0])).total;
+}
+
+/** The column of an earlier SEND.FIT over the same amounts (1-based), if any. */
+async function ownColumn(port: WorkbookPort, sheet: string, width: number, amounts: string): Promise<number | undefined> {
+  const [, second] = await port.readFormulas(sheet, `A1:${colLetters(Math.max(width, 1))}2`);
+  const i = (second ?? []).findIndex((f) => typeof f === "string" && f.toUpperCase().startsWith(`=SEND.FIT(${amounts},`.toUpperCase()));
+  return i < 0 ? undefined : i + 1;
 }
 
 /** Same amount to the penny. */
@@ -56,19 +90,51 @@ export async function writeFit(port: WorkbookPort, model: ModelInfo, input: FitI
   if (input.floor !== undefined && input.cap !== undefined && input.floor > input.cap) throw new Error("The floor must not be above the cap.");
   const last = alloc.count + 1;
   const col = (c: number) => `${colLetters(c)}2:${colLetters(c)}${last}`;
-  const target = alloc.width + 1;
+  const own = await ownColumn(port, alloc.sheet, alloc.width, col(amounts.col));
+  const target = own ?? alloc.width + 1;
   const rows = fitColumn({
     amounts: col(amounts.col), baseline: base ? col(base.col) : undefined, budget: input.budget, floor: input.floor, cap: input.cap,
-    header: `Fit ${amounts.option} to ${input.budget.toLocaleString("en-GB")}`,
+    header: `Fit ${amounts.option} to ${formatMoney(input.budget, { whole: Number.isInteger(input.budget) })}`,
   });
   const range = col(target);
-  const touched = await transact(port, confirm, async (tx) => {
-    await tx.write({ sheet: alloc.sheet, kind: "formulas", blocks: [{ topLeft: `${colLetters(target)}1`, rows }] });
-    await tx.setNumberFormat(alloc.sheet, range, MONEY_FORMAT);
-    return [...tx.touched];
+  const read = async (r: string) => (await port.readValues(alloc.sheet, r)).map((x) => x[0]);
+  let fitted: CellValue[] = [];
+  let touched: string[] = [];
+  try {
+    touched = await transact(port, confirm, async (tx) => {
+      await tx.write({ sheet: alloc.sheet, kind: "formulas", blocks: [{ topLeft: `${colLetters(target)}1`, rows }] });
+      await tx.setNumberFormat(alloc.sheet, range, MONEY_FORMAT);
+      fitted = await read(range);
+      const bad = fitted.find((v): v is { error: string; message?: string } => v !== null && isErrorValue(v));
+      if (bad) throw new FitImpossible(bad);
+      return [...tx.touched];
+    });
+  } catch (e) {
+    if (e instanceof WriteFailed && e.undone && e.reason instanceof FitImpossible) {
+      return { sheet: alloc.sheet, range, protected: 0, capped: 0, error: e.reason.cell, written: false, before: null, fittedTotal: null, factor: null, replaced: false, touched: [] };
+    }
+    throw e;
+  }
+  const original = await read(col(amounts.col));
+  const baseline = base ? await read(col(base.col)) : null;
+  const bounds = countBounds(fitted, baseline, input.floor, input.cap);
+  return {
+    sheet: alloc.sheet, range, ...bounds, error: null, written: true, touched, replaced: own !== undefined,
+    before: columnTotal(original).total, fittedTotal: columnTotal(fitted).total, factor: scaling(fitted, original, baseline, input.floor, input.cap),
+  };
+}
+
+/** The factor SEND.FIT applied: fitted ÷ original over the rows held at neither bound. */
+export function scaling(fitted: CellValue[], original: CellValue[], baseline: CellValue[] | null, floor?: number, cap?: number): number | null {
+  let f = 0;
+  let o = 0;
+  fitted.forEach((x, i) => {
+    const a = original[i];
+    const b = baseline?.[i];
+    if (typeof x !== "number" || typeof a !== "number") return;
+    if (typeof b === "number" && ((floor !== undefined && atBound(x, b, floor)) || (cap !== undefined && atBound(x, b, cap)))) return;
+    f += x;
+    o += a;
   });
-  const fitted = (await port.readValues(alloc.sheet, range)).map((r) => r[0]);
-  const firstError = fitted.find((v): v is { error: string; message?: string } => v !== null && isErrorValue(v)) ?? null;
-  const baseline = base ? (await port.readValues(alloc.sheet, col(base.col))).map((r) => r[0]) : null;
-  return { sheet: alloc.sheet, range, ...countBounds(fitted, baseline, input.floor, input.cap), error: firstError, touched };
+  return o === 0 ? null : f / o;
 }

@@ -1,9 +1,12 @@
-// Options screen actions: add an option that inherits from another, and set one rate.
+// Options screen actions: add an option that inherits from another (with its Allocations column, so
+// Compare, Fit, Publish and the review summary all see it at once), and set one rate.
 import { cellA1, colLetters } from "../../model/a1";
 import { parseRange, splitRef } from "../../model/a1";
 import { normOption } from "../../engine/normalize";
 import type { Block, RawCell, WorkbookPort } from "../ports/WorkbookPort";
-import { findOption, keyRow, type RatesInfo } from "../workbook/discover";
+import { findOption, keyRow, refsFor, type ModelInfo, type RatesInfo } from "../workbook/discover";
+import { allocationFormula } from "../../model/allocations";
+import { MONEY_FORMAT } from "./createModel";
 import { validateRate } from "../workbook/validation";
 import type { Confirm } from "../workbook/confirm";
 import { transact } from "../workbook/transaction";
@@ -23,7 +26,11 @@ function newKeyRow(rates: RatesInfo, key: string, description: string, unit: str
   return { topLeft: `A${row}`, rows: [cells] };
 }
 
-export async function addOption(port: WorkbookPort, rates: RatesInfo, name: string, inherits: string, confirm: Confirm): Promise<string[]> {
+/**
+ * Adds the option's column to the rates table and, given the model, a SEND.ALLOCATE column for it on
+ * the Allocations sheet (after the last used column), all in one transaction.
+ */
+export async function addOption(port: WorkbookPort, rates: RatesInfo, name: string, inherits: string, confirm: Confirm, model?: ModelInfo | null): Promise<string[]> {
   const n = name.trim();
   if (n === "") throw new Error("Give the new option a name.");
   if (findOption(rates, n)) throw new Error(`There is already an option called '${n}'.`);
@@ -38,7 +45,23 @@ export async function addOption(port: WorkbookPort, rates: RatesInfo, name: stri
     blocks.push(newKeyRow(rates, "inherits", "Option whose values fill this option's blank cells", "option name", row));
   }
   blocks.push({ topLeft: cellA1(row, col), rows: [[parent.name]] });
-  return transact(port, confirm, (tx) => tx.write({ sheet: rates.sheet, kind: "values", blocks }));
+  const alloc = model?.allocations;
+  const refs = model ? refsFor(model) : null;
+  return transact(port, confirm, async (tx) => {
+    await tx.write({ sheet: rates.sheet, kind: "values", blocks });
+    if (alloc && refs) {
+      const c = alloc.width + 1;
+      const letter = colLetters(c);
+      const rows = [[n], ...Array.from({ length: alloc.count }, (_, i) => [allocationFormula(refs, n, i + 1)])];
+      // the header is a name (text even when it starts with "="); the formulas below it are the pane's own
+      await tx.write({ sheet: alloc.sheet, kind: "values", blocks: [{ topLeft: `${letter}1`, rows: [[n]] }] });
+      if (alloc.count > 0) {
+        await tx.write({ sheet: alloc.sheet, kind: "formulas", blocks: [{ topLeft: `${letter}2`, rows: rows.slice(1) }] });
+        await tx.setNumberFormat(alloc.sheet, `${letter}2:${letter}${alloc.count + 1}`, MONEY_FORMAT);
+      }
+    }
+    return [...tx.touched];
+  });
 }
 
 export interface RateEdit { option: string; key: string; input: string }

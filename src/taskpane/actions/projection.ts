@@ -110,6 +110,15 @@ export async function writeProjection(port: WorkbookPort, model: ModelInfo, inpu
   return { sheet, years, series, touched };
 }
 
+/** A stored assumption as an officer would type it: "3%" for shares, "£1,200,000" for money (exact, so it reads back the same). */
+export function assumptionText(v: CellValue | undefined, unit: string): string {
+  if (v === null || v === undefined || typeof v === "object") return "";
+  if (typeof v !== "number") return String(v);
+  if (/fraction/.test(unit)) return `${+(v * 100).toPrecision(12)}%`;
+  if (unit.startsWith("£")) return `${v < 0 ? "-" : ""}£${Math.abs(v).toLocaleString("en-GB", { maximumFractionDigits: 10 })}`;
+  return String(v);
+}
+
 /** The current text of each projection field for an option (for the form). */
 export function currentAssumptions(model: ModelInfo, option: string): Record<string, string> {
   const rates = model.rates;
@@ -118,9 +127,7 @@ export function currentAssumptions(model: ModelInfo, option: string): Record<str
   if (!rates || !o) return out;
   for (const f of PROJECTION_FIELDS) {
     const row = keyRow(rates, f.key);
-    const v = row >= 0 ? rates.grid[row]?.[o.col - 1] : null;
-    out[f.key] = v === null || v === undefined || typeof v === "object" ? "" : String(v);
+    out[f.key] = assumptionText(row >= 0 ? rates.grid[row]?.[o.col - 1] : null, f.unit);
   }
   return out;
 }
-

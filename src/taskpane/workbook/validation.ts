@@ -3,6 +3,7 @@
 import { findKeyInfo, SUGGESTIBLE_KEYS, type KeyInfo } from "../../engine/keys";
 import { nearest } from "../../engine/nearest";
 import { normOption } from "../../engine/normalize";
+import { parseNumberInput } from "../components/numbers";
 
 export type RateInput =
   /** value null = clear the cell (the option then inherits the key) */
@@ -17,17 +18,12 @@ function describeBounds(info: KeyInfo): string {
   return [lo, hi].filter(Boolean).join(" and ");
 }
 
-/** "£1,234.50" -> 1234.5; "5%" -> 0.05 for fractions; otherwise NaN or a unit message. */
+/** "£1,234.50" -> 1234.5; "5%" -> 0.05 for fractions; money may be typed "£1.2m"; otherwise a unit message. */
 function parseNumber(input: string, info: KeyInfo): number | string {
-  let s = input.trim().replace(/[£,\s]/g, "");
-  let scale = 1;
-  if (s.endsWith("%")) {
-    if (!isFraction(info.unit)) return `${info.key} is in ${info.unit}, not a percentage.`;
-    s = s.slice(0, -1);
-    scale = 0.01;
-  }
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return `'${input.trim()}' is not a number (${info.key} is in ${info.unit}).`;
-  return Number(s) * scale;
+  const fraction = isFraction(info.unit);
+  if (input.includes("%") && !fraction) return `${info.key} is in ${info.unit}, not a percentage.`;
+  const p = parseNumberInput(input, { label: info.key, kind: fraction ? "fraction" : info.unit.startsWith("£") ? "money" : "number" });
+  return p.ok ? p.value : `'${input.trim()}' is not a number (${info.key} is in ${info.unit}).`;
 }
 
 export function validateRate(key: string, input: string, optionNames: readonly string[], option?: string): RateInput {
@@ -51,14 +47,4 @@ export function validateRate(key: string, input: string, optionNames: readonly s
   const above = info.max !== undefined && n > info.max;
   if (below || above) return { ok: false, message: `${info.key} must be ${describeBounds(info)} (${info.unit}); you entered ${input.trim()}.` };
   return { ok: true, value: n, info };
-}
-
-/** A plain number input (budget, percentages): the number, or a message. */
-export function parseAmount(input: string, label: string, opts: { min?: number; max?: number; percent?: boolean } = {}): number | string {
-  const s = input.trim().replace(/[£,\s%]/g, "");
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return `${label}: '${input.trim()}' is not a number.`;
-  const n = Number(s);
-  if (opts.min !== undefined && n < opts.min) return `${label} must be at least ${opts.min}${opts.percent ? "%" : ""}.`;
-  if (opts.max !== undefined && n > opts.max) return `${label} must be at most ${opts.max}${opts.percent ? "%" : ""}.`;
-  return opts.percent ? n / 100 : n;
 }

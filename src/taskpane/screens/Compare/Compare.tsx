@@ -1,24 +1,29 @@
 // Compare: pick two options, write a SEND.COMPARE sheet (formats + chart), then show totals, gainers
-// and losers and the largest changes, all read back from that sheet.
+// and losers, a bar chart with axes and the largest changes, all read back from that sheet. The table
+// has two columns so it fits a 350 px pane: each institution over its two amounts, then the change.
 import { useEffect, useMemo, useState } from "react";
 import {
-  Button, createTableColumn, DataGrid, DataGridBody, DataGridCell, DataGridHeader, DataGridHeaderCell, DataGridRow,
+  Button, Caption1, createTableColumn, DataGrid, DataGridBody, DataGridCell, DataGridHeader, DataGridHeaderCell, DataGridRow,
   Field, MessageBar, MessageBarBody, Select, Subtitle2, Text, type TableColumnDefinition,
 } from "@fluentui/react-components";
+import { BarChart } from "../../components/BarChart";
 import { usePane } from "../../PaneContext";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { writeComparison, type CompareRow, type ComparisonSummary } from "../../actions/compare";
-import { formatMoney, formatPercent } from "../../components/format";
+import { formatMoney, formatPercent } from "../../components/numbers";
 
 const num = (v: CompareRow["difference"]) => (typeof v === "number" ? v : -Infinity);
 
 function columns(a: string, b: string): TableColumnDefinition<CompareRow>[] {
   return [
-    createTableColumn<CompareRow>({ columnId: "name", compare: (x, y) => x.name.localeCompare(y.name), renderHeaderCell: () => "Institution", renderCell: (r) => r.name }),
-    createTableColumn<CompareRow>({ columnId: "a", compare: (x, y) => num(x.a) - num(y.a), renderHeaderCell: () => a, renderCell: (r) => formatMoney(r.a) }),
-    createTableColumn<CompareRow>({ columnId: "b", compare: (x, y) => num(x.b) - num(y.b), renderHeaderCell: () => b, renderCell: (r) => formatMoney(r.b) }),
-    createTableColumn<CompareRow>({ columnId: "difference", compare: (x, y) => num(x.difference) - num(y.difference), renderHeaderCell: () => "Difference", renderCell: (r) => formatMoney(r.difference) }),
-    createTableColumn<CompareRow>({ columnId: "change", compare: (x, y) => num(x.change) - num(y.change), renderHeaderCell: () => "Change", renderCell: (r) => formatPercent(r.change) }),
+    createTableColumn<CompareRow>({
+      columnId: "name", compare: (x, y) => x.name.localeCompare(y.name), renderHeaderCell: () => `Institution: ${a} → ${b}`,
+      renderCell: (r) => <div><Text block>{r.name}</Text><Caption1 block>{formatMoney(r.a)} → {formatMoney(r.b)}</Caption1></div>,
+    }),
+    createTableColumn<CompareRow>({
+      columnId: "difference", compare: (x, y) => num(x.difference) - num(y.difference), renderHeaderCell: () => "Change",
+      renderCell: (r) => <div style={{ textAlign: "right", width: "100%" }}><Text block>{formatMoney(r.difference)}</Text><Caption1 block>{formatPercent(r.change)}</Caption1></div>,
+    }),
   ];
 }
 
@@ -79,8 +84,12 @@ export function Compare() {
             </MessageBarBody></MessageBar>
           )}
           <Subtitle2 as="h3" block>Largest changes</Subtitle2>
+          {s.largest.length > 0 && (
+            <BarChart title={`Largest changes per institution, ${s.b} minus ${s.a}`} valueTitle="Change (£ a year)"
+              items={s.largest.map((r) => ({ label: r.name, value: r.difference as number }))} />
+          )}
           {s.largest.length === 0 ? <Text>No institution has a computed difference.</Text> : (
-            <DataGrid items={s.largest} columns={columns(s.a, s.b)} sortable getRowId={(r: CompareRow) => r.name} aria-label="Largest changes">
+            <DataGrid items={s.largest} columns={columns(s.a, s.b)} sortable getRowId={(r: CompareRow) => r.name} aria-label="Largest changes" columnSizingOptions={{ difference: { idealWidth: 110, minWidth: 96 } }}>
               <DataGridHeader>
                 <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
               </DataGridHeader>

@@ -1,5 +1,6 @@
 // Explain: the trace of the SEND function in the selected cell (each rate read, the option it came
-// from, counts and amounts) and any error message in full.
+// from, counts and amounts in £) and any error message in full. Shares sit inside the lines they
+// multiply; steps that add £0 are folded under a disclosure.
 import { useState } from "react";
 import {
   Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Table, TableBody, TableCell, TableHeader,
@@ -8,7 +9,8 @@ import {
 import { usePane } from "../../PaneContext";
 import { TaskStatus, useTask } from "../../components/useTask";
 import type { Explanation, Selection } from "../../ports/WorkbookPort";
-import { formatCell } from "../../components/format";
+import { formatCell, formatMoney } from "../../components/numbers";
+import { presentTrace, type TraceRow } from "../../workbook/trace";
 import { breakable } from "../../components/breakable";
 
 const useStyles = makeStyles({
@@ -22,6 +24,32 @@ const useStyles = makeStyles({
 });
 
 const holdsSend = (f: Selection["formula"]) => typeof f === "string" && /^=.*\bSEND\.[A-Z]+\s*\(/i.test(f);
+
+function TraceTable({ rows, label }: { rows: TraceRow[]; label: string }) {
+  const styles = useStyles();
+  // four columns fit a narrow pane: each holds two short lines (component over step, key over the
+  // option it came from, rate over count) rather than seven cramped columns
+  return (
+    <Table size="small" aria-label={label} className={styles.trace}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>Component / step</TableHeaderCell><TableHeaderCell>Key / from option</TableHeaderCell>
+          <TableHeaderCell>Rate / count</TableHeaderCell><TableHeaderCell className={styles.amount}>Amount</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((l, i) => (
+          <TableRow key={i}>
+            <TableCell><Caption1 block>{l.component}</Caption1>{breakable(l.label)}</TableCell>
+            <TableCell><span className={styles.key}>{breakable(l.key)}</span>{l.from && <Caption1 block className={styles.from}>{l.from}</Caption1>}</TableCell>
+            <TableCell>{l.rate}{l.count && <Caption1 block className={styles.count}>{l.count}</Caption1>}</TableCell>
+            <TableCell className={styles.amount}>{l.amount}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
 
 export function Explain() {
   const styles = useStyles();
@@ -57,30 +85,22 @@ export function Explain() {
               <MessageBarBody><MessageBarTitle>{explanation.error.kind}</MessageBarTitle><span style={{ whiteSpace: "pre-wrap" }}>{explanation.error.message}</span></MessageBarBody>
             </MessageBar>
           ) : (
-            <Text as="p" block>Result: <b>{typeof explanation.value === "number" || typeof explanation.value === "string" ? formatCell(explanation.value) : explanation.value === undefined ? formatCell(selection.value) : "(a spilled range)"}</b></Text>
+            <Text as="p" block>Result: <b>{typeof explanation.value === "number" ? (/ALLOCATE|TOPUP|FIT|BREAKDOWN/i.test(explanation.fn) ? formatMoney(explanation.value) : formatCell(explanation.value)) : typeof explanation.value === "string" ? formatCell(explanation.value) : explanation.value === undefined ? formatCell(selection.value) : "(a spilled range)"}</b></Text>
           )}
-          {explanation.lines.length === 0 ? <Text as="p" block>No trace lines for this function.</Text> : (
-            // four columns fit a narrow pane: each holds two short lines (component over step, key over
-            // the option it came from, rate over count) rather than seven cramped columns
-            <Table size="small" aria-label="Trace" className={styles.trace}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Component / step</TableHeaderCell><TableHeaderCell>Key / from option</TableHeaderCell>
-                  <TableHeaderCell>Rate / count</TableHeaderCell><TableHeaderCell className={styles.amount}>Amount</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {explanation.lines.map((l, i) => (
-                  <TableRow key={i}>
-                    <TableCell><Caption1 block>{l.component}</Caption1>{breakable(l.label)}</TableCell>
-                    <TableCell><span className={styles.key}>{breakable(l.key ?? "")}</span>{l.from && <Caption1 block className={styles.from}>{l.from}</Caption1>}</TableCell>
-                    <TableCell>{l.rate ?? ""}{l.count && <Caption1 block className={styles.count}>{l.count}</Caption1>}</TableCell>
-                    <TableCell className={styles.amount}>{l.amount}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
+          {explanation.lines.length === 0 ? <Text as="p" block>No trace lines for this function.</Text> : (() => {
+            const { shown, zero } = presentTrace(explanation.lines);
+            return (
+              <>
+                <TraceTable rows={shown} label="Trace" />
+                {zero.length > 0 && (
+                  <details>
+                    <summary>{zero.length} step{zero.length === 1 ? "" : "s"} adding £0</summary>
+                    <TraceTable rows={zero} label="Steps adding £0" />
+                  </details>
+                )}
+              </>
+            );
+          })()}
         </div>
       )}
     </section>

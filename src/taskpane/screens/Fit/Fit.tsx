@@ -1,11 +1,12 @@
-// Fit to budget: budget, floor and cap; writes a SEND.FIT column beside the allocations and reports
-// how many institutions sit at the floor (protected) or at the cap.
+// Fit to budget: the option's current total, then budget, floor and cap typed as an officer would
+// ("£5m", "-0.5%"); writes a SEND.FIT column beside the allocations (a re-run replaces its own) and
+// reports the fitted total, the factor and how many institutions sit at the floor or the cap.
 import { useEffect, useMemo, useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Text } from "@fluentui/react-components";
+import { Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
-import { writeFit, type FitResult } from "../../actions/fit";
-import { parseAmount } from "../../workbook/validation";
+import { optionTotal, writeFit, type FitResult } from "../../actions/fit";
+import { formatMoney, parseNumberInput } from "../../components/numbers";
 
 const NONE = "(none)";
 
@@ -18,7 +19,15 @@ export function Fit() {
   const [floor, setFloor] = useState("");
   const [cap, setCap] = useState("");
   const [result, setResult] = useState<FitResult | null>(null);
+  const [current, setCurrent] = useState<number | null | undefined>(undefined);
   const task = useTask();
+
+  useEffect(() => {
+    let live = true;
+    setCurrent(undefined);
+    if (model && option) void optionTotal(port, model, option).then((t) => { if (live) setCurrent(t); }, () => { if (live) setCurrent(null); });
+    return () => { live = false; };
+  }, [port, model, option]);
 
   useEffect(() => {
     if (!options.includes(option)) setOption(options[options.length - 1] ?? "");
@@ -29,9 +38,13 @@ export function Fit() {
   if (!model?.allocations) return <section aria-labelledby="fit-title">{heading}<Missing what="Allocations sheet" onCreate={() => navigate("new")} /></section>;
   if (options.length === 0) return <section aria-labelledby="fit-title">{heading}<MessageBar intent="warning"><MessageBarBody>{model.allocations.sheet} has no option columns to fit.</MessageBarBody></MessageBar></section>;
 
-  const budgetV = budget.trim() ? parseAmount(budget, "Budget", { min: 0 }) : "Enter the budget in £.";
-  const floorV = floor.trim() ? parseAmount(floor, "Floor", { min: -100, max: 100, percent: true }) : undefined;
-  const capV = cap.trim() ? parseAmount(cap, "Cap", { min: -100, max: 1000, percent: true }) : undefined;
+  const parsed = (text: string, o: Parameters<typeof parseNumberInput>[1]) => {
+    const p = parseNumberInput(text, o);
+    return p.ok ? p.value : p.message;
+  };
+  const budgetV = budget.trim() ? parsed(budget, { label: "Budget", min: 0 }) : "Enter the budget in £.";
+  const floorV = floor.trim() ? parsed(floor, { label: "Floor", kind: "percent", min: -1, max: 1 }) : undefined;
+  const capV = cap.trim() ? parsed(cap, { label: "Cap", kind: "percent", min: -1, max: 10 }) : undefined;
   const needsBaseline = (floorV !== undefined || capV !== undefined) && baseline === NONE;
   const errors = [budgetV, floorV, capV].filter((v): v is string => typeof v === "string");
   const invalid = errors.length > 0 || needsBaseline;
@@ -52,7 +65,10 @@ export function Fit() {
       {heading}
       <form onSubmit={(e) => { e.preventDefault(); if (!invalid) void fit(); }}>
         <Field label="Amounts to fit"><Select value={option} onChange={(_, d) => setOption(d.value)}>{options.map((o) => <option key={o}>{o}</option>)}</Select></Field>
-        <Field label="Budget (£)" required validationMessage={budget.trim() ? msg(budgetV) : undefined} validationState={budget.trim() && typeof budgetV === "string" ? "error" : "none"}>
+        <Text as="p" block aria-live="polite">
+          {current === undefined ? "Adding up the current total…" : current === null ? `${option} has cells with errors: its total cannot be shown.` : <>Current total of {option}: <b>{formatMoney(current)}</b></>}
+        </Text>
+        <Field label="Budget (£)" required hint="For example £5m, 5,000,000 or 5.2m." validationMessage={budget.trim() ? msg(budgetV) : undefined} validationState={budget.trim() && typeof budgetV === "string" ? "error" : "none"}>
           <Input value={budget} onChange={(_, d) => setBudget(d.value)} inputMode="decimal" />
         </Field>
         <Field label="Baseline (last year's amounts)" hint="Needed for a floor or a cap." validationMessage={needsBaseline ? "Choose a baseline for the floor and cap." : undefined} validationState={needsBaseline ? "error" : "none"}>
@@ -61,10 +77,10 @@ export function Fit() {
             {options.map((o) => <option key={o}>{o}</option>)}
           </Select>
         </Field>
-        <Field label="Floor (% change from baseline)" hint="-0.5 means no institution loses more than 0.5%." validationMessage={msg(floorV)} validationState={typeof floorV === "string" ? "error" : "none"}>
+        <Field label="Floor (% change from baseline)" hint="-0.5% means no institution loses more than 0.5%." validationMessage={msg(floorV)} validationState={typeof floorV === "string" ? "error" : "none"}>
           <Input value={floor} onChange={(_, d) => setFloor(d.value)} inputMode="decimal" />
         </Field>
-        <Field label="Cap (% change from baseline)" hint="5 means gains are capped at 5%." validationMessage={msg(capV)} validationState={typeof capV === "string" ? "error" : "none"}>
+        <Field label="Cap (% change from baseline)" hint="5% means gains are capped at 5%." validationMessage={msg(capV)} validationState={typeof capV === "string" ? "error" : "none"}>
           <Input value={cap} onChange={(_, d) => setCap(d.value)} inputMode="decimal" />
         </Field>
         <Button type="submit" appearance="primary" disabled={task.busy || invalid}>Write SEND.FIT column</Button>
@@ -72,10 +88,23 @@ export function Fit() {
       <TaskStatus {...task} busyLabel="Fitting…" />
       {result && (
         <div aria-label="Fit results">
-          <Text as="p" block>Fitted amounts written to {result.sheet}!{result.range}.</Text>
-          {result.error
-            ? <MessageBar intent="error" layout="multiline"><MessageBarBody>SEND.FIT returned {result.error.error}{result.error.message ? `: ${result.error.message}` : ""}. Select a fitted cell and use Explain for the full message.</MessageBarBody></MessageBar>
-            : <Text as="p" block>{result.protected} institution{result.protected === 1 ? " was" : "s were"} protected at the floor; {result.capped} {result.capped === 1 ? "was" : "were"} capped.</Text>}
+          {result.error ? (
+            <MessageBar intent="error" layout="multiline"><MessageBarBody>
+              The budget cannot be met: SEND.FIT returned {result.error.error}{result.error.message ? `: ${result.error.message}` : ""}. Nothing was written; change the budget, the floor or the cap and try again.
+            </MessageBarBody></MessageBar>
+          ) : (
+            <>
+              <Text as="p" block>Fitted amounts {result.replaced ? "replaced the earlier fit in" : "written to"} {result.sheet}!{result.range}.{" "}
+                <Link as="button" onClick={() => void task.run(async () => { await port.selectRange(result.sheet, result.range); })}>Open the sheet</Link>
+              </Text>
+              <dl>
+                <dt>Fitted total</dt><dd>{formatMoney(result.fittedTotal)}</dd>
+                <dt>Before fitting</dt><dd>{formatMoney(result.before)}</dd>
+                <dt>Factor</dt><dd>{result.factor === null ? "—" : `× ${result.factor.toFixed(4)}`}</dd>
+              </dl>
+              <Text as="p" block>{result.protected} institution{result.protected === 1 ? " was" : "s were"} protected at the floor; {result.capped} {result.capped === 1 ? "was" : "were"} capped.</Text>
+            </>
+          )}
         </div>
       )}
     </section>

@@ -12,7 +12,7 @@ import { addOption, differences, setRate } from "../../actions/options";
 import { runCheck, type CheckResult } from "../../actions/check";
 import { effectiveValue } from "../../workbook/discover";
 import { validateRate } from "../../workbook/validation";
-import { formatCell } from "../../components/format";
+import { formatCell } from "../../components/numbers";
 import { breakable } from "../../components/breakable";
 
 export function Options() {
@@ -50,7 +50,7 @@ export function Options() {
     return touched.length ? `Saved ${key.trim()} for ${selected} (${touched.join(", ")}).` : "Nothing to change.";
   });
   const add = () => task.run(async () => {
-    const touched = await addOption(port, rates, newName, parent, confirm);
+    const touched = await addOption(port, rates, newName, parent, confirm, model);
     await refresh();
     setSelected(newName.trim());
     setNewName("");

@@ -1,23 +1,35 @@
 // Projection: the assumptions of an unmitigated and a mitigated plan (two options of the rates table),
 // written into the rates table, then a SEND.PROJECT sheet with a line chart of the cumulative balance.
+// Results come first; the assumptions sit below in collapsible groups, typed as an officer would
+// ("3%", "£1.2m"). A group holding a problem opens itself.
 import { useEffect, useMemo, useState } from "react";
 import {
-  Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader,
-  TableHeaderCell, TableRow, Text,
+  Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader,
+  TableHeaderCell, TableRow, Text, tokens,
 } from "@fluentui/react-components";
-import { PROJECTION_FIELDS } from "../../../model/projection";
+import { PROJECTION_FIELDS, PROJECTION_GROUPS } from "../../../model/projection";
 import { normOption } from "../../../engine/normalize";
 import { usePane } from "../../PaneContext";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { currentAssumptions, projectionProblems, writeProjection, type ProjectionResult } from "../../actions/projection";
 import { validateRate } from "../../workbook/validation";
-import { formatCell, formatMoney } from "../../components/format";
+import { formatCell, formatMoney } from "../../components/numbers";
 import { findForecasts, type ForecastSpill } from "../../actions/demandLink";
 
 const PLANS = ["Unmitigated", "Mitigated"] as const;
 const TYPED = "typed";
 
+const useStyles = makeStyles({
+  group: { margin: "6px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  summary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, padding: "4px 0" },
+  table: { tableLayout: "fixed", width: "100%" },
+  label: { width: "40%" },
+});
+
+const unitHint = (unit: string) => (/fraction/.test(unit) ? "%" : unit.startsWith("£") ? "£" : unit);
+
 export function Projection() {
+  const styles = useStyles();
   const { port, model, refresh, confirm, navigate } = usePane();
   const rates = model?.rates;
   const bases = useMemo(() => (rates?.options ?? []).map((o) => o.name).filter((n) => !PLANS.some((p) => normOption(p) === normOption(n))), [rates]);
@@ -66,7 +78,22 @@ export function Projection() {
   return (
     <section aria-labelledby="projection-title">
       {heading}
-      <Text as="p" block>Two options of the rates table: the unmitigated plan, and a mitigated plan that inherits it (leave a mitigated cell blank to keep the unmitigated value).</Text>
+      <TaskStatus {...task} busyLabel="Projecting…" />
+      {result && (
+        <div aria-label="Projection results">
+          <Text as="p" block>Projection written to {result.sheet}, with a line chart of the cumulative balance (a deficit is negative).</Text>
+          <Table size="small" aria-label="Cumulative balance">
+            <TableHeader><TableRow><TableHeaderCell>Year</TableHeaderCell>{result.series.map((s) => <TableHeaderCell key={s.option}>{s.option}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableBody>
+              {result.years.map((y, i) => (
+                <TableRow key={i}><TableCell>{formatCell(y)}</TableCell>{result.series.map((s) => <TableCell key={s.option}>{formatMoney(s.cumulative[i], { whole: true })}</TableCell>)}</TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      <Subtitle2 as="h3" block>Assumptions</Subtitle2>
+      <Text as="p" block>Two options of the rates table: the unmitigated plan, and a mitigated plan that inherits it (leave a mitigated cell blank to keep the unmitigated value). Type money and shares as you would say them: £1.2m, 3%.</Text>
       <form onSubmit={(e) => { e.preventDefault(); if (problems.length === 0) void write(); }}>
         <Field label="Both plans inherit their rates from">
           <Select value={base} onChange={(_, d) => setBase(d.value)}>{bases.map((b) => <option key={b}>{b}</option>)}</Select>
@@ -77,44 +104,36 @@ export function Projection() {
             {forecasts.map((f) => <option key={f.ref} value={f.ref}>Demand forecast on {f.sheet}</option>)}
           </Select>
         </Field>
-        <Table size="extra-small" aria-label="Projection assumptions">
-          <TableHeader><TableRow><TableHeaderCell>Assumption</TableHeaderCell>{PLANS.map((p) => <TableHeaderCell key={p}>{p}</TableHeaderCell>)}</TableRow></TableHeader>
-          <TableBody>
-            {PROJECTION_FIELDS.map((f) => (
-              <TableRow key={f.key}>
-                <TableCell title={f.description}>{f.label} <Text size={200}>({f.unit})</Text></TableCell>
-                {PLANS.map((p) => {
-                  const v = values[p][f.key] ?? "";
-                  const bad = v.trim() !== "" && !validateRate(f.key, v, []).ok;
-                  return (
-                    <TableCell key={p}>
-                      <Input size="small" aria-label={`${f.label}, ${p}`} aria-invalid={bad || undefined} value={v} onChange={(_, d) => set(p, f.key, d.value)} style={{ width: "100%" }} />
-                    </TableCell>
-                  );
-                })}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        {PROJECTION_GROUPS.map((g) => {
+          const fields = PROJECTION_FIELDS.filter((f) => g.keys.includes(f.key));
+          const bad = (p: string, key: string) => { const v = values[p][key] ?? ""; return v.trim() !== "" && !validateRate(key, v, []).ok; };
+          const hasProblem = fields.some((f) => PLANS.some((p) => bad(p, f.key)));
+          return (
+            <details key={g.title} className={styles.group} open={hasProblem || g.title === PROJECTION_GROUPS[0].title || undefined}>
+              <summary className={styles.summary}>{g.title}{hasProblem ? " (check)" : ""}</summary>
+              <Table size="extra-small" aria-label={`${g.title} assumptions`} className={styles.table}>
+                <TableHeader><TableRow><TableHeaderCell className={styles.label}>Assumption</TableHeaderCell>{PLANS.map((p) => <TableHeaderCell key={p}>{p}</TableHeaderCell>)}</TableRow></TableHeader>
+                <TableBody>
+                  {fields.map((f) => (
+                    <TableRow key={f.key}>
+                      <TableCell title={`${f.description} (${f.key})`} className={styles.label}>{f.label} <Text size={200}>({unitHint(f.unit)})</Text></TableCell>
+                      {PLANS.map((p) => (
+                        <TableCell key={p}>
+                          <Input size="small" aria-label={`${f.label}, ${p}`} aria-invalid={bad(p, f.key) || undefined} value={values[p][f.key] ?? ""} onChange={(_, d) => set(p, f.key, d.value)} style={{ width: "100%", minWidth: 0 }} />
+                        </TableCell>
+                      ))}
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </details>
+          );
+        })}
         {problems.length > 0 && (
           <MessageBar intent="warning" layout="multiline"><MessageBarBody><ul aria-label="Assumption problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul></MessageBarBody></MessageBar>
         )}
         <Button type="submit" appearance="primary" disabled={task.busy || problems.length > 0}>Write assumptions and projection</Button>
       </form>
-      <TaskStatus {...task} busyLabel="Projecting…" />
-      {result && (
-        <div aria-label="Projection results">
-          <Text as="p" block>Projection written to {result.sheet}, with a line chart of the cumulative balance.</Text>
-          <Table size="small" aria-label="Cumulative balance">
-            <TableHeader><TableRow><TableHeaderCell>Year</TableHeaderCell>{result.series.map((s) => <TableHeaderCell key={s.option}>{s.option}</TableHeaderCell>)}</TableRow></TableHeader>
-            <TableBody>
-              {result.years.map((y, i) => (
-                <TableRow key={i}><TableCell>{formatCell(y)}</TableCell>{result.series.map((s) => <TableCell key={s.option}>{formatMoney(s.cumulative[i])}</TableCell>)}</TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
     </section>
   );
 }

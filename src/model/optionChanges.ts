@@ -1,0 +1,92 @@
+// What each option of a rates table changes against the option it inherits from, and the projection
+// assumptions of the plans, in words: the Schools Forum paper's "what this option does" (the HTML
+// report and the pane's printable page both use it). Pure: reads a rates grid of values.
+import { findKeyInfo } from "../engine/keys";
+import { normKey, normOption } from "../engine/normalize";
+import { PROJECTION_FIELDS } from "./projection";
+import { ratesColumns } from "./rates";
+import { keyInWords } from "./rateWords";
+
+/** A rates grid as read back (error cells may be objects). */
+export type RatesValues = readonly (readonly unknown[])[];
+
+export interface RateChange {
+  key: string;
+  words: string;
+  unit: string;
+  value: number | string;
+  /** what the parent chain gives instead (null: nothing, so the contract default or a missing rate) */
+  parent: number | string | null;
+  parentFrom: string | null;
+}
+
+export interface OptionChanges { option: string; inherits: string | null; changes: RateChange[] }
+
+const usable = (v: unknown): v is number | string => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.trim() !== "");
+
+function table(grid: RatesValues) {
+  const cols = ratesColumns(grid as never);
+  const inheritsRow = grid.findIndex((r, i) => i > 0 && typeof r[cols.factor] === "string" && normKey(r[cols.factor] as string) === "inherits");
+  const parentOf = (col: number) => {
+    const v = inheritsRow < 0 ? null : grid[inheritsRow][col];
+    return typeof v === "string" && v.trim() ? v.trim() : null;
+  };
+  const byName = (name: string) => cols.options.find((o) => normOption(o.name) === normOption(name));
+  /** The value an option gets for a row after inheritance, and where it came from. */
+  const effective = (name: string | null, row: number, seen = new Set<string>()): { value: number | string; from: string } | null => {
+    const o = name ? byName(name) : undefined;
+    if (!o || seen.has(normOption(o.name))) return null;
+    seen.add(normOption(o.name));
+    const v = grid[row]?.[o.col];
+    return usable(v) ? { value: v, from: o.name } : effective(parentOf(o.col), row, seen);
+  };
+  return { cols, inheritsRow, parentOf, byName, effective };
+}
+
+/** For each option: the keys it sets itself that differ from what its parent would give. */
+export function optionChanges(grid: RatesValues, options?: readonly string[]): OptionChanges[] {
+  const t = table(grid);
+  const wanted = options ? t.cols.options.filter((o) => options.some((n) => normOption(n) === normOption(o.name))) : t.cols.options;
+  return wanted.map((o) => {
+    const inherits = t.parentOf(o.col);
+    const changes: RateChange[] = [];
+    grid.forEach((r, row) => {
+      const key = r[t.cols.factor];
+      if (row === 0 || row === t.inheritsRow || typeof key !== "string" || !findKeyInfo(key)) return;
+      const v = r[o.col];
+      if (!usable(v)) return;
+      const parent = t.effective(inherits, row);
+      if (parent && parent.value === v) return;
+      changes.push({ key: key.trim(), words: keyInWords(key), unit: findKeyInfo(key)!.unit, value: v, parent: parent?.value ?? null, parentFrom: parent?.from ?? null });
+    });
+    return { option: o.name, inherits, changes };
+  });
+}
+
+export interface AssumptionRow { key: string; label: string; unit: string; values: (number | string | null)[] }
+
+/** The projection assumptions each plan uses (after inheritance), one row per key that any plan sets. */
+export function projectionAssumptions(grid: RatesValues, plans: readonly string[]): AssumptionRow[] {
+  const t = table(grid);
+  const rowOf = (key: string) => grid.findIndex((r, i) => i > 0 && typeof r[t.cols.factor] === "string" && normKey(r[t.cols.factor] as string) === normKey(key));
+  return PROJECTION_FIELDS.flatMap((f) => {
+    const row = rowOf(f.key);
+    const values = plans.map((p) => (row < 0 ? null : t.effective(p, row)?.value ?? null));
+    return values.some((v) => v !== null) ? [{ key: f.key, label: f.label, unit: f.unit, values }] : [];
+  });
+}
+
+/** A rate in words with its unit: "£17,220", "5%", "38 weeks". */
+export function valueInWords(v: number | string | null, unit: string): string {
+  if (v === null) return "not set";
+  if (typeof v === "string") return v;
+  if (/fraction/.test(unit)) return `${+(v * 100).toPrecision(10)}%`;
+  if (unit.startsWith("£")) return `${v < 0 ? "-" : ""}£${Math.abs(v).toLocaleString("en-GB", { maximumFractionDigits: 2 })}`;
+  return `${v.toLocaleString("en-GB")} ${unit}`.trim();
+}
+
+/** "Top-up, Band 3, Special school: £17,220 (Baseline: £16,000)". */
+export function changeSentence(c: RateChange): string {
+  const was = c.parent === null ? "not set before" : `${c.parentFrom}: ${valueInWords(c.parent, c.unit)}`;
+  return `${c.words}: ${valueInWords(c.value, c.unit)} (${was})`;
+}

@@ -1,0 +1,83 @@
+// The Schools Forum paper from the pane: everything it says is read from the workbook (option totals,
+// comparison sheets, SEND.FIT columns, the rates table with its inheritance); nothing is recomputed.
+import { colLetters, parseRange } from "../../model/a1";
+import { columnTotal } from "../../model/publish";
+import { optionChanges, projectionAssumptions, type AssumptionRow, type OptionChanges } from "../../model/optionChanges";
+import { parseFitFormula } from "../../model/paperText";
+import { normOption } from "../../engine/normalize";
+import type { WorkbookPort } from "../ports/WorkbookPort";
+import type { ModelInfo } from "../workbook/discover";
+import { summarise, type ComparisonSummary } from "./compare";
+
+export interface PaperFit {
+  header: string;
+  option: string;
+  baseline: string | null;
+  budget: number;
+  floor: number | null;
+  cap: number | null;
+  before: number | null;
+  fitted: number | null;
+}
+
+export interface PaperData {
+  institutions: number;
+  options: { option: string; inherits: string | null; total: number | null }[];
+  changes: OptionChanges[];
+  comparisons: { sheet: string; summary: ComparisonSummary }[];
+  fits: PaperFit[];
+  assumptions: { plans: string[]; rows: AssumptionRow[] } | null;
+}
+
+export async function gatherPaper(port: WorkbookPort, model: ModelInfo): Promise<PaperData> {
+  const rates = model.rates;
+  if (!rates) throw new Error("There is no rates table in this workbook.");
+  const alloc = model.allocations;
+  const column = async (col: number) => {
+    if (!alloc || alloc.count === 0) return [];
+    const l = colLetters(col);
+    return (await port.readValues(alloc.sheet, `${l}2:${l}${alloc.count + 1}`)).map((r) => r[0]);
+  };
+  const options = [];
+  for (const c of alloc?.columns ?? []) {
+    const inherits = rates.options.find((o) => normOption(o.name) === normOption(c.option))?.inherits ?? null;
+    options.push({ option: c.option, inherits, total: columnTotal(await column(c.col)).total });
+  }
+  const grid = rates.grid as unknown[][];
+  const changes = optionChanges(grid, options.map((o) => o.option));
+
+  const comparisons = [];
+  for (const sheet of model.comparisons) {
+    const [[f]] = await port.readFormulas(sheet, "A1");
+    const m = typeof f === "string" ? /,"((?:[^"]|"")*)","((?:[^"]|"")*)",/.exec(f) : null;
+    const used = await port.usedRange(sheet);
+    if (!m || !used) continue;
+    const r = parseRange(used);
+    const values = await port.readValues(sheet, `A1:E${r.bottom}`);
+    comparisons.push({ sheet, summary: summarise(values, m[1].replace(/""/g, '"'), m[2].replace(/""/g, '"'), 5) });
+  }
+
+  const fits: PaperFit[] = [];
+  if (alloc) {
+    const top = await port.readFormulas(alloc.sheet, `A1:${colLetters(Math.max(alloc.width, 1))}2`);
+    const byRange = (range: string | null) => {
+      if (!range) return null;
+      const col = parseRange(range).left;
+      return alloc.columns.find((c) => c.col === col)?.option ?? null;
+    };
+    for (let c = 0; c < (top[1]?.length ?? 0); c++) {
+      const f = top[1][c];
+      const p = typeof f === "string" ? parseFitFormula(f) : null;
+      if (!p) continue;
+      const option = byRange(p.amounts) ?? p.amounts;
+      fits.push({
+        header: String(top[0]?.[c] ?? ""), option, baseline: byRange(p.baseline), budget: p.budget, floor: p.floor, cap: p.cap,
+        before: columnTotal(await column(parseRange(p.amounts).left)).total, fitted: columnTotal(await column(c + 1)).total,
+      });
+    }
+  }
+
+  const plans = rates.options.map((o) => o.name).filter((n) => ["unmitigated", "mitigated"].includes(normOption(n)));
+  const rows = plans.length ? projectionAssumptions(grid, plans) : [];
+  return { institutions: model.institutions?.count ?? 0, options, changes, comparisons, fits, assumptions: rows.length ? { plans, rows } : null };
+}
