@@ -8,12 +8,17 @@ import {
 } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
 import { TaskStatus, useTask } from "../../components/useTask";
-import { formatCell } from "../../components/format";
+import { formatCell, parseNumberInput, type ParseOptions } from "../../components/numbers";
 import { historyProblems, parseHistoryText, writeDemand, type DemandResult } from "../../actions/demand";
 import { authorities, authorityHistory, nationalLabel } from "../../actions/nationalHistory";
-import { parseAmount } from "../../workbook/validation";
 import type { RawCell } from "../../../model/types";
 import type { CellValue } from "../../ports/WorkbookPort";
+
+/** A typed number, or the message naming the field (the pane's one number parser). */
+function parseField(input: string, opts: ParseOptions): number | string {
+  const p = parseNumberInput(input, opts);
+  return p.ok ? p.value : p.message;
+}
 
 const DEFAULT_LA = "E10000016"; // Kent: a large county, for a first look
 
@@ -51,10 +56,10 @@ export function Demand() {
   const specialNow = lastOf(history, "Special");
   const specialText = special ?? (specialNow === null ? "" : String(specialNow));
 
-  const horizonV = parseAmount(horizon, "Horizon", { min: 1, max: 15 });
-  const coverageV = parseAmount(coverage, "Coverage", { min: 1, max: 99, percent: true });
-  const specialV = specialText.trim() ? parseAmount(specialText, "Special places", { min: 0 }) : null;
-  const ispV = isp.trim() ? parseAmount(isp, "ISP places", { min: 0 }) : null;
+  const horizonV = parseField(horizon, { label: "Horizon", kind: "number", min: 1, max: 15 });
+  const coverageV = parseField(coverage, { label: "Coverage", kind: "percent", min: 0.01, max: 0.99 });
+  const specialV = specialText.trim() ? parseField(specialText, { label: "Special places", kind: "number", min: 0 }) : null;
+  const ispV = isp.trim() ? parseField(isp, { label: "ISP places", kind: "number", min: 0 }) : null;
   const fieldErrors = [horizonV, coverageV, specialV, ispV].filter((v): v is string => typeof v === "string");
   if (typeof horizonV === "number" && !Number.isInteger(horizonV)) fieldErrors.push("Horizon must be a whole number of years.");
   if (overflow && specialV === null) fieldErrors.push("Overflow to ISP needs the special places.");
