@@ -150,3 +150,15 @@ describe("the officer-style fixture", () => {
     expect(res.report.errors).toEqual([]);
   });
 });
+
+describe("the README's Institutions section", () => {
+  it("lists every field and every accepted spelling the mapper uses", () => {
+    const { FIELD_SYNONYMS, KNOWN_UNUSED, PHASE_SYNONYMS } = jest.requireActual("../../src/import/synonyms") as typeof import("../../src/import/synonyms");
+    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Institutions: headers and import"), readme.indexOf("## Command line"));
+    const missing: string[] = [];
+    for (const [field, words] of Object.entries(FIELD_SYNONYMS)) for (const w of [field, ...words]) if (!section.includes(`\`${w}\``)) missing.push(w);
+    for (const w of [...KNOWN_UNUSED, ...Object.values(PHASE_SYNONYMS).flat()]) if (!section.includes(`\`${w}\``)) missing.push(w);
+    expect(missing).toEqual([]);
+  });
+});
