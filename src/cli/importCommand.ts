@@ -80,7 +80,7 @@ export async function runImport(input: string, opts: ImportOptions, io: CliIo, q
   const allocLast = colLetters(2 + plan.allocationOptions.length);
   const formats: Record<string, SheetFormat> = {
     [plan.names.allocations]: { numFmts: [{ range: `C2:${allocLast}${plan.count + 1}`, format: MONEY_FORMAT }], freezeCols: 1 },
-    [plan.names.institutions]: { freezeCols: 1 },
+    [plan.names.institutions]: { freezeCols: 1, table: plan.table.name },
     [plan.mapping.name]: { widths: { D: 60 } },
   };
   writeFileAtomic(opts.out, await xlsxBuffer(sheetsForWrite(snapshot(wb), formats)), [input]);
