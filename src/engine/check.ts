@@ -6,6 +6,7 @@ import { isBlank } from "./coerce";
 import type { Cell, Grid } from "./types";
 import type { Dec } from "./money";
 import { optionTableProblems, tableProblems } from "./checkTable";
+import { LIBRARY } from "./library";
 
 export interface CheckProblem {
   option: string;
@@ -89,6 +90,10 @@ export function check(grid: Grid, option: Cell, ratesArg = "rates", optionArg = 
   const fromTable = institutions ? tableProblems(institutions, tableArg) : [];
   if (fromTable instanceof SendError) return fromTable;
   out.push(...fromTable);
+  // with no option named, the table is checked against the local options: a built-in national option
+  // holds national rates only (no local top-ups), so it would flag every school (unless it is all there is)
+  const local = names.filter((n) => !LIBRARY.some((l) => normOption(l.name) === normOption(n)));
+  const tableChecked = new Set(names.length === 1 || local.length === 0 ? names : local);
   const inh = table.keys.get("inherits");
   for (const name of names) {
     const col = table.optionCols.get(normOption(name))!;
@@ -98,7 +103,7 @@ export function check(grid: Grid, option: Cell, ratesArg = "rates", optionArg = 
     if (!(chain instanceof SendError)) {
       out.push(...inheritedProblems(table, chain, names));
       out.push(...semanticProblems(table, name));
-      const resolved = institutions ? resolveOption(table, name) : null;
+      const resolved = institutions && tableChecked.has(name) ? resolveOption(table, name) : null;
       if (resolved && !(resolved instanceof SendError)) out.push(...optionTableProblems(resolved, institutions!, tableArg));
     }
   }

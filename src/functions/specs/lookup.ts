@@ -154,7 +154,8 @@ export const CHECK: FunctionSpec = {
   description: "Every problem in a rates table (or one option of it), and optionally in an institution table against it, one row each, or OK when there are none.",
   help: "Lists unknown or duplicate keys, values that are not numbers or out of range, inheritance problems and "
     + "values that will surprise (a notional share with no unit values), as rows of Option, Key and Problem. With a table: "
-    + "headers the formula ignores, rows it cannot read, counts a phase does not use, EHCP bands with no top-up and rates a phase needs.",
+    + "headers the formula ignores, rows it cannot read, counts a phase does not use, EHCP bands with no top-up and rates a phase needs "
+    + "(against each local option: a built-in national option is skipped unless it is named or is the only one).",
   parameters: [
     RATES_PARAM,
     { name: "option", type: "text", optional: true, description: "Check only this option (default: every option)." },
