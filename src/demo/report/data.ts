@@ -1,6 +1,6 @@
 // The report's numbers, read from the recalculated demo workbook (never recomputed here).
 import type { CellResult } from "../../headless/xlsx";
-import { colLetters } from "../../model";
+import { colLetters, colNumber } from "../../model/a1";
 import { ALLOCATION_OPTIONS, CANDIDATES, PLANS } from "../rates";
 import { COMPARE_STRIDE, FIT_CANDIDATE, PHASE_ORDER, PROJECTION_YEARS, SHEETS, type DemoLayout } from "../workbook";
 
@@ -107,10 +107,4 @@ export function reportData(values: ValuesOf, layout: DemoLayout, top = 5): Repor
   });
 
   return { institutions: n, options: [...ALLOCATION_OPTIONS], phases, totals, comparisons, fit, projection, problems };
-}
-
-function colNumber(letters: string): number {
-  let c = 0;
-  for (const ch of letters) c = c * 26 + ch.charCodeAt(0) - 64;
-  return c;
 }
