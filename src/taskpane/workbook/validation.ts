@@ -3,6 +3,7 @@
 import { findKeyInfo, SUGGESTIBLE_KEYS, type KeyInfo } from "../../engine/keys";
 import { nearest } from "../../engine/nearest";
 import { normOption } from "../../engine/normalize";
+import { readNumber } from "../../engine/coerce";
 
 export type RateInput =
   /** value null = clear the cell (the option then inherits the key) */
@@ -17,17 +18,12 @@ function describeBounds(info: KeyInfo): string {
   return [lo, hi].filter(Boolean).join(" and ");
 }
 
-/** "£1,234.50" -> 1234.5; "5%" -> 0.05 for fractions; otherwise NaN or a unit message. */
+/** "£1,234.50" -> 1234.5; "5%" -> 0.05 for fractions; otherwise a message. Numbers are read as cells are (coerce.ts). */
 function parseNumber(input: string, info: KeyInfo): number | string {
-  let s = input.trim().replace(/[£,\s]/g, "");
-  let scale = 1;
-  if (s.endsWith("%")) {
-    if (!isFraction(info.unit)) return `${info.key} is in ${info.unit}, not a percentage.`;
-    s = s.slice(0, -1);
-    scale = 0.01;
-  }
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return `'${input.trim()}' is not a number (${info.key} is in ${info.unit}).`;
-  return Number(s) * scale;
+  const text = input.trim();
+  if (text.endsWith("%") && !isFraction(info.unit)) return `${info.key} is in ${info.unit}, not a percentage.`;
+  const r = readNumber(text);
+  return r.kind === "number" ? r.value.toNumber() : `'${text}' is not a number (${info.key} is in ${info.unit}).`;
 }
 
 export function validateRate(key: string, input: string, optionNames: readonly string[], option?: string): RateInput {
@@ -55,9 +51,10 @@ export function validateRate(key: string, input: string, optionNames: readonly s
 
 /** A plain number input (budget, percentages): the number, or a message. */
 export function parseAmount(input: string, label: string, opts: { min?: number; max?: number; percent?: boolean } = {}): number | string {
-  const s = input.trim().replace(/[£,\s%]/g, "");
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return `${label}: '${input.trim()}' is not a number.`;
-  const n = Number(s);
+  const text = input.trim();
+  const r = readNumber(text.replace(/%$/, "")); // "5%" and "5" are both five per cent where a percentage is asked
+  if (r.kind !== "number") return `${label}: '${text}' is not a number.`;
+  const n = r.value.toNumber();
   if (opts.min !== undefined && n < opts.min) return `${label} must be at least ${opts.min}${opts.percent ? "%" : ""}.`;
   if (opts.max !== undefined && n > opts.max) return `${label} must be at most ${opts.max}${opts.percent ? "%" : ""}.`;
   return opts.percent ? n / 100 : n;
