@@ -9,17 +9,14 @@
 // Three lookup styles: "match" (INDEX/MATCH on the key in every formula), "xlookup" (XLOOKUP likewise),
 // "resolved" (formulas point at the resolved rate cells; one MATCH per row for the phase).
 import type { Cell } from "../../src/engine/types";
+import { colLetters } from "../../src/model/a1";
 
 export type LookupStyle = "match" | "xlookup" | "resolved";
 type Rows = Cell[][];
 
 const norm = (s: unknown) => String(s ?? "").toLowerCase().replace(/[\s_-]+/g, "");
 
-export function colLetters(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
+export { colLetters };
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const quoteSheet = (s: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? s : `'${s.replace(/'/g, "''")}'`);

@@ -3,6 +3,7 @@
 // examples in the domain brief (Devon bands, the £64k INMSS average) so the numbers look plausible.
 import { institutionsHeader, rowFromRecord, type Bands } from "./institutions";
 import type { RawCell, Rows } from "./types";
+import { rng } from "../util/rng";
 
 export const SAMPLE_BANDS: Bands = { ehcp: ["Band 1", "Band 2", "Band 3"], senif: ["Band 1", "Band 2"] };
 export const SAMPLE_SOURCE = "synthetic example (not a real rate)";
@@ -33,24 +34,13 @@ export const SAMPLE_PROJECTION: Record<"Unmitigated" | "Mitigated", Record<strin
   Mitigated: { "proj.ei.cost": 1500000, "proj.ei.reduction": 0.3, "proj.shift": 15 },
 };
 
-/** A small deterministic generator (mulberry32), so the sample is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const MIX = ["Primary", "Primary", "Primary", "Secondary", "Primary", "Special", "Secondary", "Resource Base",
   "Primary", "Early Years", "AP", "Primary", "FE", "Secondary", "ISP", "Primary"] as const;
 
 /** `count` synthetic institutions as rows of the given header (phases cycle through a realistic mix). */
 export function sampleInstitutions(count: number, header: readonly string[] = institutionsHeader(SAMPLE_BANDS), seed = 2024): Rows {
-  const r = rng(seed);
+  const gen = rng(seed);
+  const r = () => gen.next(); // the shared seeded generator: the same sample on every run
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const seen: Record<string, number> = {};
   const rows: Rows = [];

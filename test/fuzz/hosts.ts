@@ -1,7 +1,6 @@
 // The same cases through the two real entry points: Excel's custom functions (src/functions/functions.ts, with a
 // fake CustomFunctions global as Excel provides) and HyperFormula (formulas in cells of a HeadlessWorkbook).
 // Each gives what its sheet shows, in the shape `shown` gives the wrapper's result, so the three compare directly.
-import { isBlank } from "../../src/engine/coerce";
 import type { Cell } from "../../src/engine/types";
 import * as fns from "../../src/functions/functions";
 import { specOf, widthOf } from "../../src/functions/registry";

@@ -1,7 +1,6 @@
 // The report's numbers, read from the recalculated demo workbook (never recomputed here).
 import type { CellResult } from "../../headless/xlsx";
-import { colLetters } from "../../model";
-import { splitRef } from "../../model/a1";
+import { colLetters, colNumber, splitRef } from "../../model/a1";
 import { optionChanges, projectionAssumptions, type AssumptionRow, type OptionChanges } from "../../model/optionChanges";
 import { ALLOCATION_OPTIONS, CANDIDATES, PLANS } from "../rates";
 import {
@@ -133,10 +132,4 @@ export function reportData(values: ValuesOf, layout: DemoLayout, top = 5): Repor
     institutions: n, options: [...ALLOCATION_OPTIONS], phases, totals, memo, allBlocks, reconciles, comparisons, fit, projection, changes,
     assumptions, problems,
   };
-}
-
-function colNumber(letters: string): number {
-  let c = 0;
-  for (const ch of letters) c = c * 26 + ch.charCodeAt(0) - 64;
-  return c;
 }
