@@ -3,7 +3,8 @@
 // "small" for `npm test` (whole suite under 60 s), "large" for `npm run hostile` (the sizes of issue 13).
 import fs from "node:fs";
 import path from "node:path";
-import { a1, fml, num, packageOf, partsOf, row, worksheetXml, xlsxOf } from "./build";
+import { a1, fml, gridXml, num, packageOf, partsOf, row, worksheetXml, xlsxOf } from "./build";
+import { HEADER, INSTITUTIONS, RATES } from "../headless/functions/fixture";
 import { bombStream, deflated, zipOf, type RawEntry } from "./zip";
 
 export type Size = "small" | "large";
@@ -50,6 +51,27 @@ export const INPUTS: HostileInput[] = [
     }])),
     args: ["--json"],
     expect: { code: 3, stderr: /cannot evaluate S!B1: the formula nests 600 levels of parentheses; Excel allows 64\n[^]*4 cells could not be evaluated/, stdout: /"S!C1": 2,\n[^]*"S!C2": 6,/, maxSeconds: 30, maxRssMB: 400 },
+  },
+  {
+    name: "whole-sheet-ranges",
+    what: "SEND.ALLOCATEALL, COMPARE, ALLOCATE and CHECK over A:XFD (small: 2,000 institutions; large: 20,000)",
+    make: (dir, size) => {
+      const n = size === "large" ? 20_000 : 2_000;
+      const body = INSTITUTIONS.slice(1);
+      const inst = [HEADER, ...Array.from({ length: n }, (_, i) => body[i % body.length].map((v, c) => (c === 0 ? `${v} ${i}` : v)))];
+      return write(path.join(dir, "wholesheet.xlsx"), xlsxOf([
+        { name: "Rates", xml: gridXml(RATES) },
+        { name: "Inst", xml: gridXml(inst) },
+        { name: "Calc", xml: gridXml([[
+          '=SUM(SEND.ALLOCATEALL(Rates!A:XFD,"Baseline",Inst!A:XFD))',
+          '=COUNTA(SEND.COMPARE(Rates!A:XFD,"Baseline","Option B",Inst!A:XFD))',
+          '=SEND.ALLOCATE(Rates!A:XFD,"Baseline",Inst!1:1,Inst!2:2)',
+          "=SEND.CHECK(Rates!A:XFD)",
+        ]]) },
+      ]));
+    },
+    args: ["--json"],
+    expect: { code: 0, stderr: /evaluated \d+ formula and spilled cells/, stdout: /"Calc!A1": \d+(\.\d+)?,\n {2}"Calc!B1": \d+,\n {2}"Calc!C1": 39500,/, maxSeconds: 120, maxRssMB: 2000 },
   },
   {
     name: "rows-excel-max",
