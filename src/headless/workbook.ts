@@ -34,6 +34,14 @@ const CONFIG: Partial<ConfigParams> = {
 /** The largest sheet the headless host takes: Excel's limits. */
 export const SHEET_LIMITS = { rows: 1_048_576, columns: 16_384 } as const;
 
+/** Why a sheet of this size cannot be loaded (naming it, its size, the limit and what to do), or undefined. */
+export function sheetSizeProblem(name: string, rows: number, cols: number): string | undefined {
+  if (rows <= SHEET_LIMITS.rows && cols <= SHEET_LIMITS.columns) return undefined;
+  const n = (x: number) => x.toLocaleString("en-GB");
+  return `sheet '${name}' uses ${n(rows)} rows × ${n(cols)} columns; the headless engine, like Excel, allows `
+    + `${n(SHEET_LIMITS.rows)} × ${n(SHEET_LIMITS.columns)}: move the cells beyond that to another sheet`;
+}
+
 /** Bare TRUE / FALSE in formulas (HyperFormula only knows TRUE() and FALSE()). */
 const NAMED = [
   { name: "TRUE", expression: "=TRUE()" },

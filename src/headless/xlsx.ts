@@ -19,6 +19,7 @@ import { markDynamicArrays } from "./io/dynamicArrays";
 import { applyFormat, type SheetFormat } from "./io/format";
 import { callsSend, fromFileFormula, toFileFormula } from "./io/formulaText";
 import { widthOf } from "../functions/spec";
+import { sheetSizeProblem } from "./workbook";
 
 export type { RawCell, CellResult } from "./io/cells";
 export { FileProblem } from "./io/files";
@@ -130,6 +131,9 @@ function readerMessage(e: unknown): string {
 }
 
 function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): XlsxSheetIn {
+  // before building the grid: a cell past Excel's last row or column would make it huge for nothing
+  const tooLarge = sheetSizeProblem(ws.name, ws.rowCount, ws.columnCount);
+  if (tooLarge) throw new FileProblem(tooLarge);
   const cells: RawCell[][] = [];
   const cached: CellResult[][] = [];
   const arrays = new Map<string, string>();

@@ -3,7 +3,7 @@
 import type { SheetFormat } from "./format";
 import type { CellResult, RawCell } from "./cells";
 import { deriveSpills, type XlsxBook, type XlsxSheetOut } from "../xlsx";
-import { HeadlessWorkbook, SHEET_LIMITS, type FormulaCell } from "../workbook";
+import { HeadlessWorkbook, sheetSizeProblem, type FormulaCell } from "../workbook";
 import { widthOf } from "../../functions/spec";
 import { FileProblem } from "./files";
 import { FAILED_CELL_CONTENT, isolateFormulas, isolateUnparsable, isStackOverflow, type FailedCell, type Isolated } from "./isolate";
@@ -95,11 +95,8 @@ function checkSizes(sheets: readonly { name: string; cells: RawCell[][] }[]): vo
   for (const s of sheets) {
     const rows = s.cells.length;
     const cols = widthOf(s.cells);
-    if (rows > SHEET_LIMITS.rows || cols > SHEET_LIMITS.columns) {
-      throw new FileProblem(`sheet '${s.name}' uses ${rows.toLocaleString("en-GB")} rows × ${cols.toLocaleString("en-GB")} columns; `
-        + `the headless engine, like Excel, allows ${SHEET_LIMITS.rows.toLocaleString("en-GB")} × ${SHEET_LIMITS.columns.toLocaleString("en-GB")}: `
-        + "move the cells beyond that to another sheet");
-    }
+    const problem = sheetSizeProblem(s.name, rows, cols);
+    if (problem) throw new FileProblem(problem);
   }
 }
 
