@@ -168,7 +168,7 @@ export const INPUTS: HostileInput[] = [
   },
   {
     name: "cells-over-flag",
-    what: "a plain workbook of 500 cells run with --max-cells 400 (and --max-bytes 1000 refusing its size)",
+    what: "a plain workbook of 500 cells run with --max-cells 400",
     make: (dir) => write(path.join(dir, "cells500.xlsx"), xlsxOf([{
       name: "S", xml: Array.from({ length: 100 }, (_, r) => row(r + 1, Array.from({ length: 5 }, (__, c) => num(a1(r, c), r * c)).join(""))).join(""),
     }])),
