@@ -12,6 +12,7 @@ import { institutionsScenario, growthScenario } from "./scenarios/institutions";
 import { perCellScenario } from "./scenarios/percell";
 import { pupilsChild, type PupilsMode, type PupilsResult } from "./scenarios/pupils";
 import { workbookScenario } from "./scenarios/workbook";
+import { wholeSheetScenario } from "./scenarios/wholesheet";
 import { engineFastTopupAll } from "./lib/core";
 import { verify, verifyTopup } from "./prototypes/verify";
 
@@ -70,7 +71,7 @@ export async function main(argv: string[]): Promise<void> {
   }
 
   const quick = argv.includes("--quick");
-  const only = new Set((flag(argv, "--only") ?? "1,2,3,4,5").split(",").map((s) => s.trim()));
+  const only = new Set((flag(argv, "--only") ?? "1,2,3,4,5,6").split(",").map((s) => s.trim()));
   const runs = quick ? 3 : 7;
   const invoke = loadInvoke();
   const rows: BenchRow[] = [];
@@ -155,6 +156,16 @@ export async function main(argv: string[]): Promise<void> {
     details.growth = r;
     r.sizes.forEach((n, i) => rows.push({ id: "5", scenario: i === 0 ? "growth (scenario 1 sizes)" : "", measure: `${n.toLocaleString("en-GB")} institutions${r.reps[i] > 1 ? ` (run = ${r.reps[i]} calls)` : ""}`, value: r.timings[i].median, unit: "ms" }));
     r.ratios.forEach((x, i) => rows.push({ id: "5", scenario: "", measure: `time ratio ${r.sizes[i + 1] / 1000}k / ${r.sizes[i] / 1000}k`, value: x, unit: "×", target: "≤ 12×", pass: x <= 12 }));
+  }
+
+  if (only.has("6")) {
+    log("6. whole-sheet ranges (A:XFD) vs the exact range, 2,000 institutions…");
+    const cases = wholeSheetScenario(2000, quick ? 2 : 3);
+    details.wholeSheet = cases;
+    cases.forEach((c, i) => rows.push({
+      id: "6", scenario: i === 0 ? "A:XFD vs exact range (issue 13)" : "", measure: `${c.name}: A:XFD / exact (${c.wholeMs.toFixed(0)} / ${c.exactMs.toFixed(0)} ms)`,
+      value: c.ratio, unit: "×", target: "≤ 2×", pass: c.ratio <= 2 && c.same, note: c.same ? undefined : "WARNING: results differ",
+    }));
   }
 
   const table = renderTable(rows);
