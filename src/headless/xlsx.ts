@@ -126,6 +126,8 @@ export async function readXlsxBuffer(data: Buffer, label = "workbook", limits: Z
 function readerMessage(e: unknown): string {
   const message = ((e as Error)?.message ?? String(e)).split("\n")[0].replace(/^Bug\s*:\s*/i, "");
   if (e instanceof TypeError) return `a part of the package is malformed or unsupported (${message})`;
+  const xml = /^(\d+):(\d+): (.*)$/.exec(message); // the XML parser's "line:column: problem"
+  if (xml) return `a part of the package is not well-formed XML (line ${xml[1]}, column ${xml[2]}: ${xml[3].replace(/\.$/, "")})`;
   if (/corrupted zip|end of central directory|invalid (signature|code)|data size mismatch|crc32/i.test(message)) return `the zip package is damaged (${message})`;
   return message;
 }
