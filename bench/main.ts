@@ -13,6 +13,7 @@ import { perCellScenario } from "./scenarios/percell";
 import { pupilsChild, type PupilsMode, type PupilsResult } from "./scenarios/pupils";
 import { workbookScenario } from "./scenarios/workbook";
 import { forecastScenario } from "./scenarios/forecast";
+import { wholeSheetScenario } from "./scenarios/wholesheet";
 import { engineFastTopupAll } from "./lib/core";
 
 const BIN = path.join(__dirname, "..", "bin", "bench.js");
@@ -55,7 +56,7 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const quick = argv.includes("--quick");
-  const only = new Set((flag(argv, "--only") ?? "1,2,3,4,5,6").split(",").map((s) => s.trim()));
+  const only = new Set((flag(argv, "--only") ?? "1,2,3,4,5,6,7").split(",").map((s) => s.trim()));
   const runs = quick ? 3 : 7;
   const invoke = loadInvoke();
   const rows: BenchRow[] = [];
@@ -146,6 +147,16 @@ export async function main(argv: string[]): Promise<void> {
       : { id: "6", scenario: "FORECAST (issue 9)", measure: `all ${c.las} areas via send-model forecast --json (child process)`, value: c.median, unit: "ms", target: "< 10 s", pass: c.median < 10000,
         note: `${c.forecast} forecast, ${c.errors} with an error object (too few years after a reorganisation)` });
     rows.push({ id: "6", scenario: "", measure: `one SEND.FORECAST recalculation (HeadlessWorkbook, ${r.recalc.rows - 1} result rows)`, value: r.recalc.median, unit: "ms", target: "< 50 ms", pass: r.recalc.median < 50 });
+  }
+
+  if (only.has("7")) {
+    log("7. whole-sheet ranges (A:XFD) vs the exact range, 2,000 institutions…");
+    const cases = wholeSheetScenario(2000, quick ? 2 : 3);
+    details.wholeSheet = cases;
+    cases.forEach((c, i) => rows.push({
+      id: "7", scenario: i === 0 ? "A:XFD vs exact range (issue 13)" : "", measure: `${c.name}: A:XFD / exact (${c.wholeMs.toFixed(0)} / ${c.exactMs.toFixed(0)} ms)`,
+      value: c.ratio, unit: "×", target: "≤ 2×", pass: c.ratio <= 2 && c.same, note: c.same ? undefined : "WARNING: results differ",
+    }));
   }
 
   const table = renderTable(rows);

@@ -27,10 +27,21 @@ const CONFIG: Partial<ConfigParams> = {
   // Excel's own sheet size (HyperFormula's defaults are 40,000 rows and 18,278 columns)
   maxRows: 1_048_576,
   maxColumns: 16_384,
+  // Excel 365 evaluates every formula as a dynamic array: SUM(A1:A3*B1:B3) multiplies element-wise (140, not
+  // HyperFormula's default implicit intersection, which gives 10)
+  useArrayArithmetic: true,
 };
 
 /** The largest sheet the headless host takes: Excel's limits. */
 export const SHEET_LIMITS = { rows: 1_048_576, columns: 16_384 } as const;
+
+/** Why a sheet of this size cannot be loaded (naming it, its size, the limit and what to do), or undefined. */
+export function sheetSizeProblem(name: string, rows: number, cols: number): string | undefined {
+  if (rows <= SHEET_LIMITS.rows && cols <= SHEET_LIMITS.columns) return undefined;
+  const n = (x: number) => x.toLocaleString("en-GB");
+  return `sheet '${name}' uses ${n(rows)} rows × ${n(cols)} columns; the headless engine, like Excel, allows `
+    + `${n(SHEET_LIMITS.rows)} × ${n(SHEET_LIMITS.columns)}: move the cells beyond that to another sheet`;
+}
 
 /** Bare TRUE / FALSE in formulas (HyperFormula only knows TRUE() and FALSE()). */
 const NAMED = [
@@ -46,11 +57,13 @@ export class HeadlessWorkbook {
     this.settle();
   }
 
-  static create(sheets: Record<string, RawCell[][]> = {}): HeadlessWorkbook {
+  /** `names`: defined names (scope: the sheet's position in `sheets`, or none for a workbook name). */
+  static create(sheets: Record<string, RawCell[][]> = {}, names: { name: string; expression: string; scope?: number }[] = []): HeadlessWorkbook {
     registerSendPlugin();
+    const named = [...NAMED, ...names];
     const hf = Object.keys(sheets).length === 0
-      ? HyperFormula.buildEmpty(CONFIG, NAMED)
-      : HyperFormula.buildFromSheets(sheets, CONFIG, NAMED);
+      ? HyperFormula.buildEmpty(CONFIG, named)
+      : HyperFormula.buildFromSheets(sheets, CONFIG, named);
     return new HeadlessWorkbook(hf);
   }
 

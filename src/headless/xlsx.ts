@@ -12,11 +12,14 @@
 import ExcelJS from "exceljs";
 import { checkXlsxInput, FileProblem, refuseOverwrite, writeFileAtomic } from "./io/files";
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./io/zipGuard";
+import { readDefinedNames, type DefinedName } from "./io/definedNames";
+import { readableCopy } from "./io/readableCopy";
 import { rawOfValue, resultOf, toInput, toPlain, toResult, type CellResult, type RawCell } from "./io/cells";
 import { markDynamicArrays } from "./io/dynamicArrays";
 import { applyFormat, type SheetFormat } from "./io/format";
 import { callsSend, fromFileFormula, toFileFormula } from "./io/formulaText";
 import { widthOf } from "../functions/spec";
+import { sheetSizeProblem } from "./workbook";
 
 export type { RawCell, CellResult } from "./io/cells";
 export { FileProblem } from "./io/files";
@@ -39,6 +42,8 @@ export interface XlsxBook {
   source: ExcelJS.Workbook;
   /** the file's bytes, for writing it back with only its cached values changed (io/patchValues.ts) */
   bytes?: Buffer;
+  /** defined names (workbook- and sheet-scoped) */
+  names?: DefinedName[];
 }
 
 export interface XlsxSheetOut {
@@ -99,26 +104,38 @@ export async function readXlsxBuffer(data: Buffer, label = "workbook", limits: Z
     throw new FileProblem(`not an xlsx workbook (not a zip package; legacy .xls, .csv and password-protected files are not supported): ${label}`);
   }
   await checkZip(data, label, limits); // before anything is inflated for real
-  const wb = new ExcelJS.Workbook();
+  let wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new FileProblem(`could not read ${label} as an xlsx workbook: ${readerMessage(e)}`);
+    if (!(e instanceof TypeError)) throw new FileProblem(`could not read ${label} as an xlsx workbook: ${readerMessage(e)}`);
+    // exceljs trips on a part it does not need (openpyxl charts/comments, an unstyled table): read without them
+    wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(await readableCopy(data) as unknown as ExcelJS.Buffer);
+    } catch {
+      throw new FileProblem(`could not read ${label} as an xlsx workbook: ${readerMessage(e)}`);
+    }
   }
   if (wb.worksheets.length === 0) throw new FileProblem(`no worksheets in ${label} (is it an xlsx workbook?)`);
   const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
-  return { sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)), source: wb, bytes: data };
+  return { sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)), source: wb, bytes: data, names: await readDefinedNames(data) };
 }
 
 /** A reader failure in the user's terms: jszip's "Bug : …" prefix and exceljs's internal TypeErrors reworded. */
 function readerMessage(e: unknown): string {
   const message = ((e as Error)?.message ?? String(e)).split("\n")[0].replace(/^Bug\s*:\s*/i, "");
   if (e instanceof TypeError) return `a part of the package is malformed or unsupported (${message})`;
+  const xml = /^(\d+):(\d+): (.*)$/.exec(message); // the XML parser's "line:column: problem"
+  if (xml) return `a part of the package is not well-formed XML (line ${xml[1]}, column ${xml[2]}: ${xml[3].replace(/\.$/, "")})`;
   if (/corrupted zip|end of central directory|invalid (signature|code)|data size mismatch|crc32/i.test(message)) return `the zip package is damaged (${message})`;
   return message;
 }
 
 function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): XlsxSheetIn {
+  // before building the grid: a cell past Excel's last row or column would make it huge for nothing
+  const tooLarge = sheetSizeProblem(ws.name, ws.rowCount, ws.columnCount);
+  if (tooLarge) throw new FileProblem(tooLarge);
   const cells: RawCell[][] = [];
   const cached: CellResult[][] = [];
   const arrays = new Map<string, string>();

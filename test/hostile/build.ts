@@ -66,3 +66,15 @@ export function packageOf(sheets: readonly RawSheet[]): JSZip {
 export async function xlsxOf(sheets: readonly RawSheet[]): Promise<Buffer> {
   return packageOf(sheets).generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
 }
+
+/** <sheetData> rows for a grid of plain cells (numbers, inline text, TRUE/FALSE, "=" formulas). */
+export function gridXml(cells: readonly (readonly (string | number | boolean | null)[])[]): string {
+  return cells.map((line, r) => row(r + 1, line.map((v, c) => {
+    const ref = a1(r, c);
+    if (v === null) return "";
+    if (typeof v === "number") return num(ref, v);
+    if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+    if (v.startsWith("=")) return fml(ref, v);
+    return `<c r="${ref}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`;
+  }).join(""))).join("");
+}

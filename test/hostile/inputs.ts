@@ -3,7 +3,8 @@
 // "small" for `npm test` (whole suite under 60 s), "large" for `npm run hostile` (the sizes of issue 13).
 import fs from "node:fs";
 import path from "node:path";
-import { a1, fml, num, partsOf, row, worksheetXml, xlsxOf } from "./build";
+import { a1, fml, gridXml, num, packageOf, partsOf, row, worksheetXml, xlsxOf } from "./build";
+import { HEADER, INSTITUTIONS, RATES } from "../headless/functions/fixture";
 import { bombStream, deflated, zipOf, type RawEntry } from "./zip";
 
 export type Size = "small" | "large";
@@ -13,8 +14,8 @@ export interface HostileInput {
   /** what the row of the README's results table calls it */
   what: string;
   make(dir: string, size: Size): Promise<string>;
-  /** extra arguments after `recalc FILE` */
-  args?: string[];
+  /** extra arguments after `recalc FILE` (a function: given the input's path) */
+  args?: string[] | ((file: string) => string[]);
   expect: { code: number; stderr: RegExp; maxSeconds: number; maxRssMB: number; stdout?: RegExp };
 }
 
@@ -50,6 +51,27 @@ export const INPUTS: HostileInput[] = [
     }])),
     args: ["--json"],
     expect: { code: 3, stderr: /cannot evaluate S!B1: the formula nests 600 levels of parentheses; Excel allows 64\n[^]*4 cells could not be evaluated/, stdout: /"S!C1": 2,\n[^]*"S!C2": 6,/, maxSeconds: 30, maxRssMB: 400 },
+  },
+  {
+    name: "whole-sheet-ranges",
+    what: "SEND.ALLOCATEALL, COMPARE, ALLOCATE and CHECK over A:XFD (small: 2,000 institutions; large: 20,000)",
+    make: (dir, size) => {
+      const n = size === "large" ? 20_000 : 2_000;
+      const body = INSTITUTIONS.slice(1);
+      const inst = [HEADER, ...Array.from({ length: n }, (_, i) => body[i % body.length].map((v, c) => (c === 0 ? `${v} ${i}` : v)))];
+      return write(path.join(dir, "wholesheet.xlsx"), xlsxOf([
+        { name: "Rates", xml: gridXml(RATES) },
+        { name: "Inst", xml: gridXml(inst) },
+        { name: "Calc", xml: gridXml([[
+          '=SUM(SEND.ALLOCATEALL(Rates!A:XFD,"Baseline",Inst!A:XFD))',
+          '=COUNTA(SEND.COMPARE(Rates!A:XFD,"Baseline","Option B",Inst!A:XFD))',
+          '=SEND.ALLOCATE(Rates!A:XFD,"Baseline",Inst!1:1,Inst!2:2)',
+          "=SEND.CHECK(Rates!A:XFD)",
+        ]]) },
+      ]));
+    },
+    args: ["--json"],
+    expect: { code: 0, stderr: /evaluated \d+ formula and spilled cells/, stdout: /"Calc!A1": \d+(\.\d+)?,\n {2}"Calc!B1": \d+,\n {2}"Calc!C1": 39500,/, maxSeconds: 120, maxRssMB: 2000 },
   },
   {
     name: "rows-excel-max",
@@ -117,8 +139,36 @@ export const INPUTS: HostileInput[] = [
     expect: { code: 1, stderr: /send-model: refusing .*entries\.xlsx: its zip package lists 65,535 entries/, maxSeconds: 30, maxRssMB: 512 },
   },
   {
+    name: "openpyxl-chart",
+    what: "an openpyxl-style package: absolute part paths for a chart drawing and comments (exceljs: \"reading 'anchors'\")",
+    make: async (dir) => {
+      const zip = packageOf([{ name: "S", xml: "" }]);
+      zip.file("xl/worksheets/sheet1.xml", worksheetXml(row(1, num("A1", 4) + fml("B1", "=A1*2"))).replace("</worksheet>", '<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/><legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="anysvml"/></worksheet>'));
+      zip.file("xl/worksheets/_rels/sheet1.xml.rels", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="/xl/drawings/drawing1.xml"/><Relationship Id="comments" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="/xl/comments/comment1.xml"/><Relationship Id="anysvml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="/xl/drawings/commentsDrawing1.vml"/></Relationships>');
+      zip.file("xl/drawings/drawing1.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:oneCellAnchor><xdr:from><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="5400000" cy="2700000"/><xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>');
+      zip.file("xl/comments/comment1.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>x</author></authors><commentList><comment ref="A1" authorId="0"><text><t>note</t></text></comment></commentList></comments>');
+      zip.file("xl/drawings/commentsDrawing1.vml", "<xml></xml>");
+      return write(path.join(dir, "openpyxl.xlsx"), zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    },
+    args: ["--json"],
+    expect: { code: 0, stderr: /evaluated 1 formula/, stdout: /"S!B1": 8\n/, maxSeconds: 30, maxRssMB: 400 },
+  },
+  {
+    name: "unstyled-table",
+    what: "a table with no style information, recalculated with --out (exceljs: \"reading 'theme'\")",
+    make: async (dir) => {
+      const zip = packageOf([{ name: "S", xml: "" }]);
+      zip.file("xl/worksheets/sheet1.xml", worksheetXml(row(1, '<c r="A1" t="inlineStr"><is><t>Amount</t></is></c>' + fml("B1", "=SUM(A2:A3)")) + row(2, num("A2", 5)) + row(3, num("A3", 6))).replace("</worksheet>", '<tableParts count="1"><tablePart xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></tableParts></worksheet>'));
+      zip.file("xl/worksheets/_rels/sheet1.xml.rels", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>');
+      zip.file("xl/tables/table1.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Table1" displayName="Table1" ref="A1:A3"><autoFilter ref="A1:A3"/><tableColumns count="1"><tableColumn id="1" name="Amount"/></tableColumns></table>');
+      return write(path.join(dir, "unstyled.xlsx"), zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    },
+    args: (file) => ["--json", "--out", file.replace(/\.xlsx$/, ".out.xlsx")],
+    expect: { code: 0, stderr: /evaluated 1 formula[^]*wrote .*unstyled\.out\.xlsx \(/, stdout: /"S!B1": 11\n/, maxSeconds: 30, maxRssMB: 400 },
+  },
+  {
     name: "cells-over-flag",
-    what: "a plain workbook of 500 cells run with --max-cells 400 (and --max-bytes 1000 refusing its size)",
+    what: "a plain workbook of 500 cells run with --max-cells 400",
     make: (dir) => write(path.join(dir, "cells500.xlsx"), xlsxOf([{
       name: "S", xml: Array.from({ length: 100 }, (_, r) => row(r + 1, Array.from({ length: 5 }, (__, c) => num(a1(r, c), r * c)).join(""))).join(""),
     }])),

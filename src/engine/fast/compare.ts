@@ -2,14 +2,15 @@
 // integers; Difference is exact; Change = Difference / A is the IEEE quotient of two exact integers, which
 // is the double nearest the exact ratio — the same double as decimal.js's 40-digit quotient gives (a
 // quotient p/a with p, a < 2^53 is never within 10^-32 (relative) of a point halfway between two doubles,
-// while 40 digits move it by < 10^-39). Whenever a value is not exact here, the whole table is compared
-// the decimal way (compare.ts), so the result is always identical to it.
+// while 40 digits move it by < 10^-39). A row whose values are not exact here is compared the decimal way
+// (compare.ts's arithmetic) on its own, and the Total then sums in decimal; only a table-wide problem (an option
+// the fast path cannot bind) compares the whole table the decimal way. Either way the result is identical to it.
 import { compare, type CompareRow } from "../compare";
 import { cellText, isBlank } from "../coerce";
 import { E, SendError } from "../errors";
 import { fieldReader, nameColumn, readTable, readTableRow } from "../fields";
 import { allocateTotal } from "../allocate";
-import { toNumber, type Dec } from "../money";
+import { D, sum, toNumber, type Dec } from "../money";
 import type { Option } from "../rates";
 import type { Grid } from "../types";
 import * as exact from "./exact";
@@ -83,6 +84,10 @@ export function compareTable(optA: Option, optB: Option, grid: Grid, arg = "tabl
   const rows: CompareRowValues[] = [];
   let firstErr: SendError | null = null;
   let sumA = 0, sumB = 0;
+  // once a row needs decimals, every row's values are kept as Decimals for the Total
+  let decimals: { a: Dec[]; b: Dec[] } | null = null;
+  const exactRows: [number, number][] = [];
+  const toDec = (m: number) => new D(m).div(new D(10).pow(K));
   for (let r = 1; r < grid.length; r++) {
     const values = grid[r];
     if (isBlankRow(values)) continue;
@@ -108,17 +113,37 @@ export function compareTable(optA: Option, optB: Option, grid: Grid, arg = "tabl
       }
       am = exactOf(a as Dec, K);
       bm = exactOf(b as Dec, K);
-      if (am !== am || bm !== bm) return slowCompare(optA, optB, grid, arg);
+      if (am !== am || bm !== bm || safe(bm - am) !== safe(bm - am)) {
+        // not exact at the table's scale: this row the decimal way, and the Total in decimals from now on
+        rows.push(decimalLine(name, a as Dec, b as Dec));
+        decimals ??= { a: exactRows.map(([x]) => toDec(x)), b: exactRows.map(([, y]) => toDec(y)) };
+        decimals.a.push(a as Dec);
+        decimals.b.push(b as Dec);
+        continue;
+      }
     }
     if (safe(bm - am) !== safe(bm - am)) return slowCompare(optA, optB, grid, arg); // NaN: the difference is too large
     rows.push(line(name, am, bm, K));
-    sumA = safe(sumA + am);
-    sumB = safe(sumB + bm);
+    if (decimals) {
+      decimals.a.push(toDec(am));
+      decimals.b.push(toDec(bm));
+    } else {
+      exactRows.push([am, bm]);
+      sumA = safe(sumA + am);
+      sumB = safe(sumB + bm);
+    }
   }
   const header: ComparisonValues["header"] = ["Name", optA.name, optB.name, "Difference", "Change"];
   if (firstErr) return { header, rows, total: { name: "Total", a: firstErr, b: firstErr, difference: firstErr, change: firstErr } };
+  if (decimals) return { header, rows, total: decimalLine("Total", sum(decimals.a), sum(decimals.b)) };
   if (sumA !== sumA || sumB !== sumB || safe(sumB - sumA) !== safe(sumB - sumA)) return slowCompare(optA, optB, grid, arg);
   return { header, rows, total: line("Total", sumA, sumB, K) };
+}
+
+/** One row (or the Total) the decimal way: compare.ts's arithmetic, as numbers. */
+function decimalLine(name: string, a: Dec, b: Dec): CompareRowValues {
+  const difference = b.minus(a);
+  return { name, a: num(a), b: num(b), difference: num(difference), change: a.isZero() ? null : num(difference.div(a)) };
 }
 
 /** A row's total at scale 10^K under a bound option, or NaN. */

@@ -3,11 +3,13 @@
 import type { SheetFormat } from "./format";
 import type { CellResult, RawCell } from "./cells";
 import { deriveSpills, type XlsxBook, type XlsxSheetOut } from "../xlsx";
-import { HeadlessWorkbook, SHEET_LIMITS, type FormulaCell } from "../workbook";
+import { HeadlessWorkbook, sheetSizeProblem, type FormulaCell } from "../workbook";
 import { widthOf } from "../../functions/spec";
 import { FileProblem } from "./files";
 import { FAILED_CELL_CONTENT, isolateFormulas, isolateUnparsable, isStackOverflow, type FailedCell, type Isolated } from "./isolate";
 import type { SheetBounds } from "./clipRanges";
+import type { DefinedName } from "./definedNames";
+import { HyperFormula } from "hyperformula";
 
 /** What the bridge reads of a HeadlessWorkbook. */
 export interface HostWorkbook {
@@ -49,7 +51,7 @@ export function loadHostIsolated(book: XlsxBook): { wb: HeadlessWorkbook; failed
   // huge references are trimmed to the sheets' used ranges; if a spill then grows a sheet past them, again
   for (let round = 0; ; round++) {
     const iso = isolateFormulas(book.sheets, bounds);
-    const wb = buildIsolated(iso);
+    const wb = buildIsolated(iso, book.names ?? []);
     let grown = false;
     for (const name of wb.sheetNames()) {
       const key = name.toLowerCase();
@@ -65,13 +67,26 @@ export function loadHostIsolated(book: XlsxBook): { wb: HeadlessWorkbook; failed
   }
 }
 
-function buildIsolated(iso: Isolated): HeadlessWorkbook {
+function buildIsolated(iso: Isolated, names: readonly DefinedName[]): HeadlessWorkbook {
   try {
-    return build(iso.sheets);
+    return build(iso.sheets, names);
   } catch (e) {
     // the limits missed a formula HyperFormula cannot parse: find it (one by one) and build again
     if (!isStackOverflow(e) || isolateUnparsable(iso.sheets, iso.failed) === 0) throw e;
-    return build(iso.sheets);
+    return build(iso.sheets, names);
+  }
+}
+
+/** Names HyperFormula accepts (one it cannot parse is left out: formulas using it show #NAME?). */
+function usableNames(names: readonly DefinedName[]): { name: string; expression: string; scope?: number }[] {
+  const probe = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  try {
+    return names.filter((n) => /^[A-Za-z_\\][\w.]*$/.test(n.name) && probe.validateFormula(n.expression) && probe.isItPossibleToAddNamedExpression(n.name, n.expression))
+      .map((n) => ({ name: n.name, expression: n.expression, scope: n.sheetIndex }));
+  } catch {
+    return [];
+  } finally {
+    probe.destroy();
   }
 }
 
@@ -80,23 +95,27 @@ function checkSizes(sheets: readonly { name: string; cells: RawCell[][] }[]): vo
   for (const s of sheets) {
     const rows = s.cells.length;
     const cols = widthOf(s.cells);
-    if (rows > SHEET_LIMITS.rows || cols > SHEET_LIMITS.columns) {
-      throw new FileProblem(`sheet '${s.name}' uses ${rows.toLocaleString("en-GB")} rows × ${cols.toLocaleString("en-GB")} columns; `
-        + `the headless engine, like Excel, allows ${SHEET_LIMITS.rows.toLocaleString("en-GB")} × ${SHEET_LIMITS.columns.toLocaleString("en-GB")}: `
-        + "move the cells beyond that to another sheet");
-    }
+    const problem = sheetSizeProblem(s.name, rows, cols);
+    if (problem) throw new FileProblem(problem);
   }
 }
 
-function build(sheets: readonly { name: string; cells: RawCell[][] }[]): HeadlessWorkbook {
+function build(sheets: readonly { name: string; cells: RawCell[][] }[], names: readonly DefinedName[] = []): HeadlessWorkbook {
   checkSizes(sheets);
   // an object keeps insertion order except for integer-like keys ("2024"): add such sheets one by one
   if (!sheets.some((s) => /^(0|[1-9]\d*)$/.test(s.name))) {
-    return HeadlessWorkbook.create(Object.fromEntries(sheets.map((s) => [s.name, s.cells])));
+    return HeadlessWorkbook.create(Object.fromEntries(sheets.map((s) => [s.name, s.cells])), usableNames(names));
   }
   const wb = HeadlessWorkbook.create();
   for (const s of sheets) wb.addSheet(s.name);
   for (const s of sheets) if (s.cells.length) wb.setCells(s.name, "A1", s.cells);
+  for (const n of usableNames(names)) {
+    try {
+      wb.hyperformula.addNamedExpression(n.name, n.expression, n.scope);
+    } catch {
+      // a name HyperFormula refuses: formulas using it show #NAME?
+    }
+  }
   return wb;
 }
 

@@ -38,6 +38,7 @@ export function scanFormula(formula: string): FormulaScan {
   let maxDepth = 0;
   let operators = 0;
   let braces = 0;
+  let brackets = 0;
   const commas: number[] = [0]; // arguments so far at each open parenthesis
   let maxArgs = 0;
   let out = "";
@@ -66,7 +67,8 @@ export function scanFormula(formula: string): FormulaScan {
         depth--;
         maxArgs = Math.max(maxArgs, commas.pop()! + 1);
       }
-    } else if (ch === "{") braces++;
+    } else if (ch === "[") brackets++;
+    else if (ch === "{") braces++;
     else if (ch === "}") braces = Math.max(0, braces - 1);
     else if (ch === "," && braces === 0) commas[commas.length - 1]++;
     else if (OPERATOR.test(ch)) operators++;
@@ -82,7 +84,10 @@ export function scanFormula(formula: string): FormulaScan {
     i++;
   }
   let problem: string | undefined;
-  if (maxDepth > EXCEL_LIMITS.nesting) {
+  if (brackets > 0) {
+    problem = "the headless engine does not evaluate structured references (Table1[Amount]) or links to other workbooks ([1]Sheet1!A1); "
+      + "Excel does: recalculate in Excel, or refer to the table's cells (Sheet1!B2:B100)";
+  } else if (maxDepth > EXCEL_LIMITS.nesting) {
     problem = `the formula nests ${fmt(maxDepth)} levels of parentheses; Excel allows ${EXCEL_LIMITS.nesting}`;
   } else if (maxArgs > EXCEL_LIMITS.args) {
     problem = `a function in the formula has ${fmt(maxArgs)} arguments; Excel allows ${EXCEL_LIMITS.args}`;
