@@ -1,10 +1,11 @@
-// THE registry of SEND functions: fourteen entries, each its metadata next to its implementation (specs/*.ts).
+// THE registry of SEND functions: fifteen entries, each its metadata next to its implementation (specs/*.ts).
 // Excel (functions.ts via excel.ts), HyperFormula (headless/plugin.ts) and the task pane all go through it,
 // by way of wrapper.ts, so both hosts compute the same thing from the same code.
 import type { Args } from "./args";
 import { ALLOCATE, ALLOCATEALL, BREAKDOWN, COMPARE } from "./specs/allocation";
 import { APPRAISE } from "./specs/appraise";
 import { PLAN } from "./specs/plan";
+import { REGISTER } from "./specs/register";
 import { DEFICIT, FIT, PAYBACK, PROJECT } from "./specs/budget";
 import { BAND, CHECK, FACTORS, TOPUP } from "./specs/lookup";
 import { shapeOf, type FunctionSpec, type Size } from "./spec";
@@ -16,7 +17,7 @@ export const NAMESPACE = "SEND";
 
 /** In the order the README and the task pane list them. */
 export const REGISTRY: readonly FunctionSpec[] = [
-  ALLOCATE, BREAKDOWN, ALLOCATEALL, TOPUP, BAND, COMPARE, FIT, DEFICIT, PROJECT, PLAN, PAYBACK, APPRAISE, FACTORS, CHECK,
+  ALLOCATE, BREAKDOWN, ALLOCATEALL, TOPUP, BAND, COMPARE, FIT, DEFICIT, PROJECT, PLAN, PAYBACK, APPRAISE, REGISTER, FACTORS, CHECK,
 ];
 
 const BY_NAME = new Map(REGISTRY.map((s) => [s.name, s]));

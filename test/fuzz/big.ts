@@ -99,6 +99,7 @@ function build(name: string, r: Rng): Case {
       return { args: [-1e6, column(amounts(r, chaos)), column(amounts(r, false)), r.chance(0.5) ? column(amounts(r, false)) : undefined], note: "10,000 years" };
     }
     case "PAYBACK": return { args: [column(amounts(r, false)), 100, undefined], note: "a 10,000-row range for a number" };
+    case "REGISTER": return { args: [chaosRows(r, BIG_ROWS, 10), 2025, 5, 30000], note: "a 10,000-row placements table" };
     case "APPRAISE": return { args: [10, 50000, 10000, 17000, 64000, column(amounts(r, r.chance(0.5))), undefined, undefined, 60], note: "a 10,000-row ramp" };
     case "FACTORS": return { args: [chaosRows(r, BIG_ROWS, 3)], note: "a 10,000-row argument to a function that takes none" };
     default: throw new Error(`no big case for ${name}`);

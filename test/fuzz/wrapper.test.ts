@@ -14,7 +14,7 @@ import { checkCall, statsOf, summary } from "./oracle";
 const MIN_COERCED = 0.5;
 const MIN_OK: Record<string, number> = {
   ALLOCATE: 0.25, BREAKDOWN: 0.25, ALLOCATEALL: 0.3, COMPARE: 0.25, TOPUP: 0.15, BAND: 0.2, FIT: 0.2,
-  DEFICIT: 0.3, PROJECT: 0.3, PLAN: 0.3, PAYBACK: 0.2, APPRAISE: 0.2, FACTORS: 0.5, CHECK: 0.4,
+  DEFICIT: 0.3, PROJECT: 0.3, PLAN: 0.3, PAYBACK: 0.2, APPRAISE: 0.2, REGISTER: 0.2, FACTORS: 0.5, CHECK: 0.4,
 };
 const MIN_NUMERIC: Record<string, number> = {
   ALLOCATE: 0.25, BREAKDOWN: 0.25, ALLOCATEALL: 0.25, COMPARE: 0.25, TOPUP: 0.15, FIT: 0.2, DEFICIT: 0.3, PROJECT: 0.3, PAYBACK: 0.2, APPRAISE: 0.2,
