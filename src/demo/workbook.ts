@@ -9,12 +9,13 @@ import {
 import { MONEY_FORMAT, PERCENT_FORMAT, type SheetFormat } from "../headless/io/format";
 import { DEMO_SEED, EHCP_BANDS, SENIF_BANDS, demoInstitutions, type DemoRecord } from "./authority";
 import { ALLOCATION_OPTIONS, BASELINE, CANDIDATES, PLANS, demoRatesGrid } from "./rates";
+import { APPRAISAL_SHEET, REGISTER_SHEET, appraisalSheet, registerSheet } from "./invest";
 
 export interface DemoSheet { name: string; cells: Rows; format: SheetFormat }
 
 export const SHEETS = {
   about: "About", rates: "Rates", institutions: "Institutions", allocations: "Allocations", blocks: "Blocks", summary: "Summary",
-  compare: "Compare", fit: "Fit", projection: "Projection",
+  compare: "Compare", fit: "Fit", projection: "Projection", register: REGISTER_SHEET, appraisal: APPRAISAL_SHEET,
 } as const;
 
 /** Phases in the order the Summary lists them. */
@@ -76,12 +77,14 @@ function aboutSheet(count: number, ratesRange: string): DemoSheet {
     [SHEETS.compare, "SEND.COMPARE of the Baseline against each candidate on High Needs spend (block argument): per institution, the difference and the change, a Total row, then memo lines for the other blocks."],
     [SHEETS.fit, `SEND.FIT of the High Needs amounts of "${FIT_CANDIDATE}" for mainstream schools, scaled to the Baseline mainstream High Needs budget with a floor (largest loss) and a cap (largest gain) you can edit.`],
     [SHEETS.projection, "SEND.PROJECT for the Unmitigated and Mitigated plans: income, spend, in-year and cumulative DSG high-needs balance."],
+    [SHEETS.register, "SYNTHETIC commissioning register: made-up ISP and out-of-county placements and SEND.REGISTER by year (cost, the DSG education share, placements, which could move to a planned local place)."],
+    [SHEETS.appraisal, "SYNTHETIC invest-to-save appraisal (SEND.APPRAISE) of new special places against ISP fees: capital apart from DSG revenue, Green Book discounting, NPV, discounted payback. `send-model plan` turns this workbook into a DSG management plan."],
     [],
     ["How to recalculate", "In Excel: load the SEND Funding Modeller add-in; the SEND.* formulas compute again (the file also carries their last values)."],
     ["", "Without Excel: `npx send-model recalc send-model-demo.xlsx --out recalculated.xlsx`, or `--json` to print every formula's value."],
     ["", "Regenerate this workbook and its HTML report: `npm run demo` (writes out/send-model-demo.xlsx and out/send-model-demo-report.html)."],
   ];
-  return { name: SHEETS.about, cells: rows, format: { headerRows: 1, widths: { A: 22, B: 120 }, bold: ["A3:A16", "A6:B6"] } };
+  return { name: SHEETS.about, cells: rows, format: { headerRows: 1, widths: { A: 22, B: 120 }, bold: ["A3:A18", "A6:B6"] } };
 }
 
 function allocations(refs: ModelRefs, records: DemoRecord[]): DemoSheet {
@@ -265,7 +268,7 @@ export function buildDemoWorkbook(seed = DEMO_SEED): DemoWorkbook {
   const rates: DemoSheet = { name: SHEETS.rates, cells: ratesRows, format: { headerRows: 1, freezeCols: 1, widths: { B: 48, C: 14, D: 36 } } };
   return {
     sheets: [aboutSheet(count, refs.rates), rates, institutions, allocations(refs, records), blocksSheetOf(blocks), summary(count, blocks),
-      compare(refs, count, blocks), fit(layout), projection(refs)],
+      compare(refs, count, blocks), fit(layout), projection(refs), registerSheet(), appraisalSheet()],
     layout,
     records,
   };
