@@ -10,12 +10,14 @@ import { MONEY_FORMAT, PERCENT_FORMAT, type SheetFormat } from "../headless/io/f
 import { DEMO_SEED, EHCP_BANDS, SENIF_BANDS, demoInstitutions, type DemoRecord } from "./authority";
 import { ALLOCATION_OPTIONS, BASELINE, CANDIDATES, PLANS, demoRatesGrid } from "./rates";
 import { DEMAND_LA, DEMAND_SHEETS, demoDemandSheets } from "./demand";
+import { APPRAISAL_SHEET, REGISTER_SHEET, appraisalSheet, registerSheet } from "./invest";
 
 export interface DemoSheet { name: string; cells: Rows; format: SheetFormat }
 
 export const SHEETS = {
   about: "About", rates: "Rates", institutions: "Institutions", allocations: "Allocations", blocks: "Blocks", summary: "Summary",
-  compare: "Compare", fit: "Fit", projection: "Projection", demand: DEMAND_SHEETS.demand, demandProjection: DEMAND_SHEETS.projection,
+  compare: "Compare", fit: "Fit", projection: "Projection", register: REGISTER_SHEET, appraisal: APPRAISAL_SHEET,
+  demand: DEMAND_SHEETS.demand, demandProjection: DEMAND_SHEETS.projection,
 } as const;
 
 /** Phases in the order the Summary lists them. */
@@ -77,6 +79,8 @@ function aboutSheet(count: number, ratesRange: string): DemoSheet {
     [SHEETS.compare, "SEND.COMPARE of the Baseline against each candidate on High Needs spend (block argument): per institution, the difference and the change, a Total row, then memo lines for the other blocks."],
     [SHEETS.fit, `SEND.FIT of the High Needs amounts of "${FIT_CANDIDATE}" for mainstream schools, scaled to the Baseline mainstream High Needs budget with a floor (largest loss) and a cap (largest gain) you can edit.`],
     [SHEETS.projection, "SEND.PROJECT for the Unmitigated and Mitigated plans: income, spend, in-year and cumulative DSG high-needs balance."],
+    [SHEETS.register, "SYNTHETIC commissioning register: made-up ISP and out-of-county placements and SEND.REGISTER by year (cost, the DSG education share, placements, which could move to a planned local place)."],
+    [SHEETS.appraisal, "SYNTHETIC invest-to-save appraisal (SEND.APPRAISE) of new special places against ISP fees: capital apart from DSG revenue, Green Book discounting, NPV, discounted payback. `send-model plan` turns this workbook into a DSG management plan."],
     [SHEETS.demand, `REAL published EHC plan history of ${DEMAND_LA.name} (DfE, January 2010 to 2022), its live SEND.FORECAST with a fan chart of the Total, and SEND.SUFFICIENCY against SYNTHETIC planned special and ISP places (special demand above the places overflows to ISP).`],
     [SHEETS.demandProjection, `SEND.PROJECT with the Demand sheet's forecast as pupils: the Demand unmitigated plan, and Demand mitigated with early help avoiding 10% of new plans and 40 new special places (SYNTHETIC costs).`],
     [],
@@ -84,7 +88,7 @@ function aboutSheet(count: number, ratesRange: string): DemoSheet {
     ["", "Without Excel, from the project folder after `npm install`: `npm run --silent send-model -- recalc out/send-model-demo.xlsx --out out/recalculated.xlsx`, or `--json` to print every formula's value, or `--summary` for per-sheet totals and errors."],
     ["", "Regenerate this workbook and its HTML report: `npm run demo` (writes out/send-model-demo.xlsx and out/send-model-demo-report.html)."],
   ];
-  return { name: SHEETS.about, cells: rows, format: { headerRows: 1, widths: { A: 22, B: 120 }, bold: ["A3:A18", "A6:B6"] } };
+  return { name: SHEETS.about, cells: rows, format: { headerRows: 1, widths: { A: 22, B: 120 }, bold: ["A3:A20", "A6:B6"] } };
 }
 
 function allocations(refs: ModelRefs, records: DemoRecord[]): DemoSheet {
@@ -268,7 +272,7 @@ export function buildDemoWorkbook(seed = DEMO_SEED): DemoWorkbook {
   const rates: DemoSheet = { name: SHEETS.rates, cells: ratesRows, format: { headerRows: 1, freezeCols: 1, widths: { B: 48, C: 14, D: 36 } } };
   return {
     sheets: [aboutSheet(count, refs.rates), rates, institutions, allocations(refs, records), blocksSheetOf(blocks), summary(count, blocks),
-      compare(refs, count, blocks), fit(layout), projection(refs), ...demoDemandSheets(refs.rates).sheets],
+      compare(refs, count, blocks), fit(layout), projection(refs), registerSheet(), appraisalSheet(), ...demoDemandSheets(refs.rates).sheets],
     layout,
     records,
   };

@@ -210,6 +210,20 @@ export function appraise(places: any, capital_per_place: any, place_cost: any, t
 }
 
 /**
+ * ISP and out-of-county placements by financial year: placements, cost, the DSG (education) share only, and which could move to local places.
+ * @customfunction REGISTER
+ * @helpurl https://localhost:3000/help.html#register
+ * @param placements The placements table: a header row, then one placement per row.
+ * @param first_year The first financial year (2025 = 2025-26).
+ * @param [years] Number of years (default 5).
+ * @param [local_cost] Place funding + top-up of a planned local place a year (for the could-move columns).
+ * @returns One row per financial year after a header row.
+ */
+export function register(placements: any[][], first_year: any, years?: any, local_cost?: any): any[][] {
+  return excel("REGISTER", [placements, first_year, years, local_cost]);
+}
+
+/**
  * The catalogue of rates-table keys: Key, Description, Unit and Applies to.
  * @customfunction FACTORS
  * @helpurl https://localhost:3000/help.html#factors

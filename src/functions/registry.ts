@@ -4,6 +4,7 @@
 import type { Args } from "./args";
 import { ALLOCATE, ALLOCATEALL, BREAKDOWN, COMPARE } from "./specs/allocation";
 import { APPRAISE } from "./specs/appraise";
+import { REGISTER } from "./specs/register";
 import { DEFICIT, FIT, PAYBACK, PROJECT } from "./specs/budget";
 import { FORECAST } from "./specs/forecast";
 import { BAND, CHECK, FACTORS, TOPUP } from "./specs/lookup";
@@ -19,7 +20,7 @@ export const NAMESPACE = "SEND";
 /** In the order the README and the task pane list them. */
 export const REGISTRY: readonly FunctionSpec[] = [
   ALLOCATE, BREAKDOWN, ALLOCATEALL, TOPUP, BAND, COMPARE, FIT, DEFICIT, PROJECT, PLAN, PAYBACK, FORECAST, SUFFICIENCY, APPRAISE,
-  FACTORS, CHECK,
+  REGISTER, FACTORS, CHECK,
 ];
 
 const BY_NAME = new Map(REGISTRY.map((s) => [s.name, s]));

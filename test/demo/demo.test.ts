@@ -163,6 +163,29 @@ describe("the recalculated demo", () => {
   });
 });
 
+describe("the demo's register and appraisal", () => {
+  it("has a SYNTHETIC register whose DSG share is the education part only, and an appraisal that pays back", () => {
+    const c = computeDemo();
+    const reg = c.workbook.getValues(SHEETS.register, "A1:J40");
+    expect(String(reg[0][0])).toMatch(/SYNTHETIC/);
+    const names = reg.slice(2).map((r) => r[0]).filter((v) => typeof v === "string" && v.startsWith("SYNTHETIC provider"));
+    expect(names.length).toBe(24);
+    const header = reg.findIndex((r) => r[0] === "Year");
+    const years = reg.slice(header + 1, header + 7);
+    expect(years.map((r) => r[0])).toEqual(["2025-26", "2026-27", "2027-28", "2028-29", "2029-30", "2030-31"]);
+    for (const [, , inC, outC, cost, dsg, care, health] of years as number[][]) {
+      expect(dsg).toBeLessThan(cost);
+      expect(dsg + care + health).toBeCloseTo(cost, 1);
+      expect(inC + outC).toBeGreaterThan(0);
+    }
+    const app = c.workbook.getValues(SHEETS.appraisal, "A1:G40");
+    const npv = app.find((r) => r[0] === "NPV")!;
+    const payback = app.find((r) => r[0] === "Discounted payback (years)")!;
+    expect(npv[1]).toBeGreaterThan(0);
+    expect(payback[1]).toBeGreaterThan(1);
+  });
+});
+
 describe("send-model demo output", () => {
   let dir: string;
   let html: string;

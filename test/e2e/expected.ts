@@ -3,7 +3,9 @@
 // engine (parseRates + readTable + compare) rather than through any SEND formula.
 import { HeadlessWorkbook } from "../../src/headless/workbook";
 import { explainFormula } from "../../src/functions/explain";
-import { compare, optionFromGrid, readTable, SendError, toNumber, type Dec } from "../../src/engine";
+import { optionFromGrid, readTable, SendError, toNumber, type Dec } from "../../src/engine";
+import { allocateBlock } from "../../src/engine/blocks";
+import { compareWith, type Totaller } from "../../src/engine/compare";
 import { LIBRARY } from "../../src/engine/library";
 import { PreviewPort } from "../../src/taskpane/ports/PreviewPort";
 import type { CellValue, Explanation } from "../../src/taskpane/ports/WorkbookPort";
@@ -78,7 +80,9 @@ export async function expectedFlow(): Promise<Expected> {
   const b = optionFromGrid(plain(rates), FLOW.scenario);
   const table = readTable(plain(inst));
   if (a instanceof SendError || b instanceof SendError || table instanceof SendError) throw new Error("the engine could not read the model");
-  const c = compare(a, b, table);
+  // the Compare screen compares High Needs spend (the block argument): so does the engine here
+  const highNeeds: Totaller = (o, i) => allocateBlock(o, i, "High needs");
+  const c = compareWith(a, b, table, highNeeds, highNeeds);
   const diffs = c.rows.map((r) => num(r.difference));
   const engine = {
     totalA: num(c.total.a), totalB: num(c.total.b), difference: num(c.total.difference),

@@ -1,4 +1,4 @@
-// Table-driven worked examples: every JSON file under test/cases (except the FIT/DEFICIT/PAYBACK sets,
+// Table-driven worked examples: every JSON file under test/cases (except the FIT/DEFICIT/PAYBACK/APPRAISE/REGISTER/years sets,
 // which have their own runners). The kind of a file is its folder (allocate/…) or its name (band.json…).
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join, relative, basename } from "path";
@@ -10,7 +10,10 @@ import { normLabel as normLabelForTests } from "../../src/engine/normalize";
 import { allocateAll, allocateRow, compareOptions, option } from "./pipeline";
 
 const ROOT = join(__dirname, "../cases");
-const OTHERS = new Set(["fit.json", "deficit.json", "payback.json", "forecast.json", "sufficiency.json", "project-demand.json"]);
+const OTHERS = new Set([
+  "fit.json", "deficit.json", "payback.json", "forecast.json", "sufficiency.json", "project-demand.json", "appraise.json", "register.json",
+  "years.json",
+]);
 
 type ErrorExpectation = { error: "#VALUE!" | "#N/A" | "#NUM!"; message_contains?: string[] };
 interface Base { name: string; source?: string }

@@ -186,7 +186,7 @@ describe("sizes", () => {
       expect(specOf(s.name)).toBe(s);
       expect(specOf(`send.${s.name.toLowerCase()}`)).toBe(s);
     }
-    expect(REGISTRY).toHaveLength(16);
+    expect(REGISTRY).toHaveLength(17);
   });
 });
 

@@ -105,6 +105,7 @@ function build(name: string, r: Rng): Case {
       const rows = Array.from({ length: 9000 }, (_, i): Cell[] => [1000 + i, ...header.slice(1).map(() => r.int(0, 5000))]);
       return { args: [[header, ...rows], 15, 0.9], note: "9,000 years" };
     }
+    case "REGISTER": return { args: [chaosRows(r, BIG_ROWS, 10), 2025, 5, 30000], note: "a 10,000-row placements table" };
     case "APPRAISE": return { args: [10, 50000, 10000, 17000, 64000, column(amounts(r, r.chance(0.5))), undefined, undefined, 60], note: "a 10,000-row ramp" };
     case "FACTORS": return { args: [chaosRows(r, BIG_ROWS, 3)], note: "a 10,000-row argument to a function that takes none" };
     default: throw new Error(`no big case for ${name}`);

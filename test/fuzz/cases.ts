@@ -213,10 +213,26 @@ const appraiseCase = seeded((r, k) => {
   return { args, note: "" };
 });
 
+const registerCase = seeded((r, k) => {
+  const header: Cell[] = ["Provider", "Location", "Fee", "Uplift", "Education", "Care", "Health", "Start", "End", "Review"];
+  const rows: Cell[][] = [header];
+  for (let i = 0, n = r.int(1, 8); i < n; i++) {
+    const edu = r.pick<number>([1, 0.8, 0.5]);
+    const bad = r.chance(0.05); // now and then one nearly-valid row
+    rows.push([`P${i}`, bad ? "Abroad" : r.pick<Cell>(["In county", "Out of county", "out"]), money(r), r.pick<Cell>([0, 0.02, null]),
+      edu, edu === 1 ? 0 : 1 - edu, 0, bad ? null : r.pick<Cell>(["2024-09-01", 45000, "2026-01-31"]),
+      r.pick<Cell>([null, "2027-07-31", 46000]), r.pick<Cell>([null, "2025-12-01"])]);
+  }
+  const args: (HostValue | undefined)[] = [rows, r.pick<Cell>([2025, 2024, 1800, "2025"]), r.chance(0.5) ? undefined : r.int(1, 8),
+    r.chance(0.5) ? undefined : money(r)];
+  if (k > 2) args[r.int(0, 3)] = r.chaos(false);
+  return { args, note: "" };
+});
+
 const STRUCTURED: Record<string, fc.Arbitrary<Case>> = {
   ALLOCATE: oneInstitution, BREAKDOWN: oneInstitution, ALLOCATEALL: manyInstitutions, COMPARE: compareCase,
   TOPUP: topupCase, BAND: bandCase, PROJECT: ratesOnly("always"), PLAN: ratesOnly("always"), CHECK: ratesOnly("sometimes"),
-  FIT: fitCase, DEFICIT: deficitCase, PAYBACK: paybackCase, FORECAST: forecastCase, APPRAISE: appraiseCase,
+  FIT: fitCase, DEFICIT: deficitCase, PAYBACK: paybackCase, FORECAST: forecastCase, APPRAISE: appraiseCase, REGISTER: registerCase,
   FACTORS: fc.constant({ args: [], note: "" }),
 };
 

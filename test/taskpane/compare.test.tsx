@@ -30,7 +30,7 @@ describe("Compare screen", () => {
     const results = await screen.findByLabelText("Comparison results");
     const sheet = "Local (sample) vs Option A"; // 31 characters at most, both options named
     expect(results.textContent).toContain(`Sheet ${sheet} written`);
-    expect(await port.readFormulas(sheet, "A1")).toEqual([[expect.stringMatching(/^=SEND\.COMPARE\(Rates!\$A\$1:\$Z\$\d+,"Local \(sample\)","Option A",Institutions!\$A\$1:\$[A-Z]+\$7\)$/)]]);
+    expect(await port.readFormulas(sheet, "A1")).toEqual([[expect.stringMatching(/^=SEND\.COMPARE\(Rates!\$A\$1:\$Z\$\d+,"Local \(sample\)","Option A",Institutions!\$A\$1:\$[A-Z]+\$7,"High needs"\)$/)]]);
     expect(port.meta.numberFormats.filter((n) => n.sheet === sheet)).toEqual([
       { sheet, range: "B2:D8", format: "#,##0.00" }, { sheet, range: "E2:E7", format: "0.0%" },
     ]);

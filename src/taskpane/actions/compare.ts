@@ -64,7 +64,8 @@ export async function writeComparison(port: WorkbookPort, model: ModelInfo, a: s
   if (!refs || !model.institutions) throw new Error("The workbook needs a rates table and an institutions table to compare options.");
   if (a.trim().toLowerCase() === b.trim().toLowerCase()) throw new Error("Pick two different options.");
   const count = model.institutions.count;
-  const layout = compareSheet({ refs, a, b, count });
+  // High Needs spend only: notional SEN, FE element 1 and early years are other blocks (memo, not compared here)
+  const layout = compareSheet({ refs, a, b, count, block: "High needs" });
   const reuse = await comparisonOf(port, model, a, b);
   const sheet = reuse ?? uniqueSheetName(await port.sheetNames(), pairSheetName("Compare", a, b));
   const req: WriteRequest = { sheet, kind: "formulas", blocks: [{ topLeft: "A1", rows: layout.rows }] };

@@ -75,7 +75,7 @@ describe("HeadlessWorkbook", () => {
       const names = HyperFormula.getRegisteredFunctionNames(lang);
       for (const id of SEND_FUNCTION_IDS) expect(names).toContain(id);
     }
-    expect(SEND_FUNCTION_IDS).toHaveLength(14);
+    expect(SEND_FUNCTION_IDS).toHaveLength(17);
     const us = HyperFormula.buildFromArray([["=SEND.PAYBACK(10,5)"]], { licenseKey: "gpl-v3", language: "enUS" });
     expect(us.getCellValue({ sheet: 0, row: 0, col: 0 })).toBe(2);
   });
