@@ -105,6 +105,12 @@ function build(name: string, r: Rng): Case {
       const rows = Array.from({ length: 9000 }, (_, i): Cell[] => [1000 + i, ...header.slice(1).map(() => r.int(0, 5000))]);
       return { args: [[header, ...rows], 15, 0.9], note: "9,000 years" };
     }
+    case "SUFFICIENCY": { // a 10,000-row forecast spill, or 10,000 rows of chaos as the capacity table
+      const forecast: Cell[][] = [["Year", "Breakdown", "Low", "Central", "High"],
+        ...Array.from({ length: BIG_ROWS }, (_, i): Cell[] => [2023 + Math.floor(i / 2), i % 2 ? "Special" : "Total", 0, r.int(0, 5000), 6000])];
+      if (r.chance(0.5)) return { args: [forecast, chaosRows(r, BIG_ROWS, 3), true], note: "capacity chaos" };
+      return { args: [forecast, [["Breakdown", "Year", "Places"], ["Special", 2023, 900]], false], note: "5,000 forecast years" };
+    }
     case "REGISTER": return { args: [chaosRows(r, BIG_ROWS, 10), 2025, 5, 30000], note: "a 10,000-row placements table" };
     case "APPRAISE": return { args: [10, 50000, 10000, 17000, 64000, column(amounts(r, r.chance(0.5))), undefined, undefined, 60], note: "a 10,000-row ramp" };
     case "FACTORS": return { args: [chaosRows(r, BIG_ROWS, 3)], note: "a 10,000-row argument to a function that takes none" };

@@ -229,10 +229,35 @@ const registerCase = seeded((r, k) => {
   return { args, note: "" };
 });
 
+const DEMAND_GROUPS = ["Total", "Mainstream", "Special", "ISP", "New plans"];
+
+/** A forecast spill (Year | Breakdown | Low | Central | High), a capacity table and the overflow flag; corruptions break them. */
+const sufficiencyCase = seeded((r, k) => {
+  const years = Array.from({ length: r.int(1, 5) }, (_, i) => 2023 + i);
+  const groups = DEMAND_GROUPS.filter((g) => g === "Total" || r.chance(0.7));
+  const forecast: Cell[][] = [["Year", "Breakdown", "Low", "Central", "High"]];
+  for (const y of years) for (const g of groups) { const c = r.int(0, 3000); forecast.push([y, g, Math.max(0, c - r.int(0, 200)), c, c + r.int(0, 200)]); }
+  const capacity: Cell[][] = [["Breakdown", "Year", "Places"]];
+  for (const g of groups.filter((x) => x === "Special" || x === "ISP" || r.chance(0.2))) capacity.push([g, r.pick(years), r.int(0, 3000)]);
+  const args: (HostValue | undefined)[] = [forecast, capacity, r.chance(0.5) ? undefined : r.pick<Cell>([true, false, 1, 0, "TRUE"])];
+  const notes: string[] = [`${years.length} years, ${groups.length} groups, ${capacity.length - 1} capacity rows`];
+  for (let i = 0; i < k; i++) {
+    switch (r.int(0, 4)) {
+      case 0: forecast[0][r.int(0, 4)] = r.pick<Cell>(["Yaer", "Centre", null, "Low"]); notes.push("bad forecast header"); break;
+      case 1: if (capacity.length > 1) capacity[r.int(1, capacity.length - 1)][0] = r.pick<Cell>(["Specal", "URN", null, "Total"]); notes.push("bad breakdown"); break;
+      case 2: if (capacity.length > 1) capacity[r.int(1, capacity.length - 1)][r.int(1, 2)] = r.chaos(false); notes.push("chaos capacity cell"); break;
+      case 3: forecast[r.int(1, forecast.length - 1)][r.int(0, 4)] = r.chaos(false); notes.push("chaos forecast cell"); break;
+      default: args[2] = r.pick<Cell>(["maybe", 2, -1]); notes.push("bad overflow");
+    }
+  }
+  return { args, note: notes.join("; ") };
+});
+
 const STRUCTURED: Record<string, fc.Arbitrary<Case>> = {
   ALLOCATE: oneInstitution, BREAKDOWN: oneInstitution, ALLOCATEALL: manyInstitutions, COMPARE: compareCase,
   TOPUP: topupCase, BAND: bandCase, PROJECT: ratesOnly("always"), PLAN: ratesOnly("always"), CHECK: ratesOnly("sometimes"),
-  FIT: fitCase, DEFICIT: deficitCase, PAYBACK: paybackCase, FORECAST: forecastCase, APPRAISE: appraiseCase, REGISTER: registerCase,
+  FIT: fitCase, DEFICIT: deficitCase, PAYBACK: paybackCase, FORECAST: forecastCase, SUFFICIENCY: sufficiencyCase, APPRAISE: appraiseCase,
+  REGISTER: registerCase,
   FACTORS: fc.constant({ args: [], note: "" }),
 };
 
