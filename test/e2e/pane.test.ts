@@ -235,7 +235,10 @@ describe("the task pane in chromium, on the built preview", () => {
 
   it("Fit: writes a SEND.FIT column that meets the budget, some institutions protected at the floor", async () => {
     await screenTab("Fit to budget").click();
-    await until(() => pane().getByLabel("Amounts to fit").inputValue(), FLOW.candidate, "the candidate's amounts selected");
+    // the newest option (the scenario, with its own Allocations column) comes first; fit the candidate
+    await until(() => pane().getByLabel("Amounts to fit").inputValue(), FLOW.scenario, "the newest option's amounts selected");
+    await choose("Amounts to fit", FLOW.candidate);
+    await pane().getByText(`Current total of ${FLOW.candidate}: ${formatMoney(expected.fit.before)}`).waitFor();
     await pane().getByLabel("Budget (£)").fill(String(expected.budget));
     await choose("Baseline (last year's amounts)", FLOW.local);
     await pane().getByLabel("Floor (% change from baseline)").fill(FLOW.fit.floor);
