@@ -392,3 +392,100 @@ describe("the task pane in chromium, on the built preview", () => {
     for (const name of SCREENS) fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), path.join(DOCS_SCREENSHOTS, `${name}.png`));
   });
 });
+
+// ---- an officer's own school list ----------------------------------------------------------------
+
+describe("an officer's own 30 schools from a CSV with their own headers, at a 350 px pane", () => {
+  const CSV = path.join(__dirname, "..", "import", "fixtures", "officer-schools.csv");
+  const SCENARIO = "Higher top-ups";
+  const TOPUP = "Top-up, Band 3, Mainstream school (£/pupil/year)";
+
+  it("Import: proposes the mapping from the officer's headers, names what it keeps, imports 30 schools", async () => {
+    await page.goto(`${server!.url}/preview.html?workbook=empty`);
+    await grid("Sheet1").waitFor();
+    await screenTab("Import").click();
+    await pane().locator("#import-file").setInputFiles(CSV);
+    await until(() => pane().getByLabel(/^D: NOR \(Oct 2024\)/).inputValue(), "Pupils (by phase)", "NOR mapped to pupils");
+    expect(await pane().getByLabel(/^J: Band 3 EHCPs/).inputValue()).toBe("EHCP Band 3");
+    await pane().getByText(/Kept unchanged in the Institutions table: L 'LAESTAB', M 'Notes'/).waitFor();
+    await finishStep("csv-import");
+    await button("Import").click();
+    await pane().getByText(/^Imported 30 institutions into Institutions/).waitFor();
+    expect((await sheets()).Institutions.length).toBe(31);
+  });
+
+  it("Rates and Options: a top-up typed into the matrix, a new option with its own Allocations column", async () => {
+    await screenTab("Rates").click();
+    await choose("Option to edit", "Option A");
+    const a = pane().getByLabel(`${TOPUP}, Option A`, { exact: true });
+    await a.fill("£6,000");
+    await a.press("Enter");
+    await pane().getByText("Saved Top-up, Band 3, Mainstream school for Option A", { exact: false }).waitFor();
+    await finishStep("csv-rates");
+
+    await screenTab("Options").click();
+    await pane().getByLabel("New option name").fill(SCENARIO);
+    await choose("Inherits from", "Option A");
+    await button("Add option").click();
+    await pane().getByText(`Added option ${SCENARIO} inheriting from Option A`, { exact: false }).waitFor();
+    expect((await sheets()).Allocations[0]).toContain(SCENARIO);
+
+    await screenTab("Rates").click();
+    await choose("Option to edit", SCENARIO);
+    const b = pane().getByLabel(`${TOPUP}, ${SCENARIO}`, { exact: true });
+    expect(await b.getAttribute("placeholder")).toBe("£6,000.00 from Option A");
+    await b.fill("7.5k");
+    await b.press("Enter");
+    await pane().getByText(`Saved Top-up, Band 3, Mainstream school for ${SCENARIO}`, { exact: false }).waitFor();
+  });
+
+  it("Compare and Fit: the new option against Option A, then fitted to a budget typed as '£…m'", async () => {
+    await screenTab("Compare").click();
+    await choose("Option A (from)", "Option A");
+    await choose("Option B (to)", SCENARIO);
+    await button("Write comparison sheet").click();
+    const results = pane().getByLabel("Comparison results");
+    await results.waitFor();
+    await results.getByRole("img", { name: /^Largest changes per institution/ }).waitFor();
+    expect((await results.locator("dl").innerText())).toMatch(/Difference\s+£[\d,]+\.\d\d/);
+    await finishStep("csv-compare");
+
+    await screenTab("Fit to budget").click();
+    await choose("Amounts to fit", SCENARIO);
+    const current = pane().getByText(`Current total of ${SCENARIO}:`, { exact: false });
+    await current.waitFor();
+    const total = Number((await current.innerText()).replace(/^.*£/, "").replace(/,/g, ""));
+    expect(total).toBeGreaterThan(0);
+    const millions = Math.floor(total * 0.98 / 1000) / 1000;
+    await pane().getByLabel("Budget (£)").fill(`£${millions}m`);
+    await button("Write SEND.FIT column").click();
+    const fit = pane().getByLabel("Fit results");
+    await fit.waitFor();
+    const dl = (await fit.locator("dl").innerText()).split("\n").map((x) => x.trim()).filter(Boolean);
+    expect(dl.slice(0, 2)).toEqual(["Fitted total", formatMoney(Math.round(millions * 1e6))]);
+    expect(dl[5]).toMatch(/^× 0\.9\d{3}$/);
+    await finishStep("csv-fit");
+  });
+
+  it("Publish and the Forum paper: every option published; the paper says what the new option changes", async () => {
+    await screenTab("Publish").click();
+    await button("Publish values-only copy").click();
+    await pane().getByText(/^Published .* and Review summary\.$/).waitFor();
+    const summary = (await sheets())["Review summary"].map((r) => r[0]);
+    expect(summary).toEqual(expect.arrayContaining(["Option A", SCENARIO]));
+
+    await screenTab("Forum paper").click();
+    const paper = pane().getByRole("article", { name: "Paper" });
+    await paper.getByRole("list", { name: `Changes in ${SCENARIO}` }).getByText("Top-up, Band 3, Mainstream school: £7,500 (Option A: £6,000)").waitFor();
+    await paper.getByText(`${SCENARIO} fitted to`, { exact: false }).waitFor();
+    await finishStep("csv-paper");
+    await page.emulateMedia({ media: "print" });
+    expect(await paper.evaluate((n) => getComputedStyle(n).visibility)).toBe("visible");
+    expect(await page.getByRole("navigation", { name: "Screens" }).evaluate((n) => getComputedStyle(n).visibility)).toBe("hidden");
+    await screenshot(page, "csv-paper-print");
+    await page.emulateMedia({ media: "screen" });
+    if (process.env.UPDATE_SCREENSHOTS === "1") {
+      for (const name of ["csv-import", "csv-rates", "csv-compare", "csv-fit", "csv-paper"]) fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), path.join(DOCS_SCREENSHOTS, `${name}.png`));
+    }
+  });
+});
