@@ -109,6 +109,20 @@ async function finishStep(name: string): Promise<void> {
   stepsPassed++;
 }
 
+/** Print media: the paper visible, the tabs and the grid hidden (by CSS selectors: hidden elements have no role). */
+async function expectPrintsOnlyThePaper(shot?: string): Promise<void> {
+  await page.emulateMedia({ media: "print" });
+  try {
+    const visibility = (selector: string) => page.locator(selector).first().evaluate((n) => getComputedStyle(n).visibility);
+    expect(await visibility(".send-paper article")).toBe("visible");
+    expect(await visibility('nav[aria-label="Screens"]')).toBe("hidden");
+    expect(await visibility('[aria-label="Sheets"]')).toBe("hidden");
+    if (shot) await screenshot(page, shot);
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+  }
+}
+
 // ---- the journey ---------------------------------------------------------------------------------
 
 describe("the task pane in chromium, on the built preview", () => {
@@ -360,10 +374,7 @@ describe("the task pane in chromium, on the built preview", () => {
     await paper.getByRole("img", { name: /^Total allocated by option\./ }).waitFor();
     await finishStep("paper");
     // printed, only the paper shows: the tabs and the grid are hidden
-    await page.emulateMedia({ media: "print" });
-    expect(await page.locator('nav[aria-label="Screens"]').evaluate((n) => getComputedStyle(n).visibility)).toBe("hidden");
-    expect(await paper.evaluate((n) => getComputedStyle(n).visibility)).toBe("visible");
-    await page.emulateMedia({ media: "screen" });
+    await expectPrintsOnlyThePaper();
   });
 
   it("taskpane.html and help.html load with no CSP violation of ours (office.js telemetry blocked on purpose)", async () => {
@@ -456,7 +467,6 @@ describe("an officer's own 30 schools from a CSV with their own headers, at a 35
     await results.waitFor();
     await results.getByRole("img", { name: /^Largest changes per institution/ }).waitFor();
     const totals = await results.locator("dl").innerText();
-    console.log(totals);
     expect(totals).toMatch(/Difference\s+£[\d,]+\.\d\d/);
     await finishStep("csv-compare");
 
@@ -487,15 +497,10 @@ describe("an officer's own 30 schools from a CSV with their own headers, at a 35
     await screenTab("Forum paper").click();
     const paper = pane().getByRole("article", { name: "Paper" });
     await paper.waitFor();
-    console.log(await paper.innerText());
     await paper.getByRole("list", { name: `Changes in ${SCENARIO}` }).getByText("Top-up, Band 3, Mainstream school: £7,500 (Option A: £6,000)").waitFor();
     await paper.getByText(`${SCENARIO} fitted to`, { exact: false }).waitFor();
     await finishStep("csv-paper");
-    await page.emulateMedia({ media: "print" });
-    expect(await paper.evaluate((n) => getComputedStyle(n).visibility)).toBe("visible");
-    expect(await page.locator('nav[aria-label="Screens"]').evaluate((n) => getComputedStyle(n).visibility)).toBe("hidden");
-    await screenshot(page, "csv-paper-print");
-    await page.emulateMedia({ media: "screen" });
+    await expectPrintsOnlyThePaper("csv-paper-print");
     if (process.env.UPDATE_SCREENSHOTS === "1") {
       for (const name of ["csv-import", "csv-rates", "csv-compare", "csv-fit", "csv-paper"]) fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), path.join(DOCS_SCREENSHOTS, `${name}.png`));
     }
