@@ -11,12 +11,11 @@ import { colLetters } from "../model/a1";
 import type { RawCell, Rows } from "../model/types";
 import { LIBRARY } from "../engine/library";
 import { normOption } from "../engine/normalize";
-import { applyMapping } from "../import/apply";
+import { applyMapping, findHeaderRow } from "../import/apply";
 import { proposeMapping, targetList, withSaved, type SavedMapping } from "../import/mapping";
 import { bandsFor, planImport } from "../import/plan";
 import { reportLines } from "../import/reportText";
 import { readSource, SourceProblem } from "../import/source";
-import { findHeaderRow } from "../import/apply";
 import { progress, type CliIo } from "./io";
 
 export interface ImportOptions { out: string; mapping?: string; sheet?: string; national?: string; option: string }
@@ -81,7 +80,7 @@ export async function runImport(input: string, opts: ImportOptions, io: CliIo, q
   const allocLast = colLetters(2 + plan.allocationOptions.length);
   const formats: Record<string, SheetFormat> = {
     [plan.names.allocations]: { numFmts: [{ range: `C2:${allocLast}${plan.count + 1}`, format: MONEY_FORMAT }], freezeCols: 1 },
-    [plan.names.institutions]: { freezeCols: 1 },
+    [plan.names.institutions]: { freezeCols: 1, table: plan.table.name },
     [plan.mapping.name]: { widths: { D: 60 } },
   };
   writeFileAtomic(opts.out, await xlsxBuffer(sheetsForWrite(snapshot(wb), formats)), [input]);

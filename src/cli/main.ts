@@ -48,6 +48,17 @@ function program(io: CliIo): Command {
       if (!(await runImport(schools, opts, io, Boolean(p.opts().quiet)))) throw new ImportRefused();
     });
 
+  p.command("publish")
+    .description("Write a separate values-only copy of a workbook for review: every sheet's results (no formulas), formats kept, totals per option and a summary.")
+    .argument("<model>", "the model workbook (.xlsx); it is recalculated first and never modified")
+    .requiredOption("-o, --out <file>", "the published workbook to write (.xlsx)")
+    .action(async (model: string, opts: { out: string }) => {
+      checkXlsxInput(model);
+      refuseOverwrite(opts.out, [model]);
+      const { runPublish } = require("./publishCommand") as typeof import("./publishCommand");
+      await runPublish(model, opts.out, io, Boolean(p.opts().quiet));
+    });
+
   p.command("demo")
     .description("Write the SYNTHETIC demo workbook (send-model-demo.xlsx) and its HTML report into a folder.")
     .option("-o, --out <dir>", "output folder (created if missing)", "out")

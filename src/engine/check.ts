@@ -5,6 +5,8 @@ import { findOptionName, inheritanceChain, optionProblems, readRatesTable, resol
 import { isBlank } from "./coerce";
 import type { Cell, Grid } from "./types";
 import type { Dec } from "./money";
+import { optionTableProblems, tableProblems } from "./checkTable";
+import { LIBRARY } from "./library";
 
 export interface CheckProblem {
   option: string;
@@ -71,7 +73,11 @@ function inheritedProblems(table: RatesTable, chain: string[], checked: readonly
   return out;
 }
 
-export function check(grid: Grid, option: Cell, ratesArg = "rates", optionArg = "option"): CheckProblem[] | SendError {
+/**
+ * With `institutions` (SEND.CHECK's third argument), also the institution table against the rates:
+ * ignored headers, unreadable rows, unused counts, and per option the rates its rows need and lack.
+ */
+export function check(grid: Grid, option: Cell, ratesArg = "rates", optionArg = "option", institutions: Grid | null = null, tableArg = "table"): CheckProblem[] | SendError {
   const table = readRatesTable(grid, ratesArg);
   if (table instanceof SendError) return table;
   const out: CheckProblem[] = table.tableProblems.map((p) => ({ option: p.option ?? "(all)", key: p.key ?? "", problem: p.error.message, row: p.row, col: p.col }));
@@ -81,6 +87,13 @@ export function check(grid: Grid, option: Cell, ratesArg = "rates", optionArg = 
     if (n instanceof SendError) return n;
     names = [n];
   }
+  const fromTable = institutions ? tableProblems(institutions, tableArg) : [];
+  if (fromTable instanceof SendError) return fromTable;
+  out.push(...fromTable);
+  // with no option named, the table is checked against the local options: a built-in national option
+  // holds national rates only (no local top-ups), so it would flag every school (unless it is all there is)
+  const local = names.filter((n) => !LIBRARY.some((l) => normOption(l.name) === normOption(n)));
+  const tableChecked = new Set(names.length === 1 || local.length === 0 ? names : local);
   const inh = table.keys.get("inherits");
   for (const name of names) {
     const col = table.optionCols.get(normOption(name))!;
@@ -90,6 +103,8 @@ export function check(grid: Grid, option: Cell, ratesArg = "rates", optionArg = 
     if (!(chain instanceof SendError)) {
       out.push(...inheritedProblems(table, chain, names));
       out.push(...semanticProblems(table, name));
+      const resolved = institutions && tableChecked.has(name) ? resolveOption(table, name) : null;
+      if (resolved && !(resolved instanceof SendError)) out.push(...optionTableProblems(resolved, institutions!, tableArg));
     }
   }
   return out;

@@ -156,13 +156,14 @@ export function factors(): any[][] {
 }
 
 /**
- * Every problem in a rates table (or one option of it), one row each, or OK when there are none.
+ * Every problem in a rates table (or one option of it), and optionally in an institution table against it, one row each, or OK when there are none.
  * @customfunction CHECK
  * @helpurl https://localhost:3000/help.html#check
  * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
  * @param [option] Check only this option (default: every option).
+ * @param [table] Also check this institution table (header row, then one row each) against the rates: ignored headers, bad rows, unused counts, missing top-ups and rates.
  * @returns Option, Key and Problem for each problem, or OK.
  */
-export function check(rates: any[][], option?: any): any[][] {
-  return excel("CHECK", [rates, option]);
+export function check(rates: any[][], option?: any, table?: any[][]): any[][] {
+  return excel("CHECK", [rates, option, table]);
 }

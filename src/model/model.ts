@@ -98,7 +98,7 @@ export function planModel(spec: ModelSpec, existingTables: readonly string[] = [
       sheet("rates", ratesRows),
       { ...sheet("institutions", instRows), values: Boolean(spec.institutions) },
       sheet("allocations", allocationsSheet({ refs, options: allocationOptions, count })),
-      sheet("checks", checksSheet(refs.rates)),
+      sheet("checks", checksSheet(refs.rates, refs.table)),
     ],
     names,
     refs,

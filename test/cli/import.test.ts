@@ -38,6 +38,10 @@ describe("send-model import", () => {
     expect(r.stdout).toMatch(/Columns not mapped[^\n]*: 2\n {2}L 'LAESTAB'\n {2}M 'Notes'/);
     expect(r.stdout).toMatch(/Counts the formula will not use:\n {2}NOR \(Oct 2024\) at Special \(2\): D26, D27/);
     expect(r.stdout).toMatch(/Wrote .*model\.xlsx: 30 institutions/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const table = book.getWorksheet("Institutions")!.getTable("Institutions") as unknown as { table: { tableRef: string } };
+    expect(table.table.tableRef).toMatch(/^A1:[A-Z]+31$/);
     const inst = await sheetRows(out, "Institutions");
     expect(inst).toHaveLength(31);
     expect(inst[0]).toEqual(expect.arrayContaining(["Name", "Phase", "EHCP Band 3", "LAESTAB", "Notes", "NOR (Oct 2024)"]));

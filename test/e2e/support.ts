@@ -23,17 +23,17 @@ export function requireChromium(): void {
 }
 
 /** Builds the add-in once (development mode, no source maps) with the webpack CLI; rejects with its output. */
-export function buildDist(): Promise<void> {
-  fs.rmSync(DIST, { recursive: true, force: true });
+export function buildDist(dist = DIST): Promise<void> {
+  fs.rmSync(dist, { recursive: true, force: true });
   const cli = path.join(ROOT, "node_modules/webpack-cli/bin/cli.js");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, "--mode", "development", "--output-path", DIST, "--no-devtool"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [cli, "--mode", "development", "--output-path", dist, "--no-devtool"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (d) => { out += d; });
     child.stderr.on("data", (d) => { out += d; });
     child.on("error", reject);
     child.on("close", (code) => {
-      if (code === 0 && fs.existsSync(path.join(DIST, "preview.html"))) resolve();
+      if (code === 0 && fs.existsSync(path.join(dist, "preview.html"))) resolve();
       else reject(new Error(`webpack build failed (exit ${code}):\n${out.slice(-4000)}`));
     });
   });

@@ -212,11 +212,13 @@ describe("SEND.PROJECT worked examples", () => {
 // ---------------------------------------------------------------- SEND.CHECK
 interface CheckCase extends Base {
   rates: Grid; option: Cell;
+  /** SEND.CHECK's third argument: an institution table checked against the rates */
+  table?: Grid;
   expected: { problems: { option: string; key: string; contains: string[] }[] } | ErrorExpectation;
 }
 describe("SEND.CHECK worked examples", () => {
   test.each(casesOf<CheckCase>("check"))("%s", (_, c) => {
-    const result = check(c.rates, c.option);
+    const result = check(c.rates, c.option, "rates", "option", c.table ?? null);
     if (isErr(c.expected)) return expectError(result, c.expected);
     if (isSendError(result)) throw new Error(`unexpected ${result.toString()}`);
     expect(result.map((p) => [p.option, p.key])).toEqual(c.expected.problems.map((p) => [p.option, p.key]));

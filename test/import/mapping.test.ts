@@ -150,3 +150,45 @@ describe("the officer-style fixture", () => {
     expect(res.report.errors).toEqual([]);
   });
 });
+
+describe("the README's Institutions section", () => {
+  it("lists every field and every accepted spelling the mapper uses", () => {
+    const { FIELD_SYNONYMS, KNOWN_UNUSED, PHASE_SYNONYMS } = jest.requireActual("../../src/import/synonyms") as typeof import("../../src/import/synonyms");
+    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Institutions: headers and import"), readme.indexOf("## Command line"));
+    const missing: string[] = [];
+    for (const [field, words] of Object.entries(FIELD_SYNONYMS)) for (const w of [field, ...words]) if (!section.includes(`\`${w}\``)) missing.push(w);
+    for (const w of [...KNOWN_UNUSED, ...Object.values(PHASE_SYNONYMS).flat()]) if (!section.includes(`\`${w}\``)) missing.push(w);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("reading the officer's file", () => {
+  it("reads an xlsx sheet's values (formula results, rich text, dates) and finds the header under a title", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").getCell("A1").value = "read me";
+    const ws = wb.addWorksheet("Schools");
+    ws.getCell("A1").value = "APT school list 2025-26";
+    ws.addRow([]);
+    ws.addRow(["School name", "Phase", "NOR", "Opened"]);
+    ws.addRow([{ richText: [{ text: "Ash " }, { text: "Primary" }] }, "Primary", { formula: "200+10", result: 210 }, new Date(Date.UTC(2001, 8, 1))]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
+    const src = await readSource("apt.xlsx", bytes);
+    expect(src.sheets.map((s) => s.name)).toEqual(["Notes", "Schools"]);
+    const rows = src.sheets[1].rows;
+    expect(rows[3]).toEqual(["Ash Primary", "Primary", 210, "2001-09-01"]);
+    const res = applyMapping(rows, proposeMapping(rows[2] as string[]), DEFAULT_BANDS);
+    expect(res.report.headerRow).toBe(3);
+    expect(res.rows[0][res.header.indexOf("Primary Pupils")]).toBe(210);
+    expect(res.report.kept.map((k) => k.header)).toEqual(["Opened"]);
+  });
+
+  it("reads a CSV saved by Excel as Windows-1252 and says so, and refuses a legacy .xls", async () => {
+    const bytes = Uint8Array.from([...Buffer.from("Name,Phase\nSt Thomas", "latin1"), 0xe0, ...Buffer.from(",Primary\n", "latin1")]);
+    const src = await readSource("schools.csv", bytes);
+    expect(src.sheets[0].rows[1]).toEqual(["St Thomasà", "Primary"]);
+    expect(src.errors[0]).toMatch(/not UTF-8: read as Windows-1252/);
+    await expect(readSource("old.xls", Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0]))).rejects.toThrow(/legacy \.xls/);
+  });
+});

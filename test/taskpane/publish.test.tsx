@@ -53,3 +53,32 @@ describe("Publish screen", () => {
     expect(screen.getByText(/no sheets to publish yet/)).toBeTruthy();
   });
 });
+
+describe("Publish as a separate file", () => {
+  failOnConsoleError();
+
+  it("builds a values-only xlsx of the chosen sheets with formats and totals, and leaves the workbook unchanged", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const { port } = await modelPort(calc, undefined, 3);
+    const before = await port.sheetNames();
+    const { container } = await renderScreen(port, "publish");
+    fireEvent.click(screen.getByRole("button", { name: "Publish as a separate file" }));
+    await screen.findByText(/Downloaded SEND model published \d{4}-\d\d-\d\d\.xlsx: Published summary, Rates, Institutions, Allocations/);
+    expect(await port.sheetNames()).toEqual(before);
+    expect(port.downloads).toHaveLength(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(port.downloads[0].base64, "base64") as unknown as ArrayBuffer);
+    let formulas = 0;
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => { if (c.type === ExcelJS.ValueType.Formula) formulas++; })));
+    expect(formulas).toBe(0);
+    const alloc = wb.getWorksheet("Allocations")!;
+    expect(alloc.getCell("C2").value).toBe(1000.1);
+    expect(alloc.getCell("D3").value).toEqual({ error: "#N/A" });
+    expect(alloc.getCell("C2").numFmt).toBe("#,##0.00");
+    expect(alloc.getCell("A5").value).toBe("Total");
+    expect(alloc.getCell("C5").value).toBe(3000.3);
+    expect(alloc.getCell("D5").value).toBe("1 cell with errors");
+    expect(alloc.getCell("C5").numFmt).toBe("£#,##0.00");
+    await expectAccessible(container);
+  });
+});

@@ -151,16 +151,19 @@ export const FACTORS: FunctionSpec = {
 
 export const CHECK: FunctionSpec = {
   name: "CHECK",
-  description: "Every problem in a rates table (or one option of it), one row each, or OK when there are none.",
+  description: "Every problem in a rates table (or one option of it), and optionally in an institution table against it, one row each, or OK when there are none.",
   help: "Lists unknown or duplicate keys, values that are not numbers or out of range, inheritance problems and "
-    + "values that will surprise (a notional share with no unit values), as rows of Option, Key and Problem.",
+    + "values that will surprise (a notional share with no unit values), as rows of Option, Key and Problem. With a table: "
+    + "headers the formula ignores, rows it cannot read, counts a phase does not use, EHCP bands with no top-up and rates a phase needs "
+    + "(against each local option: a built-in national option is skipped unless it is named or is the only one).",
   parameters: [
     RATES_PARAM,
     { name: "option", type: "text", optional: true, description: "Check only this option (default: every option)." },
+    { name: "table", type: "range", optional: true, description: "Also check this institution table (header row, then one row each) against the rates: ignored headers, bad rows, unused counts, missing top-ups and rates." },
   ],
   result: "matrix",
   run(a): Result {
-    const problems = check(a.range("rates").grid(), a.text("option"), "rates", "option");
+    const problems = check(a.range("rates").grid(), a.text("option"), "rates", "option", a.optRange("table")?.grid() ?? null, "table");
     if (problems instanceof SendError) return problems;
     if (problems.length === 0) return "OK";
     return [["Option", "Key", "Problem"], ...problems.map((p) => [p.option, p.key, p.problem])];

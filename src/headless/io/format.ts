@@ -18,6 +18,8 @@ export interface SheetFormat {
   numFmts?: { range: string; format: string }[];
   /** further cells to show bold, e.g. a Total row */
   bold?: string[];
+  /** make the sheet's block from A1 (header row, then data; values only) an Excel table of this name */
+  table?: string;
 }
 
 function colNum(letters: string): number {
@@ -65,6 +67,7 @@ export function applyFormat(ws: ExcelJS.Worksheet, cells: RawCell[][], values: C
     const box = rangeBox(range, 1, height);
     for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) ws.getCell(r, c).font = { bold: true };
   }
+  if (f.table && height > 1) addTable(ws, f.table, values ?? [], width, height);
   if (header > 0 || f.freezeCols) {
     ws.views = [{ state: "frozen", ySplit: header, xSplit: f.freezeCols ?? 0 }];
   }
@@ -84,4 +87,12 @@ export function applyFormat(ws: ExcelJS.Worksheet, cells: RawCell[][], values: C
     }
     ws.getColumn(c).width = Math.min(60, Math.max(8, longest + 2));
   }
+}
+
+/** An Excel table over A1:<last> (exceljs writes the header and rows again, with the same values). */
+function addTable(ws: ExcelJS.Worksheet, name: string, values: CellResult[][], width: number, height: number): void {
+  const plain = (v: CellResult | undefined) => (v === null || v === undefined || typeof v === "object" ? null : v);
+  const header = Array.from({ length: width }, (_, c) => String(plain(values[0]?.[c]) ?? `Column ${c + 1}`));
+  const rows = Array.from({ length: height - 1 }, (_, r) => Array.from({ length: width }, (_, c) => plain(values[r + 1]?.[c])));
+  ws.addTable({ name, ref: "A1", headerRow: true, style: { theme: "TableStyleLight9", showRowStripes: true }, columns: header.map((h) => ({ name: h, filterButton: true })), rows });
 }

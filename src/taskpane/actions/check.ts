@@ -5,7 +5,7 @@ import { checkFormula } from "../../model/checks";
 import { uniqueSheetName } from "../../model/sheetNames";
 import { normKey } from "../../engine/normalize";
 import { isErrorValue, type CellValue, type WorkbookPort } from "../ports/WorkbookPort";
-import { findOption, keyRow, type ModelInfo } from "../workbook/discover";
+import { findOption, keyRow, refsFor, type ModelInfo } from "../workbook/discover";
 import type { Confirm } from "../workbook/confirm";
 import { transact } from "../workbook/transaction";
 
@@ -29,10 +29,15 @@ export async function runCheck(port: WorkbookPort, model: ModelInfo, confirm: Co
     const name = uniqueSheetName(model.sheets, "Checks");
     await transact(port, confirm, async (tx) => {
       await tx.addSheet(name);
-      await tx.write({ sheet: name, kind: "formulas", blocks: [{ topLeft: "A1", rows: [[checkFormula(rates.ref)]] }] });
+      await tx.write({ sheet: name, kind: "formulas", blocks: [{ topLeft: "A1", rows: [[checkFormula(rates.ref, undefined, refsFor(model)?.table)]] }] });
     });
     sheet = name;
   }
+  return readChecks(port, rates, sheet);
+}
+
+/** The rows a Checks sheet's SEND.CHECK shows now (read only: nothing is added or written). */
+export async function readChecks(port: WorkbookPort, rates: NonNullable<ModelInfo["rates"]>, sheet: string): Promise<CheckResult> {
   const used = (await port.usedRange(sheet)) ?? "A1";
   const r = parseRange(used);
   const values = await port.readValues(sheet, `A1:C${Math.max(r.bottom, 1)}`);

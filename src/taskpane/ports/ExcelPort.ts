@@ -228,6 +228,22 @@ export class ExcelPort implements WorkbookPort {
     });
   }
 
+  readNumberFormats(sheet: string, range: string): Promise<string[][]> {
+    return Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem(sheet).getRange(range);
+      r.load("numberFormat");
+      await ctx.sync();
+      return r.numberFormat.map((row) => row.map((f) => String(f ?? "General")));
+    });
+  }
+
+  async openNewWorkbook(base64: string): Promise<void> {
+    if (typeof Office !== "undefined" && !Office.context.requirements.isSetSupported("ExcelApi", "1.8")) {
+      throw new Error("This version of Excel cannot open a new workbook from an add-in (it needs ExcelApi 1.8): use the values-only copy inside this workbook instead.");
+    }
+    await Excel.createWorkbook(base64);
+  }
+
   selectRange(sheet: string, range: string): Promise<void> {
     return Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);

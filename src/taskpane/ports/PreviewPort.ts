@@ -140,6 +140,35 @@ export class PreviewPort implements WorkbookPort {
     this.changed();
   }
 
+  async readNumberFormats(sheet: string, range: string): Promise<string[][]> {
+    this.requireSheet(sheet);
+    const r = parseRange(range.replace(/\$/g, ""));
+    const mine = this.meta.numberFormats.filter((f) => f.sheet === sheet).map((f) => ({ box: parseRange(f.range), format: f.format }));
+    return Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => {
+      const row = r.top + i, col = r.left + j;
+      // the last format set over a cell is the one it shows
+      const hit = [...mine].reverse().find((f) => row >= f.box.top && row <= f.box.bottom && col >= f.box.left && col <= f.box.right);
+      return hit?.format ?? "General";
+    }));
+  }
+
+  /** Files "opened" as new workbooks: the preview offers each as a download. */
+  readonly downloads: { fileName: string; base64: string }[] = [];
+
+  async openNewWorkbook(base64: string, fileName: string): Promise<void> {
+    this.downloads.push({ fileName, base64 });
+    if (typeof document === "undefined" || typeof URL.createObjectURL !== "function") return; // no browser (tests)
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
   async addTable(sheet: string, range: string, name: string): Promise<string[]> {
     this.requireSheet(sheet);
     if (this.meta.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new Error(`A table named '${name}' already exists.`);

@@ -107,6 +107,10 @@ export interface WorkbookPort {
   addConditionalFormat(spec: ConditionalFormatSpec): Promise<string[]>;
   /** One number format for every cell of the range (e.g. "#,##0.00", "0.0%"). */
   setNumberFormat(sheet: string, range: string, format: string): Promise<string[]>;
+  /** The number format of every cell of the range ("General" where there is none). */
+  readNumberFormats(sheet: string, range: string): Promise<string[][]>;
+  /** Opens a new, separate workbook made from xlsx bytes (base64): Excel.createWorkbook in Excel, a download in the preview. */
+  openNewWorkbook(base64: string, fileName: string): Promise<void>;
   selectRange(sheet: string, range: string): Promise<void>;
   getSelection(): Promise<Selection | null>;
   /** The trace of the SEND function in a cell ("Allocations!C2"). */

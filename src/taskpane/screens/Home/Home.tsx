@@ -1,13 +1,40 @@
 // Home: where the pane is connected, what model the workbook holds, and quick ways in.
-import { Badge, Button, Caption1, MessageBar, MessageBarBody, Subtitle2, Text } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { Badge, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
 import { useTask, TaskStatus } from "../../components/useTask";
+import { readChecks, type CheckResult } from "../../actions/check";
+
+const SHOWN_PROBLEMS = 5;
+
+/** What the model's Checks sheet says now: rates problems and institution-table problems alike. */
+function ChecksSummary({ check, onOpen }: { check: CheckResult; onOpen: () => void }) {
+  if (check.error) return <MessageBar intent="error" layout="multiline"><MessageBarBody>SEND.CHECK on {check.sheet} returned {check.error}</MessageBarBody></MessageBar>;
+  if (check.ok) return <MessageBar intent="success"><MessageBarBody>{check.sheet}: SEND.CHECK finds no problems.</MessageBarBody></MessageBar>;
+  const table = check.problems.filter((p) => p.option === "(table)").length;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{check.problems.length} problem{check.problems.length === 1 ? "" : "s"} on {check.sheet}{table ? ` (${table} in the institutions table)` : ""}</MessageBarTitle>
+        <ul>{check.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => <li key={i}>{p.option}{p.key ? `, ${p.key}` : ""}: {p.problem}</li>)}</ul>
+        <Button size="small" onClick={onOpen}>See every problem in Options</Button>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
 
 export function Home() {
   const { port, model, modelError, refresh, navigate } = usePane();
   const task = useTask();
   const connection = port.kind === "excel" ? "Connected to Excel" : "Preview: an in-browser workbook (no Excel needed)";
   const hasModel = Boolean(model?.rates || model?.institutions || model?.allocations);
+  const [check, setCheck] = useState<CheckResult | null>(null);
+  useEffect(() => {
+    let live = true;
+    setCheck(null);
+    if (model?.rates && model.checks) void readChecks(port, model.rates, model.checks).then((c) => { if (live) setCheck(c); }, () => {});
+    return () => { live = false; };
+  }, [port, model]);
   return (
     <section aria-labelledby="home-title">
       <Subtitle2 as="h2" block id="home-title">SEND Funding Modeller</Subtitle2>
@@ -32,6 +59,7 @@ export function Home() {
           {model.projections.length > 0 && <><dt><Text weight="semibold">Projections</Text></dt><dd>{model.projections.join(", ")}</dd></>}
         </dl>
       )}
+      {check && <ChecksSummary check={check} onOpen={() => navigate("options")} />}
       <Subtitle2 as="h3" block>Quick actions</Subtitle2>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
         <Button appearance={hasModel ? "secondary" : "primary"} onClick={() => navigate("new")}>New model</Button>

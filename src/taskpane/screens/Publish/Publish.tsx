@@ -4,6 +4,7 @@ import { Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Subti
 import { usePane } from "../../PaneContext";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { publishForReview, type PublishResult } from "../../actions/publish";
+import { publishFile, type PublishFileResult } from "../../actions/publishFile";
 
 export function Publish() {
   const { port, model, refresh, confirm, navigate } = usePane();
@@ -11,6 +12,7 @@ export function Publish() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
   const [result, setResult] = useState<PublishResult | null>(null);
+  const [file, setFile] = useState<PublishFileResult | null>(null);
   const task = useTask();
 
   useEffect(() => {
@@ -34,6 +36,13 @@ export function Publish() {
     await refresh();
   });
 
+  const publishSeparate = () => task.run(async () => {
+    setFile(null);
+    setProgress({ value: 0, label: "Starting" });
+    const order = candidates.filter((s) => chosen.includes(s));
+    setFile(await publishFile(port, model!, order, (done, total, label) => setProgress({ value: done / total, label })));
+  });
+
   return (
     <section aria-labelledby="publish-title">
       {heading}
@@ -42,9 +51,19 @@ export function Publish() {
         <legend>Sheets to publish</legend>
         {candidates.map((s) => <Checkbox key={s} label={s} checked={chosen.includes(s)} onChange={(_, d) => toggle(s, Boolean(d.checked))} />)}
       </fieldset>
-      <Button appearance="primary" onClick={publish} disabled={task.busy || chosen.length === 0}>Publish values-only copy</Button>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
+        <Button appearance="primary" onClick={publish} disabled={task.busy || chosen.length === 0}>Publish values-only copy</Button>
+        <Button onClick={publishSeparate} disabled={task.busy || chosen.length === 0}>Publish as a separate file</Button>
+      </div>
       {progress && <Field label="Progress" validationMessage={progress.label} validationState="none"><ProgressBar value={progress.value} max={1} aria-label="Publishing" /></Field>}
       <TaskStatus {...task} busyLabel="Publishing…" />
+      {file && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            {port.kind === "excel" ? "Opened" : "Downloaded"} {file.fileName}: {file.sheets.join(", ")}, values only with a Total row per option. This workbook is unchanged.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {result && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>Published {result.copies.map((c) => c.to).join(", ")} and {result.summary}.</MessageBarBody>

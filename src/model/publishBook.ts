@@ -1,0 +1,93 @@
+// A published workbook as its own file: every sheet as values only (formula results, errors as their
+// codes), each cell's number format kept, a bold Total row under every Allocations option, and a summary
+// sheet with each option's total. Pure: the CLI (from a recalculated xlsx) and the pane (from the open
+// workbook) both feed it, and src/publish/xlsx.ts writes it.
+import { cellA1 } from "./a1";
+import { columnTotal, summarySheet, type ReadCell } from "./publish";
+import { uniqueSheetName } from "./sheetNames";
+import type { RawCell } from "./types";
+
+export const TOTAL_FORMAT = "£#,##0.00";
+
+/** One sheet as read: values (formula results), the formulas (to find SEND.ALLOCATE columns), number formats. */
+export interface SheetRead {
+  name: string;
+  values: ReadCell[][];
+  formulas?: RawCell[][];
+  /** number format per cell, same shape as values (null or "General" = none) */
+  formats?: (string | null)[][];
+}
+
+/** A cell of the published file: a value, or an error code cell. */
+export type PublishedCell = number | string | boolean | null | { error: string };
+
+export interface PublishedSheet {
+  name: string;
+  rows: PublishedCell[][];
+  /** A1 address -> number format */
+  numFmts: Map<string, string>;
+  /** A1 addresses shown bold (headers, totals) */
+  bold: Set<string>;
+}
+
+export interface OptionTotal { option: string; total: number | null; errors: number }
+
+/** The option columns of an Allocations-like sheet: header cells above a SEND.ALLOCATE formula in row 2 (0-based cols). */
+export function allocationColumns(s: SheetRead): { option: string; col: number }[] {
+  const header = s.values[0] ?? [];
+  const row2 = s.formulas?.[1] ?? [];
+  return header.flatMap((h, c) => (typeof h === "string" && typeof row2[c] === "string" && /SEND\.ALLOCATE\(/i.test(row2[c] as string) ? [{ option: h, col: c }] : []));
+}
+
+const toCell = (c: ReadCell): PublishedCell => (c !== null && typeof c === "object" ? { error: c.error } : c);
+
+function copySheet(s: SheetRead): { sheet: PublishedSheet; totals: OptionTotal[] } {
+  const rows = s.values.map((r) => r.map(toCell));
+  const numFmts = new Map<string, string>();
+  s.formats?.forEach((r, i) => r.forEach((f, j) => { if (f && f !== "General") numFmts.set(cellA1(i + 1, j + 1), f); }));
+  const bold = new Set<string>((rows[0] ?? []).map((_, j) => cellA1(1, j + 1)));
+  const cols = allocationColumns(s);
+  const totals: OptionTotal[] = [];
+  if (cols.length) {
+    // the data rows are those with a Name (the first column); the Total row goes under them
+    let last = rows.length;
+    while (last > 1 && (rows[last - 1] ?? []).every((c) => c === null || c === "")) last--;
+    const total: PublishedCell[] = Array<PublishedCell>(Math.max(...cols.map((c) => c.col)) + 1).fill(null);
+    total[0] = "Total";
+    const at = last + 1;
+    bold.add(cellA1(at, 1));
+    for (const { option, col } of cols) {
+      const t = columnTotal(s.values.slice(1, last).map((r) => r[col] ?? null));
+      totals.push({ option, ...t });
+      total[col] = t.total === null ? `${t.errors} cell${t.errors > 1 ? "s" : ""} with errors` : t.total;
+      numFmts.set(cellA1(at, col + 1), TOTAL_FORMAT);
+      bold.add(cellA1(at, col + 1));
+    }
+    rows.splice(last, rows.length - last, total);
+  }
+  return { sheet: { name: s.name, rows, numFmts, bold }, totals };
+}
+
+export interface PublishBookInput {
+  sheets: SheetRead[];
+  title?: string;
+  when?: Date;
+  institutions?: number;
+}
+
+/** The published file's sheets: a summary first, then every sheet given, values only; and each option's total. */
+export function publishBook(input: PublishBookInput): { sheets: PublishedSheet[]; totals: OptionTotal[] } {
+  const copies = input.sheets.map(copySheet);
+  const totals = copies.flatMap((c) => c.totals);
+  const name = uniqueSheetName(input.sheets.map((s) => s.name), "Published summary");
+  const rows = summarySheet({
+    title: input.title ?? "SEND funding model: published values", when: input.when ?? new Date(),
+    sheets: input.sheets.map((s) => ({ from: s.name, to: s.name })), institutions: input.institutions ?? 0, totals,
+  });
+  const numFmts = new Map<string, string>();
+  const bold = new Set<string>(["A1"]);
+  const head = rows.findIndex((r) => r[0] === "Option"); // then one row per option total
+  for (let j = 1; j <= 3; j++) bold.add(cellA1(head + 1, j));
+  totals.forEach((_, k) => numFmts.set(cellA1(head + 2 + k, 2), TOTAL_FORMAT));
+  return { sheets: [{ name, rows: rows as PublishedCell[][], numFmts, bold }, ...copies.map((c) => c.sheet)], totals };
+}
