@@ -372,6 +372,8 @@ describe("the task pane in chromium, on the built preview", () => {
     await paper.getByText("How the fitting works: SEND.FIT multiplies every amount by one factor", { exact: false }).waitFor();
     await paper.getByRole("table", { name: "Projection assumptions" }).waitFor();
     await paper.getByRole("img", { name: /^Total allocated by option\./ }).waitFor();
+    await until(() => button("Print the paper").isEnabled(), true, "Print enabled");
+    await page.waitForTimeout(400);
     await finishStep("paper");
     // printed, only the paper shows: the tabs and the grid are hidden
     await expectPrintsOnlyThePaper();
@@ -499,6 +501,9 @@ describe("an officer's own 30 schools from a CSV with their own headers, at a 35
     await paper.waitFor();
     await paper.getByRole("list", { name: `Changes in ${SCENARIO}` }).getByText("Top-up, Band 3, Mainstream school: £7,500 (Option A: £6,000)").waitFor();
     await paper.getByText(`${SCENARIO} fitted to`, { exact: false }).waitFor();
+    // the Print button turns enabled when the paper is read; let its colour transition finish before axe
+    await until(() => button("Print the paper").isEnabled(), true, "Print enabled");
+    await page.waitForTimeout(400);
     await finishStep("csv-paper");
     await expectPrintsOnlyThePaper("csv-paper-print");
     if (process.env.UPDATE_SCREENSHOTS === "1") {
