@@ -113,6 +113,20 @@ async function finishStep(name: string): Promise<void> {
   stepsPassed++;
 }
 
+/** Print media: the paper visible, the tabs and the grid hidden (by CSS selectors: hidden elements have no role). */
+async function expectPrintsOnlyThePaper(shot?: string): Promise<void> {
+  await page.emulateMedia({ media: "print" });
+  try {
+    const visibility = (selector: string) => page.locator(selector).first().evaluate((n) => getComputedStyle(n).visibility);
+    expect(await visibility(".send-paper article")).toBe("visible");
+    expect(await visibility('nav[aria-label="Screens"]')).toBe("hidden");
+    expect(await visibility('[aria-label="Sheets"]')).toBe("hidden");
+    if (shot) await screenshot(page, shot);
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+  }
+}
+
 // ---- the journey ---------------------------------------------------------------------------------
 
 describe("the task pane in chromium, on the built preview", () => {
@@ -239,7 +253,10 @@ describe("the task pane in chromium, on the built preview", () => {
 
   it("Fit: writes a SEND.FIT column that meets the budget, some institutions protected at the floor", async () => {
     await screenTab("Fit to budget").click();
-    await until(() => pane().getByLabel("Amounts to fit").inputValue(), FLOW.candidate, "the candidate's amounts selected");
+    // the newest option (the scenario, with its own Allocations column) comes first; fit the candidate
+    await until(() => pane().getByLabel("Amounts to fit").inputValue(), FLOW.scenario, "the newest option's amounts selected");
+    await choose("Amounts to fit", FLOW.candidate);
+    await pane().getByText(`Current total of ${FLOW.candidate}: ${formatMoney(expected.fit.before)}`).waitFor();
     await pane().getByLabel("Budget (£)").fill(String(expected.budget));
     await choose("Baseline (last year's amounts)", FLOW.local);
     await pane().getByLabel("Floor (% change from baseline)").fill(FLOW.fit.floor);
@@ -393,12 +410,11 @@ describe("the task pane in chromium, on the built preview", () => {
     await paper.getByText("How the fitting works: SEND.FIT multiplies every amount by one factor", { exact: false }).waitFor();
     await paper.getByRole("table", { name: "Projection assumptions" }).waitFor();
     await paper.getByRole("img", { name: /^Total allocated by option\./ }).waitFor();
+    await until(() => button("Print the paper").isEnabled(), true, "Print enabled");
+    await page.waitForTimeout(400);
     await finishStep("paper");
     // printed, only the paper shows: the tabs and the grid are hidden
-    await page.emulateMedia({ media: "print" });
-    expect(await page.getByRole("navigation", { name: "Screens" }).evaluate((n) => getComputedStyle(n).visibility)).toBe("hidden");
-    expect(await paper.evaluate((n) => getComputedStyle(n).visibility)).toBe("visible");
-    await page.emulateMedia({ media: "screen" });
+    await expectPrintsOnlyThePaper();
   });
 
   it("taskpane.html and help.html load with no CSP violation of ours (office.js telemetry blocked on purpose)", async () => {
@@ -425,5 +441,111 @@ describe("the task pane in chromium, on the built preview", () => {
     if (process.env.UPDATE_SCREENSHOTS !== "1") return;
     fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
     for (const name of SCREENS) fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), path.join(DOCS_SCREENSHOTS, `${name}.png`));
+  });
+});
+
+// ---- an officer's own school list ----------------------------------------------------------------
+
+describe("an officer's own 30 schools from a CSV with their own headers, at a 350 px pane", () => {
+  const CSV = path.join(__dirname, "..", "import", "fixtures", "officer-schools.csv");
+  const SCENARIO = "Higher top-ups";
+  const TOPUP = "Top-up, Band 3, Mainstream school (£/pupil/year)";
+
+  it("Import: proposes the mapping from the officer's headers, names what it keeps, imports 30 schools", async () => {
+    await page.goto(`${server!.url}/preview.html?workbook=empty`);
+    await grid("Sheet1").waitFor();
+    await screenTab("Import").click();
+    await pane().locator("#import-file").setInputFiles(CSV);
+    await until(() => pane().getByLabel(/^D: NOR \(Oct 2024\)/).inputValue(), "Pupils (by phase)", "NOR mapped to pupils");
+    expect(await pane().getByLabel(/^J: Band 3 EHCPs/).inputValue()).toBe("EHCP Band 3");
+    await pane().getByText(/Kept unchanged in the Institutions table: L 'LAESTAB', M 'Notes'/).waitFor();
+    await finishStep("csv-import");
+    await button("Import").click();
+    await pane().getByText(/^Imported 30 institutions into Institutions/).waitFor();
+    expect((await sheets()).Institutions.length).toBe(31);
+  });
+
+  it("Rates and Options: a top-up typed into the matrix, a new option with its own Allocations column", async () => {
+    await screenTab("Rates").click();
+    await choose("Option to edit", "Option A");
+    // a from-scratch table has top-up rows to fill: the fallback for any setting, then mainstream band 3
+    await pane().getByLabel("Show every setting").check();
+    for (const [band, amount] of [["1", "£2,000"], ["2", "£4,000"], ["3", "£5,500"]]) {
+      const all = pane().getByLabel(`Top-up, Band ${band}, Any setting (fallback) (£/pupil/year), Option A`, { exact: true });
+      await all.fill(amount);
+      await all.press("Enter");
+      await pane().getByText(`Saved Top-up, Band ${band}, Any setting (fallback) for Option A`, { exact: false }).waitFor();
+    }
+    const a = pane().getByLabel(`${TOPUP}, Option A`, { exact: true });
+    await a.fill("£6,000");
+    await a.press("Enter");
+    await pane().getByText("Saved Top-up, Band 3, Mainstream school for Option A", { exact: false }).waitFor();
+    await finishStep("csv-rates");
+
+    await screenTab("Options").click();
+    await pane().getByLabel("New option name").fill(SCENARIO);
+    await choose("Inherits from", "Option A");
+    await button("Add option").click();
+    await pane().getByText(`Added option ${SCENARIO} inheriting from Option A`, { exact: false }).waitFor();
+    expect((await sheets()).Allocations[0]).toContain(SCENARIO);
+
+    await screenTab("Rates").click();
+    await choose("Option to edit", SCENARIO);
+    const b = pane().getByLabel(`${TOPUP}, ${SCENARIO}`, { exact: true });
+    expect(await b.getAttribute("placeholder")).toBe("£6,000.00 from Option A");
+    await b.fill("7.5k");
+    await b.press("Enter");
+    await pane().getByText(`Saved Top-up, Band 3, Mainstream school for ${SCENARIO}`, { exact: false }).waitFor();
+  });
+
+  it("Compare and Fit: the new option against Option A, then fitted to a budget typed as '£…m'", async () => {
+    await screenTab("Compare").click();
+    await choose("Option A (from)", "Option A");
+    await choose("Option B (to)", SCENARIO);
+    await button("Write comparison sheet").click();
+    const results = pane().getByLabel("Comparison results");
+    await results.waitFor();
+    await results.getByRole("img", { name: /^Largest changes per institution/ }).waitFor();
+    const totals = await results.locator("dl").innerText();
+    expect(totals).toMatch(/Difference\s+£[\d,]+\.\d\d/);
+    await finishStep("csv-compare");
+
+    await screenTab("Fit to budget").click();
+    await choose("Amounts to fit", SCENARIO);
+    const current = pane().getByText(`Current total of ${SCENARIO}:`, { exact: false });
+    await current.waitFor();
+    const total = Number((await current.innerText()).replace(/^.*£/, "").replace(/,/g, ""));
+    expect(total).toBeGreaterThan(0);
+    const millions = Math.floor(total * 0.98 / 1000) / 1000;
+    await pane().getByLabel("Budget (£)").fill(`£${millions}m`);
+    await button("Write SEND.FIT column").click();
+    const fit = pane().getByLabel("Fit results");
+    await fit.waitFor();
+    const dl = (await fit.locator("dl").innerText()).split("\n").map((x) => x.trim()).filter(Boolean);
+    expect(dl.slice(0, 2)).toEqual(["Fitted total", formatMoney(Math.round(millions * 1e6))]);
+    expect(dl[5]).toMatch(/^× 0\.9\d{3}$/);
+    await finishStep("csv-fit");
+  });
+
+  it("Publish and the Forum paper: every option published; the paper says what the new option changes", async () => {
+    await screenTab("Publish").click();
+    await button("Publish values-only copy").click();
+    await pane().getByText(/^Published .* and Review summary\.$/).waitFor();
+    const summary = (await sheets())["Review summary"].map((r) => r[0]);
+    expect(summary).toEqual(expect.arrayContaining(["Option A", SCENARIO]));
+
+    await screenTab("Forum paper").click();
+    const paper = pane().getByRole("article", { name: "Paper" });
+    await paper.waitFor();
+    await paper.getByRole("list", { name: `Changes in ${SCENARIO}` }).getByText("Top-up, Band 3, Mainstream school: £7,500 (Option A: £6,000)").waitFor();
+    await paper.getByText(`${SCENARIO} fitted to`, { exact: false }).waitFor();
+    // the Print button turns enabled when the paper is read; let its colour transition finish before axe
+    await until(() => button("Print the paper").isEnabled(), true, "Print enabled");
+    await page.waitForTimeout(400);
+    await finishStep("csv-paper");
+    await expectPrintsOnlyThePaper("csv-paper-print");
+    if (process.env.UPDATE_SCREENSHOTS === "1") {
+      for (const name of ["csv-import", "csv-rates", "csv-compare", "csv-fit", "csv-paper"]) fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), path.join(DOCS_SCREENSHOTS, `${name}.png`));
+    }
   });
 });

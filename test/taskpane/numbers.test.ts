@@ -7,6 +7,8 @@ describe("parseNumberInput (the pane's one parser)", () => {
     expect(parseNumberInput("£5m", { label: "Budget" })).toEqual(ok(5_000_000));
     expect(parseNumberInput("5,000,000", { label: "Budget" })).toEqual(ok(5_000_000));
     expect(parseNumberInput("5.2m", { label: "Budget" })).toEqual(ok(5_200_000));
+    expect(parseNumberInput("£1.234m", { label: "Budget" })).toEqual(ok(1_234_000));
+    expect(parseNumberInput("0.07m", { label: "Budget" })).toEqual(ok(70_000));
     expect(parseNumberInput(" £ 750k ", { label: "Budget" })).toEqual(ok(750_000));
     expect(parseNumberInput("£1.2bn", { label: "Budget" })).toEqual(ok(1_200_000_000));
     expect(parseNumberInput("-£4,000,000", { label: "Opening balance" })).toEqual(ok(-4_000_000));

@@ -136,3 +136,14 @@ describe("Options screen", () => {
     await screen.findByText(/No problems found \(Checks says OK\)/);
   });
 });
+
+describe("addOption", () => {
+  it("a formula-like option name gets its Allocations column under its own text", async () => {
+    const { discoverModel } = await import("../../src/taskpane/workbook/discover");
+    const { addOption } = await import("../../src/taskpane/actions/options");
+    const { port } = await modelPort();
+    const m = await discoverModel(port);
+    await addOption(port, m.rates!, "-5% plan", "Option A", async () => true, m);
+    expect((await discoverModel(port)).allocations!.columns.map((c) => c.option)).toEqual(["Local (sample)", "Option A", "-5% plan"]);
+  });
+});

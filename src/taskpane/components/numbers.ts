@@ -55,7 +55,8 @@ export function parseNumberInput(input: string, opts: ParseOptions): Parsed {
   const read = readNumber(text.replace(/^£([-+])/, "$1£"));
   if (read.kind !== "number") return fail(`'${raw}' is not a number`);
   const hasPercent = text.includes("%");
-  let value = toNumber(read.value) * scale;
+  // scaled as a decimal, so "1.234m" is exactly 1,234,000
+  let value = toNumber(read.value.times(scale));
   if (hasPercent && (kind === "money" || kind === "number")) return fail(`'${raw}' is a percentage, not ${kind === "money" ? "an amount" : "a number"}`);
   if (kind === "percent" && !hasPercent) value /= 100;
   // the engine already turned "3%" into 0.03

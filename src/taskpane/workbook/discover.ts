@@ -87,7 +87,10 @@ export async function discoverModel(port: WorkbookPort): Promise<ModelInfo> {
     refHint ??= ratesRefIn(top[1]) ?? ratesRefIn(top[0]);
     if (!ratesSheet && header.some((h) => normKey(h) === "factor")) ratesSheet = { sheet, used };
     else if (!info.allocations && hasFn(top[1], "ALLOCATE")) {
-      const columns = header.flatMap((h, c) => (c >= 2 && h !== "" && typeof top[1]?.[c] === "string" && hasFn([top[1][c]], "ALLOCATE") ? [{ option: h, col: c + 1 }] : []));
+      // option names from the header's values: a name like "-5% plan" is stored as text ('-5% plan), and
+      // its formula text would keep the apostrophe
+      const names = ((await port.readValues(sheet, `A1:${colLetters(Math.max(r.right, 1))}1`))[0] ?? []).map(text);
+      const columns = header.flatMap((_, c) => (c >= 2 && names[c] !== "" && typeof top[1]?.[c] === "string" && hasFn([top[1][c]], "ALLOCATE") ? [{ option: names[c], col: c + 1 }] : []));
       info.allocations = { sheet, columns, count: r.bottom - 1, width: r.right };
     } else if (!info.institutions && headerIndex(header, "Name") >= 0 && headerIndex(header, "Phase") >= 0) {
       const nameCol = colLetters(headerIndex(header, "Name") + 1);

@@ -73,12 +73,12 @@ function cell(rates: RatesInfo, option: string, key: string, label: string): Mat
   return { key, label, unit: findKeyInfo(key)?.unit ?? "", own: own === "" ? null : own, effective: effectiveValue(rates, option, key) };
 }
 
-/** Settings with a top-up value in any option, in contract order ("all" last); every setting when `all`. */
+/** Settings with a top-up row in the table (filled in or waiting to be), in contract order ("all" last); every setting when `every`. */
 export function topupSettings(rates: RatesInfo, every = false): string[] {
   const used = new Set<string>();
-  for (const { key, row } of rates.keys) {
+  for (const { key } of rates.keys) {
     const m = /^topup\.([^.]+)\.[^.]+$/i.exec(key.trim());
-    if (m && rates.options.some((o) => { const v = rates.grid[row]?.[o.col - 1]; return v !== null && v !== undefined && v !== ""; })) used.add(normKey(m[1]));
+    if (m) used.add(normKey(m[1]));
   }
   const order = [...SETTINGS, "all"];
   return every || used.size === 0 ? order : order.filter((s) => used.has(s));

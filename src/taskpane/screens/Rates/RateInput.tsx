@@ -7,7 +7,8 @@ import { formatInUnit } from "../../components/numbers";
 import type { MatrixCell } from "../../workbook/matrix";
 
 const useStyles = makeStyles({
-  input: { width: "100%", minWidth: "64px" },
+  // narrow enough for three or four bands across a 350 px pane
+  input: { width: "100%", minWidth: 0, maxWidth: "100%", "& input": { minWidth: 0, width: "100%" } },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200, display: "block" },
 });
 

@@ -17,8 +17,8 @@ import { RateInput } from "./RateInput";
 
 const useStyles = makeStyles({
   scroll: { overflowX: "auto", maxWidth: "100%" },
-  table: { tableLayout: "auto", minWidth: "100%" },
-  rowHead: { minWidth: "96px" },
+  table: { tableLayout: "fixed", width: "100%" },
+  rowHead: { width: "34%" },
   suggestions: { listStyleType: "none", paddingLeft: 0, margin: "4px 0" },
 });
 
