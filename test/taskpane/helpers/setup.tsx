@@ -1,5 +1,5 @@
 // Rendering helpers for screen tests: an App over a PreviewPort on a MemoryBook.
-import { act, render } from "@testing-library/react";
+import { act, configure, render } from "@testing-library/react";
 import axe from "axe-core";
 import { App } from "../../../src/taskpane/App";
 import type { ScreenId } from "../../../src/taskpane/PaneContext";
@@ -9,6 +9,10 @@ import { planModel } from "../../../src/model/model";
 import { createModel } from "../../../src/taskpane/actions/createModel";
 import { LIBRARY } from "../../../src/engine/library";
 import { MemoryBook, type Calc, echoCalc } from "./memoryBook";
+
+// A screen's work (a headless recalculation, a file read) can take seconds on a loaded 2-core machine: findBy and
+// waitFor wait up to 10 s for what the test expects instead of testing-library's 1 s. Nothing is asserted on time.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no ResizeObserver; Fluent's single-line MessageBar measures itself with one.
 if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
