@@ -1,5 +1,5 @@
-// Table-driven worked examples: every JSON file under test/cases (except the FIT/DEFICIT/PAYBACK/APPRAISE/REGISTER/years sets,
-// which have their own runners). The kind of a file is its folder (allocate/…) or its name (band.json…).
+// Table-driven worked examples: every JSON file under test/cases (except those in OTHERS, which have their
+// own runners). The kind of a file is its folder (allocate/…) or its name (band.json…).
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join, relative, basename } from "path";
 import {
@@ -8,8 +8,11 @@ import {
 } from "../../src/engine";
 import { normLabel as normLabelForTests } from "../../src/engine/normalize";
 import { allocateAll, allocateRow, compareOptions, option } from "./pipeline";
+import { expectCaseError } from "./expectCase";
 
 const ROOT = join(__dirname, "../cases");
+// each with its own runner: test/engine/{fit,deficit,payback,forecast,appraise,register,years}.test.ts, and
+// test/functions/demand-cases.test.ts for the demand sets (SUFFICIENCY, PROJECT with a forecast)
 const OTHERS = new Set([
   "fit.json", "deficit.json", "payback.json", "forecast.json", "sufficiency.json", "project-demand.json", "appraise.json", "register.json",
   "years.json",
@@ -49,11 +52,7 @@ function expectMoney(actual: Dec | SendError | null | undefined, expected: numbe
   if (!actual.eq(new D(expected))) throw new Error(`${what}: expected ${expected}, got ${actual.toString()}`);
 }
 
-function expectError(actual: unknown, e: ErrorExpectation) {
-  if (!isSendError(actual)) throw new Error(`expected ${e.error}, got ${String(actual)}`);
-  expect(actual.kind).toBe(e.error);
-  for (const s of e.message_contains ?? []) expect(actual.message).toContain(s);
-}
+const expectError = expectCaseError;
 
 const isErr = (x: unknown): x is ErrorExpectation => typeof x === "object" && x !== null && "error" in x;
 

@@ -8,6 +8,7 @@ import {
 } from "../../src/engine";
 import { invoke, type HostValue } from "../../src/functions/wrapper";
 import { option } from "../engine/pipeline";
+import { expectCaseError } from "../engine/expectCase";
 
 const ROOT = join(__dirname, "../cases");
 type Err = { error: string; message_contains?: string[] };
@@ -25,11 +26,7 @@ const casesOf = (kind: string): [string, Case][] => files(ROOT).filter((p) => ki
 
 const isErr = (x: unknown): x is Err => typeof x === "object" && x !== null && "error" in x;
 
-function expectError(actual: unknown, e: Err) {
-  if (!isSendError(actual)) throw new Error(`expected ${e.error}, got ${JSON.stringify(actual)}`);
-  expect(actual.kind).toBe(e.error);
-  for (const s of e.message_contains ?? []) expect(actual.message).toContain(s);
-}
+const expectError = expectCaseError;
 
 /** A money cell: the exact figure as the double the function returns. */
 function expectNumber(actual: unknown, expected: number, where: string) {
