@@ -19,6 +19,7 @@ const INVOKE_RUNNERS: Record<string, string> = {
   "payback.json": "cases-decimal.test.ts",
   "appraise.json": "cases-decimal.test.ts",
   "forecast.json": "cases-decimal.test.ts",
+  "register.json": "cases-decimal.test.ts",
   "sufficiency.json": "demand-cases.test.ts",
   "project-demand.json": "demand-cases.test.ts",
 };

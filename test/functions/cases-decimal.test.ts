@@ -1,4 +1,4 @@
-// The worked cases of test/cases whose functions have no exact fast path (PROJECT, CHECK, FIT, DEFICIT, PAYBACK,
+// The worked cases of test/cases whose functions have no exact fast path (PROJECT, CHECK, FIT, DEFICIT, PAYBACK, REGISTER,
 // APPRAISE, FORECAST), through the function layer: wrapper.invoke with the arguments a sheet would hand it
 // (vectors as one-column ranges, blank cells as null, omitted arguments as undefined). These functions compute in
 // Decimal only, so useExactPath does not reach them and each case runs once. The engine runners
@@ -129,5 +129,16 @@ describe("SEND.FORECAST worked examples (forecast.json) through wrapper.invoke",
     expect(header).toEqual(["Year", "Breakdown", "Low", "Central", "High"]);
     expect(rows.map((x) => [x[0], x[1], x[3]])).toEqual(c.expected.rows);
     for (const [, , low, central, high] of rows as number[][]) expect(low <= central && central <= high).toBe(true);
+  });
+});
+
+describe("SEND.REGISTER worked examples (register.json) through wrapper.invoke", () => {
+  type C = { name: string; inputs: { first_year: number; years?: number; local_cost?: number }; expected: (string | number | null)[][] };
+  const data = JSON.parse(readFileSync(join(__dirname, "../cases", "register.json"), "utf8")) as { placements: Grid; cases: C[] };
+  test.each(data.cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
+    const i = c.inputs;
+    const r = grid(invoke("REGISTER", [data.placements, i.first_year, arg(i.years), arg(i.local_cost)]));
+    expect(r[0][0]).toBe("Year");
+    expect(r.slice(1)).toEqual(c.expected);
   });
 });
