@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import {
-  ARTIFACTS, axeSerious, buildDist, describeAxe, DOCS_SCREENSHOTS, launch, ourCspViolations, ourErrors, requireChromium, screenshot,
+  ARTIFACTS, axeSerious, buildDist, describeAxe, DOCS_SCREENSHOTS, launch, openContext, ourCspViolations, ourErrors, requireChromium, screenshot,
   serve, SCREENSHOTS, watch, type PageLog,
 } from "./support";
 
@@ -24,9 +24,7 @@ beforeAll(async () => {
   await buildDist(DIST);
   server = await serve(DIST);
   browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB", timezoneId: "Europe/London" });
-  context.setDefaultTimeout(WAIT);
-  await context.clock.setFixedTime(new Date("2025-04-01T09:30:00Z"));
+  const context = await openContext(browser, WAIT);
   page = await context.newPage();
   log = await watch(page);
   await page.goto(`${server.url}/preview.html?workbook=empty`);

@@ -13,7 +13,7 @@ import { FLOW, expectedFlow, type Expected } from "./expected";
 import { historyTable } from "../../src/data/ehcp";
 import { forecast } from "../../src/engine/forecast";
 import {
-  axeSerious, buildDist, describeAxe, DIST, DOCS_SCREENSHOTS, launch, ourCspViolations, ourErrors, requireChromium, screenshot,
+  axeSerious, buildDist, describeAxe, DIST, DOCS_SCREENSHOTS, launch, openContext, ourCspViolations, ourErrors, requireChromium, screenshot,
   serve, SCREENSHOTS, watch, type PageLog,
 } from "./support";
 
@@ -35,10 +35,7 @@ beforeAll(async () => {
   [, expected] = await Promise.all([buildDist(), expectedFlow()]);
   server = await serve(DIST);
   browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB", timezoneId: "Europe/London" });
-  context.setDefaultTimeout(WAIT);
-  // a fixed clock: the published date in the review summary (and so the screenshots) is the same every run
-  await context.clock.setFixedTime(new Date("2025-04-01T09:30:00Z"));
+  const context = await openContext(browser, WAIT);
   page = await context.newPage();
   log = await watch(page);
   await page.goto(`${server.url}/preview.html?workbook=empty`);
@@ -411,7 +408,6 @@ describe("the task pane in chromium, on the built preview", () => {
     await paper.getByRole("table", { name: "Projection assumptions" }).waitFor();
     await paper.getByRole("img", { name: /^Total allocated by option\./ }).waitFor();
     await until(() => button("Print the paper").isEnabled(), true, "Print enabled");
-    await page.waitForTimeout(400);
     await finishStep("paper");
     // printed, only the paper shows: the tabs and the grid are hidden
     await expectPrintsOnlyThePaper();
@@ -539,9 +535,7 @@ describe("an officer's own 30 schools from a CSV with their own headers, at a 35
     await paper.waitFor();
     await paper.getByRole("list", { name: `Changes in ${SCENARIO}` }).getByText("Top-up, Band 3, Mainstream school: £7,500 (Option A: £6,000)").waitFor();
     await paper.getByText(`${SCENARIO} fitted to`, { exact: false }).waitFor();
-    // the Print button turns enabled when the paper is read; let its colour transition finish before axe
     await until(() => button("Print the paper").isEnabled(), true, "Print enabled");
-    await page.waitForTimeout(400);
     await finishStep("csv-paper");
     await expectPrintsOnlyThePaper("csv-paper-print");
     if (process.env.UPDATE_SCREENSHOTS === "1") {

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
@@ -71,6 +71,18 @@ export function launch(): Promise<Browser> {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/**
+ * The pane at a desktop size, British locale, a fixed clock (the published date in the review summary, and so
+ * the screenshots, are the same every run) and reduced motion: Fluent then skips its colour transitions, so
+ * axe never measures a button's contrast halfway through one (a loaded CI machine once caught that).
+ */
+export async function openContext(browser: Browser, wait: number): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB", timezoneId: "Europe/London", reducedMotion: "reduce" });
+  context.setDefaultTimeout(wait);
+  await context.clock.setFixedTime(new Date("2025-04-01T09:30:00Z"));
+  return context;
 }
 
 export interface CspViolation { directive: string; blocked: string; source: string; sample: string }
