@@ -7,8 +7,16 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { parser: { syntax: "typescript", tsx: true }, target: "es2022",
-      transform: { react: { runtime: "automatic" } } } }],
+    "^.+\\.(t|j)sx?$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", tsx: true },
+          target: "es2022",
+          transform: { react: { runtime: "automatic" } },
+        },
+      },
+    ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(?:${esm.join("|")})/)(?:@[^/]+/)?[^/]+/(?!.*node_modules/)`],
   testTimeout: 60000,

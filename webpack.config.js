@@ -56,7 +56,8 @@ module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === "production" ? "production" : "development";
   const serving = Boolean(env.WEBPACK_SERVE);
   const useHttp = Boolean(env.http);
-  const officeJs = env.officejs === "local" || env.officejs === "cdn" ? env.officejs : mode === "production" ? "cdn" : "local";
+  const officeJs =
+    env.officejs === "local" || env.officejs === "cdn" ? env.officejs : mode === "production" ? "cdn" : "local";
   const devSocket = serving ? `${useHttp ? "ws" : "wss"}://localhost:${PORT}` : undefined;
 
   const taskpaneCsp = contentSecurityPolicy({ office: officeJs === "cdn", devSocket });
@@ -116,7 +117,8 @@ module.exports = async (env = {}, argv = {}) => {
     performance: {
       hints: mode === "production" ? "warning" : false,
       // The preview is a developer page (it bundles HyperFormula): only the Excel-loaded assets are budgeted.
-      assetFilter: (file) => !file.startsWith("assets/office-js/") && !file.startsWith("preview") && !file.endsWith(".map"),
+      assetFilter: (file) =>
+        !file.startsWith("assets/office-js/") && !file.startsWith("preview") && !file.endsWith(".map"),
       maxAssetSize: 2_000_000,
       maxEntrypointSize: 3_000_000,
     },

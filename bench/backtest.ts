@@ -29,7 +29,11 @@ function wape(rows: readonly { f: number; a: number }[]): number {
   return act > 0 ? err / act : NaN;
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function main(argv: string[]): void {
@@ -39,21 +43,31 @@ export function main(argv: string[]): void {
 
   // 1. every origin's out-of-sample errors, with the shipped intervals (only the centrals are used from these)
   const byOrigin = new Map<number, Outcome[]>();
-  for (const o of CALIBRATION_ORIGINS) byOrigin.set(o, outcomes(all, o, Math.min(HORIZONS, LAST_YEAR - o), SHIPPED_CALIBRATION));
+  for (const o of CALIBRATION_ORIGINS)
+    byOrigin.set(o, outcomes(all, o, Math.min(HORIZONS, LAST_YEAR - o), SHIPPED_CALIBRATION));
 
   if (argv.includes("--calibrate")) {
     const cal = calibrate([...byOrigin.values()].flat());
-    fs.writeFileSync(CALIBRATION_FILE, `${JSON.stringify({
-      note: "σ of ln((actual+1)/(forecast+1)) by breakdown, size band (last value below 30, 100, 300, 1000, or above) and horizon 1–3; from npm run backtest -- --calibrate (every LA, origins 2012–2021, targets ≤ 2022)",
-      ...cal,
-    }, null, 1)}\n`);
+    fs.writeFileSync(
+      CALIBRATION_FILE,
+      `${JSON.stringify(
+        {
+          note: "σ of ln((actual+1)/(forecast+1)) by breakdown, size band (last value below 30, 100, 300, 1000, or above) and horizon 1–3; from npm run backtest -- --calibrate (every LA, origins 2012–2021, targets ≤ 2022)",
+          ...cal,
+        },
+        null,
+        1,
+      )}\n`,
+    );
     process.stderr.write(`backtest: wrote ${path.relative(process.cwd(), CALIBRATION_FILE)}\n`);
   }
 
   // 2. the backtest proper: origins 2016–2019, intervals calibrated on what was known at each origin
   const results: Outcome[] = [];
   for (const origin of ORIGINS) {
-    const known = [...byOrigin.entries()].filter(([o]) => o < origin).flatMap(([, os]) => os.filter((x) => x.origin + x.h <= origin));
+    const known = [...byOrigin.entries()]
+      .filter(([o]) => o < origin)
+      .flatMap(([, os]) => os.filter((x) => x.origin + x.h <= origin));
     results.push(...outcomes(all, origin, HORIZONS, calibrate(known)));
   }
 
@@ -66,48 +80,88 @@ export function main(argv: string[]): void {
     for (let h = 1; h <= HORIZONS; h++) {
       const at = mine.filter((r) => r.h === h);
       t.model.push(wape(at.map((r) => ({ f: r.row.central, a: r.actual }))));
-      for (const m of NAIVE_METHODS) t[m].push(wape(at.map((r) => ({ f: naiveForecast(r.series, h, m), a: r.actual }))));
+      for (const m of NAIVE_METHODS)
+        t[m].push(wape(at.map((r) => ({ f: naiveForecast(r.series, h, m), a: r.actual }))));
     }
     tables[key] = t;
   }
-  const covered = (rs: Outcome[]) => rs.filter((r) => r.row.low <= r.actual && r.actual <= r.row.high).length / rs.length;
+  const covered = (rs: Outcome[]) =>
+    rs.filter((r) => r.row.low <= r.actual && r.actual <= r.row.high).length / rs.length;
   const coverage = {
     all: covered(results),
     byHorizon: Array.from({ length: HORIZONS }, (_, h) => covered(results.filter((r) => r.h === h + 1))),
-    byBreakdown: Object.fromEntries([...new Set(results.map((r) => r.key))].map((k) => [k, covered(results.filter((r) => r.key === k))])),
+    byBreakdown: Object.fromEntries(
+      [...new Set(results.map((r) => r.key))].map((k) => [k, covered(results.filter((r) => r.key === k))]),
+    ),
   };
 
   // 3. print
   const lines: string[] = [];
-  lines.push(`Demand forecast backtest: ${all.length} LAs, origins ${ORIGINS.join(", ")}, horizons 1–${HORIZONS}; WAPE = Σ|forecast − actual| / Σactual`);
+  lines.push(
+    `Demand forecast backtest: ${all.length} LAs, origins ${ORIGINS.join(", ")}, horizons 1–${HORIZONS}; WAPE = Σ|forecast − actual| / Σactual`,
+  );
   for (const key of keys) {
     lines.push("", `${key.padEnd(16)}${Array.from({ length: HORIZONS }, (_, h) => `h=${h + 1}`.padStart(9)).join("")}`);
-    for (const [m, v] of Object.entries(tables[key])) lines.push(`  ${m.padEnd(14)}${v.map((x) => pct(x).padStart(9)).join("")}`);
+    for (const [m, v] of Object.entries(tables[key]))
+      lines.push(`  ${m.padEnd(14)}${v.map((x) => pct(x).padStart(9)).join("")}`);
   }
-  lines.push("", `80% interval coverage: ${coverage.all.toFixed(3)} overall; by horizon ${coverage.byHorizon.map((c) => c.toFixed(3)).join(", ")}`);
-  lines.push(`  by breakdown: ${Object.entries(coverage.byBreakdown).map(([k, c]) => `${k} ${c.toFixed(3)}`).join(", ")}`);
+  lines.push(
+    "",
+    `80% interval coverage: ${coverage.all.toFixed(3)} overall; by horizon ${coverage.byHorizon.map((c) => c.toFixed(3)).join(", ")}`,
+  );
+  lines.push(
+    `  by breakdown: ${Object.entries(coverage.byBreakdown)
+      .map(([k, c]) => `${k} ${c.toFixed(3)}`)
+      .join(", ")}`,
+  );
 
   const checks: { name: string; pass: boolean; detail: string }[] = [];
   const naiveAt = (key: string, h: number) => NAIVE_METHODS.map((m) => tables[key][m][h]);
   for (let h = 0; h < HORIZONS; h++) {
     const best = Math.min(...naiveAt("total", h));
-    checks.push({ name: `total h=${h + 1} ≤ best naive`, pass: tables.total.model[h] <= best, detail: `${pct(tables.total.model[h])} vs ${pct(best)}` });
+    checks.push({
+      name: `total h=${h + 1} ≤ best naive`,
+      pass: tables.total.model[h] <= best,
+      detail: `${pct(tables.total.model[h])} vs ${pct(best)}`,
+    });
   }
   for (const key of ["mainstream", "special", "isp"]) {
     for (let h = 0; h < HORIZONS; h++) {
       const med = median(naiveAt(key, h));
-      checks.push({ name: `${key} h=${h + 1} ≤ naive median`, pass: tables[key].model[h] <= med, detail: `${pct(tables[key].model[h])} vs ${pct(med)}` });
+      checks.push({
+        name: `${key} h=${h + 1} ≤ naive median`,
+        pass: tables[key].model[h] <= med,
+        detail: `${pct(tables[key].model[h])} vs ${pct(med)}`,
+      });
     }
   }
-  checks.push({ name: "80% coverage in [0.70, 0.90]", pass: coverage.all >= 0.7 && coverage.all <= 0.9, detail: coverage.all.toFixed(3) });
+  checks.push({
+    name: "80% coverage in [0.70, 0.90]",
+    pass: coverage.all >= 0.7 && coverage.all <= 0.9,
+    detail: coverage.all.toFixed(3),
+  });
   lines.push("");
   for (const c of checks) lines.push(`${c.pass ? "PASS" : "FAIL"}  ${c.name}: ${c.detail}`);
   process.stdout.write(`${lines.join("\n")}\n`);
 
-  fs.writeFileSync(OUT, `${JSON.stringify({
-    generated: "npm run backtest", las: all.length, origins: ORIGINS, horizons: HORIZONS, cases: results.length,
-    wape: tables, coverage, checks, seconds: (Date.now() - t0) / 1000,
-  }, null, 1)}\n`);
+  fs.writeFileSync(
+    OUT,
+    `${JSON.stringify(
+      {
+        generated: "npm run backtest",
+        las: all.length,
+        origins: ORIGINS,
+        horizons: HORIZONS,
+        cases: results.length,
+        wape: tables,
+        coverage,
+        checks,
+        seconds: (Date.now() - t0) / 1000,
+      },
+      null,
+      1,
+    )}\n`,
+  );
   process.stderr.write(`backtest: wrote bench/backtest.json (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
 }
 

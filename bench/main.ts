@@ -25,8 +25,11 @@ function flag(args: string[], name: string): string | undefined {
 }
 
 function runPupilsChild(mode: PupilsMode, n: number, runs: number): PupilsResult | { error: string } {
-  const r = spawnSync(process.execPath, ["--expose-gc", BIN, "--child", "pupils", "--mode", mode, "--n", String(n), "--runs", String(runs)],
-    { encoding: "utf8", maxBuffer: 16 << 20 });
+  const r = spawnSync(
+    process.execPath,
+    ["--expose-gc", BIN, "--child", "pupils", "--mode", mode, "--n", String(n), "--runs", String(runs)],
+    { encoding: "utf8", maxBuffer: 16 << 20 },
+  );
   const last = r.stdout.trim().split("\n").pop() ?? "";
   try {
     return JSON.parse(last) as PupilsResult;
@@ -44,14 +47,22 @@ function pupilsNote(r: PupilsResult, all: Record<string, PupilsResult | { error:
   const perCall = all.wrapper;
   if (r.mode === "lifted" && perCall && !("error" in perCall)) {
     const same = perCall.checksum === r.checksum && perCall.errors === r.errors;
-    notes.push(same ? `same checksum (£${r.checksum.toLocaleString("en-GB")}) and errors as the 600k separate calls` : `WARNING: differs from the 600k separate calls (checksum ${r.checksum} vs ${perCall.checksum}, errors ${r.errors} vs ${perCall.errors})`);
+    notes.push(
+      same
+        ? `same checksum (£${r.checksum.toLocaleString("en-GB")}) and errors as the 600k separate calls`
+        : `WARNING: differs from the 600k separate calls (checksum ${r.checksum} vs ${perCall.checksum}, errors ${r.errors} vs ${perCall.errors})`,
+    );
   }
   return notes.length ? notes.join("; ") : undefined;
 }
 
 export async function main(argv: string[]): Promise<void> {
   if (argv[0] === "--child" && argv[1] === "pupils") {
-    const res = pupilsChild(flag(argv, "--mode") as PupilsMode, Number(flag(argv, "--n")), Number(flag(argv, "--runs")));
+    const res = pupilsChild(
+      flag(argv, "--mode") as PupilsMode,
+      Number(flag(argv, "--n")),
+      Number(flag(argv, "--runs")),
+    );
     process.stdout.write(`${JSON.stringify(res)}\n`);
     return;
   }
@@ -61,7 +72,9 @@ export async function main(argv: string[]): Promise<void> {
   const invoke = loadInvoke();
   const rows: BenchRow[] = [];
   const details: Record<string, unknown> = {};
-  log(`SEND bench: node ${process.version}, ${os.cpus().length} cpus${quick ? ", --quick" : ""}; wrapper ${invoke ? "present" : "absent"}`);
+  log(
+    `SEND bench: node ${process.version}, ${os.cpus().length} cpus${quick ? ", --quick" : ""}; wrapper ${invoke ? "present" : "absent"}`,
+  );
   const loadBefore = os.loadavg()[0];
 
   if (only.has("1")) {
@@ -71,16 +84,41 @@ export async function main(argv: string[]): Promise<void> {
     const t = r.timings;
     const ratio = t.ours.median / t.reference.median;
     rows.push(
-      { id: "1", scenario: "ALLOCATEALL 20k institutions", measure: `ours (${r.via})`, value: t.ours.median, unit: "ms" },
+      {
+        id: "1",
+        scenario: "ALLOCATEALL 20k institutions",
+        measure: `ours (${r.via})`,
+        value: t.ours.median,
+        unit: "ms",
+      },
       { id: "1", scenario: "", measure: "reference (plain JS numbers)", value: t.reference.median, unit: "ms" },
-      { id: "1", scenario: "", measure: "engine / reference", value: ratio, unit: "×", target: "≤ 10", pass: ratio <= 10,
-        note: `agreement with the reference: ${r.agreement.exact} exact, ${r.agreement.withinPennies} within float pennies, ${r.agreement.differ} differ` },
+      {
+        id: "1",
+        scenario: "",
+        measure: "engine / reference",
+        value: ratio,
+        unit: "×",
+        target: "≤ 10",
+        pass: ratio <= 10,
+        note: `agreement with the reference: ${r.agreement.exact} exact, ${r.agreement.withinPennies} within float pennies, ${r.agreement.differ} differ`,
+      },
     );
-    if (t.core) rows.push({ id: "1", scenario: "", measure: "engine core alone / reference", value: t.core.median / t.reference.median, unit: "×" });
+    if (t.core)
+      rows.push({
+        id: "1",
+        scenario: "",
+        measure: "engine core alone / reference",
+        value: t.core.median / t.reference.median,
+        unit: "×",
+      });
   }
 
   if (only.has("2")) {
-    const modes: PupilsMode[] = [...(invoke ? (["lifted", "wrapper"] as const) : []), ...(engineFastTopupAll() ? (["engineFast"] as const) : []), "core"];
+    const modes: PupilsMode[] = [
+      ...(invoke ? (["lifted", "wrapper"] as const) : []),
+      ...(engineFastTopupAll() ? (["engineFast"] as const) : []),
+      "core",
+    ];
     const res: Record<string, PupilsResult | { error: string }> = {};
     for (const mode of modes) {
       log(`2. pupils, 600,000 × SEND.TOPUP (${mode}, child process)…`);
@@ -95,28 +133,71 @@ export async function main(argv: string[]): Promise<void> {
       // the wrapper) and to the engine's batch path; 600,000 separate calls are shown for information
       const targeted = mode === "lifted" || mode === "engineFast" || (mode === "core" && !res.engineFast);
       const label = {
-        lifted: "SEND.TOPUP via wrapper, one call over pupil columns", wrapper: "SEND.TOPUP via wrapper, 600k separate calls",
-        engineFast: "engine fast path, batch", core: "engine decimal path, batch",
+        lifted: "SEND.TOPUP via wrapper, one call over pupil columns",
+        wrapper: "SEND.TOPUP via wrapper, 600k separate calls",
+        engineFast: "engine fast path, batch",
+        core: "engine decimal path, batch",
       }[mode];
-      if ("error" in r) { rows.push({ id: "2", scenario: main ? "TOPUP 600k pupils" : "", measure: label, value: null, unit: "ms", note: r.error }); continue; }
+      if ("error" in r) {
+        rows.push({
+          id: "2",
+          scenario: main ? "TOPUP 600k pupils" : "",
+          measure: label,
+          value: null,
+          unit: "ms",
+          note: r.error,
+        });
+        continue;
+      }
       rows.push(
-        { id: "2", scenario: main ? "TOPUP 600k pupils" : "", measure: `${label}: time`, value: r.median, unit: "ms",
-          ...(targeted ? { target: "< 1.5 s", pass: r.median < 1500 } : {}), note: pupilsNote(r, res) },
-        { id: "2", scenario: "", measure: `${label}: peak RSS`, value: r.maxRss, unit: "MB",
-          ...(targeted ? { target: "< 1 GB", pass: r.maxRss < 1024 } : {}) },
+        {
+          id: "2",
+          scenario: main ? "TOPUP 600k pupils" : "",
+          measure: `${label}: time`,
+          value: r.median,
+          unit: "ms",
+          ...(targeted ? { target: "< 1.5 s", pass: r.median < 1500 } : {}),
+          note: pupilsNote(r, res),
+        },
+        {
+          id: "2",
+          scenario: "",
+          measure: `${label}: peak RSS`,
+          value: r.maxRss,
+          unit: "MB",
+          ...(targeted ? { target: "< 1 GB", pass: r.maxRss < 1024 } : {}),
+        },
       );
     }
   }
 
   if (only.has("3")) {
-    if (!invoke) rows.push({ id: "3", scenario: "10k ALLOCATE calls", measure: "µs per call", value: null, unit: "µs", target: "≤ 20 µs", pass: null, note: "src/functions/wrapper.ts not present yet" });
+    if (!invoke)
+      rows.push({
+        id: "3",
+        scenario: "10k ALLOCATE calls",
+        measure: "µs per call",
+        value: null,
+        unit: "µs",
+        target: "≤ 20 µs",
+        pass: null,
+        note: "src/functions/wrapper.ts not present yet",
+      });
     else {
       log("3. 10,000 SEND.ALLOCATE calls through the wrapper…");
       const r = perCellScenario(invoke, 10000, { warmup: 1, runs });
       details.perCell = r;
       rows.push(
-        { id: "3", scenario: "10k ALLOCATE calls (wrapper)", measure: "µs per call (median over runs of run/10,000)", value: r.perCallMean, unit: "µs", target: "≤ 20 µs", pass: r.perCallMean <= 20,
-          note: `agreement with the reference: ${r.agreement.exact} exact, ${r.agreement.withinPennies} within float pennies, ${r.agreement.differ} differ` },
+        {
+          id: "3",
+          scenario: "10k ALLOCATE calls (wrapper)",
+          measure: "µs per call (median over runs of run/10,000)",
+          value: r.perCallMean,
+          unit: "µs",
+          target: "≤ 20 µs",
+          pass: r.perCallMean <= 20,
+          note: `agreement with the reference: ${r.agreement.exact} exact, ${r.agreement.withinPennies} within float pennies, ${r.agreement.differ} differ`,
+        },
         { id: "3", scenario: "", measure: "µs per call (median single call)", value: r.perCallMedian, unit: "µs" },
       );
     }
@@ -133,8 +214,26 @@ export async function main(argv: string[]): Promise<void> {
     log("5. growth: 1k, 10k, 100k institutions…");
     const r = growthScenario([1000, 10000, 100000], invoke, quick ? 5 : 15);
     details.growth = r;
-    r.sizes.forEach((n, i) => rows.push({ id: "5", scenario: i === 0 ? "growth (scenario 1 sizes)" : "", measure: `${n.toLocaleString("en-GB")} institutions${r.reps[i] > 1 ? ` (run = ${r.reps[i]} calls)` : ""}`, value: r.timings[i].median, unit: "ms" }));
-    r.ratios.forEach((x, i) => rows.push({ id: "5", scenario: "", measure: `time ratio ${r.sizes[i + 1] / 1000}k / ${r.sizes[i] / 1000}k`, value: x, unit: "×", target: "≤ 12×", pass: x <= 12 }));
+    r.sizes.forEach((n, i) =>
+      rows.push({
+        id: "5",
+        scenario: i === 0 ? "growth (scenario 1 sizes)" : "",
+        measure: `${n.toLocaleString("en-GB")} institutions${r.reps[i] > 1 ? ` (run = ${r.reps[i]} calls)` : ""}`,
+        value: r.timings[i].median,
+        unit: "ms",
+      }),
+    );
+    r.ratios.forEach((x, i) =>
+      rows.push({
+        id: "5",
+        scenario: "",
+        measure: `time ratio ${r.sizes[i + 1] / 1000}k / ${r.sizes[i] / 1000}k`,
+        value: x,
+        unit: "×",
+        target: "≤ 12×",
+        pass: x <= 12,
+      }),
+    );
   }
 
   if (only.has("6")) {
@@ -142,29 +241,76 @@ export async function main(argv: string[]): Promise<void> {
     const r = forecastScenario(quick ? 2 : 3);
     details.forecast = r;
     const c = r.cli;
-    rows.push("error" in c
-      ? { id: "6", scenario: "FORECAST (issue 9)", measure: "all LAs via send-model forecast --json", value: null, unit: "ms", target: "< 10 s", pass: false, note: c.error }
-      : { id: "6", scenario: "FORECAST (issue 9)", measure: `all ${c.las} areas via send-model forecast --json (child process)`, value: c.median, unit: "ms", target: "< 10 s", pass: c.median < 10000,
-        note: `${c.forecast} forecast, ${c.errors} with an error object (too few years after a reorganisation)` });
-    rows.push({ id: "6", scenario: "", measure: `one SEND.FORECAST recalculation (HeadlessWorkbook, ${r.recalc.rows - 1} result rows)`, value: r.recalc.median, unit: "ms", target: "< 50 ms", pass: r.recalc.median < 50 });
+    rows.push(
+      "error" in c
+        ? {
+            id: "6",
+            scenario: "FORECAST (issue 9)",
+            measure: "all LAs via send-model forecast --json",
+            value: null,
+            unit: "ms",
+            target: "< 10 s",
+            pass: false,
+            note: c.error,
+          }
+        : {
+            id: "6",
+            scenario: "FORECAST (issue 9)",
+            measure: `all ${c.las} areas via send-model forecast --json (child process)`,
+            value: c.median,
+            unit: "ms",
+            target: "< 10 s",
+            pass: c.median < 10000,
+            note: `${c.forecast} forecast, ${c.errors} with an error object (too few years after a reorganisation)`,
+          },
+    );
+    rows.push({
+      id: "6",
+      scenario: "",
+      measure: `one SEND.FORECAST recalculation (HeadlessWorkbook, ${r.recalc.rows - 1} result rows)`,
+      value: r.recalc.median,
+      unit: "ms",
+      target: "< 50 ms",
+      pass: r.recalc.median < 50,
+    });
   }
 
   if (only.has("7")) {
     log("7. whole-sheet ranges (A:XFD) vs the exact range, 2,000 institutions…");
     const cases = wholeSheetScenario(2000, quick ? 2 : 3);
     details.wholeSheet = cases;
-    cases.forEach((c, i) => rows.push({
-      id: "7", scenario: i === 0 ? "A:XFD vs exact range (issue 13)" : "", measure: `${c.name}: A:XFD / exact (${c.wholeMs.toFixed(0)} / ${c.exactMs.toFixed(0)} ms)`,
-      value: c.ratio, unit: "×", target: "≤ 2×", pass: c.ratio <= 2 && c.same, note: c.same ? undefined : "WARNING: results differ",
-    }));
+    cases.forEach((c, i) =>
+      rows.push({
+        id: "7",
+        scenario: i === 0 ? "A:XFD vs exact range (issue 13)" : "",
+        measure: `${c.name}: A:XFD / exact (${c.wholeMs.toFixed(0)} / ${c.exactMs.toFixed(0)} ms)`,
+        value: c.ratio,
+        unit: "×",
+        target: "≤ 2×",
+        pass: c.ratio <= 2 && c.same,
+        note: c.same ? undefined : "WARNING: results differ",
+      }),
+    );
   }
 
   const table = renderTable(rows);
   process.stdout.write(`${table}\n`);
   const load = { before: loadBefore, after: os.loadavg()[0] };
   const busy = Math.max(load.before, load.after) > os.cpus().length;
-  if (busy) process.stdout.write(`\nMachine busy: 1-minute load average ${load.before.toFixed(1)} → ${load.after.toFixed(1)} on ${os.cpus().length} cpus; absolute times are unreliable (ratios are interleaved).\n`);
-  const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), load };
-  fs.writeFileSync(RESULTS, `${JSON.stringify({ generated: new Date().toISOString(), machine, quick, rows, details }, null, 2)}\n`);
+  if (busy)
+    process.stdout.write(
+      `\nMachine busy: 1-minute load average ${load.before.toFixed(1)} → ${load.after.toFixed(1)} on ${os.cpus().length} cpus; absolute times are unreliable (ratios are interleaved).\n`,
+    );
+  const machine = {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memGB: Math.round(os.totalmem() / 2 ** 30),
+    load,
+  };
+  fs.writeFileSync(
+    RESULTS,
+    `${JSON.stringify({ generated: new Date().toISOString(), machine, quick, rows, details }, null, 2)}\n`,
+  );
   log(`wrote ${path.relative(process.cwd(), RESULTS)}`);
 }

@@ -14,6 +14,11 @@ quietOnClosedPipe(process.stdout);
 quietOnClosedPipe(process.stderr);
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e) => { process.stderr.write(`send-model: internal error (please report it): ${e && e.message ? e.message : e}\n`); process.exitCode = 2; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`send-model: internal error (please report it): ${e && e.message ? e.message : e}\n`);
+    process.exitCode = 2;
+  },
 );

@@ -9,13 +9,22 @@ const path = require("node:path");
 const root = path.join(__dirname, "..");
 
 function productionTree() {
-  const out = execFileSync("npm", ["ls", "--omit=dev", "--all", "--json", "--long"], { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });
+  const out = execFileSync("npm", ["ls", "--omit=dev", "--all", "--json", "--long"], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   const found = new Map();
   (function walk(node) {
     for (const [name, dep] of Object.entries(node.dependencies || {})) {
       if (!dep.version) continue;
       const id = `${name}@${dep.version}`;
-      if (!found.has(id)) found.set(id, { name, version: dep.version, license: licenseOf(dep.path || path.join(root, "node_modules", name)) });
+      if (!found.has(id))
+        found.set(id, {
+          name,
+          version: dep.version,
+          license: licenseOf(dep.path || path.join(root, "node_modules", name)),
+        });
       walk(dep);
     }
   })(JSON.parse(out));
@@ -28,7 +37,9 @@ function licenseOf(dir) {
     if (typeof pkg.license === "string") return pkg.license;
     if (pkg.license && pkg.license.type) return pkg.license.type;
     if (Array.isArray(pkg.licenses)) return pkg.licenses.map((l) => l.type || l).join(" OR ");
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   return "UNKNOWN";
 }
 

@@ -43,7 +43,9 @@ async function ensureDevCerts(dir = certDir()) {
   if (!certsUsable(p)) {
     const { generateCertificates } = require("office-addin-dev-certs");
     await generateCertificates(p.ca, p.cert, p.key, DAYS_VALID, DOMAINS);
-    console.log(`dev-certs: generated ${DAYS_VALID}-day certificates in ${p.dir} (trust ca.crt to avoid browser warnings)`);
+    console.log(
+      `dev-certs: generated ${DAYS_VALID}-day certificates in ${p.dir} (trust ca.crt to avoid browser warnings)`,
+    );
   }
   return p;
 }

@@ -23,7 +23,10 @@ const byDate = argv.includes("--seed-by-date");
 if (byDate) argv.splice(argv.indexOf("--seed-by-date"), 1);
 let [runs = cases || process.env.FUZZ_RUNS || "20000", seed = process.env.FUZZ_SEED] = argv;
 if (byDate) seed = new Date().toISOString().slice(0, 10).replace(/-/g, "");
-for (const [name, v] of [["runs", runs], ["seed", seed]]) {
+for (const [name, v] of [
+  ["runs", runs],
+  ["seed", seed],
+]) {
   if (v !== undefined && !/^-?\d+$/.test(v)) {
     console.error(`fuzz: ${name} must be a whole number, not '${v}'`);
     process.exit(2);

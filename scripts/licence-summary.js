@@ -12,11 +12,23 @@ function licenceSummary() {
     if (!by.has(lic)) by.set(lic, []);
     by.get(lic).push(p.name);
   }
-  const rows = [...by.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
-    .map(([lic, names]) => `| ${lic} | ${names.length} | ${names.length <= 4 ? names.join(", ") : `${names.slice(0, 3).join(", ")}, …`} |`);
+  const rows = [...by.entries()]
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .map(
+      ([lic, names]) =>
+        `| ${lic} | ${names.length} | ${names.length <= 4 ? names.join(", ") : `${names.slice(0, 3).join(", ")}, …`} |`,
+    );
   const noteRows = Object.entries(notes).map(([name, text]) => `- \`${name}\`: ${text}`);
-  return [`${allowed.length} packages ship in production (\`npm ls --omit=dev --all\`), each on the reviewed allow-list \`security/allowed-dependencies.json\`:`, "",
-    "| licence | packages | e.g. |", "|---|---|---|", ...rows, "", "Notes:", ...noteRows].join("\n");
+  return [
+    `${allowed.length} packages ship in production (\`npm ls --omit=dev --all\`), each on the reviewed allow-list \`security/allowed-dependencies.json\`:`,
+    "",
+    "| licence | packages | e.g. |",
+    "|---|---|---|",
+    ...rows,
+    "",
+    "Notes:",
+    ...noteRows,
+  ].join("\n");
 }
 
 module.exports = { licenceSummary };

@@ -14,7 +14,8 @@ export function buildHistory(): { source: string; columns: string[]; areas: Tidy
   const newPlans = fs.readFileSync(path.join(ROOT, "data/ehcp/ehcp-new-plans-2009-2021.csv"), "utf8");
   const { columns, areas } = readTidyFiles(caseload, newPlans);
   return {
-    source: "DfE, Education, health and care plans, reporting year 2022 (Open Government Licence v3.0); data/ehcp/README.md",
+    source:
+      "DfE, Education, health and care plans, reporting year 2022 (Open Government Licence v3.0); data/ehcp/README.md",
     columns,
     areas,
   };
@@ -24,6 +25,9 @@ if (require.main === module) {
   const h = buildHistory();
   // one area per line: small diffs when the data changes
   const lines = h.areas.map((a) => `  ${JSON.stringify(a)}`);
-  fs.writeFileSync(OUT, `{"source": ${JSON.stringify(h.source)},\n "columns": ${JSON.stringify(h.columns)},\n "areas": [\n${lines.join(",\n")}\n]}\n`);
+  fs.writeFileSync(
+    OUT,
+    `{"source": ${JSON.stringify(h.source)},\n "columns": ${JSON.stringify(h.columns)},\n "areas": [\n${lines.join(",\n")}\n]}\n`,
+  );
   process.stderr.write(`wrote ${path.relative(ROOT, OUT)}: ${h.areas.length} areas\n`);
 }

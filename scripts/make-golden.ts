@@ -17,7 +17,10 @@ export const NOT_DEFINITIONS = ["functions.json", "demo-totals.json"];
 
 async function main(): Promise<number> {
   let failed = 0;
-  const defs = fs.readdirSync(DIR).filter((f) => f.endsWith(".json") && !NOT_DEFINITIONS.includes(f)).sort();
+  const defs = fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith(".json") && !NOT_DEFINITIONS.includes(f))
+    .sort();
   for (const file of defs) {
     const def = JSON.parse(fs.readFileSync(path.join(DIR, file), "utf8")) as GoldenDef;
     const wb = HeadlessWorkbook.create(def.sheets);
@@ -40,5 +43,13 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module) {
-  main().then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`${(e as Error).stack}\n`); process.exitCode = 2; });
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`${(e as Error).stack}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -3,8 +3,9 @@ import { KEY_CATALOGUE } from "../src/engine/keys";
 
 export function keysMarkdown(): string {
   const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const rows = KEY_CATALOGUE.map((k) =>
-    `| \`${k.key}\` | ${esc(k.description)} | ${esc(k.unit)} | ${esc(k.appliesTo)} | ${k.default ?? ""} |`);
+  const rows = KEY_CATALOGUE.map(
+    (k) => `| \`${k.key}\` | ${esc(k.description)} | ${esc(k.unit)} | ${esc(k.appliesTo)} | ${k.default ?? ""} |`,
+  );
   return ["| key | meaning | unit | applies to | default |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 

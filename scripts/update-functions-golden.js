@@ -40,7 +40,9 @@ async function main() {
   const out = { manifestVersion: version, metadata: JSON.parse(metadataJson) };
   fs.mkdirSync(path.dirname(GOLDEN), { recursive: true });
   fs.writeFileSync(GOLDEN, JSON.stringify(out, null, 2) + "\n");
-  console.log(`Wrote ${path.relative(ROOT, GOLDEN)} for manifest Version ${version} (${out.metadata.functions.length} functions).`);
+  console.log(
+    `Wrote ${path.relative(ROOT, GOLDEN)} for manifest Version ${version} (${out.metadata.functions.length} functions).`,
+  );
 }
 
 main().catch((e) => {

@@ -5,17 +5,43 @@ import { rng, type Rng } from "../lib/prng";
 import { BANDS, SENIF_BANDS } from "./rates";
 
 export const INSTITUTION_HEADER: string[] = [
-  "Name", "URN", "Phase", "Primary Pupils", "KS3 Pupils", "KS4 Pupils", "FSM", "FSM6",
-  ..."ABCDEF".split("").map((b) => `IDACI ${b}`), "LPA", "EAL", "SEN Support",
-  ...BANDS.map((b) => `EHCP ${b}`), "Places", "Occupied", "DAF", ...SENIF_BANDS.map((b) => `SENIF ${b}`),
-  "Students", "Months", "Notes",
+  "Name",
+  "URN",
+  "Phase",
+  "Primary Pupils",
+  "KS3 Pupils",
+  "KS4 Pupils",
+  "FSM",
+  "FSM6",
+  ..."ABCDEF".split("").map((b) => `IDACI ${b}`),
+  "LPA",
+  "EAL",
+  "SEN Support",
+  ...BANDS.map((b) => `EHCP ${b}`),
+  "Places",
+  "Occupied",
+  "DAF",
+  ...SENIF_BANDS.map((b) => `SENIF ${b}`),
+  "Students",
+  "Months",
+  "Notes",
 ];
 
 /** Rough national mix of funded institutions (per 100). */
 const MIX: [string, number][] = [
-  ["Primary", 50], ["Secondary", 10], ["Special", 5], ["Resource Base", 8], ["AP", 3], ["FE", 2], ["Early Years", 17], ["ISP", 5],
+  ["Primary", 50],
+  ["Secondary", 10],
+  ["Special", 5],
+  ["Resource Base", 8],
+  ["AP", 3],
+  ["FE", 2],
+  ["Early Years", 17],
+  ["ISP", 5],
 ];
-const MIX_CUM = (() => { let c = 0; return MIX.map(([p, w]) => [p, (c += w)] as [string, number]); })();
+const MIX_CUM = (() => {
+  let c = 0;
+  return MIX.map(([p, w]) => [p, (c += w)] as [string, number]);
+})();
 const MONTHS = [5, 7, 3, 9, 1, 11, 6, 8.5, 2.5, 0];
 
 function phaseOf(r: Rng): string {
@@ -50,11 +76,15 @@ export function syntheticInstitution(r: Rng, i: number, phase = phaseOf(r)): Cel
   row[2] = phase;
   if (phase === "Primary" || phase === "Secondary") {
     let pupils: number;
-    if (phase === "Primary") { pupils = r.int(40, 650); set(row, "Primary Pupils", pupils); }
-    else {
-      const ks3 = r.int(250, 1000), ks4 = Math.round(ks3 * (0.6 + r.next() * 0.1));
+    if (phase === "Primary") {
+      pupils = r.int(40, 650);
+      set(row, "Primary Pupils", pupils);
+    } else {
+      const ks3 = r.int(250, 1000),
+        ks4 = Math.round(ks3 * (0.6 + r.next() * 0.1));
       pupils = ks3 + ks4;
-      set(row, "KS3 Pupils", ks3); set(row, "KS4 Pupils", ks4);
+      set(row, "KS3 Pupils", ks3);
+      set(row, "KS4 Pupils", ks4);
     }
     const fsm = pct(r, pupils, 0.05, 0.45);
     set(row, "FSM", fsm);

@@ -6,10 +6,19 @@ import { rng } from "../lib/prng";
 import { SETTING_NAMES } from "./rates";
 
 const PHASE_FOR: Record<string, string> = {
-  mainstream: "Primary", rb: "Resource Base", special: "Special", ap: "AP", fe: "FE", ey: "Early Years", isp: "ISP",
+  mainstream: "Primary",
+  rb: "Resource Base",
+  special: "Special",
+  ap: "AP",
+  fe: "FE",
+  ey: "Early Years",
+  isp: "ISP",
 };
 const SETTING_WEIGHT = [40, 8, 25, 5, 10, 2, 10]; // share of EHCP pupils by setting
-const CUM = (() => { let c = 0; return SETTING_WEIGHT.map((w) => (c += w)); })();
+const CUM = (() => {
+  let c = 0;
+  return SETTING_WEIGHT.map((w) => (c += w));
+})();
 const FTE = [1, 1, 1, 1, 1, 1, 1, 0.5, 0.6, 0.8, 0.4];
 const MONTHS = [12, 12, 12, 12, 12, 12, 7, 5, 1, 2, 3, 4, 6, 8, 9, 10, 11];
 

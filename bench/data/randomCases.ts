@@ -25,12 +25,19 @@ export function randomRates(r: Rng, opts: { missing?: boolean } = {}): Cell[][] 
     let v: number;
     if (key === "round.to") v = r.pick([0.01, 0.01, 0.01, 1, 0.05, 0.1]);
     else if (key.startsWith("notional.") || key === "ei.highneeds.threshold") v = fraction(r);
-    else if (key === "fe.weighting" || key === "fe.area") v = Math.round((0.9 + r.next() * 0.8) * 10 ** r.pick([0, 1, 2, 4])) / 10 ** r.pick([0, 1, 2, 4]);
+    else if (key === "fe.weighting" || key === "fe.area")
+      v = Math.round((0.9 + r.next() * 0.8) * 10 ** r.pick([0, 1, 2, 4])) / 10 ** r.pick([0, 1, 2, 4]);
     else if (key === "ey.weeks") v = r.pick([38, 38, 39, 37.5]);
     else v = money(r, base * 0.5, base * 1.5);
     grid[i][3] = opts.missing && r.chance(0.03) ? null : v;
     grid[i][4] = r.chance(0.2) ? money(r, base * 0.5, base * 1.5) : null; // Local overrides some
-    if (key === "round.to" || key.startsWith("notional.") || key.startsWith("ei.highneeds.thr") || key.startsWith("fe.")) grid[i][4] = null;
+    if (
+      key === "round.to" ||
+      key.startsWith("notional.") ||
+      key.startsWith("ei.highneeds.thr") ||
+      key.startsWith("fe.")
+    )
+      grid[i][4] = null;
   }
   return grid;
 }

@@ -15,7 +15,9 @@ export function logError(o: Outcome): number {
 function quantile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   if (s.length === 0) return NaN;
-  const i = (s.length - 1) * p, lo = Math.floor(i), hi = Math.ceil(i);
+  const i = (s.length - 1) * p,
+    lo = Math.floor(i),
+    hi = Math.ceil(i);
   return s[lo] + (s[hi] - s[lo]) * (i - lo);
 }
 
@@ -24,17 +26,26 @@ export function calibrate(outcomes: readonly Outcome[]): Calibration {
   const keys = [...new Set(outcomes.map((o) => o.key))];
   for (const key of keys) {
     const mine = outcomes.filter((o) => o.key === key);
-    const pooled = Array.from({ length: HORIZONS }, (_, h) => quantile(mine.filter((o) => o.h === h + 1).map((o) => Math.abs(logError(o))), 0.8) / Z80);
+    const pooled = Array.from(
+      { length: HORIZONS },
+      (_, h) =>
+        quantile(
+          mine.filter((o) => o.h === h + 1).map((o) => Math.abs(logError(o))),
+          0.8,
+        ) / Z80,
+    );
     const byBand: number[][] = [];
     for (let b = 0; b <= BANDS.length; b++) {
       let prev = 0;
-      byBand.push(Array.from({ length: HORIZONS }, (_, h) => {
-        const errs = mine.filter((o) => o.h === h + 1 && bandOf(cal, o.size) === b).map((o) => Math.abs(logError(o)));
-        let s = errs.length >= MIN_ERRORS ? quantile(errs, 0.8) / Z80 : pooled[h];
-        if (!Number.isFinite(s)) s = prev;
-        prev = Math.max(prev, s);
-        return Number(prev.toFixed(5));
-      }));
+      byBand.push(
+        Array.from({ length: HORIZONS }, (_, h) => {
+          const errs = mine.filter((o) => o.h === h + 1 && bandOf(cal, o.size) === b).map((o) => Math.abs(logError(o)));
+          let s = errs.length >= MIN_ERRORS ? quantile(errs, 0.8) / Z80 : pooled[h];
+          if (!Number.isFinite(s)) s = prev;
+          prev = Math.max(prev, s);
+          return Number(prev.toFixed(5));
+        }),
+      );
     }
     cal.sigma[key] = byBand;
   }

@@ -19,7 +19,11 @@ export interface Outcome {
   series: readonly number[];
 }
 
-export interface Area { code: string; name: string; history: History }
+export interface Area {
+  code: string;
+  name: string;
+  history: History;
+}
 
 /** Every LA (England left out: it is the sum of the others) with a readable history. */
 export function areas(): Area[] {
@@ -35,11 +39,20 @@ export function areas(): Area[] {
 export function upTo(h: History, origin: number): History | undefined {
   const k = h.years.indexOf(origin);
   if (k < 2) return undefined;
-  return { years: h.years.slice(0, k + 1), columns: h.columns.map((c) => ({ breakdown: c.breakdown, values: c.values.slice(0, k + 1) })) };
+  return {
+    years: h.years.slice(0, k + 1),
+    columns: h.columns.map((c) => ({ breakdown: c.breakdown, values: c.values.slice(0, k + 1) })),
+  };
 }
 
 /** Forecasts from `origin`, `horizon` years ahead, matched with the published values (targets ≤ the last year). */
-export function outcomes(all: readonly Area[], origin: number, horizon: number, calibration: Calibration, coverage = 0.8): Outcome[] {
+export function outcomes(
+  all: readonly Area[],
+  origin: number,
+  horizon: number,
+  calibration: Calibration,
+  coverage = 0.8,
+): Outcome[] {
   const out: Outcome[] = [];
   for (const a of all) {
     const hist = upTo(a.history, origin);
@@ -51,7 +64,16 @@ export function outcomes(all: readonly Area[], origin: number, horizon: number, 
       const col = a.history.columns.find((c) => c.breakdown === row.breakdown);
       if (!col) continue;
       const series = hist.columns.find((c) => c.breakdown === row.breakdown)!.values;
-      out.push({ la: a.code, origin, h: row.year - origin, key: row.breakdown.key, size: series[series.length - 1], actual: col.values[t], row, series });
+      out.push({
+        la: a.code,
+        origin,
+        h: row.year - origin,
+        key: row.breakdown.key,
+        size: series[series.length - 1],
+        actual: col.values[t],
+        row,
+        series,
+      });
     }
   }
   return out;

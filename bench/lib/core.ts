@@ -1,8 +1,23 @@
 // SEND.ALLOCATEALL and SEND.TOPUP semantics straight through the engine core (no custom-function layer):
 // what the bench times when the registry is not there, and what the smoke test checks the reference against.
 import {
-  parseRates, resolveOption, findTopupRate, roundMoney, toNumber, D, SendError, SETTINGS, PHASES, SETTING_OF_PHASE,
-  cellText, isBlank, readNumber, type Grid, type Cell, type Setting, type Option,
+  parseRates,
+  resolveOption,
+  findTopupRate,
+  roundMoney,
+  toNumber,
+  D,
+  SendError,
+  SETTINGS,
+  PHASES,
+  SETTING_OF_PHASE,
+  cellText,
+  isBlank,
+  readNumber,
+  type Grid,
+  type Cell,
+  type Setting,
+  type Option,
 } from "../../src/engine";
 import { normLabel } from "../../src/engine/normalize";
 import { allocateAllCore } from "./coreAll";
@@ -44,7 +59,11 @@ export function topupOne(opt: Option, pupil: readonly Cell[]): number | SendErro
  * SEND.TOPUP over many pupils, the batch way: the option resolved once, then per pupil rate × fte ×
  * months / 12, rounded by the option's round.to. A setting may be a phase name, as SEND.TOPUP accepts.
  */
-export function coreTopupAll(rates: Grid, option: Cell, pupils: readonly (readonly Cell[])[]): (number | SendError)[] | SendError {
+export function coreTopupAll(
+  rates: Grid,
+  option: Cell,
+  pupils: readonly (readonly Cell[])[],
+): (number | SendError)[] | SendError {
   const t = parseRates(rates);
   if (t instanceof SendError) return t;
   const opt = resolveOption(t, option);
@@ -54,13 +73,20 @@ export function coreTopupAll(rates: Grid, option: Cell, pupils: readonly (readon
   return out;
 }
 
-type TopupAmount = (o: Option, s: Setting, band: string, months: number | null, fte: number | null) => number | SendError;
+type TopupAmount = (
+  o: Option,
+  s: Setting,
+  band: string,
+  months: number | null,
+  fte: number | null,
+) => number | SendError;
 
 /**
  * SEND.TOPUP over many pupils through the engine's own exact fast path (src/engine/fast topupAmount, what
  * the registry's TOPUP calls), the option resolved once; null when that module is not there.
  */
-export function engineFastTopupAll(): ((rates: Grid, option: Cell, pupils: readonly (readonly Cell[])[]) => (number | SendError)[] | SendError) | null {
+export function engineFastTopupAll():
+  ((rates: Grid, option: Cell, pupils: readonly (readonly Cell[])[]) => (number | SendError)[] | SendError) | null {
   const m = loadModule<{ topupAmount?: TopupAmount }>("../../src/engine/fast");
   const amount = m?.topupAmount;
   if (!amount) return null;
@@ -74,7 +100,9 @@ export function engineFastTopupAll(): ((rates: Grid, option: Cell, pupils: reado
     for (let i = 0; i < pupils.length; i++) {
       const [setting, band, months, fte] = pupils[i];
       const s = SETTING_BY_NAME.get(normLabel(cellText(setting)));
-      out[i] = s ? amount(opt, s, cellText(band), n(months), n(fte)) : new SendError("#VALUE!", `unknown setting ${String(setting)}`);
+      out[i] = s
+        ? amount(opt, s, cellText(band), n(months), n(fte))
+        : new SendError("#VALUE!", `unknown setting ${String(setting)}`);
     }
     return out;
   };

@@ -25,10 +25,24 @@ function fmt(v: number | null, unit: string): string {
 export function renderTable(rows: BenchRow[]): string {
   const head = ["#", "Scenario", "Measure", "Value", "Target", "Result"];
   const body = rows.map((r) => [
-    r.id, r.scenario, r.measure, fmt(r.value, r.unit), r.target ?? "", r.pass === true ? "PASS" : r.pass === false ? "FAIL" : r.target ? "n/a" : "",
+    r.id,
+    r.scenario,
+    r.measure,
+    fmt(r.value, r.unit),
+    r.target ?? "",
+    r.pass === true ? "PASS" : r.pass === false ? "FAIL" : r.target ? "n/a" : "",
   ]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 3 ? c.padStart(w[i]) : c.padEnd(w[i]))).join(" | ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 3 ? c.padStart(w[i]) : c.padEnd(w[i])))
+      .join(" | ")
+      .trimEnd();
   const notes = rows.filter((r) => r.note).map((r) => `  [${r.id}] ${r.measure}: ${r.note}`);
-  return [line(head), w.map((x) => "-".repeat(x)).join("-|-"), ...body.map(line), ...(notes.length ? ["", "Notes:", ...notes] : [])].join("\n");
+  return [
+    line(head),
+    w.map((x) => "-".repeat(x)).join("-|-"),
+    ...body.map(line),
+    ...(notes.length ? ["", "Notes:", ...notes] : []),
+  ].join("\n");
 }

@@ -19,7 +19,8 @@ export function summarize(runs: number[]): Timing {
   return { runs, median: median(runs), min: Math.min(...runs) };
 }
 
-/** Runs `fn` `warmup` times unmeasured, then `runs` times measured. `fn` returns a value so the work is not dead code. */
+/** Runs `fn` `warmup` times unmeasured, then `runs` times measured. `fn` returns a value so the work is not dead code.
+ * */
 export function measure(fn: () => unknown, opts: { warmup?: number; runs?: number } = {}): Timing & { last: unknown } {
   const warmup = opts.warmup ?? 1;
   const runs = opts.runs ?? 5;
@@ -39,7 +40,10 @@ export function measure(fn: () => unknown, opts: { warmup?: number; runs?: numbe
  * Interleaves several functions (A B C A B C …) so drift in machine load hits them alike; every
  * function gets `warmup` unmeasured calls first. Returns one Timing per name.
  */
-export function measureMany<K extends string>(fns: Record<K, () => unknown>, opts: { warmup?: number; runs?: number } = {}): Record<K, Timing> {
+export function measureMany<K extends string>(
+  fns: Record<K, () => unknown>,
+  opts: { warmup?: number; runs?: number } = {},
+): Record<K, Timing> {
   const warmup = opts.warmup ?? 1;
   const runs = opts.runs ?? 5;
   const names = Object.keys(fns) as K[];

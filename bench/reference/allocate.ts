@@ -41,7 +41,14 @@ export function refResolve(rates: Grid, option: string): Map<string, number> {
 }
 
 const PHASES: Record<string, number> = {
-  earlyyears: 0, primary: 1, secondary: 2, special: 3, resourcebase: 4, ap: 5, fe: 6, isp: 7,
+  earlyyears: 0,
+  primary: 1,
+  secondary: 2,
+  special: 3,
+  resourcebase: 4,
+  ap: 5,
+  fe: 6,
+  isp: 7,
 };
 const SETTING = ["ey", "mainstream", "mainstream", "special", "rb", "ap", "fe", "isp"];
 
@@ -58,10 +65,21 @@ export function refAllocateAll(rates: Grid, option: string, table: Grid): RefRes
 
   const h = table[0].map((c) => norm(text(c)));
   const at = (name: string) => h.indexOf(name);
-  const cPhase = at("phase"), cPri = at("primarypupils"), cKs3 = at("ks3pupils"), cKs4 = at("ks4pupils");
-  const cFsm = at("fsm"), cFsm6 = at("fsm6"), cLpa = at("lpa"), cEal = at("eal"), cSen = at("sensupport");
+  const cPhase = at("phase"),
+    cPri = at("primarypupils"),
+    cKs3 = at("ks3pupils"),
+    cKs4 = at("ks4pupils");
+  const cFsm = at("fsm"),
+    cFsm6 = at("fsm6"),
+    cLpa = at("lpa"),
+    cEal = at("eal"),
+    cSen = at("sensupport");
   const cIdaci = ["a", "b", "c", "d", "e", "f"].map((b) => at(`idaci${b}`));
-  const cPlaces = at("places"), cOcc = at("occupied"), cDaf = at("daf"), cStu = at("students"), cMonths = at("months");
+  const cPlaces = at("places"),
+    cOcc = at("occupied"),
+    cDaf = at("daf"),
+    cStu = at("students"),
+    cMonths = at("months");
   const ehcp: { col: number; band: string }[] = [];
   const senif: { col: number; band: string }[] = [];
   h.forEach((x, col) => {
@@ -73,19 +91,36 @@ export function refAllocateAll(rates: Grid, option: string, table: Grid): RefRes
   const topup = SETTING.map((s) => ehcp.map(({ band }) => o.get(`topup.${s}.${band}`) ?? need(`topup.all.${band}`)));
   const ph = ["primary", "secondary"];
   const ns = {
-    be: get("notional.be", 0), fsm: get("notional.fsm", 0), fsm6: get("notional.fsm6", 0), idaci: get("notional.idaci", 0),
-    lpa: get("notional.lpa", 0), eal: get("notional.eal", 0), lump: get("notional.lumpsum", 0),
+    be: get("notional.be", 0),
+    fsm: get("notional.fsm", 0),
+    fsm6: get("notional.fsm6", 0),
+    idaci: get("notional.idaci", 0),
+    lpa: get("notional.lpa", 0),
+    eal: get("notional.eal", 0),
+    lump: get("notional.lumpsum", 0),
   };
   const unitv = ph.map((p) => ({
-    fsm: need(`fsm.${p}`), fsm6: need(`fsm6.${p}`), lpa: need(`lpa.${p}`), eal: need(`eal.${p}`), lump: need(`lumpsum.${p}`),
+    fsm: need(`fsm.${p}`),
+    fsm6: need(`fsm6.${p}`),
+    lpa: need(`lpa.${p}`),
+    eal: need(`eal.${p}`),
+    lump: need(`lumpsum.${p}`),
     idaci: ["a", "b", "c", "d", "e", "f"].map((b) => need(`idaci.${p}.${b}`)),
   }));
-  const bePri = need("be.primary"), beKs3 = need("be.ks3"), beKs4 = need("be.ks4");
-  const eiSen = get("ei.sensupport", 0), eiPer = get("ei.perpupil", 0), eiThr = get("ei.highneeds.threshold", 0);
-  const eiRate = get("ei.highneeds.rate", 0), eiGuar = get("ei.notional.guarantee", 0);
+  const bePri = need("be.primary"),
+    beKs3 = need("be.ks3"),
+    beKs4 = need("be.ks4");
+  const eiSen = get("ei.sensupport", 0),
+    eiPer = get("ei.perpupil", 0),
+    eiThr = get("ei.highneeds.threshold", 0);
+  const eiRate = get("ei.highneeds.rate", 0),
+    eiGuar = get("ei.notional.guarantee", 0);
   const place = [NaN, 0, 0, need("place.special"), NaN, need("place.ap"), need("place.fe"), 0];
-  const rbOcc = need("place.rb.occupied"), rbUnocc = need("place.rb.unoccupied");
-  const daf = need("ey.daf"), weeks = get("ey.weeks", 38), senifRate = senif.map(({ band }) => need(`ey.senif.${band}`));
+  const rbOcc = need("place.rb.occupied"),
+    rbUnocc = need("place.rb.unoccupied");
+  const daf = need("ey.daf"),
+    weeks = get("ey.weeks", 38),
+    senifRate = senif.map(({ band }) => need(`ey.senif.${band}`));
   const feRate = get("fe.rate", 0) * get("fe.weighting", 1) * get("fe.area", 1);
 
   const phaseOf = new Map<Cell, number | undefined>(); // raw phase cell -> code, so a row costs no string work
@@ -99,21 +134,40 @@ export function refAllocateAll(rates: Grid, option: string, table: Grid): RefRes
   for (let r = 1; r < table.length; r++) {
     row = table[r];
     let blank = true;
-    for (let i = 0; i < row.length; i++) if (!blankCell(row[i])) { blank = false; break; }
-    if (blank) { out.push(null); continue; }
+    for (let i = 0; i < row.length; i++)
+      if (!blankCell(row[i])) {
+        blank = false;
+        break;
+      }
+    if (blank) {
+      out.push(null);
+      continue;
+    }
     const raw = row[cPhase];
     let phase = phaseOf.get(raw);
     if (phase === undefined && !phaseOf.has(raw)) phaseOf.set(raw, (phase = PHASES[norm(text(raw))]));
-    if (phase === undefined) { out.push("#VALUE!"); continue; }
+    if (phase === undefined) {
+      out.push("#VALUE!");
+      continue;
+    }
     const m = cMonths < 0 || blankCell(row[cMonths]) ? 12 : n(cMonths);
     const scale = m / 12;
     let total = 0;
     let notionalAnnual = 0;
     if (phase === 1 || phase === 2) {
       const u = unitv[phase - 1];
-      const pri = n(cPri), ks3 = n(cKs3), ks4 = n(cKs4), fsm = n(cFsm), fsm6 = n(cFsm6), lpa = n(cLpa), eal = n(cEal);
+      const pri = n(cPri),
+        ks3 = n(cKs3),
+        ks4 = n(cKs4),
+        fsm = n(cFsm),
+        fsm6 = n(cFsm6),
+        lpa = n(cLpa),
+        eal = n(cEal);
       let idaci = 0;
-      for (let i = 0; i < 6; i++) { const c = n(cIdaci[i]); if (c) idaci += c * u.idaci[i]; }
+      for (let i = 0; i < 6; i++) {
+        const c = n(cIdaci[i]);
+        if (c) idaci += c * u.idaci[i];
+      }
       let a = 0;
       if (ns.be) a += ((pri ? pri * bePri : 0) + (ks3 ? ks3 * beKs3 : 0) + (ks4 ? ks4 * beKs4 : 0)) * ns.be;
       if (ns.fsm && fsm) a += fsm * u.fsm * ns.fsm;
@@ -127,23 +181,40 @@ export function refAllocateAll(rates: Grid, option: string, table: Grid): RefRes
     } else if (phase === 4) {
       const places = n(cPlaces);
       const occ = cOcc >= 0 && !blankCell(row[cOcc]) ? n(cOcc) : places;
-      if (occ > places) { out.push("#NUM!"); continue; }
+      if (occ > places) {
+        out.push("#NUM!");
+        continue;
+      }
       total += round(((occ ? occ * rbOcc : 0) + (places - occ ? (places - occ) * rbUnocc : 0)) * scale);
     } else if (phase === 3 || phase === 5 || phase === 6) {
       const places = n(cPlaces);
       if (places) total += round(places * place[phase] * scale);
     }
     const tu = topup[phase];
-    let ehcps = 0, t = 0;
-    for (let i = 0; i < ehcp.length; i++) { const c = n(ehcp[i].col); if (c) { ehcps += c; t += c * tu[i]; } }
+    let ehcps = 0,
+      t = 0;
+    for (let i = 0; i < ehcp.length; i++) {
+      const c = n(ehcp[i].col);
+      if (c) {
+        ehcps += c;
+        t += c * tu[i];
+      }
+    }
     total += round(t * scale);
     if (phase === 1 || phase === 2) {
       const pupils = n(cPri) + n(cKs3) + n(cKs4);
-      const e = eiSen * n(cSen) + eiPer * pupils + eiRate * Math.max(0, ehcps - eiThr * pupils) + Math.max(0, eiGuar * ehcps - notionalAnnual);
+      const e =
+        eiSen * n(cSen) +
+        eiPer * pupils +
+        eiRate * Math.max(0, ehcps - eiThr * pupils) +
+        Math.max(0, eiGuar * ehcps - notionalAnnual);
       total += round(e * scale);
     } else if (phase === 0) {
       let e = 0;
-      for (let i = 0; i < senif.length; i++) { const hrs = n(senif[i].col); if (hrs) e += hrs * senifRate[i] * weeks; }
+      for (let i = 0; i < senif.length; i++) {
+        const hrs = n(senif[i].col);
+        if (hrs) e += hrs * senifRate[i] * weeks;
+      }
       const d = n(cDaf);
       total += round(e * scale + (d ? d * daf : 0)); // DAF is paid once a year: not pro-rated
     } else if (phase === 6) {

@@ -20,7 +20,10 @@ export interface ForecastBench {
 
 function cliRun(): { ms: number; las: number; forecast: number } | { error: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [BIN, "forecast", CASELOAD, "--new-plans", NEW_PLANS, "--json", "-q"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [BIN, "forecast", CASELOAD, "--new-plans", NEW_PLANS, "--json", "-q"], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   const ms = performance.now() - t0;
   if (r.status !== 0) return { error: (r.stderr || `exit ${r.status}`).trim().split("\n").slice(-2).join(" ") };
   const out = JSON.parse(r.stdout) as Record<string, { forecast?: unknown[] }>;
@@ -33,7 +36,10 @@ export function forecastScenario(runs: number): ForecastBench {
   let cli: ForecastBench["cli"] | undefined;
   for (let i = 0; i < runs; i++) {
     const r = cliRun();
-    if ("error" in r) { cli = r; break; }
+    if ("error" in r) {
+      cli = r;
+      break;
+    }
     cliRuns.push(r.ms);
     cli = { runs: cliRuns, median: median(cliRuns), las: r.las, forecast: r.forecast, errors: r.las - r.forecast };
   }

@@ -12,7 +12,8 @@ export type AllocateAll = (rates: Cell[][], option: string, table: Cell[][]) => 
 
 /** SEND.ALLOCATEALL as the bench times it: the registry's when there is one, else the engine core. */
 export function oursAllocateAll(invoke: Invoke | null): { via: string; fn: AllocateAll } {
-  if (invoke) return { via: "registry ALLOCATEALL (wrapper.invoke)", fn: (r, o, t) => invoke("ALLOCATEALL", [r, o, t]) };
+  if (invoke)
+    return { via: "registry ALLOCATEALL (wrapper.invoke)", fn: (r, o, t) => invoke("ALLOCATEALL", [r, o, t]) };
   return { via: "engine core (readTable + allocateTotal)", fn: coreAllocateAll };
 }
 
@@ -25,7 +26,11 @@ export interface InstitutionsResult {
   agreement: Agreement;
 }
 
-export function institutionsScenario(n: number, invoke: Invoke | null, opts: { warmup: number; runs: number }): InstitutionsResult {
+export function institutionsScenario(
+  n: number,
+  invoke: Invoke | null,
+  opts: { warmup: number; runs: number },
+): InstitutionsResult {
   const rates = syntheticRates();
   const table = syntheticInstitutions(n);
   const ours = oursAllocateAll(invoke);
@@ -37,12 +42,20 @@ export function institutionsScenario(n: number, invoke: Invoke | null, opts: { w
   const timings = measureMany(fns, opts);
   const oursOut = toList(fns.ours());
   return {
-    n, via: ours.via, timings,
+    n,
+    via: ours.via,
+    timings,
     agreement: agreement(oursOut, refAllocateAll(rates, LOCAL_OPTION, table)),
   };
 }
 
-export interface GrowthResult { via: string; sizes: number[]; reps: number[]; timings: Timing[]; ratios: number[] }
+export interface GrowthResult {
+  via: string;
+  sizes: number[];
+  reps: number[];
+  timings: Timing[];
+  ratios: number[];
+}
 
 /**
  * Scenario 5: the same call at each size; the ratio of medians per tenfold. Sizes are measured round-robin
@@ -56,7 +69,9 @@ export function growthScenario(sizes: number[], invoke: Invoke | null, runs: num
   const reps = sizes.map((n) => Math.max(1, Math.round(20000 / n)));
   const fns: Record<string, () => unknown> = {};
   sizes.forEach((n, i) => {
-    fns[String(n)] = () => { for (let k = 0; k < reps[i]; k++) ours.fn(rates, LOCAL_OPTION, tables[i]); };
+    fns[String(n)] = () => {
+      for (let k = 0; k < reps[i]; k++) ours.fn(rates, LOCAL_OPTION, tables[i]);
+    };
   });
   const t = measureMany(fns, { warmup: 1, runs });
   const timings = sizes.map((n, i) => {

@@ -12,7 +12,11 @@ import { agreement, type Agreement } from "../lib/agree";
 import type { Cell } from "../../src/engine/types";
 
 export interface PerCellResult {
-  calls: number; runs: number[]; perCallMean: number; perCallMedian: number; perCallP99: number;
+  calls: number;
+  runs: number[];
+  perCallMean: number;
+  perCallMedian: number;
+  perCallP99: number;
   agreement: Agreement;
 }
 
@@ -47,7 +51,11 @@ export function perCellScenario(invoke: Invoke, calls: number, opts: { warmup: n
   pass(true);
   const sorted = [...single].sort((a, b) => a - b);
   return {
-    calls, runs, perCallMean: median(runs), perCallMedian: median(single) * 1000, perCallP99: sorted[Math.floor(calls * 0.99)] * 1000,
+    calls,
+    runs,
+    perCallMean: median(runs),
+    perCallMedian: median(single) * 1000,
+    perCallP99: sorted[Math.floor(calls * 0.99)] * 1000,
     agreement: agreement(out, refAllocateAll(rates, LOCAL_OPTION, table)),
   };
 }

@@ -1,5 +1,6 @@
 // Scenario 2: SEND.TOPUP for 600,000 pupils: as a sheet would compute them (one SEND.TOPUP over the pupil
-// columns, lifted like Excel's own functions), per pupil (600,000 calls), and the engine's batch paths. Runs in a child process (bin/bench.js --child pupils …) so
+// columns, lifted like Excel's own functions), per pupil (600,000 calls), and the engine's batch paths. Runs in a child
+// process (bin/bench.js --child pupils …) so
 // the peak resident set size it reports is its own: the process's maxRSS (getrusage) plus RSS sampled
 // every 20,000 pupils while computing.
 import { performance } from "node:perf_hooks";
@@ -13,10 +14,17 @@ import type { Cell } from "../../src/engine/types";
 export type PupilsMode = "lifted" | "wrapper" | "engineFast" | "core";
 
 export interface PupilsResult {
-  mode: PupilsMode; via: string; n: number; runs: number[]; median: number;
+  mode: PupilsMode;
+  via: string;
+  n: number;
+  runs: number[];
+  median: number;
   /** MB: getrusage maxRSS of this child, and the highest RSS sampled while computing */
-  maxRss: number; sampledRss: number; baselineRss: number;
-  errors: number; checksum: number;
+  maxRss: number;
+  sampledRss: number;
+  baselineRss: number;
+  errors: number;
+  checksum: number;
 }
 
 const MB = 1024 * 1024;
@@ -26,7 +34,10 @@ export function pupilsChild(mode: PupilsMode, n: number, runs: number): PupilsRe
   const rates = syntheticRates();
   const pupils = syntheticPupils(n);
   let sampled = 0;
-  const sample = () => { const r = process.memoryUsage().rss / MB; if (r > sampled) sampled = r; };
+  const sample = () => {
+    const r = process.memoryUsage().rss / MB;
+    if (r > sampled) sampled = r;
+  };
   let run: () => unknown[];
   let via: string;
   if (mode === "lifted") {
@@ -34,7 +45,8 @@ export function pupilsChild(mode: PupilsMode, n: number, runs: number): PupilsRe
     if (!invoke) throw new Error("wrapper.ts not available");
     // the pupils as a sheet holds them: four columns, each handed over as one range (built before timing)
     const columns = [0, 1, 2, 3].map((k) => pupils.map((p): Cell[] => [p[k]]));
-    via = "wrapper.invoke('TOPUP', …) once, setting, band, months and fte as 600,000-row columns (lifted: one result per pupil)";
+    via =
+      "wrapper.invoke('TOPUP', …) once, setting, band, months and fte as 600,000-row columns (lifted: one result per pupil)";
     run = () => {
       const r = invoke("TOPUP", [rates, LOCAL_OPTION, ...columns]);
       sample();
@@ -57,8 +69,10 @@ export function pupilsChild(mode: PupilsMode, n: number, runs: number): PupilsRe
     const engineFast = engineFastTopupAll();
     if (mode === "engineFast" && !engineFast) throw new Error("src/engine/fast not available");
     const batch = mode === "core" ? coreTopupAll : engineFast!;
-    via = mode === "core" ? "engine decimal batch (option resolved once; Decimal per pupil)"
-      : "engine fast path batch (src/engine/fast topupAmount, option resolved once)";
+    via =
+      mode === "core"
+        ? "engine decimal batch (option resolved once; Decimal per pupil)"
+        : "engine fast path batch (src/engine/fast topupAmount, option resolved once)";
     run = () => {
       const out: unknown[] = [];
       for (let i = 0; i < pupils.length; i += 20000) {
@@ -78,10 +92,21 @@ export function pupilsChild(mode: PupilsMode, n: number, runs: number): PupilsRe
     times.push(performance.now() - t0);
   }
   if (mode === "lifted") last = last.map((row) => (Array.isArray(row) ? row[0] : row)); // one-column spill -> values
-  let errors = 0, checksum = 0;
-  for (const x of last) if (typeof x === "number") checksum += x; else errors++;
+  let errors = 0,
+    checksum = 0;
+  for (const x of last)
+    if (typeof x === "number") checksum += x;
+    else errors++;
   return {
-    mode, via, n, runs: times, median: median(times), maxRss: process.resourceUsage().maxRSS / 1024, sampledRss: sampled,
-    baselineRss, errors, checksum: Math.round(checksum * 100) / 100,
+    mode,
+    via,
+    n,
+    runs: times,
+    median: median(times),
+    maxRss: process.resourceUsage().maxRSS / 1024,
+    sampledRss: sampled,
+    baselineRss,
+    errors,
+    checksum: Math.round(checksum * 100) / 100,
   };
 }

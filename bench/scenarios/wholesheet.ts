@@ -16,7 +16,10 @@ export interface WholeSheetCase {
 
 function institutions(n: number): RawCell[][] {
   const body = INSTITUTIONS.slice(1);
-  return [HEADER, ...Array.from({ length: n }, (_, i) => body[i % body.length].map((v, c) => (c === 0 ? `${v} ${i}` : v)))];
+  return [
+    HEADER,
+    ...Array.from({ length: n }, (_, i) => body[i % body.length].map((v, c) => (c === 0 ? `${v} ${i}` : v))),
+  ];
 }
 
 function timed(sheets: Record<string, RawCell[][]>, formula: string, runs: number): { ms: number; value: unknown } {
@@ -26,7 +29,9 @@ function timed(sheets: Record<string, RawCell[][]>, formula: string, runs: numbe
     const t = process.hrtime.bigint();
     // the CLI's loader: the path `send-model recalc` takes, which trims huge references
     const all = { ...sheets, Calc: [[formula]] };
-    const book = { sheets: Object.entries(all).map(([name, cells]) => ({ name, cells, cached: [], arrays: new Map() })) } as unknown as XlsxBook;
+    const book = {
+      sheets: Object.entries(all).map(([name, cells]) => ({ name, cells, cached: [], arrays: new Map() })),
+    } as unknown as XlsxBook;
     const { wb } = loadHostIsolated(book);
     value = wb.getValues("Calc", "A1:F3");
     best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
@@ -41,20 +46,40 @@ export function wholeSheetScenario(n = 2000, runs = 3): WholeSheetCase[] {
   const rates = `Rates!A1:E${RATES.length}`;
   const table = `Inst!A1:K${last}`;
   const cases: [string, string, string][] = [
-    ["ALLOCATEALL", `=SEND.ALLOCATEALL(${rates},"Baseline",${table})`, '=SEND.ALLOCATEALL(Rates!A:XFD,"Baseline",Inst!A:XFD)'],
-    ["COMPARE", `=SEND.COMPARE(${rates},"Baseline","Option B",${table})`, '=SEND.COMPARE(Rates!A:XFD,"Baseline","Option B",Inst!A:XFD)'],
-    ["ALLOCATE", `=SEND.ALLOCATE(${rates},"Baseline",Inst!A1:K1,Inst!A2:K2)`, '=SEND.ALLOCATE(Rates!A:XFD,"Baseline",Inst!1:1,Inst!2:2)'],
+    [
+      "ALLOCATEALL",
+      `=SEND.ALLOCATEALL(${rates},"Baseline",${table})`,
+      '=SEND.ALLOCATEALL(Rates!A:XFD,"Baseline",Inst!A:XFD)',
+    ],
+    [
+      "COMPARE",
+      `=SEND.COMPARE(${rates},"Baseline","Option B",${table})`,
+      '=SEND.COMPARE(Rates!A:XFD,"Baseline","Option B",Inst!A:XFD)',
+    ],
+    [
+      "ALLOCATE",
+      `=SEND.ALLOCATE(${rates},"Baseline",Inst!A1:K1,Inst!A2:K2)`,
+      '=SEND.ALLOCATE(Rates!A:XFD,"Baseline",Inst!1:1,Inst!2:2)',
+    ],
     ["CHECK", `=SEND.CHECK(${rates})`, "=SEND.CHECK(Rates!A:XFD)"],
   ];
   return cases.map(([name, exact, whole]) => {
     const a = timed(sheets, exact, runs);
     const b = timed(sheets, whole, runs);
-    return { name, exactMs: a.ms, wholeMs: b.ms, ratio: b.ms / a.ms, same: JSON.stringify(a.value) === JSON.stringify(b.value) };
+    return {
+      name,
+      exactMs: a.ms,
+      wholeMs: b.ms,
+      ratio: b.ms / a.ms,
+      same: JSON.stringify(a.value) === JSON.stringify(b.value),
+    };
   });
 }
 
 if (require.main === module) {
   for (const c of wholeSheetScenario(Number(process.argv[2] ?? 2000))) {
-    console.log(`${c.name}: exact ${c.exactMs.toFixed(0)} ms, A:XFD ${c.wholeMs.toFixed(0)} ms, ratio ${c.ratio.toFixed(2)}, same result ${c.same}`);
+    console.log(
+      `${c.name}: exact ${c.exactMs.toFixed(0)} ms, A:XFD ${c.wholeMs.toFixed(0)} ms, ratio ${c.ratio.toFixed(2)}, same result ${c.same}`,
+    );
   }
 }

@@ -16,12 +16,25 @@ import type { Cell } from "../../src/engine/types";
 type Rows = Cell[][];
 type Sheets = Record<string, Rows>;
 
-interface Workbook { values(sheet: string, range: string): unknown[][]; edit(sheet: string, a1: string, v: Cell): void; done(): void }
-interface HeadlessCtor { create(sheets: Sheets): { hyperformula: HyperFormula; setCells(s: string, a1: string, rows: Cell[][]): void; getValues(s: string, r: string): unknown[][] } }
+interface Workbook {
+  values(sheet: string, range: string): unknown[][];
+  edit(sheet: string, a1: string, v: Cell): void;
+  done(): void;
+}
+interface HeadlessCtor {
+  create(sheets: Sheets): {
+    hyperformula: HyperFormula;
+    setCells(s: string, a1: string, rows: Cell[][]): void;
+    getValues(s: string, r: string): unknown[][];
+  };
+}
 
 /** The same configuration as src/headless/workbook.ts (not exported there). */
 const CONFIG: Partial<ConfigParams> = { licenseKey: "gpl-v3", smartRounding: false };
-const NAMED = [{ name: "TRUE", expression: "=TRUE()" }, { name: "FALSE", expression: "=FALSE()" }];
+const NAMED = [
+  { name: "TRUE", expression: "=TRUE()" },
+  { name: "FALSE", expression: "=FALSE()" },
+];
 
 function nativeBook(sheets: Sheets): Workbook {
   const hf = HyperFormula.buildFromSheets(sheets as never, CONFIG, NAMED);
@@ -36,7 +49,9 @@ function wrapHf(hf: HyperFormula): Workbook {
       const end = hf.simpleCellAddressFromString(`${sheet}!${b}`, 0)!;
       return hf.getRangeValues({ start, end }) as unknown[][];
     },
-    edit: (sheet, a1, v) => { hf.setCellContents(hf.simpleCellAddressFromString(`${sheet}!${a1}`, hf.getSheetId(sheet)!)!, [[v]]); },
+    edit: (sheet, a1, v) => {
+      hf.setCellContents(hf.simpleCellAddressFromString(`${sheet}!${a1}`, hf.getSheetId(sheet)!)!, [[v]]);
+    },
     done: () => hf.destroy(),
   };
 }
@@ -63,68 +78,153 @@ function oursBook(sheets: Sheets): { book: Workbook; via: string } | null {
   return { via: "HyperFormula + src/headless/plugin.ts (HeadlessWorkbook not present)", book: nativeBook(sheets) };
 }
 
-interface DemoModel { sheets: Sheets; ratesSheet: string; institutionsSheet: string; allocationsSheet: string; options: string[]; count: number; source: string; fullDemo?: Sheets }
+interface DemoModel {
+  sheets: Sheets;
+  ratesSheet: string;
+  institutionsSheet: string;
+  allocationsSheet: string;
+  options: string[];
+  count: number;
+  source: string;
+  fullDemo?: Sheets;
+}
 
 function demoModel(): DemoModel | null {
-  const demo = loadModule<{ buildDemoWorkbook?: () => { sheets: { name: string; cells: Rows }[] } }>("../../src/demo/workbook");
+  const demo = loadModule<{ buildDemoWorkbook?: () => { sheets: { name: string; cells: Rows }[] } }>(
+    "../../src/demo/workbook",
+  );
   const rates = loadModule<{ ALLOCATION_OPTIONS?: string[] }>("../../src/demo/rates");
   if (demo?.buildDemoWorkbook && rates?.ALLOCATION_OPTIONS) {
     const wb = demo.buildDemoWorkbook();
     const get = (n: string) => wb.sheets.find((s) => s.name === n)?.cells;
-    const R = get("Rates"), I = get("Institutions"), A = get("Allocations");
+    const R = get("Rates"),
+      I = get("Institutions"),
+      A = get("Allocations");
     if (R && I && A) {
       const options = rates.ALLOCATION_OPTIONS;
       // the Allocations sheet without its BREAKDOWN examples: Name, Phase, one SEND.ALLOCATE per option
       const alloc = A.map((row) => row.slice(0, 2 + options.length));
       return {
-        sheets: { Rates: R, Institutions: I, Allocations: alloc }, ratesSheet: "Rates", institutionsSheet: "Institutions",
-        allocationsSheet: "Allocations", options, count: I.length - 1, source: "demo workbook (src/demo)",
+        sheets: { Rates: R, Institutions: I, Allocations: alloc },
+        ratesSheet: "Rates",
+        institutionsSheet: "Institutions",
+        allocationsSheet: "Allocations",
+        options,
+        count: I.length - 1,
+        source: "demo workbook (src/demo)",
         fullDemo: Object.fromEntries(wb.sheets.map((s) => [s.name, s.cells])),
       };
     }
   }
-  const model = loadModule<{ planModel?: (spec: unknown) => { sheets: { role: string; name: string; rows: Rows }[]; allocationOptions: string[]; count: number } }>("../../src/model");
+  const model = loadModule<{
+    planModel?: (spec: unknown) => {
+      sheets: { role: string; name: string; rows: Rows }[];
+      allocationOptions: string[];
+      count: number;
+    };
+  }>("../../src/model");
   if (!model?.planModel) return null;
-  const plan = model.planModel({ existing: [], national: "National 2024-25", candidates: [{ name: "Candidate A", inherits: "Local (sample)" }], sample: { count: 557 } });
+  const plan = model.planModel({
+    existing: [],
+    national: "National 2024-25",
+    candidates: [{ name: "Candidate A", inherits: "Local (sample)" }],
+    sample: { count: 557 },
+  });
   const by = (role: string) => plan.sheets.find((s) => s.role === role)!;
   return {
-    sheets: { [by("rates").name]: by("rates").rows, [by("institutions").name]: by("institutions").rows, [by("allocations").name]: by("allocations").rows },
-    ratesSheet: by("rates").name, institutionsSheet: by("institutions").name, allocationsSheet: by("allocations").name,
-    options: plan.allocationOptions, count: plan.count, source: "generated model of the demo's size (src/model planModel; demo builder not present)",
+    sheets: {
+      [by("rates").name]: by("rates").rows,
+      [by("institutions").name]: by("institutions").rows,
+      [by("allocations").name]: by("allocations").rows,
+    },
+    ratesSheet: by("rates").name,
+    institutionsSheet: by("institutions").name,
+    allocationsSheet: by("allocations").name,
+    options: plan.allocationOptions,
+    count: plan.count,
+    source: "generated model of the demo's size (src/model planModel; demo builder not present)",
   };
 }
 
 /** The Rates cell of the first top-up key the first option's ancestors define (every option inherits it). */
 function editTarget(m: DemoModel): { a1: string; value: number } {
   const R = m.sheets[m.ratesSheet];
-  const norm = (s: unknown) => String(s ?? "").toLowerCase().replace(/[\s_-]+/g, "");
+  const norm = (s: unknown) =>
+    String(s ?? "")
+      .toLowerCase()
+      .replace(/[\s_-]+/g, "");
   const fc = R[0].findIndex((h) => norm(h) === "factor");
   for (let r = 1; r < R.length; r++) {
     if (!/^topup\./.test(norm(R[r][fc]))) continue;
-    for (let c = 0; c < R[0].length; c++) if (c !== fc && typeof R[r][c] === "number") return { a1: `${colLetters(c + 1)}${r + 1}`, value: R[r][c] as number };
+    for (let c = 0; c < R[0].length; c++)
+      if (c !== fc && typeof R[r][c] === "number")
+        return { a1: `${colLetters(c + 1)}${r + 1}`, value: R[r][c] as number };
   }
   throw new Error("no top-up rate to edit");
 }
 
 export interface WorkbookDetails {
-  source: string; via: string; institutions: number; options: number; allocationCells: number;
-  build: Record<string, Timing>; recalc: Record<string, Timing>; fullDemoBuild?: Timing;
+  source: string;
+  via: string;
+  institutions: number;
+  options: number;
+  allocationCells: number;
+  build: Record<string, Timing>;
+  recalc: Record<string, Timing>;
+  fullDemoBuild?: Timing;
   equality: Record<string, { compared: number; equal: number; maxDiff: number; first?: string }>;
 }
 
-export async function workbookScenario(invoke: Invoke | null, opts: { warmup: number; runs: number }): Promise<{ rows: BenchRow[]; details: WorkbookDetails | null }> {
+export async function workbookScenario(
+  invoke: Invoke | null,
+  opts: { warmup: number; runs: number },
+): Promise<{ rows: BenchRow[]; details: WorkbookDetails | null }> {
   const m = demoModel();
   const probe = m && oursBook(m.sheets);
   if (!m || !probe) {
-    return { rows: [{ id: "4", scenario: "workbook recalculation", measure: "native / ours", value: null, unit: "×", target: "≥ 3", pass: null, note: "headless host or model builders not present" }], details: null };
+    return {
+      rows: [
+        {
+          id: "4",
+          scenario: "workbook recalculation",
+          measure: "native / ours",
+          value: null,
+          unit: "×",
+          target: "≥ 3",
+          pass: null,
+          note: "headless host or model builders not present",
+        },
+      ],
+      details: null,
+    };
   }
   probe.book.done();
   const styles: LookupStyle[] = ["match", "xlookup", "resolved"];
   const header = m.sheets[m.institutionsSheet][0];
-  const natives = Object.fromEntries(styles.map((style) => {
-    const n = nativeSheets({ ratesSheet: m.ratesSheet, ratesGrid: m.sheets[m.ratesSheet], institutionsSheet: m.institutionsSheet, header, count: m.count, options: m.options, style });
-    return [style, { n, sheets: { [m.ratesSheet]: m.sheets[m.ratesSheet], [m.institutionsSheet]: m.sheets[m.institutionsSheet], ...n.sheets } as Sheets }];
-  })) as Record<LookupStyle, { n: ReturnType<typeof nativeSheets>; sheets: Sheets }>;
+  const natives = Object.fromEntries(
+    styles.map((style) => {
+      const n = nativeSheets({
+        ratesSheet: m.ratesSheet,
+        ratesGrid: m.sheets[m.ratesSheet],
+        institutionsSheet: m.institutionsSheet,
+        header,
+        count: m.count,
+        options: m.options,
+        style,
+      });
+      return [
+        style,
+        {
+          n,
+          sheets: {
+            [m.ratesSheet]: m.sheets[m.ratesSheet],
+            [m.institutionsSheet]: m.sheets[m.institutionsSheet],
+            ...n.sheets,
+          } as Sheets,
+        },
+      ];
+    }),
+  ) as Record<LookupStyle, { n: ReturnType<typeof nativeSheets>; sheets: Sheets }>;
 
   // Native INDEX/MATCH and XLOOKUP styles take seconds a build: measured once (they are never the fastest).
   const slow = new Set(["native match", "native xlookup"]);
@@ -164,7 +264,8 @@ export async function workbookScenario(invoke: Invoke | null, opts: { warmup: nu
     const e = { compared: 0, equal: 0, maxDiff: 0, first: undefined as string | undefined };
     m.options.forEach((o, k) => {
       for (let i = 0; i < m.count; i++) {
-        const a = oursVals[i][k], b = get(k, i);
+        const a = oursVals[i][k],
+          b = get(k, i);
         e.compared++;
         const d = typeof a === "number" && typeof b === "number" ? Math.abs(a - b) : a === b ? 0 : Infinity;
         if (d < 0.005) e.equal++;
@@ -176,7 +277,12 @@ export async function workbookScenario(invoke: Invoke | null, opts: { warmup: nu
   };
   for (const st of styles) {
     const n = natives[st].n;
-    const cols = m.options.map((_, k) => books[`native ${st}`].values(NATIVE_SHEETS.allocations, `${colLetters(n.totalCol(k))}2:${colLetters(n.totalCol(k))}${lastRow}`));
+    const cols = m.options.map((_, k) =>
+      books[`native ${st}`].values(
+        NATIVE_SHEETS.allocations,
+        `${colLetters(n.totalCol(k))}2:${colLetters(n.totalCol(k))}${lastRow}`,
+      ),
+    );
     compare(`native ${st}`, (k, i) => cols[k][i][0]);
   }
   for (const b of Object.values(books)) b.done();
@@ -184,31 +290,88 @@ export async function workbookScenario(invoke: Invoke | null, opts: { warmup: nu
   let fullDemoBuild: Timing | undefined;
   if (m.fullDemo) {
     const full = m.fullDemo;
-    fullDemoBuild = measureMany({ full: () => oursBook(full)!.book.done() }, { warmup: 1, runs: Math.max(3, opts.runs - 2) }).full;
+    fullDemoBuild = measureMany(
+      { full: () => oursBook(full)!.book.done() },
+      { warmup: 1, runs: Math.max(3, opts.runs - 2) },
+    ).full;
   }
 
-  const recalc = Object.fromEntries(Object.entries(recalcTimes).map(([k, v]) => [k, { runs: v, median: median(v), min: Math.min(...v) }])) as Record<string, Timing>;
+  const recalc = Object.fromEntries(
+    Object.entries(recalcTimes).map(([k, v]) => [k, { runs: v, median: median(v), min: Math.min(...v) }]),
+  ) as Record<string, Timing>;
   const details: WorkbookDetails = {
-    source: m.source, via: probe.via, institutions: m.count, options: m.options.length, allocationCells: m.count * m.options.length,
-    build, recalc, fullDemoBuild, equality,
+    source: m.source,
+    via: probe.via,
+    institutions: m.count,
+    options: m.options.length,
+    allocationCells: m.count * m.options.length,
+    build,
+    recalc,
+    fullDemoBuild,
+    equality,
   };
 
   const nativeKeys = styles.map((st) => `native ${st}`);
   const fastest = (t: Record<string, Timing>) => nativeKeys.reduce((a, b) => (t[b].median < t[a].median ? b : a));
-  const fb = fastest(build), fr = fastest(recalc);
+  const fb = fastest(build),
+    fr = fastest(recalc);
   const rows: BenchRow[] = [
-    { id: "4", scenario: `workbook: ${m.count} institutions × ${m.options.length} options`, measure: `ours, build + evaluate (${probe.via})`, value: build.ours.median, unit: "ms" },
-    ...nativeKeys.map((k): BenchRow => ({ id: "4", scenario: "", measure: `${k}, build + evaluate`, value: build[k].median, unit: "ms" })),
-    { id: "4", scenario: "", measure: `native / ours, build + evaluate (vs fastest native: ${fb.slice(7)})`, value: build[fb].median / build.ours.median, unit: "×", target: "≥ 3", pass: build[fb].median / build.ours.median >= 3 },
+    {
+      id: "4",
+      scenario: `workbook: ${m.count} institutions × ${m.options.length} options`,
+      measure: `ours, build + evaluate (${probe.via})`,
+      value: build.ours.median,
+      unit: "ms",
+    },
+    ...nativeKeys.map((k): BenchRow => ({
+      id: "4",
+      scenario: "",
+      measure: `${k}, build + evaluate`,
+      value: build[k].median,
+      unit: "ms",
+    })),
+    {
+      id: "4",
+      scenario: "",
+      measure: `native / ours, build + evaluate (vs fastest native: ${fb.slice(7)})`,
+      value: build[fb].median / build.ours.median,
+      unit: "×",
+      target: "≥ 3",
+      pass: build[fb].median / build.ours.median >= 3,
+    },
     { id: "4", scenario: "", measure: "ours, recalc after one rate edit", value: recalc.ours.median, unit: "ms" },
-    ...nativeKeys.map((k): BenchRow => ({ id: "4", scenario: "", measure: `${k}, recalc after one rate edit`, value: recalc[k].median, unit: "ms" })),
-    { id: "4", scenario: "", measure: `native / ours, recalc (vs fastest native: ${fr.slice(7)})`, value: recalc[fr].median / recalc.ours.median, unit: "×", target: "≥ 3", pass: recalc[fr].median / recalc.ours.median >= 3 },
+    ...nativeKeys.map((k): BenchRow => ({
+      id: "4",
+      scenario: "",
+      measure: `${k}, recalc after one rate edit`,
+      value: recalc[k].median,
+      unit: "ms",
+    })),
+    {
+      id: "4",
+      scenario: "",
+      measure: `native / ours, recalc (vs fastest native: ${fr.slice(7)})`,
+      value: recalc[fr].median / recalc.ours.median,
+      unit: "×",
+      target: "≥ 3",
+      pass: recalc[fr].median / recalc.ours.median >= 3,
+    },
   ];
-  if (fullDemoBuild) rows.push({ id: "4", scenario: "", measure: "whole demo workbook (all sheets), build + evaluate", value: fullDemoBuild.median, unit: "ms" });
+  if (fullDemoBuild)
+    rows.push({
+      id: "4",
+      scenario: "",
+      measure: "whole demo workbook (all sheets), build + evaluate",
+      value: fullDemoBuild.median,
+      unit: "ms",
+    });
   const bad = Object.keys(equality).filter((k) => equality[k].equal !== equality[k].compared);
   rows.find((r) => r.measure.startsWith("native / ours, recalc"))!.note = bad.length
     ? `WARNING: totals differ from ours: ${bad.map((k) => `${k} ${equality[k].compared - equality[k].equal}/${equality[k].compared} (max £${equality[k].maxDiff.toFixed(2)}; ${equality[k].first})`).join("; ")}`
     : `every native style equals ours on all ${equality["native match"].compared} allocation cells; source: ${m.source}`;
-  if (bad.length) process.stderr.write(`WARNING: scenario 4 native totals differ from ours (see results.json details.workbook.equality)\n`);
+  if (bad.length)
+    process.stderr.write(
+      `WARNING: scenario 4 native totals differ from ours (see results.json details.workbook.equality)\n`,
+    );
   return { rows, details };
 }

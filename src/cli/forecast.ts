@@ -19,13 +19,17 @@ export interface ForecastOpts {
 }
 
 /** What one area gives: its forecast, or the function's message when its history cannot be forecast. */
-export type AreaResult = { name: string; forecast: { year: number; breakdown: string; low: number; central: number; high: number }[] } | { name: string; error: string };
+export type AreaResult =
+  | { name: string; forecast: { year: number; breakdown: string; low: number; central: number; high: number }[] }
+  | { name: string; error: string };
 
 function readText(file: string, what: string): string {
   try {
     return fs.readFileSync(file, "utf8");
   } catch (e) {
-    throw new FileProblem(`cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new FileProblem(
+      `cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
 }
 
@@ -42,15 +46,27 @@ export function historyGrid(columns: readonly string[], area: TidyArea): (string
 }
 
 /** Forecasts the chosen areas: the JSON object of contract section 6, keyed by la_code, in file order. */
-export function forecastAreas(caseloadText: string, newPlansText: string | undefined, opts: ForecastOpts, names = { caseload: "caseload file", newPlans: "new-plans file" }):
-  Record<string, AreaResult> {
+export function forecastAreas(
+  caseloadText: string,
+  newPlansText: string | undefined,
+  opts: ForecastOpts,
+  names = { caseload: "caseload file", newPlans: "new-plans file" },
+): Record<string, AreaResult> {
   const origin = numberOpt(opts.origin, "--origin");
-  if (origin !== undefined && !Number.isInteger(origin)) throw new FileProblem(`--origin '${opts.origin}' is not a year`);
-  const checked = checkOptions({ horizon: numberOpt(opts.horizon, "--horizon"), coverage: numberOpt(opts.coverage, "--coverage") });
+  if (origin !== undefined && !Number.isInteger(origin))
+    throw new FileProblem(`--origin '${opts.origin}' is not a year`);
+  const checked = checkOptions({
+    horizon: numberOpt(opts.horizon, "--horizon"),
+    coverage: numberOpt(opts.coverage, "--coverage"),
+  });
   if (isSendError(checked)) throw new FileProblem(`--${checked.message}`);
   let tidy;
   try {
-    tidy = readTidyFiles(caseloadText, newPlansText, { origin, caseloadName: names.caseload, newPlansName: names.newPlans });
+    tidy = readTidyFiles(caseloadText, newPlansText, {
+      origin,
+      caseloadName: names.caseload,
+      newPlansName: names.newPlans,
+    });
   } catch (e) {
     if (e instanceof TidyProblem) throw new FileProblem(e.message);
     throw e;
@@ -59,7 +75,9 @@ export function forecastAreas(caseloadText: string, newPlansText: string | undef
   const out: Record<string, AreaResult> = {};
   for (const area of chosen) {
     const rows = forecast(historyGrid(tidy.columns, area), { horizon: checked.horizon, coverage: checked.coverage });
-    out[area.code] = isSendError(rows) ? { name: area.name, error: rows.message } : { name: area.name, forecast: rows.map(jsonRow) };
+    out[area.code] = isSendError(rows)
+      ? { name: area.name, error: rows.message }
+      : { name: area.name, forecast: rows.map(jsonRow) };
   }
   return out;
 }
@@ -74,8 +92,13 @@ function choose(areas: readonly TidyArea[], la: string): TidyArea[] {
   if (key === "all") return [...areas];
   const hit = areas.filter((a) => a.code.toLowerCase() === key || a.name.toLowerCase() === key);
   if (hit.length) return hit;
-  const near = nearest(la.trim(), areas.flatMap((a) => [a.code, a.name]));
-  throw new FileProblem(`--la '${la}' is not an area of the caseload file${near ? `; did you mean '${near}'?` : ""} (give a code, a name or all)`);
+  const near = nearest(
+    la.trim(),
+    areas.flatMap((a) => [a.code, a.name]),
+  );
+  throw new FileProblem(
+    `--la '${la}' is not an area of the caseload file${near ? `; did you mean '${near}'?` : ""} (give a code, a name or all)`,
+  );
 }
 
 /** One JSON object, one area per line (keys in file order). */
@@ -90,7 +113,9 @@ function forecastCsv(results: Record<string, AreaResult>): string {
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = ["la_code,la_name,year,breakdown,low,central,high"];
   for (const [code, r] of Object.entries(results)) {
-    if ("forecast" in r) for (const f of r.forecast) lines.push([q(code), q(r.name), f.year, q(f.breakdown), f.low, f.central, f.high].join(","));
+    if ("forecast" in r)
+      for (const f of r.forecast)
+        lines.push([q(code), q(r.name), f.year, q(f.breakdown), f.low, f.central, f.high].join(","));
   }
   return `${lines.join("\n")}\n`;
 }
@@ -100,7 +125,10 @@ export function runForecast(caseload: string, opts: ForecastOpts, io: CliIo, qui
   const say = progress(io, quiet);
   const caseloadText = readText(caseload, "caseload file");
   const newPlansText = opts.newPlans === undefined ? undefined : readText(opts.newPlans, "new-plans file");
-  const results = forecastAreas(caseloadText, newPlansText, opts, { caseload, newPlans: opts.newPlans ?? "new-plans file" });
+  const results = forecastAreas(caseloadText, newPlansText, opts, {
+    caseload,
+    newPlans: opts.newPlans ?? "new-plans file",
+  });
   const failed = Object.entries(results).filter(([, r]) => "error" in r);
   for (const [code, r] of failed) say(`${code} ${r.name}: ${"error" in r ? r.error : ""}`);
   const done = Object.keys(results).length - failed.length;

@@ -18,7 +18,13 @@ import { reportLines } from "../import/reportText";
 import { readSource, SourceProblem } from "../import/source";
 import { progress, type CliIo } from "./io";
 
-export interface ImportOptions { out: string; mapping?: string; sheet?: string; national?: string; option: string }
+export interface ImportOptions {
+  out: string;
+  mapping?: string;
+  sheet?: string;
+  national?: string;
+  option: string;
+}
 
 export const DEFAULT_NATIONAL = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;
 
@@ -29,13 +35,19 @@ function readMappingFile(file: string): SavedMapping {
   } catch (e) {
     throw new FileProblem(`cannot read the mapping ${file}: ${(e as Error).message}`);
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data) || Object.values(data).some((v) => typeof v !== "string")) {
+  if (
+    typeof data !== "object" ||
+    data === null ||
+    Array.isArray(data) ||
+    Object.values(data).some((v) => typeof v !== "string")
+  ) {
     throw new FileProblem(`the mapping ${file} must be one JSON object: {"header in the file": "field or keep", …}`);
   }
   return data as SavedMapping;
 }
 
-/** Text that Excel (or the headless host) would read as a formula or number stays text: "'" is the host's text marker. */
+/** Text that Excel (or the headless host) would read as a formula or number stays text: "'" is the host's text marker.
+ * */
 function literal(rows: Rows): Rows {
   return rows.map((r) => r.map((c): RawCell => (typeof c === "string" && /^[=+\-@']/.test(c) ? `'${c}` : c)));
 }
@@ -45,8 +57,12 @@ export async function runImport(input: string, opts: ImportOptions, io: CliIo, q
   refuseOverwrite(opts.out, [input]);
   if (!fs.existsSync(input) || !fs.statSync(input).isFile()) throw new FileProblem(`file not found: ${input}`);
   const national = opts.national ?? DEFAULT_NATIONAL;
-  if (!LIBRARY.some((o) => o.name === national)) throw new FileProblem(`--national: no built-in option '${national}'; choose one of ${LIBRARY.map((o) => o.name).join(", ")}`);
-  if (normOption(opts.option) === normOption(national)) throw new FileProblem(`--option: '${opts.option}' is the national option's name; choose another`);
+  if (!LIBRARY.some((o) => o.name === national))
+    throw new FileProblem(
+      `--national: no built-in option '${national}'; choose one of ${LIBRARY.map((o) => o.name).join(", ")}`,
+    );
+  if (normOption(opts.option) === normOption(national))
+    throw new FileProblem(`--option: '${opts.option}' is the national option's name; choose another`);
   say(`reading ${input}`);
   let src;
   try {
@@ -56,16 +72,29 @@ export async function runImport(input: string, opts: ImportOptions, io: CliIo, q
     throw e;
   }
   for (const e of src.errors) io.err(`send-model: ${input}: ${e}\n`);
-  const sheet = opts.sheet ? src.sheets.find((s) => s.name.toLowerCase() === opts.sheet!.toLowerCase()) : src.sheets.find((s) => s.rows.length > 1) ?? src.sheets[0];
-  if (!sheet) throw new FileProblem(`--sheet: no sheet '${opts.sheet}' in ${input} (sheets: ${src.sheets.map((s) => s.name).join(", ")})`);
+  const sheet = opts.sheet
+    ? src.sheets.find((s) => s.name.toLowerCase() === opts.sheet!.toLowerCase())
+    : (src.sheets.find((s) => s.rows.length > 1) ?? src.sheets[0]);
+  if (!sheet)
+    throw new FileProblem(
+      `--sheet: no sheet '${opts.sheet}' in ${input} (sheets: ${src.sheets.map((s) => s.name).join(", ")})`,
+    );
   const headerRow = findHeaderRow(sheet.rows);
   const header = (sheet.rows[headerRow] ?? []).map((c) => (c === null || c === undefined ? "" : String(c)));
   const bands = bandsFor(national);
   let choices = proposeMapping(header);
   if (opts.mapping) {
-    const saved = withSaved(choices, readMappingFile(opts.mapping), targetList(bands, choices.map((c) => c.target)));
+    const saved = withSaved(
+      choices,
+      readMappingFile(opts.mapping),
+      targetList(
+        bands,
+        choices.map((c) => c.target),
+      ),
+    );
     if (saved.errors.length) throw new FileProblem(saved.errors.join("\n"));
-    for (const m of saved.missing) io.err(`send-model: warning: the mapping names '${m}', which is not a column of ${input}\n`);
+    for (const m of saved.missing)
+      io.err(`send-model: warning: the mapping names '${m}', which is not a column of ${input}\n`);
     choices = saved.choices;
   }
   const result = applyMapping(sheet.rows, choices, bands);
@@ -74,17 +103,30 @@ export async function runImport(input: string, opts: ImportOptions, io: CliIo, q
     io.err(`send-model: nothing written: fix the mapping (--mapping MAP.json, {"header": "field or keep"})\n`);
     return false;
   }
-  const plan = planImport({ existing: [], national, candidate: opts.option, result, source: input.replace(/^.*[\\/]/, "") });
+  const plan = planImport({
+    existing: [],
+    national,
+    candidate: opts.option,
+    result,
+    source: input.replace(/^.*[\\/]/, ""),
+  });
   say(`recalculating ${result.report.institutions} institutions under ${plan.allocationOptions.length} option(s)`);
-  const wb = HeadlessWorkbook.create(Object.fromEntries(plan.sheets.map((s) => [s.name, s.values ? literal(s.rows) : s.rows])));
+  const wb = HeadlessWorkbook.create(
+    Object.fromEntries(plan.sheets.map((s) => [s.name, s.values ? literal(s.rows) : s.rows])),
+  );
   const allocLast = colLetters(2 + plan.allocationOptions.length);
   const formats: Record<string, SheetFormat> = {
-    [plan.names.allocations]: { numFmts: [{ range: `C2:${allocLast}${plan.count + 1}`, format: MONEY_FORMAT }], freezeCols: 1 },
+    [plan.names.allocations]: {
+      numFmts: [{ range: `C2:${allocLast}${plan.count + 1}`, format: MONEY_FORMAT }],
+      freezeCols: 1,
+    },
     [plan.names.institutions]: { freezeCols: 1, table: plan.table.name },
     [plan.mapping.name]: { widths: { D: 60 } },
   };
   writeFileAtomic(opts.out, await xlsxBuffer(sheetsForWrite(snapshot(wb), formats)), [input]);
-  io.out(`\nWrote ${opts.out}: ${result.report.institutions} institutions; sheets ${plan.sheets.map((s) => s.name).join(", ")}; Allocations for ${plan.allocationOptions.join(", ")}.\n`);
+  io.out(
+    `\nWrote ${opts.out}: ${result.report.institutions} institutions; sheets ${plan.sheets.map((s) => s.name).join(", ")}; Allocations for ${plan.allocationOptions.join(", ")}.\n`,
+  );
   say(`wrote ${opts.out}`);
   return true;
 }

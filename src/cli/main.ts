@@ -15,7 +15,8 @@ import { processIo, type CliIo } from "./io";
 function wholeNumber(flag: string): (v: string) => number {
   return (v) => {
     const n = Number(v.replace(/_/g, ""));
-    if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${flag} must be a positive whole number, not '${v}'`);
+    if (!Number.isSafeInteger(n) || n <= 0)
+      throw new InvalidArgumentError(`${flag} must be a positive whole number, not '${v}'`);
     return n;
   };
 }
@@ -28,7 +29,9 @@ class ImportRefused extends Error {}
 function program(io: CliIo, status: { code: number }): Command {
   const p = new Command();
   p.name("send-model")
-    .description("SEND Funding Modeller, headless: recalculate workbooks with SEND.* formulas, or write the synthetic demo.")
+    .description(
+      "SEND Funding Modeller, headless: recalculate workbooks with SEND.* formulas, or write the synthetic demo.",
+    )
     .option("-q, --quiet", "no progress messages on stderr")
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.out, writeErr: io.err })
@@ -38,35 +41,66 @@ function program(io: CliIo, status: { code: number }): Command {
     .description("Evaluate every formula of every sheet of an .xlsx workbook (SEND.* included) without Excel.")
     .argument("<input>", "the workbook to evaluate (.xlsx); it is never modified")
     .option("-o, --out <file>", "write the recalculated workbook (formulas plus their values) to this new file")
-    .option("--json", "print one JSON object on stdout: \"Sheet!A1\" -> value, for every formula and spilled cell")
-    .option("--max-bytes <n>", `refuse a workbook that inflates to more than n bytes (default ${DEFAULT_ZIP_LIMITS.maxBytes.toLocaleString("en-GB")})`, wholeNumber("--max-bytes"))
-    .option("--max-cells <n>", `refuse a workbook with more than n cells (default ${DEFAULT_ZIP_LIMITS.maxCells.toLocaleString("en-GB")})`, wholeNumber("--max-cells"))
-    .option("--summary", "per sheet: formula cells, the total of their numbers and their errors by code (with --json: as one JSON object)")
-    .addHelpText("after", "\nValues in --json: number, text, true/false, null for blank, or {\"error\": \"#VALUE!\", \"message\": \"…\"}.\nKeys follow sheet order, then rows, then columns.")
-    .action(async (input: string, opts: { out?: string; json?: boolean; summary?: boolean; maxBytes?: number; maxCells?: number }) => {
-      // before loading the engine: a wrong file or a zip bomb is answered at once
-      await checkZip(checkXlsxInput(input), input, zipLimits(opts));
-      if (opts.out) checkOutput(opts.out, [input]); // folder exists and is writable, before any work
-      const { runRecalc } = require("./recalc") as typeof import("./recalc");
-      const failed = await runRecalc(input, opts, io, Boolean(p.opts().quiet));
-      if (failed > 0) status.code = EXIT.cellsFailed;
-    });
+    .option("--json", 'print one JSON object on stdout: "Sheet!A1" -> value, for every formula and spilled cell')
+    .option(
+      "--max-bytes <n>",
+      `refuse a workbook that inflates to more than n bytes (default ${DEFAULT_ZIP_LIMITS.maxBytes.toLocaleString("en-GB")})`,
+      wholeNumber("--max-bytes"),
+    )
+    .option(
+      "--max-cells <n>",
+      `refuse a workbook with more than n cells (default ${DEFAULT_ZIP_LIMITS.maxCells.toLocaleString("en-GB")})`,
+      wholeNumber("--max-cells"),
+    )
+    .option(
+      "--summary",
+      "per sheet: formula cells, the total of their numbers and their errors by code (with --json: as one JSON object)",
+    )
+    .addHelpText(
+      "after",
+      '\nValues in --json: number, text, true/false, null for blank, or {"error": "#VALUE!", "message": "…"}.\nKeys follow sheet order, then rows, then columns.',
+    )
+    .action(
+      async (
+        input: string,
+        opts: { out?: string; json?: boolean; summary?: boolean; maxBytes?: number; maxCells?: number },
+      ) => {
+        // before loading the engine: a wrong file or a zip bomb is answered at once
+        await checkZip(checkXlsxInput(input), input, zipLimits(opts));
+        if (opts.out) checkOutput(opts.out, [input]); // folder exists and is writable, before any work
+        const { runRecalc } = require("./recalc") as typeof import("./recalc");
+        const failed = await runRecalc(input, opts, io, Boolean(p.opts().quiet));
+        if (failed > 0) status.code = EXIT.cellsFailed;
+      },
+    );
 
   p.command("import")
-    .description("Make a model from your own school list (CSV or xlsx): maps its columns to the Institutions fields, prints the mapping and every column, cell and count it could not use.")
+    .description(
+      "Make a model from your own school list (CSV or xlsx): maps its columns to the Institutions fields, prints the mapping and every column, cell and count it could not use.",
+    )
     .argument("<schools>", "the school list (.csv or .xlsx); it is never modified")
     .requiredOption("-o, --out <file>", "the model workbook to write (.xlsx)")
-    .option("--mapping <file>", "a JSON object {\"header in the file\": \"field\" or \"keep\"} that overrides the proposed mapping")
+    .option(
+      "--mapping <file>",
+      'a JSON object {"header in the file": "field" or "keep"} that overrides the proposed mapping',
+    )
     .option("--sheet <name>", "the sheet of an xlsx file to read (default: the first with data)")
     .option("--national <option>", "the built-in national option the rates are seeded from")
     .option("--option <name>", "the name of the local candidate option", "Option A")
-    .action(async (schools: string, opts: { out: string; mapping?: string; sheet?: string; national?: string; option: string }) => {
-      const { runImport } = require("./importCommand") as typeof import("./importCommand");
-      if (!(await runImport(schools, opts, io, Boolean(p.opts().quiet)))) throw new ImportRefused();
-    });
+    .action(
+      async (
+        schools: string,
+        opts: { out: string; mapping?: string; sheet?: string; national?: string; option: string },
+      ) => {
+        const { runImport } = require("./importCommand") as typeof import("./importCommand");
+        if (!(await runImport(schools, opts, io, Boolean(p.opts().quiet)))) throw new ImportRefused();
+      },
+    );
 
   p.command("publish")
-    .description("Write a separate values-only copy of a workbook for review: every sheet's results (no formulas), formats kept, totals per option and a summary.")
+    .description(
+      "Write a separate values-only copy of a workbook for review: every sheet's results (no formulas), formats kept, totals per option and a summary.",
+    )
     .argument("<model>", "the model workbook (.xlsx); it is recalculated first and never modified")
     .requiredOption("-o, --out <file>", "the published workbook to write (.xlsx)")
     .action(async (model: string, opts: { out: string }) => {
@@ -91,15 +125,26 @@ function program(io: CliIo, status: { code: number }): Command {
     .option("--origin <year>", "use only the years up to this one (default: the last year)")
     .option("--horizon <n>", "years to forecast, 1 to 15", "3")
     .option("--coverage <c>", "interval probability, strictly between 0 and 1", "0.8")
-    .option("--json", "print one JSON object: la_code -> {name, forecast: [{year, breakdown, low, central, high}]} or {name, error}")
-    .addHelpText("after", "\nWithout --json, prints CSV: la_code,la_name,year,breakdown,low,central,high. Exit 0 when at least one LA was forecast.")
+    .option(
+      "--json",
+      "print one JSON object: la_code -> {name, forecast: [{year, breakdown, low, central, high}]} or {name, error}",
+    )
+    .addHelpText(
+      "after",
+      "\nWithout --json, prints CSV: la_code,la_name,year,breakdown,low,central,high. Exit 0 when at least one LA was forecast.",
+    )
     .action((caseload: string, opts: import("./forecast").ForecastOpts) => {
       const { runForecast } = require("./forecast") as typeof import("./forecast");
       if (!runForecast(caseload, opts, io, Boolean(p.opts().quiet))) throw new FileProblem("no LA could be forecast");
     });
   p.command("plan")
-    .description("Write a DSG deficit management plan workbook (DfE template shape, live SEND.PLAN formulas) from a model workbook.")
-    .argument("<model>", "the model workbook (.xlsx) with a Rates sheet whose options carry proj.* keys; it is never modified")
+    .description(
+      "Write a DSG deficit management plan workbook (DfE template shape, live SEND.PLAN formulas) from a model workbook.",
+    )
+    .argument(
+      "<model>",
+      "the model workbook (.xlsx) with a Rates sheet whose options carry proj.* keys; it is never modified",
+    )
     .requiredOption("-o, --out <file>", "the plan workbook to write (.xlsx, a new file)")
     .action(async (input: string, opts: { out: string }) => {
       await checkZip(checkXlsxInput(input), input, zipLimits({}));
@@ -118,7 +163,10 @@ function fsAction(e: unknown): string {
 }
 
 function zipLimits(opts: { maxBytes?: number; maxCells?: number }) {
-  return { maxBytes: opts.maxBytes ?? DEFAULT_ZIP_LIMITS.maxBytes, maxCells: opts.maxCells ?? DEFAULT_ZIP_LIMITS.maxCells };
+  return {
+    maxBytes: opts.maxBytes ?? DEFAULT_ZIP_LIMITS.maxBytes,
+    maxCells: opts.maxCells ?? DEFAULT_ZIP_LIMITS.maxCells,
+  };
 }
 
 /** Runs the CLI with user arguments (no node/script prefix); resolves to the exit code. */
@@ -140,7 +188,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.err(`send-model: ${problem.message}\n`);
       return EXIT.problem;
     }
-    io.err(`send-model: internal error (please report it, with the workbook if you can): ${(e as Error).message ?? String(e)}\n`);
+    io.err(
+      `send-model: internal error (please report it, with the workbook if you can): ${(e as Error).message ?? String(e)}\n`,
+    );
     if (process.env.SEND_MODEL_DEBUG) io.err(`${(e as Error).stack ?? ""}\n`);
     return EXIT.internal;
   }

@@ -22,31 +22,57 @@ export interface PlanModel {
 
 /** Two SYNTHETIC mitigation rows for a SYNTHETIC model (the demo), so its plan shows the log filled in. */
 function syntheticMitigations(start: number, years: number): Mitigation[] {
-  const ramp = (first: number, full: number) => Array.from({ length: years }, (_, k) => (k < first ? 0 : k === first ? full / 2 : full));
+  const ramp = (first: number, full: number) =>
+    Array.from({ length: years }, (_, k) => (k < first ? 0 : k === first ? full / 2 : full));
   return [
-    { description: "SYNTHETIC: banding review of mainstream top-ups", start: start + 1, oneOff: 60000, recurring: 25000,
-      savings: ramp(1, 900000), confidence: "Medium" },
-    { description: "SYNTHETIC: 20-place special free school (capital from DfE, not DSG; see SEND.APPRAISE)", start: start + 2,
-      oneOff: 0, recurring: 0, savings: ramp(2, 735600), confidence: "Low" },
+    {
+      description: "SYNTHETIC: banding review of mainstream top-ups",
+      start: start + 1,
+      oneOff: 60000,
+      recurring: 25000,
+      savings: ramp(1, 900000),
+      confidence: "Medium",
+    },
+    {
+      description: "SYNTHETIC: 20-place special free school (capital from DfE, not DSG; see SEND.APPRAISE)",
+      start: start + 2,
+      oneOff: 0,
+      recurring: 0,
+      savings: ramp(2, 735600),
+      confidence: "Low",
+    },
   ];
 }
 
 /** The plan's sheets (Rates copied from the model) as typed cells with formats. */
-export function planFromModel(model: PlanModel): { sheets: { name: string; cells: Rows; format: SheetFormat }[]; unmitigated: string; mitigated: string } {
-  const rates = model.sheets.find((s) => s.name.toLowerCase() === "rates")
-    ?? model.sheets.find((s) => typeof s.cells[0]?.[0] === "string" && (s.cells[0][0] as string).trim().toLowerCase() === "factor");
-  if (!rates) throw new FileProblem(`${model.source}: no Rates sheet (a sheet named Rates, or one whose A1 is 'Factor')`);
+export function planFromModel(model: PlanModel): {
+  sheets: { name: string; cells: Rows; format: SheetFormat }[];
+  unmitigated: string;
+  mitigated: string;
+} {
+  const rates =
+    model.sheets.find((s) => s.name.toLowerCase() === "rates") ??
+    model.sheets.find(
+      (s) => typeof s.cells[0]?.[0] === "string" && (s.cells[0][0] as string).trim().toLowerCase() === "factor",
+    );
+  if (!rates)
+    throw new FileProblem(`${model.source}: no Rates sheet (a sheet named Rates, or one whose A1 is 'Factor')`);
   // options and their proj.* keys, read from the model recalculated (rates cells may be formulas)
   const wb = HeadlessWorkbook.create({ [rates.name]: rates.cells });
   const height = rates.cells.length;
   const width = Math.max(...rates.cells.map((r) => r.length));
-  const grid = wb.getValues(rates.name, `A1:${colLetters(width)}${height}`).map((r) => r.map((v) => (v !== null && typeof v === "object" ? null : v)));
+  const grid = wb
+    .getValues(rates.name, `A1:${colLetters(width)}${height}`)
+    .map((r) => r.map((v) => (v !== null && typeof v === "object" ? null : v)));
   const names = ratesColumns(grid as Rows).options.map((o) => o.name);
   const withProjection = names.filter((n) => {
     const o = optionFromGrid(grid, n);
     return !(o instanceof SendError) && o.rates.has("proj.start");
   });
-  if (withProjection.length === 0) throw new FileProblem(`${model.source}: no option of the Rates sheet has proj.start, so there is no projection to plan from`);
+  if (withProjection.length === 0)
+    throw new FileProblem(
+      `${model.source}: no option of the Rates sheet has proj.start, so there is no projection to plan from`,
+    );
   const named = (re: RegExp) => withProjection.find((n) => re.test(n));
   const unmitigated = named(/^unmitigated$/i) ?? withProjection[0];
   const mitigated = named(/^mitigated$/i) ?? withProjection[withProjection.length - 1];
@@ -55,21 +81,35 @@ export function planFromModel(model: PlanModel): { sheets: { name: string; cells
   const years = projectionYears(option);
   if (years instanceof SendError) throw new FileProblem(`${model.source}: ${years.message}`);
   const start = (option.rates.get("proj.start")!.value as Dec).toNumber();
-  const synthetic = model.sheets.some((s) => s.cells.flat().some((c) => typeof c === "string" && c.includes("SYNTHETIC DATA")));
+  const synthetic = model.sheets.some((s) =>
+    s.cells.flat().some((c) => typeof c === "string" && c.includes("SYNTHETIC DATA")),
+  );
   const ratesRef = `'${rates.name.replace(/'/g, "''")}'!$A$1:$${colLetters(width + 2)}$${height + 20}`;
   const plan = planWorkbook({
-    ratesRef, unmitigated, mitigated, start, years,
+    ratesRef,
+    unmitigated,
+    mitigated,
+    start,
+    years,
     mitigations: synthetic ? syntheticMitigations(start, years) : [],
     authority: synthetic ? "SYNTHETIC demo county (not a real council)" : "(enter the authority's name)",
     source: model.source,
   });
   const format = (p: PlanSheet): SheetFormat => ({
-    headerRows: 1, widths: { A: 70 },
-    numFmts: [...p.money.map((range) => ({ range, format: MONEY_FORMAT })), ...p.percent.map((range) => ({ range, format: PERCENT_FORMAT }))],
+    headerRows: 1,
+    widths: { A: 70 },
+    numFmts: [
+      ...p.money.map((range) => ({ range, format: MONEY_FORMAT })),
+      ...p.percent.map((range) => ({ range, format: PERCENT_FORMAT })),
+    ],
   });
   return {
-    sheets: [...plan.map((p) => ({ name: p.name, cells: p.cells, format: format(p) })), { name: rates.name, cells: rates.cells, format: { headerRows: 1 } }],
-    unmitigated, mitigated,
+    sheets: [
+      ...plan.map((p) => ({ name: p.name, cells: p.cells, format: format(p) })),
+      { name: rates.name, cells: rates.cells, format: { headerRows: 1 } },
+    ],
+    unmitigated,
+    mitigated,
   };
 }
 
@@ -82,7 +122,9 @@ export async function runPlan(input: string, out: string, io: CliIo, quiet: bool
   say(`planning from options '${plan.unmitigated}' (unmitigated) and '${plan.mitigated}' (mitigated)`);
   const wb = HeadlessWorkbook.create(Object.fromEntries(plan.sheets.map((s) => [s.name, s.cells])));
   const snaps = snapshot(wb);
-  await writeXlsx(out, sheetsForWrite(snaps, Object.fromEntries(plan.sheets.map((s) => [s.name, s.format]))), { protect: [input] });
+  await writeXlsx(out, sheetsForWrite(snaps, Object.fromEntries(plan.sheets.map((s) => [s.name, s.format]))), {
+    protect: [input],
+  });
   say(`wrote ${out}`);
   io.out(`${out}\n`);
 }

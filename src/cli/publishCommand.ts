@@ -10,13 +10,17 @@ import { progress, type CliIo } from "./io";
 import type ExcelJS from "exceljs";
 
 function formatsOf(ws: ExcelJS.Worksheet | undefined, s: SheetSnapshot): (string | null)[][] {
-  return s.values.map((r, i) => r.map((_, j) => (ws ? ws.getCell(i + 1, j + 1).numFmt ?? null : null)));
+  return s.values.map((r, i) => r.map((_, j) => (ws ? (ws.getCell(i + 1, j + 1).numFmt ?? null) : null)));
 }
 
 /** Data rows of the institutions sheet (Name and Phase headers, no formulas), for the summary. */
 function institutionCount(snaps: readonly SheetSnapshot[]): number {
-  const s = snaps.find((x) => headerIndex(x.cells[0] ?? [], "Name") >= 0 && headerIndex(x.cells[0] ?? [], "Phase") >= 0
-    && !(x.cells[1] ?? []).some((c) => typeof c === "string" && c.startsWith("=")));
+  const s = snaps.find(
+    (x) =>
+      headerIndex(x.cells[0] ?? [], "Name") >= 0 &&
+      headerIndex(x.cells[0] ?? [], "Phase") >= 0 &&
+      !(x.cells[1] ?? []).some((c) => typeof c === "string" && c.startsWith("=")),
+  );
   if (!s) return 0;
   const col = headerIndex(s.cells[0], "Name");
   return s.values.slice(1).filter((r) => r[col] !== null && r[col] !== "").length;
@@ -30,11 +34,20 @@ export async function runPublish(input: string, out: string, io: CliIo, quiet: b
   const book = await readXlsx(input);
   const snaps = snapshot(loadHost(book));
   say(`recalculated ${snaps.length} sheets`);
-  const sheets: SheetRead[] = snaps.map((s) => ({ name: s.name, values: s.values, formulas: s.cells, formats: formatsOf(book.source.getWorksheet(s.name), s) }));
+  const sheets: SheetRead[] = snaps.map((s) => ({
+    name: s.name,
+    values: s.values,
+    formulas: s.cells,
+    formats: formatsOf(book.source.getWorksheet(s.name), s),
+  }));
   const published = publishBook({ sheets, institutions: institutionCount(snaps) });
   writeFileAtomic(out, Buffer.from(await publishedXlsx(published.sheets)), [input]);
   const money = (n: number) => `£${n.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  const lines = published.totals.map((t) => `  ${t.option}: ${t.total === null ? `${t.errors} cell(s) with errors` : money(t.total)}`);
-  io.out(`Wrote ${out}: ${published.sheets.map((s) => s.name).join(", ")} (values only, no formulas).\n${lines.length ? `Totals:\n${lines.join("\n")}\n` : ""}`);
+  const lines = published.totals.map(
+    (t) => `  ${t.option}: ${t.total === null ? `${t.errors} cell(s) with errors` : money(t.total)}`,
+  );
+  io.out(
+    `Wrote ${out}: ${published.sheets.map((s) => s.name).join(", ")} (values only, no formulas).\n${lines.length ? `Totals:\n${lines.join("\n")}\n` : ""}`,
+  );
   say(`wrote ${out}`);
 }

@@ -16,11 +16,17 @@ export function resultsJson(entries: readonly [string, CellResult][]): string {
  * Evaluates the workbook; resolves to the number of cells the headless engine could not evaluate (each
  * shows #VALUE! with a message naming the cell and the limit, and is listed on stderr).
  */
-export async function runRecalc(input: string, opts: { out?: string; json?: boolean; summary?: boolean; maxBytes?: number; maxCells?: number }, io: CliIo, quiet: boolean): Promise<number> {
+export async function runRecalc(
+  input: string,
+  opts: { out?: string; json?: boolean; summary?: boolean; maxBytes?: number; maxCells?: number },
+  io: CliIo,
+  quiet: boolean,
+): Promise<number> {
   const say = progress(io, quiet);
   if (opts.out) refuseOverwrite(opts.out, [input]); // before any work
   say(`reading ${input}`);
-  const book = await readXlsx(input, { // checks the package again: the library never trusts its caller
+  const book = await readXlsx(input, {
+    // checks the package again: the library never trusts its caller
     maxBytes: opts.maxBytes ?? DEFAULT_ZIP_LIMITS.maxBytes,
     maxCells: opts.maxCells ?? DEFAULT_ZIP_LIMITS.maxCells,
   });
@@ -31,7 +37,10 @@ export async function runRecalc(input: string, opts: { out?: string; json?: bool
   const errors = results.filter(([, v]) => v !== null && typeof v === "object").length;
   say(`evaluated ${results.length} formula and spilled cells in ${snaps.length} sheets (${errors} showing an error)`);
   if (opts.summary) {
-    const rows = summarise(results, snaps.map((s) => s.name));
+    const rows = summarise(
+      results,
+      snaps.map((s) => s.name),
+    );
     io.out(opts.json ? summaryJson(rows) : summaryText(rows));
   } else if (opts.json) io.out(resultsJson(results));
   if (opts.out) {
@@ -40,17 +49,23 @@ export async function runRecalc(input: string, opts: { out?: string; json?: bool
     const patched = patches && book.bytes ? await patchPackage(book.bytes, patches) : undefined;
     if (patched) writeFileAtomic(opts.out, patched, [input]);
     else await writeXlsx(opts.out, sheetsForWrite(snaps), { base: book.source, protect: [input] });
-    say(`wrote ${opts.out}${patched ? "" : " (re-serialised: a spill grew past the cells the file has; charts and other parts exceljs cannot read are not kept)"}`);
+    say(
+      `wrote ${opts.out}${patched ? "" : " (re-serialised: a spill grew past the cells the file has; charts and other parts exceljs cannot read are not kept)"}`,
+    );
   }
   if (!opts.json && !opts.out && !opts.summary) {
-    io.out(`${input}: ${results.length} formula and spilled cells evaluated in ${snaps.length} sheets, ${errors} showing an error.\n` +
-      "Use --json to print every value, or --out FILE to save the recalculated workbook.\n");
+    io.out(
+      `${input}: ${results.length} formula and spilled cells evaluated in ${snaps.length} sheets, ${errors} showing an error.\n` +
+        "Use --json to print every value, or --out FILE to save the recalculated workbook.\n",
+    );
   }
   if (failed.length > 0) {
     const shown = failed.slice(0, 20);
     for (const f of shown) io.err(`send-model: cannot evaluate ${f.message}\n`);
     if (failed.length > shown.length) io.err(`send-model: … and ${failed.length - shown.length} more\n`);
-    io.err(`send-model: ${failed.length} cell${failed.length === 1 ? "" : "s"} could not be evaluated (shown as #VALUE!); every other cell was evaluated (exit code 3)\n`);
+    io.err(
+      `send-model: ${failed.length} cell${failed.length === 1 ? "" : "s"} could not be evaluated (shown as #VALUE!); every other cell was evaluated (exit code 3)\n`,
+    );
   }
   return failed.length;
 }

@@ -36,11 +36,17 @@ export function demoXlsx(c: ComputedDemo): Promise<Buffer> {
 }
 
 /** Writes both demo files into `dir` (created if missing); returns their paths. */
-export async function writeDemo(dir: string, progress: (message: string) => void = () => {}): Promise<{ xlsx: string; report: string; data: ReportData }> {
+export async function writeDemo(
+  dir: string,
+  progress: (message: string) => void = () => {},
+): Promise<{ xlsx: string; report: string; data: ReportData }> {
   fs.mkdirSync(dir, { recursive: true });
   progress("building and recalculating the SYNTHETIC demo workbook");
   const computed = computeDemo();
-  const formulas = computed.snapshots.reduce((n, s) => n + s.cells.flat().filter((v) => typeof v === "string" && v.startsWith("=")).length, 0);
+  const formulas = computed.snapshots.reduce(
+    (n, s) => n + s.cells.flat().filter((v) => typeof v === "string" && v.startsWith("=")).length,
+    0,
+  );
   progress(`recalculated ${formulas} formulas over ${computed.snapshots.length} sheets`);
   const xlsx = path.join(dir, DEMO_XLSX);
   writeFileAtomic(xlsx, await demoXlsx(computed));

@@ -19,27 +19,50 @@ const PLACEMENTS: RawCell[][] = [
     const start = `${2021 + (i % 5)}-${String(1 + ((i * 5) % 12)).padStart(2, "0")}-01`;
     const end = i % 6 === 5 ? `${2026 + (i % 3)}-07-31` : null;
     const review = `${2025 + (i % 3)}-${String(1 + ((i * 7) % 12)).padStart(2, "0")}-15`;
-    return [`SYNTHETIC provider ${String.fromCharCode(65 + (i % 12))}${i >= 12 ? 2 : 1}`, out ? "Out of county" : "In county",
-      fee, 0.03, edu, care, health, start, end, review];
+    return [
+      `SYNTHETIC provider ${String.fromCharCode(65 + (i % 12))}${i >= 12 ? 2 : 1}`,
+      out ? "Out of county" : "In county",
+      fee,
+      0.03,
+      edu,
+      care,
+      health,
+      start,
+      end,
+      review,
+    ];
   }),
 ];
 
-export interface DemoSheetOut { name: string; cells: Rows; format: SheetFormat }
+export interface DemoSheetOut {
+  name: string;
+  cells: Rows;
+  format: SheetFormat;
+}
 
 export function registerSheet(): DemoSheetOut {
   const n = PLACEMENTS.length;
-  const rows: Rows = [["SYNTHETIC commissioning register: made-up independent and out-of-county placements (not real providers)"], ...PLACEMENTS.map((r) => [...r])];
+  const rows: Rows = [
+    ["SYNTHETIC commissioning register: made-up independent and out-of-county placements (not real providers)"],
+    ...PLACEMENTS.map((r) => [...r]),
+  ];
   const top = n + 3;
   rows.push([]);
   rows.push(["Planned local place (place funding + top-up), a year", 27220]);
   rows.push([`=SEND.REGISTER(A2:J${n + 1},${FIRST_YEAR},${YEARS},B${top})`]);
   return {
-    name: REGISTER_SHEET, cells: rows,
+    name: REGISTER_SHEET,
+    cells: rows,
     format: {
-      headerRows: 2, widths: { A: 52 },
-      numFmts: [{ range: `C3:C${n + 1}`, format: MONEY_FORMAT }, { range: `D3:G${n + 1}`, format: PERCENT_FORMAT },
-        { range: `B${top}`, format: MONEY_FORMAT }, { range: `E${top + 2}:H${top + 1 + YEARS}`, format: MONEY_FORMAT },
-        { range: `J${top + 2}:J${top + 1 + YEARS}`, format: MONEY_FORMAT }],
+      headerRows: 2,
+      widths: { A: 52 },
+      numFmts: [
+        { range: `C3:C${n + 1}`, format: MONEY_FORMAT },
+        { range: `D3:G${n + 1}`, format: PERCENT_FORMAT },
+        { range: `B${top}`, format: MONEY_FORMAT },
+        { range: `E${top + 2}:H${top + 1 + YEARS}`, format: MONEY_FORMAT },
+        { range: `J${top + 2}:J${top + 1 + YEARS}`, format: MONEY_FORMAT },
+      ],
     },
   };
 }
@@ -56,19 +79,28 @@ export function appraisalSheet(): DemoSheetOut {
     ["Discount rate (Green Book STPR)", 0.035],
     ["Years appraised", 10],
   ];
-  const rows: Rows = [["SYNTHETIC invest-to-save appraisal: new special places against ISP placements"], ...inputs.map(([a, b]) => [a, b])];
+  const rows: Rows = [
+    ["SYNTHETIC invest-to-save appraisal: new special places against ISP placements"],
+    ...inputs.map(([a, b]) => [a, b]),
+  ];
   rows.push(["Fill ramp (share of places filled, by year from opening)", 0.6]);
   rows.push([null, 1]);
   const at = rows.length + 2;
   rows.push([]);
   rows.push(["=SEND.APPRAISE(B2,B3,B4,B5,B6,B10:B11,B7,B8,B9)"]);
   return {
-    name: APPRAISAL_SHEET, cells: rows,
+    name: APPRAISAL_SHEET,
+    cells: rows,
     format: {
-      headerRows: 1, widths: { A: 70 },
-      numFmts: [{ range: "B3:B6", format: MONEY_FORMAT }, { range: "B8", format: PERCENT_FORMAT },
-        { range: `C${at + 1}:D${at + 20}`, format: MONEY_FORMAT }, { range: `F${at + 1}:G${at + 20}`, format: MONEY_FORMAT },
-        { range: `B${at + 12}:B${at + 16}`, format: MONEY_FORMAT }],
+      headerRows: 1,
+      widths: { A: 70 },
+      numFmts: [
+        { range: "B3:B6", format: MONEY_FORMAT },
+        { range: "B8", format: PERCENT_FORMAT },
+        { range: `C${at + 1}:D${at + 20}`, format: MONEY_FORMAT },
+        { range: `F${at + 1}:G${at + 20}`, format: MONEY_FORMAT },
+        { range: `B${at + 12}:B${at + 16}`, format: MONEY_FORMAT },
+      ],
     },
   };
 }

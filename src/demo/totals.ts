@@ -17,15 +17,27 @@ const pennies = (v: number | null) => (v === null ? null : Math.round(v * 100) /
 export function demoTotals(d: ReportData): DemoTotals {
   return {
     institutions: d.institutions,
-    options: Object.fromEntries(d.options.map((o, j) => [o, {
-      total: pennies(d.totals[j]),
-      byPhase: Object.fromEntries(d.phases.map((p) => [p.phase, pennies(p.totals[j])])),
-    }])),
-    memo: Object.fromEntries(d.options.map((o, j) => [o, Object.fromEntries([
-      ...d.memo.map((m) => [m.label, pennies(m.totals[j])] as const),
-      ["All blocks", pennies(d.allBlocks[j])] as const,
-    ])])),
+    options: Object.fromEntries(
+      d.options.map((o, j) => [
+        o,
+        {
+          total: pennies(d.totals[j]),
+          byPhase: Object.fromEntries(d.phases.map((p) => [p.phase, pennies(p.totals[j])])),
+        },
+      ]),
+    ),
+    memo: Object.fromEntries(
+      d.options.map((o, j) => [
+        o,
+        Object.fromEntries([
+          ...d.memo.map((m) => [m.label, pennies(m.totals[j])] as const),
+          ["All blocks", pennies(d.allBlocks[j])] as const,
+        ]),
+      ]),
+    ),
     fit: { budget: pennies(d.fit.budget), fitted: pennies(d.fit.fitted), gaining: d.fit.gaining, losing: d.fit.losing },
-    projection: Object.fromEntries(d.projection.map((p) => [p.plan, { finalCumulative: pennies(p.rows[p.rows.length - 1]?.cumulative ?? null) }])),
+    projection: Object.fromEntries(
+      d.projection.map((p) => [p.plan, { finalCumulative: pennies(p.rows[p.rows.length - 1]?.cumulative ?? null) }]),
+    ),
   };
 }

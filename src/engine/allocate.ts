@@ -23,7 +23,8 @@ export function allocate(option: Option, inst: Institution, opts: { trace?: bool
       if (trace && !(annual.isZero() && once.isZero())) {
         const onceText = once.isZero() ? "" : ` + once a year ${once}`;
         trace.push({
-          component: c.name, amount: amount.toString(),
+          component: c.name,
+          amount: amount.toString(),
           label: `${c.name}: annual ${annual} × Months (${inst.months})/12${onceText}, rounded to ${option.roundTo}`,
         });
       }

@@ -62,14 +62,20 @@ function wholeIn(arg: string, x: Dec, lo: number, hi: number): number {
 
 export function appraise(inp: AppraiseInput): Appraisal | SendError {
   return attempt(() => {
-    for (const [arg, x] of [["places", inp.places], ["capital_per_place", inp.capitalPerPlace], ["place_cost", inp.placeCost],
-      ["top_up", inp.topUp], ["isp_fee", inp.ispFee]] as const) {
+    for (const [arg, x] of [
+      ["places", inp.places],
+      ["capital_per_place", inp.capitalPerPlace],
+      ["place_cost", inp.placeCost],
+      ["top_up", inp.topUp],
+      ["isp_fee", inp.ispFee],
+    ] as const) {
       if (x.lt(0)) raise(E.argRange(arg, x.toFixed(), "0 or more"));
     }
     const years = wholeIn("years", inp.years ?? new D(DEFAULT_YEARS), 1, MAX_YEARS);
     const opening = wholeIn("opening", inp.opening ?? new D(1), 1, years);
     const rate = inp.discountRate ?? GREEN_BOOK_RATE;
-    if (rate.lte(-1) || rate.gt(1)) raise(E.argRange("discount_rate", rate.toFixed(), "above -1 and at most 1 (3.5% is 0.035)"));
+    if (rate.lte(-1) || rate.gt(1))
+      raise(E.argRange("discount_rate", rate.toFixed(), "above -1 and at most 1 (3.5% is 0.035)"));
     const ramp = inp.ramp && inp.ramp.length > 0 ? inp.ramp : [new D(1)];
     ramp.forEach((f, i) => {
       if (f.lt(0) || f.gt(1)) raise(E.argRange(`ramp value ${i + 1}`, f.toFixed(), "a fraction from 0 to 1"));
@@ -81,7 +87,15 @@ export function appraise(inp: AppraiseInput): Appraisal | SendError {
     const rows: AppraiseYear[] = [];
     let cumulative = capital.neg();
     let factor = new D(1);
-    rows.push({ year: 0, filled: ZERO, capital, revenueSaving: ZERO, discountFactor: factor, presentValue: capital.neg(), cumulative });
+    rows.push({
+      year: 0,
+      filled: ZERO,
+      capital,
+      revenueSaving: ZERO,
+      discountFactor: factor,
+      presentValue: capital.neg(),
+      cumulative,
+    });
     let revenue = ZERO;
     let payback: Dec | null = capital.isZero() ? ZERO : null;
     for (let t = 1; t <= years; t++) {
@@ -96,7 +110,15 @@ export function appraise(inp: AppraiseInput): Appraisal | SendError {
       if (payback === null && before.lt(0) && cumulative.gte(0)) {
         payback = roundMoney(new D(t - 1).plus(before.neg().div(pv)), PENNY);
       }
-      rows.push({ year: t, filled, capital: ZERO, revenueSaving: saving, discountFactor: factor, presentValue: pv, cumulative });
+      rows.push({
+        year: t,
+        filled,
+        capital: ZERO,
+        revenueSaving: saving,
+        discountFactor: factor,
+        presentValue: pv,
+        cumulative,
+      });
     }
     return { rows, capital, revenueSaving: revenue, npv: cumulative, payback, savingPerPlace };
   });

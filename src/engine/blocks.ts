@@ -26,11 +26,24 @@ export const BLOCK_LABELS: Record<Block, string> = {
 
 // keys are normLabel'd (case, spaces, '-' and '_' ignored): "High Needs", "high-needs" and "HN" all match
 const ALIASES: Record<string, BlockChoice> = {
-  highneeds: "High needs", hn: "High needs", hnb: "High needs", highneedsblock: "High needs",
-  schools: "Schools", schoolsblock: "Schools", notionalsen: "Schools",
-  "1619": "16-19", esfa: "16-19", esfa1619: "16-19", fe: "16-19", feelement1: "16-19",
-  earlyyears: "Early years", ey: "Early years", earlyyearsblock: "Early years",
-  all: "All", total: "All", allblocks: "All",
+  highneeds: "High needs",
+  hn: "High needs",
+  hnb: "High needs",
+  highneedsblock: "High needs",
+  schools: "Schools",
+  schoolsblock: "Schools",
+  notionalsen: "Schools",
+  "1619": "16-19",
+  esfa: "16-19",
+  esfa1619: "16-19",
+  fe: "16-19",
+  feelement1: "16-19",
+  earlyyears: "Early years",
+  ey: "Early years",
+  earlyyearsblock: "Early years",
+  all: "All",
+  total: "All",
+  allblocks: "All",
 };
 
 /** A block argument: blank is "All"; an unknown name is #VALUE! naming the argument and the nearest block. */
@@ -77,8 +90,12 @@ export function blockRowsOfTable(option: Option, grid: Grid, arg = "table"): Blo
   const known = byOption.get(option);
   if (known !== undefined) return known;
   const rows = readTable(grid, arg);
-  const result = rows instanceof SendError ? rows
-    : rows.map((r): BlockRow => (r.institution === null || r.institution instanceof SendError ? r.institution : byBlock(option, r.institution)));
+  const result =
+    rows instanceof SendError
+      ? rows
+      : rows.map((r): BlockRow =>
+          r.institution === null || r.institution instanceof SendError ? r.institution : byBlock(option, r.institution),
+        );
   byOption.set(option, result);
   return result;
 }

@@ -1,7 +1,14 @@
 // SEND.CHECK: every problem in a rates table (or one option of it), as rows, instead of failing at the first.
 import { SendError } from "./errors";
 import { normKey, normOption } from "./normalize";
-import { findOptionName, inheritanceChain, optionProblems, readRatesTable, resolveOption, type RatesTable } from "./rates";
+import {
+  findOptionName,
+  inheritanceChain,
+  optionProblems,
+  readRatesTable,
+  resolveOption,
+  type RatesTable,
+} from "./rates";
 import { isBlank } from "./coerce";
 import type { Cell, Grid } from "./types";
 import type { Dec } from "./money";
@@ -19,8 +26,10 @@ export interface CheckProblem {
 
 const NOTIONAL_UNITS: Record<string, string[]> = {
   be: ["be.primary", "be.ks3", "be.ks4"],
-  fsm: ["fsm.primary", "fsm.secondary"], fsm6: ["fsm6.primary", "fsm6.secondary"],
-  lpa: ["lpa.primary", "lpa.secondary"], eal: ["eal.primary", "eal.secondary"],
+  fsm: ["fsm.primary", "fsm.secondary"],
+  fsm6: ["fsm6.primary", "fsm6.secondary"],
+  lpa: ["lpa.primary", "lpa.secondary"],
+  eal: ["eal.primary", "eal.secondary"],
   lumpsum: ["lumpsum.primary", "lumpsum.secondary"],
   idaci: ["primary", "secondary"].flatMap((ph) => ["a", "b", "c", "d", "e", "f"].map((b) => `idaci.${ph}.${b}`)),
 };
@@ -37,20 +46,36 @@ function semanticProblems(table: RatesTable, optionName: string): CheckProblem[]
     if (!share || (share.value as Dec).isZero()) continue;
     const missing = units.filter((k) => !at(k));
     if (missing.length > 0) {
-      out.push({ option: optionName, key: `notional.${factor}`, row: share.row, col,
-        problem: `notional.${factor} is ${share.value} but ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} missing: schools with those counts will show #N/A.` });
+      out.push({
+        option: optionName,
+        key: `notional.${factor}`,
+        row: share.row,
+        col,
+        problem: `notional.${factor} is ${share.value} but ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} missing: schools with those counts will show #N/A.`,
+      });
     }
   }
   const guarantee = at("ei.notional.guarantee");
   const threshold = at("element2.threshold");
   const thresholdValue = threshold ? (threshold.value as Dec) : null;
   if (guarantee && !(guarantee.value as Dec).isZero() && (guarantee.value as Dec).gt(thresholdValue ?? 6000)) {
-    out.push({ option: optionName, key: "ei.notional.guarantee", row: guarantee.row, col,
-      problem: `ei.notional.guarantee (${guarantee.value}) is more than element2.threshold (${thresholdValue ?? "6000, the default"}).` });
+    out.push({
+      option: optionName,
+      key: "ei.notional.guarantee",
+      row: guarantee.row,
+      col,
+      problem: `ei.notional.guarantee (${guarantee.value}) is more than element2.threshold (${thresholdValue ?? "6000, the default"}).`,
+    });
   }
   const years = at("proj.years");
   if (years && !(years.value as Dec).isInteger()) {
-    out.push({ option: optionName, key: "proj.years", row: years.row, col, problem: `proj.years is ${years.value}; it must be a whole number.` });
+    out.push({
+      option: optionName,
+      key: "proj.years",
+      row: years.row,
+      col,
+      problem: `proj.years is ${years.value}; it must be a whole number.`,
+    });
   }
   return out;
 }
@@ -67,7 +92,13 @@ function inheritedProblems(table: RatesTable, chain: string[], checked: readonly
     if (isChecked.has(normOption(ancestor))) return; // listed under its own name already
     for (const p of optionProblems(table, ancestor)) {
       if (!chain.slice(0, i + 1).every((o) => blankIn(o, p.row))) continue; // overridden nearer the option
-      out.push({ option: chain[0], key: p.key ?? "", problem: `${p.error.message} (inherited from '${ancestor}')`, row: p.row, col: p.col });
+      out.push({
+        option: chain[0],
+        key: p.key ?? "",
+        problem: `${p.error.message} (inherited from '${ancestor}')`,
+        row: p.row,
+        col: p.col,
+      });
     }
   });
   return out;
@@ -77,10 +108,23 @@ function inheritedProblems(table: RatesTable, chain: string[], checked: readonly
  * With `institutions` (SEND.CHECK's third argument), also the institution table against the rates:
  * ignored headers, unreadable rows, unused counts, and per option the rates its rows need and lack.
  */
-export function check(grid: Grid, option: Cell, ratesArg = "rates", optionArg = "option", institutions: Grid | null = null, tableArg = "table"): CheckProblem[] | SendError {
+export function check(
+  grid: Grid,
+  option: Cell,
+  ratesArg = "rates",
+  optionArg = "option",
+  institutions: Grid | null = null,
+  tableArg = "table",
+): CheckProblem[] | SendError {
   const table = readRatesTable(grid, ratesArg);
   if (table instanceof SendError) return table;
-  const out: CheckProblem[] = table.tableProblems.map((p) => ({ option: p.option ?? "(all)", key: p.key ?? "", problem: p.error.message, row: p.row, col: p.col }));
+  const out: CheckProblem[] = table.tableProblems.map((p) => ({
+    option: p.option ?? "(all)",
+    key: p.key ?? "",
+    problem: p.error.message,
+    row: p.row,
+    col: p.col,
+  }));
   let names = table.optionNames;
   if (option !== null && option !== undefined && String(option).trim() !== "") {
     const n = findOptionName(table, option, optionArg);
@@ -98,13 +142,16 @@ export function check(grid: Grid, option: Cell, ratesArg = "rates", optionArg = 
   for (const name of names) {
     const col = table.optionCols.get(normOption(name))!;
     const chain = inheritanceChain(table, name);
-    if (chain instanceof SendError) out.push({ option: name, key: "inherits", problem: chain.message, row: inh?.row ?? null, col });
-    for (const p of optionProblems(table, name)) out.push({ option: name, key: p.key ?? "", problem: p.error.message, row: p.row, col: p.col });
+    if (chain instanceof SendError)
+      out.push({ option: name, key: "inherits", problem: chain.message, row: inh?.row ?? null, col });
+    for (const p of optionProblems(table, name))
+      out.push({ option: name, key: p.key ?? "", problem: p.error.message, row: p.row, col: p.col });
     if (!(chain instanceof SendError)) {
       out.push(...inheritedProblems(table, chain, names));
       out.push(...semanticProblems(table, name));
       const resolved = institutions && tableChecked.has(name) ? resolveOption(table, name) : null;
-      if (resolved && !(resolved instanceof SendError)) out.push(...optionTableProblems(resolved, institutions!, tableArg));
+      if (resolved && !(resolved instanceof SendError))
+        out.push(...optionTableProblems(resolved, institutions!, tableArg));
     }
   }
   return out;

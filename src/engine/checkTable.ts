@@ -18,47 +18,93 @@ const IDENTIFIERS = new Set(["urn", "ukprn", "laestab", "upin", "notes", "note",
 const MAX_ROWS = 8;
 
 /** "row 2", "rows 2, 5 and 9", "rows 1, 2, … and 4 more" */
-const rowList = (rows: number[]) => (rows.length === 1 ? `row ${rows[0]}`
-  : rows.length > MAX_ROWS ? `rows ${rows.slice(0, MAX_ROWS).join(", ")} and ${rows.length - MAX_ROWS} more`
-    : `rows ${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`);
+const rowList = (rows: number[]) =>
+  rows.length === 1
+    ? `row ${rows[0]}`
+    : rows.length > MAX_ROWS
+      ? `rows ${rows.slice(0, MAX_ROWS).join(", ")} and ${rows.length - MAX_ROWS} more`
+      : `rows ${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
 
 function familyOf(c: Column): FieldFamily | null {
   switch (c.kind) {
-    case "count": return ({ primaryPupils: "Primary Pupils", ks3Pupils: "KS3 Pupils", ks4Pupils: "KS4 Pupils", fsm: "FSM", fsm6: "FSM6", lpa: "LPA",
-      eal: "EAL", senSupport: "SEN Support", places: "Places", daf: "DAF", students: "Students" } as const)[c.field];
-    case "idaci": return "IDACI";
-    case "ehcp": return "EHCP";
-    case "senif": return "SENIF";
-    case "occupied": return "Occupied";
-    default: return null;
+    case "count":
+      return (
+        {
+          primaryPupils: "Primary Pupils",
+          ks3Pupils: "KS3 Pupils",
+          ks4Pupils: "KS4 Pupils",
+          fsm: "FSM",
+          fsm6: "FSM6",
+          lpa: "LPA",
+          eal: "EAL",
+          senSupport: "SEN Support",
+          places: "Places",
+          daf: "DAF",
+          students: "Students",
+        } as const
+      )[c.field];
+    case "idaci":
+      return "IDACI";
+    case "ehcp":
+      return "EHCP";
+    case "senif":
+      return "SENIF";
+    case "occupied":
+      return "Occupied";
+    default:
+      return null;
   }
 }
 
 /** Table-level problems (the same for every option): ignored headers, unreadable rows, unused counts. */
 export function tableProblems(table: Grid, tableArg = "table"): CheckProblem[] | SendError {
-  if (table.length < 2) return new SendError("#VALUE!", `${tableArg}: the institution table needs a header row and at least one institution row.`);
+  if (table.length < 2)
+    return new SendError(
+      "#VALUE!",
+      `${tableArg}: the institution table needs a header row and at least one institution row.`,
+    );
   const reader = fieldReader(table[0], tableArg);
   if (reader instanceof SendError) return reader;
   const out: CheckProblem[] = [];
   // row and col point into the rates grid, so table problems have none
-  const at = (key: string, problem: string): CheckProblem => ({ option: "(table)", key, problem, row: null, col: null });
+  const at = (key: string, problem: string): CheckProblem => ({
+    option: "(table)",
+    key,
+    problem,
+    row: null,
+    col: null,
+  });
   const read = new Set(reader.columns.map((c) => c.col));
   table[0].forEach((h, col) => {
     const text = cellText(h);
     if (read.has(col)) return;
     if (text === "") {
-      if (table.slice(1).some((r) => !isBlank(r[col]))) out.push(at(`column ${col + 1}`, `${tableArg}: column ${col + 1} has values but no header, so the formula ignores it.`));
+      if (table.slice(1).some((r) => !isBlank(r[col])))
+        out.push(
+          at(
+            `column ${col + 1}`,
+            `${tableArg}: column ${col + 1} has values but no header, so the formula ignores it.`,
+          ),
+        );
       return;
     }
     if (IDENTIFIERS.has(normLabel(text))) return;
-    out.push(at(text, `${tableArg}: header '${text}' is not an institution field, so the formula ignores its column. Rename it to a field (e.g. 'EHCP Band 3', 'Primary Pupils') if it should count.`));
+    out.push(
+      at(
+        text,
+        `${tableArg}: header '${text}' is not an institution field, so the formula ignores its column. Rename it to a field (e.g. 'EHCP Band 3', 'Primary Pupils') if it should count.`,
+      ),
+    );
   });
   const nameCol = nameColumn(table[0]);
   const unused = new Map<string, { header: string; phase: Phase; rows: number[] }>();
   for (let r = 1; r < table.length; r++) {
     const row = readTableRow(reader, table[r], r, nameCol, tableArg);
     if (row.institution === null) continue;
-    if (row.institution instanceof SendError) { out.push(at(`row ${r}`, row.institution.message)); continue; }
+    if (row.institution instanceof SendError) {
+      out.push(at(`row ${r}`, row.institution.message));
+      continue;
+    }
     const phase = row.institution.phase;
     for (const { col, header, column } of reader.columns) {
       const fam = familyOf(column);
@@ -71,7 +117,12 @@ export function tableProblems(table: Grid, tableArg = "table"): CheckProblem[] |
     }
   }
   for (const u of unused.values()) {
-    out.push(at(u.header, `${tableArg}: ${u.rows.length} ${u.phase} row${u.rows.length > 1 ? "s have" : " has"} a '${u.header}' count the formula does not use for ${u.phase} (${rowList(u.rows)}).`));
+    out.push(
+      at(
+        u.header,
+        `${tableArg}: ${u.rows.length} ${u.phase} row${u.rows.length > 1 ? "s have" : " has"} a '${u.header}' count the formula does not use for ${u.phase} (${rowList(u.rows)}).`,
+      ),
+    );
   }
   return out;
 }
@@ -92,16 +143,24 @@ export function optionTableProblems(option: Option, table: Grid, tableArg = "tab
     const setting = SETTING_OF_PHASE[inst.phase];
     for (const [band, { label, count }] of inst.ehcp) {
       if (count.isZero() || findTopupRate(option, setting, band)) continue;
-      note(`topup.${setting}.${band}`, `EHCP ${label} has no top-up at the ${setting} setting: add 'topup.${setting}.${band}' or 'topup.all.${band}'`, r);
+      note(
+        `topup.${setting}.${band}`,
+        `EHCP ${label} has no top-up at the ${setting} setting: add 'topup.${setting}.${band}' or 'topup.all.${band}'`,
+        r,
+      );
     }
     const result = allocate(option, inst);
     if (result instanceof SendError) {
       const key = /has no rate '([^']+)'/.exec(result.message)?.[1];
-      if (key && !key.startsWith("topup.")) note(key, `${inst.phase} needs rate '${key}', which this option does not have`, r);
+      if (key && !key.startsWith("topup."))
+        note(key, `${inst.phase} needs rate '${key}', which this option does not have`, r);
     }
   }
   return [...missing.values()].map((m) => ({
-    option: option.name, key: m.key, row: null, col: null,
+    option: option.name,
+    key: m.key,
+    row: null,
+    col: null,
     problem: `${m.text} (${tableArg} ${rowList(m.rows)}).`,
   }));
 }

@@ -2,10 +2,7 @@
 import { D, type Dec } from "./money";
 import type { Cell } from "./types";
 
-export type CellNumber =
-  | { kind: "blank" }
-  | { kind: "number"; value: Dec }
-  | { kind: "text"; text: string };
+export type CellNumber = { kind: "blank" } | { kind: "number"; value: Dec } | { kind: "text"; text: string };
 
 /** The largest finite double: numeric text beyond it is not a number (it could only become Infinity). */
 const MAX_DOUBLE = new D(Number.MAX_VALUE);
@@ -34,7 +31,8 @@ export function readNumber(c: Cell): CellNumber {
   if (percent) body = body.slice(0, -1);
   const mantissa = body.replace(/e[-+]?\d+$/i, "");
   const signs = (mantissa.match(/[-+]/g) ?? []).length;
-  if (signs > 1 || (bracketed && signs > 0) || /^\.?$/.test(mantissa.replace(/[-+]/g, ""))) return { kind: "text", text };
+  if (signs > 1 || (bracketed && signs > 0) || /^\.?$/.test(mantissa.replace(/[-+]/g, "")))
+    return { kind: "text", text };
   let value = new D(body);
   if (percent) value = value.div(100);
   // "1e999" is no number a spreadsheet can hold (Excel's VALUE gives #VALUE!): it is text, not Infinity later

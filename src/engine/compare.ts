@@ -42,12 +42,21 @@ export function compare(optA: Option, optB: Option, table: TableRow[]): Comparis
 }
 
 /** COMPARE with its own way of totalling each side (SEND.COMPARE's block argument). */
-export function compareWith(optA: Option, optB: Option, table: TableRow[], totalA: Totaller, totalB: Totaller): Comparison {
+export function compareWith(
+  optA: Option,
+  optB: Option,
+  table: TableRow[],
+  totalA: Totaller,
+  totalB: Totaller,
+): Comparison {
   const rows: CompareRow[] = [];
   for (const r of table) {
     const name = r.name ?? `Row ${r.index}`;
     if (r.institution === null) continue; // all-blank rows are not institutions
-    if (r.institution instanceof SendError) { rows.push(row(name, r.institution, r.institution)); continue; }
+    if (r.institution instanceof SendError) {
+      rows.push(row(name, r.institution, r.institution));
+      continue;
+    }
     rows.push(row(name, totalA(optA, r.institution), totalB(optB, r.institution)));
   }
   const err = firstError(...rows.map((r) => r.a));

@@ -14,13 +14,20 @@ import { E, attempt, fail, type SendError } from "./errors";
 type Column = readonly (Dec | null)[];
 
 /** n rows of [in-year, cumulative]. */
-export function deficit(opening: Dec | null, income: Column, spend: Column, adjustments?: Column | null, unit: Dec = PENNY): Dec[][] | SendError {
+export function deficit(
+  opening: Dec | null,
+  income: Column,
+  spend: Column,
+  adjustments?: Column | null,
+  unit: Dec = PENNY,
+): Dec[][] | SendError {
   return attempt(() => {
     const raise = (e: SendError): never => fail(e.kind, e.message);
     const n = income.length;
     if (n === 0) raise(E.noValues("income", "give one value per year"));
     if (spend.length !== n) raise(E.lengthMismatch("income", "spend", n, spend.length));
-    if (adjustments && adjustments.length !== n) raise(E.lengthMismatch("income", "adjustments", n, adjustments.length));
+    if (adjustments && adjustments.length !== n)
+      raise(E.lengthMismatch("income", "adjustments", n, adjustments.length));
     let cumulative = roundMoney(opening ?? ZERO, unit);
     return income.map((inc, y) => {
       const inYear = roundMoney((inc ?? ZERO).minus(spend[y] ?? ZERO).plus(adjustments?.[y] ?? ZERO), unit);

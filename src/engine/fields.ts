@@ -6,25 +6,62 @@ import { normLabel } from "./normalize";
 import { cellText, isBlank, readNumber } from "./coerce";
 import { PHASES, type Cell, type Grid, type Institution, type Phase } from "./types";
 
-export type CountField = "primaryPupils" | "ks3Pupils" | "ks4Pupils" | "fsm" | "fsm6" | "lpa" | "eal" | "senSupport" | "places" | "daf" | "students";
+export type CountField =
+  | "primaryPupils"
+  | "ks3Pupils"
+  | "ks4Pupils"
+  | "fsm"
+  | "fsm6"
+  | "lpa"
+  | "eal"
+  | "senSupport"
+  | "places"
+  | "daf"
+  | "students";
 
 /** Known headers (normalised) -> what they fill. */
 const COUNT_HEADERS: Record<string, CountField> = {
-  primarypupils: "primaryPupils", ks3pupils: "ks3Pupils", ks4pupils: "ks4Pupils",
-  fsm: "fsm", fsm6: "fsm6", lpa: "lpa", eal: "eal", sensupport: "senSupport",
-  places: "places", daf: "daf", students: "students",
+  primarypupils: "primaryPupils",
+  ks3pupils: "ks3Pupils",
+  ks4pupils: "ks4Pupils",
+  fsm: "fsm",
+  fsm6: "fsm6",
+  lpa: "lpa",
+  eal: "eal",
+  sensupport: "senSupport",
+  places: "places",
+  daf: "daf",
+  students: "students",
 };
 const IDACI = ["a", "b", "c", "d", "e", "f"];
 export const KNOWN_HEADERS: readonly string[] = [
-  "Name", "Phase", "Primary Pupils", "KS3 Pupils", "KS4 Pupils", "FSM", "FSM6",
-  ...IDACI.map((b) => `IDACI ${b.toUpperCase()}`), "LPA", "EAL", "SEN Support", "EHCP <band>", "Places", "Occupied",
-  "DAF", "SENIF <band>", "Students", "Months",
+  "Name",
+  "Phase",
+  "Primary Pupils",
+  "KS3 Pupils",
+  "KS4 Pupils",
+  "FSM",
+  "FSM6",
+  ...IDACI.map((b) => `IDACI ${b.toUpperCase()}`),
+  "LPA",
+  "EAL",
+  "SEN Support",
+  "EHCP <band>",
+  "Places",
+  "Occupied",
+  "DAF",
+  "SENIF <band>",
+  "Students",
+  "Months",
 ];
 const PHASE_BY_NORM = new Map<string, Phase>(PHASES.map((p) => [normLabel(p), p]));
 
 /** What a header means: a known field, a banded count, or nothing (ignored). */
 export type Column =
-  | { kind: "name" } | { kind: "phase" } | { kind: "months" } | { kind: "occupied" }
+  | { kind: "name" }
+  | { kind: "phase" }
+  | { kind: "months" }
+  | { kind: "occupied" }
   | { kind: "count"; field: CountField }
   | { kind: "idaci"; band: string }
   | { kind: "ehcp" | "senif"; band: string; label: string };
@@ -50,7 +87,11 @@ function classify(header: string): Column | null | SendError {
 }
 
 /** One header the reader reads: its position, its text as written and what it means. */
-export interface ReaderColumn { col: number; header: string; column: Column }
+export interface ReaderColumn {
+  col: number;
+  header: string;
+  column: Column;
+}
 
 /** A reader for one header row, built once and applied to every data row of a table. */
 export interface FieldReader {
@@ -80,10 +121,24 @@ export function fieldReader(header: readonly Cell[], arg: string): FieldReader |
 
 function readRow(cols: readonly ReaderColumn[], values: readonly Cell[], where: string): Institution {
   const inst: Institution = {
-    name: null, phase: "Primary",
-    primaryPupils: ZERO, ks3Pupils: ZERO, ks4Pupils: ZERO, fsm: ZERO, fsm6: ZERO, lpa: ZERO, eal: ZERO, senSupport: ZERO,
-    idaci: {}, ehcp: new Map(), senif: new Map(),
-    places: ZERO, occupied: ZERO, daf: ZERO, students: ZERO, months: TWELVE,
+    name: null,
+    phase: "Primary",
+    primaryPupils: ZERO,
+    ks3Pupils: ZERO,
+    ks4Pupils: ZERO,
+    fsm: ZERO,
+    fsm6: ZERO,
+    lpa: ZERO,
+    eal: ZERO,
+    senSupport: ZERO,
+    idaci: {},
+    ehcp: new Map(),
+    senif: new Map(),
+    places: ZERO,
+    occupied: ZERO,
+    daf: ZERO,
+    students: ZERO,
+    months: TWELVE,
   };
   let phase: Phase | null = null;
   let occupied: Dec | null = null;
@@ -97,7 +152,9 @@ function readRow(cols: readonly ReaderColumn[], values: readonly Cell[], where: 
   for (const { col, header, column } of cols) {
     const raw = values[col];
     switch (column.kind) {
-      case "name": inst.name = isBlank(raw) ? null : cellText(raw); break;
+      case "name":
+        inst.name = isBlank(raw) ? null : cellText(raw);
+        break;
       case "phase": {
         const text = cellText(raw);
         if (text === "") raise(E.noPhase(where));
@@ -114,22 +171,38 @@ function readRow(cols: readonly ReaderColumn[], values: readonly Cell[], where: 
         if (m.kind === "number") inst.months = m.value;
         break;
       }
-      case "occupied": if (!isBlank(raw)) occupied = count(header, raw); break;
-      case "count": inst[column.field] = count(header, raw); break;
-      case "idaci": inst.idaci[column.band] = count(header, raw); break;
-      case "ehcp": inst.ehcp.set(column.band, { label: column.label, count: count(header, raw) }); break;
-      case "senif": inst.senif.set(column.band, { label: column.label, hours: count(header, raw) }); break;
+      case "occupied":
+        if (!isBlank(raw)) occupied = count(header, raw);
+        break;
+      case "count":
+        inst[column.field] = count(header, raw);
+        break;
+      case "idaci":
+        inst.idaci[column.band] = count(header, raw);
+        break;
+      case "ehcp":
+        inst.ehcp.set(column.band, { label: column.label, count: count(header, raw) });
+        break;
+      case "senif":
+        inst.senif.set(column.band, { label: column.label, hours: count(header, raw) });
+        break;
     }
   }
   if (phase === null) raise(E.noPhase(where));
   inst.phase = phase;
   inst.occupied = occupied ?? inst.places;
-  if (inst.occupied.gt(inst.places)) raise(E.occupiedOverPlaces(where, inst.occupied.toString(), inst.places.toString()));
+  if (inst.occupied.gt(inst.places))
+    raise(E.occupiedOverPlaces(where, inst.occupied.toString(), inst.places.toString()));
   return inst;
 }
 
 /** One institution from a header range and a values range of the same length (SEND.ALLOCATE). */
-export function readInstitution(fields: readonly Cell[], values: readonly Cell[], fieldsArg = "fields", valuesArg = "values"): Institution | SendError {
+export function readInstitution(
+  fields: readonly Cell[],
+  values: readonly Cell[],
+  fieldsArg = "fields",
+  valuesArg = "values",
+): Institution | SendError {
   if (fields.length !== values.length) return E.shapeMismatch(fieldsArg, valuesArg, fields.length, values.length);
   const reader = fieldReader(fields, fieldsArg);
   return reader instanceof SendError ? reader : reader.read(values, valuesArg);
@@ -150,7 +223,13 @@ export function nameColumn(header: readonly Cell[]): number {
 }
 
 /** Data row r (1-based) of a table, read the way readTable reads every row. */
-export function readTableRow(reader: FieldReader, values: readonly Cell[], r: number, nameCol: number, arg = "table"): TableRow {
+export function readTableRow(
+  reader: FieldReader,
+  values: readonly Cell[],
+  r: number,
+  nameCol: number,
+  arg = "table",
+): TableRow {
   const name = nameCol >= 0 && !isBlank(values[nameCol]) ? cellText(values[nameCol]) : null;
   const blank = values.every(isBlank);
   const where = `${arg} row ${r}${name ? ` ('${name}')` : ""}`;
@@ -167,7 +246,6 @@ export function readTable(grid: Grid, arg = "table"): TableRow[] | SendError {
   for (let r = 1; r < grid.length; r++) rows.push(readTableRow(reader, grid[r], r, nameCol, arg));
   return rows;
 }
-
 
 /** Whether a header names a contract field (it is read, not ignored). */
 export function isKnownField(header: string): boolean {

@@ -18,7 +18,8 @@
 // - bounds are rounded inward to `unit` BEFORE solving: the protection is rounded up and the cap down, so every
 //   rounded result is within baseline × (1 + floor) … baseline × (1 + cap) exactly. A row whose bounds hold no
 //   multiple of `unit` (e.g. floor = cap on a baseline of £10.005) is #NUM! naming the row.
-// - budget is rounded to `unit` first (as every money amount is), so floating-point noise from an Excel SUM is harmless.
+// - budget is rounded to `unit` first (as every money amount is), so floating-point noise from an Excel SUM is
+// harmless.
 //   A budget outside the reachable range (Σ lower bounds … Σ upper bounds of rows that can move) is #NUM! stating
 //   the range in pounds.
 // - results are rounded to `unit` (default £0.01) by largest remainder: every result is its exact value rounded
@@ -64,14 +65,23 @@ interface Row {
 }
 
 /** A breakpoint t = p / q (q > 0) where the slope A and constant C of S(f) = C + A f change. */
-interface Breakpoint { p: Dec; q: Dec; dA: Dec; dC: Dec }
+interface Breakpoint {
+  p: Dec;
+  q: Dec;
+  dA: Dec;
+  dC: Dec;
+}
 
 export function fit(amounts: readonly (Dec | null)[], budget: Dec, opts: FitOptions = {}): Dec[] | SendError {
   const r = fitDetailed(amounts, budget, opts);
   return isSendError(r) ? r : r.results;
 }
 
-export function fitDetailed(amounts: readonly (Dec | null)[], budget: Dec, opts: FitOptions = {}): FitResult | SendError {
+export function fitDetailed(
+  amounts: readonly (Dec | null)[],
+  budget: Dec,
+  opts: FitOptions = {},
+): FitResult | SendError {
   return attempt(() => solve(amounts, budget, opts));
 }
 
@@ -85,7 +95,8 @@ function solve(amounts: readonly (Dec | null)[], budget: Dec, opts: FitOptions):
   if (cap && cap.lt(-1)) raise(E.argRange("cap", plain(cap), "-1 or more (a fraction: 0.05 is 5%)"));
   if (floor && cap && floor.gt(cap)) raise(E.floorAboveCap(plain(floor), plain(cap)));
   if (amounts.length === 0) raise(E.noValues("amounts", "give one amount per row"));
-  if (baseline && baseline.length !== amounts.length) raise(E.lengthMismatch("amounts", "baseline", amounts.length, baseline.length));
+  if (baseline && baseline.length !== amounts.length)
+    raise(E.lengthMismatch("amounts", "baseline", amounts.length, baseline.length));
 
   const rows = amounts.map((ai, i) => makeRow(ai, baseline ? baseline[i] : undefined, i, floor, cap, unit));
   const B = x(roundMoney(budget, unit));
@@ -104,7 +115,14 @@ function solve(amounts: readonly (Dec | null)[], budget: Dec, opts: FitOptions):
   return place(rows, N, Dn, B, unit);
 }
 
-function makeRow(ai: Dec | null, bi: Dec | null | undefined, i: number, floor: Dec | null, cap: Dec | null, unit: Dec): Row {
+function makeRow(
+  ai: Dec | null,
+  bi: Dec | null | undefined,
+  i: number,
+  floor: Dec | null,
+  cap: Dec | null,
+  unit: Dec,
+): Row {
   const a = x(ai ?? ZERO);
   if (a.lt(0)) raise(E.argRange(`amounts row ${i + 1}`, plain(a), "0 or more"));
   let b: Dec | null;
@@ -142,7 +160,7 @@ function solveFactor(rows: Row[], B: Dec, sMin: Dec): [Dec, Dec] {
 
   let C = sMin; // S(0) = Σ lo: every row starts at its floor
   let A: Dec = new X(0);
-  for (let k = 0; k < events.length; ) {
+  for (let k = 0; k < events.length;) {
     const { p, q } = events[k];
     // On the piece ending at t = p / q, S = C + A t; has it reached B by t? (× q > 0 to stay exact)
     if (C.times(q).plus(A.times(p)).gte(B.times(q))) return [B.minus(C), A]; // A > 0: S(previous t) < B

@@ -4,8 +4,26 @@ export { D, roundMoney, toNumber, type Dec } from "./money";
 export { SendError, isSendError, type ErrorKind, E } from "./errors";
 export { KEY_CATALOGUE, findKeyInfo, isKnownKey, type KeyInfo } from "./keys";
 export { readNumber, cellText, isBlank } from "./coerce";
-export { parseRates, readRatesTable, resolveOption, optionFromGrid, findOptionName, type RatesTable, type Option, type RateValue } from "./rates";
-export { readInstitution, readTable, readTableRow, nameColumn, fieldReader, KNOWN_HEADERS, type TableRow, type FieldReader } from "./fields";
+export {
+  parseRates,
+  readRatesTable,
+  resolveOption,
+  optionFromGrid,
+  findOptionName,
+  type RatesTable,
+  type Option,
+  type RateValue,
+} from "./rates";
+export {
+  readInstitution,
+  readTable,
+  readTableRow,
+  nameColumn,
+  fieldReader,
+  KNOWN_HEADERS,
+  type TableRow,
+  type FieldReader,
+} from "./fields";
 export { allocate, allocateTotal } from "./allocate";
 export { findTopupRate, topupRate } from "./components/topUp";
 export { band } from "./band";
@@ -14,6 +32,15 @@ export { check, type CheckProblem } from "./check";
 export { project, projectionYears, type ProjectionRow } from "./project";
 export { factorsTable } from "./factors";
 export {
-  allocateTotals, allocateRowTotal, compareTable, topupAmount, topupAmountDecimal, exactRowTotal, exactTopupAmount, useExactPath,
-  type ComparisonValues, type CompareRowValues, type AmountArg,
+  allocateTotals,
+  allocateRowTotal,
+  compareTable,
+  topupAmount,
+  topupAmountDecimal,
+  exactRowTotal,
+  exactTopupAmount,
+  useExactPath,
+  type ComparisonValues,
+  type CompareRowValues,
+  type AmountArg,
 } from "./fast";

@@ -12,7 +12,13 @@ import type { CountField } from "./fields";
  * derived from the row: `one` (the lump sum's 1), `roll` (Primary + KS3 + KS4 pupils), `occupied` (Occupied, or
  * Places when blank), `unoccupied` (Places − Occupied). `idaci.<A..F>` expands with the key's own `<A..F>`.
  */
-export type CountRef = CountField | "idaci.<A..F>" | `idaci.${"a" | "b" | "c" | "d" | "e" | "f"}` | "one" | "roll" | "occupied"
+export type CountRef =
+  | CountField
+  | "idaci.<A..F>"
+  | `idaci.${"a" | "b" | "c" | "d" | "e" | "f"}`
+  | "one"
+  | "roll"
+  | "occupied"
   | "unoccupied";
 
 interface TermBase {
@@ -27,17 +33,18 @@ interface TermBase {
  * (#N/A naming it) only when the count is not zero. A zero `share` skips the term (no rate needed). Each component
  * is rounded to round.to after × Months / 12, except `perYear` terms, paid once a year in full.
  */
-export type TermSpec = TermBase & (
-  | { rule?: "linear"; count: CountRef; what: string; times?: readonly string[]; share?: string; perYear?: boolean }
-  /** Σ over EHCP bands of count × topup.<setting>.<band>, falling back to topup.all.<band> */
-  | { rule: "topup" }
-  /** Σ over SENIF bands of weekly hours × this rate × each `times` rate (ey.weeks) */
-  | { rule: "senif"; times: readonly string[] }
-  /** this rate × max(0, EHCPs − threshold × pupils on roll) */
-  | { rule: "aboveThreshold"; threshold: string }
-  /** max(0, this rate × EHCPs − the annual, unrounded amount of `against`) */
-  | { rule: "guarantee"; against: ComponentName }
-);
+export type TermSpec = TermBase &
+  (
+    | { rule?: "linear"; count: CountRef; what: string; times?: readonly string[]; share?: string; perYear?: boolean }
+    /** Σ over EHCP bands of count × topup.<setting>.<band>, falling back to topup.all.<band> */
+    | { rule: "topup" }
+    /** Σ over SENIF bands of weekly hours × this rate × each `times` rate (ey.weeks) */
+    | { rule: "senif"; times: readonly string[] }
+    /** this rate × max(0, EHCPs − threshold × pupils on roll) */
+    | { rule: "aboveThreshold"; threshold: string }
+    /** max(0, this rate × EHCPs − the annual, unrounded amount of `against`) */
+    | { rule: "guarantee"; against: ComponentName }
+  );
 
 export interface KeyInfo {
   /** the key as written, with placeholders: <ph> primary|secondary, <A..F> IDACI band, <setting>, <band>, <s>, <y> */
@@ -62,95 +69,319 @@ export interface KeyInfo {
 const PH = "<ph>";
 const MAINSTREAM: readonly Phase[] = ["Primary", "Secondary"];
 
-const notional = (count: CountRef, what: string, factor: string): TermSpec =>
-  ({ component: "Notional SEN", phases: MAINSTREAM, count, what, share: `notional.${factor}` });
-const place = (phases: readonly Phase[], count: CountRef, what: string): TermSpec =>
-  ({ component: "Place funding", phases, count, what });
+const notional = (count: CountRef, what: string, factor: string): TermSpec => ({
+  component: "Notional SEN",
+  phases: MAINSTREAM,
+  count,
+  what,
+  share: `notional.${factor}`,
+});
+const place = (phases: readonly Phase[], count: CountRef, what: string): TermSpec => ({
+  component: "Place funding",
+  phases,
+  count,
+  what,
+});
 const FRACTION = { min: 0, max: 1 } as const;
 const NONNEG = { min: 0 } as const;
 
-const money = (key: string, description: string, unit: string, appliesTo: string, extra: Partial<KeyInfo> = {}): KeyInfo =>
-  ({ key, description, unit, appliesTo, kind: "number", ...NONNEG, ...extra });
+const money = (
+  key: string,
+  description: string,
+  unit: string,
+  appliesTo: string,
+  extra: Partial<KeyInfo> = {},
+): KeyInfo => ({ key, description, unit, appliesTo, kind: "number", ...NONNEG, ...extra });
 
 export const KEY_CATALOGUE: readonly KeyInfo[] = [
-  { key: "inherits", description: "Option whose values fill this option's blank cells", unit: "option name", appliesTo: "all", kind: "text" },
-  money("round.to", "Rounding unit for every money result (0.01 = pence, 1 = whole pounds)", "£", "all", { min: 0, minExclusive: true, default: 0.01 }),
+  {
+    key: "inherits",
+    description: "Option whose values fill this option's blank cells",
+    unit: "option name",
+    appliesTo: "all",
+    kind: "text",
+  },
+  money("round.to", "Rounding unit for every money result (0.01 = pence, 1 = whole pounds)", "£", "all", {
+    min: 0,
+    minExclusive: true,
+    default: 0.01,
+  }),
   // -- years (issue 11): an option prices one financial year; academic-year rates are converted 5/12 + 7/12 --
-  { key: "year", description: "Financial year the option prices (2025 -> 2025-26, April to March); academic-year rates (16-19, places) in it are 5/12 of the old academic year + 7/12 of the new", unit: "year", appliesTo: "all (labels, management plan)", kind: "number", min: 1900, max: 2200 },
+  {
+    key: "year",
+    description:
+      "Financial year the option prices (2025 -> 2025-26, April to March); academic-year rates (16-19, places) in it are 5/12 of the old academic year + 7/12 of the new",
+    unit: "year",
+    appliesTo: "all (labels, management plan)",
+    kind: "number",
+    min: 1900,
+    max: 2200,
+  },
   // -- end of years keys --
-  money("be.primary", "Basic entitlement per primary pupil (for notional SEN)", "£/pupil", "Primary, Secondary",
-    { term: notional("primaryPupils", "Primary Pupils", "be") }),
-  money("be.ks3", "Basic entitlement per KS3 pupil (for notional SEN)", "£/pupil", "Primary, Secondary",
-    { term: notional("ks3Pupils", "KS3 Pupils", "be") }),
-  money("be.ks4", "Basic entitlement per KS4 pupil (for notional SEN)", "£/pupil", "Primary, Secondary",
-    { term: notional("ks4Pupils", "KS4 Pupils", "be") }),
-  money(`fsm.${PH}`, "Free school meals unit value (for notional SEN)", "£/pupil", "Primary, Secondary",
-    { term: notional("fsm", "FSM", "fsm") }),
-  money(`fsm6.${PH}`, "FSM Ever 6 unit value (for notional SEN)", "£/pupil", "Primary, Secondary",
-    { term: notional("fsm6", "FSM6", "fsm6") }),
-  money(`lpa.${PH}`, "Low prior attainment unit value (for notional SEN)", "£/pupil", "Primary, Secondary",
-    { term: notional("lpa", "LPA", "lpa") }),
-  money(`eal.${PH}`, "English as an additional language unit value (for notional SEN)", "£/pupil", "Primary, Secondary",
-    { term: notional("eal", "EAL", "eal") }),
-  money(`idaci.${PH}.<A..F>`, "IDACI band unit value (for notional SEN)", "£/pupil", "Primary, Secondary",
-    { term: notional("idaci.<A..F>", "IDACI <A..F>", "idaci") }),
-  money(`lumpsum.${PH}`, "Lump sum per school (for notional SEN)", "£/school", "Primary, Secondary",
-    { term: notional("one", "school", "lumpsum") }),
+  money("be.primary", "Basic entitlement per primary pupil (for notional SEN)", "£/pupil", "Primary, Secondary", {
+    term: notional("primaryPupils", "Primary Pupils", "be"),
+  }),
+  money("be.ks3", "Basic entitlement per KS3 pupil (for notional SEN)", "£/pupil", "Primary, Secondary", {
+    term: notional("ks3Pupils", "KS3 Pupils", "be"),
+  }),
+  money("be.ks4", "Basic entitlement per KS4 pupil (for notional SEN)", "£/pupil", "Primary, Secondary", {
+    term: notional("ks4Pupils", "KS4 Pupils", "be"),
+  }),
+  money(`fsm.${PH}`, "Free school meals unit value (for notional SEN)", "£/pupil", "Primary, Secondary", {
+    term: notional("fsm", "FSM", "fsm"),
+  }),
+  money(`fsm6.${PH}`, "FSM Ever 6 unit value (for notional SEN)", "£/pupil", "Primary, Secondary", {
+    term: notional("fsm6", "FSM6", "fsm6"),
+  }),
+  money(`lpa.${PH}`, "Low prior attainment unit value (for notional SEN)", "£/pupil", "Primary, Secondary", {
+    term: notional("lpa", "LPA", "lpa"),
+  }),
+  money(
+    `eal.${PH}`,
+    "English as an additional language unit value (for notional SEN)",
+    "£/pupil",
+    "Primary, Secondary",
+    { term: notional("eal", "EAL", "eal") },
+  ),
+  money(`idaci.${PH}.<A..F>`, "IDACI band unit value (for notional SEN)", "£/pupil", "Primary, Secondary", {
+    term: notional("idaci.<A..F>", "IDACI <A..F>", "idaci"),
+  }),
+  money(`lumpsum.${PH}`, "Lump sum per school (for notional SEN)", "£/school", "Primary, Secondary", {
+    term: notional("one", "school", "lumpsum"),
+  }),
   ...["be", "fsm", "fsm6", "idaci", "lpa", "eal", "lumpsum"].map((f) =>
-    money(`notional.${f}`, `Share of the ${f} factor counted as notional SEN`, "fraction 0-1", "Primary, Secondary", { ...FRACTION, default: 0 })),
-  money("element2.threshold", "School-funded first part of additional support per high-needs pupil (informs SEND.CHECK)", "£/pupil", "Primary, Secondary", { default: 6000 }),
-  money("place.special", "Place funding per special-school place", "£/place/year", "Special",
-    { term: place(["Special"], "places", "Places") }),
-  money("place.ap", "Place funding per alternative-provision place", "£/place/year", "AP",
-    { term: place(["AP"], "places", "Places") }),
-  money("place.rb.occupied", "Place funding per occupied resourced-provision / unit place", "£/place/year", "Resource Base",
-    { term: place(["Resource Base"], "occupied", "Occupied places") }),
-  money("place.rb.unoccupied", "Place funding per unoccupied resourced-provision / unit place", "£/place/year", "Resource Base",
-    { term: place(["Resource Base"], "unoccupied", "Unoccupied places (Places − Occupied)") }),
-  money("place.fe", "FE element 2 per high-needs place", "£/place/year", "FE",
-    { term: place(["FE"], "places", "Places") }),
-  money("topup.<setting>.<band>", "Element 3 top-up per EHCP pupil at a band, by setting (mainstream, rb, special, ap, fe, ey, isp; 'all' is the fallback)", "£/pupil/year", "all phases; SEND.TOPUP",
-    { term: { component: "Top-up", phases: PHASES, rule: "topup" } }),
-  { key: "band.<band>", description: "Lowest assessment score for the band", unit: "points", appliesTo: "SEND.BAND", kind: "number" },
-  money("ei.sensupport", "Early intervention per SEN Support pupil (no EHCP)", "£/pupil", "Primary, Secondary",
-    { default: 0, term: { component: "Early intervention", phases: MAINSTREAM, count: "senSupport", what: "SEN Support" } }),
-  money("ei.perpupil", "Universal inclusion funding per pupil on roll", "£/pupil", "Primary, Secondary",
-    { default: 0, term: { component: "Early intervention", phases: MAINSTREAM, count: "roll", what: "pupils" } }),
-  money("ei.highneeds.threshold", "EHCPs per pupil above which high-incidence funding is paid", "fraction", "Primary, Secondary", { ...FRACTION, default: 0 }),
-  money("ei.highneeds.rate", "High-incidence funding per EHCP above the threshold", "£/pupil", "Primary, Secondary", { default: 0,
-    term: { component: "Early intervention", phases: MAINSTREAM, rule: "aboveThreshold", threshold: "ei.highneeds.threshold" } }),
-  money("ei.notional.guarantee", "Tops notional SEN up to this amount per EHCP pupil", "£/pupil", "Primary, Secondary", { default: 0,
-    term: { component: "Early intervention", phases: MAINSTREAM, rule: "guarantee", against: "Notional SEN" } }),
-  money("ey.daf", "Disability Access Fund per eligible child, paid once a year (not pro-rated by Months)", "£/child/year", "Early Years",
-    { term: { component: "Early years", phases: ["Early Years"], count: "daf", what: "DAF", perYear: true } }),
-  money("ey.senif.<band>", "SEN inclusion fund hourly rate at a band", "£/hour", "Early Years",
-    { term: { component: "Early years", phases: ["Early Years"], rule: "senif", times: ["ey.weeks"] } }),
+    money(`notional.${f}`, `Share of the ${f} factor counted as notional SEN`, "fraction 0-1", "Primary, Secondary", {
+      ...FRACTION,
+      default: 0,
+    }),
+  ),
+  money(
+    "element2.threshold",
+    "School-funded first part of additional support per high-needs pupil (informs SEND.CHECK)",
+    "£/pupil",
+    "Primary, Secondary",
+    { default: 6000 },
+  ),
+  money("place.special", "Place funding per special-school place", "£/place/year", "Special", {
+    term: place(["Special"], "places", "Places"),
+  }),
+  money("place.ap", "Place funding per alternative-provision place", "£/place/year", "AP", {
+    term: place(["AP"], "places", "Places"),
+  }),
+  money(
+    "place.rb.occupied",
+    "Place funding per occupied resourced-provision / unit place",
+    "£/place/year",
+    "Resource Base",
+    { term: place(["Resource Base"], "occupied", "Occupied places") },
+  ),
+  money(
+    "place.rb.unoccupied",
+    "Place funding per unoccupied resourced-provision / unit place",
+    "£/place/year",
+    "Resource Base",
+    { term: place(["Resource Base"], "unoccupied", "Unoccupied places (Places − Occupied)") },
+  ),
+  money("place.fe", "FE element 2 per high-needs place", "£/place/year", "FE", {
+    term: place(["FE"], "places", "Places"),
+  }),
+  money(
+    "topup.<setting>.<band>",
+    "Element 3 top-up per EHCP pupil at a band, by setting (mainstream, rb, special, ap, fe, ey, isp; 'all' is the fallback)",
+    "£/pupil/year",
+    "all phases; SEND.TOPUP",
+    { term: { component: "Top-up", phases: PHASES, rule: "topup" } },
+  ),
+  {
+    key: "band.<band>",
+    description: "Lowest assessment score for the band",
+    unit: "points",
+    appliesTo: "SEND.BAND",
+    kind: "number",
+  },
+  money("ei.sensupport", "Early intervention per SEN Support pupil (no EHCP)", "£/pupil", "Primary, Secondary", {
+    default: 0,
+    term: { component: "Early intervention", phases: MAINSTREAM, count: "senSupport", what: "SEN Support" },
+  }),
+  money("ei.perpupil", "Universal inclusion funding per pupil on roll", "£/pupil", "Primary, Secondary", {
+    default: 0,
+    term: { component: "Early intervention", phases: MAINSTREAM, count: "roll", what: "pupils" },
+  }),
+  money(
+    "ei.highneeds.threshold",
+    "EHCPs per pupil above which high-incidence funding is paid",
+    "fraction",
+    "Primary, Secondary",
+    { ...FRACTION, default: 0 },
+  ),
+  money("ei.highneeds.rate", "High-incidence funding per EHCP above the threshold", "£/pupil", "Primary, Secondary", {
+    default: 0,
+    term: {
+      component: "Early intervention",
+      phases: MAINSTREAM,
+      rule: "aboveThreshold",
+      threshold: "ei.highneeds.threshold",
+    },
+  }),
+  money(
+    "ei.notional.guarantee",
+    "Tops notional SEN up to this amount per EHCP pupil",
+    "£/pupil",
+    "Primary, Secondary",
+    {
+      default: 0,
+      term: { component: "Early intervention", phases: MAINSTREAM, rule: "guarantee", against: "Notional SEN" },
+    },
+  ),
+  money(
+    "ey.daf",
+    "Disability Access Fund per eligible child, paid once a year (not pro-rated by Months)",
+    "£/child/year",
+    "Early Years",
+    { term: { component: "Early years", phases: ["Early Years"], count: "daf", what: "DAF", perYear: true } },
+  ),
+  money("ey.senif.<band>", "SEN inclusion fund hourly rate at a band", "£/hour", "Early Years", {
+    term: { component: "Early years", phases: ["Early Years"], rule: "senif", times: ["ey.weeks"] },
+  }),
   money("ey.weeks", "Funded weeks a year", "weeks", "Early Years", { max: 52, default: 38 }),
-  money("fe.rate", "16-19 funding rate per student (element 1)", "£/student", "FE", { default: 0,
-    term: { component: "FE element 1", phases: ["FE"], count: "students", what: "Students", times: ["fe.weighting", "fe.area"] } }),
+  money("fe.rate", "16-19 funding rate per student (element 1)", "£/student", "FE", {
+    default: 0,
+    term: {
+      component: "FE element 1",
+      phases: ["FE"],
+      count: "students",
+      what: "Students",
+      times: ["fe.weighting", "fe.area"],
+    },
+  }),
   money("fe.weighting", "16-19 programme cost weighting", "multiplier", "FE", { default: 1 }),
   money("fe.area", "16-19 area cost adjustment", "multiplier", "FE", { default: 1 }),
-  { key: "proj.start", description: "First financial year of the projection (2021 -> 2021-22)", unit: "year", appliesTo: "SEND.PROJECT", kind: "number", min: 1900, max: 2200 },
-  { key: "proj.years", description: "Number of projected years", unit: "years", appliesTo: "SEND.PROJECT", kind: "number", min: 1, max: 50, default: 5 },
-  { key: "proj.opening", description: "Cumulative DSG balance before year 1 (a deficit is negative)", unit: "£", appliesTo: "SEND.PROJECT", kind: "number", default: 0 },
+  {
+    key: "proj.start",
+    description: "First financial year of the projection (2021 -> 2021-22)",
+    unit: "year",
+    appliesTo: "SEND.PROJECT",
+    kind: "number",
+    min: 1900,
+    max: 2200,
+  },
+  {
+    key: "proj.years",
+    description: "Number of projected years",
+    unit: "years",
+    appliesTo: "SEND.PROJECT",
+    kind: "number",
+    min: 1,
+    max: 50,
+    default: 5,
+  },
+  {
+    key: "proj.opening",
+    description: "Cumulative DSG balance before year 1 (a deficit is negative)",
+    unit: "£",
+    appliesTo: "SEND.PROJECT",
+    kind: "number",
+    default: 0,
+  },
   money("proj.grant", "High needs grant in year 1", "£", "SEND.PROJECT", { default: 0 }),
-  { key: "proj.grant.growth", description: "Yearly growth of the grant", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1, default: 0 },
-  { key: "proj.grant.extra.<y>", description: "One-off extra income in projection year y (1..n)", unit: "£", appliesTo: "SEND.PROJECT", kind: "number", default: 0 },
+  {
+    key: "proj.grant.growth",
+    description: "Yearly growth of the grant",
+    unit: "fraction/year",
+    appliesTo: "SEND.PROJECT",
+    kind: "number",
+    min: -1,
+    default: 0,
+  },
+  {
+    key: "proj.grant.extra.<y>",
+    description: "One-off extra income in projection year y (1..n)",
+    unit: "£",
+    appliesTo: "SEND.PROJECT",
+    kind: "number",
+    default: 0,
+  },
   money("proj.<s>.count", "Pupils in setting s in year 1", "pupils", "SEND.PROJECT", { default: 0 }),
-  { key: "proj.<s>.growth", description: "Yearly growth of the number of pupils in setting s", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1, default: 0 },
-  money("proj.<s>.cost", "Average cost per pupil in setting s in year 1", "£/pupil/year", "SEND.PROJECT", { default: 0 }),
-  { key: "proj.inflation", description: "Yearly cost inflation", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1, default: 0 },
+  {
+    key: "proj.<s>.growth",
+    description: "Yearly growth of the number of pupils in setting s",
+    unit: "fraction/year",
+    appliesTo: "SEND.PROJECT",
+    kind: "number",
+    min: -1,
+    default: 0,
+  },
+  money("proj.<s>.cost", "Average cost per pupil in setting s in year 1", "£/pupil/year", "SEND.PROJECT", {
+    default: 0,
+  }),
+  {
+    key: "proj.inflation",
+    description: "Yearly cost inflation",
+    unit: "fraction/year",
+    appliesTo: "SEND.PROJECT",
+    kind: "number",
+    min: -1,
+    default: 0,
+  },
   money("proj.other", "Other high-needs spend in year 1", "£", "SEND.PROJECT", { default: 0 }),
   money("proj.ei.cost", "Yearly cost of the early-intervention package in year 1", "£", "SEND.PROJECT", { default: 0 }),
-  money("proj.ei.reduction", "Share by which early intervention slows EHCP growth (mainstream, rb, special, isp)", "fraction", "SEND.PROJECT", { ...FRACTION, default: 0 }),
-  money("proj.shift", "ISP placements moved to special schools each year (cumulative)", "pupils/year", "SEND.PROJECT", { default: 0 }),
-  { key: "proj.inflation.isp", description: "Yearly inflation of ISP and SPI fees (set by the providers); proj.inflation when absent", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1 },
-  { key: "proj.inflation.topup", description: "Yearly uplift of LA-set costs per pupil (every setting but ISP); proj.inflation when absent", unit: "fraction/year", appliesTo: "SEND.PROJECT", kind: "number", min: -1 },
-  money("proj.elsewhere.cost", "Average cost per plan in the forecast's Other group (educated elsewhere, NEET, awaiting provision)", "£/pupil/year", "SEND.PROJECT with a forecast", { default: 0 }),
-  money("proj.newplans.cut", "Share of the forecast's new plans that early help avoids each year", "fraction", "SEND.PROJECT with a forecast", { ...FRACTION, default: 0 }),
-  money("proj.newplans.cost", "Yearly cost of the early help that avoids new plans, in year 1", "£", "SEND.PROJECT", { default: 0 }),
-  money("proj.places.<y>", "New special-school places opening in projection year y (1..n); each takes one ISP pupil from then on", "places", "SEND.PROJECT", { default: 0 }),
-  money("proj.places.cost", "One-off cost per new special place, in its opening year (year-1 prices)", "£/place", "SEND.PROJECT", { default: 0 }),
+  money(
+    "proj.ei.reduction",
+    "Share by which early intervention slows EHCP growth (mainstream, rb, special, isp)",
+    "fraction",
+    "SEND.PROJECT",
+    { ...FRACTION, default: 0 },
+  ),
+  money("proj.shift", "ISP placements moved to special schools each year (cumulative)", "pupils/year", "SEND.PROJECT", {
+    default: 0,
+  }),
+  {
+    key: "proj.inflation.isp",
+    description: "Yearly inflation of ISP and SPI fees (set by the providers); proj.inflation when absent",
+    unit: "fraction/year",
+    appliesTo: "SEND.PROJECT",
+    kind: "number",
+    min: -1,
+  },
+  {
+    key: "proj.inflation.topup",
+    description: "Yearly uplift of LA-set costs per pupil (every setting but ISP); proj.inflation when absent",
+    unit: "fraction/year",
+    appliesTo: "SEND.PROJECT",
+    kind: "number",
+    min: -1,
+  },
+  money(
+    "proj.elsewhere.cost",
+    "Average cost per plan in the forecast's Other group (educated elsewhere, NEET, awaiting provision)",
+    "£/pupil/year",
+    "SEND.PROJECT with a forecast",
+    { default: 0 },
+  ),
+  money(
+    "proj.newplans.cut",
+    "Share of the forecast's new plans that early help avoids each year",
+    "fraction",
+    "SEND.PROJECT with a forecast",
+    { ...FRACTION, default: 0 },
+  ),
+  money("proj.newplans.cost", "Yearly cost of the early help that avoids new plans, in year 1", "£", "SEND.PROJECT", {
+    default: 0,
+  }),
+  money(
+    "proj.places.<y>",
+    "New special-school places opening in projection year y (1..n); each takes one ISP pupil from then on",
+    "places",
+    "SEND.PROJECT",
+    { default: 0 },
+  ),
+  money(
+    "proj.places.cost",
+    "One-off cost per new special place, in its opening year (year-1 prices)",
+    "£/place",
+    "SEND.PROJECT",
+    { default: 0 },
+  ),
 ];
 
 const SETTING_ALT = SETTINGS.join("|");
@@ -165,11 +396,15 @@ const PLACEHOLDERS: Record<string, string> = {
 
 /** Built on first use, so a catalogue entry added before any lookup (a test fixture's made-up factor) counts. */
 let matchers: { re: RegExp; info: KeyInfo }[] | undefined;
-const buildMatchers = () => KEY_CATALOGUE.map((info) => {
-  const src = info.key.toLowerCase().split(/(<[^>]+>)/).map((part) =>
-    PLACEHOLDERS[part] ?? part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("");
-  return { re: new RegExp(`^${src}$`), info };
-});
+const buildMatchers = () =>
+  KEY_CATALOGUE.map((info) => {
+    const src = info.key
+      .toLowerCase()
+      .split(/(<[^>]+>)/)
+      .map((part) => PLACEHOLDERS[part] ?? part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("");
+    return { re: new RegExp(`^${src}$`), info };
+  });
 
 /** The catalogue entry a (normalised or raw) key belongs to, or undefined for an unknown key. */
 export function findKeyInfo(key: string): KeyInfo | undefined {
@@ -185,8 +420,12 @@ export function isKnownKey(key: string): boolean {
 /** Every catalogue key with its placeholders expanded; `<band>` takes the given labels. */
 function expandCatalogue(bands: readonly string[]): string[] {
   const alts: Record<string, readonly string[]> = {
-    "<ph>": ["primary", "secondary"], "<A..F>": ["a", "b", "c", "d", "e", "f"],
-    "<setting>": [...SETTINGS, "all"], "<s>": SETTINGS, "<band>": bands, "<y>": ["1", "2", "3"],
+    "<ph>": ["primary", "secondary"],
+    "<A..F>": ["a", "b", "c", "d", "e", "f"],
+    "<setting>": [...SETTINGS, "all"],
+    "<s>": SETTINGS,
+    "<band>": bands,
+    "<y>": ["1", "2", "3"],
   };
   const expand = (k: string): string[] => {
     const m = k.match(/<[^>]+>/);

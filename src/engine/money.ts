@@ -12,7 +12,8 @@ export const TWELVE = new D(12);
 export const PENNY = new D("0.01");
 
 /**
- * The rounding rule (fast/exact.ts roundUnits gives the same result in scaled integers): round to the nearest multiple of `unit` (default £0.01), ties away from zero
+ * The rounding rule (fast/exact.ts roundUnits gives the same result in scaled integers): round to the nearest multiple
+ * of `unit` (default £0.01), ties away from zero
  * ("half-up" on the magnitude, as Excel's ROUND does). £1 rounds to whole pounds.
  */
 export function roundMoney(x: Dec, unit: Dec = PENNY): Dec {

@@ -10,10 +10,15 @@ let rowB = new Int32Array(64);
  * every candidate is far.
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
-  const m = a.length, n = b.length;
+  const m = a.length,
+    n = b.length;
   if (m - n > max || n - m > max) return max + 1;
-  if (rowA.length <= n) { rowA = new Int32Array(n + 1); rowB = new Int32Array(n + 1); }
-  let prev = rowA, cur = rowB;
+  if (rowA.length <= n) {
+    rowA = new Int32Array(n + 1);
+    rowB = new Int32Array(n + 1);
+  }
+  let prev = rowA,
+    cur = rowB;
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
@@ -21,13 +26,17 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
       // the least of delete, insert, substitute (comparisons, not Math.min: this loop is the whole cost)
-      const del = prev[j] + 1, ins = cur[j - 1] + 1, sub = prev[j - 1] + (ai === b.charCodeAt(j - 1) ? 0 : 1);
-      const d = del < ins ? (del < sub ? del : sub) : (ins < sub ? ins : sub);
+      const del = prev[j] + 1,
+        ins = cur[j - 1] + 1,
+        sub = prev[j - 1] + (ai === b.charCodeAt(j - 1) ? 0 : 1);
+      const d = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
       cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1; // no later row can get below this row's minimum
-    const t = prev; prev = cur; cur = t;
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[n];
 }
@@ -72,7 +81,10 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
     const lc = c.toLowerCase();
     if (lowerBound(w.length, lc) >= bestD) continue;
     const d = editDistance(w, lc, bestD - 1);
-    if (d < bestD) { best = c; bestD = d; }
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
   }
   return best !== undefined && bestD <= limitFor(w, best) ? best : undefined;
 }

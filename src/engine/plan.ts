@@ -32,8 +32,13 @@ export const SPEND_LINES: readonly { key: Setting | "ei" | "other"; label: strin
 ];
 
 export const COUNT_LABELS: Record<Setting, string> = {
-  mainstream: "Mainstream schools", rb: "Resourced provision / SEN units", special: "Special schools",
-  isp: "Independent / non-maintained special schools", ap: "Alternative provision", fe: "Post-16 / FE", ey: "Early years",
+  mainstream: "Mainstream schools",
+  rb: "Resourced provision / SEN units",
+  special: "Special schools",
+  isp: "Independent / non-maintained special schools",
+  ap: "Alternative provision",
+  fe: "Post-16 / FE",
+  ey: "Early years",
 };
 
 const REDUCED: ReadonlySet<Setting> = new Set(["mainstream", "rb", "special", "isp"]);
@@ -72,13 +77,24 @@ export function plan(option: Option): PlanYear[] | SendError {
     counts.set("special", counts.get("special")!.plus(shift));
     const uplift = inflation.pow(y - 1);
     const amount = (k: (typeof SPEND_LINES)[number]["key"]): Dec =>
-      k === "ei" ? get("proj.ei.cost").times(uplift)
-        : k === "other" ? get("proj.other").times(uplift)
-          : counts.get(k)!.times(get(`proj.${k}.cost`)).times(uplift);
+      k === "ei"
+        ? get("proj.ei.cost").times(uplift)
+        : k === "other"
+          ? get("proj.other").times(uplift)
+          : counts
+              .get(k)!
+              .times(get(`proj.${k}.cost`))
+              .times(uplift);
     const lines = SPEND_LINES.map((l) => roundMoney(amount(l.key), option.roundTo));
     const rounding = r.spend.minus(sum(lines));
     return {
-      year: r.year, income: r.income, lines, rounding, spend: r.spend, inYear: r.inYear, cumulative: r.cumulative,
+      year: r.year,
+      income: r.income,
+      lines,
+      rounding,
+      spend: r.spend,
+      inYear: r.inYear,
+      cumulative: r.cumulative,
       counts: SETTINGS.map((s) => counts.get(s)!),
     };
   });

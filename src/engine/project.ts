@@ -16,7 +16,13 @@ import { SETTINGS, type Setting, type Grid } from "./types";
 import { readForecast } from "./demand/forecastTable";
 import { demandYears, type DemandYear } from "./demand/demandCounts";
 
-export interface ProjectionRow { year: string | number; income: Dec; spend: Dec; inYear: Dec; cumulative: Dec }
+export interface ProjectionRow {
+  year: string | number;
+  income: Dec;
+  spend: Dec;
+  inYear: Dec;
+  cumulative: Dec;
+}
 
 /** Settings whose growth early intervention slows (proj.ei.reduction). */
 const REDUCED: ReadonlySet<Setting> = new Set(["mainstream", "rb", "special", "isp"]);
@@ -48,7 +54,9 @@ function typedYears(option: Option, get: (key: string) => Dec, n: number): Deman
       if (REDUCED.has(s)) g = g.times(ONE.minus(reduction));
       counts.set(s, get(`proj.${s}.count`).times(ONE.plus(g).pow(y - 1)));
     }
-    const label = start ? `${(start.value as Dec).toNumber() + y - 1}-${String(((start.value as Dec).toNumber() + y) % 100).padStart(2, "0")}` : String(y);
+    const label = start
+      ? `${(start.value as Dec).toNumber() + y - 1}-${String(((start.value as Dec).toNumber() + y) % 100).padStart(2, "0")}`
+      : String(y);
     out.push({ label, counts });
   }
   return out;
@@ -60,13 +68,20 @@ export function project(option: Option, forecast?: Grid | null): ProjectionRow[]
   const n = projectionYears(option);
   if (n instanceof SendError) return n;
   const start = option.rates.get("proj.start");
-  if (start && !(start.value as Dec).isInteger()) return E.rateOutOfRange("proj.start", option.name, String(start.value), "a whole year such as 2025");
+  if (start && !(start.value as Dec).isInteger())
+    return E.rateOutOfRange("proj.start", option.name, String(start.value), "a whole year such as 2025");
   return attempt(() => {
     let years: DemandYear[];
     if (forecast) {
       years = demandYears(readForecast(forecast), get, has, option.name);
     } else {
-      if (!get("proj.newplans.cut").isZero()) must(E.forecastLacks("New plans rows", `proj.newplans.cut of option '${option.name}'; give SEND.PROJECT a forecast`));
+      if (!get("proj.newplans.cut").isZero())
+        must(
+          E.forecastLacks(
+            "New plans rows",
+            `proj.newplans.cut of option '${option.name}'; give SEND.PROJECT a forecast`,
+          ),
+        );
       years = typedYears(option, get, n);
     }
     const inflation = ONE.plus(get("proj.inflation"));
@@ -97,7 +112,12 @@ export function project(option: Option, forecast?: Grid | null): ProjectionRow[]
         const c = costOf(group);
         spend = spend.plus(count.times(get(c.key)).times(c.isp ? ispUplift : topupUplift));
       }
-      const income = roundMoney(get("proj.grant").times(ONE.plus(get("proj.grant.growth")).pow(y - 1)).plus(get(`proj.grant.extra.${y}`)), option.roundTo);
+      const income = roundMoney(
+        get("proj.grant")
+          .times(ONE.plus(get("proj.grant.growth")).pow(y - 1))
+          .plus(get(`proj.grant.extra.${y}`)),
+        option.roundTo,
+      );
       spend = roundMoney(spend, option.roundTo);
       const inYear = income.minus(spend);
       cumulative = cumulative.plus(inYear);

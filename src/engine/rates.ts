@@ -79,7 +79,11 @@ export function readRatesTable(grid: Grid, arg = "rates"): RatesTable | SendErro
   if (grid.length === 0) return E.emptyTable(arg);
   const header = grid[0].map(cellText);
   const factorCol = header.findIndex((h) => ratesHeaderKind(h) === "factor");
-  if (factorCol < 0) return E.noFactorColumn(arg, header.filter((h) => h !== ""));
+  if (factorCol < 0)
+    return E.noFactorColumn(
+      arg,
+      header.filter((h) => h !== ""),
+    );
   const optionNames: string[] = [];
   const optionCols = new Map<string, number>();
   header.forEach((h, col) => {
@@ -104,12 +108,22 @@ export function readRatesTable(grid: Grid, arg = "rates"): RatesTable | SendErro
     const info = findKeyInfo(k);
     if (!info) {
       const row = r + 1;
-      tableProblems.push(lazyProblem({ option: null, key: raw, row: r, col: factorCol }, () => E.unknownKey(arg, raw, row, suggestionsFor(raw))));
+      tableProblems.push(
+        lazyProblem({ option: null, key: raw, row: r, col: factorCol }, () =>
+          E.unknownKey(arg, raw, row, suggestionsFor(raw)),
+        ),
+      );
       continue;
     }
     const prev = keys.get(k);
     if (prev) {
-      tableProblems.push({ option: null, key: raw, error: E.duplicateKey(arg, raw, prev.row + 1, r + 1), row: r, col: factorCol });
+      tableProblems.push({
+        option: null,
+        key: raw,
+        error: E.duplicateKey(arg, raw, prev.row + 1, r + 1),
+        row: r,
+        col: factorCol,
+      });
       continue;
     }
     keys.set(k, { key: raw.trim(), row: r, info });
@@ -127,7 +141,8 @@ export function parseRates(grid: Grid, arg = "rates"): RatesTable | SendError {
 /** The option named by an `option` argument: case-insensitive; blank only when there is exactly one. */
 export function findOptionName(table: RatesTable, option: Cell, arg = "option"): string | SendError {
   const name = cellText(option);
-  if (name === "") return table.optionNames.length === 1 ? table.optionNames[0] : E.optionRequired(arg, table.optionNames);
+  if (name === "")
+    return table.optionNames.length === 1 ? table.optionNames[0] : E.optionRequired(arg, table.optionNames);
   const col = table.optionCols.get(normOption(name));
   if (col === undefined) return E.unknownOption(arg, name, table.optionNames);
   return cellText(table.grid[0][col]);
@@ -226,4 +241,3 @@ export function optionFromGrid(grid: Grid, option: Cell, ratesArg = "rates", opt
   const t = parseRates(grid, ratesArg);
   return t instanceof SendError ? t : resolveOption(t, option, optionArg);
 }
-

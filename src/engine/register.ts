@@ -18,25 +18,58 @@ import { readNumber } from "./coerce";
 import type { Cell, Grid } from "./types";
 
 export const REGISTER_HEADER = [
-  "Year", "Placements (full-year equivalent)", "In county", "Out of county", "Cost, all shares", "DSG (education)",
-  "Social care", "Health", "Could move: placements", "Could move: DSG saving a year",
+  "Year",
+  "Placements (full-year equivalent)",
+  "In county",
+  "Out of county",
+  "Cost, all shares",
+  "DSG (education)",
+  "Social care",
+  "Health",
+  "Could move: placements",
+  "Could move: DSG saving a year",
 ] as const;
 
-const COLUMNS = ["provider", "location", "fee", "uplift", "education", "care", "health", "start", "end", "review"] as const;
+const COLUMNS = [
+  "provider",
+  "location",
+  "fee",
+  "uplift",
+  "education",
+  "care",
+  "health",
+  "start",
+  "end",
+  "review",
+] as const;
 type Column = (typeof COLUMNS)[number];
 const REQUIRED: readonly Column[] = ["provider", "location", "fee", "start"];
 
 export interface RegisterYear {
   year: string;
-  placements: Dec; inCounty: Dec; outOfCounty: Dec;
-  cost: Dec; education: Dec; care: Dec; health: Dec;
+  placements: Dec;
+  inCounty: Dec;
+  outOfCounty: Dec;
+  cost: Dec;
+  education: Dec;
+  care: Dec;
+  health: Dec;
   /** null when no local_cost was given */
-  movable: Dec | null; movableSaving: Dec | null;
+  movable: Dec | null;
+  movableSaving: Dec | null;
 }
 
 interface Placement {
-  row: number; out: boolean; fee: Dec; uplift: Dec; education: Dec; care: Dec; health: Dec;
-  start: number; end: number | null; review: number | null;
+  row: number;
+  out: boolean;
+  fee: Dec;
+  uplift: Dec;
+  education: Dec;
+  care: Dec;
+  health: Dec;
+  start: number;
+  end: number | null;
+  review: number | null;
 }
 
 /** A date cell as days since 1899-12-30 (the spreadsheet serial), or null when blank. */
@@ -48,15 +81,26 @@ function dayOf(cell: Cell, where: string): number | null {
   return raise(E.notNumberArg(where, String(cell)));
 }
 
-const serialOf = (y: number, month: number, day: number) => Math.round((Date.UTC(y, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000);
+const serialOf = (y: number, month: number, day: number) =>
+  Math.round((Date.UTC(y, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000);
 
 function readPlacements(grid: Grid): Placement[] {
   if (grid.length < 2) raise(E.emptyTable("placements"));
   const header = grid[0].map((h) => normLabel(h === null || h === undefined ? "" : String(h)));
   const col: Partial<Record<Column, number>> = {};
-  COLUMNS.forEach((c) => { const i = header.indexOf(c); if (i >= 0) col[c] = i; });
+  COLUMNS.forEach((c) => {
+    const i = header.indexOf(c);
+    if (i >= 0) col[c] = i;
+  });
   for (const c of REQUIRED) {
-    if (col[c] === undefined) raise(E.unknownName("placements header", c, COLUMNS.map((x) => x[0].toUpperCase() + x.slice(1))));
+    if (col[c] === undefined)
+      raise(
+        E.unknownName(
+          "placements header",
+          c,
+          COLUMNS.map((x) => x[0].toUpperCase() + x.slice(1)),
+        ),
+      );
   }
   const out: Placement[] = [];
   for (let r = 1; r < grid.length; r++) {
@@ -77,8 +121,14 @@ function readPlacements(grid: Grid): Placement[] {
     }
     const fee = number("fee", null);
     if (fee.lt(0)) raise(E.argRange(where("fee"), fee.toFixed(), "0 or more"));
-    const education = number("education", D(1)), care = number("care", ZERO), health = number("health", ZERO);
-    for (const [c, x] of [["education", education], ["care", care], ["health", health]] as const) {
+    const education = number("education", D(1)),
+      care = number("care", ZERO),
+      health = number("health", ZERO);
+    for (const [c, x] of [
+      ["education", education],
+      ["care", care],
+      ["health", health],
+    ] as const) {
       if (x.lt(0) || x.gt(1)) raise(E.argRange(where(c), x.toFixed(), "a share from 0 to 1"));
     }
     if (education.plus(care).plus(health).minus(1).abs().gt("0.0001")) {
@@ -88,26 +138,52 @@ function readPlacements(grid: Grid): Placement[] {
     if (start === null) raise(E.argRequired(where("start")));
     const end = dayOf(cell("end"), where("end"));
     if (end !== null && end < start!) raise(E.argRange(where("end"), String(end), `on or after Start (${start})`));
-    out.push({ row: r, out: isOut, fee, uplift: number("uplift", ZERO), education, care, health, start: start!, end, review: dayOf(cell("review"), where("review")) });
+    out.push({
+      row: r,
+      out: isOut,
+      fee,
+      uplift: number("uplift", ZERO),
+      education,
+      care,
+      health,
+      start: start!,
+      end,
+      review: dayOf(cell("review"), where("review")),
+    });
   }
   return out;
 }
 
-export function register(grid: Grid, firstYear: number, years: number, localCost: Dec | null): RegisterYear[] | SendError {
+export function register(
+  grid: Grid,
+  firstYear: number,
+  years: number,
+  localCost: Dec | null,
+): RegisterYear[] | SendError {
   return attempt(() => {
-    if (!Number.isInteger(firstYear) || firstYear < 1900 || firstYear > 2200) raise(E.argRange("first_year", String(firstYear), "a year such as 2025"));
-    if (!Number.isInteger(years) || years < 1 || years > 50) raise(E.argRange("years", String(years), "a whole number from 1 to 50"));
+    if (!Number.isInteger(firstYear) || firstYear < 1900 || firstYear > 2200)
+      raise(E.argRange("first_year", String(firstYear), "a year such as 2025"));
+    if (!Number.isInteger(years) || years < 1 || years > 50)
+      raise(E.argRange("years", String(years), "a whole number from 1 to 50"));
     const placements = readPlacements(grid);
     const rows: RegisterYear[] = [];
     for (let k = 0; k < years; k++) {
       const y = firstYear + k;
-      const from = serialOf(y, 4, 1), to = serialOf(y + 1, 3, 31); // inclusive days
+      const from = serialOf(y, 4, 1),
+        to = serialOf(y + 1, 3, 31); // inclusive days
       const days = to - from + 1;
-      let cost = ZERO, education = ZERO, care = ZERO, health = ZERO;
-      const fye: Dec[] = [], inC: Dec[] = [], outC: Dec[] = [];
-      let movable = ZERO, saving = ZERO;
+      let cost = ZERO,
+        education = ZERO,
+        care = ZERO,
+        health = ZERO;
+      const fye: Dec[] = [],
+        inC: Dec[] = [],
+        outC: Dec[] = [];
+      let movable = ZERO,
+        saving = ZERO;
       for (const p of placements) {
-        const a = Math.max(from, p.start), b = Math.min(to, p.end ?? to);
+        const a = Math.max(from, p.start),
+          b = Math.min(to, p.end ?? to);
         if (b < a) continue;
         const share = D(b - a + 1).div(days);
         const fee = p.fee.times(D(1).plus(p.uplift).pow(k));
@@ -127,9 +203,15 @@ export function register(grid: Grid, firstYear: number, years: number, localCost
       const money = (x: Dec) => roundMoney(x, PENNY);
       rows.push({
         year: `${y}-${String((y + 1) % 100).padStart(2, "0")}`,
-        placements: roundMoney(sum(fye), D("0.01")), inCounty: roundMoney(sum(inC), D("0.01")), outOfCounty: roundMoney(sum(outC), D("0.01")),
-        cost: money(cost), education: money(education), care: money(care), health: money(health),
-        movable: localCost ? movable : null, movableSaving: localCost ? money(saving) : null,
+        placements: roundMoney(sum(fye), D("0.01")),
+        inCounty: roundMoney(sum(inC), D("0.01")),
+        outOfCounty: roundMoney(sum(outC), D("0.01")),
+        cost: money(cost),
+        education: money(education),
+        care: money(care),
+        health: money(health),
+        movable: localCost ? movable : null,
+        movableSaving: localCost ? money(saving) : null,
       });
     }
     return rows;

@@ -6,18 +6,32 @@ import { normKey } from "./normalize";
 import { COMPONENTS, PHASES, type ComponentName, type Phase } from "./types";
 
 /** A rate a term reads: its normalised key and the catalogue default (undefined: needed when the count is not 0). */
-export interface RateRef { key: string; default: number | undefined }
+export interface RateRef {
+  key: string;
+  default: number | undefined;
+}
 
 /** A concrete term for one phase. */
 export type Term =
-  | { rule: "linear"; count: Exclude<CountRef, "idaci.<A..F>">; what: string; rate: RateRef; times: RateRef[];
-      share: RateRef | null; perYear: boolean }
+  | {
+      rule: "linear";
+      count: Exclude<CountRef, "idaci.<A..F>">;
+      what: string;
+      rate: RateRef;
+      times: RateRef[];
+      share: RateRef | null;
+      perYear: boolean;
+    }
   | { rule: "topup" }
   | { rule: "senif"; key: string; times: RateRef[] }
   | { rule: "aboveThreshold"; rate: RateRef; threshold: RateRef }
   | { rule: "guarantee"; rate: RateRef; against: ComponentName };
 
-export interface ComponentTerms { name: ComponentName; block: string; terms: Term[] }
+export interface ComponentTerms {
+  name: ComponentName;
+  block: string;
+  terms: Term[];
+}
 
 const DEFAULTS = new Map<string, number | undefined>();
 
@@ -38,18 +52,25 @@ const PH_NAME: Partial<Record<Phase, string>> = { Primary: "primary", Secondary:
 function expand(key: string, spec: TermSpec, phase: Phase): Term[] {
   const k = key.replace("<ph>", PH_NAME[phase] ?? "<ph>");
   switch (spec.rule) {
-    case "topup": return [{ rule: "topup" }];
-    case "senif": return [{ rule: "senif", key: k.replace(/\.<band>$/, ""), times: spec.times.map(ref) }];
-    case "aboveThreshold": return [{ rule: "aboveThreshold", rate: ref(k), threshold: ref(spec.threshold) }];
-    case "guarantee": return [{ rule: "guarantee", rate: ref(k), against: spec.against }];
+    case "topup":
+      return [{ rule: "topup" }];
+    case "senif":
+      return [{ rule: "senif", key: k.replace(/\.<band>$/, ""), times: spec.times.map(ref) }];
+    case "aboveThreshold":
+      return [{ rule: "aboveThreshold", rate: ref(k), threshold: ref(spec.threshold) }];
+    case "guarantee":
+      return [{ rule: "guarantee", rate: ref(k), against: spec.against }];
     default: {
       const bands = k.includes("<A..F>") ? ["a", "b", "c", "d", "e", "f"] : [null];
       return bands.map((b): Term => {
         const fill = (s: string) => (b === null ? s : s.replace("<A..F>", b));
         return {
-          rule: "linear", count: fill(spec.count) as Exclude<CountRef, "idaci.<A..F>">,
+          rule: "linear",
+          count: fill(spec.count) as Exclude<CountRef, "idaci.<A..F>">,
           what: b === null ? spec.what : spec.what.replace("<A..F>", b.toUpperCase()),
-          rate: ref(fill(k)), times: (spec.times ?? []).map(ref), share: spec.share ? ref(spec.share) : null,
+          rate: ref(fill(k)),
+          times: (spec.times ?? []).map(ref),
+          share: spec.share ? ref(spec.share) : null,
           perYear: spec.perYear === true,
         };
       });
@@ -64,9 +85,11 @@ export function termsOf(phase: Phase): readonly ComponentTerms[] {
   let list = byPhase.get(phase);
   if (!list) {
     list = COMPONENTS.map(({ name, block }) => ({
-      name, block,
+      name,
+      block,
       terms: KEY_CATALOGUE.flatMap((e) =>
-        e.term && e.term.component === name && e.term.phases.includes(phase) ? expand(e.key, e.term, phase) : []),
+        e.term && e.term.component === name && e.term.phases.includes(phase) ? expand(e.key, e.term, phase) : [],
+      ),
     }));
     byPhase.set(phase, list);
   }

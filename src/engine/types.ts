@@ -17,8 +17,14 @@ export const SETTINGS = ["mainstream", "rb", "special", "ap", "fe", "ey", "isp"]
 export type Setting = (typeof SETTINGS)[number];
 
 export const SETTING_OF_PHASE: Record<Phase, Setting> = {
-  "Early Years": "ey", Primary: "mainstream", Secondary: "mainstream", Special: "special",
-  "Resource Base": "rb", AP: "ap", FE: "fe", ISP: "isp",
+  "Early Years": "ey",
+  Primary: "mainstream",
+  Secondary: "mainstream",
+  Special: "special",
+  "Resource Base": "rb",
+  AP: "ap",
+  FE: "fe",
+  ISP: "isp",
 };
 
 /** Components in SEND.BREAKDOWN order, with their DSG block (contract section 4). */
@@ -39,7 +45,8 @@ export interface TraceLine {
   label: string;
   /** the rate key read, if any */
   key?: string;
-  /** the option the rate came from (the asked option, or an ancestor it inherits from); "default" for a contract default */
+  /** the option the rate came from (the asked option, or an ancestor it inherits from); "default" for a contract
+   * default */
   from?: string;
   rate?: string;
   count?: string;
@@ -51,14 +58,23 @@ export interface TraceLine {
 export interface Institution {
   name: string | null;
   phase: Phase;
-  primaryPupils: Dec; ks3Pupils: Dec; ks4Pupils: Dec;
-  fsm: Dec; fsm6: Dec; lpa: Dec; eal: Dec; senSupport: Dec;
+  primaryPupils: Dec;
+  ks3Pupils: Dec;
+  ks4Pupils: Dec;
+  fsm: Dec;
+  fsm6: Dec;
+  lpa: Dec;
+  eal: Dec;
+  senSupport: Dec;
   /** IDACI band letter (A..F) -> count */
   idaci: Record<string, Dec>;
   /** normalized band -> { label as written in the header, count } */
   ehcp: Map<string, { label: string; count: Dec }>;
   senif: Map<string, { label: string; hours: Dec }>;
-  places: Dec; occupied: Dec; daf: Dec; students: Dec;
+  places: Dec;
+  occupied: Dec;
+  daf: Dec;
+  students: Dec;
   months: Dec;
 }
 

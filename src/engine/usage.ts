@@ -5,10 +5,34 @@ import type { Phase } from "./types";
 
 /** Field families, as the Institutions headers name them ("EHCP <band>" is one family). */
 export type FieldFamily =
-  | "Primary Pupils" | "KS3 Pupils" | "KS4 Pupils" | "FSM" | "FSM6" | "IDACI" | "LPA" | "EAL" | "SEN Support"
-  | "EHCP" | "Places" | "Occupied" | "DAF" | "SENIF" | "Students";
+  | "Primary Pupils"
+  | "KS3 Pupils"
+  | "KS4 Pupils"
+  | "FSM"
+  | "FSM6"
+  | "IDACI"
+  | "LPA"
+  | "EAL"
+  | "SEN Support"
+  | "EHCP"
+  | "Places"
+  | "Occupied"
+  | "DAF"
+  | "SENIF"
+  | "Students";
 
-const MAINSTREAM: FieldFamily[] = ["Primary Pupils", "KS3 Pupils", "KS4 Pupils", "FSM", "FSM6", "IDACI", "LPA", "EAL", "SEN Support", "EHCP"];
+const MAINSTREAM: FieldFamily[] = [
+  "Primary Pupils",
+  "KS3 Pupils",
+  "KS4 Pupils",
+  "FSM",
+  "FSM6",
+  "IDACI",
+  "LPA",
+  "EAL",
+  "SEN Support",
+  "EHCP",
+];
 
 export const FIELDS_USED: Record<Phase, readonly FieldFamily[]> = {
   Primary: MAINSTREAM,

@@ -1,8 +1,17 @@
 // A1 references for the hosts (explain's formula parser, the headless workbook): 0-based rows and columns.
 
-export interface CellPos { row: number; col: number }
-/** An inclusive block; a whole-column reference (A:C) has bottom = Infinity, a whole-row reference (1:3) right = Infinity. */
-export interface Block { top: number; left: number; bottom: number; right: number }
+export interface CellPos {
+  row: number;
+  col: number;
+}
+/** An inclusive block; a whole-column reference (A:C) has bottom = Infinity, a whole-row reference (1:3) right =
+ * Infinity. */
+export interface Block {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 
 /** "A" -> 0, "AA" -> 26. */
 export function colIndex(letters: string): number {
@@ -39,17 +48,26 @@ export function parseBlock(a1: string): Block | null {
   const p = parseCell(a);
   const q = parseCell(b);
   if (p && q) {
-    return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+    return {
+      top: Math.min(p.row, q.row),
+      left: Math.min(p.col, q.col),
+      bottom: Math.max(p.row, q.row),
+      right: Math.max(p.col, q.col),
+    };
   }
   if (parts.length === 1) return null; // "B" or "3" alone is not a reference
-  const ca = COL.exec(a), cb = COL.exec(b);
+  const ca = COL.exec(a),
+    cb = COL.exec(b);
   if (ca && cb) {
-    const l = colIndex(ca[1]), r = colIndex(cb[1]);
+    const l = colIndex(ca[1]),
+      r = colIndex(cb[1]);
     return { top: 0, left: Math.min(l, r), bottom: Infinity, right: Math.max(l, r) };
   }
-  const ra = ROW.exec(a), rb = ROW.exec(b);
+  const ra = ROW.exec(a),
+    rb = ROW.exec(b);
   if (ra && rb) {
-    const t = Number(ra[1]) - 1, u = Number(rb[1]) - 1;
+    const t = Number(ra[1]) - 1,
+      u = Number(rb[1]) - 1;
     return { top: Math.min(t, u), left: 0, bottom: Math.max(t, u), right: Infinity };
   }
   return null;

@@ -27,7 +27,8 @@ type MemoGrid = Grid & { readonly [MEMO]?: GridMemo };
 
 /**
  * Freezes a grid a host has just built and will hand out again unchanged (HyperFormula's range memo in
- * headless/plugin.ts), with an empty memo. Only such grids are cached by identity: a frozen array cannot change, so its identity stands
+ * headless/plugin.ts), with an empty memo. Only such grids are cached by identity: a frozen array cannot change, so its
+ * identity stands
  * for its content. Any other array (Excel's, a test's) may be mutated in place and is cached by content only.
  */
 export function freezeGrid<T extends Cell[][]>(g: T): Readonly<T> {
@@ -47,7 +48,11 @@ export function gridMemo(g: Grid): GridMemo | undefined {
  * the data they hold). A view: nothing is copied until `grid()` needs a smaller array than the host's.
  */
 export class Range {
-  constructor(readonly source: Grid, readonly rows: number, readonly cols: number) {}
+  constructor(
+    readonly source: Grid,
+    readonly rows: number,
+    readonly cols: number,
+  ) {}
 
   /** The extent of non-blank content of a host grid: [rows, cols] up to the last non-blank row and column. */
   static contentExtent(grid: Grid): [number, number] {
@@ -123,7 +128,8 @@ export class Range {
     const out: { cell: Cell; label: string }[] = [];
     for (let r = 0; r < this.rows; r++) {
       for (let c = 0; c < this.cols; c++) {
-        const label = this.cols === 1 ? `row ${r + 1}` : this.rows === 1 ? `column ${c + 1}` : `row ${r + 1}, column ${c + 1}`;
+        const label =
+          this.cols === 1 ? `row ${r + 1}` : this.rows === 1 ? `column ${c + 1}` : `row ${r + 1}, column ${c + 1}`;
         out.push({ cell: this.cell(r, c), label });
       }
     }
@@ -137,7 +143,10 @@ export type ArgValue = Range | Dec | string | Cell | null;
 /** Coerced arguments by parameter name, with typed accessors (a wrong accessor is a programming mistake). */
 export class Args {
   /** `values` in parameter order; `index` gives each parameter's position (one map per function, built once). */
-  constructor(private readonly values: readonly ArgValue[], private readonly index: ReadonlyMap<string, number>) {}
+  constructor(
+    private readonly values: readonly ArgValue[],
+    private readonly index: ReadonlyMap<string, number>,
+  ) {}
 
   private get(name: string): ArgValue {
     const i = this.index.get(name);

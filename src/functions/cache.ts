@@ -25,15 +25,26 @@ const SendErrorClass = SendError;
  */
 let generation = 0;
 
-interface IdentityEntry<V> { generation: number; arg: string; rows: number; cols: number; value: V }
+interface IdentityEntry<V> {
+  generation: number;
+  arg: string;
+  rows: number;
+  cols: number;
+  value: V;
+}
 
 class ByIdentity<V> {
   constructor(private readonly use: string) {}
 
   get(range: Range, arg: string): V | undefined {
     const e = memoOf(range.source)?.byUse.get(this.use) as IdentityEntry<V> | undefined;
-    return e !== undefined && e.rows === range.rows && e.cols === range.cols && e.arg === arg && e.generation === generation
-      ? e.value : undefined;
+    return e !== undefined &&
+      e.rows === range.rows &&
+      e.cols === range.cols &&
+      e.arg === arg &&
+      e.generation === generation
+      ? e.value
+      : undefined;
   }
 
   /** Remembers `value` for a frozen host array (anything else could change under the same identity). */
@@ -132,10 +143,15 @@ function sameCells(range: Range, copy: readonly Cell[][]): boolean {
 }
 
 function copyOf(range: Range): Cell[][] {
-  return Array.from({ length: range.rows }, (_, r) => Array.from({ length: range.cols }, (_, c) => norm(range.cell(r, c))));
+  return Array.from({ length: range.rows }, (_, r) =>
+    Array.from({ length: range.cols }, (_, c) => norm(range.cell(r, c))),
+  );
 }
 
-interface RatesEntry { copy: Cell[][]; table: RatesTable | SendError }
+interface RatesEntry {
+  copy: Cell[][];
+  table: RatesTable | SendError;
+}
 
 /** Entries kept per bucket: tables that share size, header row and last row (scenario copies of one table). */
 const BUCKET_DEPTH = 8;
@@ -215,7 +231,10 @@ export function fieldReaderOf(headers: readonly Cell[], arg = "fields"): FieldRe
 }
 
 /** A header row range read along its length, with its field reader (built once per distinct header). */
-export interface HeaderRow { cells: readonly Cell[]; reader: FieldReader | SendError }
+export interface HeaderRow {
+  cells: readonly Cell[];
+  reader: FieldReader | SendError;
+}
 
 /**
  * The cells of a one-row or one-column header range and their field reader; #VALUE! for a 2-D block. The reader

@@ -28,7 +28,10 @@ interface CustomFunctionsLike {
 
 /** Stand-in used when there is no CustomFunctions global (node, jest): same fields, recognisable in tests. */
 export class ExcelErrorStandIn extends Error {
-  constructor(readonly code: string, message?: string) {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
     super(message);
     this.name = "ExcelErrorStandIn";
   }
@@ -50,20 +53,28 @@ export function excelError(e: SendError): unknown {
 }
 
 const EXCEL_ERROR_TEXT: Record<string, string> = {
-  divisionByZero: "#DIV/0!", invalidName: "#NAME?", invalidNumber: "#NUM!", invalidReference: "#REF!",
-  invalidValue: "#VALUE!", notAvailable: "#N/A", nullReference: "#NULL!",
+  divisionByZero: "#DIV/0!",
+  invalidName: "#NAME?",
+  invalidNumber: "#NUM!",
+  invalidReference: "#REF!",
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  nullReference: "#NULL!",
 };
 
-/** A cell as Excel passed it: primitives as they are; an error value (an object with a code) as its text, e.g. "#N/A". */
+/** A cell as Excel passed it: primitives as they are; an error value (an object with a code) as its text, e.g. "#N/A".
+ * */
 function fromExcelCell(v: unknown): Cell {
-  if (v === null || v === undefined || typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v === null || v === undefined || typeof v === "number" || typeof v === "string" || typeof v === "boolean")
+    return v;
   const code = (v as { code?: unknown; errorCode?: unknown }).code ?? (v as { errorCode?: unknown }).errorCode;
   if (typeof code === "string") return EXCEL_ERROR_TEXT[code] ?? code;
   return String(v);
 }
 
 function fromExcel(v: unknown): HostValue {
-  if (Array.isArray(v)) return v.map((row: unknown) => (Array.isArray(row) ? row.map(fromExcelCell) : [fromExcelCell(row)]));
+  if (Array.isArray(v))
+    return v.map((row: unknown) => (Array.isArray(row) ? row.map(fromExcelCell) : [fromExcelCell(row)]));
   return fromExcelCell(v);
 }
 
@@ -72,7 +83,8 @@ function toExcelCell(c: OutCell): unknown {
   return isSendError(c) ? excelError(c) : c;
 }
 
-/** A result as Excel wants it: a scalar for scalar functions, any[][] for matrix functions; a whole-formula error is thrown. */
+/** A result as Excel wants it: a scalar for scalar functions, any[][] for matrix functions; a whole-formula error is
+ * thrown. */
 export function toExcel(result: Result, matrix: boolean): unknown {
   if (!isGrid(result)) {
     if (isSendError(result)) throw excelError(result);
@@ -80,7 +92,9 @@ export function toExcel(result: Result, matrix: boolean): unknown {
   }
   // Excel wants a rectangle: pad short rows with blanks.
   const width = Math.max(1, widthOf(result));
-  const grid = result.map((row) => Array.from({ length: width }, (_, c) => (c < row.length ? toExcelCell(row[c]) : "")));
+  const grid = result.map((row) =>
+    Array.from({ length: width }, (_, c) => (c < row.length ? toExcelCell(row[c]) : "")),
+  );
   return grid.length === 0 ? [[""]] : grid;
 }
 

@@ -31,7 +31,10 @@ export type FormulaArg =
   | { kind: "boolean"; value: boolean }
   | { kind: "empty" };
 
-export interface ParsedFormula { fn: string; args: FormulaArg[] }
+export interface ParsedFormula {
+  fn: string;
+  args: FormulaArg[];
+}
 
 class ParseError extends Error {}
 
@@ -44,7 +47,9 @@ export function parseSendFormula(formula: string): ParsedFormula {
   const s = formula.trim();
   let i = 0;
   const peek = () => s[i];
-  const skipSpace = () => { while (i < s.length && /\s/.test(s[i])) i++; };
+  const skipSpace = () => {
+    while (i < s.length && /\s/.test(s[i])) i++;
+  };
   const fail = (what: string): never => {
     throw new ParseError(`${what} at position ${i + 1} of ${s}`);
   };
@@ -63,8 +68,14 @@ export function parseSendFormula(formula: string): ParsedFormula {
     skipSpace();
     args.push(parseArg());
     skipSpace();
-    if (peek() === ",") { i++; continue; }
-    if (peek() === ")") { i++; break; }
+    if (peek() === ",") {
+      i++;
+      continue;
+    }
+    if (peek() === ")") {
+      i++;
+      break;
+    }
     fail(i >= s.length ? "missing ')'" : `unexpected '${peek()}'`);
   }
   skipSpace();
@@ -81,7 +92,11 @@ export function parseSendFormula(formula: string): ParsedFormula {
       for (;;) {
         if (i >= s.length) fail("unterminated string");
         if (s[i] === '"') {
-          if (s[i + 1] === '"') { out += '"'; i += 2; continue; }
+          if (s[i + 1] === '"') {
+            out += '"';
+            i += 2;
+            continue;
+          }
           i++;
           break;
         }
@@ -103,7 +118,11 @@ export function parseSendFormula(formula: string): ParsedFormula {
       for (;;) {
         if (i >= s.length) fail("unterminated sheet name");
         if (s[i] === "'") {
-          if (s[i + 1] === "'") { out += "'"; i += 2; continue; }
+          if (s[i + 1] === "'") {
+            out += "'";
+            i += 2;
+            continue;
+          }
           i++;
           break;
         }
@@ -114,7 +133,10 @@ export function parseSendFormula(formula: string): ParsedFormula {
       sheet = out;
     } else {
       const bare = /^([A-Za-z_][A-Za-z0-9_.]*)!/.exec(s.slice(i));
-      if (bare) { sheet = bare[1]; i += bare[0].length; }
+      if (bare) {
+        sheet = bare[1];
+        i += bare[0].length;
+      }
     }
     const ref = /^\$?[A-Za-z]{0,3}\$?\d*(:\$?[A-Za-z]{0,3}\$?\d*)?/.exec(s.slice(i));
     const text = ref ? ref[0] : "";
@@ -124,7 +146,10 @@ export function parseSendFormula(formula: string): ParsedFormula {
     }
     if (sheet === null) {
       const word = /^(TRUE|FALSE)(\(\))?/i.exec(s.slice(i));
-      if (word) { i += word[0].length; return endOf({ kind: "boolean", value: word[1].toUpperCase() === "TRUE" }); }
+      if (word) {
+        i += word[0].length;
+        return endOf({ kind: "boolean", value: word[1].toUpperCase() === "TRUE" });
+      }
     }
     return fail("only references, text, numbers and TRUE/FALSE can be explained; found an expression");
   }
@@ -133,7 +158,8 @@ export function parseSendFormula(formula: string): ParsedFormula {
   function endOf(arg: FormulaArg): FormulaArg {
     skipSpace();
     const c = peek();
-    if (c !== "," && c !== ")") fail("only references, text, numbers and TRUE/FALSE can be explained; found an expression");
+    if (c !== "," && c !== ")")
+      fail("only references, text, numbers and TRUE/FALSE can be explained; found an expression");
     return arg;
   }
 }
@@ -148,11 +174,16 @@ export function qualifiedRef(arg: { sheet: string | null; range: string }, sheet
 
 function describe(arg: FormulaArg, sheet: string): string {
   switch (arg.kind) {
-    case "ref": return qualifiedRef(arg, sheet);
-    case "string": return `"${arg.value}"`;
-    case "number": return String(arg.value);
-    case "boolean": return arg.value ? "TRUE" : "FALSE";
-    case "empty": return "(blank)";
+    case "ref":
+      return qualifiedRef(arg, sheet);
+    case "string":
+      return `"${arg.value}"`;
+    case "number":
+      return String(arg.value);
+    case "boolean":
+      return arg.value ? "TRUE" : "FALSE";
+    case "empty":
+      return "(blank)";
   }
 }
 
@@ -188,7 +219,11 @@ function inputLines(spec: FunctionSpec, parsed: ParsedFormula, host: HostValue[]
  * Explains a SEND formula. `read` returns the cells of a sheet-qualified reference (see qualifiedRef); `sheet` is the
  * sheet the formula sits on (for unqualified references).
  */
-export async function explainFormula(formula: string, read: (ref: string) => Promise<Cell[][]>, sheet: string): Promise<Explanation> {
+export async function explainFormula(
+  formula: string,
+  read: (ref: string) => Promise<Cell[][]>,
+  sheet: string,
+): Promise<Explanation> {
   let parsed: ParsedFormula;
   try {
     parsed = parseSendFormula(formula);
@@ -198,7 +233,11 @@ export async function explainFormula(formula: string, read: (ref: string) => Pro
   }
   const spec = parsed.fn.startsWith(`${NAMESPACE}.`) ? specOf(parsed.fn) : undefined;
   if (!spec) {
-    return { fn: parsed.fn, error: { kind: CANNOT_EXPLAIN, message: `${parsed.fn} is not a ${NAMESPACE} function.` }, lines: [] };
+    return {
+      fn: parsed.fn,
+      error: { kind: CANNOT_EXPLAIN, message: `${parsed.fn} is not a ${NAMESPACE} function.` },
+      lines: [],
+    };
   }
   const fn = `${NAMESPACE}.${spec.name}`;
 
@@ -209,7 +248,14 @@ export async function explainFormula(formula: string, read: (ref: string) => Pro
       try {
         host.push(await read(ref));
       } catch (e) {
-        return { fn, error: { kind: CANNOT_EXPLAIN, message: `could not read ${ref}: ${e instanceof Error ? e.message : String(e)}` }, lines: [] };
+        return {
+          fn,
+          error: {
+            kind: CANNOT_EXPLAIN,
+            message: `could not read ${ref}: ${e instanceof Error ? e.message : String(e)}`,
+          },
+          lines: [],
+        };
       }
     } else {
       host.push(arg.kind === "empty" ? null : arg.value);
@@ -217,12 +263,16 @@ export async function explainFormula(formula: string, read: (ref: string) => Pro
   }
 
   const result = invoke(spec.name, host);
-  const error = !isGrid(result) && result instanceof SendError ? { kind: result.kind, message: result.message } : undefined;
+  const error =
+    !isGrid(result) && result instanceof SendError ? { kind: result.kind, message: result.message } : undefined;
   let lines: TraceLine[];
   if ((spec.name === "ALLOCATE" || spec.name === "BREAKDOWN") && !error) {
     lines = allocationTrace(spec, host);
   } else {
-    lines = [...inputLines(spec, parsed, host, sheet), line(`result: ${summary(result)}`, error ? "" : typeof result === "number" ? String(result) : "")];
+    lines = [
+      ...inputLines(spec, parsed, host, sheet),
+      line(`result: ${summary(result)}`, error ? "" : typeof result === "number" ? String(result) : ""),
+    ];
   }
   return error ? { fn, error, lines } : { fn, value: plainValue(result), lines };
 }

@@ -5,6 +5,8 @@
 // arguments are any so that blank cells, numbers typed as text and our error messages reach the wrapper intact.
 // Descriptions must equal the registry's (the metadata test says so) and must not contain an at-sign followed by
 // a word: the metadata parser would read it as a tag.
+/* eslint-disable max-len -- each JSDoc description is one line because the metadata parser keeps line breaks, and
+   it must equal the registry's description exactly */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands these entry points blanks, numbers, text, errors
    and 2-D arrays of any of them; the JSDoc types (any, any[][]) are what custom-functions-metadata reads, and
    excel() checks every argument against the registry before anything uses it. */
@@ -65,7 +67,14 @@ export function allocateAll(rates: any[][], option: any, table: any[][], block?:
  * @param [fte] Full-time equivalent, 0 or more (default 1); or a range of them.
  * @returns The top-up amount, rounded to round.to: one per cell when an argument is a range.
  */
-export function topUp(rates: any[][], option: any, setting: any[][], band: any[][], months?: any[][], fte?: any[][]): any[][] {
+export function topUp(
+  rates: any[][],
+  option: any,
+  setting: any[][],
+  band: any[][],
+  months?: any[][],
+  fte?: any[][],
+): any[][] {
   return excel("TOPUP", [rates, option, setting, band, months, fte]);
 }
 
@@ -205,8 +214,28 @@ export function sufficiency(forecast: any[][], capacity: any[][], overflow?: any
  * @param [years] Years appraised after year 0 (default 10, at most 60).
  * @returns Year, filled places, capital, revenue saving, discount factor, present value and cumulative PV, then NPV and payback.
  */
-export function appraise(places: any, capital_per_place: any, place_cost: any, top_up: any, isp_fee: any, ramp?: any[][], opening?: any, discount_rate?: any, years?: any): any[][] {
-  return excel("APPRAISE", [places, capital_per_place, place_cost, top_up, isp_fee, ramp, opening, discount_rate, years]);
+export function appraise(
+  places: any,
+  capital_per_place: any,
+  place_cost: any,
+  top_up: any,
+  isp_fee: any,
+  ramp?: any[][],
+  opening?: any,
+  discount_rate?: any,
+  years?: any,
+): any[][] {
+  return excel("APPRAISE", [
+    places,
+    capital_per_place,
+    place_cost,
+    top_up,
+    isp_fee,
+    ramp,
+    opening,
+    discount_rate,
+    years,
+  ]);
 }
 
 /**

@@ -19,8 +19,23 @@ export const NAMESPACE = "SEND";
 
 /** In the order the README and the task pane list them. */
 export const REGISTRY: readonly FunctionSpec[] = [
-  ALLOCATE, BREAKDOWN, ALLOCATEALL, TOPUP, BAND, COMPARE, FIT, DEFICIT, PROJECT, PLAN, PAYBACK, FORECAST, SUFFICIENCY, APPRAISE,
-  REGISTER, FACTORS, CHECK,
+  ALLOCATE,
+  BREAKDOWN,
+  ALLOCATEALL,
+  TOPUP,
+  BAND,
+  COMPARE,
+  FIT,
+  DEFICIT,
+  PROJECT,
+  PLAN,
+  PAYBACK,
+  FORECAST,
+  SUFFICIENCY,
+  APPRAISE,
+  REGISTER,
+  FACTORS,
+  CHECK,
 ];
 
 const BY_NAME = new Map(REGISTRY.map((s) => [s.name, s]));

@@ -26,7 +26,10 @@ export interface ParamSpec {
 /** A function's result: one cell, or a grid (null = blank; a SendError = that cell's error). */
 export type Result = OutCell | OutGrid;
 
-export interface Size { rows: number; cols: number }
+export interface Size {
+  rows: number;
+  cols: number;
+}
 
 export interface FunctionSpec {
   /** without the namespace: "ALLOCATE" (Excel adds SEND from the manifest; HyperFormula registers SEND.ALLOCATE) */

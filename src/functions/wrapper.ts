@@ -68,7 +68,8 @@ export function coerceArgs(spec: FunctionSpec, host: readonly HostValue[]): Args
       (grids ??= new Array<Grid | null>(params.length).fill(null))[i] = isGridValue(v) ? v : [[v]];
       continue;
     }
-    if (p.type === "text" && typeof v === "string") { // an option name, in every cell of a sheet: not blank (above)
+    if (p.type === "text" && typeof v === "string") {
+      // an option name, in every cell of a sheet: not blank (above)
       values[i] = v.trim(); // cellText
       continue;
     }
@@ -120,7 +121,10 @@ function setRanges(params: FunctionSpec["parameters"], grids: readonly (Grid | n
     if (group) {
       for (let j = 0; j < params.length; j++) {
         const e = extents[j];
-        if (e && params[j].group === group) { rows = Math.max(rows, e[0]); cols = Math.max(cols, e[1]); }
+        if (e && params[j].group === group) {
+          rows = Math.max(rows, e[0]);
+          cols = Math.max(cols, e[1]);
+        }
       }
     }
     // a range's own content extent lies within its size: only a group's larger extent needs clipping to it
@@ -168,7 +172,10 @@ function specFor(name: string): FunctionSpec {
  */
 function representable(spec: FunctionSpec, result: Result): Result {
   // the common case first, without closures or messages: every call of every cell comes through here
-  if (!isGrid(result)) return typeof result === "number" && !Number.isFinite(result) ? unrepresentable(spec, result, `the result of ${fnName(spec)}`) : result;
+  if (!isGrid(result))
+    return typeof result === "number" && !Number.isFinite(result)
+      ? unrepresentable(spec, result, `the result of ${fnName(spec)}`)
+      : result;
   for (let r = 0; r < result.length; r++) {
     const row = result[r];
     for (let c = 0; c < row.length; c++) {
@@ -184,13 +191,20 @@ function unrepresentable(spec: FunctionSpec, c: number, where: string): OutCell 
 }
 
 function checkedGrid(spec: FunctionSpec, result: OutGrid): OutGrid {
-  return result.map((row, r) => row.map((v, c) => (typeof v === "number" && !Number.isFinite(v) ? unrepresentable(spec, v, `${fnName(spec)} row ${r + 1}, column ${c + 1}`) : v)));
+  return result.map((row, r) =>
+    row.map((v, c) =>
+      typeof v === "number" && !Number.isFinite(v)
+        ? unrepresentable(spec, v, `${fnName(spec)} row ${r + 1}, column ${c + 1}`)
+        : v,
+    ),
+  );
 }
 
 /** Evaluates SEND.<name> on host arguments: a cell or a grid; a SendError is the whole formula's error. */
 export function invoke(name: string, host: readonly HostValue[]): Result {
   const spec = specFor(name);
-  try { // guarded(), without a closure per call: every cell of a sheet comes through here
+  try {
+    // guarded(), without a closure per call: every cell of a sheet comes through here
     const args = coerceArgs(spec, host);
     return args instanceof SendErrorClass ? args : representable(spec, spec.run(args));
   } catch (e) {

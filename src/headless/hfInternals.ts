@@ -11,10 +11,21 @@ import type { FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformul
 export const HF_VERSION = "3.5.0";
 
 /** The parts of an argument's AST node we read. */
-export interface AstNode { type: string }
-export interface ProcedureAst extends AstNode { args: AstNode[]; procedureName: string }
-export interface StringAst extends AstNode { value: string }
-export interface Address { sheet: number; row: number; col: number }
+export interface AstNode {
+  type: string;
+}
+export interface ProcedureAst extends AstNode {
+  args: AstNode[];
+  procedureName: string;
+}
+export interface StringAst extends AstNode {
+  value: string;
+}
+export interface Address {
+  sheet: number;
+  row: number;
+  col: number;
+}
 
 /** The interpreter state HyperFormula hands a plugin method. */
 export interface State {
@@ -24,7 +35,11 @@ export interface State {
 
 /** AST node types: an empty argument, a string literal, and the references. */
 export const AST = {
-  empty: "EMPTY", string: "STRING", cell: "CELL_REFERENCE", cellRange: "CELL_RANGE", columnRange: "COLUMN_RANGE",
+  empty: "EMPTY",
+  string: "STRING",
+  cell: "CELL_REFERENCE",
+  cellRange: "CELL_RANGE",
+  columnRange: "COLUMN_RANGE",
   rowRange: "ROW_RANGE",
 } as const;
 
@@ -36,13 +51,15 @@ export interface RangeVertexLike {
   getFunctionValue(key: string): unknown;
   setFunctionValue(key: string, value: unknown): void;
 }
-interface GraphLike { getRange(start: Address, end: Address): RangeVertexLike | undefined }
+interface GraphLike {
+  getRange(start: Address, end: Address): RangeVertexLike | undefined;
+}
 
 type Evaluate = (this: FunctionPlugin, a: AstNode, s: State) => unknown;
 
 /** Evaluates one argument's AST in the plugin's interpreter (FunctionPlugin#evaluateAst, protected). */
 export function evaluateArg(plugin: FunctionPlugin, ast: AstNode, state: State): unknown {
-  return ((plugin as unknown as { evaluateAst: Evaluate }).evaluateAst).call(plugin, ast, state);
+  return (plugin as unknown as { evaluateAst: Evaluate }).evaluateAst.call(plugin, ast, state);
 }
 
 /** The range vertex of an evaluated range reference, if the graph has one. */
@@ -70,7 +87,10 @@ export function graphOf(owner: FunctionPlugin | HyperFormula): object {
 }
 
 /** Whether this call is the whole formula (the vertex's AST root), and the spill size reserved for it. */
-export function formulaRoot(ast: AstNode, state: State): { isRoot: boolean; reserved: { width: number; height: number } | null } {
+export function formulaRoot(
+  ast: AstNode,
+  state: State,
+): { isRoot: boolean; reserved: { width: number; height: number } | null } {
   const vertex = state.formulaVertex;
   const isRoot = vertex !== undefined && vertex.formula === ast;
   return { isRoot, reserved: isRoot ? (vertex.array?.size ?? { width: 1, height: 1 }) : null };

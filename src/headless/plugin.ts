@@ -9,7 +9,16 @@
 // fitted to the size HyperFormula reserved (HyperFormula throws on a larger array), and a formula whose result no
 // longer fits is recorded; HeadlessWorkbook re-enters those formulas (`takeResizes`) so they spill at their new size,
 // as Excel's dynamic arrays do. Used inside another formula (=SUM(SEND.FIT(…))) the full result is returned.
-import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from "hyperformula";
 import type { ImplementedFunctions } from "hyperformula";
 import enUS from "hyperformula/i18n/languages/enUS";
 import type { ErrorKind, SendError } from "../engine/errors";
@@ -19,16 +28,39 @@ import { freezeGrid } from "../functions/args";
 import { isGrid, NAMESPACE, REGISTRY, shapeOf, widthOf, type Result } from "../functions/registry";
 import { invoke, resultSize, type HostValue } from "../functions/wrapper";
 import {
-  AST, evaluateArg, formulaRoot, graphOf, rangeVertexOf, sizedGraphOf,
-  type Address, type AstNode, type ProcedureAst, type RangeVertexLike, type SizedGraph, type State, type StringAst,
+  AST,
+  evaluateArg,
+  formulaRoot,
+  graphOf,
+  rangeVertexOf,
+  sizedGraphOf,
+  type Address,
+  type AstNode,
+  type ProcedureAst,
+  type RangeVertexLike,
+  type SizedGraph,
+  type State,
+  type StringAst,
 } from "./hfInternals";
 
-const HF_ERROR: Record<ErrorKind, ErrorType> = { "#VALUE!": ErrorType.VALUE, "#N/A": ErrorType.NA, "#NUM!": ErrorType.NUM };
+const HF_ERROR: Record<ErrorKind, ErrorType> = {
+  "#VALUE!": ErrorType.VALUE,
+  "#N/A": ErrorType.NA,
+  "#NUM!": ErrorType.NUM,
+};
 
 /** How an error cell inside a range argument reaches the wrapper: as its text, e.g. "#DIV/0!". */
 const ERROR_TEXT: Record<string, string> = {
-  CYCLE: "#CYCLE!", DIV_BY_ZERO: "#DIV/0!", ERROR: "#ERROR!", NA: "#N/A", NAME: "#NAME?", NUM: "#NUM!",
-  REF: "#REF!", SPILL: "#SPILL!", VALUE: "#VALUE!", LIC: "#LIC!",
+  CYCLE: "#CYCLE!",
+  DIV_BY_ZERO: "#DIV/0!",
+  ERROR: "#ERROR!",
+  NA: "#N/A",
+  NAME: "#NAME?",
+  NUM: "#NUM!",
+  REF: "#REF!",
+  SPILL: "#SPILL!",
+  VALUE: "#VALUE!",
+  LIC: "#LIC!",
 };
 
 type HfValue = number | string | boolean | CellError | typeof EmptyValue | SimpleRangeValue;
@@ -79,10 +111,20 @@ export function takeResizes(hf: HyperFormula): Address[] {
  */
 const MEMO_KEY = "SEND.HOST_ARRAY";
 const REFERENCES = new Set<string>([AST.cellRange, AST.columnRange, AST.rowRange]);
-/** Arguments that name cells: for a range parameter they are ranges even when HyperFormula evaluates them to one value. */
+/** Arguments that name cells: for a range parameter they are ranges even when HyperFormula evaluates them to one value.
+ * */
 const CELL_REFERENCES = new Set<string>([AST.cell, ...REFERENCES]);
 
-interface RangeMemo { sheet: number; top: number; left: number; bottom: number; right: number; grid: Grid; height: number; width: number }
+interface RangeMemo {
+  sheet: number;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  grid: Grid;
+  height: number;
+  width: number;
+}
 
 /**
  * Per formula (its vertex), per argument: the range vertex its cell-range reference resolved to, so a recalculation
@@ -92,7 +134,10 @@ interface RangeMemo { sheet: number; top: number; left: number; bottom: number; 
  * graph; its memo must then match the vertex's current address.
  */
 const resolvedArgs = new WeakMap<object, (ResolvedArg | undefined)[]>();
-interface ResolvedArg { ast: AstNode; vertex: RangeVertexLike }
+interface ResolvedArg {
+  ast: AstNode;
+  vertex: RangeVertexLike;
+}
 
 // Local copies of imported bindings (getters in CommonJS builds): sendCall runs for every SEND cell of a sheet.
 const invokeSend = invoke;
@@ -101,22 +146,31 @@ const isResultGrid = isGrid;
 const isError = isSendError;
 
 function sameAddress(m: RangeMemo, start: Address, end: Address): boolean {
-  return m.sheet === start.sheet && m.top === start.row && m.left === start.col && m.bottom === end.row && m.right === end.col
-    && end.sheet === start.sheet;
+  return (
+    m.sheet === start.sheet &&
+    m.top === start.row &&
+    m.left === start.col &&
+    m.bottom === end.row &&
+    m.right === end.col &&
+    end.sheet === start.sheet
+  );
 }
 
 /** The memo on a live range vertex, if it was made for the vertex's current address and its sheet's used size. */
 function memoGrid(vertex: RangeVertexLike, graph: SizedGraph): Grid | undefined {
   if (vertex.idInGraph === undefined || vertex.idInGraph === null) return undefined;
   const memo = vertex.getFunctionValue(MEMO_KEY) as RangeMemo | undefined;
-  return memo !== undefined && sameAddress(memo, vertex.range.start, vertex.range.end)
-    && memo.height === graph.getSheetHeight(memo.sheet) && memo.width === graph.getSheetWidth(memo.sheet) ? memo.grid : undefined;
+  return memo !== undefined &&
+    sameAddress(memo, vertex.range.start, vertex.range.end) &&
+    memo.height === graph.getSheetHeight(memo.sheet) &&
+    memo.width === graph.getSheetWidth(memo.sheet)
+    ? memo.grid
+    : undefined;
 }
 
 function hostGrid(v: SimpleRangeValue): Cell[][] {
   return v.data.map((row) => row.map(toCell));
 }
-
 
 /**
  * The host array of a range reference trimmed to its sheet's used range, as Excel trims whole-column and
@@ -159,23 +213,39 @@ export class SendPlugin extends FunctionPlugin {
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
       const type = arg.type;
-      if (type === AST.empty) { out[i] = null; continue; }
-      if (type === AST.string) { out[i] = (arg as StringAst).value; continue; } // what evaluating it gives
+      if (type === AST.empty) {
+        out[i] = null;
+        continue;
+      }
+      if (type === AST.string) {
+        out[i] = (arg as StringAst).value;
+        continue;
+      } // what evaluating it gives
       if (type === AST.cellRange && resolved !== undefined) {
         const r = resolved[i];
         const grid = r !== undefined && r.ast === arg ? memoGrid(r.vertex, this.sizedGraph()) : undefined;
-        if (grid !== undefined) { out[i] = grid; continue; }
+        if (grid !== undefined) {
+          out[i] = grid;
+          continue;
+        }
       }
       const v = evaluateArg(this, arg, state) as HfValue;
       if (v instanceof SimpleRangeValue) {
-        if (!REFERENCES.has(type)) { out[i] = hostGrid(v); continue; }
+        if (!REFERENCES.has(type)) {
+          out[i] = hostGrid(v);
+          continue;
+        }
         const vertex = this.rangeVertex(v);
         out[i] = vertex === undefined ? trimmedGrid(v, this.sizedGraph()) : this.memoised(v, vertex);
         if (vertex !== undefined && type === AST.cellRange && formula !== undefined) {
           if (resolved === undefined) resolvedArgs.set(formula, (resolved = []));
           resolved[i] = { ast: arg, vertex };
         }
-      } else if (rangeParam[i] === true && CELL_REFERENCES.has(type) && !(v instanceof CellError && v.type === ErrorType.REF)) {
+      } else if (
+        rangeParam[i] === true &&
+        CELL_REFERENCES.has(type) &&
+        !(v instanceof CellError && v.type === ErrorType.REF)
+      ) {
         out[i] = [[toCell(v)]]; // (a #REF! here is the reference itself gone: Excel shows #REF! without calling us)
       } else if (v instanceof CellError) {
         return v;
@@ -198,12 +268,19 @@ export class SendPlugin extends FunctionPlugin {
   private memoised(v: SimpleRangeValue, vertex: RangeVertexLike): Grid {
     const { start, end } = v.range!;
     const memo = vertex.getFunctionValue(MEMO_KEY) as RangeMemo | undefined;
-    if (memo !== undefined && sameAddress(memo, start, end) && memoGrid(vertex, this.sizedGraph()) === memo.grid) return memo.grid;
+    if (memo !== undefined && sameAddress(memo, start, end) && memoGrid(vertex, this.sizedGraph()) === memo.grid)
+      return memo.grid;
     const grid = frozen(trimmedGrid(v, this.sizedGraph()));
     const graph = this.sizedGraph();
     vertex.setFunctionValue(MEMO_KEY, {
-      sheet: start.sheet, top: start.row, left: start.col, bottom: end.row, right: end.col, grid,
-      height: graph.getSheetHeight(start.sheet), width: graph.getSheetWidth(start.sheet),
+      sheet: start.sheet,
+      top: start.row,
+      left: start.col,
+      bottom: end.row,
+      right: end.col,
+      grid,
+      height: graph.getSheetHeight(start.sheet),
+      width: graph.getSheetWidth(start.sheet),
     });
     return grid;
   }
@@ -247,11 +324,16 @@ export class SendPlugin extends FunctionPlugin {
     if (rows === 1 && cols === 1) return toHf(grid[0][0]);
     if (reserved) {
       if (reserved.height === 1 && reserved.width === 1) {
-        return new CellError(ErrorType.SPILL, `the result needs ${rows} × ${cols} cells; it spills when the workbook recalculates`);
+        return new CellError(
+          ErrorType.SPILL,
+          `the result needs ${rows} × ${cols} cells; it spills when the workbook recalculates`,
+        );
       }
       const h = Math.min(rows, reserved.height);
       const w = Math.min(cols, reserved.width);
-      return SimpleRangeValue.onlyValues(grid.slice(0, h).map((r) => Array.from({ length: w }, (_, c) => toHf(r[c] ?? null))));
+      return SimpleRangeValue.onlyValues(
+        grid.slice(0, h).map((r) => Array.from({ length: w }, (_, c) => toHf(r[c] ?? null))),
+      );
     }
     return SimpleRangeValue.onlyValues(grid.map((r) => Array.from({ length: cols }, (_, c) => toHf(r[c] ?? null))));
   }
@@ -259,7 +341,8 @@ export class SendPlugin extends FunctionPlugin {
 
 /** Per function, which parameters are ranges (a one-cell reference to them reaches the wrapper as a 1 × 1 range). */
 const RANGE_PARAMS: Record<string, readonly boolean[]> = Object.fromEntries(
-  REGISTRY.map((spec) => [spec.name, spec.parameters.map((p) => p.type === "range")]));
+  REGISTRY.map((spec) => [spec.name, spec.parameters.map((p) => p.type === "range")]),
+);
 
 /** Method names on the plugin's prototype (HyperFormula requires them to be its own properties). */
 function methodName(name: string): string {

@@ -39,8 +39,10 @@ export const SHEET_LIMITS = { rows: 1_048_576, columns: 16_384 } as const;
 export function sheetSizeProblem(name: string, rows: number, cols: number): string | undefined {
   if (rows <= SHEET_LIMITS.rows && cols <= SHEET_LIMITS.columns) return undefined;
   const n = (x: number) => x.toLocaleString("en-GB");
-  return `sheet '${name}' uses ${n(rows)} rows × ${n(cols)} columns; the headless engine, like Excel, allows `
-    + `${n(SHEET_LIMITS.rows)} × ${n(SHEET_LIMITS.columns)}: move the cells beyond that to another sheet`;
+  return (
+    `sheet '${name}' uses ${n(rows)} rows × ${n(cols)} columns; the headless engine, like Excel, allows ` +
+    `${n(SHEET_LIMITS.rows)} × ${n(SHEET_LIMITS.columns)}: move the cells beyond that to another sheet`
+  );
 }
 
 /** Bare TRUE / FALSE in formulas (HyperFormula only knows TRUE() and FALSE()). */
@@ -58,12 +60,16 @@ export class HeadlessWorkbook {
   }
 
   /** `names`: defined names (scope: the sheet's position in `sheets`, or none for a workbook name). */
-  static create(sheets: Record<string, RawCell[][]> = {}, names: { name: string; expression: string; scope?: number }[] = []): HeadlessWorkbook {
+  static create(
+    sheets: Record<string, RawCell[][]> = {},
+    names: { name: string; expression: string; scope?: number }[] = [],
+  ): HeadlessWorkbook {
     registerSendPlugin();
     const named = [...NAMED, ...names];
-    const hf = Object.keys(sheets).length === 0
-      ? HyperFormula.buildEmpty(CONFIG, named)
-      : HyperFormula.buildFromSheets(sheets, CONFIG, named);
+    const hf =
+      Object.keys(sheets).length === 0
+        ? HyperFormula.buildEmpty(CONFIG, named)
+        : HyperFormula.buildFromSheets(sheets, CONFIG, named);
     return new HeadlessWorkbook(hf);
   }
 
@@ -105,12 +111,18 @@ export class HeadlessWorkbook {
   usedRange(sheet: string): string | null {
     const id = this.sheetId(sheet);
     const { width, height } = this.hyperformula.getSheetDimensions(id);
-    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    let top = Infinity,
+      left = Infinity,
+      bottom = -1,
+      right = -1;
     for (let row = 0; row < height; row++) {
       for (let col = 0; col < width; col++) {
         const a = { sheet: id, row, col };
         if (this.content(a) === null && this.hyperformula.getCellValue(a) === null) continue;
-        top = Math.min(top, row); left = Math.min(left, col); bottom = Math.max(bottom, row); right = Math.max(right, col);
+        top = Math.min(top, row);
+        left = Math.min(left, col);
+        bottom = Math.max(bottom, row);
+        right = Math.max(right, col);
       }
     }
     return bottom < 0 ? null : blockName({ top, left, bottom, right });
@@ -150,7 +162,13 @@ export class HeadlessWorkbook {
             for (let c = 0; c < spill.width; c++) {
               if (r === 0 && c === 0) continue;
               const s = { sheet: id, row: row + r, col: col + c };
-              out.push({ sheet, a1: cellName(s.row, s.col), formula, value: toResult(hf.getCellValue(s)), spilledFrom: cellName(row, col) });
+              out.push({
+                sheet,
+                a1: cellName(s.row, s.col),
+                formula,
+                value: toResult(hf.getCellValue(s)),
+                spilledFrom: cellName(row, col),
+              });
             }
           }
         }
@@ -170,7 +188,11 @@ export class HeadlessWorkbook {
     const b = parseBlock(rangeA1);
     if (!b) throw new Error(`bad range '${rangeA1}'`);
     const { width, height } = this.hyperformula.getSheetDimensions(id);
-    return { ...b, bottom: Number.isFinite(b.bottom) ? b.bottom : Math.max(b.top, height - 1), right: Number.isFinite(b.right) ? b.right : Math.max(b.left, width - 1) };
+    return {
+      ...b,
+      bottom: Number.isFinite(b.bottom) ? b.bottom : Math.max(b.top, height - 1),
+      right: Number.isFinite(b.right) ? b.right : Math.max(b.left, width - 1),
+    };
   }
 
   private cells<T>(sheet: number, b: Block, read: (a: SimpleCellAddress) => T): T[][] {

@@ -98,28 +98,40 @@ export async function readXlsx(file: string, limits: ZipLimits = DEFAULT_ZIP_LIM
   return readXlsxBuffer(checkXlsxInput(file), file, limits);
 }
 
-export async function readXlsxBuffer(data: Buffer, label = "workbook", limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<XlsxBook> {
+export async function readXlsxBuffer(
+  data: Buffer,
+  label = "workbook",
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<XlsxBook> {
   // An xlsx file is a zip archive: "PK\3\4". A legacy .xls or a password-protected workbook is not.
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
-    throw new FileProblem(`not an xlsx workbook (not a zip package; legacy .xls, .csv and password-protected files are not supported): ${label}`);
+    throw new FileProblem(
+      `not an xlsx workbook (not a zip package; legacy .xls, .csv and password-protected files are not supported): ${label}`,
+    );
   }
   await checkZip(data, label, limits); // before anything is inflated for real
   let wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch (e) {
-    if (!(e instanceof TypeError)) throw new FileProblem(`could not read ${label} as an xlsx workbook: ${readerMessage(e)}`);
+    if (!(e instanceof TypeError))
+      throw new FileProblem(`could not read ${label} as an xlsx workbook: ${readerMessage(e)}`);
     // exceljs trips on a part it does not need (openpyxl charts/comments, an unstyled table): read without them
     wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load(await readableCopy(data) as unknown as ExcelJS.Buffer);
+      await wb.xlsx.load((await readableCopy(data)) as unknown as ExcelJS.Buffer);
     } catch {
       throw new FileProblem(`could not read ${label} as an xlsx workbook: ${readerMessage(e)}`);
     }
   }
   if (wb.worksheets.length === 0) throw new FileProblem(`no worksheets in ${label} (is it an xlsx workbook?)`);
   const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
-  return { sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)), source: wb, bytes: data, names: await readDefinedNames(data) };
+  return {
+    sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)),
+    source: wb,
+    bytes: data,
+    names: await readDefinedNames(data),
+  };
 }
 
 /** A reader failure in the user's terms: jszip's "Bug : …" prefix and exceljs's internal TypeErrors reworded. */
@@ -127,8 +139,10 @@ function readerMessage(e: unknown): string {
   const message = ((e as Error)?.message ?? String(e)).split("\n")[0].replace(/^Bug\s*:\s*/i, "");
   if (e instanceof TypeError) return `a part of the package is malformed or unsupported (${message})`;
   const xml = /^(\d+):(\d+): (.*)$/.exec(message); // the XML parser's "line:column: problem"
-  if (xml) return `a part of the package is not well-formed XML (line ${xml[1]}, column ${xml[2]}: ${xml[3].replace(/\.$/, "")})`;
-  if (/corrupted zip|end of central directory|invalid (signature|code)|data size mismatch|crc32/i.test(message)) return `the zip package is damaged (${message})`;
+  if (xml)
+    return `a part of the package is not well-formed XML (line ${xml[1]}, column ${xml[2]}: ${xml[3].replace(/\.$/, "")})`;
+  if (/corrupted zip|end of central directory|invalid (signature|code)|data size mismatch|crc32/i.test(message))
+    return `the zip package is damaged (${message})`;
   return message;
 }
 
@@ -162,7 +176,13 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): XlsxSheetIn {
       const raw = rawOfValue(v, date1904);
       if (raw === null) return;
       put(cells, r, c, raw, null);
-      put(cached, r, c, resultOf(v, date1904) ?? (typeof raw === "string" && raw.startsWith("'") ? raw.slice(1) : raw), null);
+      put(
+        cached,
+        r,
+        c,
+        resultOf(v, date1904) ?? (typeof raw === "string" && raw.startsWith("'") ? raw.slice(1) : raw),
+        null,
+      );
     });
   });
 
@@ -198,14 +218,16 @@ const isFormula = (v: RawCell | undefined): v is string => typeof v === "string"
 export function deriveSpills(cells: RawCell[][], values: CellResult[][]): Map<string, string> {
   const out = new Map<string, string>();
   const free = (r: number, c: number) => (cells[r]?.[c] ?? null) === null && (values[r]?.[c] ?? null) !== null;
-  cells.forEach((row, r) => row.forEach((raw, c) => {
-    if (!isFormula(raw)) return;
-    let right = c;
-    while (free(r, right + 1)) right++;
-    let bottom = r;
-    while (free(bottom + 1, c)) bottom++;
-    if (right > c || bottom > r) out.set(a1(r + 1, c + 1), `${a1(r + 1, c + 1)}:${a1(bottom + 1, right + 1)}`);
-  }));
+  cells.forEach((row, r) =>
+    row.forEach((raw, c) => {
+      if (!isFormula(raw)) return;
+      let right = c;
+      while (free(r, right + 1)) right++;
+      let bottom = r;
+      while (free(bottom + 1, c)) bottom++;
+      if (right > c || bottom > r) out.set(a1(r + 1, c + 1), `${a1(r + 1, c + 1)}:${a1(bottom + 1, right + 1)}`);
+    }),
+  );
   return out;
 }
 
@@ -217,11 +239,20 @@ interface Planned {
 }
 
 /** How each formula is stored: dynamic array (with its ref) when it calls SEND, spills or was an array. */
-function formulaValue(formula: string, value: CellResult | undefined, anchor: string, spill: string | undefined, wasArray: boolean) {
+function formulaValue(
+  formula: string,
+  value: CellResult | undefined,
+  anchor: string,
+  spill: string | undefined,
+  wasArray: boolean,
+) {
   const f = toFileFormula(formula.slice(1));
   const result = toResult(value);
   const dynamic = spill !== undefined || wasArray || callsSend(formula);
-  const v: ExcelJS.CellFormulaValue & { shareType?: string; ref?: string } = { formula: f, date1904: false } as ExcelJS.CellFormulaValue;
+  const v: ExcelJS.CellFormulaValue & { shareType?: string; ref?: string } = {
+    formula: f,
+    date1904: false,
+  } as ExcelJS.CellFormulaValue;
   if (result !== undefined) v.result = result as ExcelJS.CellFormulaValue["result"];
   if (dynamic) {
     v.shareType = "array";
@@ -231,7 +262,12 @@ function formulaValue(formula: string, value: CellResult | undefined, anchor: st
 }
 
 /** Writes one sheet's formulas, spill values and (fresh sheets only) inputs; returns the dynamic anchors. */
-function fillSheet(ws: ExcelJS.Worksheet, p: Planned, fresh: boolean, oldArrays: ReadonlyMap<string, string>): Set<string> {
+function fillSheet(
+  ws: ExcelJS.Worksheet,
+  p: Planned,
+  fresh: boolean,
+  oldArrays: ReadonlyMap<string, string>,
+): Set<string> {
   const { cells, values = [] } = p.sheet;
   const anchors = new Set<string>();
   const height = Math.max(cells.length, values.length);
@@ -270,7 +306,10 @@ function fillSheet(ws: ExcelJS.Worksheet, p: Planned, fresh: boolean, oldArrays:
 }
 
 /** Builds the xlsx package in memory. */
-export async function xlsxBuffer(sheets: readonly XlsxSheetOut[], opts: Pick<WriteOptions, "base"> = {}): Promise<Buffer> {
+export async function xlsxBuffer(
+  sheets: readonly XlsxSheetOut[],
+  opts: Pick<WriteOptions, "base"> = {},
+): Promise<Buffer> {
   const wb = opts.base ?? new ExcelJS.Workbook();
   if (!opts.base) {
     wb.creator = "SEND Funding Modeller";
@@ -293,10 +332,12 @@ export async function xlsxBuffer(sheets: readonly XlsxSheetOut[], opts: Pick<Wri
 /** Array formulas of a worksheet as exceljs holds them (anchor -> ref). */
 function arraysOf(ws: ExcelJS.Worksheet): Map<string, string> {
   const out = new Map<string, string>();
-  ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (cell) => {
-    const v = cell.value as { shareType?: string; ref?: string } | null;
-    if (v && typeof v === "object" && v.shareType === "array") out.set(cell.address, v.ref ?? cell.address);
-  }));
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const v = cell.value as { shareType?: string; ref?: string } | null;
+      if (v && typeof v === "object" && v.shareType === "array") out.set(cell.address, v.ref ?? cell.address);
+    }),
+  );
   return out;
 }
 

@@ -4,7 +4,11 @@
 import { REGISTRY, NAMESPACE } from "../functions/registry";
 import { KEY_CATALOGUE } from "../engine/keys";
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  attrs: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
@@ -24,8 +28,13 @@ function table(header: string[], rows: string[][]): HTMLTableElement {
 }
 
 export function renderHelp(root: HTMLElement): void {
-  root.replaceChildren(el("h1", `${NAMESPACE} functions`),
-    el("p", "Custom functions for modelling SEND / High Needs funding. Every amount is exact decimal arithmetic, rounded half away from zero to the option's round.to (default £0.01)."));
+  root.replaceChildren(
+    el("h1", `${NAMESPACE} functions`),
+    el(
+      "p",
+      "Custom functions for modelling SEND / High Needs funding. Every amount is exact decimal arithmetic, rounded half away from zero to the option's round.to (default £0.01).",
+    ),
+  );
   const nav = el("ul");
   for (const spec of REGISTRY) {
     const li = el("li");
@@ -40,15 +49,29 @@ export function renderHelp(root: HTMLElement): void {
     section.appendChild(el("p", spec.description));
     section.appendChild(el("p", spec.help));
     if (spec.parameters.length > 0) {
-      section.appendChild(table(["argument", "", "meaning"],
-        spec.parameters.map((p) => [p.name, p.optional ? "optional" : "required", p.description])));
+      section.appendChild(
+        table(
+          ["argument", "", "meaning"],
+          spec.parameters.map((p) => [p.name, p.optional ? "optional" : "required", p.description]),
+        ),
+      );
     }
     root.appendChild(section);
   }
   const keys = el("section", undefined, { id: "keys" });
   keys.appendChild(el("h2", "Rates table keys"));
-  keys.appendChild(table(["key", "meaning", "unit", "applies to", "default"],
-    KEY_CATALOGUE.map((k) => [k.key, k.description, k.unit, k.appliesTo, k.default === undefined ? "" : String(k.default)])));
+  keys.appendChild(
+    table(
+      ["key", "meaning", "unit", "applies to", "default"],
+      KEY_CATALOGUE.map((k) => [
+        k.key,
+        k.description,
+        k.unit,
+        k.appliesTo,
+        k.default === undefined ? "" : String(k.default),
+      ]),
+    ),
+  );
   root.appendChild(keys);
 }
 

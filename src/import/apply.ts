@@ -13,9 +13,21 @@ import type { RawCell, Rows } from "../model/types";
 import { KEEP, mappingErrors, type ColumnChoice } from "./mapping";
 import { PHASE_SYNONYMS, PUPILS_BY_PHASE, squash } from "./synonyms";
 
-export interface KeptColumn { letter: string; header: string; /** its header in the Institutions table */ as: string; recognised: boolean }
-export interface CellProblem { cell: string; message: string }
-export interface UnusedCounts { field: string; phase: Phase; cells: string[] }
+export interface KeptColumn {
+  letter: string;
+  header: string;
+  /** its header in the Institutions table */ as: string;
+  recognised: boolean;
+}
+export interface CellProblem {
+  cell: string;
+  message: string;
+}
+export interface UnusedCounts {
+  field: string;
+  phase: Phase;
+  cells: string[];
+}
 
 export interface ImportReport {
   choices: ColumnChoice[];
@@ -32,7 +44,12 @@ export interface ImportReport {
   institutions: number;
 }
 
-export interface ImportResult { header: string[]; rows: Rows; bands: Bands; report: ImportReport }
+export interface ImportResult {
+  header: string[];
+  rows: Rows;
+  bands: Bands;
+  report: ImportReport;
+}
 
 const TOTAL_LABEL = /^(grand\s+)?totals?\b|^sum$/i;
 const PHASE_INDEX: Map<string, Phase> = (() => {
@@ -44,7 +61,10 @@ const PHASE_INDEX: Map<string, Phase> = (() => {
 /** The header row: the first of the first 20 rows with two or more filled cells (title rows above it are skipped). */
 export function findHeaderRow(rows: readonly (readonly Cell[])[]): number {
   for (let r = 0; r < Math.min(rows.length, 20); r++) if (rows[r].filter((c) => !isBlank(c)).length >= 2) return r;
-  return Math.max(0, rows.findIndex((r) => r.some((c) => !isBlank(c))));
+  return Math.max(
+    0,
+    rows.findIndex((r) => r.some((c) => !isBlank(c))),
+  );
 }
 
 /** A phase as the contract names it, from what a file says ("Middle deemed primary", "PRU", "16 plus"). */
@@ -57,7 +77,10 @@ function nearestPhase(text: string): string {
   let d = Infinity;
   for (const p of PHASES) {
     const x = editDistance(squash(text), squash(p));
-    if (x < d) { d = x; best = p; }
+    if (x < d) {
+      d = x;
+      best = p;
+    }
   }
   return best;
 }
@@ -67,7 +90,20 @@ function familyOf(target: string): FieldFamily | null {
   if (/^IDACI /.test(target)) return "IDACI";
   if (/^EHCP /i.test(target)) return "EHCP";
   if (/^SENIF /i.test(target)) return "SENIF";
-  const fixed: FieldFamily[] = ["Primary Pupils", "KS3 Pupils", "KS4 Pupils", "FSM", "FSM6", "LPA", "EAL", "SEN Support", "Places", "Occupied", "DAF", "Students"];
+  const fixed: FieldFamily[] = [
+    "Primary Pupils",
+    "KS3 Pupils",
+    "KS4 Pupils",
+    "FSM",
+    "FSM6",
+    "LPA",
+    "EAL",
+    "SEN Support",
+    "Places",
+    "Occupied",
+    "DAF",
+    "Students",
+  ];
   return fixed.find((f) => f === target) ?? null;
 }
 
@@ -87,7 +123,10 @@ function bandsWith(base: Bands, choices: readonly ColumnChoice[]): Bands {
 function keptName(header: string, letter: string, taken: Set<string>): string {
   const n = normLabel(header);
   if (header.trim() === "") return uniqueName(`Source column ${letter}`, taken);
-  return uniqueName(isKnownField(header) || /^(ehcp|senif)/.test(n) || taken.has(n) ? `Source ${header.trim()}` : header.trim(), taken);
+  return uniqueName(
+    isKnownField(header) || /^(ehcp|senif)/.test(n) || taken.has(n) ? `Source ${header.trim()}` : header.trim(),
+    taken,
+  );
 }
 
 function uniqueName(want: string, taken: Set<string>): string {
@@ -98,7 +137,11 @@ function uniqueName(want: string, taken: Set<string>): string {
 }
 
 /** Columns with data under a blank header (a merged header cell, a forgotten title): kept, never dropped. */
-function headerless(rows: readonly (readonly Cell[])[], headerRow: number, choices: readonly ColumnChoice[]): ColumnChoice[] {
+function headerless(
+  rows: readonly (readonly Cell[])[],
+  headerRow: number,
+  choices: readonly ColumnChoice[],
+): ColumnChoice[] {
   const width = Math.max(0, ...rows.map((r) => r.length));
   const named = new Set(choices.map((c) => c.col));
   const out: ColumnChoice[] = [];
@@ -109,14 +152,36 @@ function headerless(rows: readonly (readonly Cell[])[], headerRow: number, choic
   return out;
 }
 
-export function applyMapping(rows: readonly (readonly Cell[])[], choices: readonly ColumnChoice[], ratesBands: Bands): ImportResult {
+export function applyMapping(
+  rows: readonly (readonly Cell[])[],
+  choices: readonly ColumnChoice[],
+  ratesBands: Bands,
+): ImportResult {
   const headerRow = findHeaderRow(rows);
-  const report: ImportReport = { choices: [...choices], errors: mappingErrors(choices), kept: [], problems: [], unused: [], notes: [], skipped: [], headerRow: headerRow + 1, institutions: 0 };
+  const report: ImportReport = {
+    choices: [...choices],
+    errors: mappingErrors(choices),
+    kept: [],
+    problems: [],
+    unused: [],
+    notes: [],
+    skipped: [],
+    headerRow: headerRow + 1,
+    institutions: 0,
+  };
   const bands = bandsWith(ratesBands, choices);
   const fields = institutionsHeader(bands);
   const taken = new Set(fields.map(normLabel));
-  const keptCols = [...choices.filter((c) => c.target === KEEP || c.target === PUPILS_BY_PHASE), ...headerless(rows, headerRow, choices)];
-  const kept = keptCols.map((c) => ({ letter: c.letter, header: c.header, as: keptName(c.header, c.letter, taken), recognised: c.confidence > 0 || c.target === PUPILS_BY_PHASE }));
+  const keptCols = [
+    ...choices.filter((c) => c.target === KEEP || c.target === PUPILS_BY_PHASE),
+    ...headerless(rows, headerRow, choices),
+  ];
+  const kept = keptCols.map((c) => ({
+    letter: c.letter,
+    header: c.header,
+    as: keptName(c.header, c.letter, taken),
+    recognised: c.confidence > 0 || c.target === PUPILS_BY_PHASE,
+  }));
   report.kept = kept.filter((k, i) => keptCols[i].target === KEEP);
   const header = [...fields, ...kept.map((k) => k.as)];
   const at = new Map(header.map((h, i) => [normLabel(h), i]));
@@ -138,29 +203,57 @@ export function applyMapping(rows: readonly (readonly Cell[])[], choices: readon
   for (let r = headerRow + 1; r < rows.length; r++) {
     const src = rows[r];
     const sheetRow = r + 1;
-    if (src.every(isBlank)) { blanks++; continue; }
+    if (src.every(isBlank)) {
+      blanks++;
+      continue;
+    }
     const first = src.map(cellText).find((t) => t !== "") ?? "";
-    if (TOTAL_LABEL.test(first)) { report.skipped.push({ row: sheetRow, why: `a totals row ('${first}'): the model adds up the rows itself` }); continue; }
+    if (TOTAL_LABEL.test(first)) {
+      report.skipped.push({ row: sheetRow, why: `a totals row ('${first}'): the model adds up the rows itself` });
+      continue;
+    }
     const row: RawCell[] = Array<RawCell>(header.length).fill(null);
     const addr = (c: ColumnChoice) => `${c.letter}${sheetRow}`;
     // phase first: it decides which counts are used
     const phaseText = cellText(src[phaseCol.col]);
     const phase = phaseText === "" ? null : readPhase(phaseText);
-    if (phaseText === "") report.problems.push({ cell: addr(phaseCol), message: "no phase: every institution needs one (Primary, Secondary, Special, …)" });
-    else if (!phase) report.problems.push({ cell: addr(phaseCol), message: `'${phaseText}' is not a phase the formula knows (nearest: ${nearestPhase(phaseText)}); the phases are ${PHASES.join(", ")}` });
+    if (phaseText === "")
+      report.problems.push({
+        cell: addr(phaseCol),
+        message: "no phase: every institution needs one (Primary, Secondary, Special, …)",
+      });
+    else if (!phase)
+      report.problems.push({
+        cell: addr(phaseCol),
+        message: `'${phaseText}' is not a phase the formula knows (nearest: ${nearestPhase(phaseText)}); the phases are ${PHASES.join(", ")}`,
+      });
     for (const c of mapped) {
       const raw = src[c.col] as Cell;
       const i = at.get(normLabel(c.target))!;
-      if (c.target === "Phase") { row[i] = phase ?? (phaseText || null); continue; }
-      if (c.target === "Name") { row[i] = isBlank(raw) ? null : cellText(raw); continue; }
-      if (c.target === "URN") { row[i] = isBlank(raw) ? null : typeof raw === "number" ? raw : cellText(raw); continue; }
+      if (c.target === "Phase") {
+        row[i] = phase ?? (phaseText || null);
+        continue;
+      }
+      if (c.target === "Name") {
+        row[i] = isBlank(raw) ? null : cellText(raw);
+        continue;
+      }
+      if (c.target === "URN") {
+        row[i] = isBlank(raw) ? null : typeof raw === "number" ? raw : cellText(raw);
+        continue;
+      }
       const n = readNumber(raw);
       if (n.kind === "blank") continue;
-      if (n.kind === "text") { row[i] = n.text; report.problems.push({ cell: addr(c), message: `'${n.text}' is not a number (${c.header} -> ${c.target})` }); continue; }
+      if (n.kind === "text") {
+        row[i] = n.text;
+        report.problems.push({ cell: addr(c), message: `'${n.text}' is not a number (${c.header} -> ${c.target})` });
+        continue;
+      }
       const v = n.value.toNumber();
       row[i] = v;
       if (v < 0) report.problems.push({ cell: addr(c), message: `${v} is negative: a count cannot be` });
-      if (c.target === "Months" && (v < 0 || v > 12)) report.problems.push({ cell: addr(c), message: `${v} months: Months must be from 0 to 12` });
+      if (c.target === "Months" && (v < 0 || v > 12))
+        report.problems.push({ cell: addr(c), message: `${v} months: Months must be from 0 to 12` });
       const fam = familyOf(c.target);
       if (phase && fam && v !== 0 && !phaseUses(phase, fam)) noteUnused(c.target, phase, addr(c));
     }
@@ -168,30 +261,65 @@ export function applyMapping(rows: readonly (readonly Cell[])[], choices: readon
       const raw = src[keptCols[j].col] as Cell;
       row[at.get(normLabel(k.as))!] = isBlank(raw) ? null : (raw as RawCell);
     });
-    if (byPhase) split += pupilsByPhase(row, at, phase, src[byPhase.col] as Cell, `${byPhase.letter}${sheetRow}`, byPhase.header, report, noteUnused);
+    if (byPhase)
+      split += pupilsByPhase(
+        row,
+        at,
+        phase,
+        src[byPhase.col] as Cell,
+        `${byPhase.letter}${sheetRow}`,
+        byPhase.header,
+        report,
+        noteUnused,
+      );
     out.push(row);
   }
-  for (const c of keptCols) if (c.header === "") report.notes.push(`Column ${c.letter} has data but no header: kept as '${kept[keptCols.indexOf(c)].as}'; give it a header to map it.`);
+  for (const c of keptCols)
+    if (c.header === "")
+      report.notes.push(
+        `Column ${c.letter} has data but no header: kept as '${kept[keptCols.indexOf(c)].as}'; give it a header to map it.`,
+      );
   report.unused = [...unused.values()];
   report.institutions = out.length;
   if (blanks) report.notes.push(`${blanks} blank row${blanks > 1 ? "s" : ""} left out.`);
-  if (split) report.notes.push(`'${byPhase!.header}' of ${split} Secondary row${split > 1 ? "s" : ""} split 3:2 into KS3 Pupils (years 7-9) and KS4 Pupils (years 10-11); map KS3 and KS4 columns instead if the file has them.`);
+  if (split)
+    report.notes.push(
+      `'${byPhase!.header}' of ${split} Secondary row${split > 1 ? "s" : ""} split 3:2 into KS3 Pupils (years 7-9) and KS4 Pupils (years 10-11); map KS3 and KS4 columns instead if the file has them.`,
+    );
   return { header, rows: out, bands, report };
 }
 
-/** NOR into the phase's pupil fields (never over a pupil count the file gives); returns 1 when it split a Secondary row. */
-function pupilsByPhase(row: RawCell[], at: Map<string, number>, phase: Phase | null, raw: Cell, cell: string, header: string,
-  report: ImportReport, noteUnused: (field: string, phase: Phase, cell: string) => void): number {
+/** NOR into the phase's pupil fields (never over a pupil count the file gives); returns 1 when it split a Secondary
+ * row. */
+function pupilsByPhase(
+  row: RawCell[],
+  at: Map<string, number>,
+  phase: Phase | null,
+  raw: Cell,
+  cell: string,
+  header: string,
+  report: ImportReport,
+  noteUnused: (field: string, phase: Phase, cell: string) => void,
+): number {
   const n = readNumber(raw);
   if (n.kind === "blank") return 0;
-  if (n.kind === "text") { report.problems.push({ cell, message: `'${n.text}' is not a number (${header} -> ${PUPILS_BY_PHASE})` }); return 0; }
+  if (n.kind === "text") {
+    report.problems.push({ cell, message: `'${n.text}' is not a number (${header} -> ${PUPILS_BY_PHASE})` });
+    return 0;
+  }
   const v = n.value.toNumber();
-  if (v < 0) { report.problems.push({ cell, message: `${v} is negative: a count cannot be` }); return 0; }
+  if (v < 0) {
+    report.problems.push({ cell, message: `${v} is negative: a count cannot be` });
+    return 0;
+  }
   const set = (field: string, value: number) => {
     const i = at.get(normLabel(field))!;
     if (row[i] === null) row[i] = value;
   };
-  if (phase === "Primary") { set("Primary Pupils", v); return 0; }
+  if (phase === "Primary") {
+    set("Primary Pupils", v);
+    return 0;
+  }
   if (phase === "Secondary") {
     const ks3 = Math.round((v * 3) / 5);
     set("KS3 Pupils", ks3);

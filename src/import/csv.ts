@@ -20,20 +20,41 @@ export function parseCsv(text: string): CsvResult {
     const c = src[i];
     if (quoted) {
       if (c === '"') {
-        if (src[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (src[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else {
         if (c === "\n") line++;
         field += c;
       }
       continue;
     }
-    if (c === '"' && field === "") { quoted = true; quoteStartLine = line; continue; }
-    if (c === ",") { row.push(field); field = ""; continue; }
+    if (c === '"' && field === "") {
+      quoted = true;
+      quoteStartLine = line;
+      continue;
+    }
+    if (c === ",") {
+      row.push(field);
+      field = "";
+      continue;
+    }
     if (c === "\r" && src[i + 1] === "\n") continue;
-    if (c === "\n" || c === "\r") { row.push(field); rows.push(row); row = []; field = ""; line++; continue; }
+    if (c === "\n" || c === "\r") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      line++;
+      continue;
+    }
     field += c;
   }
   if (quoted) errors.push(`line ${quoteStartLine}: a quoted field is never closed`);
-  if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return { rows, errors };
 }

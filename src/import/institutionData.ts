@@ -24,7 +24,22 @@ export interface LoadedTable {
 }
 
 const TOTAL_LABEL = /^(grand\s+)?totals?\b|^sum$/i;
-const TEXT_HEADERS = new Set(["name", "phase", "urn", "ukprn", "upin", "laestab", "notes", "category", "region", "localauthority(la)", "localauthority", "la", "lano.", "institutionname"]);
+const TEXT_HEADERS = new Set([
+  "name",
+  "phase",
+  "urn",
+  "ukprn",
+  "upin",
+  "laestab",
+  "notes",
+  "category",
+  "region",
+  "localauthority(la)",
+  "localauthority",
+  "la",
+  "lano.",
+  "institutionname",
+]);
 
 /** Options: rename published headers to contract headers, e.g. { "Institution Name": "Name" }. */
 export interface LoadOptions {
@@ -36,7 +51,8 @@ export interface LoadOptions {
 export function loadInstitutionData(rows: readonly (readonly Cell[])[], opts: LoadOptions = {}): LoadedTable {
   const issues: CellIssue[] = [];
   const skipped: { row: number; why: string }[] = [];
-  if (rows.length === 0) return { grid: [], issues: [{ row: 1, column: "", value: "", message: "the file is empty" }], skipped };
+  if (rows.length === 0)
+    return { grid: [], issues: [{ row: 1, column: "", value: "", message: "the file is empty" }], skipped };
   const rename = new Map(Object.entries(opts.rename ?? {}).map(([k, v]) => [normLabel(k), v]));
   const rawHeader = rows[0].map(cellText);
   const header = rawHeader.map((h) => rename.get(normLabel(h)) ?? h);
@@ -47,26 +63,44 @@ export function loadInstitutionData(rows: readonly (readonly Cell[])[], opts: Lo
     const src = rows[r];
     if (src.every(isBlank)) continue;
     const first = src.map(cellText).find((t) => t !== "") ?? "";
-    if (TOTAL_LABEL.test(first)) { skipped.push({ row: r + 1, why: `totals row ('${first}')` }); continue; }
+    if (TOTAL_LABEL.test(first)) {
+      skipped.push({ row: r + 1, why: `totals row ('${first}')` });
+      continue;
+    }
     const out: Cell[] = [];
     header.forEach((h, c) => {
       const raw = src[c];
       if (h === "") {
-        if (!isBlank(raw)) issues.push({ row: r + 1, column: `column ${c + 1}`, value: cellText(raw), message: `column ${c + 1} has data but no header (a merged header cell?); name it or remove it` });
+        if (!isBlank(raw))
+          issues.push({
+            row: r + 1,
+            column: `column ${c + 1}`,
+            value: cellText(raw),
+            message: `column ${c + 1} has data but no header (a merged header cell?); name it or remove it`,
+          });
         out.push(null);
         return;
       }
-      if (TEXT_HEADERS.has(normLabel(h))) { out.push(isBlank(raw) ? null : cellText(raw)); return; }
+      if (TEXT_HEADERS.has(normLabel(h))) {
+        out.push(isBlank(raw) ? null : cellText(raw));
+        return;
+      }
       const n = readNumber(raw);
       if (n.kind === "number") out.push(n.value.toNumber());
       else if (n.kind === "blank") out.push(null);
       else {
         out.push(n.text);
-        if (isKnownField(h)) issues.push({ row: r + 1, column: h, value: n.text, message: `'${h}' is not a number: '${n.text}'` });
+        if (isKnownField(h))
+          issues.push({ row: r + 1, column: h, value: n.text, message: `'${h}' is not a number: '${n.text}'` });
       }
     });
     if (src.length > header.length && src.slice(header.length).some((x) => !isBlank(x))) {
-      issues.push({ row: r + 1, column: `column ${header.length + 1}`, value: cellText(src[header.length]), message: "the row has more cells than the header" });
+      issues.push({
+        row: r + 1,
+        column: `column ${header.length + 1}`,
+        value: cellText(src[header.length]),
+        message: "the row has more cells than the header",
+      });
     }
     const byHeader = Object.fromEntries(rawHeader.map((h, c) => [h, cellText(src[c])]));
     for (const d of derived) out.push(opts.derive![d](byHeader));
@@ -88,6 +122,11 @@ function collectRowErrors(rows: TableRow[], issues: CellIssue[], grid: Cell[][],
     const m = r.institution.message.match(/'([^']+)' (?:is not a number|is negative)/);
     const column = m?.[1] ?? "";
     const col = grid[0].findIndex((h) => cellText(h) === column);
-    issues.push({ row: sourceRow[r.index], column, value: col >= 0 ? cellText(grid[r.index][col]) : "", message: r.institution.message });
+    issues.push({
+      row: sourceRow[r.index],
+      column,
+      value: col >= 0 ? cellText(grid[r.index][col]) : "",
+      message: r.institution.message,
+    });
   }
 }

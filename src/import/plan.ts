@@ -29,11 +29,20 @@ export interface ImportPlanInput {
   mappingSheet?: string;
 }
 
-export interface ImportPlan extends ModelPlan { mapping: PlannedSheet }
+export interface ImportPlan extends ModelPlan {
+  mapping: PlannedSheet;
+}
 
 /** Top-up setting by phase (contract section 3). */
 const SETTING: Record<string, string> = {
-  Primary: "mainstream", Secondary: "mainstream", "Resource Base": "rb", Special: "special", AP: "ap", FE: "fe", "Early Years": "ey", ISP: "isp",
+  Primary: "mainstream",
+  Secondary: "mainstream",
+  "Resource Base": "rb",
+  Special: "special",
+  AP: "ap",
+  FE: "fe",
+  "Early Years": "ey",
+  ISP: "isp",
 };
 
 /**
@@ -47,23 +56,36 @@ export function topupKeys(result: ImportResult): KeyRow[] {
     const m = /^EHCP (.+)$/i.exec(h);
     return m && result.rows.some((r) => typeof r[i] === "number" && r[i] !== 0) ? [m[1]] : [];
   });
-  return [...settings].flatMap((setting) => bands.map((band) => ({
-    key: `topup.${setting}.${normLabel(band)}`,
-    description: `Top-up per EHCP at ${band}, ${setting} setting`,
-    unit: "£/pupil",
-    section: "Top-up",
-  })));
+  return [...settings].flatMap((setting) =>
+    bands.map((band) => ({
+      key: `topup.${setting}.${normLabel(band)}`,
+      description: `Top-up per EHCP at ${band}, ${setting} setting`,
+      unit: "£/pupil",
+      section: "Top-up",
+    })),
+  );
 }
 
 export function planImport(input: ImportPlanInput, existingTables: readonly string[] = []): ImportPlan {
-  const plan = planModel({
-    existing: input.existing, national: input.national,
-    candidates: [{ name: input.candidate.trim(), inherits: input.national }],
-    institutions: { header: input.result.header, rows: input.result.rows },
-    keys: topupKeys(input.result),
-  }, existingTables);
+  const plan = planModel(
+    {
+      existing: input.existing,
+      national: input.national,
+      candidates: [{ name: input.candidate.trim(), inherits: input.national }],
+      institutions: { header: input.result.header, rows: input.result.rows },
+      keys: topupKeys(input.result),
+    },
+    existingTables,
+  );
   const rows = mappingSheetRows(input.result.report.choices, input.source, input.when ?? new Date());
-  const name = input.mappingSheet ?? uniqueSheetName([...input.existing, ...plan.sheets.map((s) => s.name)], MAPPING_SHEET);
-  const mapping = { role: "mapping", name, rows, range: blockRange("A1", rows.length, widthOf(rows)), values: true } as const;
+  const name =
+    input.mappingSheet ?? uniqueSheetName([...input.existing, ...plan.sheets.map((s) => s.name)], MAPPING_SHEET);
+  const mapping = {
+    role: "mapping",
+    name,
+    rows,
+    range: blockRange("A1", rows.length, widthOf(rows)),
+    values: true,
+  } as const;
   return { ...plan, sheets: [...plan.sheets, mapping], mapping };
 }

@@ -19,7 +19,10 @@ export function mappingSheetRows(choices: readonly ColumnChoice[], source: strin
 
 /** Whether a sheet's first row is a mapping sheet's header. */
 export function isMappingHeader(row: readonly unknown[]): boolean {
-  return squash(String(row[0] ?? "")) === squash(MAPPING_HEADER[0]) && squash(String(row[1] ?? "")) === squash(MAPPING_HEADER[1]);
+  return (
+    squash(String(row[0] ?? "")) === squash(MAPPING_HEADER[0]) &&
+    squash(String(row[1] ?? "")) === squash(MAPPING_HEADER[1])
+  );
 }
 
 /** The saved mapping in a mapping sheet's rows (up to the first blank row). */

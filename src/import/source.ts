@@ -4,8 +4,14 @@ import ExcelJS from "exceljs";
 import type { Cell } from "../engine/types";
 import { parseCsv } from "./csv";
 
-export interface SourceSheet { name: string; rows: Cell[][] }
-export interface SourceFile { sheets: SourceSheet[]; errors: string[] }
+export interface SourceSheet {
+  name: string;
+  rows: Cell[][];
+}
+export interface SourceFile {
+  sheets: SourceSheet[];
+  errors: string[];
+}
 
 export class SourceProblem extends Error {}
 
@@ -33,7 +39,8 @@ export function importValue(v: unknown): Cell {
  */
 export function decodeText(bytes: Uint8Array): { text: string; latin1: boolean } {
   try {
-    if (typeof TextDecoder !== "undefined") return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), latin1: false };
+    if (typeof TextDecoder !== "undefined")
+      return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), latin1: false };
     let enc = "";
     for (const b of bytes) enc += `%${b.toString(16).padStart(2, "0")}`;
     return { text: decodeURIComponent(enc), latin1: false };
@@ -53,13 +60,17 @@ async function readXlsxRows(bytes: Uint8Array): Promise<SourceSheet[]> {
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new SourceProblem(`the xlsx file could not be read (${(e as Error).message}); save it again from Excel, or as CSV`);
+    throw new SourceProblem(
+      `the xlsx file could not be read (${(e as Error).message}); save it again from Excel, or as CSV`,
+    );
   }
   return wb.worksheets.map((ws) => {
     const rows: Cell[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, c) => { cells[c - 1] = importValue(cell.value); });
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        cells[c - 1] = importValue(cell.value);
+      });
       rows[r - 1] = Array.from(cells, (x) => x ?? null);
     });
     return { name: ws.name, rows: Array.from(rows, (r) => r ?? []) };
@@ -75,11 +86,14 @@ export async function readSource(fileName: string, bytes: Uint8Array): Promise<S
     return { sheets, errors: [] };
   }
   if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
-    throw new SourceProblem(`${fileName} is not an xlsx workbook (legacy .xls and password-protected files cannot be read): save it as .xlsx or CSV`);
+    throw new SourceProblem(
+      `${fileName} is not an xlsx workbook (legacy .xls and password-protected files cannot be read): save it as .xlsx or CSV`,
+    );
   }
   const { text, latin1 } = decodeText(bytes);
   const { rows, errors } = parseCsv(text);
-  if (latin1) errors.unshift(`${fileName} is not UTF-8: read as Windows-1252 (Excel's "CSV" save); check names with accents`);
+  if (latin1)
+    errors.unshift(`${fileName} is not UTF-8: read as Windows-1252 (Excel's "CSV" save); check names with accents`);
   const name = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "") || "CSV";
   return { sheets: [{ name, rows }], errors };
 }

@@ -20,8 +20,16 @@ export function colNumber(letters: string): number {
   return n;
 }
 
-export interface CellPos { row: number; col: number }
-export interface RangePos { top: number; left: number; bottom: number; right: number }
+export interface CellPos {
+  row: number;
+  col: number;
+}
+export interface RangePos {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 
 /** (row 1, col 1) -> "A1"; absolute -> "$A$1". */
 export function cellA1(row: number, col: number, absolute = false): string {
@@ -40,7 +48,12 @@ export function parseRange(a1: string): RangePos {
   const [a, b] = a1.split(":");
   const p = parseCell(a);
   const q = b === undefined ? p : parseCell(b);
-  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
 }
 
 export function rangeA1(r: RangePos, absolute = false): string {
@@ -51,7 +64,12 @@ export function rangeA1(r: RangePos, absolute = false): string {
 /** The range a block of `rows` written at `topLeft` covers ("B2" + 2×3 -> "B2:D3"). */
 export function blockRange(topLeft: string, height: number, width: number): string {
   const p = parseCell(topLeft);
-  return rangeA1({ top: p.row, left: p.col, bottom: p.row + Math.max(height, 1) - 1, right: p.col + Math.max(width, 1) - 1 });
+  return rangeA1({
+    top: p.row,
+    left: p.col,
+    bottom: p.row + Math.max(height, 1) - 1,
+    right: p.col + Math.max(width, 1) - 1,
+  });
 }
 
 /** Widest row of a 2-D array (rows may be ragged). */
@@ -61,7 +79,9 @@ export function widthOf(rows: readonly (readonly unknown[])[]): number {
 
 /** A sheet name as it must appear in a formula: quoted unless it is a plain word. */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** "Rates" + "A1:B2" -> "Rates!A1:B2"; "My sheet" -> "'My sheet'!A1:B2". */
@@ -83,6 +103,7 @@ export function splitRef(ref: string): { sheet?: string; range: string } {
 export function cellsOf(range: string): string[] {
   const r = parseRange(range);
   const out: string[] = [];
-  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(cellA1(row, col));
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) out.push(cellA1(row, col));
   return out;
 }

@@ -20,7 +20,11 @@ export function allocationFormula(refs: ModelRefs, option: string, i: number): s
 export function allocationsSheet(s: AllocationsSpec): Rows {
   const rows: Rows = [["Name", "Phase", ...s.options]];
   for (let i = 1; i <= s.count; i++) {
-    rows.push([echo(s.refs.field(i, "Name")), echo(s.refs.field(i, "Phase")), ...s.options.map((o) => allocationFormula(s.refs, o, i))]);
+    rows.push([
+      echo(s.refs.field(i, "Name")),
+      echo(s.refs.field(i, "Phase")),
+      ...s.options.map((o) => allocationFormula(s.refs, o, i)),
+    ]);
   }
   return rows;
 }

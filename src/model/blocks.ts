@@ -16,7 +16,11 @@ export const MEMO_LABELS: Record<Exclude<ModelBlock, "High needs">, string> = {
   "Early years": "Memo: Early Years block (DAF, SENIF)",
 };
 
-export interface BlocksSpec { refs: ModelRefs; options: readonly string[]; count: number }
+export interface BlocksSpec {
+  refs: ModelRefs;
+  options: readonly string[];
+  count: number;
+}
 
 export interface BlocksLayout {
   rows: Rows;
@@ -43,11 +47,13 @@ export function blocksSheet(s: BlocksSpec): BlocksLayout {
   const rows: Rows = [header];
   for (let i = 1; i <= s.count; i++) {
     const row: Rows[number] = [`=${s.refs.field(i, "Name")}&""`, `=${s.refs.field(i, "Phase")}&""`];
-    if (i === 1) for (const o of s.options) for (const b of MODEL_BLOCKS) row.push(blockAllocationFormula(s.refs, o, b));
+    if (i === 1)
+      for (const o of s.options) for (const b of MODEL_BLOCKS) row.push(blockAllocationFormula(s.refs, o, b));
     rows.push(row);
   }
   return {
-    rows, col,
+    rows,
+    col,
     range: (o, b) => `${colLetters(col(o, b))}2:${colLetters(col(o, b))}${s.count + 1}`,
   };
 }

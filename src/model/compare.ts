@@ -4,7 +4,10 @@ import type { ModelRefs } from "./refs";
 import { formulaString, type Rows } from "./types";
 
 export interface CompareSpec {
-  refs: ModelRefs; a: string; b: string; count: number;
+  refs: ModelRefs;
+  a: string;
+  b: string;
+  count: number;
   /** one funding block (e.g. "High needs"); absent = every block (the contract's Total) */
   block?: string;
 }

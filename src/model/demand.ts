@@ -13,7 +13,11 @@ import { blockRange, cellA1, colLetters } from "./a1";
 import type { RawCell, Rows } from "./types";
 import { MAX_HORIZON } from "../engine/forecast";
 
-export interface CapacityRow { breakdown: string; year: number; places: number }
+export interface CapacityRow {
+  breakdown: string;
+  year: number;
+  places: number;
+}
 
 export interface DemandSheetInput {
   title: string;
@@ -53,14 +57,18 @@ export interface DemandLayout {
 
 const HISTORY_TOP = 7;
 
-export const DEMAND_NOTE = `Change the history, horizon (up to ${MAX_HORIZON} years) or coverage and the forecast and sufficiency recalculate `
-  + "(the fan chart keeps the years it was written with). "
-  + "Capacity: one row per breakdown and year from which that number of places holds (until the breakdown's next row). "
-  + "Gap = Places - Demand (Central): negative is a shortfall.";
+export const DEMAND_NOTE =
+  `Change the history, horizon (up to ${MAX_HORIZON} years) or coverage and the forecast and sufficiency recalculate ` +
+  "(the fan chart keeps the years it was written with). " +
+  "Capacity: one row per breakdown and year from which that number of places holds (until the breakdown's next row). " +
+  "Gap = Places - Demand (Central): negative is a shortfall.";
 
 /** Breakdown spill rows of SEND.FORECAST: one per history column after Year, and Total even when absent. */
 export function forecastBreakdowns(header: readonly RawCell[]): number {
-  const names = header.slice(1).filter((h) => h !== null && String(h).trim() !== "").map((h) => String(h).trim().toLowerCase());
+  const names = header
+    .slice(1)
+    .filter((h) => h !== null && String(h).trim() !== "")
+    .map((h) => String(h).trim().toLowerCase());
   return names.length + (names.includes("total") ? 0 : 1);
 }
 
@@ -81,9 +89,12 @@ export function demandSheet(s: DemandSheetInput): DemandLayout {
 
   put(1, 1, s.title);
   put(2, 1, s.source);
-  put(3, 1, "Horizon (years)"); put(3, 2, s.horizon);
-  put(3, 3, "Coverage"); put(3, 4, s.coverage);
-  put(3, 5, "Overflow special to ISP"); put(3, 6, s.overflow);
+  put(3, 1, "Horizon (years)");
+  put(3, 2, s.horizon);
+  put(3, 3, "Coverage");
+  put(3, 4, s.coverage);
+  put(3, 5, "Overflow special to ISP");
+  put(3, 6, s.overflow);
   put(4, 1, DEMAND_NOTE);
   put(HISTORY_TOP - 1, 1, "History (January census)");
   hist.forEach((r, i) => r.forEach((v, j) => put(HISTORY_TOP + i, j + 1, v)));
@@ -96,7 +107,8 @@ export function demandSheet(s: DemandSheetInput): DemandLayout {
   put(HISTORY_TOP - 1, fCol, "Forecast (SEND.FORECAST)");
   put(HISTORY_TOP, fCol, `=SEND.FORECAST(${historyAbs},$B$3,$D$3)`);
   // one column of the spill's data rows, absolute
-  const col = (k: number) => `${cellA1(HISTORY_TOP + 1, fCol + k, true)}:${cellA1(HISTORY_TOP + spillRows - 1, fCol + k, true)}`;
+  const col = (k: number) =>
+    `${cellA1(HISTORY_TOP + 1, fCol + k, true)}:${cellA1(HISTORY_TOP + spillRows - 1, fCol + k, true)}`;
   const fYear = col(0);
   const fBreakdown = col(1);
 
@@ -123,13 +135,20 @@ export function demandSheet(s: DemandSheetInput): DemandLayout {
   const lastFanRow = r - 1;
   const fan = {
     categories: `A${firstFanRow}:A${lastFanRow}`,
-    series: ["Actual", "Low", "Central", "High"].map((name, j) => ({ name, values: `${colLetters(2 + j)}${firstFanRow}:${colLetters(2 + j)}${lastFanRow}` })),
+    series: ["Actual", "Low", "Central", "High"].map((name, j) => ({
+      name,
+      values: `${colLetters(2 + j)}${firstFanRow}:${colLetters(2 + j)}${lastFanRow}`,
+    })),
   };
 
   const capCol = 7;
   put(top - 1, capCol, "Capacity (places planned)");
   ["Breakdown", "Year", "Places"].forEach((h, j) => put(top, capCol + j, h));
-  s.capacity.forEach((c, i) => { put(top + 1 + i, capCol, c.breakdown); put(top + 1 + i, capCol + 1, c.year); put(top + 1 + i, capCol + 2, c.places); });
+  s.capacity.forEach((c, i) => {
+    put(top + 1 + i, capCol, c.breakdown);
+    put(top + 1 + i, capCol + 1, c.year);
+    put(top + 1 + i, capCol + 2, c.places);
+  });
   const capBottom = top + s.capacity.length + (s.spareCapacityRows ?? 6);
   const capacity = `${cellA1(top, capCol)}:${cellA1(capBottom, capCol + 2)}`;
   const capacityAbs = `${cellA1(top, capCol, true)}:${cellA1(capBottom, capCol + 2, true)}`;
@@ -143,7 +162,13 @@ export function demandSheet(s: DemandSheetInput): DemandLayout {
   // every row the sufficiency spill can reach: each year of the longest horizon, each breakdown (+ ISP by overflow)
   const suffBottom = top + MAX_HORIZON * (forecastBreakdowns(hist[0]) + 1);
   return {
-    rows, history, forecastAnchor, forecast, capacity, sufficiencyAnchor, fan,
+    rows,
+    history,
+    forecastAnchor,
+    forecast,
+    capacity,
+    sufficiencyAnchor,
+    fan,
     counts: [
       `${colLetters(fCol + 2)}${HISTORY_TOP + 1}:${colLetters(fCol + 4)}${HISTORY_TOP + spillRows - 1}`,
       `B${firstFanRow}:E${lastFanRow}`,
@@ -151,6 +176,7 @@ export function demandSheet(s: DemandSheetInput): DemandLayout {
     ],
     chartAnchor: blockRange(cellA1(HISTORY_TOP, fCol + 6), 18, 8),
     inputs: { horizon: "B3", coverage: "D3", overflow: "F3" },
-    forecastYears, lastHistoryYear,
+    forecastYears,
+    lastHistoryYear,
   };
 }

@@ -14,10 +14,25 @@ export const DEFAULT_BANDS: Bands = { ehcp: ["Band 1", "Band 2", "Band 3"], seni
 /** Name, URN, Phase, pupils, deprivation, SEN counts, EHCP bands, places, early years, FE, Months. */
 export function institutionsHeader(bands: Bands = DEFAULT_BANDS): string[] {
   return [
-    "Name", "URN", "Phase", "Primary Pupils", "KS3 Pupils", "KS4 Pupils", "FSM", "FSM6",
-    ..."ABCDEF".split("").map((b) => `IDACI ${b}`), "LPA", "EAL", "SEN Support",
-    ...bands.ehcp.map((b) => `EHCP ${b}`), "Places", "Occupied", "DAF",
-    ...bands.senif.map((b) => `SENIF ${b}`), "Students", "Months",
+    "Name",
+    "URN",
+    "Phase",
+    "Primary Pupils",
+    "KS3 Pupils",
+    "KS4 Pupils",
+    "FSM",
+    "FSM6",
+    ..."ABCDEF".split("").map((b) => `IDACI ${b}`),
+    "LPA",
+    "EAL",
+    "SEN Support",
+    ...bands.ehcp.map((b) => `EHCP ${b}`),
+    "Places",
+    "Occupied",
+    "DAF",
+    ...bands.senif.map((b) => `SENIF ${b}`),
+    "Students",
+    "Months",
   ];
 }
 
@@ -59,7 +74,10 @@ export function headerIndex(header: readonly unknown[], name: string): number {
 }
 
 /** A data row in header order from a record keyed by header text (missing fields are blank). */
-export function rowFromRecord(header: readonly string[], record: Record<string, string | number | null | undefined>): Rows[number] {
+export function rowFromRecord(
+  header: readonly string[],
+  record: Record<string, string | number | null | undefined>,
+): Rows[number] {
   const byNorm = new Map(Object.entries(record).map(([k, v]) => [normLabel(k), v]));
   return header.map((h) => {
     const v = byNorm.get(normLabel(h));

@@ -35,7 +35,13 @@ export interface ModelSpec {
 }
 
 /** `values`: every string is literal text (imported data: "=x" in a Notes cell must not become a formula). */
-export interface PlannedSheet { role: SheetRole | "mapping"; name: string; rows: Rows; range: string; values?: boolean }
+export interface PlannedSheet {
+  role: SheetRole | "mapping";
+  name: string;
+  rows: Rows;
+  range: string;
+  values?: boolean;
+}
 
 export interface ModelPlan {
   sheets: PlannedSheet[];
@@ -61,7 +67,12 @@ export function tableName(sheet: string, existingTables: readonly string[] = [])
 }
 
 export function planModel(spec: ModelSpec, existingTables: readonly string[] = []): ModelPlan {
-  const [rates, institutions, allocations, checks] = uniqueSheetNames(spec.existing, ["Rates", "Institutions", "Allocations", "Checks"]);
+  const [rates, institutions, allocations, checks] = uniqueSheetNames(spec.existing, [
+    "Rates",
+    "Institutions",
+    "Allocations",
+    "Checks",
+  ]);
   const names: Record<SheetRole, string> = { rates, institutions, allocations, checks };
 
   const candidates: CandidateOption[] = [];
@@ -73,7 +84,10 @@ export function planModel(spec: ModelSpec, existingTables: readonly string[] = [
   }
   candidates.push(...spec.candidates);
   if (spec.sample) {
-    candidates.push({ name: "Unmitigated", inherits: SAMPLE_LOCAL_OPTION }, { name: "Mitigated", inherits: "Unmitigated" });
+    candidates.push(
+      { name: "Unmitigated", inherits: SAMPLE_LOCAL_OPTION },
+      { name: "Mitigated", inherits: "Unmitigated" },
+    );
     Object.assign(values, SAMPLE_PROJECTION);
     sampleOptions.push("Unmitigated", "Mitigated");
   }
@@ -83,15 +97,31 @@ export function planModel(spec: ModelSpec, existingTables: readonly string[] = [
   if (spec.sample) markSampleSources(ratesRows, Object.keys(SAMPLE_LOCAL_VALUES));
 
   const header = spec.institutions?.header ?? institutionsHeader(bandsFromRates(ratesRows));
-  const data = spec.institutions?.rows ?? (spec.sample ? sampleInstitutions(spec.sample.count, header) : blankRows(spec.blankRows ?? 10, header.length));
+  const data =
+    spec.institutions?.rows ??
+    (spec.sample ? sampleInstitutions(spec.sample.count, header) : blankRows(spec.blankRows ?? 10, header.length));
   const count = data.length;
   const ext = ratesExtent(ratesRows.length, widthOf(ratesRows));
-  const refs = modelRefs({ ratesSheet: rates, ratesRows: ext.rows, ratesCols: ext.cols, institutionsSheet: institutions, header, count });
+  const refs = modelRefs({
+    ratesSheet: rates,
+    ratesRows: ext.rows,
+    ratesCols: ext.cols,
+    institutionsSheet: institutions,
+    header,
+    count,
+  });
   // the seed national option holds national rates only (no local top-ups), so it gets no Allocations column
-  const local = ratesColumns(ratesRows).options.map((o) => o.name).filter((o) => !sampleOptions.includes(o));
+  const local = ratesColumns(ratesRows)
+    .options.map((o) => o.name)
+    .filter((o) => !sampleOptions.includes(o));
   const allocationOptions = local.length > 1 ? local.filter((o) => o !== spec.national) : local;
 
-  const sheet = (role: SheetRole, rows: Rows): PlannedSheet => ({ role, name: names[role], rows, range: blockRange("A1", rows.length, widthOf(rows)) });
+  const sheet = (role: SheetRole, rows: Rows): PlannedSheet => ({
+    role,
+    name: names[role],
+    rows,
+    range: blockRange("A1", rows.length, widthOf(rows)),
+  });
   const instRows: Rows = [header, ...data];
   return {
     sheets: [
@@ -102,7 +132,11 @@ export function planModel(spec: ModelSpec, existingTables: readonly string[] = [
     ],
     names,
     refs,
-    table: { sheet: institutions, range: blockRange("A1", instRows.length, header.length), name: tableName(institutions, existingTables) },
+    table: {
+      sheet: institutions,
+      range: blockRange("A1", instRows.length, header.length),
+      name: tableName(institutions, existingTables),
+    },
     header,
     allocationOptions,
     count,
@@ -120,6 +154,7 @@ function markSampleSources(grid: Rows, keys: string[]): void {
   const wanted = new Set(keys.map((k) => k.toLowerCase()));
   for (const r of grid.slice(1)) {
     const k = r[cols.factor];
-    if (typeof k === "string" && wanted.has(k.toLowerCase()) && (r[cols.source] === null || r[cols.source] === "")) r[cols.source] = SAMPLE_SOURCE;
+    if (typeof k === "string" && wanted.has(k.toLowerCase()) && (r[cols.source] === null || r[cols.source] === ""))
+      r[cols.source] = SAMPLE_SOURCE;
   }
 }

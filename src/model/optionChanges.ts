@@ -20,20 +20,31 @@ export interface RateChange {
   parentFrom: string | null;
 }
 
-export interface OptionChanges { option: string; inherits: string | null; changes: RateChange[] }
+export interface OptionChanges {
+  option: string;
+  inherits: string | null;
+  changes: RateChange[];
+}
 
-const usable = (v: unknown): v is number | string => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.trim() !== "");
+const usable = (v: unknown): v is number | string =>
+  (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.trim() !== "");
 
 function table(grid: RatesValues) {
   const cols = ratesColumns(grid as never);
-  const inheritsRow = grid.findIndex((r, i) => i > 0 && typeof r[cols.factor] === "string" && normKey(r[cols.factor] as string) === "inherits");
+  const inheritsRow = grid.findIndex(
+    (r, i) => i > 0 && typeof r[cols.factor] === "string" && normKey(r[cols.factor] as string) === "inherits",
+  );
   const parentOf = (col: number) => {
     const v = inheritsRow < 0 ? null : grid[inheritsRow][col];
     return typeof v === "string" && v.trim() ? v.trim() : null;
   };
   const byName = (name: string) => cols.options.find((o) => normOption(o.name) === normOption(name));
   /** The value an option gets for a row after inheritance, and where it came from. */
-  const effective = (name: string | null, row: number, seen = new Set<string>()): { value: number | string; from: string } | null => {
+  const effective = (
+    name: string | null,
+    row: number,
+    seen = new Set<string>(),
+  ): { value: number | string; from: string } | null => {
     const o = name ? byName(name) : undefined;
     if (!o || seen.has(normOption(o.name))) return null;
     seen.add(normOption(o.name));
@@ -46,7 +57,9 @@ function table(grid: RatesValues) {
 /** For each option: the keys it sets itself that differ from what its parent would give. */
 export function optionChanges(grid: RatesValues, options?: readonly string[]): OptionChanges[] {
   const t = table(grid);
-  const wanted = options ? t.cols.options.filter((o) => options.some((n) => normOption(n) === normOption(o.name))) : t.cols.options;
+  const wanted = options
+    ? t.cols.options.filter((o) => options.some((n) => normOption(n) === normOption(o.name)))
+    : t.cols.options;
   return wanted.map((o) => {
     const inherits = t.parentOf(o.col);
     const changes: RateChange[] = [];
@@ -57,21 +70,36 @@ export function optionChanges(grid: RatesValues, options?: readonly string[]): O
       if (!usable(v)) return;
       const parent = t.effective(inherits, row);
       if (parent && parent.value === v) return;
-      changes.push({ key: key.trim(), words: keyInWords(key), unit: findKeyInfo(key)!.unit, value: v, parent: parent?.value ?? null, parentFrom: parent?.from ?? null });
+      changes.push({
+        key: key.trim(),
+        words: keyInWords(key),
+        unit: findKeyInfo(key)!.unit,
+        value: v,
+        parent: parent?.value ?? null,
+        parentFrom: parent?.from ?? null,
+      });
     });
     return { option: o.name, inherits, changes };
   });
 }
 
-export interface AssumptionRow { key: string; label: string; unit: string; values: (number | string | null)[] }
+export interface AssumptionRow {
+  key: string;
+  label: string;
+  unit: string;
+  values: (number | string | null)[];
+}
 
 /** The projection assumptions each plan uses (after inheritance), one row per key that any plan sets. */
 export function projectionAssumptions(grid: RatesValues, plans: readonly string[]): AssumptionRow[] {
   const t = table(grid);
-  const rowOf = (key: string) => grid.findIndex((r, i) => i > 0 && typeof r[t.cols.factor] === "string" && normKey(r[t.cols.factor] as string) === normKey(key));
+  const rowOf = (key: string) =>
+    grid.findIndex(
+      (r, i) => i > 0 && typeof r[t.cols.factor] === "string" && normKey(r[t.cols.factor] as string) === normKey(key),
+    );
   return PROJECTION_FIELDS.flatMap((f) => {
     const row = rowOf(f.key);
-    const values = plans.map((p) => (row < 0 ? null : t.effective(p, row)?.value ?? null));
+    const values = plans.map((p) => (row < 0 ? null : (t.effective(p, row)?.value ?? null)));
     return values.some((v) => v !== null) ? [{ key: f.key, label: f.label, unit: f.unit, values }] : [];
   });
 }
@@ -81,7 +109,8 @@ export function valueInWords(v: number | string | null, unit: string): string {
   if (v === null) return "not set";
   if (typeof v === "string") return v;
   if (/fraction/.test(unit)) return `${+(v * 100).toPrecision(10)}%`;
-  if (unit.startsWith("£")) return `${v < 0 ? "-" : ""}£${Math.abs(v).toLocaleString("en-GB", { maximumFractionDigits: 2 })}`;
+  if (unit.startsWith("£"))
+    return `${v < 0 ? "-" : ""}£${Math.abs(v).toLocaleString("en-GB", { maximumFractionDigits: 2 })}`;
   return `${v.toLocaleString("en-GB")} ${unit}`.trim();
 }
 

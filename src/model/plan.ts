@@ -1,17 +1,30 @@
 // The DSG deficit management plan workbook, shaped like the DfE template (Cover; Financial summary; CYP summary;
 // a mitigations log), written as live formulas over the model's Rates sheet: SEND.PLAN gives income, s251 spend
 // lines, balances and EHCPs by placement for the unmitigated and mitigated options; typed input cells (listed per
-// sheet in `inputs`) add block transfers, other income and one row per mitigation. Change a rate and the balances follow.
+// sheet in `inputs`) add block transfers, other income and one row per mitigation. Change a rate and the balances
+// follow.
 import { cellA1, colLetters, quoteSheet } from "./a1";
 import { formulaString, type RawCell, type Rows } from "./types";
 
 export const PLAN_SHEETS = {
-  cover: "Cover", summary: "Financial summary", cyp: "CYP summary", mitigations: "Mitigations",
+  cover: "Cover",
+  summary: "Financial summary",
+  cyp: "CYP summary",
+  mitigations: "Mitigations",
 } as const;
 
 /** SEND.PLAN's spill rows (1-based within the spill): header, income, 9 spend lines, rounding, total, in-year,
  *  cumulative, the EHCP heading, 7 settings, total EHCPs. */
-const PLAN_SPILL = { income: 2, firstLine: 3, lastLine: 12, spend: 13, inYear: 14, cumulative: 15, firstCount: 17, lastCount: 24 } as const;
+const PLAN_SPILL = {
+  income: 2,
+  firstLine: 3,
+  lastLine: 12,
+  spend: 13,
+  inYear: 14,
+  cumulative: 15,
+  firstCount: 17,
+  lastCount: 24,
+} as const;
 const PLAN_HEIGHT = 24;
 
 export interface Mitigation {
@@ -42,11 +55,18 @@ export interface PlanSpec {
   source: string;
 }
 
-export interface PlanSheet { name: string; cells: Rows; inputs: string[]; money: string[]; percent: string[] }
+export interface PlanSheet {
+  name: string;
+  cells: Rows;
+  inputs: string[];
+  money: string[];
+  percent: string[];
+}
 
 const WEIGHTS = { High: 1, Medium: 0.75, Low: 0.5 } as const;
 
-/** The confidence weights used for the risk-adjusted balance (a convention of this workbook; edit them on the sheet). */
+/** The confidence weights used for the risk-adjusted balance (a convention of this workbook; edit them on the sheet).
+ * */
 export const CONFIDENCE_WEIGHTS: Readonly<Record<Mitigation["confidence"], number>> = WEIGHTS;
 
 function put(rows: Rows, row: number, col: number, v: RawCell): void {
@@ -72,15 +92,19 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
   // ---- Financial summary -------------------------------------------------------------------------------------
   const fs: Rows = [];
   put(fs, 1, 1, "DSG deficit management plan: financial summary (High Needs block)");
-  put(fs, 2, 1, "Unmitigated plan (option of the rates table)"); put(fs, 2, 2, s.unmitigated);
-  put(fs, 3, 1, "Mitigated plan (option of the rates table)"); put(fs, 3, 2, s.mitigated);
+  put(fs, 2, 1, "Unmitigated plan (option of the rates table)");
+  put(fs, 2, 2, s.unmitigated);
+  put(fs, 3, 1, "Mitigated plan (option of the rates table)");
+  put(fs, 3, 2, s.mitigated);
   const U = 5; // unmitigated SEND.PLAN spill top
   put(fs, U - 1, 1, "Unmitigated: SEND.PLAN (income, section 251 spend lines, balances, EHCPs by placement)");
   put(fs, U, 1, `=SEND.PLAN(${s.ratesRef},$B$2)`);
   const inc = U + PLAN_HEIGHT + 2; // income and transfers block
   const urow = (k: keyof typeof PLAN_SPILL) => U - 1 + PLAN_SPILL[k];
   put(fs, inc, 1, "Income by block and transfers");
-  const yearsRow = (r: number) => { for (let k = 0; k < n; k++) put(fs, r, 2 + k, `=${yc(k)}$${U}`); };
+  const yearsRow = (r: number) => {
+    for (let k = 0; k < n; k++) put(fs, r, 2 + k, `=${yc(k)}$${U}`);
+  };
   yearsRow(inc);
   const incomeLines: [string, (k: number) => RawCell][] = [
     ["High Needs block DSG", (k) => `=${yc(k)}${urow("income")}`],
@@ -102,13 +126,26 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
   put(fs, bal, 1, "Balances (a deficit is negative)");
   yearsRow(bal);
   const R = {
-    bfU: bal + 1, inU: bal + 2, cfU: bal + 3, net: bal + 4, bfM: bal + 5, inM: bal + 6, cfM: bal + 7, risk: bal + 8, cfR: bal + 9,
+    bfU: bal + 1,
+    inU: bal + 2,
+    cfU: bal + 3,
+    net: bal + 4,
+    bfM: bal + 5,
+    inM: bal + 6,
+    cfM: bal + 7,
+    risk: bal + 8,
+    cfR: bal + 9,
   };
   const labels: Record<keyof typeof R, string> = {
-    bfU: "Balance brought forward, unmitigated", inU: "In-year, unmitigated (total income - total High Needs spend)",
-    cfU: "Balance carried forward, unmitigated", net: "Mitigations: savings less costs (Mitigations sheet)",
-    bfM: "Balance brought forward, mitigated", inM: "In-year, mitigated", cfM: "Balance carried forward, mitigated",
-    risk: "Mitigations, risk-adjusted (savings x confidence weight, less costs)", cfR: "Balance carried forward, mitigated and risk-adjusted",
+    bfU: "Balance brought forward, unmitigated",
+    inU: "In-year, unmitigated (total income - total High Needs spend)",
+    cfU: "Balance carried forward, unmitigated",
+    net: "Mitigations: savings less costs (Mitigations sheet)",
+    bfM: "Balance brought forward, mitigated",
+    inM: "In-year, mitigated",
+    cfM: "Balance carried forward, mitigated",
+    risk: "Mitigations, risk-adjusted (savings x confidence weight, less costs)",
+    cfR: "Balance carried forward, mitigated and risk-adjusted",
   };
   for (const [key, row] of Object.entries(R)) put(fs, row, 1, labels[key as keyof typeof R]);
   const M0 = mitigationsLayout(s);
@@ -127,13 +164,25 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
     put(fs, R.cfR, 2 + k, `=${prev ? `${prev}${R.cfR}` : opening}+${c}${R.inU}+${c}${R.risk}`);
   }
   const MP = R.cfR + 3; // mitigated option's own SEND.PLAN (its lines feed the Mitigations sheet)
-  put(fs, MP - 1, 1, "Mitigated option: SEND.PLAN (the rates' own mitigations, e.g. early intervention, ISP-to-special shift)");
+  put(
+    fs,
+    MP - 1,
+    1,
+    "Mitigated option: SEND.PLAN (the rates' own mitigations, e.g. early intervention, ISP-to-special shift)",
+  );
   put(fs, MP, 1, `=SEND.PLAN(${s.ratesRef},$B$3)`);
   const mrow = (k: keyof typeof PLAN_SPILL) => MP - 1 + PLAN_SPILL[k];
 
   // ---- Mitigations ---------------------------------------------------------------------------------------------
   const mit: Rows = [];
-  const header = ["Mitigation", "Start year (2026 = 2026-27)", "One-off cost", "Recurring cost a year", "Confidence (High/Medium/Low)", "Weight"];
+  const header = [
+    "Mitigation",
+    "Start year (2026 = 2026-27)",
+    "One-off cost",
+    "Recurring cost a year",
+    "Confidence (High/Medium/Low)",
+    "Weight",
+  ];
   header.forEach((h, i) => put(mit, 1, i + 1, h));
   for (let k = 0; k < n; k++) put(mit, 1, M0.firstYearCol + k, s.start + k);
   const rowsOfMitigations: { m: Mitigation | null; fromOption: boolean }[] = [
@@ -146,18 +195,31 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
     const weight = `=IF(E${r}="High",${WEIGHTS.High},IF(E${r}="Medium",${WEIGHTS.Medium},IF(E${r}="Low",${WEIGHTS.Low},0)))`;
     if (fromOption) {
       put(mit, r, 1, `=${S}!$B$3&" (rates option: its proj.* changes, costs included in its spend)"`);
-      put(mit, r, 2, s.start); put(mit, r, 3, 0); put(mit, r, 4, 0); put(mit, r, 5, "Medium"); put(mit, r, 6, weight);
-      for (let k = 0; k < n; k++) put(mit, r, M0.firstYearCol + k, `=${S}!${yc(k)}${urow("spend")}-${S}!${yc(k)}${mrow("spend")}`);
+      put(mit, r, 2, s.start);
+      put(mit, r, 3, 0);
+      put(mit, r, 4, 0);
+      put(mit, r, 5, "Medium");
+      put(mit, r, 6, weight);
+      for (let k = 0; k < n; k++)
+        put(mit, r, M0.firstYearCol + k, `=${S}!${yc(k)}${urow("spend")}-${S}!${yc(k)}${mrow("spend")}`);
       return;
     }
     put(mit, r, 6, weight);
     if (!m) return;
-    put(mit, r, 1, m.description); put(mit, r, 2, m.start); put(mit, r, 3, m.oneOff); put(mit, r, 4, m.recurring);
+    put(mit, r, 1, m.description);
+    put(mit, r, 2, m.start);
+    put(mit, r, 3, m.oneOff);
+    put(mit, r, 4, m.recurring);
     put(mit, r, 5, m.confidence);
     for (let k = 0; k < n; k++) put(mit, r, M0.firstYearCol + k, m.savings[k] ?? 0);
   });
   const last = 1 + rowsOfMitigations.length;
-  put(mit, M0.netRow, 1, "Net: savings less one-off costs (in the start year) and recurring costs (from the start year)");
+  put(
+    mit,
+    M0.netRow,
+    1,
+    "Net: savings less one-off costs (in the start year) and recurring costs (from the start year)",
+  );
   put(mit, M0.riskRow, 1, "Risk-adjusted net: savings x weight, less the same costs");
   for (let k = 0; k < n; k++) {
     const c = colLetters(M0.firstYearCol + k);
@@ -190,30 +252,55 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
   const ages = ["Under 5", "Aged 5 to 10", "Aged 11 to 15", "Aged 16 to 19", "Aged 20 to 25"];
   ages.forEach((a, i) => put(cyp, ageTop + 1 + i, 1, a));
   put(cyp, ageTop + 1 + ages.length, 1, "Total by age");
-  for (let k = 0; k < n; k++) put(cyp, ageTop + 1 + ages.length, 2 + k, `=SUM(${yc(k)}${ageTop + 1}:${yc(k)}${ageTop + ages.length})`);
+  for (let k = 0; k < n; k++)
+    put(cyp, ageTop + 1 + ages.length, 2 + k, `=SUM(${yc(k)}${ageTop + 1}:${yc(k)}${ageTop + ages.length})`);
 
   // ---- Cover ---------------------------------------------------------------------------------------------------
   const cover: Rows = [
     ["DSG deficit management plan", s.authority],
     [],
-    ["Shape", "Follows the DfE DSG deficit management plan template: Cover; Financial summary (income by block, section 251 spend lines, balance brought and carried forward, unmitigated and mitigated); CYP summary; a mitigations log."],
+    [
+      "Shape",
+      "Follows the DfE DSG deficit management plan template: Cover; Financial summary (income by block, section 251 spend lines, balance brought and carried forward, unmitigated and mitigated); CYP summary; a mitigations log.",
+    ],
     ["Model", s.source],
-    ["Plans", `Unmitigated: ${s.unmitigated}; mitigated: ${s.mitigated} (change them on the Financial summary, cells B2 and B3)`],
-    ["Live", "Every amount is a formula over the Rates sheet (SEND.PLAN) and the typed inputs (Financial summary: the plan options, transfers and other income; Mitigations: one row per mitigation; CYP summary: EHCPs by age): change a rate, a transfer or a mitigation and the balances follow. Recalculate without Excel: send-model recalc PLAN.xlsx --out PLAN2.xlsx"],
-    ["Confidence weights", `High ${WEIGHTS.High}, Medium ${WEIGHTS.Medium}, Low ${WEIGHTS.Low}: a convention of this workbook for the risk-adjusted balance (edit the Weight formulas to change it)`],
+    [
+      "Plans",
+      `Unmitigated: ${s.unmitigated}; mitigated: ${s.mitigated} (change them on the Financial summary, cells B2 and B3)`,
+    ],
+    [
+      "Live",
+      "Every amount is a formula over the Rates sheet (SEND.PLAN) and the typed inputs (Financial summary: the plan options, transfers and other income; Mitigations: one row per mitigation; CYP summary: EHCPs by age): change a rate, a transfer or a mitigation and the balances follow. Recalculate without Excel: send-model recalc PLAN.xlsx --out PLAN2.xlsx",
+    ],
+    [
+      "Confidence weights",
+      `High ${WEIGHTS.High}, Medium ${WEIGHTS.Medium}, Low ${WEIGHTS.Low}: a convention of this workbook for the risk-adjusted balance (edit the Weight formulas to change it)`,
+    ],
   ];
 
-  const money = [`B${U + 1}:${lastYc}${urow("cumulative")}`, `B${inc + 1}:${lastYc}${R.cfR}`, `B${MP + 1}:${lastYc}${mrow("cumulative")}`];
+  const money = [
+    `B${U + 1}:${lastYc}${urow("cumulative")}`,
+    `B${inc + 1}:${lastYc}${R.cfR}`,
+    `B${MP + 1}:${lastYc}${mrow("cumulative")}`,
+  ];
   return [
     { name: PLAN_SHEETS.cover, cells: cover, inputs: [], money: [], percent: [] },
     { name: PLAN_SHEETS.summary, cells: fs, inputs: [`B2:B3`, `B${inc + 2}:${lastYc}${inc + 6}`], money, percent: [] },
-    { name: PLAN_SHEETS.cyp, cells: cyp, inputs: [`B${ageTop + 1}:${lastYc}${ageTop + ages.length}`], money: [], percent: [] },
     {
-      name: PLAN_SHEETS.mitigations, cells: mit, inputs: [`A2:E${last}`, `${colLetters(M0.firstYearCol)}2:${colLetters(M0.firstYearCol + n - 1)}${last}`],
-      money: [`C2:D${last}`, `${colLetters(M0.firstYearCol)}2:${colLetters(M0.firstYearCol + n - 1)}${M0.riskRow}`], percent: [`F2:F${last}`],
+      name: PLAN_SHEETS.cyp,
+      cells: cyp,
+      inputs: [`B${ageTop + 1}:${lastYc}${ageTop + ages.length}`],
+      money: [],
+      percent: [],
+    },
+    {
+      name: PLAN_SHEETS.mitigations,
+      cells: mit,
+      inputs: [`A2:E${last}`, `${colLetters(M0.firstYearCol)}2:${colLetters(M0.firstYearCol + n - 1)}${last}`],
+      money: [`C2:D${last}`, `${colLetters(M0.firstYearCol)}2:${colLetters(M0.firstYearCol + n - 1)}${M0.riskRow}`],
+      percent: [`F2:F${last}`],
     },
   ];
-
 }
 
 /** The formula of one option's SEND.PLAN, for callers placing it elsewhere. */

@@ -5,10 +5,21 @@ import { SETTINGS } from "../engine/types";
 import { blockRange, colLetters } from "./a1";
 import { formulaString, type Rows } from "./types";
 
-export interface ProjectionField { key: string; label: string; unit: string; description: string }
+export interface ProjectionField {
+  key: string;
+  label: string;
+  unit: string;
+  description: string;
+}
 
 const SETTING_LABEL: Record<string, string> = {
-  mainstream: "Mainstream", rb: "Resource base", special: "Special", ap: "AP", fe: "FE", ey: "Early years", isp: "ISP",
+  mainstream: "Mainstream",
+  rb: "Resource base",
+  special: "Special",
+  ap: "AP",
+  fe: "FE",
+  ey: "Early years",
+  isp: "ISP",
 };
 
 function field(key: string, label: string): ProjectionField {
@@ -47,12 +58,23 @@ export const PROJECTION_FIELDS: readonly ProjectionField[] = [
 export const PROJECTION_GROUPS: readonly { title: string; keys: readonly string[] }[] = [
   { title: "Timing and balance", keys: ["proj.start", "proj.years", "proj.opening"] },
   { title: "Income", keys: ["proj.grant", "proj.grant.growth"] },
-  ...SETTINGS.map((s) => ({ title: `${SETTING_LABEL[s]} placements`, keys: [`proj.${s}.count`, `proj.${s}.growth`, `proj.${s}.cost`] })),
-  { title: "Costs and mitigation", keys: ["proj.inflation", "proj.other", "proj.ei.cost", "proj.ei.reduction", "proj.shift"] },
+  ...SETTINGS.map((s) => ({
+    title: `${SETTING_LABEL[s]} placements`,
+    keys: [`proj.${s}.count`, `proj.${s}.growth`, `proj.${s}.cost`],
+  })),
+  {
+    title: "Costs and mitigation",
+    keys: ["proj.inflation", "proj.other", "proj.ei.cost", "proj.ei.reduction", "proj.shift"],
+  },
 ];
 
 /** Key rows for ratesSheet(): every projection key under a "Projection" heading. */
-export const PROJECTION_KEY_ROWS = PROJECTION_FIELDS.map((f) => ({ key: f.key, description: f.description, unit: f.unit, section: "Projection" }));
+export const PROJECTION_KEY_ROWS = PROJECTION_FIELDS.map((f) => ({
+  key: f.key,
+  description: f.description,
+  unit: f.unit,
+  section: "Projection",
+}));
 
 export interface ProjectionLayout {
   rows: Rows;
@@ -63,17 +85,28 @@ export interface ProjectionLayout {
 }
 
 /** Block k starts in column 1 + 6k: a title cell, then the SEND.PROJECT spill under it. */
-/** With `forecastRef` (a SEND.FORECAST spill), each block is SEND.PROJECT(rates, option, forecast): pupils from demand. */
-export function projectionSheet(s: { ratesRef: string; options: readonly string[]; years: number; forecastRef?: string }): ProjectionLayout {
+/** With `forecastRef` (a SEND.FORECAST spill), each block is SEND.PROJECT(rates, option, forecast): pupils from demand.
+ * */
+export function projectionSheet(s: {
+  ratesRef: string;
+  options: readonly string[];
+  years: number;
+  forecastRef?: string;
+}): ProjectionLayout {
   const width = s.options.length * 6 - 1;
   const title: (string | null)[] = Array(width).fill(null);
   const formulas: (string | null)[] = Array(width).fill(null);
   const blocks = s.options.map((option, k) => {
     const col = 1 + 6 * k;
     title[col - 1] = option;
-    formulas[col - 1] = `=SEND.PROJECT(${s.ratesRef},${formulaString(option)}${s.forecastRef ? `,${s.forecastRef}` : ""})`;
+    formulas[col - 1] =
+      `=SEND.PROJECT(${s.ratesRef},${formulaString(option)}${s.forecastRef ? `,${s.forecastRef}` : ""})`;
     const cum = colLetters(col + 4);
-    return { option, spill: blockRange(`${colLetters(col)}2`, s.years + 1, 5), cumulative: `${cum}3:${cum}${s.years + 2}` };
+    return {
+      option,
+      spill: blockRange(`${colLetters(col)}2`, s.years + 1, 5),
+      cumulative: `${cum}3:${cum}${s.years + 2}`,
+    };
   });
   return { rows: [title, formulas], blocks, years: `A3:A${s.years + 2}` };
 }

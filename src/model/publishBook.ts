@@ -30,13 +30,22 @@ export interface PublishedSheet {
   bold: Set<string>;
 }
 
-export interface OptionTotal { option: string; total: number | null; errors: number }
+export interface OptionTotal {
+  option: string;
+  total: number | null;
+  errors: number;
+}
 
-/** The option columns of an Allocations-like sheet: header cells above a SEND.ALLOCATE formula in row 2 (0-based cols). */
+/** The option columns of an Allocations-like sheet: header cells above a SEND.ALLOCATE formula in row 2 (0-based cols).
+ * */
 export function allocationColumns(s: SheetRead): { option: string; col: number }[] {
   const header = s.values[0] ?? [];
   const row2 = s.formulas?.[1] ?? [];
-  return header.flatMap((h, c) => (typeof h === "string" && typeof row2[c] === "string" && /SEND\.ALLOCATE\(/i.test(row2[c] as string) ? [{ option: h, col: c }] : []));
+  return header.flatMap((h, c) =>
+    typeof h === "string" && typeof row2[c] === "string" && /SEND\.ALLOCATE\(/i.test(row2[c] as string)
+      ? [{ option: h, col: c }]
+      : [],
+  );
 }
 
 const toCell = (c: ReadCell): PublishedCell => (c !== null && typeof c === "object" ? { error: c.error } : c);
@@ -44,7 +53,11 @@ const toCell = (c: ReadCell): PublishedCell => (c !== null && typeof c === "obje
 function copySheet(s: SheetRead): { sheet: PublishedSheet; totals: OptionTotal[] } {
   const rows = s.values.map((r) => r.map(toCell));
   const numFmts = new Map<string, string>();
-  s.formats?.forEach((r, i) => r.forEach((f, j) => { if (f && f !== "General") numFmts.set(cellA1(i + 1, j + 1), f); }));
+  s.formats?.forEach((r, i) =>
+    r.forEach((f, j) => {
+      if (f && f !== "General") numFmts.set(cellA1(i + 1, j + 1), f);
+    }),
+  );
   const bold = new Set<string>((rows[0] ?? []).map((_, j) => cellA1(1, j + 1)));
   const cols = allocationColumns(s);
   const totals: OptionTotal[] = [];
@@ -79,10 +92,16 @@ export interface PublishBookInput {
 export function publishBook(input: PublishBookInput): { sheets: PublishedSheet[]; totals: OptionTotal[] } {
   const copies = input.sheets.map(copySheet);
   const totals = copies.flatMap((c) => c.totals);
-  const name = uniqueSheetName(input.sheets.map((s) => s.name), "Published summary");
+  const name = uniqueSheetName(
+    input.sheets.map((s) => s.name),
+    "Published summary",
+  );
   const rows = summarySheet({
-    title: input.title ?? "SEND funding model: published values", when: input.when ?? new Date(),
-    sheets: input.sheets.map((s) => ({ from: s.name, to: s.name })), institutions: input.institutions ?? 0, totals,
+    title: input.title ?? "SEND funding model: published values",
+    when: input.when ?? new Date(),
+    sheets: input.sheets.map((s) => ({ from: s.name, to: s.name })),
+    institutions: input.institutions ?? 0,
+    totals,
   });
   const numFmts = new Map<string, string>();
   const bold = new Set<string>(["A1"]);

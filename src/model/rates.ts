@@ -30,7 +30,13 @@ export interface RatesSpec {
 }
 
 /** Column positions of a rates grid. */
-export function ratesColumns(grid: Rows): { factor: number; description: number; unit: number; source: number; options: { name: string; col: number }[] } {
+export function ratesColumns(grid: Rows): {
+  factor: number;
+  description: number;
+  unit: number;
+  source: number;
+  options: { name: string; col: number }[];
+} {
   const header = (grid[0] ?? []).map((h) => (h === null ? "" : String(h)));
   const find = (n: string) => header.findIndex((h) => normKey(h) === n);
   const factor = find("factor");
@@ -56,14 +62,27 @@ export function ratesSheet(spec: RatesSpec): Rows {
   const cols = ratesColumns(grid);
 
   for (const c of spec.candidates ?? []) {
-    if (cols.options.some((o) => normOption(o.name) === normOption(c.name))) throw new Error(`option ${c.name} already exists`);
+    if (cols.options.some((o) => normOption(o.name) === normOption(c.name)))
+      throw new Error(`option ${c.name} already exists`);
     grid[0].push(c.name);
     for (const r of grid.slice(1)) r.push(null);
     cols.options.push({ name: c.name, col: grid[0].length - 1 });
   }
 
   const needsInherits = (spec.candidates ?? []).some((c) => c.inherits);
-  const keys = [...(needsInherits ? [{ key: "inherits", description: "Option whose values fill this option's blank cells", unit: "option name", section: "General" }] : []), ...(spec.keys ?? [])];
+  const keys = [
+    ...(needsInherits
+      ? [
+          {
+            key: "inherits",
+            description: "Option whose values fill this option's blank cells",
+            unit: "option name",
+            section: "General",
+          },
+        ]
+      : []),
+    ...(spec.keys ?? []),
+  ];
   for (const k of keys) if (keyRowIndex(grid, k.key) < 0) insertKey(grid, cols, k);
 
   for (const c of spec.candidates ?? []) if (c.inherits) setValue(grid, cols, c.name, "inherits", c.inherits);
@@ -76,7 +95,13 @@ export function ratesSheet(spec: RatesSpec): Rows {
   return grid;
 }
 
-function setValue(grid: Rows, cols: ReturnType<typeof ratesColumns>, option: string, key: string, value: RawCell): void {
+function setValue(
+  grid: Rows,
+  cols: ReturnType<typeof ratesColumns>,
+  option: string,
+  key: string,
+  value: RawCell,
+): void {
   const o = cols.options.find((x) => normOption(x.name) === normOption(option));
   if (!o) throw new Error(`no option ${option} in the rates grid`);
   grid[keyRowIndex(grid, key)][o.col] = value;
@@ -91,8 +116,11 @@ function insertKey(grid: Rows, cols: ReturnType<typeof ratesColumns>, k: KeyRow)
   if (cols.unit >= 0) row[cols.unit] = k.unit ?? null;
   if (cols.source >= 0) row[cols.source] = k.source ?? null;
   const section = k.section ?? "Other";
-  const headingText = (r: RawCell[]) => (r[cols.factor] === null || r[cols.factor] === "") && cols.description >= 0 ? r[cols.description] : null;
-  const start = grid.findIndex((r, i) => i > 0 && typeof headingText(r) === "string" && normKey(headingText(r) as string) === normKey(section));
+  const headingText = (r: RawCell[]) =>
+    (r[cols.factor] === null || r[cols.factor] === "") && cols.description >= 0 ? r[cols.description] : null;
+  const start = grid.findIndex(
+    (r, i) => i > 0 && typeof headingText(r) === "string" && normKey(headingText(r) as string) === normKey(section),
+  );
   if (start < 0) {
     const heading: RawCell[] = Array(width).fill(null);
     if (cols.description >= 0) heading[cols.description] = section;

@@ -4,9 +4,12 @@ const MAX = 31;
 
 /** The wanted name made legal (forbidden characters replaced, trimmed, never empty). */
 export function cleanSheetName(wanted: string): string {
-  let s = wanted.replace(/[\\/?*[\]:]/g, "-").replace(/\s+/g, " ").trim();
+  let s = wanted
+    .replace(/[\\/?*[\]:]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
   s = s.replace(/^'+|'+$/g, "").trim();
-  if (s === "" ) s = "Sheet";
+  if (s === "") s = "Sheet";
   if (s.toLowerCase() === "history") s = "History sheet";
   return s.slice(0, MAX).trim();
 }

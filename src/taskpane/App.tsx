@@ -36,8 +36,18 @@ export const SCREENS: { id: ScreenId; label: string }[] = [
 ];
 
 const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
-  home: Home, new: NewModel, import: Import, options: Options, rates: Rates, compare: Compare, fit: Fit, demand: Demand,
-  projection: Projection, explain: Explain, publish: Publish, paper: Paper,
+  home: Home,
+  new: NewModel,
+  import: Import,
+  options: Options,
+  rates: Rates,
+  compare: Compare,
+  fit: Fit,
+  demand: Demand,
+  projection: Projection,
+  explain: Explain,
+  publish: Publish,
+  paper: Paper,
 };
 
 export function App({ port, initialScreen = "home" }: { port: WorkbookPort; initialScreen?: ScreenId }) {
@@ -58,16 +68,30 @@ export function App({ port, initialScreen = "home" }: { port: WorkbookPort; init
     }
   }, [port]);
 
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
 
-  const pane = useMemo<Pane>(() => ({ port, model, modelError, refresh, confirm, navigate: setScreen }), [port, model, modelError, refresh, confirm]);
+  const pane = useMemo<Pane>(
+    () => ({ port, model, modelError, refresh, confirm, navigate: setScreen }),
+    [port, model, modelError, refresh, confirm],
+  );
   const Screen = SCREEN_COMPONENTS[screen];
   return (
     <FluentProvider theme={webLightTheme}>
       <PaneContext.Provider value={pane}>
         <nav aria-label="Screens">
-          <TabList size="small" selectedValue={screen} onTabSelect={(_, d) => setScreen(d.value as ScreenId)} style={{ flexWrap: "wrap" }}>
-            {SCREENS.map((s) => <Tab key={s.id} value={s.id}>{s.label}</Tab>)}
+          <TabList
+            size="small"
+            selectedValue={screen}
+            onTabSelect={(_, d) => setScreen(d.value as ScreenId)}
+            style={{ flexWrap: "wrap" }}
+          >
+            {SCREENS.map((s) => (
+              <Tab key={s.id} value={s.id}>
+                {s.label}
+              </Tab>
+            ))}
           </TabList>
         </nav>
         <main style={{ padding: "8px 12px" }} aria-label={SCREENS.find((s) => s.id === screen)?.label}>

@@ -6,7 +6,18 @@ import type { ModelInfo } from "./workbook/discover";
 import type { Confirm } from "./workbook/confirm";
 
 export type ScreenId =
-  "home" | "new" | "import" | "options" | "rates" | "compare" | "fit" | "demand" | "projection" | "explain" | "publish" | "paper";
+  | "home"
+  | "new"
+  | "import"
+  | "options"
+  | "rates"
+  | "compare"
+  | "fit"
+  | "demand"
+  | "projection"
+  | "explain"
+  | "publish"
+  | "paper";
 
 export interface Pane {
   port: WorkbookPort;

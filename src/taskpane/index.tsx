@@ -13,7 +13,9 @@ Office.onReady((info) => {
     root.render(
       <FluentProvider theme={webLightTheme}>
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>This task pane runs inside Excel. To try it in a browser, open preview.html (npm run preview).</MessageBarBody>
+          <MessageBarBody>
+            This task pane runs inside Excel. To try it in a browser, open preview.html (npm run preview).
+          </MessageBarBody>
         </MessageBar>
       </FluentProvider>,
     );

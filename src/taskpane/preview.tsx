@@ -11,7 +11,9 @@ import { HeadlessWorkbook, type RawCell } from "../headless/workbook";
 import { explainFormula } from "../functions/explain";
 
 declare global {
-  interface Window { sendPreview?: { sheets(): Record<string, RawCell[][]> } }
+  interface Window {
+    sendPreview?: { sheets(): Record<string, RawCell[][]> };
+  }
 }
 
 export function PreviewShell({ port }: { port: PreviewPort }) {
@@ -31,7 +33,11 @@ export function PreviewShell({ port }: { port: PreviewPort }) {
 
 async function main(): Promise<void> {
   const root = createRoot(document.getElementById("root")!);
-  root.render(<FluentProvider theme={webLightTheme}><Spinner label="Building the demo workbook…" /></FluentProvider>);
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <Spinner label="Building the demo workbook…" />
+    </FluentProvider>,
+  );
   const book = HeadlessWorkbook.create();
   const port = new PreviewPort(book, explainFormula);
   // read-only, for the browser console and the e2e tests: each sheet's own contents (formulas as text)
@@ -42,7 +48,15 @@ async function main(): Promise<void> {
     else await buildPreviewModel(port);
   } catch (e) {
     // shown in full: the preview is useless without its workbook, and the reason matters
-    root.render(<FluentProvider theme={webLightTheme}><MessageBar intent="error" layout="multiline"><MessageBarBody>Could not build the demo workbook: {e instanceof Error ? e.message : String(e)}</MessageBarBody></MessageBar></FluentProvider>);
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            Could not build the demo workbook: {e instanceof Error ? e.message : String(e)}
+          </MessageBarBody>
+        </MessageBar>
+      </FluentProvider>,
+    );
     throw e;
   }
   root.render(<PreviewShell port={port} />);

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 // xml2js ships no types; only parseStringPromise is used.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const xml2js = require("xml2js") as { parseStringPromise(xml: string): Promise<Record<string, unknown>> };
 
 const root = path.join(__dirname, "../..");
@@ -79,9 +79,11 @@ describe("manifest.xml", () => {
     const app = all[0];
     expect(app.name).toBe("OfficeApp");
     expect(app.attrs["xsi:type"]).toBe("TaskPaneApp");
-    expect(named("Host").filter((h) => h.path.at(-1) === "Hosts" && h.path.length === 2).map((h) => h.attrs.Name)).toEqual([
-      "Workbook",
-    ]);
+    expect(
+      named("Host")
+        .filter((h) => h.path.at(-1) === "Hosts" && h.path.length === 2)
+        .map((h) => h.attrs.Name),
+    ).toEqual(["Workbook"]);
     expect(one("VersionOverrides").attrs["xsi:type"]).toBe("VersionOverridesV1_0");
   });
 
@@ -152,7 +154,9 @@ describe("manifest.xml", () => {
     const tab = one("OfficeTab");
     expect(tab.attrs.id).toBe("TabHome");
     const group = one("Group");
-    expect(resources().get(named("Label").find((l) => l.path.at(-1) === "Group")!.attrs.resid)?.value).toBe("SEND funding");
+    expect(resources().get(named("Label").find((l) => l.path.at(-1) === "Group")!.attrs.resid)?.value).toBe(
+      "SEND funding",
+    );
     expect(group.attrs.id).not.toMatch(/^Tab/);
     expect(one("Action").attrs["xsi:type"]).toBe("ShowTaskpane");
     expect(one("TaskpaneId").text).not.toBe("");
@@ -167,7 +171,8 @@ describe("manifest.xml", () => {
     for (const img of named("bt:Image").filter((e) => e.attrs.resid)) {
       icons.push({ url: res.get(img.attrs.resid)!.value, size: Number(img.attrs.size) });
     }
-    for (const [, r] of res) if (r.kind === "bt:Image") icons.push({ url: r.value, size: Number(/icon-(\d+)\.png$/.exec(r.value)?.[1]) });
+    for (const [, r] of res)
+      if (r.kind === "bt:Image") icons.push({ url: r.value, size: Number(/icon-(\d+)\.png$/.exec(r.value)?.[1]) });
     expect(icons.length).toBeGreaterThan(5);
     for (const { url, size } of icons) {
       const file = localFile(url);
@@ -191,10 +196,9 @@ type Config = {
   devtool?: string | false;
   devServer: { port: number; headers: Record<string, string> };
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const webpackConfig = require("../../webpack.config.js") as
-  | Config
-  | ((env: Record<string, unknown>, argv: { mode: string }) => Config | Promise<Config>);
+  Config | ((env: Record<string, unknown>, argv: { mode: string }) => Config | Promise<Config>);
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 async function configFor(mode: "production" | "development"): Promise<Config> {
@@ -203,7 +207,9 @@ async function configFor(mode: "production" | "development"): Promise<Config> {
 
 /** Renders an html-webpack-plugin page the way its default (lodash) loader would for `<%= name %>`. */
 function renderPage(config: Config, filename: string): string {
-  const plugin = config.plugins.find((p) => p.constructor.name === "HtmlWebpackPlugin" && p.userOptions?.filename === filename);
+  const plugin = config.plugins.find(
+    (p) => p.constructor.name === "HtmlWebpackPlugin" && p.userOptions?.filename === filename,
+  );
   expect(plugin).toBeDefined();
   const opts = plugin!.userOptions as { template: string; templateParameters: Record<string, string> };
   const template = fs.readFileSync(path.join(root, opts.template), "utf8");
@@ -248,7 +254,9 @@ describe("webpack.config.js", () => {
 
   it("loads office.js from Microsoft's CDN in production and locally in development", async () => {
     expect(scriptSrcs(renderPage(await configFor("production"), "taskpane.html"))).toEqual([OFFICE_JS_CDN]);
-    expect(scriptSrcs(renderPage(await configFor("development"), "taskpane.html"))).toEqual(["assets/office-js/office.js"]);
+    expect(scriptSrcs(renderPage(await configFor("development"), "taskpane.html"))).toEqual([
+      "assets/office-js/office.js",
+    ]);
     // The preview runs outside Office and never uses office.js (whose telemetry would break the strict CSP).
     expect(scriptSrcs(renderPage(await configFor("production"), "preview.html"))).toEqual([]);
   });
@@ -263,7 +271,10 @@ describe("webpack.config.js", () => {
         expect(all).not.toContain("'unsafe-inline'");
         expect(csp["default-src"]).toEqual(["'self'"]);
         expect(csp["object-src"]).toEqual(["'none'"]);
-        const expectedScripts = mode === "production" && page === "taskpane.html" ? ["'self'", "https://appsforoffice.microsoft.com"] : ["'self'"];
+        const expectedScripts =
+          mode === "production" && page === "taskpane.html"
+            ? ["'self'", "https://appsforoffice.microsoft.com"]
+            : ["'self'"];
         expect(csp["script-src"]).toEqual(expectedScripts);
         // only the empty inline <style> blocks that Griffel fills through CSSOM (sha256 of "")
         expect(csp["style-src"]).toEqual(["'self'", "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"]);

@@ -12,7 +12,6 @@ import { median } from "../../bench/lib/stats";
 import { renderTable } from "../../bench/lib/report";
 import { nativeSheets, NATIVE_SHEETS, colLetters } from "../../bench/native/allocations";
 
-
 describe("bench modules", () => {
   it("load, and the scenario entry points are functions", async () => {
     const main = await import("../../bench/main");
@@ -22,24 +21,44 @@ describe("bench modules", () => {
     const wb = await import("../../bench/scenarios/workbook");
     const demand = await import("../../bench/scenarios/forecast");
     const backtest = await import("../../bench/backtest");
-    for (const f of [main.main, inst.institutionsScenario, inst.growthScenario, cell.perCellScenario, pupils.pupilsChild, wb.workbookScenario,
-      demand.forecastScenario, backtest.main]) {
+    for (const f of [
+      main.main,
+      inst.institutionsScenario,
+      inst.growthScenario,
+      cell.perCellScenario,
+      pupils.pupilsChild,
+      wb.workbookScenario,
+      demand.forecastScenario,
+      backtest.main,
+    ]) {
       expect(typeof f).toBe("function");
     }
   });
 
   it("generates the same data from the same seed, at every phase", () => {
-    const a = syntheticInstitutions(400), b = syntheticInstitutions(400);
+    const a = syntheticInstitutions(400),
+      b = syntheticInstitutions(400);
     expect(a).toEqual(b);
     const phases = new Set(a.slice(1).map((r) => r[2]));
-    expect([...phases].sort()).toEqual(["AP", "Early Years", "FE", "ISP", "Primary", "Resource Base", "Secondary", "Special"]);
+    expect([...phases].sort()).toEqual([
+      "AP",
+      "Early Years",
+      "FE",
+      "ISP",
+      "Primary",
+      "Resource Base",
+      "Secondary",
+      "Special",
+    ]);
     expect(syntheticInstitutions(50, 1)).not.toEqual(syntheticInstitutions(50, 2));
   });
 
   it("renders a table and takes medians", () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
-    const t = renderTable([{ id: "1", scenario: "s", measure: "m", value: 2.5, unit: "×", target: "≤ 10", pass: true }]);
+    const t = renderTable([
+      { id: "1", scenario: "s", measure: "m", value: 2.5, unit: "×", target: "≤ 10", pass: true },
+    ]);
     expect(t).toContain("PASS");
     expect(t).toContain("2.50×");
   });
@@ -62,8 +81,20 @@ describe("demand forecast backtest pieces", () => {
     const { calibrate } = await import("../../bench/forecast/calibrate");
     const { TOTAL } = await import("../../src/engine/forecast/breakdowns");
     const outcomes = Array.from({ length: 300 }, (_, i) => ({
-      la: `L${i}`, origin: 2016, h: (i % 3) + 1, key: "total", size: 500, actual: 1000, series: [],
-      row: { year: 2016 + (i % 3) + 1, breakdown: TOTAL, low: 0, central: 1000 * (1 + ((i % 3) + 1) * 0.01 * ((i % 10) - 4.5)), high: 0 },
+      la: `L${i}`,
+      origin: 2016,
+      h: (i % 3) + 1,
+      key: "total",
+      size: 500,
+      actual: 1000,
+      series: [],
+      row: {
+        year: 2016 + (i % 3) + 1,
+        breakdown: TOTAL,
+        low: 0,
+        central: 1000 * (1 + ((i % 3) + 1) * 0.01 * ((i % 10) - 4.5)),
+        high: 0,
+      },
     }));
     const cal = calibrate(outcomes);
     const s = cal.sigma.total[2];
@@ -102,14 +133,32 @@ describe("scenario 4's built-in-functions Allocations sheet", () => {
     const rates = syntheticRates();
     const table = syntheticInstitutions(40, 7);
     const options = [LOCAL_OPTION, BASE_OPTION];
-    const n = nativeSheets({ ratesSheet: "Rates", ratesGrid: rates, institutionsSheet: "Institutions", header: INSTITUTION_HEADER, count: 40, options, style });
-    const hf = HyperFormula.buildFromSheets({ Rates: rates, Institutions: table, ...n.sheets } as never, { licenseKey: "gpl-v3", smartRounding: false });
+    const n = nativeSheets({
+      ratesSheet: "Rates",
+      ratesGrid: rates,
+      institutionsSheet: "Institutions",
+      header: INSTITUTION_HEADER,
+      count: 40,
+      options,
+      style,
+    });
+    const hf = HyperFormula.buildFromSheets({ Rates: rates, Institutions: table, ...n.sheets } as never, {
+      licenseKey: "gpl-v3",
+      smartRounding: false,
+    });
     const sheet = hf.getSheetId(NATIVE_SHEETS.allocations)!;
     options.forEach((o, k) => {
       const engine = coreAllocateAll(rates, o, table) as unknown[];
-      const native = Array.from({ length: 40 }, (_, i) => hf.getCellValue({ sheet, row: i + 1, col: n.totalCol(k) - 1 }));
+      const native = Array.from({ length: 40 }, (_, i) =>
+        hf.getCellValue({ sheet, row: i + 1, col: n.totalCol(k) - 1 }),
+      );
       const a = agreement(engine, native, 0.06);
-      expect({ option: o, col: colLetters(n.totalCol(k)), differ: a.differ, first: a.firstDiffer }).toEqual({ option: o, col: colLetters(n.totalCol(k)), differ: 0, first: undefined });
+      expect({ option: o, col: colLetters(n.totalCol(k)), differ: a.differ, first: a.firstDiffer }).toEqual({
+        option: o,
+        col: colLetters(n.totalCol(k)),
+        differ: 0,
+        first: undefined,
+      });
     });
     hf.destroy();
   });

@@ -78,16 +78,24 @@ describe("recalc --json", () => {
 describe("recalc: bad input files", () => {
   const cases: [string, () => string, RegExp][] = [
     ["a missing file", () => path.join(dir, "missing.xlsx"), /^send-model: file not found: .*missing\.xlsx\n$/],
-    ["a text file", () => {
-      const f = path.join(dir, "table.csv");
-      fs.writeFileSync(f, "Name,Phase\nA,Primary\n");
-      return f;
-    }, /^send-model: not an xlsx workbook .*table\.csv\n$/],
-    ["a corrupt xlsx", () => {
-      const f = path.join(dir, "broken.xlsx");
-      fs.writeFileSync(f, Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(200, 1)]));
-      return f;
-    }, /^send-model: could not read .*broken\.xlsx as an xlsx workbook: .+\n$/],
+    [
+      "a text file",
+      () => {
+        const f = path.join(dir, "table.csv");
+        fs.writeFileSync(f, "Name,Phase\nA,Primary\n");
+        return f;
+      },
+      /^send-model: not an xlsx workbook .*table\.csv\n$/,
+    ],
+    [
+      "a corrupt xlsx",
+      () => {
+        const f = path.join(dir, "broken.xlsx");
+        fs.writeFileSync(f, Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(200, 1)]));
+        return f;
+      },
+      /^send-model: could not read .*broken\.xlsx as an xlsx workbook: .+\n$/,
+    ],
     ["a folder", () => dir, /^send-model: not a file: .+\n$/],
   ];
   it.each(cases)("%s: exit 1, one clear line on stderr, nothing on stdout", (_name, make, message) => {
@@ -125,7 +133,9 @@ describe("recalc --out", () => {
   it("without --json or --out prints a one-line summary", () => {
     const r = run(["-q", "recalc", path.join(GOLDEN, "errors.xlsx")]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/errors\.xlsx: \d+ formula and spilled cells evaluated in 4 sheets, \d+ showing an error\./);
+    expect(r.stdout).toMatch(
+      /errors\.xlsx: \d+ formula and spilled cells evaluated in 4 sheets, \d+ showing an error\./,
+    );
   });
 });
 
@@ -135,7 +145,10 @@ describe("demo", () => {
     const r = run(["demo", "--out", out]);
     expect(r.code).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(["send-model-demo-report.html", "send-model-demo.xlsx"]);
-    expect(r.stdout.trim().split("\n")).toEqual([path.join(out, "send-model-demo.xlsx"), path.join(out, "send-model-demo-report.html")]);
+    expect(r.stdout.trim().split("\n")).toEqual([
+      path.join(out, "send-model-demo.xlsx"),
+      path.join(out, "send-model-demo-report.html"),
+    ]);
     expect(r.stderr).toMatch(/recalculated \d+ formulas/);
     expect(fs.statSync(path.join(out, "send-model-demo.xlsx")).size).toBeGreaterThan(50_000);
   });

@@ -52,14 +52,19 @@ describe("writeFileAtomic", () => {
 
   it("turns filesystem error codes into one-line problems and leaves other errors alone", () => {
     const err = (code: string) => Object.assign(new Error("raw"), { code });
-    expect(fileProblemOf(err("ENOSPC"), "cannot write out.xlsx")?.message).toBe("cannot write out.xlsx: no space left on the device (ENOSPC)");
-    expect(fileProblemOf(err("EACCES"), "cannot write out.xlsx")?.message).toBe("cannot write out.xlsx: permission denied (EACCES)");
+    expect(fileProblemOf(err("ENOSPC"), "cannot write out.xlsx")?.message).toBe(
+      "cannot write out.xlsx: no space left on the device (ENOSPC)",
+    );
+    expect(fileProblemOf(err("EACCES"), "cannot write out.xlsx")?.message).toBe(
+      "cannot write out.xlsx: permission denied (EACCES)",
+    );
     expect(fileProblemOf(new RangeError("x"), "a")).toBeUndefined();
   });
 });
 
 describe("send-model recalc --out", () => {
-  const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
 
   it("refuses a missing folder at once, before reading the workbook", () => {
     const r = run(["recalc", SPILLS, "--out", path.join(dir, "missing", "o.xlsx")]);
@@ -89,6 +94,8 @@ describe("send-model recalc --out", () => {
     fs.writeFileSync(file, "x");
     const r = run(["demo", "--out", path.join(file, "sub")]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^send-model: cannot write .*plain\/sub: a part of the path is not a folder \(ENOTDIR\)\n$/);
+    expect(r.stderr).toMatch(
+      /^send-model: cannot write .*plain\/sub: a part of the path is not a folder \(ENOTDIR\)\n$/,
+    );
   });
 });

@@ -10,13 +10,23 @@ const CASELOAD = path.join(ROOT, "data/ehcp/ehcp-caseload-2010-2022.csv");
 const NEW_PLANS = path.join(ROOT, "data/ehcp/ehcp-new-plans-2009-2021.csv");
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "", stderr = "";
-  const code = await main(args, { out: (t) => { stdout += t; }, err: (t) => { stderr += t; } });
+  let stdout = "",
+    stderr = "";
+  const code = await main(args, {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+  });
   return { code, stdout, stderr };
 }
 
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "send-forecast-")); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "send-forecast-"));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("send-model forecast --json", () => {
@@ -33,22 +43,74 @@ describe("send-model forecast --json", () => {
     expect(Object.keys(rows[0])).toEqual(["year", "breakdown", "low", "central", "high"]);
     expect(rows[0]).toMatchObject({ year: 2023, breakdown: "total" });
     expect(rows.slice(0, 16).map((f) => f.breakdown)).toEqual([
-      "total", "mainstream", "rb", "special", "isp", "ap", "fe", "spi", "ey", "other",
-      "age 0-4", "age 5-10", "age 11-15", "age 16-19", "age 20-25", "new plans",
+      "total",
+      "mainstream",
+      "rb",
+      "special",
+      "isp",
+      "ap",
+      "fe",
+      "spi",
+      "ey",
+      "other",
+      "age 0-4",
+      "age 5-10",
+      "age 11-15",
+      "age 16-19",
+      "age 20-25",
+      "new plans",
     ]);
     for (const f of rows) for (const k of ["low", "central", "high"]) expect(Number.isInteger(f[k])).toBe(true);
     // North Northamptonshire (2022 only) cannot be forecast: the function's message, and the run goes on
-    expect(out.E06000061).toEqual({ name: "North Northamptonshire", error: "history has 1 year of data; a forecast needs at least 3 consecutive years." });
+    expect(out.E06000061).toEqual({
+      name: "North Northamptonshire",
+      error: "history has 1 year of data; a forecast needs at least 3 consecutive years.",
+    });
     expect(out["E06000058"].name).toBe("Bournemouth, Christchurch and Poole");
   });
 
   test("--origin uses only the years up to it; --horizon and --coverage as the function's arguments", async () => {
-    const r = await run(["forecast", CASELOAD, "--la", "Hartlepool", "--origin", "2019", "--horizon", "2", "--coverage", "0.5", "--json", "-q"]);
+    const r = await run([
+      "forecast",
+      CASELOAD,
+      "--la",
+      "Hartlepool",
+      "--origin",
+      "2019",
+      "--horizon",
+      "2",
+      "--coverage",
+      "0.5",
+      "--json",
+      "-q",
+    ]);
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.stdout).E06000001.forecast as { year: number; breakdown: string; low: number; high: number }[];
+    const rows = JSON.parse(r.stdout).E06000001.forecast as {
+      year: number;
+      breakdown: string;
+      low: number;
+      high: number;
+    }[];
     expect([...new Set(rows.map((f) => f.year))]).toEqual([2020, 2021]);
     expect(rows.some((f) => f.breakdown === "new plans")).toBe(false); // no --new-plans
-    const wide = JSON.parse((await run(["forecast", CASELOAD, "--la", "E06000001", "--origin", "2019", "--horizon", "2", "--coverage", "0.95", "--json", "-q"])).stdout).E06000001.forecast;
+    const wide = JSON.parse(
+      (
+        await run([
+          "forecast",
+          CASELOAD,
+          "--la",
+          "E06000001",
+          "--origin",
+          "2019",
+          "--horizon",
+          "2",
+          "--coverage",
+          "0.95",
+          "--json",
+          "-q",
+        ])
+      ).stdout,
+    ).E06000001.forecast;
     expect(wide[0].high - wide[0].low).toBeGreaterThan(rows[0].high - rows[0].low);
   });
 
@@ -65,7 +127,8 @@ describe("send-model forecast --help", () => {
     const r = await run(["forecast", "--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Usage: send-model forecast [options] <caseload>");
-    for (const flag of ["--new-plans", "--la", "--origin", "--horizon", "--coverage", "--json"]) expect(r.stdout).toContain(flag);
+    for (const flag of ["--new-plans", "--la", "--origin", "--horizon", "--coverage", "--json"])
+      expect(r.stdout).toContain(flag);
   });
 });
 

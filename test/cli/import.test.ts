@@ -19,12 +19,16 @@ async function sheetRows(file: string, sheet: string): Promise<unknown[][]> {
   await wb.xlsx.readFile(file);
   const ws = wb.getWorksheet(sheet)!;
   const rows: unknown[][] = [];
-  ws.eachRow((r, i) => { rows[i - 1] = (r.values as unknown[]).slice(1); });
+  ws.eachRow((r, i) => {
+    rows[i - 1] = (r.values as unknown[]).slice(1);
+  });
   return rows;
 }
 
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "send-import-")); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "send-import-"));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("send-model import", () => {
@@ -40,11 +44,15 @@ describe("send-model import", () => {
     expect(r.stdout).toMatch(/Wrote .*model\.xlsx: 30 institutions/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    const table = book.getWorksheet("Institutions")!.getTable("Institutions") as unknown as { table: { tableRef: string } };
+    const table = book.getWorksheet("Institutions")!.getTable("Institutions") as unknown as {
+      table: { tableRef: string };
+    };
     expect(table.table.tableRef).toMatch(/^A1:[A-Z]+31$/);
     const inst = await sheetRows(out, "Institutions");
     expect(inst).toHaveLength(31);
-    expect(inst[0]).toEqual(expect.arrayContaining(["Name", "Phase", "EHCP Band 3", "LAESTAB", "Notes", "NOR (Oct 2024)"]));
+    expect(inst[0]).toEqual(
+      expect.arrayContaining(["Name", "Phase", "EHCP Band 3", "LAESTAB", "Notes", "NOR (Oct 2024)"]),
+    );
     const alloc = await sheetRows(out, "Allocations");
     expect(alloc[0]).toEqual(["Name", "Phase", "Option A"]);
     expect(alloc).toHaveLength(31);
@@ -84,7 +92,9 @@ describe("send-model import", () => {
   });
 
   it("refuses a missing file and an --out that is the input", () => {
-    expect(run(["import", path.join(dir, "nope.csv"), "--out", path.join(dir, "x.xlsx")]).stderr).toMatch(/file not found/);
+    expect(run(["import", path.join(dir, "nope.csv"), "--out", path.join(dir, "x.xlsx")]).stderr).toMatch(
+      /file not found/,
+    );
     const r = run(["import", FIXTURE, "--out", FIXTURE]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/refusing to overwrite the input/);

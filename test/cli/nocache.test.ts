@@ -12,7 +12,12 @@ function freshTmp(): string {
 }
 
 function run(args: string[], tmp: string) {
-  return spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", timeout: 120_000, env: { ...process.env, TMPDIR: tmp, TSX_DISABLE_CACHE: "" } });
+  return spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 120_000,
+    env: { ...process.env, TMPDIR: tmp, TSX_DISABLE_CACHE: "" },
+  });
 }
 
 describe("no compiled code from the shared temp folder", () => {
@@ -45,9 +50,15 @@ describe("no compiled code from the shared temp folder", () => {
     fs.mkdirSync(cache, { recursive: true });
     const run1 = run(["-e", 'require("tsx/cjs/api").register(); require("./src/cli/main.ts");'], tmp); // fills the cache
     expect(run1.status).toBe(0);
-    const files = fs.readdirSync(cache, { recursive: true }).map(String).filter((f) => fs.statSync(path.join(cache, f)).isFile());
+    const files = fs
+      .readdirSync(cache, { recursive: true })
+      .map(String)
+      .filter((f) => fs.statSync(path.join(cache, f)).isFile());
     expect(files.length).toBeGreaterThan(0);
-    const planted = JSON.stringify({ code: 'process.stdout.write("PLANTED"); process.exit(99);', map: { version: 3, sources: [], names: [], mappings: "" } });
+    const planted = JSON.stringify({
+      code: 'process.stdout.write("PLANTED"); process.exit(99);',
+      map: { version: 3, sources: [], names: [], mappings: "" },
+    });
     for (const f of files) fs.writeFileSync(path.join(cache, f), planted);
     // control: tsx with its cache on runs the planted code
     const control = run(["-e", 'require("tsx/cjs/api").register(); require("./src/cli/main.ts");'], tmp);

@@ -52,7 +52,8 @@ describe("the management plan workbook", () => {
     wb.setCells("Rates", `C${costRow}`, [[26000]]); // +£1,000 a pupil: +500,000, +510,000, +520,200 of spend
     expect(line(wb, "Balance carried forward, unmitigated")).toEqual([-4000000, -6560000, -8656200]);
     const grid = wb.getValues(PLAN_SHEETS.summary, "A1:A80").map((r) => r[0]);
-    const transferRow = grid.findIndex((v) => typeof v === "string" && v.startsWith("Block transfer from the Schools block")) + 1;
+    const transferRow =
+      grid.findIndex((v) => typeof v === "string" && v.startsWith("Block transfer from the Schools block")) + 1;
     wb.setCells(PLAN_SHEETS.summary, `B${transferRow}`, [[2380000]]); // Oxfordshire's 2023-24 0.5% transfer, £2.38m
     expect(line(wb, "Balance carried forward, unmitigated")).toEqual([-1620000, -4180000, -6276200]);
     // a mitigation from year 2 (one-off £100k in its start year, £50k a year after) saving £600k a year, Low confidence
@@ -60,7 +61,9 @@ describe("the management plan workbook", () => {
     wb.setCells(PLAN_SHEETS.mitigations, "G2", [[0, 600000, 600000]]);
     expect(line(wb, "Mitigations: savings less costs (Mitigations sheet)")).toEqual([0, 450000, 550000]);
     expect(line(wb, "Balance carried forward, mitigated")).toEqual([-1620000, -3730000, -5276200]);
-    expect(line(wb, "Mitigations, risk-adjusted (savings x confidence weight, less costs)")).toEqual([0, 150000, 250000]);
+    expect(line(wb, "Mitigations, risk-adjusted (savings x confidence weight, less costs)")).toEqual([
+      0, 150000, 250000,
+    ]);
   });
 
   test("a model whose options have no projection is refused with a message naming the problem", () => {
@@ -71,22 +74,36 @@ describe("the management plan workbook", () => {
 
 describe("send-model plan", () => {
   let dir: string;
-  beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "send-plan-")); });
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "send-plan-"));
+  });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test("writes a recalculated plan workbook from a model file, and never over the model", async () => {
     const model = path.join(dir, "model.xlsx");
     await writeXlsx(model, [{ name: "Rates", cells: RATES }]);
     const out = path.join(dir, "plan.xlsx");
-    const r = spawnSync(process.execPath, [BIN, "plan", model, "--out", out, "-q"], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync(process.execPath, [BIN, "plan", model, "--out", out, "-q"], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const book = await readXlsx(out);
-    expect(book.sheets.map((s) => s.name)).toEqual(["Cover", "Financial summary", "CYP summary", "Mitigations", "Rates"]);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      "Cover",
+      "Financial summary",
+      "CYP summary",
+      "Mitigations",
+      "Rates",
+    ]);
     const fsSheet = book.sheets.find((s) => s.name === PLAN_SHEETS.summary)!;
     const cf = fsSheet.cached.find((row, i) => fsSheet.cells[i]?.[0] === "Balance carried forward, unmitigated")!;
     expect(cf.slice(1, 4)).toEqual([-3500000, -5550000, -7126000]);
-    const over = spawnSync(process.execPath, [BIN, "plan", model, "--out", model], { encoding: "utf8", timeout: 120_000 });
+    const over = spawnSync(process.execPath, [BIN, "plan", model, "--out", model], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     expect(over.status).toBe(1);
     expect(over.stderr).toMatch(/send-model: /);
   }, 120_000);

@@ -31,7 +31,10 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("recalc | head", () => {
   it("prints no EPIPE stack trace when the reader stops early", () => {
-    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" recalc "${big}" --json -q | head -1`], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" recalc "${big}" --json -q | head -1`], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     expect(r.stdout).toBe("{\n");
     expect(r.stderr).toBe("");
   });
@@ -39,26 +42,42 @@ describe("recalc | head", () => {
 
 describe("recalc --summary", () => {
   it("gives per-sheet formula counts, totals and errors by code, as JSON with --json", () => {
-    const r = spawnSync(process.execPath, [BIN, "recalc", big, "--json", "--summary", "-q"], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync(process.execPath, [BIN, "recalc", big, "--json", "--summary", "-q"], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     expect(r.status).toBe(0);
-    const json = JSON.parse(r.stdout) as { sheets: { sheet: string; cells: number; total: number; errors: number; errorCodes: Record<string, number> }[] };
+    const json = JSON.parse(r.stdout) as {
+      sheets: { sheet: string; cells: number; total: number; errors: number; errorCodes: Record<string, number> }[];
+    };
     // B = 2r, C = 2r+1, D = r + 0.5 except 4 #N/A rows (r = 500, 1000, 1500, 2000)
     const n = 2000;
     const sum = (f: (r: number) => number) => Array.from({ length: n }, (_, i) => f(i + 1)).reduce((a, b) => a + b, 0);
     const expected = sum((r) => 2 * r) + sum((r) => 2 * r + 1) + sum((r) => (r % 500 === 0 ? 0 : r + 0.5));
-    expect(json.sheets).toEqual([{ sheet: "Sheet1", cells: 6000, numbers: 5996, total: expected, errors: 4, errorCodes: { "#N/A": 4 } }]);
-    const text = spawnSync(process.execPath, [BIN, "recalc", big, "--summary", "-q"], { encoding: "utf8", timeout: 120_000 });
-    expect(text.stdout).toMatch(/^Sheet +cells +total of numbers +errors\nSheet1 +6000 +[\d,]+\.\d\d +4 +\(#N\/A 4\)\n$/);
+    expect(json.sheets).toEqual([
+      { sheet: "Sheet1", cells: 6000, numbers: 5996, total: expected, errors: 4, errorCodes: { "#N/A": 4 } },
+    ]);
+    const text = spawnSync(process.execPath, [BIN, "recalc", big, "--summary", "-q"], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(text.stdout).toMatch(
+      /^Sheet +cells +total of numbers +errors\nSheet1 +6000 +[\d,]+\.\d\d +4 +\(#N\/A 4\)\n$/,
+    );
   });
 });
 
 /** `npm run [--silent] NAME -- ARGS` and `node bin/x.js ARGS` commands in a text. */
 function commandsIn(text: string): string[] {
-  return [...text.matchAll(/(?:npm run(?: --silent)? [\w:-]+(?: -- [^`\n#|]*)?|node bin\/[\w.-]+[^`\n#|]*)/g)].map((m) => m[0].trim());
+  return [...text.matchAll(/(?:npm run(?: --silent)? [\w:-]+(?: -- [^`\n#|]*)?|node bin\/[\w.-]+[^`\n#|]*)/g)].map(
+    (m) => m[0].trim(),
+  );
 }
 
 async function checkCommand(cmd: string): Promise<string | null> {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
   const npm = /^npm run(?: --silent)? ([\w:-]+)(?: -- (.*))?$/.exec(cmd);
   const node = /^node (bin\/[\w.-]+)(?: (.*))?$/.exec(cmd);
   if (npm && !pkg.scripts[npm[1]]) return `${cmd}: no npm script '${npm[1]}'`;
@@ -70,7 +89,14 @@ async function checkCommand(cmd: string): Promise<string | null> {
     const sub = words.find((w) => !w.startsWith("-"));
     const flags = words.filter((w) => w.startsWith("--"));
     let help = "";
-    const code = await main([...(sub ? [sub] : []), "--help"], { out: (t) => { help += t; }, err: (t) => { help += t; } });
+    const code = await main([...(sub ? [sub] : []), "--help"], {
+      out: (t) => {
+        help += t;
+      },
+      err: (t) => {
+        help += t;
+      },
+    });
     if (code !== 0) return `${cmd}: '${sub}' is not a send-model command`;
     for (const f of flags) if (!help.includes(f)) return `${cmd}: send-model ${sub} has no option ${f}`;
   }
@@ -87,7 +113,10 @@ describe("documented commands", () => {
 
   it("every command on the demo's About sheet exists, and none relies on npx finding the package", async () => {
     const about = buildDemoWorkbook().sheets.find((s) => s.name === "About")!;
-    const text = about.cells.flat().filter((c): c is string => typeof c === "string").join("\n");
+    const text = about.cells
+      .flat()
+      .filter((c): c is string => typeof c === "string")
+      .join("\n");
     expect(text).not.toMatch(/npx send-model/);
     const cmds = commandsIn(text);
     expect(cmds).toEqual(expect.arrayContaining([expect.stringMatching(/^npm run --silent send-model -- recalc/)]));

@@ -9,14 +9,18 @@ import { readXlsx } from "../../src/headless/xlsx";
 
 const ROOT = path.join(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/send-model.js");
-const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
 
 let dir: string;
 let model: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "send-publish-"));
   const csv = path.join(dir, "schools.csv");
-  fs.writeFileSync(csv, "Name,Phase,Pupils,FSM,Places,Notes\nAsh Primary,Primary,210,30,,=HYPERLINK(\"x\")\nOak Special,Special,,,90,+44 1234\nElm,Primary,100,x,,-minus\n");
+  fs.writeFileSync(
+    csv,
+    'Name,Phase,Pupils,FSM,Places,Notes\nAsh Primary,Primary,210,30,,=HYPERLINK("x")\nOak Special,Special,,,90,+44 1234\nElm,Primary,100,x,,-minus\n',
+  );
   model = path.join(dir, "model.xlsx");
   expect(run(["import", csv, "--out", model, "-q"]).status).toBe(0);
 });
@@ -28,22 +32,32 @@ describe("send-model publish", () => {
     const r = run(["publish", model, "--out", out, "-q"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Wrote .*published\.xlsx: Published summary, Rates, Institutions, Allocations, Checks, Import mapping \(values only, no formulas\)\.\nTotals:\n {2}Option A: /);
+    expect(r.stdout).toMatch(
+      /^Wrote .*published\.xlsx: Published summary, Rates, Institutions, Allocations, Checks, Import mapping \(values only, no formulas\)\.\nTotals:\n {2}Option A: /,
+    );
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     let formulas = 0;
-    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => { if (c.type === ExcelJS.ValueType.Formula) formulas++; })));
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.type === ExcelJS.ValueType.Formula) formulas++;
+        }),
+      ),
+    );
     expect(formulas).toBe(0);
 
     const snaps = snapshot(loadHost(await readXlsx(model)));
     for (const s of snaps) {
       const ws = wb.getWorksheet(s.name)!;
-      s.values.forEach((row, i) => row.forEach((v, j) => {
-        const got = ws.getCell(i + 1, j + 1).value;
-        const want = v !== null && typeof v === "object" ? { error: v.error } : v === "" ? null : v;
-        expect([`${s.name}!${i + 1},${j + 1}`, got ?? null]).toEqual([`${s.name}!${i + 1},${j + 1}`, want]);
-      }));
+      s.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const got = ws.getCell(i + 1, j + 1).value;
+          const want = v !== null && typeof v === "object" ? { error: v.error } : v === "" ? null : v;
+          expect([`${s.name}!${i + 1},${j + 1}`, got ?? null]).toEqual([`${s.name}!${i + 1},${j + 1}`, want]);
+        }),
+      );
     }
     const inst = wb.getWorksheet("Institutions")!;
     const header = (inst.getRow(1).values as unknown[]).slice(1);

@@ -16,8 +16,10 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const CHART = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:barChart><c:barDir val="col"/><c:ser><c:idx val="0"/><c:val><c:numRef><c:f>\'2024\'!$A$1:$A$3</c:f></c:numRef></c:val></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>';
-const DRAWING = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><xdr:twoCellAnchor><xdr:from><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>';
+const CHART =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:barChart><c:barDir val="col"/><c:ser><c:idx val="0"/><c:val><c:numRef><c:f>\'2024\'!$A$1:$A$3</c:f></c:numRef></c:val></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>';
+const DRAWING =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><xdr:twoCellAnchor><xdr:from><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>';
 
 /** A workbook with everything exceljs would lose or rewrite; the chart is added to the package by hand. */
 async function hostileBook(file: string): Promise<void> {
@@ -36,14 +38,18 @@ async function hostileBook(file: string): Promise<void> {
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   zip.file("xl/charts/chart1.xml", CHART);
   zip.file("xl/drawings/drawing1.xml", DRAWING);
-  zip.file("xl/drawings/_rels/drawing1.xml.rels", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>');
+  zip.file(
+    "xl/drawings/_rels/drawing1.xml.rels",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>',
+  );
   fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
 
 async function parts(file: string): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const out = new Map<string, string>();
-  for (const name of Object.keys(zip.files).sort()) if (!zip.files[name].dir) out.set(name, await zip.files[name].async("string"));
+  for (const name of Object.keys(zip.files).sort())
+    if (!zip.files[name].dir) out.set(name, await zip.files[name].async("string"));
   return out;
 }
 
@@ -52,21 +58,31 @@ describe("recalc --out keeps what it does not compute", () => {
     const input = path.join(dir, "in.xlsx");
     const output = path.join(dir, "out.xlsx");
     await hostileBook(input);
-    const r = spawnSync(process.execPath, [BIN, "recalc", input, "--out", output], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync(process.execPath, [BIN, "recalc", input, "--out", output], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     expect(r.stderr).not.toMatch(/re-serialised/);
     expect(r.status).toBe(0);
     const before = await parts(input);
     const after = await parts(output);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [name, text] of before) {
-      if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) expect({ name, text: after.get(name) }).toEqual({ name, text });
+      if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name))
+        expect({ name, text: after.get(name) }).toEqual({ name, text });
     }
     const calcPart = [...before.keys()].find((n) => before.get(n)!.includes("PERCENTILE.EXC"))!;
     const calc = after.get(calcPart)!;
     // formulas exactly as written: quotes, _xlfn. prefix, exponent literal
     const text = before.get(calcPart)!;
     expect(text).toContain("<f>SUM(&apos;2024&apos;!A1:A3)</f><v>0</v>"); // as exceljs wrote it, result 0
-    expect(calc).toBe(text.replace("A1:A3)</f><v>0</v>", "A1:A3)</f><v>6</v>").replace("0.5)</f><v>0</v>", "0.5)</f><v>2</v>").replace("1E+2</f><v>0</v>", "1E+2</f><v>200</v>"));
+    expect(calc).toBe(
+      text
+        .replace("A1:A3)</f><v>0</v>", "A1:A3)</f><v>6</v>")
+        .replace("0.5)</f><v>0</v>", "0.5)</f><v>2</v>")
+        .replace("1E+2</f><v>0</v>", "1E+2</f><v>200</v>"),
+    );
     expect(calc).toContain("<f>_xlfn.PERCENTILE.EXC(&apos;2024&apos;!A1:A3,0.5)</f><v>2</v>");
     // the protected sheet (and its password hash) untouched
     const yearPart = [...before.keys()].find((n) => before.get(n)!.includes("sheetProtection"))!;

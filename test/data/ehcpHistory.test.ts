@@ -19,24 +19,58 @@ test("history.json is what scripts/make-ehcp-history.ts makes from data/ehcp (ru
 
 test("the history table has the contract's header row", () => {
   expect(historyTable("E06000001")![0]).toEqual([
-    "Year", "Total", "Mainstream", "RB", "Special", "ISP", "AP", "FE", "SPI", "EY", "Other",
-    "Age 0-4", "Age 5-10", "Age 11-15", "Age 16-19", "Age 20-25", "New plans",
+    "Year",
+    "Total",
+    "Mainstream",
+    "RB",
+    "Special",
+    "ISP",
+    "AP",
+    "FE",
+    "SPI",
+    "EY",
+    "Other",
+    "Age 0-4",
+    "Age 5-10",
+    "Age 11-15",
+    "Age 16-19",
+    "Age 20-25",
+    "New plans",
   ]);
 });
 
-test.each(["E06000001", "E09000033", "E06000058", ENGLAND_CODE])("%s: every cell equals the published count; New plans of year Y-1 sit in the row of January Y", (code) => {
-  const table = historyTable(code)!;
-  const keys = ["total", "mainstream", "rb", "special", "isp", "ap", "fe", "spi", "ey", "other", "age 0-4", "age 5-10", "age 11-15", "age 16-19", "age 20-25"];
-  for (const row of table.slice(1)) {
-    const year = row[0] as number;
-    keys.forEach((k, i) => {
-      const published = count(caseload, year, code, k);
-      expect(row[i + 1]).toBe(published === undefined ? null : Number(published));
-    });
-    const np = count(newPlans, year - 1, code, "total");
-    expect(row[16]).toBe(np === undefined ? null : Number(np));
-  }
-});
+test.each(["E06000001", "E09000033", "E06000058", ENGLAND_CODE])(
+  "%s: every cell equals the published count; New plans of year Y-1 sit in the row of January Y",
+  (code) => {
+    const table = historyTable(code)!;
+    const keys = [
+      "total",
+      "mainstream",
+      "rb",
+      "special",
+      "isp",
+      "ap",
+      "fe",
+      "spi",
+      "ey",
+      "other",
+      "age 0-4",
+      "age 5-10",
+      "age 11-15",
+      "age 16-19",
+      "age 20-25",
+    ];
+    for (const row of table.slice(1)) {
+      const year = row[0] as number;
+      keys.forEach((k, i) => {
+        const published = count(caseload, year, code, k);
+        expect(row[i + 1]).toBe(published === undefined ? null : Number(published));
+      });
+      const np = count(newPlans, year - 1, code, "total");
+      expect(row[16]).toBe(np === undefined ? null : Number(np));
+    }
+  },
+);
 
 test("names with commas are read whole; a code or a name finds an LA", () => {
   expect(listAuthorities().find((a) => a.code === "E06000058")!.name).toBe("Bournemouth, Christchurch and Poole");

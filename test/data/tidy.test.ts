@@ -3,21 +3,41 @@
 import { readTidyFiles, TidyProblem } from "../../src/data/ehcp/tidy";
 
 const HEAD = "year,la_code,la_name,breakdown,count\n";
-const caseload = HEAD + [
-  "2019,E1,\"Town, North\",total,10", "2019,E1,\"Town, North\",special,4", "2019,E1,\"Town, North\",isp,6",
-  "2020,E1,\"Town, North\",total,12", "2020,E1,\"Town, North\",special,5", "2020,E1,\"Town, North\",isp,7",
-  "2021,E1,\"Town, North\",total,13", "2021,E1,\"Town, North\",special,5",
-  "2018,E10000002,Buckinghamshire,total,100", "2019,E10000002,Buckinghamshire,total,110",
-  "2020,E06000060,Buckinghamshire,total,120", "2021,E06000060,Buckinghamshire,total,130",
-].join("\n");
-const newPlans = HEAD + ["2018,E1,\"Town, North\",total,3", "2019,E1,\"Town, North\",total,4", "2019,E1,\"Town, North\",special,2", "2020,E1,\"Town, North\",total,5"].join("\n");
+const caseload =
+  HEAD +
+  [
+    '2019,E1,"Town, North",total,10',
+    '2019,E1,"Town, North",special,4',
+    '2019,E1,"Town, North",isp,6',
+    '2020,E1,"Town, North",total,12',
+    '2020,E1,"Town, North",special,5',
+    '2020,E1,"Town, North",isp,7',
+    '2021,E1,"Town, North",total,13',
+    '2021,E1,"Town, North",special,5',
+    "2018,E10000002,Buckinghamshire,total,100",
+    "2019,E10000002,Buckinghamshire,total,110",
+    "2020,E06000060,Buckinghamshire,total,120",
+    "2021,E06000060,Buckinghamshire,total,130",
+  ].join("\n");
+const newPlans =
+  HEAD +
+  [
+    '2018,E1,"Town, North",total,3',
+    '2019,E1,"Town, North",total,4',
+    '2019,E1,"Town, North",special,2',
+    '2020,E1,"Town, North",total,5',
+  ].join("\n");
 
 test("columns in release order, New plans of year Y-1 in the row of January Y, a missing count blank", () => {
   const { columns, areas } = readTidyFiles(`\uFEFF${caseload}`, newPlans);
   expect(columns).toEqual(["Year", "Total", "Special", "ISP", "New plans"]);
   const town = areas.find((a) => a.code === "E1")!;
   expect(town.name).toBe("Town, North");
-  expect(town.rows).toEqual([[2019, 10, 4, 6, 3], [2020, 12, 5, 7, 4], [2021, 13, 5, null, 5]]);
+  expect(town.rows).toEqual([
+    [2019, 10, 4, 6, 3],
+    [2020, 12, 5, 7, 4],
+    [2021, 13, 5, null, 5],
+  ]);
 });
 
 test("--origin keeps the years up to it; an area whose code changed carries its earlier years", () => {

@@ -20,7 +20,12 @@ const sheet = (sheets: DemoSheet[], name: string) => sheets.find((s) => s.name =
 function optionColumn(rates: RawCell[][], option: string): Map<string, RawCell> {
   const col = rates[0].indexOf(option);
   expect(col).toBeGreaterThan(0);
-  return new Map(rates.slice(1).filter((r) => typeof r[0] === "string").map((r) => [r[0] as string, r[col] ?? null]));
+  return new Map(
+    rates
+      .slice(1)
+      .filter((r) => typeof r[0] === "string")
+      .map((r) => [r[0] as string, r[col] ?? null]),
+  );
 }
 
 describe("the synthetic authority", () => {
@@ -67,20 +72,35 @@ describe("the synthetic authority", () => {
 
   it("has a national baseline from the library, a local baseline and candidates that inherit it, and two plans", () => {
     const rates = sheet(built.sheets, SHEETS.rates);
-    expect(rates[0]).toEqual(["Factor", "Description", "Unit", "Source", NATIONAL, BASELINE, ...CANDIDATES, ...PLANS, ...DEMAND_PLANS]);
+    expect(rates[0]).toEqual([
+      "Factor",
+      "Description",
+      "Unit",
+      "Source",
+      NATIONAL,
+      BASELINE,
+      ...CANDIDATES,
+      ...PLANS,
+      ...DEMAND_PLANS,
+    ]);
     expect(optionColumn(rates, BASELINE).get("inherits")).toBe(NATIONAL);
     for (const c of CANDIDATES) expect(optionColumn(rates, c).get("inherits")).toBe(BASELINE);
     expect(optionColumn(rates, "Unmitigated").get("proj.grant")).toBeGreaterThan(50_000_000);
     expect(optionColumn(rates, "Mitigated").get("proj.ei.reduction")).toBeGreaterThan(0);
-    expect([...optionColumn(rates, "Early intervention package").keys()].filter((k) => k.startsWith("ei.")).length).toBeGreaterThanOrEqual(3);
+    expect(
+      [...optionColumn(rates, "Early intervention package").keys()].filter((k) => k.startsWith("ei.")).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it("uses the magnitudes of the domain brief", () => {
     const rates = sheet(built.sheets, SHEETS.rates);
     const national = optionColumn(rates, NATIONAL);
     const local = optionColumn(rates, BASELINE);
-    expect([national.get("place.special"), national.get("place.fe"), national.get("ey.daf")]).toEqual([10000, 6000, 938]);
-    const band = (setting: string) => [...local].filter(([k, v]) => k.startsWith(`topup.${setting}.`) && v !== null).map(([, v]) => v as number);
+    expect([national.get("place.special"), national.get("place.fe"), national.get("ey.daf")]).toEqual([
+      10000, 6000, 938,
+    ]);
+    const band = (setting: string) =>
+      [...local].filter(([k, v]) => k.startsWith(`topup.${setting}.`) && v !== null).map(([, v]) => v as number);
     expect(Math.min(...band("special"))).toBeGreaterThanOrEqual(11000);
     expect(Math.max(...band("special"))).toBeLessThanOrEqual(17600);
     expect(Math.min(...band("mainstream"))).toBe(1600);
@@ -95,8 +115,11 @@ describe("the synthetic authority", () => {
     expect(alloc[0].slice(0, 2 + ALLOCATION_OPTIONS.length)).toEqual(["Name", "Phase", ...ALLOCATION_OPTIONS]);
     expect(alloc.length).toBe(records.length + 1);
     ALLOCATION_OPTIONS.forEach((o, j) => expect(alloc[1][2 + j]).toMatch(new RegExp(`^=SEND\\.ALLOCATE\\(.*"${o}"`)));
-    const formulas = built.sheets.flatMap((s) => s.cells.flat()).filter((v): v is string => typeof v === "string" && v.startsWith("="));
-    for (const fn of ["BREAKDOWN", "COMPARE", "FIT", "PROJECT"]) expect(formulas.some((f) => f.includes(`SEND.${fn}(`))).toBe(true);
+    const formulas = built.sheets
+      .flatMap((s) => s.cells.flat())
+      .filter((v): v is string => typeof v === "string" && v.startsWith("="));
+    for (const fn of ["BREAKDOWN", "COMPARE", "FIT", "PROJECT"])
+      expect(formulas.some((f) => f.includes(`SEND.${fn}(`))).toBe(true);
   });
 });
 
@@ -109,7 +132,9 @@ describe("the recalculated demo", () => {
   it("computes every formula without an error", () => {
     const cells = c.workbook.allFormulaCells();
     expect(cells.length).toBeGreaterThan(5000);
-    const errors = cells.filter((f) => f.value !== null && typeof f.value === "object").map((f) => `${f.sheet}!${f.a1}`);
+    const errors = cells
+      .filter((f) => f.value !== null && typeof f.value === "object")
+      .map((f) => `${f.sheet}!${f.a1}`);
     expect(errors).toEqual([]);
     expect(c.data.problems).toEqual([]);
   });
@@ -140,10 +165,14 @@ describe("the recalculated demo", () => {
     const history = historyTable(DEMAND_LA.code)!;
     expect(demand.slice(6, 6 + history.length).map((r) => r.slice(0, history[0].length))).toEqual(history);
     // the live forecast spill beside it: every breakdown each year, Low <= Central <= High
-    const spill = demand.slice(6).map((r) => r.slice(18, 23)).filter((r) => r[0] !== null);
+    const spill = demand
+      .slice(6)
+      .map((r) => r.slice(18, 23))
+      .filter((r) => r[0] !== null);
     expect(spill[0]).toEqual(["Year", "Breakdown", "Low", "Central", "High"]);
     expect(spill.length).toBe(1 + DEMAND_HORIZON * (history[0].length - 1));
-    for (const [, , lo, mid, hi] of spill.slice(1)) expect((lo as number) <= (mid as number) && (mid as number) <= (hi as number)).toBe(true);
+    for (const [, , lo, mid, hi] of spill.slice(1))
+      expect((lo as number) <= (mid as number) && (mid as number) <= (hi as number)).toBe(true);
     // sufficiency: Special and ISP each forecast year; with overflow the Special gap is never negative
     const suff = c.workbook.getValues(SHEETS.demand, "K23:O29");
     expect(suff[0]).toEqual(["Year", "Breakdown", "Demand", "Places", "Gap"]);
@@ -168,7 +197,10 @@ describe("the demo's register and appraisal", () => {
     const c = computeDemo();
     const reg = c.workbook.getValues(SHEETS.register, "A1:J40");
     expect(String(reg[0][0])).toMatch(/SYNTHETIC/);
-    const names = reg.slice(2).map((r) => r[0]).filter((v) => typeof v === "string" && v.startsWith("SYNTHETIC provider"));
+    const names = reg
+      .slice(2)
+      .map((r) => r[0])
+      .filter((v) => typeof v === "string" && v.startsWith("SYNTHETIC provider"));
     expect(names.length).toBe(24);
     const header = reg.findIndex((r) => r[0] === "Year");
     const years = reg.slice(header + 1, header + 7);
@@ -191,7 +223,10 @@ describe("send-model demo output", () => {
   let html: string;
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "send-demo-"));
-    const r = spawnSync(process.execPath, [path.join(ROOT, "bin/send-model.js"), "-q", "demo", "--out", dir], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync(process.execPath, [path.join(ROOT, "bin/send-model.js"), "-q", "demo", "--out", dir], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     html = fs.readFileSync(path.join(dir, "send-model-demo-report.html"), "utf8");
@@ -214,8 +249,10 @@ describe("send-model demo output", () => {
     expect(html).toMatch(/<li>Top-up, Band 1, Mainstream school: £[\d,]+ \(Baseline: £[\d,]+\)<\/li>/);
     expect(html).toContain("<h3>Assumptions behind the projection</h3>");
     expect(html).toMatch(/<td>Grant growth<\/td><td class="n">4%<\/td>/);
-    expect(html).toContain("<td>Opening balance</td><td class=\"n\">-£32,000,000</td>");
-    expect(html).toContain("How the fitting works: SEND.FIT multiplies every amount by one factor so that the total meets the budget.");
+    expect(html).toContain('<td>Opening balance</td><td class="n">-£32,000,000</td>');
+    expect(html).toContain(
+      "How the fitting works: SEND.FIT multiplies every amount by one factor so that the total meets the budget.",
+    );
   });
 
   it("prints on A4 portrait, with charts that scale and legends inside them", () => {

@@ -19,7 +19,6 @@ describe("README", () => {
 
 describe("README licences", () => {
   it("lists the shipped dependencies' licences (regenerate with `node scripts/licence-summary.js`)", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { licenceSummary } = require("../../scripts/licence-summary.js") as { licenceSummary: () => string };
     const m = readme.match(/<!-- LICENCES:START -->\n([\s\S]*?)\n<!-- LICENCES:END -->/);
     expect(m?.[1]).toBe(licenceSummary());

@@ -56,21 +56,53 @@ const num = (d: Dec | SendError | null): number => {
 export async function expectedFlow(): Promise<Expected> {
   const book = HeadlessWorkbook.create({ Sheet1: [] });
   const port = new PreviewPort(book, explainFormula);
-  const input = (candidate: string): NewModelInput => ({ national: FLOW.national, candidate, sample: true, count: FLOW.institutions });
+  const input = (candidate: string): NewModelInput => ({
+    national: FLOW.national,
+    candidate,
+    sample: true,
+    count: FLOW.institutions,
+  });
 
   // New model, then the re-run that renames the candidate (confirmed)
-  await createModel(port, await planNewModel(port, await discoverModel(port), input(FLOW.firstCandidate), true), yes, undefined, { replace: true });
-  await createModel(port, await planNewModel(port, await discoverModel(port), input(FLOW.candidate), true), yes, undefined, { replace: true });
+  await createModel(
+    port,
+    await planNewModel(port, await discoverModel(port), input(FLOW.firstCandidate), true),
+    yes,
+    undefined,
+    { replace: true },
+  );
+  await createModel(
+    port,
+    await planNewModel(port, await discoverModel(port), input(FLOW.candidate), true),
+    yes,
+    undefined,
+    { replace: true },
+  );
   const alloc = (await port.readValues("Allocations", `D2:D${FLOW.institutions + 1}`)).map((r) => r[0] as number);
   const created = { d2: alloc[0], total: alloc.reduce((s, v) => s + v, 0) };
 
   // Options: a rate for the candidate, a scenario inheriting from it with a lower rate
-  await setRate(port, (await discoverModel(port)).rates!, { option: FLOW.candidate, key: FLOW.rate.key, input: FLOW.rate.candidate }, yes);
+  await setRate(
+    port,
+    (await discoverModel(port)).rates!,
+    { option: FLOW.candidate, key: FLOW.rate.key, input: FLOW.rate.candidate },
+    yes,
+  );
   const before = await discoverModel(port);
   await addOption(port, before.rates!, FLOW.scenario, FLOW.candidate, yes, before);
-  await setRate(port, (await discoverModel(port)).rates!, { option: FLOW.scenario, key: FLOW.rate.key, input: FLOW.rate.scenario }, yes);
+  await setRate(
+    port,
+    (await discoverModel(port)).rates!,
+    { option: FLOW.scenario, key: FLOW.rate.key, input: FLOW.rate.scenario },
+    yes,
+  );
   // Rates: one matrix cell for the scenario
-  await setRate(port, (await discoverModel(port)).rates!, { option: FLOW.scenario, key: FLOW.matrix.key, input: FLOW.matrix.input }, yes);
+  await setRate(
+    port,
+    (await discoverModel(port)).rates!,
+    { option: FLOW.scenario, key: FLOW.matrix.key, input: FLOW.matrix.input },
+    yes,
+  );
 
   // the engine itself, on the workbook's values
   const rates = await port.readValues("Rates", (await port.usedRange("Rates"))!);
@@ -79,27 +111,55 @@ export async function expectedFlow(): Promise<Expected> {
   const a = optionFromGrid(plain(rates), FLOW.candidate);
   const b = optionFromGrid(plain(rates), FLOW.scenario);
   const table = readTable(plain(inst));
-  if (a instanceof SendError || b instanceof SendError || table instanceof SendError) throw new Error("the engine could not read the model");
+  if (a instanceof SendError || b instanceof SendError || table instanceof SendError)
+    throw new Error("the engine could not read the model");
   // the Compare screen compares High Needs spend (the block argument): so does the engine here
   const highNeeds: Totaller = (o, i) => allocateBlock(o, i, "High needs");
   const c = compareWith(a, b, table, highNeeds, highNeeds);
   const diffs = c.rows.map((r) => num(r.difference));
   const engine = {
-    totalA: num(c.total.a), totalB: num(c.total.b), difference: num(c.total.difference),
-    gaining: diffs.filter((d) => d > 0).length, losing: diffs.filter((d) => d < 0).length, unchanged: diffs.filter((d) => d === 0).length,
+    totalA: num(c.total.a),
+    totalB: num(c.total.b),
+    difference: num(c.total.difference),
+    gaining: diffs.filter((d) => d > 0).length,
+    losing: diffs.filter((d) => d < 0).length,
+    unchanged: diffs.filter((d) => d === 0).length,
   };
 
   // Compare, Fit, Projection, Explain as the screens run them
   const comparison = await writeComparison(port, await discoverModel(port), FLOW.candidate, FLOW.scenario, yes);
-  const local = (await port.readValues("Allocations", `C2:C${FLOW.institutions + 1}`)).reduce((s, r) => s + (r[0] as number), 0);
+  const local = (await port.readValues("Allocations", `C2:C${FLOW.institutions + 1}`)).reduce(
+    (s, r) => s + (r[0] as number),
+    0,
+  );
   const budget = Math.round(local * FLOW.budgetShare);
-  const fit = await writeFit(port, await discoverModel(port), { option: FLOW.candidate, budget, baseline: FLOW.local, floor: -0.005, cap: 0.02 }, yes);
+  const fit = await writeFit(
+    port,
+    await discoverModel(port),
+    { option: FLOW.candidate, budget, baseline: FLOW.local, floor: -0.005, cap: 0.02 },
+    yes,
+  );
   const fitted = (await port.readValues("Allocations", fit.range)).map((r) => r[0]);
   const m = await discoverModel(port);
-  const projection = await writeProjection(port, m, { options: [
-    { name: "Unmitigated", inherits: FLOW.local, values: currentAssumptions(m, "Unmitigated") },
-    { name: "Mitigated", inherits: "Unmitigated", values: currentAssumptions(m, "Mitigated") },
-  ] }, yes);
+  const projection = await writeProjection(
+    port,
+    m,
+    {
+      options: [
+        { name: "Unmitigated", inherits: FLOW.local, values: currentAssumptions(m, "Unmitigated") },
+        { name: "Mitigated", inherits: "Unmitigated", values: currentAssumptions(m, "Mitigated") },
+      ],
+    },
+    yes,
+  );
   const explain = await port.explain("Allocations", FLOW.explainCell);
-  return { created, engine, comparison: { sheet: comparison.sheet, summary: comparison.summary }, budget, fit: { ...fit, fitted }, projection, explain };
+  return {
+    created,
+    engine,
+    comparison: { sheet: comparison.sheet, summary: comparison.summary },
+    budget,
+    fit: { ...fit, fitted },
+    projection,
+    explain,
+  };
 }

@@ -6,8 +6,21 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import {
-  ARTIFACTS, axeSerious, buildDist, describeAxe, DOCS_SCREENSHOTS, launch, openContext, ourCspViolations, ourErrors, requireChromium, screenshot,
-  serve, SCREENSHOTS, watch, type PageLog,
+  ARTIFACTS,
+  axeSerious,
+  buildDist,
+  describeAxe,
+  DOCS_SCREENSHOTS,
+  launch,
+  openContext,
+  ourCspViolations,
+  ourErrors,
+  requireChromium,
+  screenshot,
+  serve,
+  SCREENSHOTS,
+  watch,
+  type PageLog,
 } from "./support";
 
 const WAIT = 20_000;
@@ -37,7 +50,8 @@ afterAll(async () => {
 });
 
 const pane = () => page.getByRole("main");
-const screenTab = (name: string) => page.getByRole("navigation", { name: "Screens" }).getByRole("tab", { name, exact: true });
+const screenTab = (name: string) =>
+  page.getByRole("navigation", { name: "Screens" }).getByRole("tab", { name, exact: true });
 
 async function clean(name: string): Promise<void> {
   const csp = ourCspViolations(log, { officeJs: false });
@@ -45,7 +59,8 @@ async function clean(name: string): Promise<void> {
   const errors = ourErrors(log, { officeJs: false });
   if (errors.length) throw new Error(`console errors:\n${errors.join("\n")}`);
   const axe = await axeSerious(page);
-  if (axe.length) throw new Error(`axe-core: serious or critical violations on the ${name} screen:\n${describeAxe(axe)}`);
+  if (axe.length)
+    throw new Error(`axe-core: serious or critical violations on the ${name} screen:\n${describeAxe(axe)}`);
 }
 
 describe("Import in chromium", () => {
@@ -53,24 +68,59 @@ describe("Import in chromium", () => {
     await screenTab("Import").click();
     await pane().getByLabel("School list (CSV or xlsx)").setInputFiles(FIXTURE);
     await pane().getByText("30 institutions to import.").waitFor();
-    expect(await pane().getByLabel(/^D: NOR \(Oct 2024\)/).inputValue()).toBe("Pupils (by phase)");
-    expect(await pane().getByLabel(/^E: FSM Ever 6/).inputValue()).toBe("FSM6");
-    expect(await pane().getByLabel(/^J: Band 3 EHCPs/).inputValue()).toBe("EHCP Band 3");
-    expect(await pane().getByLabel(/^L: LAESTAB/).inputValue()).toBe("keep");
-    await pane().getByText(/Kept unchanged in the Institutions table: L 'LAESTAB', M 'Notes'/).waitFor();
-    await pane().getByText(/NOR \(Oct 2024\) at Special \(2\): D26, D27/).waitFor();
+    expect(
+      await pane()
+        .getByLabel(/^D: NOR \(Oct 2024\)/)
+        .inputValue(),
+    ).toBe("Pupils (by phase)");
+    expect(
+      await pane()
+        .getByLabel(/^E: FSM Ever 6/)
+        .inputValue(),
+    ).toBe("FSM6");
+    expect(
+      await pane()
+        .getByLabel(/^J: Band 3 EHCPs/)
+        .inputValue(),
+    ).toBe("EHCP Band 3");
+    expect(
+      await pane()
+        .getByLabel(/^L: LAESTAB/)
+        .inputValue(),
+    ).toBe("keep");
+    await pane()
+      .getByText(/Kept unchanged in the Institutions table: L 'LAESTAB', M 'Notes'/)
+      .waitFor();
+    await pane()
+      .getByText(/NOR \(Oct 2024\) at Special \(2\): D26, D27/)
+      .waitFor();
     await clean("import");
     await screenshot(page, "import");
   });
 
   it("writes the model: Institutions as a table, Allocations, Checks naming the missing top-ups, the mapping sheet", async () => {
     await pane().getByRole("button", { name: "Import", exact: true }).click();
-    await pane().getByText(/^Imported 30 institutions into Institutions; Allocations for Option A; mapping saved on Import mapping\./).waitFor();
-    expect(await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts())
-      .toEqual(["Sheet1", "Rates", "Institutions", "Allocations", "Checks", "Import mapping"]);
+    await pane()
+      .getByText(
+        /^Imported 30 institutions into Institutions; Allocations for Option A; mapping saved on Import mapping\./,
+      )
+      .waitFor();
+    expect(await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts()).toEqual([
+      "Sheet1",
+      "Rates",
+      "Institutions",
+      "Allocations",
+      "Checks",
+      "Import mapping",
+    ]);
     await screenTab("Home").click();
-    await pane().getByText(/problems? on Checks/).waitFor();
-    await pane().getByText(/EHCP Band \d has no top-up at the mainstream setting/).first().waitFor();
+    await pane()
+      .getByText(/problems? on Checks/)
+      .waitFor();
+    await pane()
+      .getByText(/EHCP Band \d has no top-up at the mainstream setting/)
+      .first()
+      .waitFor();
     await clean("home after import");
     await screenshot(page, "import-home");
   });

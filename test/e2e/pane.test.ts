@@ -13,13 +13,37 @@ import { FLOW, expectedFlow, type Expected } from "./expected";
 import { historyTable } from "../../src/data/ehcp";
 import { forecast } from "../../src/engine/forecast";
 import {
-  axeSerious, buildDist, describeAxe, DIST, DOCS_SCREENSHOTS, launch, openContext, ourCspViolations, ourErrors, requireChromium, screenshot,
-  serve, SCREENSHOTS, watch, type PageLog,
+  axeSerious,
+  buildDist,
+  describeAxe,
+  DIST,
+  DOCS_SCREENSHOTS,
+  launch,
+  openContext,
+  ourCspViolations,
+  ourErrors,
+  requireChromium,
+  screenshot,
+  serve,
+  SCREENSHOTS,
+  watch,
+  type PageLog,
 } from "./support";
 
 const WAIT = 20_000;
 const SCREENS = [
-  "new-model", "new-model-confirm", "options", "rates", "compare", "fit", "projection", "demand", "explain", "publish", "home", "paper",
+  "new-model",
+  "new-model-confirm",
+  "options",
+  "rates",
+  "compare",
+  "fit",
+  "projection",
+  "demand",
+  "explain",
+  "publish",
+  "home",
+  "paper",
 ];
 
 let server: Awaited<ReturnType<typeof serve>> | undefined;
@@ -49,8 +73,10 @@ afterAll(async () => {
 
 // ---- page helpers --------------------------------------------------------------------------------
 
-const screenTab = (name: string) => page.getByRole("navigation", { name: "Screens" }).getByRole("tab", { name, exact: true });
-const sheetTab = (name: string) => page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true });
+const screenTab = (name: string) =>
+  page.getByRole("navigation", { name: "Screens" }).getByRole("tab", { name, exact: true });
+const sheetTab = (name: string) =>
+  page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true });
 const grid = (sheet: string) => page.getByRole("grid", { name: `Sheet ${sheet}`, exact: true });
 const pane = () => page.getByRole("main");
 const button = (name: string) => pane().getByRole("button", { name, exact: true });
@@ -59,7 +85,11 @@ const button = (name: string) => pane().getByRole("button", { name, exact: true 
 function cell(sheet: string, a1: string): Locator {
   const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
   const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return grid(sheet).locator("tbody > tr").nth(Number(m[2]) - 1).locator("td").nth(col - 1);
+  return grid(sheet)
+    .locator("tbody > tr")
+    .nth(Number(m[2]) - 1)
+    .locator("td")
+    .nth(col - 1);
 }
 
 /** A select's default is set by an effect after the first render: wait for it, then choose and check. */
@@ -105,7 +135,8 @@ async function finishStep(name: string): Promise<void> {
   const errors = ourErrors(log, { officeJs: false });
   if (errors.length) throw new Error(`console errors on the preview:\n${errors.join("\n")}`);
   const axe = await axeSerious(page);
-  if (axe.length) throw new Error(`axe-core: serious or critical violations on the ${name} screen:\n${describeAxe(axe)}`);
+  if (axe.length)
+    throw new Error(`axe-core: serious or critical violations on the ${name} screen:\n${describeAxe(axe)}`);
   await screenshot(page, name);
   stepsPassed++;
 }
@@ -114,7 +145,11 @@ async function finishStep(name: string): Promise<void> {
 async function expectPrintsOnlyThePaper(shot?: string): Promise<void> {
   await page.emulateMedia({ media: "print" });
   try {
-    const visibility = (selector: string) => page.locator(selector).first().evaluate((n) => getComputedStyle(n).visibility);
+    const visibility = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((n) => getComputedStyle(n).visibility);
     expect(await visibility(".send-paper article")).toBe("visible");
     expect(await visibility('nav[aria-label="Screens"]')).toBe("hidden");
     expect(await visibility('[aria-label="Sheets"]')).toBe("hidden");
@@ -138,17 +173,29 @@ describe("the task pane in chromium, on the built preview", () => {
     expect(await pane().getByLabel("Sample institutions").inputValue()).toBe(String(FLOW.institutions));
     await button("Create model").click();
     await pane().getByText("Created Rates, Institutions, Allocations, Checks.").waitFor();
-    expect(await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts()).toEqual(["Sheet1", "Rates", "Institutions", "Allocations", "Checks"]);
+    expect(await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts()).toEqual([
+      "Sheet1",
+      "Rates",
+      "Institutions",
+      "Allocations",
+      "Checks",
+    ]);
 
     await showSheet("Allocations");
     expect(await column("Allocations", "A", 1, 2)).toEqual(["Name", "Synthetic Primary 01"]);
     expect(await cell("Allocations", "D1").innerText()).toBe(FLOW.firstCandidate);
     expect(await cell("Allocations", "D2").innerText()).toBe(gridMoney(expected.created.d2));
-    expect(sumMoney(await column("Allocations", "D", 2, FLOW.institutions + 1))).toBe(Math.round(expected.created.total * 100) / 100);
+    expect(sumMoney(await column("Allocations", "D", 2, FLOW.institutions + 1))).toBe(
+      Math.round(expected.created.total * 100) / 100,
+    );
 
     // re-run over the model's own sheets with another candidate name: a confirmation listing the cells
     await pane().getByLabel("Candidate option name").fill(FLOW.candidate);
-    expect(await pane().getByRole("radio", { name: /^Rewrite its sheets \(Rates, Institutions, Allocations, Checks\)/ }).isChecked()).toBe(true);
+    expect(
+      await pane()
+        .getByRole("radio", { name: /^Rewrite its sheets \(Rates, Institutions, Allocations, Checks\)/ })
+        .isChecked(),
+    ).toBe(true);
     const before = await sheets();
     await button("Create model").click();
     const dialog = page.getByRole("alertdialog");
@@ -158,7 +205,9 @@ describe("the task pane in chromium, on the built preview", () => {
     expect(await dialog.getByRole("heading").innerText()).toMatch(/^Overwrite \d+ existing cells\?$/);
     await screenshot(page, "new-model-confirm");
     await dialog.getByRole("button", { name: "Keep existing cells" }).click();
-    await pane().getByText(/^Nothing was written: \d+ existing cells kept\.$/).waitFor();
+    await pane()
+      .getByText(/^Nothing was written: \d+ existing cells kept\.$/)
+      .waitFor();
     expect(await sheets()).toEqual(before);
     expect(await cell("Allocations", "D1").innerText()).toBe(FLOW.firstCandidate);
 
@@ -168,7 +217,13 @@ describe("the task pane in chromium, on the built preview", () => {
     await pane().getByText("Rewrote Rates, Institutions, Allocations, Checks.").waitFor();
     await until(() => cell("Allocations", "D1").innerText(), FLOW.candidate, "Allocations!D1 after the rewrite");
     expect(await cell("Allocations", "D2").innerText()).toBe(gridMoney(expected.created.d2));
-    expect(await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts()).toEqual(["Sheet1", "Rates", "Institutions", "Allocations", "Checks"]);
+    expect(await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts()).toEqual([
+      "Sheet1",
+      "Rates",
+      "Institutions",
+      "Allocations",
+      "Checks",
+    ]);
     await finishStep("new-model");
   });
 
@@ -176,19 +231,25 @@ describe("the task pane in chromium, on the built preview", () => {
     await screenTab("Options").click();
     await until(() => pane().getByLabel("Option to work on").inputValue(), FLOW.candidate, "the candidate selected");
     await pane().getByLabel("Key").fill(FLOW.rate.key);
-    await pane().getByLabel(/^Value/).fill(FLOW.rate.candidate);
+    await pane()
+      .getByLabel(/^Value/)
+      .fill(FLOW.rate.candidate);
     await button("Save rate").click();
     await pane().getByText(`Saved ${FLOW.rate.key} for ${FLOW.candidate}`, { exact: false }).waitFor();
 
     await pane().getByLabel("New option name").fill(FLOW.scenario);
     await choose("Inherits from", FLOW.candidate);
     await button("Add option").click();
-    await pane().getByText(`Added option ${FLOW.scenario} inheriting from ${FLOW.candidate}`, { exact: false }).waitFor();
+    await pane()
+      .getByText(`Added option ${FLOW.scenario} inheriting from ${FLOW.candidate}`, { exact: false })
+      .waitFor();
     const options = pane().getByRole("table", { name: "Options in the rates table" });
     await options.getByRole("row", { name: `${FLOW.scenario} ${FLOW.candidate}` }).waitFor();
 
     await until(() => pane().getByLabel("Option to work on").inputValue(), FLOW.scenario, "the new option selected");
-    await pane().getByLabel(/^Value/).fill(FLOW.rate.scenario);
+    await pane()
+      .getByLabel(/^Value/)
+      .fill(FLOW.rate.scenario);
     await button("Save rate").click();
     await pane().getByText(`Saved ${FLOW.rate.key} for ${FLOW.scenario}`, { exact: false }).waitFor();
     const diffs = pane().getByRole("table", { name: `Differences of ${FLOW.scenario}` });
@@ -210,11 +271,16 @@ describe("the task pane in chromium, on the built preview", () => {
     expect(await input.getAttribute("placeholder")).toMatch(/^£[\d,]+\.00 from /);
     await input.fill(FLOW.matrix.input);
     await input.press("Enter");
-    await pane().getByText(`Saved Place funding, Special school place for ${FLOW.scenario}`, { exact: false }).waitFor();
+    await pane()
+      .getByText(`Saved Place funding, Special school place for ${FLOW.scenario}`, { exact: false })
+      .waitFor();
     await until(() => input.inputValue(), "10500", "the saved value shown in the matrix");
     // the search turns words into keys
     await pane().getByLabel("Find a rate").fill("band 3 top up special");
-    await pane().getByRole("list", { name: "Matching rates" }).getByRole("button", { name: "Top-up, Band 3, Special school" }).waitFor();
+    await pane()
+      .getByRole("list", { name: "Matching rates" })
+      .getByRole("button", { name: "Top-up, Band 3, Special school" })
+      .waitFor();
     const rates = (await sheets()).Rates;
     const row = rates.find((r) => r[0] === FLOW.matrix.key)!;
     expect(row).toContain(10500);
@@ -230,9 +296,18 @@ describe("the task pane in chromium, on the built preview", () => {
     await results.waitFor();
     const e = expected.engine;
     const dl = await results.locator("dl").innerText();
-    expect(dl.split("\n").map((s) => s.trim()).filter(Boolean)).toEqual([
-      `Total ${FLOW.candidate}`, formatMoney(e.totalA), `Total ${FLOW.scenario}`, formatMoney(e.totalB),
-      "Difference", `${formatMoney(e.difference)} (${(e.difference / e.totalA * 100).toFixed(1)}%)`,
+    expect(
+      dl
+        .split("\n")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ).toEqual([
+      `Total ${FLOW.candidate}`,
+      formatMoney(e.totalA),
+      `Total ${FLOW.scenario}`,
+      formatMoney(e.totalB),
+      "Difference",
+      `${formatMoney(e.difference)} (${((e.difference / e.totalA) * 100).toFixed(1)}%)`,
     ]);
     await results.getByText(`${e.gaining} institutions gain, ${e.losing} lose, ${e.unchanged} unchanged.`).waitFor();
     expect(e.losing).toBeGreaterThan(0);
@@ -242,18 +317,30 @@ describe("the task pane in chromium, on the built preview", () => {
     await grid(sheet).waitFor();
     const total = FLOW.institutions + 2;
     expect(await column(sheet, "A", total, total)).toEqual(["Total"]);
-    expect([await cell(sheet, `B${total}`).innerText(), await cell(sheet, `C${total}`).innerText(), await cell(sheet, `D${total}`).innerText()])
-      .toEqual([gridMoney(e.totalA), gridMoney(e.totalB), gridMoney(e.difference)]);
-    await page.getByText(`Change per institution: ${FLOW.scenario} minus ${FLOW.candidate}`, { exact: false }).first().waitFor();
+    expect([
+      await cell(sheet, `B${total}`).innerText(),
+      await cell(sheet, `C${total}`).innerText(),
+      await cell(sheet, `D${total}`).innerText(),
+    ]).toEqual([gridMoney(e.totalA), gridMoney(e.totalB), gridMoney(e.difference)]);
+    await page
+      .getByText(`Change per institution: ${FLOW.scenario} minus ${FLOW.candidate}`, { exact: false })
+      .first()
+      .waitFor();
     await finishStep("compare");
   });
 
   it("Fit: writes a SEND.FIT column that meets the budget, some institutions protected at the floor", async () => {
     await screenTab("Fit to budget").click();
     // the newest option (the scenario, with its own Allocations column) comes first; fit the candidate
-    await until(() => pane().getByLabel("Amounts to fit").inputValue(), FLOW.scenario, "the newest option's amounts selected");
+    await until(
+      () => pane().getByLabel("Amounts to fit").inputValue(),
+      FLOW.scenario,
+      "the newest option's amounts selected",
+    );
     await choose("Amounts to fit", FLOW.candidate);
-    await pane().getByText(`Current total of ${FLOW.candidate}: ${formatMoney(expected.fit.before)}`).waitFor();
+    await pane()
+      .getByText(`Current total of ${FLOW.candidate}: ${formatMoney(expected.fit.before)}`)
+      .waitFor();
     await pane().getByLabel("Budget (£)").fill(String(expected.budget));
     await choose("Baseline (last year's amounts)", FLOW.local);
     await pane().getByLabel("Floor (% change from baseline)").fill(FLOW.fit.floor);
@@ -264,14 +351,30 @@ describe("the task pane in chromium, on the built preview", () => {
     expect(expected.fit.error).toBeNull();
     expect(expected.fit.protected).toBeGreaterThan(0);
     await results.getByText(`Fitted amounts written to Allocations!${expected.fit.range}.`).waitFor();
-    await results.getByText(`${expected.fit.protected} institutions were protected at the floor; ${expected.fit.capped} were capped.`).waitFor();
+    await results
+      .getByText(
+        `${expected.fit.protected} institutions were protected at the floor; ${expected.fit.capped} were capped.`,
+      )
+      .waitFor();
     // the fitted total, the total before and the factor, in £
-    const dl = (await results.locator("dl").innerText()).split("\n").map((x) => x.trim()).filter(Boolean);
-    expect(dl).toEqual(["Fitted total", formatMoney(expected.fit.fittedTotal), "Before fitting", formatMoney(expected.fit.before), "Factor", `× ${expected.fit.factor!.toFixed(4)}`]);
+    const dl = (await results.locator("dl").innerText())
+      .split("\n")
+      .map((x) => x.trim())
+      .filter(Boolean);
+    expect(dl).toEqual([
+      "Fitted total",
+      formatMoney(expected.fit.fittedTotal),
+      "Before fitting",
+      formatMoney(expected.fit.before),
+      "Factor",
+      `× ${expected.fit.factor!.toFixed(4)}`,
+    ]);
 
     await showSheet("Allocations");
     const col = expected.fit.range[0];
-    expect(await cell("Allocations", `${col}1`).innerText()).toBe(`Fit ${FLOW.candidate} to ${formatMoney(expected.budget, { whole: Number.isInteger(expected.budget) })}`);
+    expect(await cell("Allocations", `${col}1`).innerText()).toBe(
+      `Fit ${FLOW.candidate} to ${formatMoney(expected.budget, { whole: Number.isInteger(expected.budget) })}`,
+    );
     const fitted = await column("Allocations", col, 2, FLOW.institutions + 1);
     expect(fitted).toEqual(expected.fit.fitted.map((v) => gridMoney(v)));
     expect(sumMoney(fitted)).toBe(expected.budget);
@@ -290,7 +393,8 @@ describe("the task pane in chromium, on the built preview", () => {
     const p = expected.projection;
     const rows = await results.getByRole("table", { name: "Cumulative balance" }).locator("tbody tr").allInnerTexts();
     expect(rows.map((r) => r.split("\t").map((s) => s.trim()))).toEqual(
-      p.years.map((y, i) => [String(y), ...p.series.map((s) => formatMoney(s.cumulative[i], { whole: true }))]));
+      p.years.map((y, i) => [String(y), ...p.series.map((s) => formatMoney(s.cumulative[i], { whole: true }))]),
+    );
 
     await grid(p.sheet).waitFor();
     const cumulative = await column(p.sheet, "E", 3, 2 + p.years.length);
@@ -310,7 +414,9 @@ describe("the task pane in chromium, on the built preview", () => {
     const engine = forecast(historyTable("E10000013")!, { horizon: 3, coverage: 0.8 });
     if (!Array.isArray(engine)) throw new Error(String(engine));
     const whole = (v: number) => Math.round(v).toLocaleString("en-GB");
-    const totals = engine.filter((r) => r.breakdown.key === "total").map((r) => [String(r.year), whole(r.low), whole(r.central), whole(r.high)]);
+    const totals = engine
+      .filter((r) => r.breakdown.key === "total")
+      .map((r) => [String(r.year), whole(r.low), whole(r.central), whole(r.high)]);
     const rows = await results.getByRole("table", { name: "Total plans forecast" }).locator("tbody tr").allInnerTexts();
     expect(rows.map((r) => r.split("\t").map((x) => x.trim()))).toEqual(totals);
     expect(await results.getByRole("table", { name: "Sufficiency" }).locator("tbody tr").count()).toBe(3);
@@ -324,7 +430,9 @@ describe("the task pane in chromium, on the built preview", () => {
       const before = el.style.width;
       el.style.width = "350px";
       const main = el.querySelector("main")!;
-      const wide = [...main.querySelectorAll("*")].filter((x) => x.getBoundingClientRect().right > el.getBoundingClientRect().right + 1).map((x) => x.tagName);
+      const wide = [...main.querySelectorAll("*")]
+        .filter((x) => x.getBoundingClientRect().right > el.getBoundingClientRect().right + 1)
+        .map((x) => x.tagName);
       const result = { scroll: main.scrollWidth > main.clientWidth, wide: wide.slice(0, 5) };
       el.style.width = before;
       return result;
@@ -336,7 +444,10 @@ describe("the task pane in chromium, on the built preview", () => {
   it("Explain: traces an Allocations cell selected in the grid (keys and the options they came from)", async () => {
     await showSheet("Allocations");
     await cell("Allocations", FLOW.explainCell).click();
-    await page.getByLabel("Formula bar").getByText(/^Allocations!D2: =SEND\.ALLOCATE\(/).waitFor();
+    await page
+      .getByLabel("Formula bar")
+      .getByText(/^Allocations!D2: =SEND\.ALLOCATE\(/)
+      .waitFor();
     await screenTab("Explain").click();
     await button("Explain selected cell").click();
     const explanation = pane().getByLabel("Explanation");
@@ -345,18 +456,29 @@ describe("the task pane in chromium, on the built preview", () => {
     // each row: component / step, key / from option, rate / count, amount (two lines in a cell)
     const rows = explanation.getByRole("table", { name: "Trace" }).locator("tbody tr");
     const shown: string[][] = [];
-    for (let i = 0; i < await rows.count(); i++) {
+    for (let i = 0; i < (await rows.count()); i++) {
       const cells = await rows.nth(i).locator("td").allInnerTexts();
-      shown.push(cells.flatMap((c) => c.split("\n").map((x) => x.replace(/^(from |× )/, "").trim()).filter(Boolean)));
+      shown.push(
+        cells.flatMap((c) =>
+          c
+            .split("\n")
+            .map((x) => x.replace(/^(from |× )/, "").trim())
+            .filter(Boolean),
+        ),
+      );
     }
     // £ amounts, shares inside the lines they multiply, £0 steps folded away
-    const want = presentTrace(expected.explain.lines).shown.map((l) => [l.component, l.label, l.key, l.from, l.rate, l.count, l.amount].filter((x): x is string => Boolean(x)));
+    const want = presentTrace(expected.explain.lines).shown.map((l) =>
+      [l.component, l.label, l.key, l.from, l.rate, l.count, l.amount].filter((x): x is string => Boolean(x)),
+    );
     expect(shown).toEqual(want);
     expect(shown.flat().filter((x) => /^-?£/.test(x)).length).toBeGreaterThan(0);
     // the candidate's own rate, and rates it inherits from the local and the national option
     const from = (key: string) => expected.explain.lines.find((l) => l.key === key)?.from;
     expect(from(FLOW.rate.key)).toBe(FLOW.candidate);
-    expect(shown).toContainEqual(expect.arrayContaining([FLOW.rate.key, FLOW.candidate, formatMoney(Number(FLOW.rate.candidate))]));
+    expect(shown).toContainEqual(
+      expect.arrayContaining([FLOW.rate.key, FLOW.candidate, formatMoney(Number(FLOW.rate.candidate))]),
+    );
     expect(shown.some((r) => r.includes(FLOW.local))).toBe(true);
     expect(shown.some((r) => r.includes(FLOW.national))).toBe(true);
     await finishStep("explain");
@@ -365,10 +487,20 @@ describe("the task pane in chromium, on the built preview", () => {
   it("Publish: values-only review sheets with no formulas, formula-like text kept as text", async () => {
     await screenTab("Publish").click();
     await button("Publish values-only copy").click();
-    await pane().getByText(/^Published Review Rates, .* and Review summary\.$/).waitFor();
+    await pane()
+      .getByText(/^Published Review Rates, .* and Review summary\.$/)
+      .waitFor();
     const book = await sheets();
     const reviews = Object.keys(book).filter((s) => s.startsWith("Review "));
-    expect(reviews).toEqual(expect.arrayContaining(["Review Rates", "Review Institutions", "Review Allocations", "Review Projection", "Review summary"]));
+    expect(reviews).toEqual(
+      expect.arrayContaining([
+        "Review Rates",
+        "Review Institutions",
+        "Review Allocations",
+        "Review Projection",
+        "Review summary",
+      ]),
+    );
     for (const s of reviews) {
       const formulas = book[s].flat().filter((c) => typeof c === "string" && c.startsWith("="));
       expect({ sheet: s, formulas }).toEqual({ sheet: s, formulas: [] });
@@ -378,12 +510,16 @@ describe("the task pane in chromium, on the built preview", () => {
     expect(book["Review Rates"][0]).toContain(`'${FLOW.scenario}`);
     // the fitted amounts were copied as their values
     const fitCol = expected.fit.range.charCodeAt(0) - 65;
-    expect(book["Review Allocations"].slice(1, FLOW.institutions + 1).map((r) => r[fitCol])).toEqual(expected.fit.fitted);
+    expect(book["Review Allocations"].slice(1, FLOW.institutions + 1).map((r) => r[fitCol])).toEqual(
+      expected.fit.fitted,
+    );
 
     await grid("Review summary").waitFor();
     await grid("Review summary").getByText("SEND funding model: published for review").waitFor();
     await showSheet("Review Rates");
-    expect(await grid("Review Rates").locator("tbody > tr").first().locator("td").allInnerTexts()).toContain(FLOW.scenario);
+    expect(await grid("Review Rates").locator("tbody > tr").first().locator("td").allInnerTexts()).toContain(
+      FLOW.scenario,
+    );
     await showSheet("Review summary");
     await finishStep("publish");
   });
@@ -393,7 +529,9 @@ describe("the task pane in chromium, on the built preview", () => {
     const summary = pane().getByLabel("What is in this workbook");
     await summary.waitFor();
     const text = await summary.innerText();
-    expect(text).toContain(`Rates: 6 options (${FLOW.national}, ${FLOW.local}, ${FLOW.candidate}, Unmitigated, Mitigated, ${FLOW.scenario})`);
+    expect(text).toContain(
+      `Rates: 6 options (${FLOW.national}, ${FLOW.local}, ${FLOW.candidate}, Unmitigated, Mitigated, ${FLOW.scenario})`,
+    );
     expect(text).toContain(`Institutions: ${FLOW.institutions} rows`);
     expect(text).toContain(expected.comparison.sheet);
     await finishStep("home");
@@ -403,8 +541,13 @@ describe("the task pane in chromium, on the built preview", () => {
     await screenTab("Forum paper").click();
     const paper = pane().getByRole("article", { name: "Paper" });
     await paper.waitFor();
-    await paper.getByRole("list", { name: `Changes in ${FLOW.scenario}` }).getByText("Place funding, Special school place: £10,500", { exact: false }).waitFor();
-    await paper.getByText("How the fitting works: SEND.FIT multiplies every amount by one factor", { exact: false }).waitFor();
+    await paper
+      .getByRole("list", { name: `Changes in ${FLOW.scenario}` })
+      .getByText("Place funding, Special school place: £10,500", { exact: false })
+      .waitFor();
+    await paper
+      .getByText("How the fitting works: SEND.FIT multiplies every amount by one factor", { exact: false })
+      .waitFor();
     await paper.getByRole("table", { name: "Projection assumptions" }).waitFor();
     await paper.getByRole("img", { name: /^Total allocated by option\./ }).waitFor();
     await until(() => button("Print the paper").isEnabled(), true, "Print enabled");
@@ -420,7 +563,11 @@ describe("the task pane in chromium, on the built preview", () => {
     await other.getByText("This task pane runs inside Excel.", { exact: false }).waitFor();
     // office.js tries its telemetry frame 3 s after loading: wait for it, so the allow-list is exercised
     const seen = () => otherLog.csp.map((v) => v.directive).sort();
-    await until(async () => seen().filter((d) => d === "frame-src" || d === "style-src-attr"), ["frame-src", "style-src-attr"], "office.js telemetry frame blocked");
+    await until(
+      async () => seen().filter((d) => d === "frame-src" || d === "style-src-attr"),
+      ["frame-src", "style-src-attr"],
+      "office.js telemetry frame blocked",
+    );
     await other.goto(`${server!.url}/help.html`);
     await other.getByRole("heading", { name: "SEND functions", exact: true }).first().waitFor();
     await other.close();
@@ -436,7 +583,8 @@ describe("the task pane in chromium, on the built preview", () => {
     // Only on request, so a test run never dirties the working tree.
     if (process.env.UPDATE_SCREENSHOTS !== "1") return;
     fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-    for (const name of SCREENS) fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), path.join(DOCS_SCREENSHOTS, `${name}.png`));
+    for (const name of SCREENS)
+      fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), path.join(DOCS_SCREENSHOTS, `${name}.png`));
   });
 });
 
@@ -452,12 +600,27 @@ describe("an officer's own 30 schools from a CSV with their own headers, at a 35
     await grid("Sheet1").waitFor();
     await screenTab("Import").click();
     await pane().locator("#import-file").setInputFiles(CSV);
-    await until(() => pane().getByLabel(/^D: NOR \(Oct 2024\)/).inputValue(), "Pupils (by phase)", "NOR mapped to pupils");
-    expect(await pane().getByLabel(/^J: Band 3 EHCPs/).inputValue()).toBe("EHCP Band 3");
-    await pane().getByText(/Kept unchanged in the Institutions table: L 'LAESTAB', M 'Notes'/).waitFor();
+    await until(
+      () =>
+        pane()
+          .getByLabel(/^D: NOR \(Oct 2024\)/)
+          .inputValue(),
+      "Pupils (by phase)",
+      "NOR mapped to pupils",
+    );
+    expect(
+      await pane()
+        .getByLabel(/^J: Band 3 EHCPs/)
+        .inputValue(),
+    ).toBe("EHCP Band 3");
+    await pane()
+      .getByText(/Kept unchanged in the Institutions table: L 'LAESTAB', M 'Notes'/)
+      .waitFor();
     await finishStep("csv-import");
     await button("Import").click();
-    await pane().getByText(/^Imported 30 institutions into Institutions/).waitFor();
+    await pane()
+      .getByText(/^Imported 30 institutions into Institutions/)
+      .waitFor();
     expect((await sheets()).Institutions.length).toBe(31);
   });
 
@@ -466,11 +629,19 @@ describe("an officer's own 30 schools from a CSV with their own headers, at a 35
     await choose("Option to edit", "Option A");
     // a from-scratch table has top-up rows to fill: the fallback for any setting, then mainstream band 3
     await pane().getByLabel("Show every setting").check();
-    for (const [band, amount] of [["1", "£2,000"], ["2", "£4,000"], ["3", "£5,500"]]) {
-      const all = pane().getByLabel(`Top-up, Band ${band}, Any setting (fallback) (£/pupil/year), Option A`, { exact: true });
+    for (const [band, amount] of [
+      ["1", "£2,000"],
+      ["2", "£4,000"],
+      ["3", "£5,500"],
+    ]) {
+      const all = pane().getByLabel(`Top-up, Band ${band}, Any setting (fallback) (£/pupil/year), Option A`, {
+        exact: true,
+      });
       await all.fill(amount);
       await all.press("Enter");
-      await pane().getByText(`Saved Top-up, Band ${band}, Any setting (fallback) for Option A`, { exact: false }).waitFor();
+      await pane()
+        .getByText(`Saved Top-up, Band ${band}, Any setting (fallback) for Option A`, { exact: false })
+        .waitFor();
     }
     const a = pane().getByLabel(`${TOPUP}, Option A`, { exact: true });
     await a.fill("£6,000");
@@ -512,12 +683,15 @@ describe("an officer's own 30 schools from a CSV with their own headers, at a 35
     await current.waitFor();
     const total = Number((await current.innerText()).replace(/^.*£/, "").replace(/,/g, ""));
     expect(total).toBeGreaterThan(0);
-    const millions = Math.floor(total * 0.98 / 1000) / 1000;
+    const millions = Math.floor((total * 0.98) / 1000) / 1000;
     await pane().getByLabel("Budget (£)").fill(`£${millions}m`);
     await button("Write SEND.FIT column").click();
     const fit = pane().getByLabel("Fit results");
     await fit.waitFor();
-    const dl = (await fit.locator("dl").innerText()).split("\n").map((x) => x.trim()).filter(Boolean);
+    const dl = (await fit.locator("dl").innerText())
+      .split("\n")
+      .map((x) => x.trim())
+      .filter(Boolean);
     expect(dl.slice(0, 2)).toEqual(["Fitted total", formatMoney(Math.round(millions * 1e6))]);
     expect(dl[5]).toMatch(/^× 0\.9\d{3}$/);
     await finishStep("csv-fit");
@@ -526,20 +700,26 @@ describe("an officer's own 30 schools from a CSV with their own headers, at a 35
   it("Publish and the Forum paper: every option published; the paper says what the new option changes", async () => {
     await screenTab("Publish").click();
     await button("Publish values-only copy").click();
-    await pane().getByText(/^Published .* and Review summary\.$/).waitFor();
+    await pane()
+      .getByText(/^Published .* and Review summary\.$/)
+      .waitFor();
     const summary = (await sheets())["Review summary"].map((r) => r[0]);
     expect(summary).toEqual(expect.arrayContaining(["Option A", SCENARIO]));
 
     await screenTab("Forum paper").click();
     const paper = pane().getByRole("article", { name: "Paper" });
     await paper.waitFor();
-    await paper.getByRole("list", { name: `Changes in ${SCENARIO}` }).getByText("Top-up, Band 3, Mainstream school: £7,500 (Option A: £6,000)").waitFor();
+    await paper
+      .getByRole("list", { name: `Changes in ${SCENARIO}` })
+      .getByText("Top-up, Band 3, Mainstream school: £7,500 (Option A: £6,000)")
+      .waitFor();
     await paper.getByText(`${SCENARIO} fitted to`, { exact: false }).waitFor();
     await until(() => button("Print the paper").isEnabled(), true, "Print enabled");
     await finishStep("csv-paper");
     await expectPrintsOnlyThePaper("csv-paper-print");
     if (process.env.UPDATE_SCREENSHOTS === "1") {
-      for (const name of ["csv-import", "csv-rates", "csv-compare", "csv-fit", "csv-paper"]) fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), path.join(DOCS_SCREENSHOTS, `${name}.png`));
+      for (const name of ["csv-import", "csv-rates", "csv-compare", "csv-fit", "csv-paper"])
+        fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), path.join(DOCS_SCREENSHOTS, `${name}.png`));
     }
   });
 });

@@ -18,7 +18,9 @@ export const CHROMIUM = "/usr/bin/chromium";
 /** Fails (never skips) when the system chromium is missing: the suite must not pass without a browser. */
 export function requireChromium(): void {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`The e2e tests need Debian's chromium at ${CHROMIUM}. Install it with \`apt-get install chromium\` (they never download a browser).`);
+    throw new Error(
+      `The e2e tests need Debian's chromium at ${CHROMIUM}. Install it with \`apt-get install chromium\` (they never download a browser).`,
+    );
   }
 }
 
@@ -27,10 +29,17 @@ export function buildDist(dist = DIST): Promise<void> {
   fs.rmSync(dist, { recursive: true, force: true });
   const cli = path.join(ROOT, "node_modules/webpack-cli/bin/cli.js");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, "--mode", "development", "--output-path", dist, "--no-devtool"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [cli, "--mode", "development", "--output-path", dist, "--no-devtool"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
-    child.stdout.on("data", (d) => { out += d; });
-    child.stderr.on("data", (d) => { out += d; });
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      out += d;
+    });
     child.on("error", reject);
     child.on("close", (code) => {
       if (code === 0 && fs.existsSync(path.join(dist, "preview.html"))) resolve();
@@ -40,8 +49,14 @@ export function buildDist(dist = DIST): Promise<void> {
 }
 
 const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png",
-  ".css": "text/css", ".svg": "image/svg+xml", ".map": "application/json", ".xml": "application/xml",
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".map": "application/json",
+  ".xml": "application/xml",
 };
 
 /** Serves `dir` read-only on 127.0.0.1 and an ephemeral port. */
@@ -53,14 +68,21 @@ export async function serve(dir: string): Promise<{ url: string; close(): Promis
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+    res.writeHead(200, {
+      "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "Cache-Control": "no-store",
+    });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -69,7 +91,15 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -79,13 +109,23 @@ export function launch(): Promise<Browser> {
  * axe never measures a button's contrast halfway through one (a loaded CI machine once caught that).
  */
 export async function openContext(browser: Browser, wait: number): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB", timezoneId: "Europe/London", reducedMotion: "reduce" });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: "en-GB",
+    timezoneId: "Europe/London",
+    reducedMotion: "reduce",
+  });
   context.setDefaultTimeout(wait);
   await context.clock.setFixedTime(new Date("2025-04-01T09:30:00Z"));
   return context;
 }
 
-export interface CspViolation { directive: string; blocked: string; source: string; sample: string }
+export interface CspViolation {
+  directive: string;
+  blocked: string;
+  source: string;
+  sample: string;
+}
 
 export interface PageLog {
   csp: CspViolation[];
@@ -100,15 +140,28 @@ export interface PageLog {
  */
 export async function watch(page: Page): Promise<PageLog> {
   const log: PageLog = { csp: [], errors: [], failedRequests: [] };
-  await page.exposeFunction("__reportCsp", (v: CspViolation) => { log.csp.push(v); });
+  await page.exposeFunction("__reportCsp", (v: CspViolation) => {
+    log.csp.push(v);
+  });
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __reportCsp(v: unknown): void }).__reportCsp({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, sample: e.sample });
+      (window as unknown as { __reportCsp(v: unknown): void }).__reportCsp({
+        directive: e.violatedDirective,
+        blocked: e.blockedURI,
+        source: e.sourceFile,
+        sample: e.sample,
+      });
     });
   });
-  page.on("console", (m) => { if (m.type() === "error") log.errors.push(`console.error: ${m.text()}`); });
-  page.on("pageerror", (e) => { log.errors.push(`page error: ${e.message}`); });
-  page.on("requestfailed", (r) => { log.failedRequests.push(`${r.url()}: ${r.failure()?.errorText}`); });
+  page.on("console", (m) => {
+    if (m.type() === "error") log.errors.push(`console.error: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => {
+    log.errors.push(`page error: ${e.message}`);
+  });
+  page.on("requestfailed", (r) => {
+    log.failedRequests.push(`${r.url()}: ${r.failure()?.errorText}`);
+  });
   return log;
 }
 
@@ -120,7 +173,10 @@ export async function watch(page: Page): Promise<PageLog> {
  */
 const OFFICE_TELEMETRY: ((v: CspViolation) => boolean)[] = [
   (v) => v.directive === "frame-src" && v.blocked === "https://telemetryservice.firstpartyapps.oaspapps.com",
-  (v) => v.directive === "style-src-attr" && v.blocked === "inline" && /\/assets\/office-js\/o15apptofilemappingtable\.js$/.test(v.source),
+  (v) =>
+    v.directive === "style-src-attr" &&
+    v.blocked === "inline" &&
+    /\/assets\/office-js\/o15apptofilemappingtable\.js$/.test(v.source),
 ];
 /** The console errors Chromium prints for exactly those two. */
 const OFFICE_TELEMETRY_CONSOLE = [
@@ -138,7 +194,12 @@ export function ourErrors(log: PageLog, { officeJs }: { officeJs: boolean }): st
 
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-export interface AxeIssue { id: string; impact: string | null; help: string; nodes: string[] }
+export interface AxeIssue {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
 
 /**
  * axe-core in the real page (evaluated through the DevTools protocol, so the page's CSP stays untouched),
@@ -154,9 +215,15 @@ export async function axeSerious(page: Page): Promise<AxeIssue[]> {
     type Result = { violations: { id: string; impact: string | null; help: string; nodes: Node[] }[] };
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }).axe;
     const r = await axe.run(document, { resultTypes: ["violations"], elementRef: true });
-    const sentinel = (id: string, n: Node) => id === "aria-hidden-focus" && n.element?.hasAttribute("data-tabster-dummy") === true;
+    const sentinel = (id: string, n: Node) =>
+      id === "aria-hidden-focus" && n.element?.hasAttribute("data-tabster-dummy") === true;
     return r.violations
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.filter((n) => !sentinel(v.id, n)).map((n) => n.target.map(String).join(" ")) }))
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.filter((n) => !sentinel(v.id, n)).map((n) => n.target.map(String).join(" ")),
+      }))
       .filter((v) => v.nodes.length > 0);
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");

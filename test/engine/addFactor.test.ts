@@ -6,8 +6,13 @@ import type { Cell, Grid } from "../../src/engine";
 
 /** A made-up factor: early intervention per FSM pupil, Primary/Secondary, default 0. */
 const MADE_UP: KeyInfo = {
-  key: "ei.fsm", description: "Early intervention per FSM pupil (made up by a test)", unit: "£/pupil",
-  appliesTo: "Primary, Secondary", kind: "number", min: 0, default: 0,
+  key: "ei.fsm",
+  description: "Early intervention per FSM pupil (made up by a test)",
+  unit: "£/pupil",
+  appliesTo: "Primary, Secondary",
+  kind: "number",
+  min: 0,
+  default: 0,
   term: { component: "Early intervention", phases: ["Primary", "Secondary"], count: "fsm", what: "FSM" },
 };
 
@@ -28,14 +33,22 @@ function withMadeUpFactor(): Api {
   return api!;
 }
 
-const RATES: Grid = [["Factor", "Base", "With"], ["be.primary", 3000, 3000], ["ei.fsm", null, 250.5]];
+const RATES: Grid = [
+  ["Factor", "Base", "With"],
+  ["be.primary", 3000, 3000],
+  ["ei.fsm", null, 250.5],
+];
 const FIELDS: Cell[] = ["Name", "Phase", "Primary Pupils", "FSM", "Months"];
 const OAK: Cell[] = ["Oak", "Primary", 100, 10, 6];
 const ELM: Cell[] = ["Elm", "Special", 0, 10, 12];
-// Oak under With: 10 × 250.5 = 2,505 a year, × 6/12 = 1,252.50; Base has no ei.fsm (default 0); a Special school never gets it
+// Oak under With: 10 × 250.5 = 2,505 a year, × 6/12 = 1,252.50; Base has no ei.fsm (default 0); a Special school never
+// gets it
 const OAK_EI = 1252.5;
 
-describe.each([["exact", true], ["decimal", false]] as const)("a made-up factor added by one catalogue entry, %s path", (_p, exact) => {
+describe.each([
+  ["exact", true],
+  ["decimal", false],
+] as const)("a made-up factor added by one catalogue entry, %s path", (_p, exact) => {
   const { invoke, useExactPath } = withMadeUpFactor();
   beforeAll(() => useExactPath(exact));
   afterAll(() => useExactPath(true));
@@ -59,6 +72,11 @@ describe.each([["exact", true], ["decimal", false]] as const)("a made-up factor 
   });
 
   test("SEND.FACTORS lists it", () => {
-    expect(invoke("FACTORS", []) as Cell[][]).toContainEqual(["ei.fsm", MADE_UP.description, "£/pupil", "Primary, Secondary"]);
+    expect(invoke("FACTORS", []) as Cell[][]).toContainEqual([
+      "ei.fsm",
+      MADE_UP.description,
+      "£/pupil",
+      "Primary, Secondary",
+    ]);
   });
 });

@@ -3,8 +3,23 @@
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join, relative, basename } from "path";
 import {
-  band, check, COMPONENTS, D, findTopupRate, isSendError, project, readNumber, SendError,
-  SETTING_OF_PHASE, SETTINGS, topupRate, type Cell, type Dec, type Grid, type OutCell, type Setting,
+  band,
+  check,
+  COMPONENTS,
+  D,
+  findTopupRate,
+  isSendError,
+  project,
+  readNumber,
+  SendError,
+  SETTING_OF_PHASE,
+  SETTINGS,
+  topupRate,
+  type Cell,
+  type Dec,
+  type Grid,
+  type OutCell,
+  type Setting,
 } from "../../src/engine";
 import { normLabel as normLabelForTests } from "../../src/engine/normalize";
 import { allocateAll, allocateRow, compareOptions, option } from "./pipeline";
@@ -14,12 +29,22 @@ const ROOT = join(__dirname, "../cases");
 // each with its own runner: test/engine/{fit,deficit,payback,forecast,appraise,register,years}.test.ts, and
 // test/functions/demand-cases.test.ts for the demand sets (SUFFICIENCY, PROJECT with a forecast)
 const OTHERS = new Set([
-  "fit.json", "deficit.json", "payback.json", "forecast.json", "sufficiency.json", "project-demand.json", "appraise.json", "register.json",
+  "fit.json",
+  "deficit.json",
+  "payback.json",
+  "forecast.json",
+  "sufficiency.json",
+  "project-demand.json",
+  "appraise.json",
+  "register.json",
   "years.json",
 ]);
 
 type ErrorExpectation = { error: "#VALUE!" | "#N/A" | "#NUM!"; message_contains?: string[] };
-interface Base { name: string; source?: string }
+interface Base {
+  name: string;
+  source?: string;
+}
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -43,7 +68,8 @@ for (const p of ALL) {
     byKind.set(kindOf(p), list);
   }
 }
-const casesOf = <T>(kind: string) => (byKind.get(kind) ?? []).map(({ file, c }) => [`${file}: ${c.name}`, c as unknown as T] as const);
+const casesOf = <T>(kind: string) =>
+  (byKind.get(kind) ?? []).map(({ file, c }) => [`${file}: ${c.name}`, c as unknown as T] as const);
 
 /** Exact decimal equality with a JSON number (to the penny or finer: the JSON number is the exact figure). */
 function expectMoney(actual: Dec | SendError | null | undefined, expected: number, what = "") {
@@ -66,7 +92,10 @@ test("every case file has a runner and the sets are big enough", () => {
 
 // ---------------------------------------------------------------- SEND.ALLOCATE / SEND.BREAKDOWN
 interface AllocateCase extends Base {
-  rates: Grid; option: Cell; fields: Cell[]; values: Cell[];
+  rates: Grid;
+  option: Cell;
+  fields: Cell[];
+  values: Cell[];
   expected: { total?: number; components?: Record<string, number> } | ErrorExpectation;
 }
 const COMPONENT_NAMES: string[] = COMPONENTS.map((c) => c.name);
@@ -91,7 +120,9 @@ describe("SEND.ALLOCATE worked examples", () => {
 
 // ---------------------------------------------------------------- SEND.ALLOCATEALL
 interface AllocateAllCase extends Base {
-  rates: Grid; option: Cell; table: Grid;
+  rates: Grid;
+  option: Cell;
+  table: Grid;
   expected: { totals: (number | null | ErrorExpectation)[]; sum?: number } | ErrorExpectation;
 }
 describe("SEND.ALLOCATEALL worked examples", () => {
@@ -106,7 +137,11 @@ describe("SEND.ALLOCATEALL worked examples", () => {
       else expectMoney(result[i], e, `row ${i + 1}`);
     });
     if (c.expected.sum !== undefined) {
-      expectMoney(result.reduce<Dec>((s, x) => (x && !isSendError(x) ? s.plus(x) : s), new D(0)), c.expected.sum, "sum");
+      expectMoney(
+        result.reduce<Dec>((s, x) => (x && !isSendError(x) ? s.plus(x) : s), new D(0)),
+        c.expected.sum,
+        "sum",
+      );
     }
   });
 });
@@ -114,7 +149,10 @@ describe("SEND.ALLOCATEALL worked examples", () => {
 // ---------------------------------------------------------------- SEND.COMPARE
 type CellExpectation = string | number | null | { error: string };
 interface CompareCase extends Base {
-  rates: Grid; optionA: Cell; optionB: Cell; table: Grid;
+  rates: Grid;
+  optionA: Cell;
+  optionB: Cell;
+  table: Grid;
   expected: { header: string[]; rows: CellExpectation[][]; total: CellExpectation[] } | ErrorExpectation;
 }
 function expectCell(actual: OutCell | Dec | SendError | null, e: CellExpectation, where: string) {
@@ -124,7 +162,8 @@ function expectCell(actual: OutCell | Dec | SendError | null, e: CellExpectation
     if (!isSendError(actual)) throw new Error(`${where}: expected ${e.error}, got ${String(actual)}`);
     return expect(actual.kind).toBe(e.error);
   }
-  if (actual === null || isSendError(actual) || typeof actual !== "object") throw new Error(`${where}: expected ${e}, got ${String(actual)}`);
+  if (actual === null || isSendError(actual) || typeof actual !== "object")
+    throw new Error(`${where}: expected ${e}, got ${String(actual)}`);
   // Change is a ratio: 13 decimal places is far below any displayed precision; money is exact
   expect(Math.abs((actual as Dec).toNumber() - e)).toBeLessThan(5e-14);
 }
@@ -136,17 +175,25 @@ describe("SEND.COMPARE worked examples", () => {
     expect(result.header).toEqual(c.expected.header);
     expect(result.rows.length).toBe(c.expected.rows.length);
     const cells = (r: typeof result.total) => [r.name, r.a, r.b, r.difference, r.change];
-    c.expected.rows.forEach((row, i) => row.forEach((e, j) => expectCell(cells(result.rows[i])[j], e, `row ${i + 1} col ${j + 1}`)));
+    c.expected.rows.forEach((row, i) =>
+      row.forEach((e, j) => expectCell(cells(result.rows[i])[j], e, `row ${i + 1} col ${j + 1}`)),
+    );
     c.expected.total.forEach((e, j) => expectCell(cells(result.total)[j], e, `Total col ${j + 1}`));
     // money columns are exact: Difference = B − A on every row that computed
     for (const r of [...result.rows, result.total]) {
-      if (r.a && r.b && !isSendError(r.a) && !isSendError(r.b)) expect((r.difference as Dec).eq(r.b.minus(r.a))).toBe(true);
+      if (r.a && r.b && !isSendError(r.a) && !isSendError(r.b))
+        expect((r.difference as Dec).eq(r.b.minus(r.a))).toBe(true);
     }
   });
 });
 
 // ---------------------------------------------------------------- SEND.BAND
-interface BandCase extends Base { rates: Grid; option: Cell; score: Cell; expected: { band: string } | ErrorExpectation }
+interface BandCase extends Base {
+  rates: Grid;
+  option: Cell;
+  score: Cell;
+  expected: { band: string } | ErrorExpectation;
+}
 describe("SEND.BAND worked examples", () => {
   test.each(casesOf<BandCase>("band"))("%s", (_, c) => {
     const opt = option(c.rates, c.option);
@@ -161,7 +208,10 @@ describe("SEND.BAND worked examples", () => {
 
 // ---------------------------------------------------------------- TOP-UP rate lookup (SEND.TOPUP)
 interface TopupCase extends Base {
-  rates: Grid; option: Cell; setting: string; band: string | number;
+  rates: Grid;
+  option: Cell;
+  setting: string;
+  band: string | number;
   expected: { rate: number; key?: string; from?: string } | ErrorExpectation;
 }
 /** SEND.TOPUP's setting argument: a setting, or a phase name meaning its setting (contract section 5). */
@@ -182,7 +232,11 @@ describe("top-up rate lookup worked examples", () => {
     if (isErr(c.expected)) {
       expect(findTopupRate(opt, setting, label)).toBeUndefined();
       let caught: unknown;
-      try { topupRate(opt, setting, label, "SEND.TOPUP"); } catch (e) { caught = (e as { error?: unknown }).error; }
+      try {
+        topupRate(opt, setting, label, "SEND.TOPUP");
+      } catch (e) {
+        caught = (e as { error?: unknown }).error;
+      }
       return expectError(caught, c.expected);
     }
     const r = findTopupRate(opt, setting, label);
@@ -195,7 +249,11 @@ describe("top-up rate lookup worked examples", () => {
 });
 
 // ---------------------------------------------------------------- SEND.PROJECT
-interface ProjectCase extends Base { rates: Grid; option: Cell; expected: { rows: (string | number)[][] } | ErrorExpectation }
+interface ProjectCase extends Base {
+  rates: Grid;
+  option: Cell;
+  expected: { rows: (string | number)[][] } | ErrorExpectation;
+}
 describe("SEND.PROJECT worked examples", () => {
   test.each(casesOf<ProjectCase>("project"))("%s", (_, c) => {
     const opt = option(c.rates, c.option);
@@ -206,14 +264,17 @@ describe("SEND.PROJECT worked examples", () => {
     c.expected.rows.forEach(([year, ...money], i) => {
       const r = result[i];
       expect(r.year).toBe(year);
-      [r.income, r.spend, r.inYear, r.cumulative].forEach((x, j) => expectMoney(x, money[j] as number, `year ${year} col ${j + 2}`));
+      [r.income, r.spend, r.inYear, r.cumulative].forEach((x, j) =>
+        expectMoney(x, money[j] as number, `year ${year} col ${j + 2}`),
+      );
     });
   });
 });
 
 // ---------------------------------------------------------------- SEND.CHECK
 interface CheckCase extends Base {
-  rates: Grid; option: Cell;
+  rates: Grid;
+  option: Cell;
   /** SEND.CHECK's third argument: an institution table checked against the rates */
   table?: Grid;
   expected: { problems: { option: string; key: string; contains: string[] }[] } | ErrorExpectation;
@@ -224,6 +285,8 @@ describe("SEND.CHECK worked examples", () => {
     if (isErr(c.expected)) return expectError(result, c.expected);
     if (isSendError(result)) throw new Error(`unexpected ${result.toString()}`);
     expect(result.map((p) => [p.option, p.key])).toEqual(c.expected.problems.map((p) => [p.option, p.key]));
-    c.expected.problems.forEach((p, i) => { for (const s of p.contains) expect(result[i].problem).toContain(s); });
+    c.expected.problems.forEach((p, i) => {
+      for (const s of p.contains) expect(result[i].problem).toContain(s);
+    });
   });
 });

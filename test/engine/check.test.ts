@@ -9,26 +9,69 @@ const run = (g: Grid, option: string | null = null): CheckProblem[] => {
 
 describe("SEND.CHECK", () => {
   test("OK is an empty list", () => {
-    expect(run([["Factor", "A", "B"], ["inherits", null, "A"], ["place.ap", 10000, null], ["round.to", 1, 0.01]])).toEqual([]);
+    expect(
+      run([
+        ["Factor", "A", "B"],
+        ["inherits", null, "A"],
+        ["place.ap", 10000, null],
+        ["round.to", 1, 0.01],
+      ]),
+    ).toEqual([]);
   });
 
   test("each problem names option and key and points at its cell (0-based row and column)", () => {
-    const p = run([["Factor", "Notes", "A", "B"], ["place.ap", "", "ten", 5], ["plcae.fe", "", 1, 1], ["notional.be", "", 0.5, 2]]);
+    const p = run([
+      ["Factor", "Notes", "A", "B"],
+      ["place.ap", "", "ten", 5],
+      ["plcae.fe", "", 1, 1],
+      ["notional.be", "", 0.5, 2],
+    ]);
     expect(p).toEqual([
-      { option: "(all)", key: "plcae.fe", problem: "rates: unknown key 'plcae.fe' in row 3. Did you mean 'place.fe'?", row: 2, col: 0 },
-      { option: "A", key: "place.ap", problem: "rate 'place.ap' of option 'A' is not a number: 'ten'.", row: 1, col: 2 },
-      { option: "B", key: "notional.be", problem: "rate 'notional.be' of option 'B' is 2; it must be at least 0 and at most 1.", row: 3, col: 3 },
+      {
+        option: "(all)",
+        key: "plcae.fe",
+        problem: "rates: unknown key 'plcae.fe' in row 3. Did you mean 'place.fe'?",
+        row: 2,
+        col: 0,
+      },
+      {
+        option: "A",
+        key: "place.ap",
+        problem: "rate 'place.ap' of option 'A' is not a number: 'ten'.",
+        row: 1,
+        col: 2,
+      },
+      {
+        option: "B",
+        key: "notional.be",
+        problem: "rate 'notional.be' of option 'B' is 2; it must be at least 0 and at most 1.",
+        row: 3,
+        col: 3,
+      },
     ]);
   });
 
   test("an option with a bad inherits shows it once, on its inherits cell", () => {
-    const p = run([["Factor", "A", "B"], ["place.ap", 1, null], ["inherits", "B", "A"]]);
-    expect(p.map((x) => [x.option, x.key, x.row, x.col])).toEqual([["A", "inherits", 2, 1], ["B", "inherits", 2, 2]]);
+    const p = run([
+      ["Factor", "A", "B"],
+      ["place.ap", 1, null],
+      ["inherits", "B", "A"],
+    ]);
+    expect(p.map((x) => [x.option, x.key, x.row, x.col])).toEqual([
+      ["A", "inherits", 2, 1],
+      ["B", "inherits", 2, 2],
+    ]);
     expect(p[0].problem).toBe("inheritance cycle: A -> B -> A.");
   });
 
   test("warnings about valid values that will surprise", () => {
-    const p = run([["Factor", "A"], ["notional.idaci", 0.5], ["idaci.primary.a", 1], ["notional.be", 0], ["ei.notional.guarantee", 6001]]);
+    const p = run([
+      ["Factor", "A"],
+      ["notional.idaci", 0.5],
+      ["idaci.primary.a", 1],
+      ["notional.be", 0],
+      ["ei.notional.guarantee", 6001],
+    ]);
     expect(p.map((x) => x.key)).toEqual(["notional.idaci", "ei.notional.guarantee"]);
     expect(p[0].problem).toContain("idaci.primary.b"); // every missing unit value is named
     expect(p[0].problem).toContain("idaci.secondary.f");
@@ -37,19 +80,44 @@ describe("SEND.CHECK", () => {
   });
 
   test("a named option: only that option's cells, plus what it inherits from unchecked ancestors", () => {
-    const g: Grid = [["Factor", "A", "B", "C"], ["inherits", null, "A", "B"],
-      ["place.ap", "TBC", null, null], ["place.fe", "x", 6000, null], ["place.special", 1, 1, "y"]];
+    const g: Grid = [
+      ["Factor", "A", "B", "C"],
+      ["inherits", null, "A", "B"],
+      ["place.ap", "TBC", null, null],
+      ["place.fe", "x", 6000, null],
+      ["place.special", 1, 1, "y"],
+    ];
     expect(run(g, "C").map((x) => [x.option, x.key, x.row, x.col])).toEqual([
-      ["C", "place.special", 4, 3], ["C", "place.ap", 2, 1]]); // place.fe is overridden by B
+      ["C", "place.special", 4, 3],
+      ["C", "place.ap", 2, 1],
+    ]); // place.fe is overridden by B
     expect(run(g, "C")[1].problem).toBe("rate 'place.ap' of option 'A' is not a number: 'TBC'. (inherited from 'A')");
     // checking every option lists A's cells once, under A
-    expect(run(g).map((x) => [x.option, x.key])).toEqual([["A", "place.ap"], ["A", "place.fe"], ["C", "place.special"]]);
+    expect(run(g).map((x) => [x.option, x.key])).toEqual([
+      ["A", "place.ap"],
+      ["A", "place.fe"],
+      ["C", "place.special"],
+    ]);
   });
 
   test("an unknown option argument is an error; a blank one checks every option", () => {
-    const e = check([["Factor", "A"], ["place.ap", 1]], "Z");
+    const e = check(
+      [
+        ["Factor", "A"],
+        ["place.ap", 1],
+      ],
+      "Z",
+    );
     expect(isSendError(e) && e.kind).toBe("#VALUE!");
-    expect(run([["Factor", "A", "B"], ["place.ap", "x", "y"]], "").map((x) => x.option)).toEqual(["A", "B"]);
+    expect(
+      run(
+        [
+          ["Factor", "A", "B"],
+          ["place.ap", "x", "y"],
+        ],
+        "",
+      ).map((x) => x.option),
+    ).toEqual(["A", "B"]);
   });
 
   test("a table without a Factor column is an error, not a list", () => {

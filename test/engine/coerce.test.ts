@@ -9,25 +9,52 @@ const asNumber = (c: Cell) => {
 
 describe("readNumber", () => {
   test.each<[Cell, string]>([
-    [42, "42"], [0, "0"], [0.1, "0.1"], [1234.5, "1234.5"], [-7, "-7"], [1e-7, "1e-7"], [1e21, "1e+21"],
-    ["42", "42"], ["  42  ", "42"], ["\t7\n", "7"], ["00012", "12"], [".5", "0.5"], ["0.1", "0.1"],
+    [42, "42"],
+    [0, "0"],
+    [0.1, "0.1"],
+    [1234.5, "1234.5"],
+    [-7, "-7"],
+    [1e-7, "1e-7"],
+    [1e21, "1e+21"],
+    ["42", "42"],
+    ["  42  ", "42"],
+    ["\t7\n", "7"],
+    ["00012", "12"],
+    [".5", "0.5"],
+    ["0.1", "0.1"],
   ])("plain numbers and numbers as text: %p -> %s", (cell, expected) => expect(asNumber(cell)).toBe(expected));
 
   test.each<[Cell, string]>([
-    ["£10,000", "10000"], ["£1,234.50", "1234.5"], ["1,234,567.891", "1234567.891"], ["460,890", "460890"],
-    ["-£5", "-5"], ["£-5", "-5"], ["-1,000", "-1000"],
+    ["£10,000", "10000"],
+    ["£1,234.50", "1234.5"],
+    ["1,234,567.891", "1234567.891"],
+    ["460,890", "460890"],
+    ["-£5", "-5"],
+    ["£-5", "-5"],
+    ["-1,000", "-1000"],
   ])("pounds and thousands separators: %p -> %s", (cell, expected) => expect(asNumber(cell)).toBe(expected));
 
   test.each<[Cell, string]>([
-    ["12.5%", "0.125"], ["5%", "0.05"], ["100%", "1"], ["-12.5%", "-0.125"], ["0.5%", "0.005"],
+    ["12.5%", "0.125"],
+    ["5%", "0.05"],
+    ["100%", "1"],
+    ["-12.5%", "-0.125"],
+    ["0.5%", "0.005"],
   ])("percentages: %p -> %s", (cell, expected) => expect(asNumber(cell)).toBe(expected));
 
   test.each<[Cell, string]>([
-    ["(1,234)", "-1234"], ["(£1,234.50)", "-1234.5"], ["(12%)", "-0.12"], ["(5)", "-5"],
+    ["(1,234)", "-1234"],
+    ["(£1,234.50)", "-1234.5"],
+    ["(12%)", "-0.12"],
+    ["(5)", "-5"],
   ])("accounting brackets are negative: %p -> %s", (cell, expected) => expect(asNumber(cell)).toBe(expected));
 
   test.each<[Cell, string]>([
-    ["+5", "5"], ["5.", "5"], ["1E5", "100000"], ["1e-2", "0.01"], ["+1.5e3", "1500"],
+    ["+5", "5"],
+    ["5.", "5"],
+    ["1E5", "100000"],
+    ["1e-2", "0.01"],
+    ["+1.5e3", "1500"],
   ])("what Excel's VALUE also reads: %p -> %s", (cell, expected) => expect(asNumber(cell)).toBe(expected));
 
   test.each<Cell>(["-0", "(0)", -0, "0%"])("no negative zero: %p", (cell) => {
@@ -36,16 +63,54 @@ describe("readNumber", () => {
     if (r.kind === "number") expect(r.value.isNeg()).toBe(false);
   });
 
-  test.each<Cell>([null, undefined, "", "   ", "\t"])("blank: %p", (cell) => expect(readNumber(cell)).toEqual({ kind: "blank" }));
+  test.each<Cell>([null, undefined, "", "   ", "\t"])("blank: %p", (cell) =>
+    expect(readNumber(cell)).toEqual({ kind: "blank" }),
+  );
 
   test.each<[Cell, string]>([
-    [true, "TRUE"], [false, "FALSE"], ["TRUE", "TRUE"], ["true", "true"],
-    [NaN, "NaN"], [Infinity, "Infinity"], [-Infinity, "-Infinity"], ["NaN", "NaN"], ["nan", "nan"], ["Infinity", "Infinity"], ["-Infinity", "-Infinity"],
-    ["ten", "ten"], ["#N/A", "#N/A"], ["n/a", "n/a"], ["TBC", "TBC"], ["-", "-"], ["£", "£"], ["%", "%"], ["()", "()"], [".", "."], ["e5", "e5"],
-    ["(5", "(5"], ["5)", "5)"], ["--5", "--5"], ["+-5", "+-5"], ["(-5)", "(-5)"], ["(+5)", "(+5)"],
-    ["£ 5", "£ 5"], ["5 %", "5 %"], ["5£", "5£"], ["$5", "$5"], ["€5", "€5"], ["1 000", "1 000"], ["−5", "−5"],
-    ["1,23", "1,23"], ["12,3456", "12,3456"], ["1,2,3", "1,2,3"], [",123", ",123"], ["12,", "12,"], ["0x10", "0x10"],
-  ])("not a number (reported as text, with the text): %p", (cell, text) => expect(readNumber(cell)).toEqual({ kind: "text", text }));
+    [true, "TRUE"],
+    [false, "FALSE"],
+    ["TRUE", "TRUE"],
+    ["true", "true"],
+    [NaN, "NaN"],
+    [Infinity, "Infinity"],
+    [-Infinity, "-Infinity"],
+    ["NaN", "NaN"],
+    ["nan", "nan"],
+    ["Infinity", "Infinity"],
+    ["-Infinity", "-Infinity"],
+    ["ten", "ten"],
+    ["#N/A", "#N/A"],
+    ["n/a", "n/a"],
+    ["TBC", "TBC"],
+    ["-", "-"],
+    ["£", "£"],
+    ["%", "%"],
+    ["()", "()"],
+    [".", "."],
+    ["e5", "e5"],
+    ["(5", "(5"],
+    ["5)", "5)"],
+    ["--5", "--5"],
+    ["+-5", "+-5"],
+    ["(-5)", "(-5)"],
+    ["(+5)", "(+5)"],
+    ["£ 5", "£ 5"],
+    ["5 %", "5 %"],
+    ["5£", "5£"],
+    ["$5", "$5"],
+    ["€5", "€5"],
+    ["1 000", "1 000"],
+    ["−5", "−5"],
+    ["1,23", "1,23"],
+    ["12,3456", "12,3456"],
+    ["1,2,3", "1,2,3"],
+    [",123", ",123"],
+    ["12,", "12,"],
+    ["0x10", "0x10"],
+  ])("not a number (reported as text, with the text): %p", (cell, text) =>
+    expect(readNumber(cell)).toEqual({ kind: "text", text }),
+  );
 
   test("numbers keep their shortest decimal form (no binary noise)", () => {
     expect(asNumber(0.1 + 0.2)).toBe("0.30000000000000004"); // the double itself, faithfully

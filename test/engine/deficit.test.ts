@@ -45,13 +45,15 @@ describe("SEND.DEFICIT properties (fast-check, seeded)", () => {
     fc.assert(
       fc.property(
         money,
-        fc.integer({ min: 1, max: 15 }).chain((n) =>
-          fc.tuple(
-            fc.array(cell, { minLength: n, maxLength: n }),
-            fc.array(cell, { minLength: n, maxLength: n }),
-            fc.option(fc.array(cell, { minLength: n, maxLength: n }), { nil: undefined }),
+        fc
+          .integer({ min: 1, max: 15 })
+          .chain((n) =>
+            fc.tuple(
+              fc.array(cell, { minLength: n, maxLength: n }),
+              fc.array(cell, { minLength: n, maxLength: n }),
+              fc.option(fc.array(cell, { minLength: n, maxLength: n }), { nil: undefined }),
+            ),
           ),
-        ),
         (opening, [income, spend, adjustments]) => {
           const r = deficit(opening, income, spend, adjustments);
           if (isSendError(r)) throw new Error(r.toString());
@@ -60,7 +62,15 @@ describe("SEND.DEFICIT properties (fast-check, seeded)", () => {
           let total: Dec = new D(0);
           r.forEach(([inYear, cumulative], y) => {
             const z = (v: Dec | null) => v ?? new D(0);
-            expect(inYear.eq(roundMoney(z(income[y]).minus(z(spend[y])).plus(z(adjustments?.[y] ?? null))))).toBe(true);
+            expect(
+              inYear.eq(
+                roundMoney(
+                  z(income[y])
+                    .minus(z(spend[y]))
+                    .plus(z(adjustments?.[y] ?? null)),
+                ),
+              ),
+            ).toBe(true);
             expect(cumulative.eq(prev.plus(inYear))).toBe(true);
             expect(Number.isFinite(toNumber(inYear)) && Number.isFinite(toNumber(cumulative))).toBe(true);
             prev = cumulative;

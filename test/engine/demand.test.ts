@@ -10,7 +10,7 @@ const PLACEMENTS = ["Mainstream", "Special", "ISP", "AP", "FE"];
 /** A forecast spill: Total, the placement groups and New plans for each year, from a seeded generator. */
 function forecastGrid(seed: number, years = 4, first = 2023): Grid {
   let s = seed;
-  const next = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const rows: Grid = [["Year", "Breakdown", "Low", "Central", "High"]];
   for (let y = first; y < first + years; y++) {
     const counts = PLACEMENTS.map(() => Math.round(next() * 400 * 100) / 100);
@@ -30,13 +30,30 @@ const grid = (x: unknown): Grid => {
 const central = (f: Grid, year: number, b: string) => f.find((r) => r[0] === year && r[1] === b)![3] as number;
 
 describe("SEND.PROJECT with a forecast", () => {
-  const costs: Grid = [["proj.mainstream.cost", 5000], ["proj.special.cost", 21000], ["proj.isp.cost", 55000], ["proj.ap.cost", 18000],
-    ["proj.fe.cost", 9000], ["proj.grant", 40000000], ["proj.opening", -3000000], ["proj.inflation", 0.03], ["proj.inflation.isp", 0.07],
-    ["proj.other", 250000], ["proj.ei.cost", 100000], ["proj.shift", 4], ["proj.places.2", 10], ["proj.places.cost", 3000]];
+  const costs: Grid = [
+    ["proj.mainstream.cost", 5000],
+    ["proj.special.cost", 21000],
+    ["proj.isp.cost", 55000],
+    ["proj.ap.cost", 18000],
+    ["proj.fe.cost", 9000],
+    ["proj.grant", 40000000],
+    ["proj.opening", -3000000],
+    ["proj.inflation", 0.03],
+    ["proj.inflation.isp", 0.07],
+    ["proj.other", 250000],
+    ["proj.ei.cost", 100000],
+    ["proj.shift", 4],
+    ["proj.places.2", 10],
+    ["proj.places.cost", 3000],
+  ];
 
   test.each([1, 2, 3, 4, 5])("a forecast flat at the typed counts gives the typed projection (seed %i)", (seed) => {
-    const f = forecastGrid(seed).filter((r, i) => i === 0 || r[0] === 2023).flatMap((r) => (r[0] === 2023 ? [0, 1, 2].map((k) => [2023 + k, ...r.slice(1)]) : [r]));
-    const counts = PLACEMENTS.map((p) => [`proj.${p === "Mainstream" ? "mainstream" : p.toLowerCase()}.count`, central(f, 2023, p)] as Cell[]);
+    const f = forecastGrid(seed)
+      .filter((r, i) => i === 0 || r[0] === 2023)
+      .flatMap((r) => (r[0] === 2023 ? [0, 1, 2].map((k) => [2023 + k, ...r.slice(1)]) : [r]));
+    const counts = PLACEMENTS.map(
+      (p) => [`proj.${p === "Mainstream" ? "mainstream" : p.toLowerCase()}.count`, central(f, 2023, p)] as Cell[],
+    );
     const typed = grid(invoke("PROJECT", [[["Factor", "P"], ...costs, ...counts, ["proj.years", 3]], "P"]));
     const fromDemand = grid(invoke("PROJECT", [[["Factor", "P"], ...costs], "P", f]));
     expect(fromDemand.map((r) => r.slice(1))).toEqual(typed.map((r) => r.slice(1)));
@@ -45,8 +62,13 @@ describe("SEND.PROJECT with a forecast", () => {
 
   test.each([11, 12, 13])("cutting new plans never adds spend, and cutting none changes nothing (seed %i)", (seed) => {
     const f = forecastGrid(seed);
-    const spend = (cut: number) => grid(invoke("PROJECT", [[["Factor", "P"], ...costs, ["proj.newplans.cut", cut]], "P", f])).slice(1).map((r) => r[2] as number);
-    const none = grid(invoke("PROJECT", [[["Factor", "P"], ...costs], "P", f])).slice(1).map((r) => r[2] as number);
+    const spend = (cut: number) =>
+      grid(invoke("PROJECT", [[["Factor", "P"], ...costs, ["proj.newplans.cut", cut]], "P", f]))
+        .slice(1)
+        .map((r) => r[2] as number);
+    const none = grid(invoke("PROJECT", [[["Factor", "P"], ...costs], "P", f]))
+      .slice(1)
+      .map((r) => r[2] as number);
     expect(spend(0)).toEqual(none);
     let previous = none;
     for (const cut of [0.1, 0.3, 0.6, 1]) {
@@ -61,14 +83,22 @@ describe("SEND.PROJECT with a forecast", () => {
 describe("SEND.SUFFICIENCY", () => {
   test.each([21, 22, 23, 24])("overflow moves demand from Special to ISP and keeps their sum (seed %i)", (seed) => {
     const f = forecastGrid(seed);
-    const capacity: Grid = [["Breakdown", "Year", "Places"], ["Special", 2023, 150], ["Special", 2025, 220], ["ISP", 2024, 90]];
+    const capacity: Grid = [
+      ["Breakdown", "Year", "Places"],
+      ["Special", 2023, 150],
+      ["Special", 2025, 220],
+      ["ISP", 2024, 90],
+    ];
     const plain = grid(invoke("SUFFICIENCY", [f, capacity]));
     const over = grid(invoke("SUFFICIENCY", [f, capacity, true]));
     for (const year of [2023, 2024, 2025, 2026]) {
       const row = (g: Grid, b: string) => g.find((r) => r[0] === year && r[1] === b)!;
       // without overflow Demand is the Central forecast and Gap = Places - Demand
       expect(row(plain, "Special")[2]).toBe(central(f, year, "Special"));
-      expect(row(plain, "Special")[4]).toBeCloseTo((row(plain, "Special")[3] as number) - central(f, year, "Special"), 9);
+      expect(row(plain, "Special")[4]).toBeCloseTo(
+        (row(plain, "Special")[3] as number) - central(f, year, "Special"),
+        9,
+      );
       const sum = (row(over, "Special")[2] as number) + (row(over, "ISP")[2] as number);
       expect(sum).toBeCloseTo(central(f, year, "Special") + central(f, year, "ISP"), 9);
       expect(row(over, "Special")[4] as number).toBeGreaterThanOrEqual(0);

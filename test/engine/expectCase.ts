@@ -2,7 +2,10 @@
 import { isSendError } from "../../src/engine/errors";
 
 /** One fragment (fit/deficit/payback/appraise/forecast.json) or several, all required (project/check.json). */
-export interface ExpectedError { error: string; message_contains?: string | string[] }
+export interface ExpectedError {
+  error: string;
+  message_contains?: string | string[];
+}
 
 /** The result must be a SendError of the expected kind whose message contains every expected fragment. */
 export function expectCaseError(r: unknown, expected: ExpectedError): void {

@@ -18,17 +18,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < src.length; i++) {
     const ch = src[i];
     if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") { row.push(field); field = ""; }
-    else if (ch === "\n" || ch === "\r") {
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && src[i + 1] === "\n") i++;
-      row.push(field); rows.push(row); row = []; field = "";
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
     } else field += ch;
   }
-  if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -54,9 +64,13 @@ const HN = col("High Needs Students (included in Total Students)");
 const E2 = col("High Needs Element 2 Funding (£)");
 const TOTAL = col("Total Funding Allocation (£)");
 const PARTS = [
-  "Total Programme Funding (£)", "High Needs Element 2 Funding (£)", "Total Student Financial Support Funding (£)",
-  "Industry Placements: Capacity and Delivery Funding (£)", "Advanced Maths Premium Funding (£)",
-  "Alternative Completions Funding (£)", "Actual Condition of Funding adjustment in 2019/20 (£) (after mitigation)",
+  "Total Programme Funding (£)",
+  "High Needs Element 2 Funding (£)",
+  "Total Student Financial Support Funding (£)",
+  "Industry Placements: Capacity and Delivery Funding (£)",
+  "Advanced Maths Premium Funding (£)",
+  "Alternative Completions Funding (£)",
+  "Actual Condition of Funding adjustment in 2019/20 (£) (after mitigation)",
 ].map(col);
 
 describe("the CSV as read", () => {
@@ -80,11 +94,15 @@ describe("the CSV as read", () => {
 });
 
 describe("High Needs Element 2 = engine place funding", () => {
-  const rates: Grid = [["Factor", "Description", "ESFA 2019-20"],
+  const rates: Grid = [
+    ["Factor", "Description", "ESFA 2019-20"],
     ["place.fe", "FE element 2 per high-needs student", 6000],
-    ["place.special", "special school place", 10000]];
-  const table: Grid = [["Name", "Category", "Phase", "Places"],
-    ...data.map((r) => [r[NAME], r[CATEGORY], SPECIAL.has(r[CATEGORY]) ? "Special" : "FE", r[HN]])];
+    ["place.special", "special school place", 10000],
+  ];
+  const table: Grid = [
+    ["Name", "Category", "Phase", "Places"],
+    ...data.map((r) => [r[NAME], r[CATEGORY], SPECIAL.has(r[CATEGORY]) ? "Special" : "FE", r[HN]]),
+  ];
   const totals = allocateAll(rates, "ESFA 2019-20", table);
 
   test("every institution computes (no errors)", () => {
@@ -99,7 +117,11 @@ describe("High Needs Element 2 = engine place funding", () => {
     expect(mismatches).toEqual(ELEMENT2_EXCEPTIONS);
     // the exception is the one the README describes
     const esher = data.findIndex((r) => r[NAME] === "Esher Sixth Form College");
-    expect([data[esher][CATEGORY], data[esher][HN], money(data[esher][E2]).toNumber()]).toEqual(["Academy", "12", 68957]);
+    expect([data[esher][CATEGORY], data[esher][HN], money(data[esher][E2]).toNumber()]).toEqual([
+      "Academy",
+      "12",
+      68957,
+    ]);
     expect((totals[esher] as Dec).toNumber()).toBe(72000);
     // CVQO LTD (the total's exception) does not matter here: 0 students, element 2 £0
     const cvqo = data.findIndex((r) => r[NAME] === "CVQO LTD");
@@ -119,10 +141,12 @@ describe("High Needs Element 2 = engine place funding", () => {
 
 describe("Total Funding Allocation identity (data README)", () => {
   test("Programme + E2 + Student Financial Support + Industry Placements + Advanced Maths + Alternative Completions + CoF adjustment = Total, within £2, all rows but CVQO LTD", () => {
-    const off = data.filter((r) => {
-      const sum = PARTS.reduce((s, c) => s.plus(money(r[c])), new D(0));
-      return sum.minus(money(r[TOTAL])).abs().gt(2);
-    }).map((r) => r[NAME]);
+    const off = data
+      .filter((r) => {
+        const sum = PARTS.reduce((s, c) => s.plus(money(r[c])), new D(0));
+        return sum.minus(money(r[TOTAL])).abs().gt(2);
+      })
+      .map((r) => r[NAME]);
     expect(off).toEqual(TOTAL_EXCEPTIONS);
   });
 });

@@ -25,7 +25,10 @@ function run(c: FitCase) {
     cap: cap === undefined ? undefined : new D(cap),
     unit: unit === undefined ? undefined : new D(unit),
   };
-  return { plain: fit(amounts.map(dn), new D(budget), opts), detailed: fitDetailed(amounts.map(dn), new D(budget), opts) };
+  return {
+    plain: fit(amounts.map(dn), new D(budget), opts),
+    detailed: fitDetailed(amounts.map(dn), new D(budget), opts),
+  };
 }
 
 describe("SEND.FIT worked examples (test/cases/fit.json)", () => {
@@ -114,15 +117,30 @@ const scenario = fc
     }),
   );
 
-interface Oracle { lo: Dec; hi: Dec | null; exactLo: Dec; exactHi: Dec | null; a: Dec }
+interface Oracle {
+  lo: Dec;
+  hi: Dec | null;
+  exactLo: Dec;
+  exactHi: Dec | null;
+  a: Dec;
+}
 
 /** Independent statement of the bounds rules (header of fit.ts). null when some row has no room. */
-function oracle(amounts: (Dec | null)[], baseline: (Dec | null)[] | undefined, floor?: Dec, cap?: Dec, unit = new D("0.01")) {
+function oracle(
+  amounts: (Dec | null)[],
+  baseline: (Dec | null)[] | undefined,
+  floor?: Dec,
+  cap?: Dec,
+  unit = new D("0.01"),
+) {
   const rows: Oracle[] = [];
   for (let i = 0; i < amounts.length; i++) {
     const a = amounts[i] ?? new D(0);
     const b = baseline ? baseline[i] : floor || cap ? a : null;
-    if (!b || b.isZero()) { rows.push({ a, lo: new D(0), hi: null, exactLo: new D(0), exactHi: null }); continue; }
+    if (!b || b.isZero()) {
+      rows.push({ a, lo: new D(0), hi: null, exactLo: new D(0), exactHi: null });
+      continue;
+    }
     const exactLo = floor ? b.times(floor.plus(1)) : new D(0);
     const exactHi = cap ? b.times(cap.plus(1)) : null;
     const lo = exactLo.div(unit).toDecimalPlaces(0, D.ROUND_CEIL).times(unit);
@@ -143,7 +161,8 @@ describe("SEND.FIT properties (fast-check, seeded)", () => {
       fc.property(scenario, ({ s, amounts, baseline, capAlone }) => {
         const unit = new D(s.unit);
         const floor = s.floor;
-        const cap = s.capGap !== undefined ? (floor ?? new D(0)).plus(new D(s.capGap).div(1000)) : floor ? undefined : capAlone;
+        const cap =
+          s.capGap !== undefined ? (floor ?? new D(0)).plus(new D(s.capGap).div(1000)) : floor ? undefined : capAlone;
         const base = s.withBaseline ? baseline : undefined;
         const o = oracle(amounts, base, floor, cap, unit);
         const sum = amounts.reduce<Dec>((acc, a) => acc.plus(a ?? 0), new D(0));
@@ -180,16 +199,18 @@ describe("SEND.FIT properties (fast-check, seeded)", () => {
         // monotone: among scaled rows a larger amount never gets less; equal amounts differ by at most the
         // unit, the earlier row getting the spare one
         const scaled = results.map((_, i) => i).filter((i) => status[i] === "scaled");
-        for (const i of scaled) for (const j of scaled) {
-          if (i >= j) continue;
-          const ai = o!.rows[i].a, aj = o!.rows[j].a;
-          if (ai.lt(aj)) expect(results[i].lte(results[j])).toBe(true);
-          if (ai.gt(aj)) expect(results[i].gte(results[j])).toBe(true);
-          if (ai.eq(aj)) {
-            expect(results[i].gte(results[j])).toBe(true);
-            expect(results[i].minus(results[j]).lte(unit)).toBe(true);
+        for (const i of scaled)
+          for (const j of scaled) {
+            if (i >= j) continue;
+            const ai = o!.rows[i].a,
+              aj = o!.rows[j].a;
+            if (ai.lt(aj)) expect(results[i].lte(results[j])).toBe(true);
+            if (ai.gt(aj)) expect(results[i].gte(results[j])).toBe(true);
+            if (ai.eq(aj)) {
+              expect(results[i].gte(results[j])).toBe(true);
+              expect(results[i].minus(results[j]).lte(unit)).toBe(true);
+            }
           }
-        }
       }),
       { numRuns: 400, seed: 20240401 },
     );
@@ -199,25 +220,36 @@ describe("SEND.FIT properties (fast-check, seeded)", () => {
   test("results preserve the order of amount / baseline ratios among scaled rows (up to one unit of rounding)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(pennies(1_000_000).filter((a) => a.gt(0)), pennies(1_000_000).filter((b) => b.gt(100))), { minLength: 2, maxLength: 10 }),
+        fc.array(
+          fc.tuple(
+            pennies(1_000_000).filter((a) => a.gt(0)),
+            pennies(1_000_000).filter((b) => b.gt(100)),
+          ),
+          { minLength: 2, maxLength: 10 },
+        ),
         fc.integer({ min: 0, max: 1000 }),
         (pairs, pick) => {
           const amounts = pairs.map((p) => p[0]);
           const baseline = pairs.map((p) => p[1]);
-          const floor = new D("-0.005"), cap = new D("0.03");
+          const floor = new D("-0.005"),
+            cap = new D("0.03");
           const o = oracle(amounts, baseline, floor, cap)!;
           const budget = o.sMin.plus(o.sMax!.minus(o.sMin).times(pick).div(1000));
           const r = fitDetailed(amounts, budget, { baseline, floor, cap });
           if (isSendError(r)) throw new Error(r.toString());
           const scaled = r.results.map((_, i) => i).filter((i) => r.status[i] === "scaled");
           const penny = new D("0.01");
-          for (const i of scaled) for (const j of scaled) {
-            const ri = amounts[i].div(baseline[i]), rj = amounts[j].div(baseline[j]);
-            if (ri.lt(rj)) {
-              // r_i / b_i ≤ r_j / b_j, allowing each result its rounding penny
-              expect(r.results[i].minus(penny).div(baseline[i]).lte(r.results[j].plus(penny).div(baseline[j]))).toBe(true);
+          for (const i of scaled)
+            for (const j of scaled) {
+              const ri = amounts[i].div(baseline[i]),
+                rj = amounts[j].div(baseline[j]);
+              if (ri.lt(rj)) {
+                // r_i / b_i ≤ r_j / b_j, allowing each result its rounding penny
+                expect(r.results[i].minus(penny).div(baseline[i]).lte(r.results[j].plus(penny).div(baseline[j]))).toBe(
+                  true,
+                );
+              }
             }
-          }
         },
       ),
       { numRuns: 200, seed: 7 },
@@ -226,10 +258,15 @@ describe("SEND.FIT properties (fast-check, seeded)", () => {
 
   test("floor above cap is always #NUM!", () => {
     fc.assert(
-      fc.property(rate(-50, 50), fc.integer({ min: 1, max: 50 }), fc.array(pennies(100000), { minLength: 1, maxLength: 5 }), (cap, gap, amounts) => {
-        const r = fit(amounts, new D(100), { floor: cap.plus(new D(gap).div(1000)), cap });
-        expect(isSendError(r) && r.kind).toBe("#NUM!");
-      }),
+      fc.property(
+        rate(-50, 50),
+        fc.integer({ min: 1, max: 50 }),
+        fc.array(pennies(100000), { minLength: 1, maxLength: 5 }),
+        (cap, gap, amounts) => {
+          const r = fit(amounts, new D(100), { floor: cap.plus(new D(gap).div(1000)), cap });
+          expect(isSendError(r) && r.kind).toBe("#NUM!");
+        },
+      ),
       { numRuns: 200, seed: 11 },
     );
   });

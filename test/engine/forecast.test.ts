@@ -14,7 +14,8 @@ import cases from "../cases/forecast.json";
 interface ForecastCase {
   name: string;
   inputs: { history: (string | number | null)[][]; horizon?: number; coverage?: number };
-  expected: { rows: [number, string, number][]; sums?: Record<string, string[]> } | { error: string; message_contains: string };
+  expected:
+    { rows: [number, string, number][]; sums?: Record<string, string[]> } | { error: string; message_contains: string };
   source: string;
 }
 
@@ -26,7 +27,10 @@ const ok = (r: ForecastRow[] | ReturnType<typeof forecast>): ForecastRow[] => {
 describe("SEND.FORECAST worked examples (test/cases/forecast.json)", () => {
   test.each((cases as unknown as ForecastCase[]).map((c) => [c.name, c] as const))("%s", (_n, c) => {
     const r = forecast(c.inputs.history, { horizon: c.inputs.horizon, coverage: c.inputs.coverage });
-    if ("error" in c.expected) { expectCaseError(r, c.expected); return; }
+    if ("error" in c.expected) {
+      expectCaseError(r, c.expected);
+      return;
+    }
     const rows = ok(r);
     expect(rows.map((x) => [x.year, x.breakdown.header, x.central])).toEqual(c.expected.rows);
     for (const x of rows) expect(x.low <= x.central && x.central <= x.high).toBe(true);
@@ -68,12 +72,22 @@ describe("properties on every published LA history", () => {
   test.each(las.map((a) => [a.code, a.name] as const))("%s %s", (code) => {
     const table = historyTable(code)!;
     const r = forecast(table, { horizon: 6 });
-    if (table.length - 1 < 3) { expect(isSendError(r)).toBe(true); return; }
+    if (table.length - 1 < 3) {
+      expect(isSendError(r)).toBe(true);
+      return;
+    }
     const rows = ok(r);
     expect(rows).toHaveLength(6 * 16);
     checkProperties(rows, table);
     // deterministic: the same table, a second time, and a copy
-    expect(ok(forecast(table.map((row) => [...row]), { horizon: 6 }))).toEqual(rows);
+    expect(
+      ok(
+        forecast(
+          table.map((row) => [...row]),
+          { horizon: 6 },
+        ),
+      ),
+    ).toEqual(rows);
   });
 });
 
@@ -82,21 +96,33 @@ describe("properties on random histories (fast-check, seeded)", () => {
   const history = fc.record({
     start: fc.integer({ min: 2000, max: 2030 }),
     cols: fc.subarray(COLS, { minLength: 1 }),
-    rows: fc.array(fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: COLS.length, maxLength: COLS.length }), { minLength: 3, maxLength: 14 }),
+    rows: fc.array(fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: COLS.length, maxLength: COLS.length }), {
+      minLength: 3,
+      maxLength: 14,
+    }),
     horizon: fc.integer({ min: 1, max: 15 }),
     coverage: fc.double({ min: 0.01, max: 0.99, noNaN: true }),
   });
 
   test("nothing negative; parts never exceed Total; Low ≤ Central ≤ High; deterministic", () => {
-    fc.assert(fc.property(history, ({ start, cols, rows, horizon, coverage }) => {
-      const grid: Grid = [["Year", ...cols], ...rows.map((r, i) => [start + i, ...cols.map((c) => r[COLS.indexOf(c)])])];
-      const r = forecast(grid, { horizon, coverage });
-      if (cols.every((c) => c === "New plans")) { expect(isSendError(r)).toBe(true); return; }
-      const out = ok(r);
-      expect(out.filter((x) => x.breakdown.key === "total")).toHaveLength(horizon);
-      checkProperties(out, grid);
-      expect(ok(forecast(grid, { horizon, coverage }))).toEqual(out);
-    }), { seed: 20260409, numRuns: 300 });
+    fc.assert(
+      fc.property(history, ({ start, cols, rows, horizon, coverage }) => {
+        const grid: Grid = [
+          ["Year", ...cols],
+          ...rows.map((r, i) => [start + i, ...cols.map((c) => r[COLS.indexOf(c)])]),
+        ];
+        const r = forecast(grid, { horizon, coverage });
+        if (cols.every((c) => c === "New plans")) {
+          expect(isSendError(r)).toBe(true);
+          return;
+        }
+        const out = ok(r);
+        expect(out.filter((x) => x.breakdown.key === "total")).toHaveLength(horizon);
+        checkProperties(out, grid);
+        expect(ok(forecast(grid, { horizon, coverage }))).toEqual(out);
+      }),
+      { seed: 20260409, numRuns: 300 },
+    );
   });
 });
 
@@ -104,7 +130,10 @@ describe("intervals", () => {
   test("σ never shrinks with the horizon, for every breakdown and size", () => {
     for (const key of Object.keys(SHIPPED_CALIBRATION.sigma)) {
       for (const size of [0, 10, 50, 200, 800, 5000]) {
-        for (let h = 1; h < 15; h++) expect(sigmaFor(SHIPPED_CALIBRATION, key, size, h + 1)).toBeGreaterThanOrEqual(sigmaFor(SHIPPED_CALIBRATION, key, size, h));
+        for (let h = 1; h < 15; h++)
+          expect(sigmaFor(SHIPPED_CALIBRATION, key, size, h + 1)).toBeGreaterThanOrEqual(
+            sigmaFor(SHIPPED_CALIBRATION, key, size, h),
+          );
       }
     }
   });
@@ -115,8 +144,11 @@ describe("intervals", () => {
       if (isSendError(h)) throw new Error(h.message);
       const rows = forecastHistory(h, 10, 0.8);
       for (const key of ["total", "mainstream", "special", "isp"]) {
-        const widths = rows.filter((r) => r.breakdown.key === key).map((r) => Math.log((r.high + 1) / (Math.max(r.low, 0) + 1)));
-        for (let i = 1; i < widths.length; i++) expect(widths[i]).toBeGreaterThanOrEqual(widths[i - 1] - 0.02); // whole-plan rounding
+        const widths = rows
+          .filter((r) => r.breakdown.key === key)
+          .map((r) => Math.log((r.high + 1) / (Math.max(r.low, 0) + 1)));
+        // whole-plan rounding
+        for (let i = 1; i < widths.length; i++) expect(widths[i]).toBeGreaterThanOrEqual(widths[i - 1] - 0.02);
       }
     }
   });

@@ -27,7 +27,12 @@ const valueOf = (name: string, key: string) => opt(name).values.find((v) => v.ke
 describe("library data", () => {
   test("ships the national options with unique names and unique keys per option", () => {
     expect(LIBRARY.map((o) => o.name)).toEqual([
-      "National 2021-22", "National 2022-23", "National 2023-24", "National 2024-25", "National 2025-26", "National 2026-27",
+      "National 2021-22",
+      "National 2022-23",
+      "National 2023-24",
+      "National 2024-25",
+      "National 2025-26",
+      "National 2026-27",
     ]);
     for (const o of LIBRARY) {
       expect(o.description.trim()).not.toBe("");
@@ -45,12 +50,15 @@ describe("library data", () => {
     expect(["V", "I"]).toContain(v.status);
   });
 
-  test.each(allValues.map((v) => [`${v.option} ${v.key}`, v] as const))("%s is a contract key with the catalogue's unit", (_, v) => {
-    expect(isKnownKey(v.key)).toBe(true);
-    expect(v.key).toBe(v.key.trim().toLowerCase()); // spelled exactly as the contract spells it
-    expect(v.unit).toBe(findKeyInfo(v.key)!.unit);
-    expect(typeof v.value).toBe(findKeyInfo(v.key)!.kind === "text" ? "string" : "number");
-  });
+  test.each(allValues.map((v) => [`${v.option} ${v.key}`, v] as const))(
+    "%s is a contract key with the catalogue's unit",
+    (_, v) => {
+      expect(isKnownKey(v.key)).toBe(true);
+      expect(v.key).toBe(v.key.trim().toLowerCase()); // spelled exactly as the contract spells it
+      expect(v.unit).toBe(findKeyInfo(v.key)!.unit);
+      expect(typeof v.value).toBe(findKeyInfo(v.key)!.kind === "text" ? "string" : "number");
+    },
+  );
 
   test("every numeric value appears as a figure in the domain brief or in its source's quoted sentence", () => {
     for (const v of allValues) {
@@ -68,17 +76,30 @@ describe("library data", () => {
   });
 
   test("the rates the issue names: DAF £800 / £828 / £938 / £1,225 and 16-19 £5,105 / £5,133", () => {
-    expect(["2022-23", "2023-24", "2025-26", "2026-27"].map((y) => valueOf(`National ${y}`, "ey.daf"))).toEqual([800, 828, 938, 1225]);
-    expect(["2022-23", "2023-24", "2025-26", "2026-27"].map((y) => valueOf(`National ${y}`, "fe.rate"))).toEqual([4542, 4753, 5105, 5133]);
+    expect(["2022-23", "2023-24", "2025-26", "2026-27"].map((y) => valueOf(`National ${y}`, "ey.daf"))).toEqual([
+      800, 828, 938, 1225,
+    ]);
+    expect(["2022-23", "2023-24", "2025-26", "2026-27"].map((y) => valueOf(`National ${y}`, "fe.rate"))).toEqual([
+      4542, 4753, 5105, 5133,
+    ]);
   });
 
   test("spot values match the domain brief", () => {
-    expect([valueOf("National 2024-25", "be.primary"), valueOf("National 2024-25", "be.ks3"), valueOf("National 2024-25", "be.ks4")])
-      .toEqual([3562, 5022, 5661]);
-    expect([valueOf("National 2021-22", "be.primary"), valueOf("National 2021-22", "be.ks3"), valueOf("National 2021-22", "be.ks4")])
-      .toEqual([3123, 4404, 4963]);
-    expect([valueOf("National 2021-22", "ey.daf"), valueOf("National 2024-25", "ey.daf"), valueOf("National 2025-26", "ey.daf")])
-      .toEqual([615, 910, 938]);
+    expect([
+      valueOf("National 2024-25", "be.primary"),
+      valueOf("National 2024-25", "be.ks3"),
+      valueOf("National 2024-25", "be.ks4"),
+    ]).toEqual([3562, 5022, 5661]);
+    expect([
+      valueOf("National 2021-22", "be.primary"),
+      valueOf("National 2021-22", "be.ks3"),
+      valueOf("National 2021-22", "be.ks4"),
+    ]).toEqual([3123, 4404, 4963]);
+    expect([
+      valueOf("National 2021-22", "ey.daf"),
+      valueOf("National 2024-25", "ey.daf"),
+      valueOf("National 2025-26", "ey.daf"),
+    ]).toEqual([615, 910, 938]);
     expect([valueOf("National 2021-22", "fe.rate"), valueOf("National 2024-25", "fe.rate")]).toEqual([4188, 4843]);
     for (const o of LIBRARY) {
       expect(valueOf(o.name, "place.special")).toBe(10000);
@@ -97,7 +118,8 @@ describe("library data", () => {
     }
     // [U] in the brief: £10k unoccupied RP places, NFF FSM/IDACI/LPA/EAL/lump-sum values, 16-19 weightings
     const shipped = new Set(allValues.map((v) => v.key));
-    for (const k of shipped) expect(k).not.toMatch(/^(place\.rb\.unoccupied|fsm6?\.|idaci\.|lpa\.|eal\.|lumpsum\.|fe\.weighting)/);
+    for (const k of shipped)
+      expect(k).not.toMatch(/^(place\.rb\.unoccupied|fsm6?\.|idaci\.|lpa\.|eal\.|lumpsum\.|fe\.weighting)/);
     // 2025-26 has no verified basic entitlement
     expect(valueOf("National 2025-26", "be.primary")).toBeUndefined();
   });
@@ -122,16 +144,34 @@ describe("libraryRatesGrid", () => {
   const rowOf = (key: string) => grid.find((r) => r[0] === key);
 
   test("header and rectangular shape", () => {
-    expect(header).toEqual(["Factor", "Description", "Unit", "Source", "National 2021-22", "National 2024-25", "National 2025-26"]);
+    expect(header).toEqual([
+      "Factor",
+      "Description",
+      "Unit",
+      "Source",
+      "National 2021-22",
+      "National 2024-25",
+      "National 2025-26",
+    ]);
     for (const r of grid) expect(r).toHaveLength(header.length);
   });
 
   test("one row per key of the union, plus blank-Factor section headings", () => {
-    const keys = grid.slice(1).filter((r) => r[0] !== null).map((r) => r[0]);
+    const keys = grid
+      .slice(1)
+      .filter((r) => r[0] !== null)
+      .map((r) => r[0]);
     expect(new Set(keys)).toEqual(new Set(["year", ...allValues.map((v) => v.key)]));
     expect(keys).toHaveLength(new Set(keys).size);
     const headings = grid.slice(1).filter((r) => r[0] === null);
-    expect(headings.map((r) => r[1])).toEqual(["General", "Schools formula", "Notional SEN", "Place funding", "Early years", "16-19"]);
+    expect(headings.map((r) => r[1])).toEqual([
+      "General",
+      "Schools formula",
+      "Notional SEN",
+      "Place funding",
+      "Early years",
+      "16-19",
+    ]);
     for (const h of headings) expect(h.filter((c, i) => i !== 1 && c !== null)).toEqual([]);
     // headings sit right above their keys
     const at = (x: unknown) => grid.findIndex((r) => r[0] === x || (r[0] === null && r[1] === x));
@@ -153,9 +193,13 @@ describe("libraryRatesGrid", () => {
     const first = opt("National 2021-22").values.find((v) => v.key === "ey.daf")!;
     expect(daf[1]).toBe(first.description);
     expect(daf[2]).toBe("£/child/year");
-    const dafSources = ["National 2021-22", "National 2024-25", "National 2025-26"].map((n) => opt(n).values.find((v) => v.key === "ey.daf")!.source);
+    const dafSources = ["National 2021-22", "National 2024-25", "National 2025-26"].map(
+      (n) => opt(n).values.find((v) => v.key === "ey.daf")!.source,
+    );
     expect(daf[3]).toBe(dafSources.join("; "));
-    expect(rowOf("place.special")![3]).toBe(opt("National 2024-25").values.find((v) => v.key === "place.special")!.source);
+    expect(rowOf("place.special")![3]).toBe(
+      opt("National 2024-25").values.find((v) => v.key === "place.special")!.source,
+    );
   });
 
   test("option order follows the names given; one option gives one column", () => {
@@ -191,8 +235,21 @@ describe("libraryRatesGrid", () => {
   });
 
   test("an option that inherits brings its parent along and reads back through inheritance", () => {
-    const child: LibraryOption = { name: "Test child", description: "test only", inherits: "National 2024-25",
-      values: [{ key: "ey.daf", value: 1000, unit: "£/child/year", description: "test", source: "https://example.org", status: "I" }] };
+    const child: LibraryOption = {
+      name: "Test child",
+      description: "test only",
+      inherits: "National 2024-25",
+      values: [
+        {
+          key: "ey.daf",
+          value: 1000,
+          unit: "£/child/year",
+          description: "test",
+          source: "https://example.org",
+          status: "I",
+        },
+      ],
+    };
     LIBRARY.push(child);
     try {
       const g = libraryRatesGrid(["Test child"]);

@@ -15,7 +15,11 @@ interface PaybackCase {
 describe("SEND.PAYBACK worked examples (test/cases/payback.json)", () => {
   test.each((cases as unknown as PaybackCase[]).map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const { investment, annual_saving, annual_cost } = c.inputs;
-    const r = payback(new D(investment), new D(annual_saving), annual_cost === undefined ? undefined : new D(annual_cost));
+    const r = payback(
+      new D(investment),
+      new D(annual_saving),
+      annual_cost === undefined ? undefined : new D(annual_cost),
+    );
     if (typeof c.expected === "number") {
       if (isSendError(r)) throw new Error(`unexpected error: ${r.toString()}`);
       expect(r.toString()).toBe(new D(c.expected).toString());
@@ -34,19 +38,24 @@ describe("SEND.PAYBACK properties (fast-check, seeded)", () => {
 
   test("years × net saving is the investment to within half a hundredth of a year; never pays back iff net ≤ 0", () => {
     fc.assert(
-      fc.property(money(0, 10 ** 10), money(-(10 ** 8), 10 ** 8), fc.option(money(-(10 ** 8), 10 ** 8), { nil: undefined }), (inv, saving, cost) => {
-        const r = payback(inv, saving, cost);
-        const net = cost ? saving.minus(cost) : saving;
-        if (net.lte(0)) {
-          expect(isSendError(r) && r.kind).toBe("#NUM!");
-          return;
-        }
-        if (isSendError(r)) throw new Error(r.toString());
-        expect(r.times(100).isInteger()).toBe(true);
-        expect(Number.isFinite(r.toNumber())).toBe(true);
-        // |years − inv / net| ≤ 0.005  ⇔  |years × net − inv| ≤ 0.005 × net
-        expect(r.times(net).minus(inv).abs().lte(net.times("0.005"))).toBe(true);
-      }),
+      fc.property(
+        money(0, 10 ** 10),
+        money(-(10 ** 8), 10 ** 8),
+        fc.option(money(-(10 ** 8), 10 ** 8), { nil: undefined }),
+        (inv, saving, cost) => {
+          const r = payback(inv, saving, cost);
+          const net = cost ? saving.minus(cost) : saving;
+          if (net.lte(0)) {
+            expect(isSendError(r) && r.kind).toBe("#NUM!");
+            return;
+          }
+          if (isSendError(r)) throw new Error(r.toString());
+          expect(r.times(100).isInteger()).toBe(true);
+          expect(Number.isFinite(r.toNumber())).toBe(true);
+          // |years − inv / net| ≤ 0.005  ⇔  |years × net − inv| ≤ 0.005 × net
+          expect(r.times(net).minus(inv).abs().lte(net.times("0.005"))).toBe(true);
+        },
+      ),
       { numRuns: 300, seed: 99 },
     );
   });

@@ -1,8 +1,21 @@
 // How the tests drive the engine the way a SEND.* host does: arguments are read in the order they are
 // written (rates, option, then the institution data) and the first argument at fault gives the error.
 import {
-  allocate, allocateTotal, compare, isSendError, parseRates, readInstitution, readTable, resolveOption,
-  SendError, type Allocation, type Cell, type Comparison, type Dec, type Grid, type Option,
+  allocate,
+  allocateTotal,
+  compare,
+  isSendError,
+  parseRates,
+  readInstitution,
+  readTable,
+  resolveOption,
+  SendError,
+  type Allocation,
+  type Cell,
+  type Comparison,
+  type Dec,
+  type Grid,
+  type Option,
 } from "../../src/engine";
 
 export function option(rates: Grid, name: Cell): Option | SendError {
@@ -11,7 +24,13 @@ export function option(rates: Grid, name: Cell): Option | SendError {
 }
 
 /** SEND.ALLOCATE / SEND.BREAKDOWN. */
-export function allocateRow(rates: Grid, name: Cell, fields: readonly Cell[], values: readonly Cell[], trace = false): Allocation | SendError {
+export function allocateRow(
+  rates: Grid,
+  name: Cell,
+  fields: readonly Cell[],
+  values: readonly Cell[],
+  trace = false,
+): Allocation | SendError {
   const opt = option(rates, name);
   if (isSendError(opt)) return opt;
   const inst = readInstitution(fields, values);
@@ -24,7 +43,9 @@ export function allocateAll(rates: Grid, name: Cell, table: Grid): (Dec | SendEr
   if (isSendError(opt)) return opt;
   const rows = readTable(table);
   if (isSendError(rows)) return rows;
-  return rows.map((r) => (r.institution === null ? null : isSendError(r.institution) ? r.institution : allocateTotal(opt, r.institution)));
+  return rows.map((r) =>
+    r.institution === null ? null : isSendError(r.institution) ? r.institution : allocateTotal(opt, r.institution),
+  );
 }
 
 /** SEND.COMPARE. */

@@ -1,5 +1,13 @@
 // SEND.PROJECT (contract section 5): the yearly deficit projection, against hand-computed figures.
-import { isSendError, optionFromGrid, project, projectionYears, type Grid, type Option, type ProjectionRow } from "../../src/engine";
+import {
+  isSendError,
+  optionFromGrid,
+  project,
+  projectionYears,
+  type Grid,
+  type Option,
+  type ProjectionRow,
+} from "../../src/engine";
 
 const opt = (g: Grid, name: string | null = null): Option => {
   const o = optionFromGrid(g, name);
@@ -13,19 +21,42 @@ const rows = (g: Grid, name: string | null = null): (string | number)[][] => {
 };
 
 describe("SEND.PROJECT", () => {
-  // Every setting, growth slowed by early intervention for mainstream/rb/special/isp only, ISP → special shift, inflation.
+  // Every setting, growth slowed by early intervention for mainstream/rb/special/isp only, ISP → special shift,
+  // inflation.
   const PLAN: Grid = [
     ["Factor", "Plan"],
-    ["proj.start", 2024], ["proj.years", 4], ["proj.opening", -2000000],
-    ["proj.grant", 12000000], ["proj.grant.growth", "3%"], ["proj.grant.extra.3", 250000], ["proj.grant.extra.9", 1e9],
-    ["proj.mainstream.count", 200], ["proj.mainstream.growth", 0.1], ["proj.mainstream.cost", 5000],
-    ["proj.rb.count", 20], ["proj.rb.growth", 0.05], ["proj.rb.cost", 12000],
-    ["proj.special.count", 100], ["proj.special.growth", 0.08], ["proj.special.cost", 25000],
-    ["proj.ap.count", 30], ["proj.ap.growth", 0.1], ["proj.ap.cost", 20000],
-    ["proj.fe.count", 40], ["proj.fe.growth", 0.02], ["proj.fe.cost", 8000],
-    ["proj.ey.count", 10], ["proj.ey.cost", 3000],
-    ["proj.isp.count", 25], ["proj.isp.growth", 0.04], ["proj.isp.cost", 60000],
-    ["proj.ei.reduction", 0.25], ["proj.shift", 3], ["proj.inflation", 0.02], ["proj.other", 500000], ["proj.ei.cost", 100000],
+    ["proj.start", 2024],
+    ["proj.years", 4],
+    ["proj.opening", -2000000],
+    ["proj.grant", 12000000],
+    ["proj.grant.growth", "3%"],
+    ["proj.grant.extra.3", 250000],
+    ["proj.grant.extra.9", 1e9],
+    ["proj.mainstream.count", 200],
+    ["proj.mainstream.growth", 0.1],
+    ["proj.mainstream.cost", 5000],
+    ["proj.rb.count", 20],
+    ["proj.rb.growth", 0.05],
+    ["proj.rb.cost", 12000],
+    ["proj.special.count", 100],
+    ["proj.special.growth", 0.08],
+    ["proj.special.cost", 25000],
+    ["proj.ap.count", 30],
+    ["proj.ap.growth", 0.1],
+    ["proj.ap.cost", 20000],
+    ["proj.fe.count", 40],
+    ["proj.fe.growth", 0.02],
+    ["proj.fe.cost", 8000],
+    ["proj.ey.count", 10],
+    ["proj.ey.cost", 3000],
+    ["proj.isp.count", 25],
+    ["proj.isp.growth", 0.04],
+    ["proj.isp.cost", 60000],
+    ["proj.ei.reduction", 0.25],
+    ["proj.shift", 3],
+    ["proj.inflation", 0.02],
+    ["proj.other", 500000],
+    ["proj.ei.cost", 100000],
   ];
 
   test("year 1: counts and costs as given", () => {
@@ -37,7 +68,8 @@ describe("SEND.PROJECT", () => {
   test("year 2: growth × (1 − ei.reduction) for mainstream, rb, special, isp; shift 3; inflation 2%", () => {
     // growth' = 7.5%, 3.75%, 6%, 3% (ap, fe, ey unchanged): mainstream 215, rb 20.75, special 106 + 3 = 109,
     // ap 33, fe 40.8, ey 10, isp 25.75 − 3 = 22.75
-    // (1,075,000 + 249,000 + 2,725,000 + 660,000 + 326,400 + 30,000 + 1,365,000 + 600,000) × 1.02 = 7,030,400 × 1.02 = 7,171,008
+    // (1,075,000 + 249,000 + 2,725,000 + 660,000 + 326,400 + 30,000 + 1,365,000 + 600,000) × 1.02 = 7,030,400 × 1.02 =
+    // 7,171,008
     // income 12,000,000 × 1.03 = 12,360,000
     expect(rows(PLAN)[1]).toEqual(["2025-26", 12360000, 7171008, 5188992, 8398992]);
   });
@@ -54,42 +86,127 @@ describe("SEND.PROJECT", () => {
   });
 
   test("absent keys are 0; 5 years by default, labelled 1..5", () => {
-    expect(rows([["Factor", "Empty"], ["place.ap", 1]])).toEqual([1, 2, 3, 4, 5].map((y) => [y, 0, 0, 0, 0]));
+    expect(
+      rows([
+        ["Factor", "Empty"],
+        ["place.ap", 1],
+      ]),
+    ).toEqual([1, 2, 3, 4, 5].map((y) => [y, 0, 0, 0, 0]));
   });
 
   test("year labels: 2021 -> 2021-22, and across the century 2099-00", () => {
-    expect(rows([["Factor", "A"], ["proj.start", 2021], ["proj.years", 2]]).map((r) => r[0])).toEqual(["2021-22", "2022-23"]);
-    expect(rows([["Factor", "A"], ["proj.start", 2099], ["proj.years", 2]]).map((r) => r[0])).toEqual(["2099-00", "2100-01"]);
+    expect(
+      rows([
+        ["Factor", "A"],
+        ["proj.start", 2021],
+        ["proj.years", 2],
+      ]).map((r) => r[0]),
+    ).toEqual(["2021-22", "2022-23"]);
+    expect(
+      rows([
+        ["Factor", "A"],
+        ["proj.start", 2099],
+        ["proj.years", 2],
+      ]).map((r) => r[0]),
+    ).toEqual(["2099-00", "2100-01"]);
   });
 
   test("the shift never takes ISP below zero", () => {
     // ISP 2, shift 5: y2 moves min(5, 2) = 2 → ISP 0, special 2 (costs 1,000 vs 10,000)
-    expect(rows([["Factor", "A"], ["proj.years", 3], ["proj.isp.count", 2], ["proj.isp.cost", 10000], ["proj.special.cost", 1000], ["proj.shift", 5]])
-      .map((r) => r[2])).toEqual([20000, 2000, 2000]);
+    expect(
+      rows([
+        ["Factor", "A"],
+        ["proj.years", 3],
+        ["proj.isp.count", 2],
+        ["proj.isp.cost", 10000],
+        ["proj.special.cost", 1000],
+        ["proj.shift", 5],
+      ]).map((r) => r[2]),
+    ).toEqual([20000, 2000, 2000]);
   });
 
   test("round.to 1 rounds Income and Spend to whole pounds", () => {
     // spend 333.335 × 1 → 333; income 1,000.5 → 1,001 (half-up)
-    expect(rows([["Factor", "A"], ["round.to", 1], ["proj.years", 1], ["proj.grant", 1000.5], ["proj.other", 333.335]]))
-      .toEqual([[1, 1001, 333, 668, 668]]);
+    expect(
+      rows([
+        ["Factor", "A"],
+        ["round.to", 1],
+        ["proj.years", 1],
+        ["proj.grant", 1000.5],
+        ["proj.other", 333.335],
+      ]),
+    ).toEqual([[1, 1001, 333, 668, 668]]);
   });
 
   test("mitigated and unmitigated plans are two options of one table", () => {
-    const g: Grid = [["Factor", "Unmitigated", "Mitigated"], ["inherits", null, "Unmitigated"], ["proj.years", 3, null],
-      ["proj.special.count", 100, null], ["proj.special.growth", 0.2, null], ["proj.special.cost", 10000, null],
-      ["proj.ei.reduction", null, 0.5], ["proj.ei.cost", null, 50000]];
+    const g: Grid = [
+      ["Factor", "Unmitigated", "Mitigated"],
+      ["inherits", null, "Unmitigated"],
+      ["proj.years", 3, null],
+      ["proj.special.count", 100, null],
+      ["proj.special.growth", 0.2, null],
+      ["proj.special.cost", 10000, null],
+      ["proj.ei.reduction", null, 0.5],
+      ["proj.ei.cost", null, 50000],
+    ];
     expect(rows(g, "Unmitigated").map((r) => r[2])).toEqual([1000000, 1200000, 1440000]);
     expect(rows(g, "Mitigated").map((r) => r[2])).toEqual([1050000, 1150000, 1260000]); // 100, 110, 121 pupils + 50,000
   });
 
   test("projectionYears and its errors", () => {
-    expect(projectionYears(opt([["Factor", "A"], ["proj.years", 7]]))).toBe(7);
-    expect(projectionYears(opt([["Factor", "A"], ["place.ap", 7]]))).toBe(5);
-    const frac = project(opt([["Factor", "A"], ["proj.years", 2.5]]));
-    expect(isSendError(frac) && `${frac.kind} ${frac.message}`).toBe("#NUM! rate 'proj.years' of option 'A' is 2.5; it must be a whole number.");
-    const start = project(opt([["Factor", "A"], ["proj.start", 2021.5]]));
+    expect(
+      projectionYears(
+        opt([
+          ["Factor", "A"],
+          ["proj.years", 7],
+        ]),
+      ),
+    ).toBe(7);
+    expect(
+      projectionYears(
+        opt([
+          ["Factor", "A"],
+          ["place.ap", 7],
+        ]),
+      ),
+    ).toBe(5);
+    const frac = project(
+      opt([
+        ["Factor", "A"],
+        ["proj.years", 2.5],
+      ]),
+    );
+    expect(isSendError(frac) && `${frac.kind} ${frac.message}`).toBe(
+      "#NUM! rate 'proj.years' of option 'A' is 2.5; it must be a whole number.",
+    );
+    const start = project(
+      opt([
+        ["Factor", "A"],
+        ["proj.start", 2021.5],
+      ]),
+    );
     expect(isSendError(start) && start.kind).toBe("#NUM!");
-    expect(isSendError(optionFromGrid([["Factor", "A"], ["proj.years", 51]], "A"))).toBe(true);
-    expect(isSendError(optionFromGrid([["Factor", "A"], ["proj.ei.reduction", 1.5]], "A"))).toBe(true);
+    expect(
+      isSendError(
+        optionFromGrid(
+          [
+            ["Factor", "A"],
+            ["proj.years", 51],
+          ],
+          "A",
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      isSendError(
+        optionFromGrid(
+          [
+            ["Factor", "A"],
+            ["proj.ei.reduction", 1.5],
+          ],
+          "A",
+        ),
+      ),
+    ).toBe(true);
   });
 });

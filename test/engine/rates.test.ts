@@ -1,7 +1,15 @@
 // Reading a rates table: options, ignored columns, section headings, inheritance and validation.
 import {
-  D, findOptionName, isSendError, optionFromGrid, parseRates, readRatesTable, resolveOption,
-  type Grid, type Option, type RatesTable,
+  D,
+  findOptionName,
+  isSendError,
+  optionFromGrid,
+  parseRates,
+  readRatesTable,
+  resolveOption,
+  type Grid,
+  type Option,
+  type RatesTable,
 } from "../../src/engine";
 import { inheritanceChain, optionProblems, type Option as RatesOption } from "../../src/engine/rates";
 import { normKey } from "../../src/engine/normalize";
@@ -38,28 +46,68 @@ describe("table structure", () => {
   });
 
   test("the Factor column may be anywhere and spelt in any case", () => {
-    const t = table([["Baseline", "FACTOR "], [10000, "place.ap"]]);
+    const t = table([
+      ["Baseline", "FACTOR "],
+      [10000, "place.ap"],
+    ]);
     expect(t.optionNames).toEqual(["Baseline"]);
     expect(rateOf(resolveOption(t, "") as Option, "place.ap")?.value.toString()).toBe("10000");
   });
 
   test("ragged rows (shorter than the header) read as blank cells", () => {
-    const o = opt([["Factor", "A", "B"], ["inherits", null, "A"], ["place.ap", 5]], "B");
+    const o = opt(
+      [
+        ["Factor", "A", "B"],
+        ["inherits", null, "A"],
+        ["place.ap", 5],
+      ],
+      "B",
+    );
     expect(rateOf(o, "place.ap")?.value.toString()).toBe("5");
   });
 
   test("table-wide problems: no Factor column, no options, empty grid, duplicate options and keys, unknown keys", () => {
-    const msg = (g: Grid) => { const t = parseRates(g); return isSendError(t) ? `${t.kind} ${t.message}` : "ok"; };
+    const msg = (g: Grid) => {
+      const t = parseRates(g);
+      return isSendError(t) ? `${t.kind} ${t.message}` : "ok";
+    };
     expect(msg([])).toMatch(/#VALUE! rates: needs a header row/);
     expect(msg([["Key", "A"]])).toMatch(/no 'Factor' column.*'Key', 'A'/);
-    expect(msg([["Factor", "Description", "Notes"], ["place.ap", "", ""]])).toMatch(/no option columns/);
-    expect(msg([["Factor", "A", " a"], ["place.ap", 1, 2]])).toMatch(/option 'a' appears in more than one column/);
-    expect(msg([["Factor", "A"], ["place.ap", 1], ["PLACE.AP", 2]])).toMatch(/key 'PLACE.AP' appears twice \(rows 2 and 3\)/);
-    expect(msg([["Factor", "A"], ["place.ap", 1], ["plcae.ap", 2]])).toMatch(/unknown key 'plcae.ap' in row 3. Did you mean 'place.ap'\?/);
+    expect(
+      msg([
+        ["Factor", "Description", "Notes"],
+        ["place.ap", "", ""],
+      ]),
+    ).toMatch(/no option columns/);
+    expect(
+      msg([
+        ["Factor", "A", " a"],
+        ["place.ap", 1, 2],
+      ]),
+    ).toMatch(/option 'a' appears in more than one column/);
+    expect(
+      msg([
+        ["Factor", "A"],
+        ["place.ap", 1],
+        ["PLACE.AP", 2],
+      ]),
+    ).toMatch(/key 'PLACE.AP' appears twice \(rows 2 and 3\)/);
+    expect(
+      msg([
+        ["Factor", "A"],
+        ["place.ap", 1],
+        ["plcae.ap", 2],
+      ]),
+    ).toMatch(/unknown key 'plcae.ap' in row 3. Did you mean 'place.ap'\?/);
   });
 
   test("readRatesTable collects every table problem; parseRates fails on the first", () => {
-    const g: Grid = [["Factor", "A", "a"], ["x.y", 1, 1], ["place.ap", 1, 1], ["place.ap", 1, 1]];
+    const g: Grid = [
+      ["Factor", "A", "a"],
+      ["x.y", 1, 1],
+      ["place.ap", 1, 1],
+      ["place.ap", 1, 1],
+    ];
     const t = readRatesTable(g);
     if (isSendError(t)) throw new Error(t.message);
     expect(t.tableProblems.map((p) => p.error.message)).toEqual([
@@ -67,7 +115,11 @@ describe("table structure", () => {
       "rates: unknown key 'x.y' in row 2.",
       "rates: key 'place.ap' appears twice (rows 3 and 4).",
     ]);
-    expect(t.tableProblems.map((p) => [p.row, p.col])).toEqual([[0, 2], [1, 0], [3, 0]]);
+    expect(t.tableProblems.map((p) => [p.row, p.col])).toEqual([
+      [0, 2],
+      [1, 0],
+      [3, 0],
+    ]);
     expect((parseRates(g) as { message: string }).message).toBe(t.tableProblems[0].error.message);
   });
 });
@@ -79,16 +131,36 @@ describe("choosing an option", () => {
     expect(findOptionName(t(), "BASELINE")).toBe("Baseline");
   });
   test("blank only with exactly one option", () => {
-    expect(findOptionName(table([["Factor", "Notes", "Only"], ["place.ap", "", 1]]), null)).toBe("Only");
+    expect(
+      findOptionName(
+        table([
+          ["Factor", "Notes", "Only"],
+          ["place.ap", "", 1],
+        ]),
+        null,
+      ),
+    ).toBe("Only");
     const e = findOptionName(t(), "");
-    expect(isSendError(e) && e.message).toBe("option: name an option; the table has 3: 'Baseline', 'Option B', 'Option C'.");
+    expect(isSendError(e) && e.message).toBe(
+      "option: name an option; the table has 3: 'Baseline', 'Option B', 'Option C'.",
+    );
   });
   test("unknown: every option listed, the nearest suggested, the argument named", () => {
     const e = findOptionName(t(), "Option D", "optionB");
-    expect(isSendError(e) && e.message).toBe("optionB: unknown option 'Option D'. Options: 'Baseline', 'Option B', 'Option C'. Did you mean 'Option B'?");
+    expect(isSendError(e) && e.message).toBe(
+      "optionB: unknown option 'Option D'. Options: 'Baseline', 'Option B', 'Option C'. Did you mean 'Option B'?",
+    );
   });
   test("a number option name matches its header", () => {
-    expect(findOptionName(table([["Factor", 2024, 2025], ["place.ap", 1, 2]]), 2025)).toBe("2025");
+    expect(
+      findOptionName(
+        table([
+          ["Factor", 2024, 2025],
+          ["place.ap", 1, 2],
+        ]),
+        2025,
+      ),
+    ).toBe("2025");
   });
 });
 
@@ -111,13 +183,20 @@ describe("inheritance", () => {
   });
 
   test("an explicit 0 is a value, a blank or whitespace cell is not", () => {
-    const g: Grid = [["Factor", "A", "B", "C"], ["inherits", null, "A", "A"], ["place.ap", 10000, 0, "  "]];
+    const g: Grid = [
+      ["Factor", "A", "B", "C"],
+      ["inherits", null, "A", "A"],
+      ["place.ap", 10000, 0, "  "],
+    ];
     expect(rateOf(opt(g, "B"), "place.ap")?.value.toString()).toBe("0");
     expect(rateOf(opt(g, "C"), "place.ap")?.value.toString()).toBe("10000");
   });
 
   test("cycles and unknown parents", () => {
-    const t = table([["Factor", "A", "B", "C", "D"], ["inherits", "B", "C", "A", "Nope"]]);
+    const t = table([
+      ["Factor", "A", "B", "C", "D"],
+      ["inherits", "B", "C", "A", "Nope"],
+    ]);
     const chain = inheritanceChain(t, "A");
     expect(isSendError(chain) && chain.message).toBe("inheritance cycle: A -> B -> C -> A.");
     const unknown = inheritanceChain(t, "D");
@@ -133,28 +212,53 @@ describe("inheritance", () => {
 
 describe("values", () => {
   test("numbers as text, percentages and accounting brackets are read; text is #VALUE!; out of range is #NUM!", () => {
-    const g: Grid = [["Factor", "A", "B", "C", "D"],
-      ["notional.be", "5%", null, null, null], ["place.ap", "£10,000", "x", "(5)", null], ["round.to", null, null, null, 0]];
+    const g: Grid = [
+      ["Factor", "A", "B", "C", "D"],
+      ["notional.be", "5%", null, null, null],
+      ["place.ap", "£10,000", "x", "(5)", null],
+      ["round.to", null, null, null, 0],
+    ];
     expect(rateOf(opt(g, "A"), "notional.be")?.value.toString()).toBe("0.05");
     expect(rateOf(opt(g, "A"), "place.ap")?.value.toString()).toBe("10000");
     const b = resolveOption(table(g), "B");
-    expect(isSendError(b) && `${b.kind} ${b.message}`).toBe("#VALUE! rate 'place.ap' of option 'B' is not a number: 'x'.");
+    expect(isSendError(b) && `${b.kind} ${b.message}`).toBe(
+      "#VALUE! rate 'place.ap' of option 'B' is not a number: 'x'.",
+    );
     const c = resolveOption(table(g), "C");
-    expect(isSendError(c) && `${c.kind} ${c.message}`).toBe("#NUM! rate 'place.ap' of option 'C' is -5; it must be at least 0.");
+    expect(isSendError(c) && `${c.kind} ${c.message}`).toBe(
+      "#NUM! rate 'place.ap' of option 'C' is -5; it must be at least 0.",
+    );
     const d = resolveOption(table(g), "D");
-    expect(isSendError(d) && `${d.kind} ${d.message}`).toBe("#NUM! rate 'round.to' of option 'D' is 0; it must be more than 0.");
+    expect(isSendError(d) && `${d.kind} ${d.message}`).toBe(
+      "#NUM! rate 'round.to' of option 'D' is 0; it must be more than 0.",
+    );
   });
 
   test("optionProblems lists every bad cell of one option (its own cells only)", () => {
-    const g: Grid = [["Factor", "A", "B"], ["inherits", null, "A"], ["place.ap", "x", null], ["notional.be", 2, 3], ["place.fe", "y", 1]];
+    const g: Grid = [
+      ["Factor", "A", "B"],
+      ["inherits", null, "A"],
+      ["place.ap", "x", null],
+      ["notional.be", 2, 3],
+      ["place.fe", "y", 1],
+    ];
     const t = table(g);
     expect(optionProblems(t, "A").map((p) => [p.key, p.error.kind, p.row, p.col])).toEqual([
-      ["place.ap", "#VALUE!", 2, 1], ["notional.be", "#NUM!", 3, 1], ["place.fe", "#VALUE!", 4, 1]]);
+      ["place.ap", "#VALUE!", 2, 1],
+      ["notional.be", "#NUM!", 3, 1],
+      ["place.fe", "#VALUE!", 4, 1],
+    ]);
     expect(optionProblems(t, "B").map((p) => p.key)).toEqual(["notional.be"]);
   });
 
   test("booleans are not rates", () => {
-    const o = optionFromGrid([["Factor", "A"], ["place.ap", true]], "A");
+    const o = optionFromGrid(
+      [
+        ["Factor", "A"],
+        ["place.ap", true],
+      ],
+      "A",
+    );
     expect(isSendError(o) && o.message).toContain("'TRUE'");
   });
 });

@@ -5,7 +5,12 @@ import { D } from "../../src/engine/money";
 import { financialYearFormula, financialYearValue, yearLabel } from "../../src/engine/years";
 import { HeadlessWorkbook } from "../../src/headless";
 
-interface Case { name: string; inputs: { old: number; new: number }; expected: string; source: string }
+interface Case {
+  name: string;
+  inputs: { old: number; new: number };
+  expected: string;
+  source: string;
+}
 const CASES = JSON.parse(readFileSync(resolve(__dirname, "../cases/years.json"), "utf8")) as Case[];
 
 describe("financialYearValue", () => {

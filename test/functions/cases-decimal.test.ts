@@ -1,4 +1,5 @@
-// The worked cases of test/cases whose functions have no exact fast path (PROJECT, CHECK, FIT, DEFICIT, PAYBACK, REGISTER,
+// The worked cases of test/cases whose functions have no exact fast path (PROJECT, CHECK, FIT, DEFICIT, PAYBACK,
+// REGISTER,
 // APPRAISE, FORECAST), through the function layer: wrapper.invoke with the arguments a sheet would hand it
 // (vectors as one-column ranges, blank cells as null, omitted arguments as undefined). These functions compute in
 // Decimal only, so useExactPath does not reach them and each case runs once. The engine runners
@@ -12,9 +13,12 @@ import { APPRAISE_HEADER } from "../../src/functions/specs/appraise";
 import { expectCaseError, type ExpectedError } from "../engine/expectCase";
 
 type Num = number | null;
-const load = <T>(f: string) => (JSON.parse(readFileSync(join(__dirname, "../cases", f), "utf8")) as (T & { name: string })[])
-  .map((c) => [c.name, c] as const);
-const isErr = (x: unknown): x is ExpectedError => typeof x === "object" && x !== null && !Array.isArray(x) && "error" in x;
+const load = <T>(f: string) =>
+  (JSON.parse(readFileSync(join(__dirname, "../cases", f), "utf8")) as (T & { name: string })[]).map(
+    (c) => [c.name, c] as const,
+  );
+const isErr = (x: unknown): x is ExpectedError =>
+  typeof x === "object" && x !== null && !Array.isArray(x) && "error" in x;
 /** An omitted argument (absent or null in the JSON) reaches the wrapper as undefined, as from a sheet. */
 const arg = (v: unknown): HostValue => (v === null || v === undefined ? undefined : (v as HostValue));
 /** A list of values entered down a column. */
@@ -45,7 +49,9 @@ describe("SEND.CHECK worked examples (check.json) through wrapper.invoke", () =>
     const [header, ...rows] = grid(r);
     expect(header).toEqual(["Option", "Key", "Problem"]);
     expect(rows.map((p) => [p[0], p[1]])).toEqual(problems.map((p) => [p.option, p.key]));
-    problems.forEach((p, i) => { for (const s of p.contains) expect(rows[i][2]).toContain(s); });
+    problems.forEach((p, i) => {
+      for (const s of p.contains) expect(rows[i][2]).toContain(s);
+    });
   });
 });
 
@@ -92,17 +98,32 @@ describe("SEND.PAYBACK worked examples (payback.json) through wrapper.invoke", (
 describe("SEND.APPRAISE worked examples (appraise.json) through wrapper.invoke", () => {
   type C = {
     inputs: {
-      places: number; capital_per_place: number; place_cost: number; top_up: number; isp_fee: number;
-      ramp?: number[]; opening?: number; discount_rate?: number; years?: number;
+      places: number;
+      capital_per_place: number;
+      place_cost: number;
+      top_up: number;
+      isp_fee: number;
+      ramp?: number[];
+      opening?: number;
+      discount_rate?: number;
+      years?: number;
     };
-    expected: ExpectedError
+    expected:
+      | ExpectedError
       | { npv: number; payback: number | null; presentValues?: number[]; savingPerPlace?: number; filled?: number[] };
   };
   test.each(load<C>("appraise.json"))("%s", (_, c) => {
     const i = c.inputs;
     const r = invoke("APPRAISE", [
-      i.places, i.capital_per_place, i.place_cost, i.top_up, i.isp_fee,
-      column(i.ramp), arg(i.opening), arg(i.discount_rate), arg(i.years),
+      i.places,
+      i.capital_per_place,
+      i.place_cost,
+      i.top_up,
+      i.isp_fee,
+      column(i.ramp),
+      arg(i.opening),
+      arg(i.discount_rate),
+      arg(i.years),
     ]);
     if (isErr(c.expected)) return expectCaseError(r, c.expected);
     const g = grid(r);
@@ -114,7 +135,8 @@ describe("SEND.APPRAISE worked examples (appraise.json) through wrapper.invoke",
     if (c.expected.payback === null) expect(payback).toBe(`not within ${years.length - 1} years`);
     else expect(payback).toBe(c.expected.payback);
     if (c.expected.presentValues) expect(years.slice(1).map((y) => y[5])).toEqual(c.expected.presentValues);
-    if (c.expected.savingPerPlace !== undefined) expect(line("Saving per filled place a year")).toBe(c.expected.savingPerPlace);
+    if (c.expected.savingPerPlace !== undefined)
+      expect(line("Saving per filled place a year")).toBe(c.expected.savingPerPlace);
     if (c.expected.filled) expect(years.map((y) => y[1])).toEqual(c.expected.filled);
   });
 });
@@ -133,8 +155,15 @@ describe("SEND.FORECAST worked examples (forecast.json) through wrapper.invoke",
 });
 
 describe("SEND.REGISTER worked examples (register.json) through wrapper.invoke", () => {
-  type C = { name: string; inputs: { first_year: number; years?: number; local_cost?: number }; expected: (string | number | null)[][] };
-  const data = JSON.parse(readFileSync(join(__dirname, "../cases", "register.json"), "utf8")) as { placements: Grid; cases: C[] };
+  type C = {
+    name: string;
+    inputs: { first_year: number; years?: number; local_cost?: number };
+    expected: (string | number | null)[][];
+  };
+  const data = JSON.parse(readFileSync(join(__dirname, "../cases", "register.json"), "utf8")) as {
+    placements: Grid;
+    cases: C[];
+  };
   test.each(data.cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
     const i = c.inputs;
     const r = grid(invoke("REGISTER", [data.placements, i.first_year, arg(i.years), arg(i.local_cost)]));

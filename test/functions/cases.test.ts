@@ -4,7 +4,15 @@
 import { readdirSync, readFileSync, statSync } from "fs";
 import { basename, join, relative } from "path";
 import {
-  D, exactRowTotal, fieldReader, isSendError, roundMoney, SendError, useExactPath, type Cell, type Grid,
+  D,
+  exactRowTotal,
+  fieldReader,
+  isSendError,
+  roundMoney,
+  SendError,
+  useExactPath,
+  type Cell,
+  type Grid,
 } from "../../src/engine";
 import { invoke, type HostValue } from "../../src/functions/wrapper";
 import { option } from "../engine/pipeline";
@@ -20,9 +28,17 @@ function files(dir: string): string[] {
     return statSync(p).isDirectory() ? files(p) : p.endsWith(".json") ? [p] : [];
   });
 }
-const kindOf = (p: string) => (relative(ROOT, p).split(/[\\/]/).length > 1 ? relative(ROOT, p).split(/[\\/]/)[0] : basename(p, ".json"));
-const casesOf = (kind: string): [string, Case][] => files(ROOT).filter((p) => kindOf(p) === kind)
-  .flatMap((p) => (JSON.parse(readFileSync(p, "utf8")) as Case[]).map((c): [string, Case] => [`${relative(ROOT, p)}: ${c.name}`, c]));
+const kindOf = (p: string) =>
+  relative(ROOT, p).split(/[\\/]/).length > 1 ? relative(ROOT, p).split(/[\\/]/)[0] : basename(p, ".json");
+const casesOf = (kind: string): [string, Case][] =>
+  files(ROOT)
+    .filter((p) => kindOf(p) === kind)
+    .flatMap((p) =>
+      (JSON.parse(readFileSync(p, "utf8")) as Case[]).map((c): [string, Case] => [
+        `${relative(ROOT, p)}: ${c.name}`,
+        c,
+      ]),
+    );
 
 const isErr = (x: unknown): x is Err => typeof x === "object" && x !== null && "error" in x;
 
@@ -30,17 +46,29 @@ const expectError = expectCaseError;
 
 /** A money cell: the exact figure as the double the function returns. */
 function expectNumber(actual: unknown, expected: number, where: string) {
-  if (actual !== expected) throw new Error(`${where}: expected ${expected}, got ${actual instanceof SendError ? actual.toString() : String(actual)}`);
+  if (actual !== expected)
+    throw new Error(
+      `${where}: expected ${expected}, got ${actual instanceof SendError ? actual.toString() : String(actual)}`,
+    );
 }
 
-const PATHS = [["exact", true], ["decimal", false]] as const;
+const PATHS = [
+  ["exact", true],
+  ["decimal", false],
+] as const;
 
 describe.each(PATHS)("worked cases through wrapper.invoke, %s path", (_path, exact) => {
   beforeAll(() => useExactPath(exact));
   afterAll(() => useExactPath(true));
 
   test("the path really is the one named", () => {
-    const o = option([["Factor", "A"], ["place.special", 10000]], "A");
+    const o = option(
+      [
+        ["Factor", "A"],
+        ["place.special", 10000],
+      ],
+      "A",
+    );
     const reader = fieldReader(["Phase", "Places"], "fields");
     if (isSendError(o) || isSendError(reader)) throw new Error("fixture");
     expect(Number.isNaN(exactRowTotal(o, reader, ["Special", 3]))).toBe(!exact);
@@ -86,13 +114,16 @@ describe.each(PATHS)("worked cases through wrapper.invoke, %s path", (_path, exa
     const grid = result as unknown[][];
     expect(grid[0]).toEqual(e.header);
     expect(grid.length).toBe(e.rows.length + 2);
-    [...e.rows, e.total].forEach((row, i) => row.forEach((want, j) => {
-      const got = grid[i + 1][j];
-      if (want === null || typeof want === "string") expect(got).toBe(want);
-      else if (isErr(want)) expect(isSendError(got) && got.kind).toBe(want.error);
-      else if (j === 4) expect(Math.abs((got as number) - (want as number))).toBeLessThan(5e-14); // Change: a ratio
-      else expectNumber(got, want as number, `row ${i + 1} col ${j + 1}`);
-    }));
+    [...e.rows, e.total].forEach((row, i) =>
+      row.forEach((want, j) => {
+        const got = grid[i + 1][j];
+        if (want === null || typeof want === "string") expect(got).toBe(want);
+        else if (isErr(want)) expect(isSendError(got) && got.kind).toBe(want.error);
+        else if (j === 4)
+          expect(Math.abs((got as number) - (want as number))).toBeLessThan(5e-14); // Change: a ratio
+        else expectNumber(got, want as number, `row ${i + 1} col ${j + 1}`);
+      }),
+    );
   });
 
   test.each(casesOf("topup"))("TOPUP: %s", (_, c) => {

@@ -6,8 +6,13 @@ import { isSendError } from "../../src/engine/errors";
 import type { Cell } from "../../src/engine/types";
 import { invoke, type HostValue } from "../../src/functions/wrapper";
 
-type Expected = { rows: (Cell)[][] } | { error: string; message_contains: string[] };
-interface Case { name: string; source?: string; expected: Expected; [arg: string]: unknown }
+type Expected = { rows: Cell[][] } | { error: string; message_contains: string[] };
+interface Case {
+  name: string;
+  source?: string;
+  expected: Expected;
+  [arg: string]: unknown;
+}
 
 const load = (f: string) => JSON.parse(readFileSync(join(__dirname, "../cases", f), "utf8")) as Case[];
 
@@ -32,7 +37,12 @@ describe("SEND.SUFFICIENCY worked examples", () => {
   });
   test.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
     const r = invoke("SUFFICIENCY", [host(c.forecast), host(c.capacity), host(c.overflow)]);
-    check(r, "rows" in c.expected ? { rows: [["Year", "Breakdown", "Demand", "Places", "Gap"], ...c.expected.rows] } : c.expected);
+    check(
+      r,
+      "rows" in c.expected
+        ? { rows: [["Year", "Breakdown", "Demand", "Places", "Gap"], ...c.expected.rows] }
+        : c.expected,
+    );
   });
 });
 
@@ -40,6 +50,11 @@ describe("SEND.PROJECT with a forecast, worked examples", () => {
   const cases = load("project-demand.json");
   test.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
     const r = invoke("PROJECT", [host(c.rates), host(c.option), host(c.forecast)]);
-    check(r, "rows" in c.expected ? { rows: [["Year", "Income", "Spend", "In-year", "Cumulative"], ...c.expected.rows] } : c.expected);
+    check(
+      r,
+      "rows" in c.expected
+        ? { rows: [["Year", "Income", "Spend", "In-year", "Cumulative"], ...c.expected.rows] }
+        : c.expected,
+    );
   });
 });

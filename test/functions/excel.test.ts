@@ -6,10 +6,17 @@ import { SendError } from "../../src/engine/errors";
 import { BASELINE, HEADER, INSTITUTIONS, OPTION_B, RATES } from "../headless/functions/fixture";
 
 class FakeError {
-  constructor(readonly code: string, readonly message?: string) {}
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
 }
 const ErrorCode = {
-  invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!", invalidReference: "#REF!",
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  invalidNumber: "#NUM!",
+  divisionByZero: "#DIV/0!",
+  invalidReference: "#REF!",
 };
 
 /** Excel's shapes: blank cells as "". */
@@ -45,20 +52,31 @@ describe("with the CustomFunctions global (inside Excel)", () => {
   test("a whole-formula #VALUE! is thrown as CustomFunctions.Error(invalidValue, message)", () => {
     const e = thrown(() => fns.allocate(RATES_X, "Option C", FIELDS_X, row(1)));
     expect(e).toBeInstanceOf(FakeError);
-    expect(e).toEqual(new FakeError("#VALUE!", "option: unknown option 'Option C'. Options: 'Baseline', 'Option B'. Did you mean 'Option B'?"));
+    expect(e).toEqual(
+      new FakeError(
+        "#VALUE!",
+        "option: unknown option 'Option C'. Options: 'Baseline', 'Option B'. Did you mean 'Option B'?",
+      ),
+    );
   });
 
   test("#N/A keeps its message; #NUM! goes without one (Excel shows no custom message for #NUM!)", () => {
     const na = thrown(() => fns.band(RATES_X, "Baseline", -1));
-    expect(na).toEqual(new FakeError("#N/A", "score -1 is below the lowest band of option 'Baseline' (band '1' starts at 0)."));
+    expect(na).toEqual(
+      new FakeError("#N/A", "score -1 is below the lowest band of option 'Baseline' (band '1' starts at 0)."),
+    );
     const num = thrown(() => fns.payback(100, 50, 60)) as FakeError;
     expect(num).toBeInstanceOf(FakeError);
     expect(num.code).toBe("#NUM!");
     expect(num.message).toBeUndefined();
   });
 
-  test("per-cell errors inside a spill are CustomFunctions.Error values in their cells; blanks are \"\"", () => {
-    const table = [...TABLE_X, ["", "", "", "", "", "", "", "", "", "", ""], excelGrid([["Bad", "Primary", "x", null, null, null, null, null, null, null, null]])[0]];
+  test('per-cell errors inside a spill are CustomFunctions.Error values in their cells; blanks are ""', () => {
+    const table = [
+      ...TABLE_X,
+      ["", "", "", "", "", "", "", "", "", "", ""],
+      excelGrid([["Bad", "Primary", "x", null, null, null, null, null, null, null, null]])[0],
+    ];
     const out = fns.allocateAll(RATES_X, "Baseline", table);
     expect(out.slice(0, 4)).toEqual([[BASELINE.Alpha], [BASELINE.Beta], [BASELINE.Gamma], [BASELINE.Delta]]);
     expect(out[4]).toEqual([""]);
@@ -67,11 +85,18 @@ describe("with the CustomFunctions global (inside Excel)", () => {
 
   test("BREAKDOWN's blank block is \"\"; CHECK's OK is a 1 × 1 matrix", () => {
     expect(fns.breakdown(RATES_X, "Baseline", FIELDS_X, row(2))[6]).toEqual(["Total", "", BASELINE.Beta]);
-    expect(fns.check([["Factor", "A"], ["place.special", 1]])).toEqual([["OK"]]);
+    expect(
+      fns.check([
+        ["Factor", "A"],
+        ["place.special", 1],
+      ]),
+    ).toEqual([["OK"]]);
   });
 
   test("a matrix function's whole-formula error is thrown, not spilled", () => {
-    expect(thrown(() => fns.project(RATES_X, ""))).toEqual(new FakeError("#VALUE!", "option: name an option; the table has 2: 'Baseline', 'Option B'."));
+    expect(thrown(() => fns.project(RATES_X, ""))).toEqual(
+      new FakeError("#VALUE!", "option: name an option; the table has 2: 'Baseline', 'Option B'."),
+    );
   });
 
   test("omitted optional arguments arrive as null", () => {
@@ -83,7 +108,8 @@ describe("with the CustomFunctions global (inside Excel)", () => {
     const values: unknown[][] = row(1);
     values[0][2] = { code: "divisionByZero" }; // how Excel passes an error cell in a range
     expect(thrown(() => fns.allocate(RATES_X, "Baseline", FIELDS_X, values))).toEqual(
-      new FakeError("#VALUE!", "values: 'Primary Pupils' is not a number: '#DIV/0!'."));
+      new FakeError("#VALUE!", "values: 'Primary Pupils' is not a number: '#DIV/0!'."),
+    );
   });
 
   test("excelError maps the three kinds to their ErrorCode", () => {
@@ -101,7 +127,10 @@ describe("without the CustomFunctions global (node, tests)", () => {
   });
 
   test("toExcel pads ragged grids and gives scalar results of matrix functions as 1 × 1", () => {
-    expect(toExcel([[1, 2], [3]], true)).toEqual([[1, 2], [3, ""]]);
+    expect(toExcel([[1, 2], [3]], true)).toEqual([
+      [1, 2],
+      [3, ""],
+    ]);
     expect(toExcel("OK", true)).toEqual([["OK"]]);
     expect(toExcel(null, false)).toBe("");
   });

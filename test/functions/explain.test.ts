@@ -5,8 +5,15 @@ import { HeadlessWorkbook } from "../../src/headless";
 import { BASELINE, INSTITUTIONS, OPTION_B, RATES } from "../headless/functions/fixture";
 
 const wb = HeadlessWorkbook.create({
-  Rates: RATES, Institutions: INSTITUTIONS, "My sheet": [[100], [200], [300]], Calc: [],
-  Mixed: [["Name", "Phase", "Places"], ["Sp", "Special", 2], ["Ap", "AP", 2]],
+  Rates: RATES,
+  Institutions: INSTITUTIONS,
+  "My sheet": [[100], [200], [300]],
+  Calc: [],
+  Mixed: [
+    ["Name", "Phase", "Places"],
+    ["Sp", "Special", 2],
+    ["Ap", "AP", 2],
+  ],
 });
 const reads: string[] = [];
 
@@ -17,11 +24,15 @@ async function read(ref: string): Promise<Cell[][]> {
   return wb.getValues(sheet!, range).map((r) => r.map((v) => (v !== null && typeof v === "object" ? v.error : v)));
 }
 
-beforeEach(() => { reads.length = 0; });
+beforeEach(() => {
+  reads.length = 0;
+});
 
 describe("parseSendFormula", () => {
   test("references, quoted strings, numbers, booleans, empty arguments", () => {
-    expect(parseSendFormula(`=SEND.ALLOCATE(Rates!$A$1:$G$80,"Option ""B""",Institutions!$A$1:$AH$1,Institutions!A5:AH5)`)).toEqual({
+    expect(
+      parseSendFormula(`=SEND.ALLOCATE(Rates!$A$1:$G$80,"Option ""B""",Institutions!$A$1:$AH$1,Institutions!A5:AH5)`),
+    ).toEqual({
       fn: "SEND.ALLOCATE",
       args: [
         { kind: "ref", sheet: "Rates", range: "A1:G80" },
@@ -46,11 +57,11 @@ describe("parseSendFormula", () => {
   });
 
   test.each([
-    "=SEND.ALLOCATE(A1:B2,\"x\",C1&\"\",D1)",
+    '=SEND.ALLOCATE(A1:B2,"x",C1&"",D1)',
     "=SEND.PAYBACK(100,SUM(A1:A3))",
     "=SEND.PAYBACK(100,50)+1",
     "=SEND.PAYBACK(100,50",
-    "=SEND.BAND(A1,\"x)",
+    '=SEND.BAND(A1,"x)',
     "=SEND.BAND(Rates,1,2)",
   ])("%s cannot be explained", (f) => {
     expect(() => parseSendFormula(f)).toThrow();
@@ -59,7 +70,11 @@ describe("parseSendFormula", () => {
 
 describe("explainFormula", () => {
   test("SEND.ALLOCATE: the value and the engine's trace (rates, counts, the option each rate came from)", async () => {
-    const x = await explainFormula(`=SEND.ALLOCATE(Rates!$A$1:$E$40,"Option B",Institutions!$A$1:$K$1,Institutions!A2:K2)`, read, "Calc");
+    const x = await explainFormula(
+      `=SEND.ALLOCATE(Rates!$A$1:$E$40,"Option B",Institutions!$A$1:$K$1,Institutions!A2:K2)`,
+      read,
+      "Calc",
+    );
     expect(x.fn).toBe("SEND.ALLOCATE");
     expect(x.error).toBeUndefined();
     expect(x.value).toBe(OPTION_B.Alpha);
@@ -72,7 +87,11 @@ describe("explainFormula", () => {
   });
 
   test("SEND.BREAKDOWN: the grid as its value, and the trace", async () => {
-    const x = await explainFormula(`=SEND.BREAKDOWN(Rates!A1:E40,"Baseline",Institutions!A1:K1,Institutions!A3:K3)`, read, "Calc");
+    const x = await explainFormula(
+      `=SEND.BREAKDOWN(Rates!A1:E40,"Baseline",Institutions!A1:K1,Institutions!A3:K3)`,
+      read,
+      "Calc",
+    );
     expect((x.value as unknown[][])[6]).toEqual(["Total", null, BASELINE.Beta]);
     expect(x.lines.some((l) => l.key === "place.special" && l.count === "20")).toBe(true);
   });
@@ -90,23 +109,38 @@ describe("explainFormula", () => {
     const x = await explainFormula(`=SEND.TOPUP(Rates!A1:E40,"Baseline","special","Band 2",6,0.5)`, read, "Calc");
     expect(x.value).toBe(2000);
     expect(x.lines.map((l) => l.label)).toEqual([
-      "rates = Rates!A1:E40 (40 × 5 cells)", 'option = "Baseline"', 'setting = "special"', 'band = "Band 2"',
-      "months = 6", "fte = 0.5", "result: 2000",
+      "rates = Rates!A1:E40 (40 × 5 cells)",
+      'option = "Baseline"',
+      'setting = "special"',
+      'band = "Band 2"',
+      "months = 6",
+      "fte = 0.5",
+      "result: 2000",
     ]);
     const p = await explainFormula(`=SEND.PROJECT(Rates!A1:E40,"Baseline")`, read, "Calc");
     expect(p.lines[p.lines.length - 1].label).toBe("result: a spill of 4 × 5 cells");
   });
 
   test("a failing formula explains its error", async () => {
-    const x = await explainFormula(`=SEND.ALLOCATE(Rates!A1:E40,"Option C",Institutions!A1:K1,Institutions!A2:K2)`, read, "Calc");
+    const x = await explainFormula(
+      `=SEND.ALLOCATE(Rates!A1:E40,"Option C",Institutions!A1:K1,Institutions!A2:K2)`,
+      read,
+      "Calc",
+    );
     expect(x.value).toBeUndefined();
-    expect(x.error).toEqual({ kind: "#VALUE!", message: "option: unknown option 'Option C'. Options: 'Baseline', 'Option B'. Did you mean 'Option B'?" });
+    expect(x.error).toEqual({
+      kind: "#VALUE!",
+      message: "option: unknown option 'Option C'. Options: 'Baseline', 'Option B'. Did you mean 'Option B'?",
+    });
     expect(x.lines[1].label).toBe('option = "Option C"');
   });
 
   test("per-cell errors are { error, message } in the value", async () => {
     const x = await explainFormula(`=SEND.ALLOCATEALL(Rates!A1:E40,"Baseline",Mixed!A:C)`, read, "Calc");
-    expect(x.value).toEqual([[20000], [{ error: "#N/A", message: "option 'Baseline' has no rate 'place.ap' (needed for place funding (Places = 2))." }]]);
+    expect(x.value).toEqual([
+      [20000],
+      [{ error: "#N/A", message: "option 'Baseline' has no rate 'place.ap' (needed for place funding (Places = 2))." }],
+    ]);
     expect(x.lines[x.lines.length - 1].label).toBe("result: a spill of 2 × 1 cells, 1 of them errors");
   });
 
@@ -122,6 +156,9 @@ describe("explainFormula", () => {
 
   test("a reader failure is reported, not thrown", async () => {
     const x = await explainFormula("=SEND.PAYBACK(Nowhere!A1,1)", read, "Calc");
-    expect(x.error).toEqual({ kind: CANNOT_EXPLAIN, message: expect.stringContaining("could not read Nowhere!A1: no sheet named 'Nowhere'") });
+    expect(x.error).toEqual({
+      kind: CANNOT_EXPLAIN,
+      message: expect.stringContaining("could not read Nowhere!A1: no sheet named 'Nowhere'"),
+    });
   });
 });

@@ -27,7 +27,8 @@ function viaExcel(fn: (...args: any[]) => unknown, args: Arg[]): Plain[][] {
   return Array.isArray(out) ? out.map((r: unknown[]) => r.map(plainExcel)) : [[plainExcel(out)]];
 }
 
-/** The same call as a formula: every range on its own sheet. Returns the spill's block plus one row and column beyond. */
+/** The same call as a formula: every range on its own sheet. Returns the spill's block plus one row and column beyond.
+ * */
 function viaHeadless(name: string, args: Arg[], rows: number, cols: number): CellResult[][] {
   const sheets: Record<string, RawCell[][]> = { Calc: [] };
   const text = args.map((a, k) => {
@@ -44,7 +45,13 @@ function viaHeadless(name: string, args: Arg[], rows: number, cols: number): Cel
 }
 
 function normaliseHf(v: CellResult, excel: Plain): Plain {
-  if (v !== null && typeof v === "object" && excel !== null && typeof excel === "object" && excel.message === undefined) {
+  if (
+    v !== null &&
+    typeof v === "object" &&
+    excel !== null &&
+    typeof excel === "object" &&
+    excel.message === undefined
+  ) {
     return { error: v.error }; // Excel carries no message for #NUM!
   }
   return v;
@@ -52,7 +59,12 @@ function normaliseHf(v: CellResult, excel: Plain): Plain {
 
 const FIELDS = [HEADER];
 const row = (i: number) => [INSTITUTIONS[i]];
-const TABLE_WITH_PROBLEMS: RawCell[][] = [...INSTITUTIONS, [null], ["Bad", "Primary", "x"], ["AP", "AP", null, null, null, null, null, 2]];
+const TABLE_WITH_PROBLEMS: RawCell[][] = [
+  ...INSTITUTIONS,
+  [null],
+  ["Bad", "Primary", "x"],
+  ["AP", "AP", null, null, null, null, null, 2],
+];
 
 const CASES: [string, (...args: any[]) => unknown, Arg[]][] = [
   ["ALLOCATE", fns.allocate, [RATES, "Baseline", FIELDS, row(1)]],
@@ -65,7 +77,18 @@ const CASES: [string, (...args: any[]) => unknown, Arg[]][] = [
   ["TOPUP", fns.topUp, [RATES, "Option B", "Special", "band 1", 7, 0.3333]],
   ["TOPUP", fns.topUp, [RATES, "Baseline", "mainstream", "Band 2", null, null]],
   ["TOPUP", fns.topUp, [RATES, "Baseline", "specail", "Band 2", null, null]],
-  ["TOPUP", fns.topUp, [RATES, "Baseline", [["special"], ["specail"], ["Primary"]], [["Band 1"], ["Band 1"], ["Band 2"]], [[6], [12], ["six"]], null]],
+  [
+    "TOPUP",
+    fns.topUp,
+    [
+      RATES,
+      "Baseline",
+      [["special"], ["specail"], ["Primary"]],
+      [["Band 1"], ["Band 1"], ["Band 2"]],
+      [[6], [12], ["six"]],
+      null,
+    ],
+  ],
   ["TOPUP", fns.topUp, [RATES, "Option B", [["special"], ["mainstream"]], [["Band 1", "Band 2"]], null, null]],
   ["BAND", fns.band, [RATES, "Option B", 15]],
   ["BAND", fns.band, [RATES, "Baseline", -3]],
@@ -79,26 +102,76 @@ const CASES: [string, (...args: any[]) => unknown, Arg[]][] = [
   ["PROJECT", fns.project, [RATES, "Option B"]],
   ["PAYBACK", fns.payback, [100000, 30000, 10000]],
   ["PAYBACK", fns.payback, [100, 50, 60]],
-  ["FORECAST", fns.forecast, [[["Year", "Total", "Special", "ISP", "New plans"], [2019, 100, 60, 40, 10], [2020, 110, 64, 46, 12], [2021, 121, 68, 53, 15]], 2, 0.9]],
-  ["FORECAST", fns.forecast, [[["Year", "Total", "Specal"], [2019, 1, 1], [2020, 1, 1], [2021, 1, 1]], null, null]],
+  [
+    "FORECAST",
+    fns.forecast,
+    [
+      [
+        ["Year", "Total", "Special", "ISP", "New plans"],
+        [2019, 100, 60, 40, 10],
+        [2020, 110, 64, 46, 12],
+        [2021, 121, 68, 53, 15],
+      ],
+      2,
+      0.9,
+    ],
+  ],
+  [
+    "FORECAST",
+    fns.forecast,
+    [
+      [
+        ["Year", "Total", "Specal"],
+        [2019, 1, 1],
+        [2020, 1, 1],
+        [2021, 1, 1],
+      ],
+      null,
+      null,
+    ],
+  ],
   ["FACTORS", fns.factors, []],
   ["CHECK", fns.check, [RATES, null]],
-  ["CHECK", fns.check, [[["Factor", "A", "B"], ["inherits", "B", "A"], ["place.specail", 1, 2]], null]],
-  ["CHECK", fns.check, [[["Factor", "A"], ["place.special", 1]], null]],
+  [
+    "CHECK",
+    fns.check,
+    [
+      [
+        ["Factor", "A", "B"],
+        ["inherits", "B", "A"],
+        ["place.specail", 1, 2],
+      ],
+      null,
+    ],
+  ],
+  [
+    "CHECK",
+    fns.check,
+    [
+      [
+        ["Factor", "A"],
+        ["place.special", 1],
+      ],
+      null,
+    ],
+  ],
 ];
 
 test("every function has at least one case", () => {
   expect(new Set(CASES.map((c) => c[0])).size).toBe(13);
 });
 
-test.each(CASES.map(([name, fn, args], i) => [`${name} #${i + 1}`, name, fn, args] as const))("%s", (_, name, fn, args) => {
-  const excel = viaExcel(fn, args as Arg[]);
-  const rows = excel.length;
-  const cols = Math.max(...excel.map((r) => r.length));
-  const hf = viaHeadless(name, args as Arg[], rows, cols);
-  const block = hf.slice(0, rows).map((r, i) => r.slice(0, cols).map((v, j) => normaliseHf(v, excel[i][j])));
-  expect(block).toEqual(excel);
-  // nothing spilled beyond the result
-  expect(hf[rows].every((v) => v === null)).toBe(true);
-  expect(hf.every((r) => r[cols] === null)).toBe(true);
-});
+test.each(CASES.map(([name, fn, args], i) => [`${name} #${i + 1}`, name, fn, args] as const))(
+  "%s",
+  (_, name, fn, args) => {
+    const excel = viaExcel(fn, args as Arg[]);
+    const rows = excel.length;
+    const cols = Math.max(...excel.map((r) => r.length));
+    const hf = viaHeadless(name, args as Arg[], rows, cols);
+    const block = hf.slice(0, rows).map((r, i) => r.slice(0, cols).map((v, j) => normaliseHf(v, excel[i][j])));
+    expect(block).toEqual(excel);
+    // nothing spilled beyond the result
+    expect(hf[rows].every((v) => v === null)).toBe(true);
+    expect(hf.every((r) => r[cols] === null)).toBe(true);
+  },
+);

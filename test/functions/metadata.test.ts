@@ -8,15 +8,32 @@ import { REGISTRY, helpUrl } from "../../src/functions/registry";
 const ROOT = resolve(__dirname, "../..");
 const GOLDEN_PATH = "test/golden/functions.json";
 
-interface MetaParam { name: string; description?: string; type?: string; dimensionality?: string; optional?: boolean }
-interface MetaFunction {
-  id: string; name: string; description?: string; helpUrl?: string;
-  parameters: MetaParam[]; result: { type?: string; dimensionality?: string };
+interface MetaParam {
+  name: string;
+  description?: string;
+  type?: string;
+  dimensionality?: string;
+  optional?: boolean;
 }
-interface Metadata { functions: MetaFunction[] }
+interface MetaFunction {
+  id: string;
+  name: string;
+  description?: string;
+  helpUrl?: string;
+  parameters: MetaParam[];
+  result: { type?: string; dimensionality?: string };
+}
+interface Metadata {
+  functions: MetaFunction[];
+}
 
-const manifestVersion = /<Version>\s*([^<\s]+)\s*<\/Version>/.exec(readFileSync(resolve(ROOT, "manifest.xml"), "utf8"))![1];
-const golden = JSON.parse(readFileSync(resolve(ROOT, GOLDEN_PATH), "utf8")) as { manifestVersion: string; metadata: Metadata };
+const manifestVersion = /<Version>\s*([^<\s]+)\s*<\/Version>/.exec(
+  readFileSync(resolve(ROOT, "manifest.xml"), "utf8"),
+)![1];
+const golden = JSON.parse(readFileSync(resolve(ROOT, GOLDEN_PATH), "utf8")) as {
+  manifestVersion: string;
+  metadata: Metadata;
+};
 
 let metadata: Metadata;
 let errors: string[];
@@ -74,6 +91,7 @@ describe.each(REGISTRY.map((s) => [s.name, s] as const))("%s", (name, spec) => {
 
 test("no description contains an at-sign tag (it would be cut there)", () => {
   for (const s of REGISTRY) {
-    for (const text of [s.description, s.help, ...s.parameters.map((p) => p.description)]) expect(text).not.toMatch(/@\w/);
+    for (const text of [s.description, s.help, ...s.parameters.map((p) => p.description)])
+      expect(text).not.toMatch(/@\w/);
   }
 });

@@ -18,28 +18,64 @@ function err(x: unknown): SendError {
 
 describe("shapes", () => {
   test("a column of pupils gives a column of top-ups", () => {
-    const out = invoke("TOPUP", [RATES, "Baseline", col(["special", "Special", "Primary", "mainstream"]), col(["Band 1", "band2", "Band 2", "BAND_1"]), col([12, 6, null, 3]), col([1, 0.5, null, 2])]);
+    const out = invoke("TOPUP", [
+      RATES,
+      "Baseline",
+      col(["special", "Special", "Primary", "mainstream"]),
+      col(["Band 1", "band2", "Band 2", "BAND_1"]),
+      col([12, 6, null, 3]),
+      col([1, 0.5, null, 2]),
+    ]);
     expect(out).toEqual([[5000], [2000], [3000], [1000]]); // 5000; 8000×0.5×6/12; 3000; 2000×2×3/12
   });
 
   test("a row of pupils gives a row", () => {
-    expect(invoke("TOPUP", [RATES, "Baseline", [["special", "special", "rb"]], [["Band 1", "Band 2", "Band 1"]]])).toEqual([[5000, 8000, 2000]]);
+    expect(
+      invoke("TOPUP", [RATES, "Baseline", [["special", "special", "rb"]], [["Band 1", "Band 2", "Band 1"]]]),
+    ).toEqual([[5000, 8000, 2000]]);
   });
 
   test("single values go with every element: one setting, a column of bands; a column of months", () => {
     expect(invoke("TOPUP", [RATES, "Baseline", "special", col(["Band 1", "Band 2"])])).toEqual([[5000], [8000]]);
-    expect(invoke("TOPUP", [RATES, "Baseline", "special", "Band 1", col([12, 6, 3, 0])])).toEqual([[5000], [2500], [1250], [0]]);
-    expect(invoke("TOPUP", [RATES, "Baseline", [["special"]], [["Band 2"]], null, col([1, 0.25])])).toEqual([[8000], [2000]]);
+    expect(invoke("TOPUP", [RATES, "Baseline", "special", "Band 1", col([12, 6, 3, 0])])).toEqual([
+      [5000],
+      [2500],
+      [1250],
+      [0],
+    ]);
+    expect(invoke("TOPUP", [RATES, "Baseline", [["special"]], [["Band 2"]], null, col([1, 0.25])])).toEqual([
+      [8000],
+      [2000],
+    ]);
   });
 
   test("a column of settings and a row of bands give every pair", () => {
     const out = invoke("TOPUP", [RATES, "Baseline", col(["special", "mainstream"]), [["Band 1", "Band 2"]]]);
-    expect(out).toEqual([[5000, 8000], [2000, 3000]]);
+    expect(out).toEqual([
+      [5000, 8000],
+      [2000, 3000],
+    ]);
   });
 
   test("a 2-D block lifts cell by cell", () => {
-    expect(invoke("TOPUP", [RATES, "Baseline", [["special", "mainstream"], ["rb", "special"]], "Band 1", [[12, 6], [3, 0]]]))
-      .toEqual([[5000, 1000], [500, 0]]);
+    expect(
+      invoke("TOPUP", [
+        RATES,
+        "Baseline",
+        [
+          ["special", "mainstream"],
+          ["rb", "special"],
+        ],
+        "Band 1",
+        [
+          [12, 6],
+          [3, 0],
+        ],
+      ]),
+    ).toEqual([
+      [5000, 1000],
+      [500, 0],
+    ]);
   });
 
   test("single values (or 1 × 1 ranges) give the scalar call's single value", () => {
@@ -50,27 +86,42 @@ describe("shapes", () => {
   test("trailing blank rows of all the lifted ranges are trimmed together; a blank inside a shorter column is its default", () => {
     const settings = col(["special", "special", null, null]);
     const months = col([6, null, null, null]);
-    expect(invoke("TOPUP", [RATES, "Baseline", settings, col(["Band 1", "Band 2", null, null]), months])).toEqual([[2500], [8000]]);
+    expect(invoke("TOPUP", [RATES, "Baseline", settings, col(["Band 1", "Band 2", null, null]), months])).toEqual([
+      [2500],
+      [8000],
+    ]);
     // months blank below row 1, settings to row 3: every pupil keeps its row
-    expect(invoke("TOPUP", [RATES, "Baseline", col(["special", "special", "rb"]), "Band 1", col([6, null, null])])).toEqual([[2500], [5000], [2000]]);
+    expect(
+      invoke("TOPUP", [RATES, "Baseline", col(["special", "special", "rb"]), "Band 1", col([6, null, null])]),
+    ).toEqual([[2500], [5000], [2000]]);
   });
 
   // what it costs is measured by `npm run bench` (whole-sheet scenarios), never timed here
   test("whole-column references spill only their data rows", () => {
     const tall = (xs: Cell[]) => Array.from({ length: 1_048_576 }, (_, i): Cell[] => [i < xs.length ? xs[i] : null]);
-    expect(invoke("TOPUP", [RATES, "Baseline", tall(["special", "rb"]), tall(["Band 1", "Band 1"])])).toEqual([[5000], [2000]]);
+    expect(invoke("TOPUP", [RATES, "Baseline", tall(["special", "rb"]), tall(["Band 1", "Band 1"])])).toEqual([
+      [5000],
+      [2000],
+    ]);
   });
 
   test("ranges of different lengths are the formula's #VALUE!, naming both", () => {
-    expect(err(invoke("TOPUP", [RATES, "Baseline", col(["special", "rb", "ap"]), col(["Band 1", "Band 2"])])))
-      .toEqual(new SendError("#VALUE!", "band has 2 values but setting has 3; they must be the same length."));
-    expect(err(invoke("TOPUP", [RATES, "Baseline", [["special", "rb"]], "Band 1", null, [[1, 1, 1]]])).message)
-      .toBe("setting has 2 values but fte has 3; they must be the same length.");
-    expect(resultSize("TOPUP", [RATES, "Baseline", col(["special", "rb", "ap"]), col(["Band 1", "Band 2"])])).toEqual({ rows: 1, cols: 1 });
+    expect(err(invoke("TOPUP", [RATES, "Baseline", col(["special", "rb", "ap"]), col(["Band 1", "Band 2"])]))).toEqual(
+      new SendError("#VALUE!", "band has 2 values but setting has 3; they must be the same length."),
+    );
+    expect(err(invoke("TOPUP", [RATES, "Baseline", [["special", "rb"]], "Band 1", null, [[1, 1, 1]]])).message).toBe(
+      "setting has 2 values but fte has 3; they must be the same length.",
+    );
+    expect(resultSize("TOPUP", [RATES, "Baseline", col(["special", "rb", "ap"]), col(["Band 1", "Band 2"])])).toEqual({
+      rows: 1,
+      cols: 1,
+    });
   });
 
   test("a problem with the rates or the option is the formula's one error", () => {
-    expect(err(invoke("TOPUP", [RATES, "Nope", col(["special", "rb"]), "Band 1"])).message).toMatch(/^option: unknown option 'Nope'/);
+    expect(err(invoke("TOPUP", [RATES, "Nope", col(["special", "rb"]), "Band 1"])).message).toMatch(
+      /^option: unknown option 'Nope'/,
+    );
     expect(resultSize("TOPUP", [RATES, "Nope", col(["special", "rb"]), "Band 1"])).toEqual({ rows: 1, cols: 1 });
   });
 
@@ -96,7 +147,9 @@ describe("per-element errors", () => {
   test("each bad element shows its own error, the scalar call's; good elements keep their values", () => {
     const out = invoke("TOPUP", [RATES, "Option B", col(settings), col(bands), col(months), col(fte)]) as unknown[][];
     expect(out).toHaveLength(settings.length);
-    settings.forEach((_, i) => expect(out[i][0]).toEqual(invoke("TOPUP", [RATES, "Option B", settings[i], bands[i], months[i], fte[i]])));
+    settings.forEach((_, i) =>
+      expect(out[i][0]).toEqual(invoke("TOPUP", [RATES, "Option B", settings[i], bands[i], months[i], fte[i]])),
+    );
     expect(out[0][0]).toBe(2750);
     expect(out.slice(1).map((r) => `${err(r[0]).kind} ${err(r[0]).message}`)).toEqual([
       "#VALUE! setting is required.",
@@ -112,7 +165,12 @@ describe("per-element errors", () => {
 
   test("in Excel, a bad element is an error value in its cell; the others are numbers", () => {
     (globalThis as { CustomFunctions?: unknown }).CustomFunctions = undefined;
-    const out = fns.topUp(RATES.map((r) => r.map((c) => (c === null ? "" : c))), "Baseline", col(["special", "nope"]), [["Band 1"]]);
+    const out = fns.topUp(
+      RATES.map((r) => r.map((c) => (c === null ? "" : c))),
+      "Baseline",
+      col(["special", "nope"]),
+      [["Band 1"]],
+    );
     expect(out[0][0]).toBe(5000);
     expect(out[1][0]).toBeInstanceOf(ExcelErrorStandIn);
     expect((out[1][0] as ExcelErrorStandIn).code).toBe("#VALUE!");
@@ -121,7 +179,23 @@ describe("per-element errors", () => {
 
 describe("equality with the scalar call on random cases", () => {
   const setting = fc.oneof(
-    { weight: 8, arbitrary: fc.constantFrom<Cell>("special", "Special", "mainstream", "Primary", "Secondary", "rb", "Resource Base", "ap", "isp", "fe", "ey", "Early Years") },
+    {
+      weight: 8,
+      arbitrary: fc.constantFrom<Cell>(
+        "special",
+        "Special",
+        "mainstream",
+        "Primary",
+        "Secondary",
+        "rb",
+        "Resource Base",
+        "ap",
+        "isp",
+        "fe",
+        "ey",
+        "Early Years",
+      ),
+    },
     { weight: 1, arbitrary: fc.constantFrom<Cell>("all", "mainstrem", 5, "", null, "  ", "#N/A", true) },
   );
   const band = fc.oneof(
@@ -139,14 +213,26 @@ describe("equality with the scalar call on random cases", () => {
     { weight: 2, arbitrary: fc.double({ min: 0, max: 3, noNaN: true }) },
   );
   /** An argument: a single value, or a column / row / block of `rows` × `cols` (or a single row / column of it). */
-  const arg = (cell: fc.Arbitrary<Cell>, rows: number, cols: number) => fc.oneof(
-    cell.map((c): HostValue => c),
-    fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }).map((g): HostValue => g),
-    fc.array(cell, { minLength: cols, maxLength: cols }).map((r): HostValue => [r]),
-    fc.array(cell, { minLength: rows, maxLength: rows }).map((c): HostValue => c.map((x) => [x])),
-  );
-  const call = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 4 })).chain(([rows, cols]) =>
-    fc.tuple(fc.constantFrom("Baseline", "Option B"), arg(setting, rows, cols), arg(band, rows, cols), arg(months, rows, cols), arg(fte, rows, cols)));
+  const arg = (cell: fc.Arbitrary<Cell>, rows: number, cols: number) =>
+    fc.oneof(
+      cell.map((c): HostValue => c),
+      fc
+        .array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })
+        .map((g): HostValue => g),
+      fc.array(cell, { minLength: cols, maxLength: cols }).map((r): HostValue => [r]),
+      fc.array(cell, { minLength: rows, maxLength: rows }).map((c): HostValue => c.map((x) => [x])),
+    );
+  const call = fc
+    .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 4 }))
+    .chain(([rows, cols]) =>
+      fc.tuple(
+        fc.constantFrom("Baseline", "Option B"),
+        arg(setting, rows, cols),
+        arg(band, rows, cols),
+        arg(months, rows, cols),
+        arg(fte, rows, cols),
+      ),
+    );
 
   const cellOf = (v: HostValue, r: number, c: number): Cell => {
     if (!Array.isArray(v)) return v as Cell;
@@ -156,22 +242,39 @@ describe("equality with the scalar call on random cases", () => {
 
   test("every element equals SEND.TOPUP on its own cells (2,000 random calls)", () => {
     let lifted = 0;
-    fc.assert(fc.property(call, ([option, s, b, m, f]) => {
-      const out = invoke("TOPUP", [RATES, option, s, b, m, f]);
-      if (!Array.isArray(out)) return; // every argument a single value (or trimmed to one): the scalar call itself
-      lifted++;
-      expect(resultSize("TOPUP", [RATES, option, s, b, m, f])).toEqual(shapeOf(out));
-      out.forEach((row, r) => row.forEach((got, c) => {
-        const want = invoke("TOPUP", [RATES, option, cellOf(s, r, c), cellOf(b, r, c), cellOf(m, r, c), cellOf(f, r, c)]);
-        // an overflow names its cell inside a spill (wrapper.ts representable); everything else is identical
-        const tooLarge = "the result of SEND.TOPUP is too large";
-        if (want instanceof SendError && want.message.startsWith(tooLarge)) {
-          expect(got).toEqual(new SendError(want.kind, want.message.replace(tooLarge, `SEND.TOPUP row ${r + 1}, column ${c + 1} is too large`)));
-        } else {
-          expect(got).toEqual(want);
-        }
-      }));
-    }), { numRuns: 2000, seed: 20261128 });
+    fc.assert(
+      fc.property(call, ([option, s, b, m, f]) => {
+        const out = invoke("TOPUP", [RATES, option, s, b, m, f]);
+        if (!Array.isArray(out)) return; // every argument a single value (or trimmed to one): the scalar call itself
+        lifted++;
+        expect(resultSize("TOPUP", [RATES, option, s, b, m, f])).toEqual(shapeOf(out));
+        out.forEach((row, r) =>
+          row.forEach((got, c) => {
+            const want = invoke("TOPUP", [
+              RATES,
+              option,
+              cellOf(s, r, c),
+              cellOf(b, r, c),
+              cellOf(m, r, c),
+              cellOf(f, r, c),
+            ]);
+            // an overflow names its cell inside a spill (wrapper.ts representable); everything else is identical
+            const tooLarge = "the result of SEND.TOPUP is too large";
+            if (want instanceof SendError && want.message.startsWith(tooLarge)) {
+              expect(got).toEqual(
+                new SendError(
+                  want.kind,
+                  want.message.replace(tooLarge, `SEND.TOPUP row ${r + 1}, column ${c + 1} is too large`),
+                ),
+              );
+            } else {
+              expect(got).toEqual(want);
+            }
+          }),
+        );
+      }),
+      { numRuns: 2000, seed: 20261128 },
+    );
     expect(lifted).toBeGreaterThan(1000);
   });
 });

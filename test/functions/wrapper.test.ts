@@ -18,12 +18,16 @@ function err(x: unknown): SendError {
 }
 
 describe("blank arguments", () => {
-  test.each([["empty string", ""], ["null", null], ["undefined", undefined], ["spaces", "  "]])(
-    "a blank option as %s means the only option", (_, blank) => {
-      expect(invoke("ALLOCATE", [ONE_OPTION, blank as HostValue, FIELDS, ALPHA])).toBe(BASELINE.Alpha);
-    });
+  test.each([
+    ["empty string", ""],
+    ["null", null],
+    ["undefined", undefined],
+    ["spaces", "  "],
+  ])("a blank option as %s means the only option", (_, blank) => {
+    expect(invoke("ALLOCATE", [ONE_OPTION, blank as HostValue, FIELDS, ALPHA])).toBe(BASELINE.Alpha);
+  });
 
-  test("blank cells inside ranges may be null, undefined or \"\"", () => {
+  test('blank cells inside ranges may be null, undefined or ""', () => {
     const values = [ALPHA[0].map((c) => (c === null ? "" : c))];
     const sparse = [ALPHA[0].map((c) => (c === null ? undefined : c))] as HostValue;
     expect(invoke("ALLOCATE", [RATES, "Baseline", FIELDS, values])).toBe(BASELINE.Alpha);
@@ -33,7 +37,9 @@ describe("blank arguments", () => {
   });
 
   test("a missing or blank required argument is #VALUE! naming it", () => {
-    expect(err(invoke("ALLOCATE", [RATES, "Baseline", FIELDS]))).toEqual(new SendError("#VALUE!", "values is required."));
+    expect(err(invoke("ALLOCATE", [RATES, "Baseline", FIELDS]))).toEqual(
+      new SendError("#VALUE!", "values is required."),
+    );
     expect(err(invoke("ALLOCATE", [null, "Baseline", FIELDS, ALPHA])).message).toBe("rates is required.");
     expect(err(invoke("PAYBACK", [100, ""])).message).toBe("annual_saving is required.");
     expect(err(invoke("TOPUP", [RATES, "Baseline", "special", [[null]]])).message).toBe("band is required.");
@@ -60,9 +66,17 @@ describe("ranges", () => {
   });
 
   test("a range needing no trim is used as it is (no copy)", () => {
-    const g = [[1, 2], [3, 4]];
+    const g = [
+      [1, 2],
+      [3, 4],
+    ];
     expect(Range.trimmed(g).grid()).toBe(g);
-    expect(Range.trimmed([[1, null], [null, null]]).grid()).toEqual([[1]]);
+    expect(
+      Range.trimmed([
+        [1, null],
+        [null, null],
+      ]).grid(),
+    ).toEqual([[1]]);
   });
 
   test("a values row with blank trailing cells lines up with its header row (same group)", () => {
@@ -81,24 +95,38 @@ describe("ranges", () => {
   });
 
   test("a 2-D block for a one-row argument is #VALUE!", () => {
-    expect(err(invoke("ALLOCATE", [RATES, "Baseline", INSTITUTIONS, ALPHA])).message).toBe("fields must be one row or one column, not 5 rows × 11 columns.");
+    expect(err(invoke("ALLOCATE", [RATES, "Baseline", INSTITUTIONS, ALPHA])).message).toBe(
+      "fields must be one row or one column, not 5 rows × 11 columns.",
+    );
   });
 
   test("a single value where a range is expected is a 1 × 1 range", () => {
     expect(invoke("FIT", [5, 10])).toEqual([[10]]);
     expect(invoke("DEFICIT", [0, 10, 4])).toEqual([[6, 6]]);
-    expect(err(invoke("CHECK", ["Factor"])).message).toBe("rates: the rates table has no option columns (only Factor, Description, Unit, Source, Notes).");
+    expect(err(invoke("CHECK", ["Factor"])).message).toBe(
+      "rates: the rates table has no option columns (only Factor, Description, Unit, Source, Notes).",
+    );
   });
 
   test("income and spend whole columns are trimmed together, so a shorter spend column is padded with blanks", () => {
     const income = [[10], [20], [30], [null], [null]];
     const spend = [[1], [2], [null], [null], [null]];
-    expect(invoke("DEFICIT", [0, income, spend])).toEqual([[9, 9], [18, 27], [30, 57]]);
+    expect(invoke("DEFICIT", [0, income, spend])).toEqual([
+      [9, 9],
+      [18, 27],
+      [30, 57],
+    ]);
   });
 });
 
 describe("numbers and text", () => {
-  test.each([["1,200", 1200], ["£1,200.00", 1200], [" 1200 ", 1200], ["(1,200)", -1200], ["-£1,200", -1200]])("investment %p is %p", (text, n) => {
+  test.each([
+    ["1,200", 1200],
+    ["£1,200.00", 1200],
+    [" 1200 ", 1200],
+    ["(1,200)", -1200],
+    ["-£1,200", -1200],
+  ])("investment %p is %p", (text, n) => {
     const r = invoke("PAYBACK", [text, 100]);
     if (n < 0) expect(err(r).message).toBe(`investment is ${n}; it must be 0 or more.`);
     else expect(r).toBe(n / 100);
@@ -109,17 +137,24 @@ describe("numbers and text", () => {
   });
 
   test("text that is not a number is #VALUE! naming the argument", () => {
-    expect(err(invoke("PAYBACK", ["a lot", 1]))).toEqual(new SendError("#VALUE!", "investment is not a number: 'a lot'."));
+    expect(err(invoke("PAYBACK", ["a lot", 1]))).toEqual(
+      new SendError("#VALUE!", "investment is not a number: 'a lot'."),
+    );
     expect(err(invoke("PAYBACK", [true, 1])).message).toBe("investment is not a number: 'TRUE'.");
   });
 
   test("a 1 × 1 range is its cell; a bigger one where a single value is expected is #VALUE!", () => {
     expect(invoke("PAYBACK", [[[100]], [[50]]])).toBe(2);
-    expect(err(invoke("PAYBACK", [[[1, 2]], 1])).message).toBe("investment must be a single value, not a range of 1 × 2 cells.");
+    expect(err(invoke("PAYBACK", [[[1, 2]], 1])).message).toBe(
+      "investment must be a single value, not a range of 1 × 2 cells.",
+    );
   });
 
   test("a number where text is expected is its text (band 2 meets label '2')", () => {
-    const rates = [["Factor", "X"], ["topup.special.2", 700]];
+    const rates = [
+      ["Factor", "X"],
+      ["topup.special.2", 700],
+    ];
     expect(invoke("TOPUP", [rates, null, "special", 2])).toBe(700);
   });
 
@@ -133,10 +168,13 @@ describe("numbers and text", () => {
 describe("errors", () => {
   test("an unexpected exception becomes #VALUE! for that formula, never a crash", () => {
     const run = ALLOCATE.run;
-    (ALLOCATE as { run: typeof run }).run = () => { throw new TypeError("boom"); };
+    (ALLOCATE as { run: typeof run }).run = () => {
+      throw new TypeError("boom");
+    };
     try {
       expect(err(invoke("ALLOCATE", [RATES, "Baseline", FIELDS, ALPHA]))).toEqual(
-        new SendError("#VALUE!", "SEND.ALLOCATE failed unexpectedly (boom). Please report this with the workbook."));
+        new SendError("#VALUE!", "SEND.ALLOCATE failed unexpectedly (boom). Please report this with the workbook."),
+      );
       expect(resultSize("ALLOCATE", [RATES, "Baseline", FIELDS, ALPHA])).toEqual({ rows: 1, cols: 1 });
     } finally {
       (ALLOCATE as { run: typeof run }).run = run;
@@ -161,7 +199,15 @@ describe("sizes", () => {
     ["PROJECT", [RATES, "Baseline"]],
     ["FACTORS", []],
     ["CHECK", [RATES]],
-    ["CHECK", [[["Factor", "A"], ["place.special", 1]]]],
+    [
+      "CHECK",
+      [
+        [
+          ["Factor", "A"],
+          ["place.special", 1],
+        ],
+      ],
+    ],
   ];
   test.each(cases)("size of %s is the shape of its result", (name, args) => {
     expect(resultSize(name, args)).toEqual(shapeOf(invoke(name, args)));
@@ -226,10 +272,26 @@ describe("caches", () => {
   });
 
   test("the rates cache is bounded", () => {
-    for (let i = 0; i < 100; i++) parsedRatesOf(Range.trimmed([["Factor", `Option ${i}`], ["place.special", i]]));
-    parsedRatesOf(Range.trimmed([["Factor", "Option 0"], ["place.special", 0]]));
+    for (let i = 0; i < 100; i++)
+      parsedRatesOf(
+        Range.trimmed([
+          ["Factor", `Option ${i}`],
+          ["place.special", i],
+        ]),
+      );
+    parsedRatesOf(
+      Range.trimmed([
+        ["Factor", "Option 0"],
+        ["place.special", 0],
+      ]),
+    );
     expect(cacheStats.ratesParsed).toBe(101); // evicted long ago
-    parsedRatesOf(Range.trimmed([["Factor", "Option 99"], ["place.special", 99]]));
+    parsedRatesOf(
+      Range.trimmed([
+        ["Factor", "Option 99"],
+        ["place.special", 99],
+      ]),
+    );
     expect(cacheStats.ratesParsed).toBe(101); // still there
   });
 });
@@ -241,7 +303,8 @@ describe("identity caches (frozen host arrays, as HyperFormula's range memo hand
   test("a frozen grid is parsed once and then found by identity, without comparing cells", () => {
     const rates = freezeGrid(RATES.map((r) => [...r]));
     const fields = freezeGrid([[...HEADER]]);
-    for (let i = 1; i <= 50; i++) expect(invoke("ALLOCATE", [rates, "Baseline", fields, freezeGrid(values(i))])).toBe(i * 10000);
+    for (let i = 1; i <= 50; i++)
+      expect(invoke("ALLOCATE", [rates, "Baseline", fields, freezeGrid(values(i))])).toBe(i * 10000);
     expect(cacheStats).toMatchObject({ ratesParsed: 1, readersBuilt: 1 });
     expect(cacheStats.identityHits).toBe(2 * 49);
     expect(gridMemo(rates)?.extent).toEqual([RATES.length, RATES[0].length]);
@@ -249,8 +312,12 @@ describe("identity caches (frozen host arrays, as HyperFormula's range memo hand
 
   test("a frozen grid cannot change, so its identity is its content", () => {
     const rates = freezeGrid(RATES.map((r) => [...r]));
-    expect(() => { (rates[10] as unknown[])[2] = 1; }).toThrow(TypeError);
-    expect(() => { (rates as unknown[][]).push([]); }).toThrow(TypeError);
+    expect(() => {
+      (rates[10] as unknown[])[2] = 1;
+    }).toThrow(TypeError);
+    expect(() => {
+      (rates as unknown[][]).push([]);
+    }).toThrow(TypeError);
     expect(Object.keys(rates)).toEqual(RATES.map((_, i) => String(i))); // the memo is hidden
   });
 
@@ -286,8 +353,9 @@ describe("identity caches (frozen host arrays, as HyperFormula's range memo hand
     expect((b as { cells: readonly unknown[] }).cells).toHaveLength(HEADER.length + 2);
     // ALLOCATE with a values row one cell wider than the header: the same answer as with plain arrays
     const wider = [[...values(3)[0], null, 7]];
-    expect(invoke("ALLOCATE", [RATES, "Baseline", fields, freezeGrid(wider.map((r) => [...r]))]))
-      .toEqual(invoke("ALLOCATE", [RATES, "Baseline", [[...HEADER, null, null]], wider]));
+    expect(invoke("ALLOCATE", [RATES, "Baseline", fields, freezeGrid(wider.map((r) => [...r]))])).toEqual(
+      invoke("ALLOCATE", [RATES, "Baseline", [[...HEADER, null, null]], wider]),
+    );
   });
 
   test("clearCaches forgets identity entries too", () => {

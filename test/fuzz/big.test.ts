@@ -19,14 +19,32 @@ afterAll(() => {
 });
 
 describe.each(NAMES)("SEND.%s on 10,000-row ranges", (name) => {
-  test(`${BIG_RUNS} calls: values or contract errors, finite, sized, each under a second`, () => {
-    fc.assert(fc.property(bigCasesFor(name), (c) => { checkCall(name, c.args, ALLOWANCE[name] ?? MAX_MS); }), { seed: seedFor(name, "big"), numRuns: BIG_RUNS, endOnFailure: true });
-  }, TEST_TIMEOUT_MS);
+  test(
+    `${BIG_RUNS} calls: values or contract errors, finite, sized, each under a second`,
+    () => {
+      fc.assert(
+        fc.property(bigCasesFor(name), (c) => {
+          checkCall(name, c.args, ALLOWANCE[name] ?? MAX_MS);
+        }),
+        { seed: seedFor(name, "big"), numRuns: BIG_RUNS, endOnFailure: true },
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
 
 describe.each(NAMES)("SEND.%s on whole-column references", (name) => {
-  test(`${BIG_RUNS} calls with every range ${SHEET_ROWS.toLocaleString("en-GB")} rows long: the same properties`, () => {
-    const cases = casesFor(name).map((c) => ({ ...c, args: wholeColumns(c.args) }));
-    fc.assert(fc.property(cases, (c) => { checkCall(name, c.args); }), { seed: seedFor(name, "columns"), numRuns: BIG_RUNS, endOnFailure: true });
-  }, TEST_TIMEOUT_MS);
+  test(
+    `${BIG_RUNS} calls with every range ${SHEET_ROWS.toLocaleString("en-GB")} rows long: the same properties`,
+    () => {
+      const cases = casesFor(name).map((c) => ({ ...c, args: wholeColumns(c.args) }));
+      fc.assert(
+        fc.property(cases, (c) => {
+          checkCall(name, c.args);
+        }),
+        { seed: seedFor(name, "columns"), numRuns: BIG_RUNS, endOnFailure: true },
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -7,7 +7,8 @@ function envInt(name: string, dflt: number, min = 0): number {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === "") return dflt;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min}, not '${raw}'`);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`${name} must be a whole number of at least ${min}, not '${raw}'`);
   return n;
 }
 

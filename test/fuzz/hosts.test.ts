@@ -14,7 +14,10 @@ const counts = new Map<string, { excel: number; headless: number }>();
 const count = (name: string) => counts.get(name) ?? (counts.set(name, { excel: 0, headless: 0 }), counts.get(name)!);
 
 /** Cases a spreadsheet can hold (no NaN, no undefined cells) and hosts can call (no extra arguments). */
-const hostCases = (name: string) => casesFor(name).map(hostSafe).filter((c: Case) => hostCallable(name, c.args));
+const hostCases = (name: string) =>
+  casesFor(name)
+    .map(hostSafe)
+    .filter((c: Case) => hostCallable(name, c.args));
 
 afterAll(() => {
   const parts = [...counts.entries()].map(([n, c]) => `${n} ${c.excel}/${c.headless}`);
@@ -22,32 +25,48 @@ afterAll(() => {
 });
 
 describe.each(NAMES)("SEND.%s in the hosts", (name) => {
-  test(`${EXCEL_RUNS} cases through functions.ts show what the wrapper gives`, () => {
-    const uninstall = fakeCustomFunctions();
-    try {
-      fc.assert(fc.property(hostCases(name), (c) => {
-        checkCall(name, c.args);
-        const want = shown(invoke(name, excelShaped(name, c.args)), "excel");
-        const got = viaExcel(name, c.args);
-        count(name).excel++;
-        if (!sameShown(got, want)) throw new Error(`Excel shows ${JSON.stringify(got)}, the wrapper ${JSON.stringify(want)}`);
-      }), { seed: seedFor(name, "excel"), numRuns: EXCEL_RUNS });
-    } finally {
-      uninstall();
-    }
-  }, TEST_TIMEOUT_MS);
+  test(
+    `${EXCEL_RUNS} cases through functions.ts show what the wrapper gives`,
+    () => {
+      const uninstall = fakeCustomFunctions();
+      try {
+        fc.assert(
+          fc.property(hostCases(name), (c) => {
+            checkCall(name, c.args);
+            const want = shown(invoke(name, excelShaped(name, c.args)), "excel");
+            const got = viaExcel(name, c.args);
+            count(name).excel++;
+            if (!sameShown(got, want))
+              throw new Error(`Excel shows ${JSON.stringify(got)}, the wrapper ${JSON.stringify(want)}`);
+          }),
+          { seed: seedFor(name, "excel"), numRuns: EXCEL_RUNS },
+        );
+      } finally {
+        uninstall();
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  test(`${HEADLESS_RUNS} cases as formulas in HyperFormula show what the wrapper gives`, () => {
-    fc.assert(fc.property(hostCases(name), (c) => {
-      checkCall(name, c.args);
-      // the sheet means what Excel hands over: a typed range is a range
-      const result = invoke(name, excelShaped(name, c.args));
-      const want = shown(result);
-      const got = viaHeadless(name, c.args, shapeOf(result));
-      count(name).headless++;
-      if (!sameShown(got, want)) throw new Error(`HyperFormula shows ${JSON.stringify(got)}, the wrapper ${JSON.stringify(want)}`);
-    }), { seed: seedFor(name, "headless"), numRuns: HEADLESS_RUNS });
-  }, TEST_TIMEOUT_MS);
+  test(
+    `${HEADLESS_RUNS} cases as formulas in HyperFormula show what the wrapper gives`,
+    () => {
+      fc.assert(
+        fc.property(hostCases(name), (c) => {
+          checkCall(name, c.args);
+          // the sheet means what Excel hands over: a typed range is a range
+          const result = invoke(name, excelShaped(name, c.args));
+          const want = shown(result);
+          const got = viaHeadless(name, c.args, shapeOf(result));
+          count(name).headless++;
+          if (!sameShown(got, want))
+            throw new Error(`HyperFormula shows ${JSON.stringify(got)}, the wrapper ${JSON.stringify(want)}`);
+        }),
+        { seed: seedFor(name, "headless"), numRuns: HEADLESS_RUNS },
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
 
 describe("one-cell references to range parameters (src/headless/plugin.ts)", () => {
@@ -67,7 +86,7 @@ describe("one-cell references to range parameters (src/headless/plugin.ts)", () 
   test("HyperFormula: a blank A1:A1 and a blank A1 as rates give Excel's error, the wrapper's for [[blank]]", () => {
     const excel = shown(invoke("ALLOCATE", [[[""]], "A", [["Phase"]], [["Special"]]]));
     const wb = HeadlessWorkbook.create({ S: [[null]], F: [["Phase"]], V: [["Special"]], Calc: [] });
-    wb.setCells("Calc", "A1", [["=SEND.ALLOCATE(S!A1:A1,\"A\",F!A1,V!A1)"], ["=SEND.ALLOCATE(S!A1,\"A\",F!A1,V!A1)"]]);
+    wb.setCells("Calc", "A1", [['=SEND.ALLOCATE(S!A1:A1,"A",F!A1,V!A1)'], ['=SEND.ALLOCATE(S!A1,"A",F!A1,V!A1)']]);
     const [[a], [b]] = wb.getValues("Calc", "A1:A2");
     expect(a).toEqual(excel[0][0]);
     expect(b).toEqual(excel[0][0]);

@@ -10,16 +10,25 @@ import { cellName } from "../../src/functions/a1";
 import type { ShownCell } from "./oracle";
 
 export class FakeExcelError {
-  constructor(readonly code: string, readonly message?: string) {}
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
 }
 const ErrorCode = {
-  invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!", invalidReference: "#REF!",
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  invalidNumber: "#NUM!",
+  divisionByZero: "#DIV/0!",
+  invalidReference: "#REF!",
 };
 
 /** Installs the CustomFunctions global Excel provides (its Error class and codes); returns the uninstaller. */
 export function fakeCustomFunctions(): () => void {
   (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { Error: FakeExcelError, ErrorCode };
-  return () => { delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions; };
+  return () => {
+    delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
+  };
 }
 
 type Entry = (...args: unknown[]) => unknown;
@@ -54,7 +63,8 @@ export function excelShaped(name: string, args: readonly (HostValue | undefined)
 }
 
 function fromExcel(v: unknown): ShownCell {
-  if (v instanceof FakeExcelError) return v.message === undefined ? { error: v.code } : { error: v.code, message: v.message };
+  if (v instanceof FakeExcelError)
+    return v.message === undefined ? { error: v.code } : { error: v.code, message: v.message };
   if (v === "" || v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   throw new Error(`Excel got a cell it cannot show: ${String(v)}`);
@@ -71,7 +81,8 @@ export function viaExcel(name: string, args: readonly (HostValue | undefined)[])
   }
   if (!Array.isArray(out)) return [[fromExcel(out)]];
   const rows = out as unknown[][];
-  if (rows.some((r) => !Array.isArray(r) || r.length !== rows[0].length)) throw new Error("Excel was handed a ragged matrix");
+  if (rows.some((r) => !Array.isArray(r) || r.length !== rows[0].length))
+    throw new Error("Excel was handed a ragged matrix");
   return rows.map((r) => r.map(fromExcel));
 }
 
@@ -91,19 +102,28 @@ function typed(c: Cell, inRange: boolean): RawCell {
 }
 
 /** SEND.<name> as a formula in a cell of a HeadlessWorkbook: each argument in its own sheet, the result read back. */
-export function viaHeadless(name: string, args: readonly (HostValue | undefined)[], shape: { rows: number; cols: number }): ShownCell[][] {
+export function viaHeadless(
+  name: string,
+  args: readonly (HostValue | undefined)[],
+  shape: { rows: number; cols: number },
+): ShownCell[][] {
   const params = specOf(name)!.parameters;
   const sheets: Record<string, RawCell[][]> = { Calc: [] };
   const refs: string[] = [];
   params.forEach((p, i) => {
     const v = args[i];
-    if (v === undefined) { refs.push(""); return; }
+    if (v === undefined) {
+      refs.push("");
+      return;
+    }
     const sheet = `Arg ${i + 1}`;
     if (Array.isArray(v)) {
       const grid = v as Cell[][];
       const rows = Math.max(1, grid.length);
       const cols = Math.max(1, widthOf(grid));
-      sheets[sheet] = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => typed(grid[r]?.[c] ?? null, p.type === "range")));
+      sheets[sheet] = Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: cols }, (_, c) => typed(grid[r]?.[c] ?? null, p.type === "range")),
+      );
       refs.push(`'${sheet}'!A1:${cellName(rows - 1, cols - 1)}`);
     } else {
       sheets[sheet] = [[typed(v as Cell, p.type === "range")]];
@@ -117,6 +137,13 @@ export function viaHeadless(name: string, args: readonly (HostValue | undefined)
   const values = wb.getValues("Calc", `A1:${cellName(shape.rows, shape.cols)}`);
   const beyond = [...values[shape.rows], ...values.slice(0, shape.rows).map((r) => r[shape.cols])];
   if (beyond.some((v) => v !== null)) throw new Error(`SEND.${name} spilled beyond ${shape.rows} × ${shape.cols}`);
-  return values.slice(0, shape.rows).map((r) => r.slice(0, shape.cols).map((v): ShownCell =>
-    v !== null && typeof v === "object" ? { error: v.error, message: v.message } : v === "" ? null : v));
+  return values
+    .slice(0, shape.rows)
+    .map((r) =>
+      r
+        .slice(0, shape.cols)
+        .map((v): ShownCell =>
+          v !== null && typeof v === "object" ? { error: v.error, message: v.message } : v === "" ? null : v,
+        ),
+    );
 }

@@ -18,7 +18,7 @@ export type ShownCell = number | string | boolean | null | { error: string; mess
 export function shown(result: Result, messages: "all" | "excel" = "all"): ShownCell[][] {
   const withMessage = (e: SendError) => messages === "all" || e.kind !== "#NUM!";
   const cell = (c: OutCell): ShownCell =>
-    (isSendError(c) ? (withMessage(c) ? { error: c.kind, message: c.message } : { error: c.kind }) : c === "" ? null : c);
+    isSendError(c) ? (withMessage(c) ? { error: c.kind, message: c.message } : { error: c.kind }) : c === "" ? null : c;
   if (!isGrid(result)) return [[cell(result)]];
   const { rows, cols } = shapeOf(result);
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => cell(result[r]?.[c] ?? null)));
@@ -60,17 +60,32 @@ function checkShape(name: string, r: Result): void {
     return;
   }
   const width = r.length === 0 ? 0 : r[0].length;
-  r.forEach((row, i) => { if (row.length !== width) problem(`row ${i + 1} has ${row.length} cells, row 1 has ${width}: not a rectangle`); });
-  const want: Record<string, number> = { BREAKDOWN: 3, ALLOCATEALL: 1, COMPARE: 5, PROJECT: 5, DEFICIT: 2, FACTORS: 4, CHECK: 3, FORECAST: 5 };
-  if (want[name] !== undefined && r.length > 0 && width !== want[name]) problem(`SEND.${name} spilled ${width} columns, not ${want[name]}`);
+  r.forEach((row, i) => {
+    if (row.length !== width) problem(`row ${i + 1} has ${row.length} cells, row 1 has ${width}: not a rectangle`);
+  });
+  const want: Record<string, number> = {
+    BREAKDOWN: 3,
+    ALLOCATEALL: 1,
+    COMPARE: 5,
+    PROJECT: 5,
+    DEFICIT: 2,
+    FACTORS: 4,
+    CHECK: 3,
+    FORECAST: 5,
+  };
+  if (want[name] !== undefined && r.length > 0 && width !== want[name])
+    problem(`SEND.${name} spilled ${width} columns, not ${want[name]}`);
   if (name === "BREAKDOWN") {
     const labels = r.map((row) => row[0]);
     const expected = [...COMPONENTS.map((c) => c.name), "Total"];
-    if (JSON.stringify(labels) !== JSON.stringify(expected)) problem(`SEND.BREAKDOWN rows are ${JSON.stringify(labels)}`);
+    if (JSON.stringify(labels) !== JSON.stringify(expected))
+      problem(`SEND.BREAKDOWN rows are ${JSON.stringify(labels)}`);
   }
-  if (name === "COMPARE" && (r.length < 2 || r[0][0] !== "Name" || r[r.length - 1][0] !== "Total")) problem("SEND.COMPARE lacks its header or Total row");
+  if (name === "COMPARE" && (r.length < 2 || r[0][0] !== "Name" || r[r.length - 1][0] !== "Total"))
+    problem("SEND.COMPARE lacks its header or Total row");
   if (name === "PROJECT" && (r.length < 2 || r[0][0] !== "Year")) problem("SEND.PROJECT lacks its header row or years");
-  if (name === "FORECAST" && (r.length < 2 || r[0].join("|") !== "Year|Breakdown|Low|Central|High")) problem("SEND.FORECAST lacks its header row or years");
+  if (name === "FORECAST" && (r.length < 2 || r[0].join("|") !== "Year|Breakdown|Low|Central|High"))
+    problem("SEND.FORECAST lacks its header row or years");
   if (name === "PLAN" && (r.length < 2 || r[0][0] !== "Line")) problem("SEND.PLAN lacks its header row of years");
 }
 
@@ -98,7 +113,11 @@ const STATS = new Map<string, Stats>();
 
 export function statsOf(name: string): Stats {
   let s = STATS.get(name);
-  if (!s) STATS.set(name, (s = { cases: 0, coerced: 0, ok: 0, numeric: 0, errors: {}, cellErrors: 0, maxCpuMs: 0, maxWallMs: 0 }));
+  if (!s)
+    STATS.set(
+      name,
+      (s = { cases: 0, coerced: 0, ok: 0, numeric: 0, errors: {}, cellErrors: 0, maxCpuMs: 0, maxWallMs: 0 }),
+    );
   return s;
 }
 
@@ -144,17 +163,22 @@ export function checkCall(name: string, args: readonly (HostValue | undefined)[]
   s.maxCpuMs = Math.max(s.maxCpuMs, cost.cpu, sizeCost.cpu);
   s.maxWallMs = Math.max(s.maxWallMs, cost.wall, sizeCost.wall);
   const cpu = Math.max(cost.cpu, sizeCost.cpu);
-  if (cpu >= maxMs) problem(`SEND.${name} took ${Math.round(cpu)} ms of CPU (${Math.round(Math.max(cost.wall, sizeCost.wall))} ms wall)`);
+  if (cpu >= maxMs)
+    problem(
+      `SEND.${name} took ${Math.round(cpu)} ms of CPU (${Math.round(Math.max(cost.wall, sizeCost.wall))} ms wall)`,
+    );
 
   if (isSendError(result)) {
     checkError(result, params, `SEND.${name}`);
     s.errors[result.kind] = (s.errors[result.kind] ?? 0) + 1;
   } else if (isGrid(result)) {
     s.ok++;
-    result.forEach((row, i) => row.forEach((c, j) => {
-      checkCell(c, params, `SEND.${name} cell ${i + 1},${j + 1}`);
-      if (isSendError(c)) s.cellErrors++;
-    }));
+    result.forEach((row, i) =>
+      row.forEach((c, j) => {
+        checkCell(c, params, `SEND.${name} cell ${i + 1},${j + 1}`);
+        if (isSendError(c)) s.cellErrors++;
+      }),
+    );
   } else {
     s.ok++;
     checkCell(result, params, `SEND.${name}`);
@@ -172,8 +196,10 @@ export function checkCall(name: string, args: readonly (HostValue | undefined)[]
 
 /** One summary line for the README: cases per function, how many got through, the slowest call. */
 export function summary(label: string, seed: number): string {
-  const parts = [...STATS.entries()].map(([name, s]) =>
-    `${name} ${s.cases} (${pct(s.coerced, s.cases)} past argument checks, ${pct(s.ok, s.cases)} values, ${pct(s.numeric, s.cases)} numeric, slowest ${s.maxCpuMs.toFixed(0)} ms CPU / ${s.maxWallMs.toFixed(0)} ms wall)`);
+  const parts = [...STATS.entries()].map(
+    ([name, s]) =>
+      `${name} ${s.cases} (${pct(s.coerced, s.cases)} past argument checks, ${pct(s.ok, s.cases)} values, ${pct(s.numeric, s.cases)} numeric, slowest ${s.maxCpuMs.toFixed(0)} ms CPU / ${s.maxWallMs.toFixed(0)} ms wall)`,
+  );
   const total = [...STATS.values()].reduce((n, s) => n + s.cases, 0);
   return `fuzz ${label} (seed ${seed}): ${total} cases: ${parts.join("; ")}`;
 }

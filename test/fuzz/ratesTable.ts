@@ -17,7 +17,9 @@ const growth: Value = (r) => r.int(-10, 20) / 100;
 function keyList(): [string, Value][] {
   const keys: [string, Value][] = [
     ["round.to", (r) => r.pick([0.01, 0.01, 1, 0.05, 0.1, 100, 0.001])],
-    ["be.primary", money], ["be.ks3", money], ["be.ks4", money],
+    ["be.primary", money],
+    ["be.ks3", money],
+    ["be.ks4", money],
   ];
   for (const ph of ["primary", "secondary"]) {
     for (const f of ["fsm", "fsm6", "lpa", "eal", "lumpsum"]) keys.push([`${f}.${ph}`, money]);
@@ -25,18 +27,49 @@ function keyList(): [string, Value][] {
   }
   for (const f of ["be", "fsm", "fsm6", "idaci", "lpa", "eal", "lumpsum"]) keys.push([`notional.${f}`, share]);
   keys.push(["element2.threshold", money]);
-  for (const k of ["place.special", "place.ap", "place.rb.occupied", "place.rb.unoccupied", "place.fe"]) keys.push([k, money]);
+  for (const k of ["place.special", "place.ap", "place.rb.occupied", "place.rb.unoccupied", "place.fe"])
+    keys.push([k, money]);
   for (const s of [...SETTINGS, "all"]) for (const b of BANDS) keys.push([`topup.${s}.${b}`, money]);
-  keys.push(["band.1", () => 0], ["band.2", (r) => r.int(1, 20)], ["band.band3", (r) => r.int(21, 40)], ["band.sld", (r) => r.int(41, 100)]);
-  keys.push(["ei.sensupport", money], ["ei.perpupil", money], ["ei.highneeds.threshold", share], ["ei.highneeds.rate", money],
-    ["ei.notional.guarantee", money], ["ey.daf", money], ["ey.weeks", (r) => r.int(1, 52)]);
+  keys.push(
+    ["band.1", () => 0],
+    ["band.2", (r) => r.int(1, 20)],
+    ["band.band3", (r) => r.int(21, 40)],
+    ["band.sld", (r) => r.int(41, 100)],
+  );
+  keys.push(
+    ["ei.sensupport", money],
+    ["ei.perpupil", money],
+    ["ei.highneeds.threshold", share],
+    ["ei.highneeds.rate", money],
+    ["ei.notional.guarantee", money],
+    ["ey.daf", money],
+    ["ey.weeks", (r) => r.int(1, 52)],
+  );
   for (const b of SENIF_BANDS) keys.push([`ey.senif.${b}`, money]);
-  keys.push(["fe.rate", money], ["fe.weighting", (r) => r.int(50, 200) / 100], ["fe.area", (r) => r.int(80, 130) / 100]);
-  keys.push(["proj.start", (r) => r.int(2020, 2030)], ["proj.years", (r) => r.pick([1, 3, 5, 5, 10, 50])],
-    ["proj.opening", (r) => r.int(-2e7, 2e7)], ["proj.grant", (r) => r.int(0, 1e8)], ["proj.grant.growth", growth],
-    ["proj.grant.extra.2", (r) => r.int(0, 1e6)], ["proj.inflation", (r) => r.int(0, 10) / 100], ["proj.other", (r) => r.int(0, 1e7)],
-    ["proj.ei.cost", (r) => r.int(0, 1e6)], ["proj.ei.reduction", share], ["proj.shift", (r) => r.int(0, 20)]);
-  for (const s of SETTINGS) keys.push([`proj.${s}.count`, (r) => r.int(0, 2000)], [`proj.${s}.growth`, growth], [`proj.${s}.cost`, (r) => r.int(0, 80000)]);
+  keys.push(
+    ["fe.rate", money],
+    ["fe.weighting", (r) => r.int(50, 200) / 100],
+    ["fe.area", (r) => r.int(80, 130) / 100],
+  );
+  keys.push(
+    ["proj.start", (r) => r.int(2020, 2030)],
+    ["proj.years", (r) => r.pick([1, 3, 5, 5, 10, 50])],
+    ["proj.opening", (r) => r.int(-2e7, 2e7)],
+    ["proj.grant", (r) => r.int(0, 1e8)],
+    ["proj.grant.growth", growth],
+    ["proj.grant.extra.2", (r) => r.int(0, 1e6)],
+    ["proj.inflation", (r) => r.int(0, 10) / 100],
+    ["proj.other", (r) => r.int(0, 1e7)],
+    ["proj.ei.cost", (r) => r.int(0, 1e6)],
+    ["proj.ei.reduction", share],
+    ["proj.shift", (r) => r.int(0, 20)],
+  );
+  for (const s of SETTINGS)
+    keys.push(
+      [`proj.${s}.count`, (r) => r.int(0, 2000)],
+      [`proj.${s}.growth`, growth],
+      [`proj.${s}.cost`, (r) => r.int(0, 80000)],
+    );
   return keys;
 }
 const KEYS = keyList();
@@ -74,19 +107,24 @@ export function ratesTable(r: Rng, corruptions: number, keep = r.pick([1, 1, 0.9
   if (parents.some((p) => p !== null)) {
     const row: Cell[] = new Array(width).fill(null);
     row[col("Factor")] = "inherits";
-    options.forEach((o, i) => { row[col(o)] = parents[i]; });
+    options.forEach((o, i) => {
+      row[col(o)] = parents[i];
+    });
     rows.push(row);
   }
   for (const [key, value] of KEYS) {
     if (!r.chance(keep)) continue;
-    if (r.chance(0.04)) { // a section heading
+    if (r.chance(0.04)) {
+      // a section heading
       const h: Cell[] = new Array(width).fill(null);
       if (ignored.length > 0) h[col(ignored[0])] = "Section";
       rows.push(h);
     }
     const row: Cell[] = new Array(width).fill(null);
     row[col("Factor")] = respell(r, key);
-    options.forEach((o, i) => { row[col(o)] = parents[i] !== null && r.chance(0.7) ? null : value(r); });
+    options.forEach((o, i) => {
+      row[col(o)] = parents[i] !== null && r.chance(0.7) ? null : value(r);
+    });
     if (ignored.length > 0 && r.chance(0.3)) row[col(ignored[0])] = `about ${key}`;
     rows.push(row);
   }
@@ -96,8 +134,17 @@ export function ratesTable(r: Rng, corruptions: number, keep = r.pick([1, 1, 0.9
 }
 
 const OUT_OF_RANGE: [string, Cell][] = [
-  ["notional.be", 1.5], ["round.to", 0], ["round.to", -1], ["ey.weeks", 60], ["proj.years", 0], ["proj.years", 51],
-  ["be.primary", -5], ["ei.highneeds.threshold", 2], ["proj.start", 1800], ["proj.grant.growth", -2], ["topup.special.1", -0.01],
+  ["notional.be", 1.5],
+  ["round.to", 0],
+  ["round.to", -1],
+  ["ey.weeks", 60],
+  ["proj.years", 0],
+  ["proj.years", 51],
+  ["be.primary", -5],
+  ["ei.highneeds.threshold", 2],
+  ["proj.start", 1800],
+  ["proj.grant.growth", -2],
+  ["topup.special.1", -0.01],
 ];
 
 function randomRow(r: Rng, rows: Cell[][]): number {
@@ -108,7 +155,13 @@ function randomRow(r: Rng, rows: Cell[][]): number {
 function corruptRates(r: Rng, rows: Cell[][], options: string[], factorCol: number): string {
   const row = randomRow(r, rows);
   const width = rows[0].length;
-  const valueCol = () => r.pick(options.map((o) => rows[0].findIndex((h) => h === o)).filter((c) => c >= 0).concat([width - 1]));
+  const valueCol = () =>
+    r.pick(
+      options
+        .map((o) => rows[0].findIndex((h) => h === o))
+        .filter((c) => c >= 0)
+        .concat([width - 1]),
+    );
   const setKey = (key: string, v: Cell) => {
     const at = rows.findIndex((x) => x[factorCol] === key);
     const target = at > 0 ? at : rows.push(new Array(width).fill(null)) - 1;
@@ -116,29 +169,84 @@ function corruptRates(r: Rng, rows: Cell[][], options: string[], factorCol: numb
     rows[target][valueCol()] = v;
   };
   switch (r.int(0, 17)) {
-    case 0: { const c = r.int(0, width - 1); rows[row][c] = r.chaos(false); return `chaos cell at ${row},${c}`; }
-    case 1: { // a typo in a key
+    case 0: {
+      const c = r.int(0, width - 1);
+      rows[row][c] = r.chaos(false);
+      return `chaos cell at ${row},${c}`;
+    }
+    case 1: {
+      // a typo in a key
       const k = String(rows[row][factorCol] ?? "");
       const i = r.int(0, Math.max(0, k.length - 2));
       rows[row][factorCol] = k.slice(0, i) + k.charAt(i + 1) + k.charAt(i) + k.slice(i + 2);
       return `typo in row ${row}`;
     }
-    case 2: rows.push([...rows[row]]); return `row ${row} duplicated`;
-    case 3: if (options.length > 0) { rows[0][r.int(0, width - 1)] = options[0].toLowerCase(); } return "duplicate option header";
-    case 4: rows[0][factorCol] = r.pick(["Factors", "", "Key", null, "factor "]); return "Factor header changed";
-    case 5: rows[0][r.int(0, width - 1)] = r.pick([null, "", "  "]); return "header blanked";
-    case 6: setKey("inherits", options.length > 1 ? options[options.length - 1] : options[0]); return "inheritance cycle (maybe)";
-    case 7: setKey("inherits", r.pick(["Nope", "Baselin", "", 5])); return "unknown parent";
-    case 8: { const [k, v] = r.pick(OUT_OF_RANGE); setKey(k, v); return `${k} = ${v}`; }
-    case 9: rows[row][valueCol()] = r.pick(["abc", "1,2,3", "--5", "NaN", "#N/A", true]); return `text value in row ${row}`;
-    case 10: rows[row][valueCol()] = r.pick([1e308, -1e308, 5e-324, 1.7976931348623157e308, 1e21, 1e-300]); return `extreme value in row ${row}`;
-    case 11: rows[row] = rows[row].slice(0, r.int(0, width - 1)); return `row ${row} cut short`;
-    case 12: for (const x of rows) x.push(x === rows[0] ? r.pick(["Extra", null, "Option Z"]) : r.chaos(false)); return "extra column";
-    case 13: if (rows.length > 1) rows.splice(row, 1); return `row ${row} removed`;
-    case 14: setKey(r.pick(["foo.bar", "topup.special", "topup.special.band.1", "place.specail", "idaci.primary.g",
-      "topup.speical.$&", "band.<ph>x", "ey.senfi.$1", "topup.specail.<band>"]), 1); return "unknown key";
-    case 15: rows.length = 1; return "header only";
-    case 16: rows[row][factorCol] = r.pick([5, true, -0, "#N/A", "  "]); return `odd key cell in row ${row}`;
-    default: { const at = r.int(1, rows.length); rows.splice(at, 0, new Array(r.int(0, width + 2)).fill(null)); return "blank row"; }
+    case 2:
+      rows.push([...rows[row]]);
+      return `row ${row} duplicated`;
+    case 3:
+      if (options.length > 0) {
+        rows[0][r.int(0, width - 1)] = options[0].toLowerCase();
+      }
+      return "duplicate option header";
+    case 4:
+      rows[0][factorCol] = r.pick(["Factors", "", "Key", null, "factor "]);
+      return "Factor header changed";
+    case 5:
+      rows[0][r.int(0, width - 1)] = r.pick([null, "", "  "]);
+      return "header blanked";
+    case 6:
+      setKey("inherits", options.length > 1 ? options[options.length - 1] : options[0]);
+      return "inheritance cycle (maybe)";
+    case 7:
+      setKey("inherits", r.pick(["Nope", "Baselin", "", 5]));
+      return "unknown parent";
+    case 8: {
+      const [k, v] = r.pick(OUT_OF_RANGE);
+      setKey(k, v);
+      return `${k} = ${v}`;
+    }
+    case 9:
+      rows[row][valueCol()] = r.pick(["abc", "1,2,3", "--5", "NaN", "#N/A", true]);
+      return `text value in row ${row}`;
+    case 10:
+      rows[row][valueCol()] = r.pick([1e308, -1e308, 5e-324, 1.7976931348623157e308, 1e21, 1e-300]);
+      return `extreme value in row ${row}`;
+    case 11:
+      rows[row] = rows[row].slice(0, r.int(0, width - 1));
+      return `row ${row} cut short`;
+    case 12:
+      for (const x of rows) x.push(x === rows[0] ? r.pick(["Extra", null, "Option Z"]) : r.chaos(false));
+      return "extra column";
+    case 13:
+      if (rows.length > 1) rows.splice(row, 1);
+      return `row ${row} removed`;
+    case 14:
+      setKey(
+        r.pick([
+          "foo.bar",
+          "topup.special",
+          "topup.special.band.1",
+          "place.specail",
+          "idaci.primary.g",
+          "topup.speical.$&",
+          "band.<ph>x",
+          "ey.senfi.$1",
+          "topup.specail.<band>",
+        ]),
+        1,
+      );
+      return "unknown key";
+    case 15:
+      rows.length = 1;
+      return "header only";
+    case 16:
+      rows[row][factorCol] = r.pick([5, true, -0, "#N/A", "  "]);
+      return `odd key cell in row ${row}`;
+    default: {
+      const at = r.int(1, rows.length);
+      rows.splice(at, 0, new Array(r.int(0, width + 2)).fill(null));
+      return "blank row";
+    }
   }
 }

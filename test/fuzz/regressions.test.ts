@@ -23,12 +23,18 @@ describe("numeric text beyond a double is text, not Infinity", () => {
   });
 
   test("SEND.DEFICIT with opening '1e999' is #VALUE! naming opening (it was a spill of Infinity)", () => {
-    expect(invoke("DEFICIT", ["1e999", [[1]], [[2]]])).toEqual(new SendError("#VALUE!", "opening is not a number: '1e999'."));
+    expect(invoke("DEFICIT", ["1e999", [[1]], [[2]]])).toEqual(
+      new SendError("#VALUE!", "opening is not a number: '1e999'."),
+    );
   });
 });
 
 describe("an amount beyond a double is #NUM! in its own cell, never Infinity", () => {
-  const rates = [["Factor", "A"], ["place.special", 1e308], ["topup.special.1", 5]];
+  const rates = [
+    ["Factor", "A"],
+    ["place.special", 1e308],
+    ["topup.special.1", 5],
+  ];
   const header = ["Phase", "Places", "EHCP 1"];
 
   test("SEND.PAYBACK of a saving of 5E-324 a year", () => {
@@ -53,14 +59,35 @@ describe("an amount beyond a double is #NUM! in its own cell, never Infinity", (
 
   test("SEND.ALLOCATE and SEND.TOPUP (the exact fast path) too", () => {
     expect(errorOf(invoke("ALLOCATE", [rates, "A", [header], [["Special", 20, 1]]])).message).toMatch(TOO_LARGE);
-    expect(errorOf(invoke("TOPUP", [[["Factor", "A"], ["topup.special.1", 1e308]], "A", "special", 1, 12, 10])).kind).toBe("#NUM!");
+    expect(
+      errorOf(
+        invoke("TOPUP", [
+          [
+            ["Factor", "A"],
+            ["topup.special.1", 1e308],
+          ],
+          "A",
+          "special",
+          1,
+          12,
+          10,
+        ]),
+      ).kind,
+    ).toBe("#NUM!");
   });
 });
 
 describe("unknown keys with '$&' or '<…>' in them", () => {
   // String.replace read the typo's band as a replacement pattern: '$&' put '<band>' back, which expanded forever
   test("SEND.CHECK lists 'topup.speical.$&' with its suggestion (it was an internal error: stack overflow)", () => {
-    expect(invoke("CHECK", [[["Factor", "A"], ["topup.speical.$&", 1]]])).toEqual([
+    expect(
+      invoke("CHECK", [
+        [
+          ["Factor", "A"],
+          ["topup.speical.$&", 1],
+        ],
+      ]),
+    ).toEqual([
       ["Option", "Key", "Problem"],
       ["(all)", "topup.speical.$&", "rates: unknown key 'topup.speical.$&' in row 2. Did you mean 'topup.special.$&'?"],
     ]);
@@ -73,15 +100,25 @@ describe("unknown keys with '$&' or '<…>' in them", () => {
 });
 
 describe("whole-column references (1,048,576 rows)", () => {
-  const column = (top: Cell[]): Cell[][] => Array.from({ length: SHEET_ROWS }, (_, i) => [i < top.length ? top[i] : ""]);
+  const column = (top: Cell[]): Cell[][] =>
+    Array.from({ length: SHEET_ROWS }, (_, i) => [i < top.length ? top[i] : ""]);
 
   test("a whole column for a single-value argument is #VALUE! naming it (Math.max(...rows) overflowed the stack)", () => {
-    expect(invoke("PAYBACK", [column([1, 2, 3]), 1, 2])).toEqual(new SendError("#VALUE!", "investment must be a single value, not a range of 1048576 × 1 cells."));
+    expect(invoke("PAYBACK", [column([1, 2, 3]), 1, 2])).toEqual(
+      new SendError("#VALUE!", "investment must be a single value, not a range of 1048576 × 1 cells."),
+    );
   });
 
   test("a 300,000-row result: the size hosts reserve is its shape (it was 1 × 1)", () => {
     const table = [["Name", "Phase", "Places"], ...Array.from({ length: 300_000 }, (_, i) => [`S${i}`, "Special", 5])];
-    const args = [[["Factor", "A"], ["place.special", 100]], "A", table];
+    const args = [
+      [
+        ["Factor", "A"],
+        ["place.special", 100],
+      ],
+      "A",
+      table,
+    ];
     expect(resultSize("ALLOCATEALL", args)).toEqual({ rows: 300_000, cols: 1 });
     expect(shapeOf(invoke("ALLOCATEALL", args))).toEqual({ rows: 300_000, cols: 1 });
   });
@@ -99,13 +136,23 @@ describe("a table of 10,000 typos", () => {
   // every unknown key built its "did you mean" up front: 10,000 searches of the catalogue (100 s under jest)
   test("SEND.BAND reads only the first problem's suggestion", () => {
     let r: unknown;
-    expect(cpuMs(() => { r = invoke("BAND", [typos, "A", 5]); })).toBeLessThan(1000);
-    expect(r).toEqual(new SendError("#VALUE!", "rates: unknown key 'plcae.special0' in row 2. Did you mean 'place.special'?"));
+    expect(
+      cpuMs(() => {
+        r = invoke("BAND", [typos, "A", 5]);
+      }),
+    ).toBeLessThan(1000);
+    expect(r).toEqual(
+      new SendError("#VALUE!", "rates: unknown key 'plcae.special0' in row 2. Did you mean 'place.special'?"),
+    );
   });
 
   test("SEND.CHECK lists all 10,000 with their suggestions", () => {
     let r: unknown[][] = [];
-    expect(cpuMs(() => { r = invoke("CHECK", [typos]) as unknown[][]; })).toBeLessThan(1000);
+    expect(
+      cpuMs(() => {
+        r = invoke("CHECK", [typos]) as unknown[][];
+      }),
+    ).toBeLessThan(1000);
     expect(r).toHaveLength(10_001);
     expect(r[1][2]).toBe("rates: unknown key 'plcae.special0' in row 2. Did you mean 'place.special'?");
     expect(r[10_000][2]).toBe("rates: unknown key 'plcae.special9999' in row 10001."); // too far to suggest

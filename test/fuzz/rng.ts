@@ -17,14 +17,22 @@ export function rng(seed: number): Rng {
     ...r,
     chaos: (hostSafe) => {
       switch (int(0, 7)) {
-        case 0: return pick(EXTREME_NUMBERS);
-        case 1: return int(-1000, 100000);
-        case 2: return pick(NAN_LIKE_TEXT);
-        case 3: return pick(ERROR_TEXT);
-        case 4: return pick(BLANKS);
-        case 5: return next() < 0.5;
-        case 6: return pick(WORDS);
-        default: return hostSafe ? int(-1e6, 1e6) / 100 : pick([NaN, Infinity, -Infinity, undefined, int(-1e6, 1e6) / 100]);
+        case 0:
+          return pick(EXTREME_NUMBERS);
+        case 1:
+          return int(-1000, 100000);
+        case 2:
+          return pick(NAN_LIKE_TEXT);
+        case 3:
+          return pick(ERROR_TEXT);
+        case 4:
+          return pick(BLANKS);
+        case 5:
+          return next() < 0.5;
+        case 6:
+          return pick(WORDS);
+        default:
+          return hostSafe ? int(-1e6, 1e6) / 100 : pick([NaN, Infinity, -Infinity, undefined, int(-1e6, 1e6) / 100]);
       }
     },
   };

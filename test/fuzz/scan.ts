@@ -18,7 +18,10 @@ for (const name of NAMES) {
     } catch (e) {
       const message = (e as Error).message.split("\n")[0];
       // group by the message with its numbers and quoted names taken out
-      const key = message.replace(/\d+(\.\d+)?(e[+-]?\d+)?/gi, "#").replace(/'[^']*'/g, "'…'").slice(0, 160);
+      const key = message
+        .replace(/\d+(\.\d+)?(e[+-]?\d+)?/gi, "#")
+        .replace(/'[^']*'/g, "'…'")
+        .slice(0, 160);
       const s = seen.get(key);
       if (s) s.n++;
       else seen.set(key, { n: 1, example: `${message.slice(0, 300)}\n      ${JSON.stringify(c).slice(0, 1500)}` });

@@ -13,13 +13,36 @@ import { checkCall, statsOf, summary } from "./oracle";
  */
 const MIN_COERCED = 0.5;
 const MIN_OK: Record<string, number> = {
-  ALLOCATE: 0.25, BREAKDOWN: 0.25, ALLOCATEALL: 0.3, COMPARE: 0.25, TOPUP: 0.15, BAND: 0.2, FIT: 0.2,
-  DEFICIT: 0.3, PROJECT: 0.3, PLAN: 0.3, PAYBACK: 0.2, FORECAST: 0.25, SUFFICIENCY: 0.2, APPRAISE: 0.2, REGISTER: 0.2,
-  FACTORS: 0.5, CHECK: 0.4,
+  ALLOCATE: 0.25,
+  BREAKDOWN: 0.25,
+  ALLOCATEALL: 0.3,
+  COMPARE: 0.25,
+  TOPUP: 0.15,
+  BAND: 0.2,
+  FIT: 0.2,
+  DEFICIT: 0.3,
+  PROJECT: 0.3,
+  PLAN: 0.3,
+  PAYBACK: 0.2,
+  FORECAST: 0.25,
+  SUFFICIENCY: 0.2,
+  APPRAISE: 0.2,
+  REGISTER: 0.2,
+  FACTORS: 0.5,
+  CHECK: 0.4,
 };
 const MIN_NUMERIC: Record<string, number> = {
-  ALLOCATE: 0.25, BREAKDOWN: 0.25, ALLOCATEALL: 0.25, COMPARE: 0.25, TOPUP: 0.15, FIT: 0.2, DEFICIT: 0.3, PROJECT: 0.3, PAYBACK: 0.2,
-  FORECAST: 0.25, APPRAISE: 0.2,
+  ALLOCATE: 0.25,
+  BREAKDOWN: 0.25,
+  ALLOCATEALL: 0.25,
+  COMPARE: 0.25,
+  TOPUP: 0.15,
+  FIT: 0.2,
+  DEFICIT: 0.3,
+  PROJECT: 0.3,
+  PAYBACK: 0.2,
+  FORECAST: 0.25,
+  APPRAISE: 0.2,
 };
 
 afterAll(() => {
@@ -27,11 +50,20 @@ afterAll(() => {
 });
 
 describe.each(NAMES)("SEND.%s through the wrapper", (name) => {
-  test(`${RUNS} random calls: values or contract errors, finite, sized, fast`, () => {
-    fc.assert(fc.property(casesFor(name), (c) => { checkCall(name, c.args); }), { seed: seedFor(name, "wrapper"), numRuns: RUNS });
-    const s = statsOf(name);
-    expect(s.coerced / s.cases).toBeGreaterThanOrEqual(MIN_COERCED);
-    expect(s.ok / s.cases).toBeGreaterThanOrEqual(MIN_OK[name]);
-    if (MIN_NUMERIC[name] !== undefined) expect(s.numeric / s.cases).toBeGreaterThanOrEqual(MIN_NUMERIC[name]);
-  }, TEST_TIMEOUT_MS);
+  test(
+    `${RUNS} random calls: values or contract errors, finite, sized, fast`,
+    () => {
+      fc.assert(
+        fc.property(casesFor(name), (c) => {
+          checkCall(name, c.args);
+        }),
+        { seed: seedFor(name, "wrapper"), numRuns: RUNS },
+      );
+      const s = statsOf(name);
+      expect(s.coerced / s.cases).toBeGreaterThanOrEqual(MIN_COERCED);
+      expect(s.ok / s.cases).toBeGreaterThanOrEqual(MIN_OK[name]);
+      if (MIN_NUMERIC[name] !== undefined) expect(s.numeric / s.cases).toBeGreaterThanOrEqual(MIN_NUMERIC[name]);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -13,7 +13,10 @@ import { readXlsx, type CellResult, type RawCell, type XlsxBook } from "../../sr
 
 const DIR = path.join(__dirname, "../golden");
 const NOT_DEFINITIONS = ["functions.json", "demo-totals.json"];
-const defs = fs.readdirSync(DIR).filter((f) => f.endsWith(".json") && !NOT_DEFINITIONS.includes(f)).sort();
+const defs = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith(".json") && !NOT_DEFINITIONS.includes(f))
+  .sort();
 
 /** A grid without trailing blank rows and columns, so "as written" and "as read" compare. */
 function trim(rows: readonly (readonly RawCell[])[]): RawCell[][] {
@@ -44,7 +47,8 @@ describe.each(defs)("golden %s", (file) => {
 
   it("its .xlsx holds exactly the definition's sheets, inputs and formulas", () => {
     expect(book.sheets.map((s) => s.name)).toEqual(Object.keys(def.sheets));
-    for (const s of book.sheets) expect({ sheet: s.name, cells: trim(s.cells) }).toEqual({ sheet: s.name, cells: trim(def.sheets[s.name]) });
+    for (const s of book.sheets)
+      expect({ sheet: s.name, cells: trim(s.cells) }).toEqual({ sheet: s.name, cells: trim(def.sheets[s.name]) });
   });
 
   it("recomputes every formula and spilled cell to the hand-worked value", () => {
@@ -67,9 +71,16 @@ describe.each(defs)("golden %s", (file) => {
 
 describe("golden checking itself", () => {
   it("reports a wrong value, a wrong error code, a message that misses a name, and an unexpected cell", () => {
-    const def: GoldenDef = { title: "t", sheets: {}, expected: { "S!A1": 1, "S!A2": { error: "#N/A" }, "S!A3": { error: "#N/A", messageIncludes: ["band3"] } } };
+    const def: GoldenDef = {
+      title: "t",
+      sheets: {},
+      expected: { "S!A1": 1, "S!A2": { error: "#N/A" }, "S!A3": { error: "#N/A", messageIncludes: ["band3"] } },
+    };
     const computed = new Map<string, CellResult>([
-      ["S!A1", 2], ["S!A2", { error: "#VALUE!", message: "" }], ["S!A3", { error: "#N/A", message: "no rate band2" }], ["S!A4", 0],
+      ["S!A1", 2],
+      ["S!A2", { error: "#VALUE!", message: "" }],
+      ["S!A3", { error: "#N/A", message: "no rate band2" }],
+      ["S!A4", 0],
     ]);
     expect(checkGolden(def, computed)).toEqual([
       "S!A1: expected 1, got 2",
@@ -99,7 +110,9 @@ describe("demo totals", () => {
           const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
           return { r: Number(m[2]) - 1, c: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
         });
-        return Array.from({ length: b.r - a.r + 1 }, (_, i) => Array.from({ length: b.c - a.c + 1 }, (_, j) => s.cached[a.r + i]?.[a.c + j] ?? null));
+        return Array.from({ length: b.r - a.r + 1 }, (_, i) =>
+          Array.from({ length: b.c - a.c + 1 }, (_, j) => s.cached[a.r + i]?.[a.c + j] ?? null),
+        );
       };
       expect(demoTotals(reportData(values, computed.demo.layout))).toEqual(golden);
     } finally {
@@ -108,7 +121,12 @@ describe("demo totals", () => {
   });
 
   it("has the options, phases and plans the demo promises", () => {
-    expect(Object.keys(golden.options)).toEqual(["Baseline", "Higher banded top-ups", "Early intervention package", "Special place expansion"]);
+    expect(Object.keys(golden.options)).toEqual([
+      "Baseline",
+      "Higher banded top-ups",
+      "Early intervention package",
+      "Special place expansion",
+    ]);
     expect(golden.institutions).toBe(557);
     expect(Object.keys(golden.projection)).toEqual(["Unmitigated", "Mitigated"]);
     // High Needs spend of a large county, below the demo's £99m grant in the Baseline (the deficit comes from growth);

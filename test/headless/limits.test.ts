@@ -9,12 +9,20 @@ const refs = (n: number, sep: string) => Array.from({ length: n }, (_, i) => `A$
 
 describe("scanFormula", () => {
   it("names Excel's limits: 8,192 characters, 64 levels, 255 arguments", () => {
-    expect(scanFormula(`="${"x".repeat(8200)}"`).problem).toBe("the formula is 8,203 characters long; Excel allows 8,192");
-    expect(scanFormula(`=${"(".repeat(65)}1${")".repeat(65)}`).problem).toBe("the formula nests 65 levels of parentheses; Excel allows 64");
+    expect(scanFormula(`="${"x".repeat(8200)}"`).problem).toBe(
+      "the formula is 8,203 characters long; Excel allows 8,192",
+    );
+    expect(scanFormula(`=${"(".repeat(65)}1${")".repeat(65)}`).problem).toBe(
+      "the formula nests 65 levels of parentheses; Excel allows 64",
+    );
     expect(scanFormula(`=${"(".repeat(64)}1${")".repeat(64)}`).problem).toBeUndefined();
-    expect(scanFormula(`=SUM(${refs(256, ",")})`).problem).toBe("a function in the formula has 256 arguments; Excel allows 255");
+    expect(scanFormula(`=SUM(${refs(256, ",")})`).problem).toBe(
+      "a function in the formula has 256 arguments; Excel allows 255",
+    );
     expect(scanFormula(`=SUM(${refs(255, ",")})`).problem).toBeUndefined();
-    expect(scanFormula(`=${refs(HEADLESS_MAX_OPERATORS + 2, "+")}`).problem).toMatch(/^the formula has 401 operators; the headless engine evaluates at most 400 \(Excel can/);
+    expect(scanFormula(`=${refs(HEADLESS_MAX_OPERATORS + 2, "+")}`).problem).toMatch(
+      /^the formula has 401 operators; the headless engine evaluates at most 400 \(Excel can/,
+    );
   });
 
   it("ignores brackets, commas and operators inside text and quoted sheet names", () => {
@@ -35,11 +43,16 @@ describe("loadHostIsolated", () => {
     const minus = `=${"-".repeat(1000)}1`;
     const plus = `=${refs(1500, "+")}`;
     const args = `=SUM(${refs(1500, ",")})`;
-    const data = await xlsxOf([{
-      name: "S",
-      xml: row(1, num("A1", 1) + fml("B1", deep) + fml("C1", "=A1*2")) + row(2, num("A2", 2) + fml("B2", minus) + fml("C2", "=B1+1"))
-        + row(3, num("A3", 3) + fml("B3", plus) + fml("C3", args)) + row(4, fml("A4", "=1E+308") + fml("B4", "=SUM(A1:A3)")),
-    }]);
+    const data = await xlsxOf([
+      {
+        name: "S",
+        xml:
+          row(1, num("A1", 1) + fml("B1", deep) + fml("C1", "=A1*2")) +
+          row(2, num("A2", 2) + fml("B2", minus) + fml("C2", "=B1+1")) +
+          row(3, num("A3", 3) + fml("B3", plus) + fml("C3", args)) +
+          row(4, fml("A4", "=1E+308") + fml("B4", "=SUM(A1:A3)")),
+      },
+    ]);
     const book = await readXlsxBuffer(data);
     const { wb, failed } = loadHostIsolated(book);
     expect(failed.map((f) => f.message)).toEqual([
@@ -54,14 +67,21 @@ describe("loadHostIsolated", () => {
     expect(got["S!C1"]).toBe(2);
     expect(got["S!A4"]).toBe(1e308);
     expect(got["S!B4"]).toBe(6);
-    expect(got["S!B1"]).toEqual({ error: "#VALUE!", message: "S!B1: the formula nests 600 levels of parentheses; Excel allows 64" });
+    expect(got["S!B1"]).toEqual({
+      error: "#VALUE!",
+      message: "S!B1: the formula nests 600 levels of parentheses; Excel allows 64",
+    });
     expect(got["S!C2"]).toEqual(expect.objectContaining({ error: "#VALUE!" })); // depends on the failed B1
     expect(snaps[0].cells[0][1]).toBe(deep); // written back as read
   });
 
   it("evaluates the worst case the limits let through (64 levels around 400 operators) without overflowing", async () => {
     const f = `=${"(".repeat(64)}${refs(HEADLESS_MAX_OPERATORS - 63, "+")}${")".repeat(64)}`;
-    const book = await readXlsxBuffer(await xlsxOf([{ name: "S", xml: row(1, num("A1", 1)) + row(2, num("A2", 1)) + row(3, num("A3", 1) + fml("B3", f)) }]));
+    const book = await readXlsxBuffer(
+      await xlsxOf([
+        { name: "S", xml: row(1, num("A1", 1)) + row(2, num("A2", 1)) + row(3, num("A3", 1) + fml("B3", f)) },
+      ]),
+    );
     const { wb, failed } = loadHostIsolated(book);
     expect(failed).toEqual([]);
     expect(wb.getValues("S", "B3")).toEqual([[HEADLESS_MAX_OPERATORS - 63]]);
@@ -70,7 +90,9 @@ describe("loadHostIsolated", () => {
 
 describe("isolateUnparsable (the safety net behind the limits)", () => {
   it("finds a formula HyperFormula cannot parse and replaces it, leaving the caller's rows alone", () => {
-    const { isolateUnparsable } = jest.requireActual("../../src/headless/io/isolate") as typeof import("../../src/headless/io/isolate");
+    const { isolateUnparsable } = jest.requireActual(
+      "../../src/headless/io/isolate",
+    ) as typeof import("../../src/headless/io/isolate");
     const deep = `=${"(".repeat(2000)}1${")".repeat(2000)}`;
     const rows = [[1, deep, "=A1+1"]];
     const sheets = [{ name: "S", cells: rows.map((r) => r.slice()) }];

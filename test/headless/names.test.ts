@@ -28,14 +28,24 @@ describe("headless Excel semantics", () => {
   });
 
   it("multiplies ranges element-wise, as Excel 365 does (140, not 10)", async () => {
-    const book = await bookWithNames("", row(1, num("A1", 1) + num("B1", 10) + fml("C1", "=SUM(A1:A3*B1:B3)")) + row(2, num("A2", 2) + num("B2", 20)) + row(3, num("A3", 3) + num("B3", 30)));
+    const book = await bookWithNames(
+      "",
+      row(1, num("A1", 1) + num("B1", 10) + fml("C1", "=SUM(A1:A3*B1:B3)")) +
+        row(2, num("A2", 2) + num("B2", 20)) +
+        row(3, num("A3", 3) + num("B3", 30)),
+    );
     expect(results(book)["Data!C1"]).toBe(140);
   });
 
   it("gives a structured reference an error naming the feature, never a number", async () => {
     const book = await bookWithNames("", row(1, num("A1", 1) + fml("B1", "=SUM(Table1[Amount])") + fml("C1", "=A1+1")));
     const got = results(book);
-    expect(got["Data!B1"]).toEqual({ error: "#VALUE!", message: expect.stringMatching(/^Data!B1: the headless engine does not evaluate structured references \(Table1\[Amount\]\)/) });
+    expect(got["Data!B1"]).toEqual({
+      error: "#VALUE!",
+      message: expect.stringMatching(
+        /^Data!B1: the headless engine does not evaluate structured references \(Table1\[Amount\]\)/,
+      ),
+    });
     expect(got["Data!C1"]).toBe(2);
   });
 });

@@ -20,12 +20,24 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const RATES = "Rates!$A$1:$C$9";
 const sample: XlsxSheetOut[] = [
-  { name: "Rates", cells: [["Factor", "Local"], ["topup.special.band1", 11000]] },
+  {
+    name: "Rates",
+    cells: [
+      ["Factor", "Local"],
+      ["topup.special.band1", 11000],
+    ],
+  },
   {
     name: "Calc",
     cells: [
       ["Name", "Total", "Breakdown"],
-      ["A", `=SEND.ALLOCATE(${RATES},"Local",X!A1:B1,X!A2:B2)`, `=SEND.BREAKDOWN(${RATES},"Local",X!A1:B1,X!A2:B2)`, null, null],
+      [
+        "A",
+        `=SEND.ALLOCATE(${RATES},"Local",X!A1:B1,X!A2:B2)`,
+        `=SEND.BREAKDOWN(${RATES},"Local",X!A1:B1,X!A2:B2)`,
+        null,
+        null,
+      ],
       ["B", "=B2*2", null, null, null],
       ["'=not a formula", '="SEND.ALLOCATE(" & A2', null, null, null],
     ],
@@ -45,10 +57,12 @@ async function entries(file: string): Promise<JSZip> {
 
 describe("formula text in the file", () => {
   it("stores SEND calls as Excel stores Office.js custom functions, and reads them back", () => {
-    expect(toFileFormula('SEND.ALLOCATE(R,"x",F,V)+send.topup(R,"x","special","b1")'))
-      .toBe('_xldudf_SEND_ALLOCATE(R,"x",F,V)+_xldudf_SEND_TOPUP(R,"x","special","b1")');
-    expect(fromFileFormula('_xldudf_SEND_ALLOCATE(R,"x",F,V)+_xldudf_SEND_TOPUP(R,"x","special","b1")'))
-      .toBe('SEND.ALLOCATE(R,"x",F,V)+SEND.TOPUP(R,"x","special","b1")');
+    expect(toFileFormula('SEND.ALLOCATE(R,"x",F,V)+send.topup(R,"x","special","b1")')).toBe(
+      '_xldudf_SEND_ALLOCATE(R,"x",F,V)+_xldudf_SEND_TOPUP(R,"x","special","b1")',
+    );
+    expect(fromFileFormula('_xldudf_SEND_ALLOCATE(R,"x",F,V)+_xldudf_SEND_TOPUP(R,"x","special","b1")')).toBe(
+      'SEND.ALLOCATE(R,"x",F,V)+SEND.TOPUP(R,"x","special","b1")',
+    );
   });
 
   it("never touches string literals or quoted sheet names", () => {
@@ -60,9 +74,12 @@ describe("formula text in the file", () => {
   });
 
   it("drops the prefixes Excel adds (_xlfn., _xll. for SEND) and adds _xlfn. to newer functions", () => {
-    expect(fromFileFormula("_xlfn.XLOOKUP(A1,B:B,C:C)+_xll.SEND.TOPUP(R,O,S,B)+_xlfn._xlws.SORT(A1:A3)"))
-      .toBe("XLOOKUP(A1,B:B,C:C)+SEND.TOPUP(R,O,S,B)+SORT(A1:A3)");
-    expect(toFileFormula("IFNA(XLOOKUP(A1,B:B,C:C),0)+SUM(A1:A2)")).toBe("_xlfn.IFNA(_xlfn.XLOOKUP(A1,B:B,C:C),0)+SUM(A1:A2)");
+    expect(fromFileFormula("_xlfn.XLOOKUP(A1,B:B,C:C)+_xll.SEND.TOPUP(R,O,S,B)+_xlfn._xlws.SORT(A1:A3)")).toBe(
+      "XLOOKUP(A1,B:B,C:C)+SEND.TOPUP(R,O,S,B)+SORT(A1:A3)",
+    );
+    expect(toFileFormula("IFNA(XLOOKUP(A1,B:B,C:C),0)+SUM(A1:A2)")).toBe(
+      "_xlfn.IFNA(_xlfn.XLOOKUP(A1,B:B,C:C),0)+SUM(A1:A2)",
+    );
     expect(toFileFormula("_xlfn.IFNA(1,2)")).toBe("_xlfn.IFNA(1,2)"); // already prefixed: unchanged
   });
 });
@@ -76,14 +93,23 @@ describe("write then read", () => {
     const calc = book.sheets[1];
     expect(calc.cells).toEqual([
       ["Name", "Total", "Breakdown", null, null],
-      ["A", `=SEND.ALLOCATE(${RATES},"Local",X!A1:B1,X!A2:B2)`, `=SEND.BREAKDOWN(${RATES},"Local",X!A1:B1,X!A2:B2)`, null, null],
+      [
+        "A",
+        `=SEND.ALLOCATE(${RATES},"Local",X!A1:B1,X!A2:B2)`,
+        `=SEND.BREAKDOWN(${RATES},"Local",X!A1:B1,X!A2:B2)`,
+        null,
+        null,
+      ],
       ["B", "=B2*2", null, null, null],
       ["'=not a formula", '="SEND.ALLOCATE(" & A2', null, null, null],
     ]);
     expect(calc.cached[1]).toEqual(["A", 1234.5, "Notional SEN", "Schools", 0]);
     expect(calc.cached[2]).toEqual(["B", 2469, "Place funding", "High needs", { error: "#N/A", message: "" }]);
     expect(calc.cached[3]).toEqual(["=not a formula", "SEND.ALLOCATE(A", "Total", null, 1234.5]);
-    expect([...calc.arrays]).toEqual([["B2", "B2"], ["C2", "C2:E4"]]);
+    expect([...calc.arrays]).toEqual([
+      ["B2", "B2"],
+      ["C2", "C2:E4"],
+    ]);
   });
 
   it("stores spills and SEND calls as dynamic arrays (cm=1 + xl/metadata.xml), plain formulas as plain", async () => {
@@ -100,7 +126,12 @@ describe("write then read", () => {
     expect(meta).toContain('fDynamic="1"');
     expect(await zip.file("[Content_Types].xml")!.async("string")).toContain('PartName="/xl/metadata.xml"');
     expect(await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).toContain("relationships/sheetMetadata");
-    expect(await dynamicArrayAnchors(fs.readFileSync(file))).toEqual(new Map([["Rates", []], ["Calc", ["B2", "C2"]]]));
+    expect(await dynamicArrayAnchors(fs.readFileSync(file))).toEqual(
+      new Map([
+        ["Rates", []],
+        ["Calc", ["B2", "C2"]],
+      ]),
+    );
   });
 
   it("keeps falsy cached results: 0 and false (empty text reads back as blank)", async () => {
@@ -118,8 +149,16 @@ describe("write then read", () => {
 
   it("formats a fresh sheet: bold frozen header, money format, fitted widths", async () => {
     const file = path.join(dir, "f.xlsx");
-    await writeXlsx(file, [{ name: "S", cells: [["Name", "Amount"], ["A long institution name", 1234567.891]],
-      format: { numFmts: [{ range: "B:B", format: "£#,##0.00" }] } }]);
+    await writeXlsx(file, [
+      {
+        name: "S",
+        cells: [
+          ["Name", "Amount"],
+          ["A long institution name", 1234567.891],
+        ],
+        format: { numFmts: [{ range: "B:B", format: "£#,##0.00" }] },
+      },
+    ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet("S")!;
@@ -136,7 +175,12 @@ describe("write then read", () => {
     ws.getCell("A1").value = 2;
     ws.getCell("B1").value = { formula: "A1*3", result: 0 };
     ws.getCell("B1").numFmt = "0.000";
-    ws.getCell("C1").value = { formula: "SEQUENCE(3)", result: 1, shareType: "array", ref: "C1:C3" } as ExcelJS.CellValue;
+    ws.getCell("C1").value = {
+      formula: "SEQUENCE(3)",
+      result: 1,
+      shareType: "array",
+      ref: "C1:C3",
+    } as ExcelJS.CellValue;
     ws.getCell("C2").value = 2;
     ws.getCell("C3").value = 3;
     await wb.xlsx.writeFile(src);
@@ -144,10 +188,26 @@ describe("write then read", () => {
     const book = await readXlsx(src);
     expect(book.sheets[0].cells).toEqual([[2, "=A1*3", "=SEQUENCE(3)"]]); // C2:C3 are results, not inputs
     const out = path.join(dir, "out.xlsx");
-    await writeXlsx(out, [{ name: "S", cells: book.sheets[0].cells, values: [[2, 6, 1], [null, null, 2]], spills: new Map([["C1", "C1:C2"]]) }],
-      { base: book.source, protect: [src] });
+    await writeXlsx(
+      out,
+      [
+        {
+          name: "S",
+          cells: book.sheets[0].cells,
+          values: [
+            [2, 6, 1],
+            [null, null, 2],
+          ],
+          spills: new Map([["C1", "C1:C2"]]),
+        },
+      ],
+      { base: book.source, protect: [src] },
+    );
     const again = await readXlsx(out);
-    expect(again.sheets[0].cached).toEqual([[2, 6, 1], [null, null, 2]]);
+    expect(again.sheets[0].cached).toEqual([
+      [2, 6, 1],
+      [null, null, 2],
+    ]);
     expect([...again.sheets[0].arrays]).toEqual([["C1", "C1:C2"]]);
     const check = new ExcelJS.Workbook();
     await check.xlsx.readFile(out);
@@ -187,7 +247,7 @@ describe("reading other cell kinds", () => {
     ws.mergeCells("E1:F2");
     ws.getCell("G1").value = true;
     ws.getCell("G2").value = "'quoted";
-    ws.getCell("H1").value = { formula: "_xlfn.IFNA(_xldudf_SEND_TOPUP(R,\"o\",\"s\",\"b\"),0)", result: 5 };
+    ws.getCell("H1").value = { formula: '_xlfn.IFNA(_xldudf_SEND_TOPUP(R,"o","s","b"),0)', result: 5 };
     await wb.xlsx.writeFile(file);
 
     const [sheet] = (await readXlsx(file)).sheets;
@@ -203,7 +263,9 @@ describe("reading other cell kinds", () => {
 
 describe("refusing bad files", () => {
   it("names a missing file, a non-zip file and a corrupt zip in one line", async () => {
-    await expect(readXlsx(path.join(dir, "nope.xlsx"))).rejects.toThrow(new FileProblem(`file not found: ${path.join(dir, "nope.xlsx")}`));
+    await expect(readXlsx(path.join(dir, "nope.xlsx"))).rejects.toThrow(
+      new FileProblem(`file not found: ${path.join(dir, "nope.xlsx")}`),
+    );
     const text = path.join(dir, "t.xlsx");
     fs.writeFileSync(text, "Name,Phase\nA,Primary\n");
     await expect(readXlsx(text)).rejects.toThrow(/^not an xlsx workbook \(not a zip package/);
@@ -246,7 +308,9 @@ describe("atomic writes", () => {
     fs.linkSync(input, path.join(dir, "hard.xlsx"));
     spellings.push(path.join(dir, "hard.xlsx"));
     for (const out of spellings) {
-      await expect(writeXlsx(out, sample, { protect: [input] })).rejects.toThrow(/refusing to overwrite the input file/);
+      await expect(writeXlsx(out, sample, { protect: [input] })).rejects.toThrow(
+        /refusing to overwrite the input file/,
+      );
     }
     expect(fs.readFileSync(input).equals(before)).toBe(true);
   });
@@ -258,15 +322,25 @@ describe("atomic writes", () => {
 
 describe("spill helpers", () => {
   it("derives a spill from the run of computed values next to a formula", () => {
-    const cells = [["=F()", null, null, "x"], [null, null, null, null], ["=G()", null, null, null]];
-    const values = [[1, 2, 3, "x"], [4, null, 6, null], [7, null, null, null]];
+    const cells = [
+      ["=F()", null, null, "x"],
+      [null, null, null, null],
+      ["=G()", null, null, null],
+    ];
+    const values = [
+      [1, 2, 3, "x"],
+      [4, null, 6, null],
+      [7, null, null, null],
+    ];
     expect(deriveSpills(cells, values)).toEqual(new Map([["A1", "A1:C2"]]));
   });
 
   it("marks only the anchors asked for, once", () => {
     const xml = '<c r="A1" t="str"><f t="array" ref="A1:B2">X()</f></c><c r="B1"/><c r="C1" cm="1"><f>Y()</f></c>';
     const r = markCells(xml, new Set(["A1", "B1", "C1"]));
-    expect(r.xml).toBe('<c r="A1" t="str" cm="1"><f t="array" ref="A1:B2">X()</f></c><c r="B1"/><c r="C1" cm="1"><f>Y()</f></c>');
+    expect(r.xml).toBe(
+      '<c r="A1" t="str" cm="1"><f t="array" ref="A1:B2">X()</f></c><c r="B1"/><c r="C1" cm="1"><f>Y()</f></c>',
+    );
     expect(r.marked).toBe(1);
   });
 });

@@ -17,9 +17,12 @@ describe.each(INPUTS.map((i) => [i.name, i] as const))("%s", (_name, input) => {
   it(`${input.what}: exit ${input.expect.code}, one clear message, bounded time and memory`, async () => {
     const file = await input.make(dir, "small");
     const before = fs.readFileSync(file);
-    const args = typeof input.args === "function" ? input.args(file) : input.args ?? [];
+    const args = typeof input.args === "function" ? input.args(file) : (input.args ?? []);
     const r = runCli(["recalc", file, ...args], { heapMB: 2048 });
-    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: input.expect.code, stderr: expect.stringMatching(input.expect.stderr) });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({
+      code: input.expect.code,
+      stderr: expect.stringMatching(input.expect.stderr),
+    });
     if (input.expect.stdout) expect(r.stdout).toMatch(input.expect.stdout);
     expect(r.stderr).not.toMatch(/internal error|unexpected error|Bug :|at .*\.ts:\d+/);
     expect(r.seconds).toBeLessThan(input.expect.maxSeconds);

@@ -19,38 +19,63 @@ export interface HostileInput {
   expect: { code: number; stderr: RegExp; maxSeconds: number; maxRssMB: number; stdout?: RegExp };
 }
 
-const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const SHEET_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 const SHEET_TAIL = "</sheetData></worksheet>";
 
 /** The minimal package's parts other than its worksheet, deflated. */
 function otherParts(): RawEntry[] {
-  return partsOf([{ name: "S", xml: "" }]).filter((p) => !p.name.startsWith("xl/worksheets/")).map((p) => deflated(p.name, p.content));
+  return partsOf([{ name: "S", xml: "" }])
+    .filter((p) => !p.name.startsWith("xl/worksheets/"))
+    .map((p) => deflated(p.name, p.content));
 }
 
 /** A package whose one worksheet inflates to `bytes` of `unit` repeated; `declare` says what its header claims. */
 function bombFile(file: string, unit: string, bytes: number, declare: "truth" | number): string {
   const s = bombStream(SHEET_HEAD, unit, Math.ceil(bytes / unit.length), SHEET_TAIL);
-  const sheet: RawEntry = { name: "xl/worksheets/sheet1.xml", body: s.body, method: 8, size: declare === "truth" ? s.size : declare };
+  const sheet: RawEntry = {
+    name: "xl/worksheets/sheet1.xml",
+    body: s.body,
+    method: 8,
+    size: declare === "truth" ? s.size : declare,
+  };
   fs.writeFileSync(file, zipOf([...otherParts(), sheet]));
   return file;
 }
 
 const GB = 1e9;
-const write = async (file: string, data: Promise<Buffer> | Buffer) => { fs.writeFileSync(file, await data); return file; };
+const write = async (file: string, data: Promise<Buffer> | Buffer) => {
+  fs.writeFileSync(file, await data);
+  return file;
+};
 const refs = (n: number, sep: string) => Array.from({ length: n }, (_, i) => `A${(i % 3) + 1}`).join(sep);
 
 export const INPUTS: HostileInput[] = [
   {
     name: "nested-parentheses",
     what: "one cell with 600 nested parentheses, one with 1,000 unary minus, one with A1+…+A1500, one SUM of 1,500 refs",
-    make: (dir) => write(path.join(dir, "nested.xlsx"), xlsxOf([{
-      name: "S",
-      xml: row(1, num("A1", 1) + fml("B1", `=${"(".repeat(600)}1${")".repeat(600)}`) + fml("C1", "=A1*2"))
-        + row(2, num("A2", 2) + fml("B2", `=${"-".repeat(1000)}1`) + fml("C2", "=SUM(A1:A3)"))
-        + row(3, num("A3", 3) + fml("B3", `=${refs(1500, "+")}`) + fml("C3", `=SUM(${refs(1500, ",")})`)),
-    }])),
+    make: (dir) =>
+      write(
+        path.join(dir, "nested.xlsx"),
+        xlsxOf([
+          {
+            name: "S",
+            xml:
+              row(1, num("A1", 1) + fml("B1", `=${"(".repeat(600)}1${")".repeat(600)}`) + fml("C1", "=A1*2")) +
+              row(2, num("A2", 2) + fml("B2", `=${"-".repeat(1000)}1`) + fml("C2", "=SUM(A1:A3)")) +
+              row(3, num("A3", 3) + fml("B3", `=${refs(1500, "+")}`) + fml("C3", `=SUM(${refs(1500, ",")})`)),
+          },
+        ]),
+      ),
     args: ["--json"],
-    expect: { code: 3, stderr: /cannot evaluate S!B1: the formula nests 600 levels of parentheses; Excel allows 64\n[^]*4 cells could not be evaluated/, stdout: /"S!C1": 2,\n[^]*"S!C2": 6,/, maxSeconds: 30, maxRssMB: 400 },
+    expect: {
+      code: 3,
+      stderr:
+        /cannot evaluate S!B1: the formula nests 600 levels of parentheses; Excel allows 64\n[^]*4 cells could not be evaluated/,
+      stdout: /"S!C1": 2,\n[^]*"S!C2": 6,/,
+      maxSeconds: 30,
+      maxRssMB: 400,
+    },
   },
   {
     name: "whole-sheet-ranges",
@@ -58,20 +83,37 @@ export const INPUTS: HostileInput[] = [
     make: (dir, size) => {
       const n = size === "large" ? 20_000 : 2_000;
       const body = INSTITUTIONS.slice(1);
-      const inst = [HEADER, ...Array.from({ length: n }, (_, i) => body[i % body.length].map((v, c) => (c === 0 ? `${v} ${i}` : v)))];
-      return write(path.join(dir, "wholesheet.xlsx"), xlsxOf([
-        { name: "Rates", xml: gridXml(RATES) },
-        { name: "Inst", xml: gridXml(inst) },
-        { name: "Calc", xml: gridXml([[
-          '=SUM(SEND.ALLOCATEALL(Rates!A:XFD,"Baseline",Inst!A:XFD))',
-          '=COUNTA(SEND.COMPARE(Rates!A:XFD,"Baseline","Option B",Inst!A:XFD))',
-          '=SEND.ALLOCATE(Rates!A:XFD,"Baseline",Inst!1:1,Inst!2:2)',
-          "=SEND.CHECK(Rates!A:XFD)",
-        ]]) },
-      ]));
+      const inst = [
+        HEADER,
+        ...Array.from({ length: n }, (_, i) => body[i % body.length].map((v, c) => (c === 0 ? `${v} ${i}` : v))),
+      ];
+      return write(
+        path.join(dir, "wholesheet.xlsx"),
+        xlsxOf([
+          { name: "Rates", xml: gridXml(RATES) },
+          { name: "Inst", xml: gridXml(inst) },
+          {
+            name: "Calc",
+            xml: gridXml([
+              [
+                '=SUM(SEND.ALLOCATEALL(Rates!A:XFD,"Baseline",Inst!A:XFD))',
+                '=COUNTA(SEND.COMPARE(Rates!A:XFD,"Baseline","Option B",Inst!A:XFD))',
+                '=SEND.ALLOCATE(Rates!A:XFD,"Baseline",Inst!1:1,Inst!2:2)',
+                "=SEND.CHECK(Rates!A:XFD)",
+              ],
+            ]),
+          },
+        ]),
+      );
     },
     args: ["--json"],
-    expect: { code: 0, stderr: /evaluated \d+ formula and spilled cells/, stdout: /"Calc!A1": \d+(\.\d+)?,\n {2}"Calc!B1": \d+,\n {2}"Calc!C1": 39500,/, maxSeconds: 120, maxRssMB: 2000 },
+    expect: {
+      code: 0,
+      stderr: /evaluated \d+ formula and spilled cells/,
+      stdout: /"Calc!A1": \d+(\.\d+)?,\n {2}"Calc!B1": \d+,\n {2}"Calc!C1": 39500,/,
+      maxSeconds: 120,
+      maxRssMB: 2000,
+    },
   },
   {
     name: "rows-excel-max",
@@ -83,49 +125,113 @@ export const INPUTS: HostileInput[] = [
       return write(path.join(dir, `rows${n}.xlsx`), xlsxOf([{ name: "Big", xml: rows.join("") }]));
     },
     args: ["--json"],
-    expect: { code: 0, stderr: /evaluated 2 formula and spilled cells in 1 sheets \(0 showing an error\)/, stdout: /"Big!C1": (50000|1048576)\n/, maxSeconds: 300, maxRssMB: 4000 },
+    expect: {
+      code: 0,
+      stderr: /evaluated 2 formula and spilled cells in 1 sheets \(0 showing an error\)/,
+      stdout: /"Big!C1": (50000|1048576)\n/,
+      maxSeconds: 300,
+      maxRssMB: 4000,
+    },
   },
   {
     name: "rows-over-excel",
     what: "a cell in row 1,048,577 (past Excel's last row)",
-    make: (dir) => write(path.join(dir, "over.xlsx"), xlsxOf([{ name: "Tall", xml: row(1, num("A1", 1)) + row(1_048_577, num("A1048577", 2)) }])),
-    expect: { code: 1, stderr: /send-model: (sheet 'Tall' uses 1,048,577 rows × 1 columns; the headless engine, like Excel, allows 1,048,576 × 16,384: move the cells beyond that to another sheet|could not read .*over\.xlsx as an xlsx workbook: [^\n]*1048577[^\n]*)\n$/, maxSeconds: 60, maxRssMB: 1000 },
+    make: (dir) =>
+      write(
+        path.join(dir, "over.xlsx"),
+        xlsxOf([{ name: "Tall", xml: row(1, num("A1", 1)) + row(1_048_577, num("A1048577", 2)) }]),
+      ),
+    expect: {
+      code: 1,
+      stderr:
+        /send-model: (sheet 'Tall' uses 1,048,577 rows × 1 columns; the headless engine, like Excel, allows 1,048,576 × 16,384: move the cells beyond that to another sheet|could not read .*over\.xlsx as an xlsx workbook: [^\n]*1048577[^\n]*)\n$/,
+      maxSeconds: 60,
+      maxRssMB: 1000,
+    },
   },
   {
     name: "bomb-8gb-zip64",
     what: "8 GB zip bomb (ZIP64, sizes declared truthfully), a few MB on disk",
-    make: async (dir, size) => bombFile(path.join(dir, "bomb8.xlsx"), '<row r="1"><c r="A1"><v>1</v></c></row>', (size === "large" ? 8 : 4.5) * GB, "truth"),
-    expect: { code: 1, stderr: /send-model: refusing .*bomb8\.xlsx: it declares [48]\.\d GB or more uncompressed \(limit 200\.0 MB; raise it with --max-bytes\)\n$/, maxSeconds: 30, maxRssMB: 512 },
+    make: async (dir, size) =>
+      bombFile(
+        path.join(dir, "bomb8.xlsx"),
+        '<row r="1"><c r="A1"><v>1</v></c></row>',
+        (size === "large" ? 8 : 4.5) * GB,
+        "truth",
+      ),
+    expect: {
+      code: 1,
+      stderr:
+        /send-model: refusing .*bomb8\.xlsx: it declares [48]\.\d GB or more uncompressed \(limit 200\.0 MB; raise it with --max-bytes\)\n$/,
+      maxSeconds: 30,
+      maxRssMB: 512,
+    },
   },
   {
     name: "bomb-3gb-honest",
     what: "3 GB zip bomb, sizes declared truthfully",
-    make: async (dir, size) => bombFile(path.join(dir, "bomb3.xlsx"), "<row><c><v>7</v></c></row>", (size === "large" ? 3 : 0.5) * GB, "truth"),
-    expect: { code: 1, stderr: /send-model: refusing .*bomb3\.xlsx: it declares (3\.\d GB|500\.\d MB) or more uncompressed/, maxSeconds: 30, maxRssMB: 512 },
+    make: async (dir, size) =>
+      bombFile(path.join(dir, "bomb3.xlsx"), "<row><c><v>7</v></c></row>", (size === "large" ? 3 : 0.5) * GB, "truth"),
+    expect: {
+      code: 1,
+      stderr: /send-model: refusing .*bomb3\.xlsx: it declares (3\.\d GB|500\.\d MB) or more uncompressed/,
+      maxSeconds: 30,
+      maxRssMB: 512,
+    },
   },
   {
     name: "bomb-3gb-lying",
     what: "3 GB zip bomb whose headers declare 2 KB",
-    make: async (dir, size) => bombFile(path.join(dir, "bomb3lie.xlsx"), "<row><c><v>7</v></c></row>", (size === "large" ? 3 : 0.5) * GB, 2048),
-    expect: { code: 1, stderr: /send-model: refusing .*bomb3lie\.xlsx: xl\/worksheets\/sheet1\.xml inflates past its declared 2,048 bytes/, maxSeconds: 30, maxRssMB: 512 },
+    make: async (dir, size) =>
+      bombFile(path.join(dir, "bomb3lie.xlsx"), "<row><c><v>7</v></c></row>", (size === "large" ? 3 : 0.5) * GB, 2048),
+    expect: {
+      code: 1,
+      stderr:
+        /send-model: refusing .*bomb3lie\.xlsx: xl\/worksheets\/sheet1\.xml inflates past its declared 2,048 bytes/,
+      maxSeconds: 30,
+      maxRssMB: 512,
+    },
   },
   {
     name: "bomb-shared-strings",
     what: "400 M cells of one shared string (sizes declared as 150 MB)",
     make: async (dir, size) => {
       const file = path.join(dir, "cells400m.xlsx");
-      const s = bombStream(SHEET_HEAD, '<c t="s"><v>0</v></c>', size === "large" ? 400_000_000 : 20_000_000, SHEET_TAIL);
-      const sst = deflated("xl/sharedStrings.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>x</t></si></sst>');
-      fs.writeFileSync(file, zipOf([...otherParts(), sst, { name: "xl/worksheets/sheet1.xml", body: s.body, method: 8, size: 150_000_000 }]));
+      const s = bombStream(
+        SHEET_HEAD,
+        '<c t="s"><v>0</v></c>',
+        size === "large" ? 400_000_000 : 20_000_000,
+        SHEET_TAIL,
+      );
+      const sst = deflated(
+        "xl/sharedStrings.xml",
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>x</t></si></sst>',
+      );
+      fs.writeFileSync(
+        file,
+        zipOf([...otherParts(), sst, { name: "xl/worksheets/sheet1.xml", body: s.body, method: 8, size: 150_000_000 }]),
+      );
       return file;
     },
-    expect: { code: 1, stderr: /send-model: refusing .*cells400m\.xlsx: (its worksheets hold more than 2,000,000 cells|xl\/worksheets\/sheet1\.xml inflates more than 250×)/, maxSeconds: 30, maxRssMB: 512 },
+    expect: {
+      code: 1,
+      stderr:
+        /send-model: refusing .*cells400m\.xlsx: (its worksheets hold more than 2,000,000 cells|xl\/worksheets\/sheet1\.xml inflates more than 250×)/,
+      maxSeconds: 30,
+      maxRssMB: 512,
+    },
   },
   {
     name: "bomb-ratio",
     what: "150 MB of whitespace in a worksheet, declared truthfully, under the byte cap (a 1,000× ratio)",
     make: async (dir) => bombFile(path.join(dir, "ratio.xlsx"), " ".repeat(64), 150_000_000, "truth"),
-    expect: { code: 1, stderr: /send-model: refusing .*ratio\.xlsx: xl\/worksheets\/sheet1\.xml inflates more than 250× .*: a zip bomb\n$/, maxSeconds: 30, maxRssMB: 512 },
+    expect: {
+      code: 1,
+      stderr:
+        /send-model: refusing .*ratio\.xlsx: xl\/worksheets\/sheet1\.xml inflates more than 250× .*: a zip bomb\n$/,
+      maxSeconds: 30,
+      maxRssMB: 512,
+    },
   },
   {
     name: "many-entries",
@@ -133,20 +239,43 @@ export const INPUTS: HostileInput[] = [
     make: async (dir) => {
       const file = path.join(dir, "entries.xlsx");
       const tiny = deflated("x", "");
-      fs.writeFileSync(file, zipOf([...otherParts(), ...Array.from({ length: 70_000 }, (_, i) => ({ ...tiny, name: `xl/x${i}.xml` }))]));
+      fs.writeFileSync(
+        file,
+        zipOf([...otherParts(), ...Array.from({ length: 70_000 }, (_, i) => ({ ...tiny, name: `xl/x${i}.xml` }))]),
+      );
       return file;
     },
-    expect: { code: 1, stderr: /send-model: refusing .*entries\.xlsx: its zip package lists 65,535 entries/, maxSeconds: 30, maxRssMB: 512 },
+    expect: {
+      code: 1,
+      stderr: /send-model: refusing .*entries\.xlsx: its zip package lists 65,535 entries/,
+      maxSeconds: 30,
+      maxRssMB: 512,
+    },
   },
   {
     name: "openpyxl-chart",
     what: "an openpyxl-style package: absolute part paths for a chart drawing and comments (exceljs: \"reading 'anchors'\")",
     make: async (dir) => {
       const zip = packageOf([{ name: "S", xml: "" }]);
-      zip.file("xl/worksheets/sheet1.xml", worksheetXml(row(1, num("A1", 4) + fml("B1", "=A1*2"))).replace("</worksheet>", '<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/><legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="anysvml"/></worksheet>'));
-      zip.file("xl/worksheets/_rels/sheet1.xml.rels", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="/xl/drawings/drawing1.xml"/><Relationship Id="comments" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="/xl/comments/comment1.xml"/><Relationship Id="anysvml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="/xl/drawings/commentsDrawing1.vml"/></Relationships>');
-      zip.file("xl/drawings/drawing1.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:oneCellAnchor><xdr:from><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="5400000" cy="2700000"/><xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>');
-      zip.file("xl/comments/comment1.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>x</author></authors><commentList><comment ref="A1" authorId="0"><text><t>note</t></text></comment></commentList></comments>');
+      zip.file(
+        "xl/worksheets/sheet1.xml",
+        worksheetXml(row(1, num("A1", 4) + fml("B1", "=A1*2"))).replace(
+          "</worksheet>",
+          '<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/><legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="anysvml"/></worksheet>',
+        ),
+      );
+      zip.file(
+        "xl/worksheets/_rels/sheet1.xml.rels",
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="/xl/drawings/drawing1.xml"/><Relationship Id="comments" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="/xl/comments/comment1.xml"/><Relationship Id="anysvml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="/xl/drawings/commentsDrawing1.vml"/></Relationships>',
+      );
+      zip.file(
+        "xl/drawings/drawing1.xml",
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:oneCellAnchor><xdr:from><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="5400000" cy="2700000"/><xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>',
+      );
+      zip.file(
+        "xl/comments/comment1.xml",
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>x</author></authors><commentList><comment ref="A1" authorId="0"><text><t>note</t></text></comment></commentList></comments>',
+      );
       zip.file("xl/drawings/commentsDrawing1.vml", "<xml></xml>");
       return write(path.join(dir, "openpyxl.xlsx"), zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
     },
@@ -158,22 +287,59 @@ export const INPUTS: HostileInput[] = [
     what: "a table with no style information, recalculated with --out (exceljs: \"reading 'theme'\")",
     make: async (dir) => {
       const zip = packageOf([{ name: "S", xml: "" }]);
-      zip.file("xl/worksheets/sheet1.xml", worksheetXml(row(1, '<c r="A1" t="inlineStr"><is><t>Amount</t></is></c>' + fml("B1", "=SUM(A2:A3)")) + row(2, num("A2", 5)) + row(3, num("A3", 6))).replace("</worksheet>", '<tableParts count="1"><tablePart xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></tableParts></worksheet>'));
-      zip.file("xl/worksheets/_rels/sheet1.xml.rels", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>');
-      zip.file("xl/tables/table1.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Table1" displayName="Table1" ref="A1:A3"><autoFilter ref="A1:A3"/><tableColumns count="1"><tableColumn id="1" name="Amount"/></tableColumns></table>');
+      zip.file(
+        "xl/worksheets/sheet1.xml",
+        worksheetXml(
+          row(1, '<c r="A1" t="inlineStr"><is><t>Amount</t></is></c>' + fml("B1", "=SUM(A2:A3)")) +
+            row(2, num("A2", 5)) +
+            row(3, num("A3", 6)),
+        ).replace(
+          "</worksheet>",
+          '<tableParts count="1"><tablePart xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></tableParts></worksheet>',
+        ),
+      );
+      zip.file(
+        "xl/worksheets/_rels/sheet1.xml.rels",
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>',
+      );
+      zip.file(
+        "xl/tables/table1.xml",
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Table1" displayName="Table1" ref="A1:A3"><autoFilter ref="A1:A3"/><tableColumns count="1"><tableColumn id="1" name="Amount"/></tableColumns></table>',
+      );
       return write(path.join(dir, "unstyled.xlsx"), zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
     },
     args: (file) => ["--json", "--out", file.replace(/\.xlsx$/, ".out.xlsx")],
-    expect: { code: 0, stderr: /evaluated 1 formula[^]*wrote .*unstyled\.out\.xlsx \(/, stdout: /"S!B1": 11\n/, maxSeconds: 30, maxRssMB: 400 },
+    expect: {
+      code: 0,
+      stderr: /evaluated 1 formula[^]*wrote .*unstyled\.out\.xlsx \(/,
+      stdout: /"S!B1": 11\n/,
+      maxSeconds: 30,
+      maxRssMB: 400,
+    },
   },
   {
     name: "cells-over-flag",
     what: "a plain workbook of 500 cells run with --max-cells 400",
-    make: (dir) => write(path.join(dir, "cells500.xlsx"), xlsxOf([{
-      name: "S", xml: Array.from({ length: 100 }, (_, r) => row(r + 1, Array.from({ length: 5 }, (__, c) => num(a1(r, c), r * c)).join(""))).join(""),
-    }])),
+    make: (dir) =>
+      write(
+        path.join(dir, "cells500.xlsx"),
+        xlsxOf([
+          {
+            name: "S",
+            xml: Array.from({ length: 100 }, (_, r) =>
+              row(r + 1, Array.from({ length: 5 }, (__, c) => num(a1(r, c), r * c)).join("")),
+            ).join(""),
+          },
+        ]),
+      ),
     args: ["--max-cells", "400"],
-    expect: { code: 1, stderr: /send-model: refusing .*cells500\.xlsx: its worksheets hold more than 400 cells \(raise the limit with --max-cells\)\n$/, maxSeconds: 30, maxRssMB: 400 },
+    expect: {
+      code: 1,
+      stderr:
+        /send-model: refusing .*cells500\.xlsx: its worksheets hold more than 400 cells \(raise the limit with --max-cells\)\n$/,
+      maxSeconds: 30,
+      maxRssMB: 400,
+    },
   },
   {
     name: "truncated-zip",
@@ -182,18 +348,32 @@ export const INPUTS: HostileInput[] = [
       const whole = await xlsxOf([{ name: "S", xml: row(1, num("A1", 1) + fml("B1", "=A1+1")) }]);
       return write(path.join(dir, "truncated.xlsx"), whole.subarray(0, Math.floor(whole.length / 2)));
     },
-    expect: { code: 1, stderr: /send-model: could not read .*truncated\.xlsx as an xlsx workbook: the zip package is damaged \(no end-of-archive record: the file is truncated\)\n$/, maxSeconds: 30, maxRssMB: 400 },
+    expect: {
+      code: 1,
+      stderr:
+        /send-model: could not read .*truncated\.xlsx as an xlsx workbook: the zip package is damaged \(no end-of-archive record: the file is truncated\)\n$/,
+      maxSeconds: 30,
+      maxRssMB: 400,
+    },
   },
   {
     name: "corrupt-zip",
     what: "a workbook with its worksheet's compressed bytes overwritten",
     make: async (dir) => {
-      const parts = partsOf([{ name: "S", xml: row(1, num("A1", 1) + fml("B1", "=A1+1")) }]).map((p) => deflated(p.name, p.content));
+      const parts = partsOf([{ name: "S", xml: row(1, num("A1", 1) + fml("B1", "=A1+1")) }]).map((p) =>
+        deflated(p.name, p.content),
+      );
       const sheet = parts.find((p) => p.name.startsWith("xl/worksheets/"))!;
       sheet.body = Buffer.alloc(sheet.body.length, 0xff);
       return write(path.join(dir, "corrupt.xlsx"), zipOf(parts));
     },
-    expect: { code: 1, stderr: /send-model: could not read .*corrupt\.xlsx as an xlsx workbook: the zip package is damaged \(xl\/worksheets\/sheet1\.xml: [^\n]+\)\n$/, maxSeconds: 30, maxRssMB: 400 },
+    expect: {
+      code: 1,
+      stderr:
+        /send-model: could not read .*corrupt\.xlsx as an xlsx workbook: the zip package is damaged \(xl\/worksheets\/sheet1\.xml: [^\n]+\)\n$/,
+      maxSeconds: 30,
+      maxRssMB: 400,
+    },
   },
 ];
 

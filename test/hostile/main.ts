@@ -17,14 +17,29 @@ export async function main(argv: string[]): Promise<number> {
     for (const input of INPUTS) {
       if (only && !only.includes(input.name)) continue;
       const file = await input.make(dir, size);
-      const args = typeof input.args === "function" ? input.args(file) : input.args ?? [];
+      const args = typeof input.args === "function" ? input.args(file) : (input.args ?? []);
       const r = runCli(["recalc", file, ...args], { heapMB: 4096, timeoutMs: 600_000 });
       const e = input.expect;
-      const ok = r.code === e.code && e.stderr.test(r.stderr) && (!e.stdout || e.stdout.test(r.stdout)) && r.seconds < e.maxSeconds && r.rssMB < e.maxRssMB;
+      const ok =
+        r.code === e.code &&
+        e.stderr.test(r.stderr) &&
+        (!e.stdout || e.stdout.test(r.stdout)) &&
+        r.seconds < e.maxSeconds &&
+        r.rssMB < e.maxRssMB;
       if (!ok) failures++;
-      const message = r.stderr.trim().split("\n").filter((l) => !/ \(\d+\.\d s\)$/.test(l)).pop() ?? "";
-      const short = message.replace(dir + path.sep, "").replace(/\|/g, "\\|").slice(0, 160);
-      console.log(`| ${input.what} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB file) | ${r.code ?? r.signal} | ${r.seconds.toFixed(1)} s | ${r.rssMB.toFixed(0)} MB | ${short} | ${ok ? "PASS" : "FAIL"} |`);
+      const message =
+        r.stderr
+          .trim()
+          .split("\n")
+          .filter((l) => !/ \(\d+\.\d s\)$/.test(l))
+          .pop() ?? "";
+      const short = message
+        .replace(dir + path.sep, "")
+        .replace(/\|/g, "\\|")
+        .slice(0, 160);
+      console.log(
+        `| ${input.what} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB file) | ${r.code ?? r.signal} | ${r.seconds.toFixed(1)} s | ${r.rssMB.toFixed(0)} MB | ${short} | ${ok ? "PASS" : "FAIL"} |`,
+      );
       fs.rmSync(file, { force: true });
     }
   } finally {

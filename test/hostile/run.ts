@@ -25,7 +25,10 @@ export function runCli(args: readonly string[], opts: { timeoutMs?: number; heap
   const nodeArgs = [`--max-old-space-size=${opts.heapMB ?? 3072}`, "--require", RSS_PRELOAD, BIN, ...args];
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, nodeArgs, {
-    cwd: ROOT, encoding: "utf8", timeout: opts.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024,
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: opts.timeoutMs ?? 120_000,
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, SEND_RSS_REPORT: report },
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;

@@ -24,7 +24,12 @@ export function deflated(name: string, content: string | Buffer): RawEntry {
  * (a full flush ends byte-aligned and resets the window, so copies concatenate). Returns the stream and the
  * true inflated size.
  */
-export function bombStream(prefix: string, unit: string, repeat: number, suffix: string): { body: Buffer; size: number } {
+export function bombStream(
+  prefix: string,
+  unit: string,
+  repeat: number,
+  suffix: string,
+): { body: Buffer; size: number } {
   const block = Buffer.from(unit.repeat(Math.max(1, Math.floor((1 << 20) / unit.length))), "utf8"); // about 1 MB
   const copies = Math.max(1, Math.round((repeat * unit.length) / block.length));
   const flush = { finishFlush: zlib.constants.Z_FULL_FLUSH, level: 9 };

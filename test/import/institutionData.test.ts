@@ -12,7 +12,11 @@ describe("parseCsv", () => {
   it("strips a BOM, honours quotes, doubled quotes, CRLF and embedded newlines", () => {
     const { rows, errors } = parseCsv('\uFEFFName,Note\r\n"Oak, Primary","said ""hi""\nthere"\r\nElm,\n');
     expect(errors).toEqual([]);
-    expect(rows).toEqual([["Name", "Note"], ["Oak, Primary", 'said "hi"\nthere'], ["Elm", ""]]);
+    expect(rows).toEqual([
+      ["Name", "Note"],
+      ["Oak, Primary", 'said "hi"\nthere'],
+      ["Elm", ""],
+    ]);
   });
 
   it("reports an unterminated quote with its line", () => {
@@ -22,20 +26,38 @@ describe("parseCsv", () => {
 
 describe("loadInstitutionData", () => {
   it("reads thousands separators, £, brackets and blanks as numbers", () => {
-    const t = loadInstitutionData([["Name", "Phase", "Places", "EHCP Band 1", "Students"], ["A", "FE", "1,200", "£3", "(0)"], ["B", "FE", "", " 7 ", "12"]]);
+    const t = loadInstitutionData([
+      ["Name", "Phase", "Places", "EHCP Band 1", "Students"],
+      ["A", "FE", "1,200", "£3", "(0)"],
+      ["B", "FE", "", " 7 ", "12"],
+    ]);
     expect(t.issues).toEqual([]);
-    expect(t.grid.slice(1)).toEqual([["A", "FE", 1200, 3, 0], ["B", "FE", null, 7, 12]]);
+    expect(t.grid.slice(1)).toEqual([
+      ["A", "FE", 1200, 3, 0],
+      ["B", "FE", null, 7, 12],
+    ]);
   });
 
   it("skips a trailing totals row and says so", () => {
-    const t = loadInstitutionData([["Name", "Phase", "Places"], ["A", "Special", "10"], ["Total", "", "10"]]);
+    const t = loadInstitutionData([
+      ["Name", "Phase", "Places"],
+      ["A", "Special", "10"],
+      ["Total", "", "10"],
+    ]);
     expect(t.grid).toHaveLength(2);
     expect(t.skipped).toEqual([{ row: 3, why: "totals row ('Total')" }]);
   });
 
   it("lists every bad cell with row, column and value, not just the first", () => {
-    const t = loadInstitutionData([["Name", "Phase", "Places", "FSM", "Notes"], ["A", "Special", "ten", "n/a", "fine text"], ["B", "Special", "5", "1", ""]]);
-    expect(t.issues.map((i) => [i.row, i.column, i.value])).toEqual([[2, "Places", "ten"], [2, "FSM", "n/a"]]);
+    const t = loadInstitutionData([
+      ["Name", "Phase", "Places", "FSM", "Notes"],
+      ["A", "Special", "ten", "n/a", "fine text"],
+      ["B", "Special", "5", "1", ""],
+    ]);
+    expect(t.issues.map((i) => [i.row, i.column, i.value])).toEqual([
+      [2, "Places", "ten"],
+      [2, "FSM", "n/a"],
+    ]);
     expect(t.issues[0].message).toContain("'Places' is not a number: 'ten'");
   });
 
@@ -47,7 +69,10 @@ describe("loadInstitutionData", () => {
   });
 
   it("flags data under a blank header (a merged header cell) instead of dropping it", () => {
-    const t = loadInstitutionData([["Name", "Phase", "EHCP Band 1", ""], ["A", "Special", "3", "4"]]);
+    const t = loadInstitutionData([
+      ["Name", "Phase", "EHCP Band 1", ""],
+      ["A", "Special", "3", "4"],
+    ]);
     expect(t.issues).toHaveLength(1);
     expect(t.issues[0]).toMatchObject({ row: 2, column: "column 4", value: "4" });
   });
@@ -63,13 +88,22 @@ describe("loadInstitutionData", () => {
     const table = readTable(t.grid);
     if (table instanceof SendError) throw new Error(table.message);
     expect(table).toHaveLength(2836);
-    const option = optionFromGrid([["Factor", "Published"], ["place.fe", 6000], ["place.special", 10000]], "");
+    const option = optionFromGrid(
+      [
+        ["Factor", "Published"],
+        ["place.fe", 6000],
+        ["place.special", 10000],
+      ],
+      "",
+    );
     if (option instanceof SendError) throw new Error(option.message);
     const e2Col = t.grid[0].indexOf("High Needs Element 2 Funding (£)");
-    const mismatches = table.filter((r) => {
-      const total = allocateTotal(option, r.institution as never);
-      return (total as { toNumber(): number }).toNumber() !== t.grid[r.index][e2Col];
-    }).map((r) => r.name);
+    const mismatches = table
+      .filter((r) => {
+        const total = allocateTotal(option, r.institution as never);
+        return (total as { toNumber(): number }).toNumber() !== t.grid[r.index][e2Col];
+      })
+      .map((r) => r.name);
     expect(mismatches).toEqual(["Esher Sixth Form College"]);
   });
 });

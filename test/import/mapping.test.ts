@@ -13,17 +13,53 @@ const targets = (header: string[]) => Object.fromEntries(proposeMapping(header).
 
 describe("proposing a mapping", () => {
   it("maps officer-style headers through the synonym list and band patterns", () => {
-    expect(targets(["Establishment name", "URN", "Phase of education", "NOR (Oct 2024)", "FSM Ever 6", "Free school meals", "Band 3 EHCPs",
-      "EHCP_band_1", "Top-up band 2", "Number of EHCPs", "SEN support", "IDACI band C", "SENIF hours band 1", "Commissioned places"])).toEqual({
-      "Establishment name": "Name", URN: "URN", "Phase of education": "Phase", "NOR (Oct 2024)": PUPILS_BY_PHASE, "FSM Ever 6": "FSM6",
-      "Free school meals": "FSM", "Band 3 EHCPs": "EHCP Band 3", EHCP_band_1: "EHCP Band 1", "Top-up band 2": "EHCP Band 2",
-      "Number of EHCPs": UNBANDED_EHCP, "SEN support": "SEN Support", "IDACI band C": "IDACI C", "SENIF hours band 1": "SENIF Band 1",
+    expect(
+      targets([
+        "Establishment name",
+        "URN",
+        "Phase of education",
+        "NOR (Oct 2024)",
+        "FSM Ever 6",
+        "Free school meals",
+        "Band 3 EHCPs",
+        "EHCP_band_1",
+        "Top-up band 2",
+        "Number of EHCPs",
+        "SEN support",
+        "IDACI band C",
+        "SENIF hours band 1",
+        "Commissioned places",
+      ]),
+    ).toEqual({
+      "Establishment name": "Name",
+      URN: "URN",
+      "Phase of education": "Phase",
+      "NOR (Oct 2024)": PUPILS_BY_PHASE,
+      "FSM Ever 6": "FSM6",
+      "Free school meals": "FSM",
+      "Band 3 EHCPs": "EHCP Band 3",
+      EHCP_band_1: "EHCP Band 1",
+      "Top-up band 2": "EHCP Band 2",
+      "Number of EHCPs": UNBANDED_EHCP,
+      "SEN support": "SEN Support",
+      "IDACI band C": "IDACI C",
+      "SENIF hours band 1": "SENIF Band 1",
       "Commissioned places": "Places",
     });
   });
 
   it("keeps the contract's own headers, custom band labels included", () => {
-    const h = ["Name", "Phase", "Primary Pupils", "KS3 Pupils", "KS4 Pupils", "IDACI A", "EHCP Severe", "SENIF Band 2", "Months"];
+    const h = [
+      "Name",
+      "Phase",
+      "Primary Pupils",
+      "KS3 Pupils",
+      "KS4 Pupils",
+      "IDACI A",
+      "EHCP Severe",
+      "SENIF Band 2",
+      "Months",
+    ];
     expect(proposeMapping(h).map((c) => c.target)).toEqual(h);
     expect(proposeMapping(h).every((c) => c.confidence >= 0.9)).toBe(true);
   });
@@ -46,7 +82,10 @@ describe("proposing a mapping", () => {
   });
 
   it("reports conflicting and missing choices the officer made", () => {
-    const choices = proposeMapping(["Name", "FSM", "Free school meals"]).map((c) => ({ ...c, target: c.header === "Name" ? "Name" : "FSM" }));
+    const choices = proposeMapping(["Name", "FSM", "Free school meals"]).map((c) => ({
+      ...c,
+      target: c.header === "Name" ? "Name" : "FSM",
+    }));
     const errors = mappingErrors(choices);
     expect(errors[0]).toMatch(/column B \('FSM'\) and column C \('Free school meals'\) all fill FSM/);
     expect(errors[1]).toMatch(/No column is mapped to Phase/);
@@ -56,16 +95,31 @@ describe("proposing a mapping", () => {
     const remembered = proposeMapping(["Pupils", "Kids with plans"], { "Kids with plans": "EHCP Band 2" });
     expect(remembered[1]).toMatchObject({ target: "EHCP Band 2", why: "as in the last import" });
     const allowed = targetList(DEFAULT_BANDS);
-    const r = withSaved(proposeMapping(["Pupils", "Notes"]), { pupils: "Primary Pupils", Notes: "keep", Missing: "FSM" }, allowed);
+    const r = withSaved(
+      proposeMapping(["Pupils", "Notes"]),
+      { pupils: "Primary Pupils", Notes: "keep", Missing: "FSM" },
+      allowed,
+    );
     expect(r.choices.map((c) => c.target)).toEqual(["Primary Pupils", KEEP]);
     expect(r.missing).toEqual(["Missing"]);
-    expect(withSaved(proposeMapping(["Pupils"]), { Pupils: "Pupilz" }, allowed).errors[0]).toMatch(/'Pupils' -> 'Pupilz' is not a field/);
+    expect(withSaved(proposeMapping(["Pupils"]), { Pupils: "Pupilz" }, allowed).errors[0]).toMatch(
+      /'Pupils' -> 'Pupilz' is not a field/,
+    );
     expect(savedMapping(r.choices)).toEqual({ Pupils: "Primary Pupils", Notes: KEEP });
   });
 
   it("reads phases as files write them", () => {
-    expect(["Middle deemed primary", "PRU", "16 plus", "Community special school", "Nursery", "resource base", "Secondary"].map(readPhase))
-      .toEqual(["Primary", "AP", "FE", "Special", "Early Years", "Resource Base", "Secondary"]);
+    expect(
+      [
+        "Middle deemed primary",
+        "PRU",
+        "16 plus",
+        "Community special school",
+        "Nursery",
+        "resource base",
+        "Secondary",
+      ].map(readPhase),
+    ).toEqual(["Primary", "AP", "FE", "Special", "Early Years", "Resource Base", "Secondary"]);
     expect(readPhase("All-through")).toBeNull();
   });
 });
@@ -82,7 +136,7 @@ describe("applying a mapping", () => {
     ["Elm", "All-through", 5, 1, 0, 0, null, null, null],
     ["Total", null, 1305, 132, 31, 98, null, null, 3],
   ];
-  const choices = proposeMapping((grid[2] as string[]));
+  const choices = proposeMapping(grid[2] as string[]);
   const res = applyMapping(grid, choices, DEFAULT_BANDS);
 
   it("finds the header under title rows and writes one row per institution, blanks and totals left out and said", () => {
@@ -90,7 +144,9 @@ describe("applying a mapping", () => {
     expect(res.report.errors).toEqual([]);
     expect(res.rows.map((r) => r[0])).toEqual(["Ash Primary", "Beech High", "Oak Special", "Elm"]);
     expect(res.report.skipped).toEqual([{ row: 9, why: expect.stringMatching(/totals row \('Total'\)/) }]);
-    expect(res.report.notes).toEqual(expect.arrayContaining(["1 blank row left out.", expect.stringMatching(/split 3:2/)]));
+    expect(res.report.notes).toEqual(
+      expect.arrayContaining(["1 blank row left out.", expect.stringMatching(/split 3:2/)]),
+    );
   });
 
   it("gives every bad cell its address, and keeps its text so the formula shows the error too", () => {
@@ -106,18 +162,30 @@ describe("applying a mapping", () => {
 
   it("splits NOR by phase, keeps NOR itself, and reports counts the formula will not use", () => {
     const col = (h: string) => res.header.indexOf(h);
-    expect([res.rows[0][col("Primary Pupils")], res.rows[1][col("KS3 Pupils")], res.rows[1][col("KS4 Pupils")]]).toEqual([210, 600, 400]);
+    expect([
+      res.rows[0][col("Primary Pupils")],
+      res.rows[1][col("KS3 Pupils")],
+      res.rows[1][col("KS4 Pupils")],
+    ]).toEqual([210, 600, 400]);
     expect(res.rows[2][col("NOR")]).toBe(90);
-    expect(res.report.unused).toEqual(expect.arrayContaining([
-      { field: "Places", phase: "Primary", cells: ["F4"] },
-      { field: "NOR", phase: "Special", cells: ["C7"] },
-    ]));
+    expect(res.report.unused).toEqual(
+      expect.arrayContaining([
+        { field: "Places", phase: "Primary", cells: ["F4"] },
+        { field: "NOR", phase: "Special", cells: ["C7"] },
+      ]),
+    );
   });
 
   it("keeps unmapped columns (renamed when the formula would read them) and a headerless column with data", () => {
-    expect(res.report.kept.map((k) => [k.letter, k.header, k.as])).toEqual([["G", "Colour", "Colour"], ["I", "FSM", "Source FSM"], ["H", "", "Source column H"]]);
+    expect(res.report.kept.map((k) => [k.letter, k.header, k.as])).toEqual([
+      ["G", "Colour", "Colour"],
+      ["I", "FSM", "Source FSM"],
+      ["H", "", "Source column H"],
+    ]);
     expect(res.rows[1][res.header.indexOf("Source column H")]).toBe("stray");
-    expect(res.report.notes).toEqual(expect.arrayContaining([expect.stringMatching(/Column H has data but no header/)]));
+    expect(res.report.notes).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Column H has data but no header/)]),
+    );
   });
 
   it("produces a table the engine reads, with the kept columns ignored", () => {
@@ -153,12 +221,19 @@ describe("the officer-style fixture", () => {
 
 describe("the README's Institutions section", () => {
   it("lists every field and every accepted spelling the mapper uses", () => {
-    const { FIELD_SYNONYMS, KNOWN_UNUSED, PHASE_SYNONYMS } = jest.requireActual("../../src/import/synonyms") as typeof import("../../src/import/synonyms");
+    const { FIELD_SYNONYMS, KNOWN_UNUSED, PHASE_SYNONYMS } = jest.requireActual(
+      "../../src/import/synonyms",
+    ) as typeof import("../../src/import/synonyms");
     const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("## Institutions: headers and import"), readme.indexOf("## Command line"));
+    const section = readme.slice(
+      readme.indexOf("## Institutions: headers and import"),
+      readme.indexOf("## Command line"),
+    );
     const missing: string[] = [];
-    for (const [field, words] of Object.entries(FIELD_SYNONYMS)) for (const w of [field, ...words]) if (!section.includes(`\`${w}\``)) missing.push(w);
-    for (const w of [...KNOWN_UNUSED, ...Object.values(PHASE_SYNONYMS).flat()]) if (!section.includes(`\`${w}\``)) missing.push(w);
+    for (const [field, words] of Object.entries(FIELD_SYNONYMS))
+      for (const w of [field, ...words]) if (!section.includes(`\`${w}\``)) missing.push(w);
+    for (const w of [...KNOWN_UNUSED, ...Object.values(PHASE_SYNONYMS).flat()])
+      if (!section.includes(`\`${w}\``)) missing.push(w);
     expect(missing).toEqual([]);
   });
 });
@@ -172,8 +247,13 @@ describe("reading the officer's file", () => {
     ws.getCell("A1").value = "APT school list 2025-26";
     ws.addRow([]);
     ws.addRow(["School name", "Phase", "NOR", "Opened"]);
-    ws.addRow([{ richText: [{ text: "Ash " }, { text: "Primary" }] }, "Primary", { formula: "200+10", result: 210 }, new Date(Date.UTC(2001, 8, 1))]);
-    const bytes = new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
+    ws.addRow([
+      { richText: [{ text: "Ash " }, { text: "Primary" }] },
+      "Primary",
+      { formula: "200+10", result: 210 },
+      new Date(Date.UTC(2001, 8, 1)),
+    ]);
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const src = await readSource("apt.xlsx", bytes);
     expect(src.sheets.map((s) => s.name)).toEqual(["Notes", "Schools"]);
     const rows = src.sheets[1].rows;
@@ -185,7 +265,11 @@ describe("reading the officer's file", () => {
   });
 
   it("reads a CSV saved by Excel as Windows-1252 and says so, and refuses a legacy .xls", async () => {
-    const bytes = Uint8Array.from([...Buffer.from("Name,Phase\nSt Thomas", "latin1"), 0xe0, ...Buffer.from(",Primary\n", "latin1")]);
+    const bytes = Uint8Array.from([
+      ...Buffer.from("Name,Phase\nSt Thomas", "latin1"),
+      0xe0,
+      ...Buffer.from(",Primary\n", "latin1"),
+    ]);
     const src = await readSource("schools.csv", bytes);
     expect(src.sheets[0].rows[1]).toEqual(["St Thomasà", "Primary"]);
     expect(src.errors[0]).toMatch(/not UTF-8: read as Windows-1252/);

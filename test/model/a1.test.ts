@@ -1,4 +1,14 @@
-import { blockRange, cellA1, cellsOf, colLetters, colNumber, parseRange, quoteSheet, sheetRef, splitRef } from "../../src/model/a1";
+import {
+  blockRange,
+  cellA1,
+  cellsOf,
+  colLetters,
+  colNumber,
+  parseRange,
+  quoteSheet,
+  sheetRef,
+  splitRef,
+} from "../../src/model/a1";
 
 describe("A1 helpers", () => {
   it("converts column numbers and letters both ways", () => {

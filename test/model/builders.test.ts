@@ -31,7 +31,11 @@ describe("institutionsHeader", () => {
     expect(bandsFromRates([["Factor", "X"]]).ehcp).toEqual(["Band 1", "Band 2", "Band 3"]);
   });
   it("places a record's fields by header, matching headers loosely", () => {
-    expect(rowFromRecord(["Name", "Primary Pupils", "FSM"], { name: "A", primary_pupils: 10 })).toEqual(["A", 10, null]);
+    expect(rowFromRecord(["Name", "Primary Pupils", "FSM"], { name: "A", primary_pupils: 10 })).toEqual([
+      "A",
+      10,
+      null,
+    ]);
   });
 });
 
@@ -48,13 +52,23 @@ describe("ratesSheet", () => {
     expect(base[0]).toHaveLength(5); // input untouched
   });
   it("adds missing keys under their section, or a new section at the bottom", () => {
-    const g = ratesSheet({ base, keys: [{ key: "be.ks3", section: "Schools formula" }, { key: "proj.years", section: "Projection" }] });
+    const g = ratesSheet({
+      base,
+      keys: [
+        { key: "be.ks3", section: "Schools formula" },
+        { key: "proj.years", section: "Projection" },
+      ],
+    });
     expect(keyRowIndex(g, "be.ks3")).toBe(keyRowIndex(g, "be.primary") + 1);
     expect(g[g.length - 2][1]).toBe("Projection");
     expect(g[g.length - 1][0]).toBe("proj.years");
   });
   it("places values by option and key and rejects unknown options or duplicates", () => {
-    const g = ratesSheet({ base, candidates: [{ name: "B" }], values: { b: { "be.primary": 4000, "ei.sensupport": 100 } } });
+    const g = ratesSheet({
+      base,
+      candidates: [{ name: "B" }],
+      values: { b: { "be.primary": 4000, "ei.sensupport": 100 } },
+    });
     expect(g[keyRowIndex(g, "be.primary")][5]).toBe(4000);
     expect(g[keyRowIndex(g, "ei.sensupport")][5]).toBe(100);
     expect(() => ratesSheet({ base, values: { Nope: { x: 1 } } })).toThrow(/Nope/);
@@ -64,7 +78,14 @@ describe("ratesSheet", () => {
 });
 
 const header = institutionsHeader({ ehcp: ["Band 1"], senif: ["Band 1"] });
-const refs = modelRefs({ ratesSheet: "Rates (2)", ratesRows: 200, ratesCols: 26, institutionsSheet: "Institutions", header, count: 3 });
+const refs = modelRefs({
+  ratesSheet: "Rates (2)",
+  ratesRows: 200,
+  ratesCols: 26,
+  institutionsSheet: "Institutions",
+  header,
+  count: 3,
+});
 
 describe("references and formulas", () => {
   it("computes ranges from names and sizes", () => {
@@ -82,8 +103,9 @@ describe("references and formulas", () => {
     expect(rows).toHaveLength(4);
     expect(rows[0]).toEqual(["Name", "Phase", "National", 'Say "hi"']);
     expect(rows[3]).toEqual([
-      '=Institutions!A4&""', '=Institutions!C4&""',
-      '=SEND.ALLOCATE(\'Rates (2)\'!$A$1:$Z$200,"National",Institutions!$A$1:$X$1,Institutions!A4:X4)',
+      '=Institutions!A4&""',
+      '=Institutions!C4&""',
+      "=SEND.ALLOCATE('Rates (2)'!$A$1:$Z$200,\"National\",Institutions!$A$1:$X$1,Institutions!A4:X4)",
       '=SEND.ALLOCATE(\'Rates (2)\'!$A$1:$Z$200,"Say ""hi""",Institutions!$A$1:$X$1,Institutions!A4:X4)',
     ]);
   });
@@ -94,8 +116,12 @@ describe("references and formulas", () => {
   });
   it("writes SEND.FIT with optional arguments", () => {
     expect(fitFormula({ amounts: "C2:C4", budget: 1000 })).toBe("=SEND.FIT(C2:C4,1000)");
-    expect(fitFormula({ amounts: "C2:C4", budget: 1000, baseline: "D2:D4", floor: -0.005, cap: 0.05 })).toBe("=SEND.FIT(C2:C4,1000,D2:D4,-0.005,0.05)");
-    expect(fitFormula({ amounts: "C2:C4", budget: 1000, baseline: "D2:D4", cap: 0.05 })).toBe("=SEND.FIT(C2:C4,1000,D2:D4,,0.05)");
+    expect(fitFormula({ amounts: "C2:C4", budget: 1000, baseline: "D2:D4", floor: -0.005, cap: 0.05 })).toBe(
+      "=SEND.FIT(C2:C4,1000,D2:D4,-0.005,0.05)",
+    );
+    expect(fitFormula({ amounts: "C2:C4", budget: 1000, baseline: "D2:D4", cap: 0.05 })).toBe(
+      "=SEND.FIT(C2:C4,1000,D2:D4,,0.05)",
+    );
     expect(() => fitFormula({ amounts: "C2:C4", budget: 1, floor: 0 })).toThrow(/baseline/);
     expect(fitColumn({ amounts: "C2:C4", budget: 5, header: "Fit" })).toEqual([["Fit"], ["=SEND.FIT(C2:C4,5)"]]);
   });

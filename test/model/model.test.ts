@@ -8,9 +8,16 @@ const national = LIBRARY[1].name;
 
 describe("planModel", () => {
   it("plans four sheets with unique names and consistent references", () => {
-    const plan = planModel({ existing: ["Rates", "Sheet1"], national, candidates: [{ name: "Option A", inherits: national }] }, ["Institutions"]);
+    const plan = planModel(
+      { existing: ["Rates", "Sheet1"], national, candidates: [{ name: "Option A", inherits: national }] },
+      ["Institutions"],
+    );
     expect(plan.sheets.map((s) => s.name)).toEqual(["Rates (2)", "Institutions", "Allocations", "Checks"]);
-    expect(plan.table).toEqual({ sheet: "Institutions", range: `A1:${plan.refs.fields.split(":$")[1].replace(/\$\d+$/, "")}11`, name: "Institutions2" });
+    expect(plan.table).toEqual({
+      sheet: "Institutions",
+      range: `A1:${plan.refs.fields.split(":$")[1].replace(/\$\d+$/, "")}11`,
+      name: "Institutions2",
+    });
     expect(plan.count).toBe(10);
     const alloc = plan.sheets[2];
     expect(alloc.rows[0]).toEqual(["Name", "Phase", "Option A"]);
@@ -21,7 +28,12 @@ describe("planModel", () => {
     expect(rates[keyRowIndex(rates, "inherits")][ratesColumns(rates).options[1].col]).toBe(national);
   });
   it("adds the sample local option, projection options and synthetic institutions", () => {
-    const plan = planModel({ existing: [], national, candidates: [{ name: "Option A", inherits: SAMPLE_LOCAL_OPTION }], sample: { count: 12 } });
+    const plan = planModel({
+      existing: [],
+      national,
+      candidates: [{ name: "Option A", inherits: SAMPLE_LOCAL_OPTION }],
+      sample: { count: 12 },
+    });
     const opts = ratesColumns(plan.sheets[0].rows).options.map((o) => o.name);
     expect(opts).toEqual([national, SAMPLE_LOCAL_OPTION, "Option A", "Unmitigated", "Mitigated"]);
     expect(plan.allocationOptions).toEqual([SAMPLE_LOCAL_OPTION, "Option A"]);
@@ -40,7 +52,9 @@ describe("sample institutions", () => {
   it("is deterministic and covers every phase", () => {
     const a = sampleInstitutions(16);
     expect(sampleInstitutions(16)).toEqual(a);
-    expect(new Set(a.map((r) => r[2]))).toEqual(new Set(["Primary", "Secondary", "Special", "Resource Base", "Early Years", "AP", "FE", "ISP"]));
+    expect(new Set(a.map((r) => r[2]))).toEqual(
+      new Set(["Primary", "Secondary", "Special", "Resource Base", "Early Years", "AP", "FE", "ISP"]),
+    );
     for (const r of a) for (const c of r) if (typeof c === "number") expect(c).toBeGreaterThanOrEqual(0);
   });
 });
@@ -55,7 +69,13 @@ describe("publish helpers", () => {
     expect(columnTotal([1, "#N/A"])).toEqual({ total: null, errors: 1 });
   });
   it("summarises what was published", () => {
-    const rows = summarySheet({ title: "T", when: new Date("2025-01-02T03:04:00Z"), sheets: [{ from: "Rates", to: "Review Rates" }], institutions: 3, totals: [{ option: "A", total: 10, errors: 0 }] });
+    const rows = summarySheet({
+      title: "T",
+      when: new Date("2025-01-02T03:04:00Z"),
+      sheets: [{ from: "Rates", to: "Review Rates" }],
+      institutions: 3,
+      totals: [{ option: "A", total: 10, errors: 0 }],
+    });
     expect(rows[1]).toEqual(["Published", "2025-01-02 03:04"]);
     expect(rows).toContainEqual(["A", 10, 0]);
     expect(rows[rows.length - 1]).toEqual(["Review Rates", "Rates"]);

@@ -26,9 +26,12 @@ describe("pairSheetName", () => {
   it("keeps both options recognisable within 31 characters, and unique", () => {
     expect(pairSheetName("Compare", "Local", "Option A")).toBe("Compare Local vs Option A");
     const pairs: [string, string][] = [
-      ["Local (sample)", "Option A"], ["Local (sample)", "Option B"],
-      ["National 2024-25 baseline", "Local proposal 2025-26 v1"], ["National 2024-25 baseline", "Local proposal 2025-26 v2"],
-      ["A very long option name indeed number one", "Short"], ["A very long option name indeed number two", "Short"],
+      ["Local (sample)", "Option A"],
+      ["Local (sample)", "Option B"],
+      ["National 2024-25 baseline", "Local proposal 2025-26 v1"],
+      ["National 2024-25 baseline", "Local proposal 2025-26 v2"],
+      ["A very long option name indeed number one", "Short"],
+      ["A very long option name indeed number two", "Short"],
     ];
     const names: string[] = [];
     for (const [a, b] of pairs) {

@@ -3,7 +3,6 @@
 import fs from "node:fs";
 import path from "node:path";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { productionTree } = require("../../scripts/dependency-allowlist.js") as {
   productionTree: () => { name: string; version: string; license: string }[];
 };
@@ -14,11 +13,26 @@ const allowed: { name: string; version: string; license: string }[] = read("secu
 const notes: Record<string, string> = read("security/license-notes.json");
 const advisories: Record<string, { range: string; why: string }> = read("security/advisories.json");
 
-const ACCEPTED_LICENSES = new Set(["MIT", "ISC", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0", "0BSD", "Unlicense",
-  "BlueOak-1.0.0", "MIT/X11", "GPL-3.0-only", "(MIT OR GPL-3.0-or-later)", "(MIT AND Zlib)", "Python-2.0", "CC0-1.0"]);
+const ACCEPTED_LICENSES = new Set([
+  "MIT",
+  "ISC",
+  "BSD-2-Clause",
+  "BSD-3-Clause",
+  "Apache-2.0",
+  "0BSD",
+  "Unlicense",
+  "BlueOak-1.0.0",
+  "MIT/X11",
+  "GPL-3.0-only",
+  "(MIT OR GPL-3.0-or-later)",
+  "(MIT AND Zlib)",
+  "Python-2.0",
+  "CC0-1.0",
+]);
 
 function below(version: string, limit: string): boolean {
-  const a = version.split(/[.-]/).map(Number), b = limit.split(/[.-]/).map(Number);
+  const a = version.split(/[.-]/).map(Number),
+    b = limit.split(/[.-]/).map(Number);
   for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
   return false;
 }
@@ -32,15 +46,19 @@ describe("production dependencies", () => {
   });
 
   it("carry an accepted license, or a reviewed note", () => {
-    const bad = tree.filter((p) => !ACCEPTED_LICENSES.has(p.license) && !notes[p.name]).map((p) => `${p.name}@${p.version}: ${p.license}`);
+    const bad = tree
+      .filter((p) => !ACCEPTED_LICENSES.has(p.license) && !notes[p.name])
+      .map((p) => `${p.name}@${p.version}: ${p.license}`);
     expect(bad).toEqual([]);
   });
 
   it("include no package with a known advisory", () => {
-    const hits = tree.filter((p) => {
-      const adv = advisories[p.name];
-      return adv && (adv.range === "all" || (adv.range.startsWith("<") && below(p.version, adv.range.slice(1))));
-    }).map((p) => `${p.name}@${p.version}: ${advisories[p.name].why}`);
+    const hits = tree
+      .filter((p) => {
+        const adv = advisories[p.name];
+        return adv && (adv.range === "all" || (adv.range.startsWith("<") && below(p.version, adv.range.slice(1))));
+      })
+      .map((p) => `${p.name}@${p.version}: ${advisories[p.name].why}`);
     expect(hits).toEqual([]);
   });
 

@@ -16,8 +16,11 @@ const BANNED: [string, string][] = [
 
 function lint(code: string): { line: number; ruleId: string | null }[] {
   const bin = path.join(process.cwd(), "node_modules/eslint/bin/eslint.js");
-  const r = spawnSync(process.execPath, [bin, "--stdin", "--stdin-filename", "src/taskpane/_probe.tsx", "--format", "json"],
-    { input: code, encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [bin, "--stdin", "--stdin-filename", "src/taskpane/_probe.tsx", "--format", "json"],
+    { input: code, encoding: "utf8" },
+  );
   const [result] = JSON.parse(r.stdout) as { messages: { line: number; ruleId: string | null; severity: number }[] }[];
   return result.messages.filter((m) => m.severity === 2);
 }

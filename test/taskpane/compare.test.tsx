@@ -11,7 +11,13 @@ const spill: CellValue[][] = [
   ["School 2", 2000, 1500, -500, -0.25],
   ["School 3", 500, 500, 0, 0],
   ["School 4", 0, 300, 300, null],
-  ["School 5", { error: "#N/A", message: "topup.special.band9 is missing" }, { error: "#N/A" }, { error: "#N/A" }, { error: "#N/A" }],
+  [
+    "School 5",
+    { error: "#N/A", message: "topup.special.band9 is missing" },
+    { error: "#N/A" },
+    { error: "#N/A" },
+    { error: "#N/A" },
+  ],
   ["School 6", 4000, 4040, 40, 0.01],
   ["Total", { error: "#N/A" }, { error: "#N/A" }, { error: "#N/A" }, { error: "#N/A" }],
 ];
@@ -30,20 +36,45 @@ describe("Compare screen", () => {
     const results = await screen.findByLabelText("Comparison results");
     const sheet = "Local (sample) vs Option A"; // 31 characters at most, both options named
     expect(results.textContent).toContain(`Sheet ${sheet} written`);
-    expect(await port.readFormulas(sheet, "A1")).toEqual([[expect.stringMatching(/^=SEND\.COMPARE\(Rates!\$A\$1:\$Z\$\d+,"Local \(sample\)","Option A",Institutions!\$A\$1:\$[A-Z]+\$7,"High needs"\)$/)]]);
-    expect(port.meta.numberFormats.filter((n) => n.sheet === sheet)).toEqual([
-      { sheet, range: "B2:D8", format: "#,##0.00" }, { sheet, range: "E2:E7", format: "0.0%" },
+    expect(await port.readFormulas(sheet, "A1")).toEqual([
+      [
+        expect.stringMatching(
+          /^=SEND\.COMPARE\(Rates!\$A\$1:\$Z\$\d+,"Local \(sample\)","Option A",Institutions!\$A\$1:\$[A-Z]+\$7,"High needs"\)$/,
+        ),
+      ],
     ]);
-    expect(port.meta.formats).toEqual([{ sheet, range: "D2:E7", rules: [
-      { operator: "lessThan", value: 0, fontColor: "#9C0006", fillColor: "#FFC7CE" },
-      { operator: "greaterThan", value: 0, fontColor: "#006100", fillColor: "#C6EFCE" },
-    ] }]);
-    expect(port.meta.charts).toEqual([{ sheet, type: "barClustered", title: "Change per institution: Option A minus Local (sample)", categories: "A2:A7", series: [{ name: "Difference", values: "D2:D7" }], anchor: "G2:N22" }]);
+    expect(port.meta.numberFormats.filter((n) => n.sheet === sheet)).toEqual([
+      { sheet, range: "B2:D8", format: "#,##0.00" },
+      { sheet, range: "E2:E7", format: "0.0%" },
+    ]);
+    expect(port.meta.formats).toEqual([
+      {
+        sheet,
+        range: "D2:E7",
+        rules: [
+          { operator: "lessThan", value: 0, fontColor: "#9C0006", fillColor: "#FFC7CE" },
+          { operator: "greaterThan", value: 0, fontColor: "#006100", fillColor: "#C6EFCE" },
+        ],
+      },
+    ]);
+    expect(port.meta.charts).toEqual([
+      {
+        sheet,
+        type: "barClustered",
+        title: "Change per institution: Option A minus Local (sample)",
+        categories: "A2:A7",
+        series: [{ name: "Difference", values: "D2:D7" }],
+        anchor: "G2:N22",
+      },
+    ]);
     expect(results.textContent).toContain("3 institutions gain, 1 lose, 1 unchanged.");
     expect(port.currentSelection()).toEqual({ sheet, address: "A1" }); // the new sheet is shown
     expect(results.textContent).toContain("1 institution could not be computed: School 5");
     const grid = within(results).getByRole("grid", { name: "Largest changes" });
-    const rows = within(grid).getAllByRole("row").slice(1).map((r) => r.textContent);
+    const rows = within(grid)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => r.textContent);
     // two columns fit the pane: each institution over its two amounts, then the change in £ and %
     expect(rows).toEqual([
       "School 2£2,000.00 → £1,500.00-£500.00-25.0%",
@@ -52,9 +83,15 @@ describe("Compare screen", () => {
       "School 6£4,000.00 → £4,040.00£40.001.0%",
       "School 3£500.00 → £500.00£0.000.0%",
     ]);
-    expect(within(grid).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Institution: Local (sample) → Option A", "Change"]);
+    expect(
+      within(grid)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["Institution: Local (sample) → Option A", "Change"]);
     // the chart has a value axis with £ ticks and a title, and names every bar for a screen reader
-    const chart = within(results).getByRole("img", { name: /^Largest changes per institution, Option A minus Local \(sample\)\. School 2: -£500\.00; School 4: £300\.00/ });
+    const chart = within(results).getByRole("img", {
+      name: /^Largest changes per institution, Option A minus Local \(sample\)\. School 2: -£500\.00; School 4: £300\.00/,
+    });
     const ticks = [...chart.querySelectorAll("text")].map((t) => t.textContent);
     expect(ticks).toEqual(expect.arrayContaining(["-£400", "£0", "£200", "Change (£ a year)", "School 2"]));
     await expectAccessible(container);

@@ -10,7 +10,8 @@ import { buildPreviewModel } from "../../src/taskpane/preview/demoModel";
 import { writeDemand } from "../../src/taskpane/actions/demand";
 import { findForecasts } from "../../src/taskpane/actions/demandLink";
 
-const port = (init: Record<string, (string | number | null)[][]> = {}) => new PreviewPort(HeadlessWorkbook.create(init), noExplain);
+const port = (init: Record<string, (string | number | null)[][]> = {}) =>
+  new PreviewPort(HeadlessWorkbook.create(init), noExplain);
 
 describe("Demand screen", () => {
   failOnConsoleError();
@@ -37,15 +38,32 @@ describe("Demand screen", () => {
     const formulas = await p.readFormulas("Demand", "S7:S7");
     expect(formulas[0][0]).toBe("=SEND.FORECAST($A$7:$Q$20,$B$3,$D$3)");
     const capacity = await p.readValues("Demand", "G23:I25");
-    expect(capacity).toEqual([["Breakdown", "Year", "Places"], ["Special", 2023, special], ["ISP", 2023, 150]]);
-    expect((await p.readFormulas("Demand", "K23:K23"))[0][0]).toMatch(/^=SEND\.SUFFICIENCY\(\$S\$8?7:\$W\$\d+,\$G\$23:\$I\$31,\$F\$3\)$/);
-    expect(p.meta.charts).toEqual([expect.objectContaining({
-      sheet: "Demand", type: "line", categories: "A24:A39",
-      series: ["Actual", "Low", "Central", "High"].map((name, j) => ({ name, values: `${"BCDE"[j]}24:${"BCDE"[j]}39` })),
-    })]);
+    expect(capacity).toEqual([
+      ["Breakdown", "Year", "Places"],
+      ["Special", 2023, special],
+      ["ISP", 2023, 150],
+    ]);
+    expect((await p.readFormulas("Demand", "K23:K23"))[0][0]).toMatch(
+      /^=SEND\.SUFFICIENCY\(\$S\$8?7:\$W\$\d+,\$G\$23:\$I\$31,\$F\$3\)$/,
+    );
+    expect(p.meta.charts).toEqual([
+      expect.objectContaining({
+        sheet: "Demand",
+        type: "line",
+        categories: "A24:A39",
+        series: ["Actual", "Low", "Central", "High"].map((name, j) => ({
+          name,
+          values: `${"BCDE"[j]}24:${"BCDE"[j]}39`,
+        })),
+      }),
+    ]);
     // the pane shows what the live formulas give: the Total forecast and one sufficiency row per year and breakdown
     const totals = within(results).getByRole("table", { name: "Total plans forecast" });
-    expect(within(totals).getAllByRole("row").map((r) => r.textContent?.slice(0, 4))).toEqual(["Year", "2023", "2024", "2025"]);
+    expect(
+      within(totals)
+        .getAllByRole("row")
+        .map((r) => r.textContent?.slice(0, 4)),
+    ).toEqual(["Year", "2023", "2024", "2025"]);
     const suff = within(results).getByRole("table", { name: "Sufficiency" });
     expect(within(suff).getAllByRole("row")).toHaveLength(1 + 3 * 2);
     await expectAccessible(container);
@@ -58,12 +76,17 @@ describe("Demand screen", () => {
     const p = port({ Demand: [["my notes"]] });
     await renderScreen(p, "demand");
     fireEvent.click(screen.getByLabelText("Paste your own history"));
-    const text = (h: string) => [h, "2019\t100\t60\t30", "2020\t110\t64\t34", "2021\t121\t69\t38", "2022\t130\t72\t42"].join("\n");
-    fireEvent.change(screen.getByLabelText(/Your history/), { target: { value: text("Year\tTotal\tMainstrem\tSpecial") } });
+    const text = (h: string) =>
+      [h, "2019\t100\t60\t30", "2020\t110\t64\t34", "2021\t121\t69\t38", "2022\t130\t72\t42"].join("\n");
+    fireEvent.change(screen.getByLabelText(/Your history/), {
+      target: { value: text("Year\tTotal\tMainstrem\tSpecial") },
+    });
     const problems = screen.getByRole("list", { name: "Demand problems" });
     expect(problems.textContent).toMatch(/Column 'Mainstrem' is not a breakdown; did you mean 'Mainstream'\?/);
     expect(screen.getByRole("button", { name: "Write Demand sheet" })).toHaveProperty("disabled", true);
-    fireEvent.change(screen.getByLabelText(/Your history/), { target: { value: text("Year\tTotal\tMainstream\tSpecial") } });
+    fireEvent.change(screen.getByLabelText(/Your history/), {
+      target: { value: text("Year\tTotal\tMainstream\tSpecial") },
+    });
     expect(screen.getByLabelText("Special places")).toHaveProperty("value", "42");
     fireEvent.click(screen.getByRole("button", { name: "Write Demand sheet" }));
     await screen.findByLabelText("Demand results", {}, { timeout: 10000 });
@@ -72,16 +95,27 @@ describe("Demand screen", () => {
     expect(await p.readValues("Demand", "A1:A1")).toEqual([["my notes"]]);
     const top = await p.readValues("Demand (2)", "A1:A2");
     expect(top).toEqual([["Demand: your own history"], [expect.stringMatching(/^Your own history/)]]);
-    expect(await p.readValues("Demand (2)", "A7:D11")).toEqual([["Year", "Total", "Mainstream", "Special"],
-      [2019, 100, 60, 30], [2020, 110, 64, 34], [2021, 121, 69, 38], [2022, 130, 72, 42]]);
+    expect(await p.readValues("Demand (2)", "A7:D11")).toEqual([
+      ["Year", "Total", "Mainstream", "Special"],
+      [2019, 100, 60, 30],
+      [2020, 110, 64, 34],
+      [2021, 121, 69, 38],
+      [2022, 130, 72, 42],
+    ]);
   }, 30000);
 
   it("links on to Projection: SEND.PROJECT takes its pupils from the Demand sheet's forecast", async () => {
     const p = port();
     await buildPreviewModel(p, 6);
     const history = historyTable("E10000013")!;
-    await writeDemand(p, { title: "Demand: test", source: "REAL", history, horizon: 3, coverage: 0.8, overflow: false, capacity: [] }, async () => false);
-    expect(await findForecasts(p)).toEqual([{ sheet: "Demand", anchor: "S7", ref: "Demand!$S$7:$W$55", years: [2023, 2024, 2025] }]);
+    await writeDemand(
+      p,
+      { title: "Demand: test", source: "REAL", history, horizon: 3, coverage: 0.8, overflow: false, capacity: [] },
+      async () => false,
+    );
+    expect(await findForecasts(p)).toEqual([
+      { sheet: "Demand", anchor: "S7", ref: "Demand!$S$7:$W$55", years: [2023, 2024, 2025] },
+    ]);
     await renderScreen(p, "projection");
     const from = await screen.findByRole("option", { name: "Demand forecast on Demand" });
     fireEvent.change(screen.getByLabelText("Pupils from"), { target: { value: (from as HTMLOptionElement).value } });
@@ -92,18 +126,39 @@ describe("Demand screen", () => {
     fireEvent.click(screen.getByRole("button", { name: "Write assumptions and projection" }));
     fireEvent.click(await screen.findByRole("button", { name: "Overwrite" }));
     const results = await screen.findByLabelText("Projection results", {}, { timeout: 10000 });
-    expect((await p.readFormulas("Projection", "A2:A2"))[0][0]).toMatch(/^=SEND\.PROJECT\(Rates!\$A\$1:\$[A-Z]+\$\d+,"Unmitigated",Demand!\$S\$7:\$W\$55\)$/);
-    const years = within(results).getAllByRole("row").slice(1).map((r) => r.textContent?.slice(0, 7));
+    expect((await p.readFormulas("Projection", "A2:A2"))[0][0]).toMatch(
+      /^=SEND\.PROJECT\(Rates!\$A\$1:\$[A-Z]+\$\d+,"Unmitigated",Demand!\$S\$7:\$W\$55\)$/,
+    );
+    const years = within(results)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => r.textContent?.slice(0, 7));
     expect(years).toEqual(["2022-23", "2023-24", "2024-25"]);
   }, 30000);
 
   it("a longer horizon typed on the sheet reaches SEND.SUFFICIENCY (its range covers the longest horizon)", async () => {
     const p = port();
     const history = historyTable("E10000013")!;
-    const r = await writeDemand(p, { title: "t", source: "s", history, horizon: 2, coverage: 0.8, overflow: false,
-      capacity: [{ breakdown: "Special", year: 2023, places: 1300 }] }, async () => false);
+    const r = await writeDemand(
+      p,
+      {
+        title: "t",
+        source: "s",
+        history,
+        horizon: 2,
+        coverage: 0.8,
+        overflow: false,
+        capacity: [{ breakdown: "Special", year: 2023, places: 1300 }],
+      },
+      async () => false,
+    );
     expect(r.sufficiency.slice(1).map((x) => x[0])).toEqual([2023, 2024]);
-    await p.write({ sheet: "Demand", kind: "values", blocks: [{ topLeft: "B3", rows: [[5]] }], confirmOverwrite: true });
+    await p.write({
+      sheet: "Demand",
+      kind: "values",
+      blocks: [{ topLeft: "B3", rows: [[5]] }],
+      confirmOverwrite: true,
+    });
     const after = await p.readValues("Demand", "K23:K29");
     expect(after.map((x) => x[0])).toEqual(["Year", 2023, 2024, 2025, 2026, 2027, null]);
   }, 30000);

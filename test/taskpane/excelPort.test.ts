@@ -7,13 +7,23 @@ import type { ExplainFn } from "../../src/taskpane/ports/WorkbookPort";
 type Dict = Record<string, unknown>;
 
 /** A range the code under test may ask for; anything else throws "unexpected range". */
-function range(init: { values?: unknown[][]; formulas?: unknown[][]; valueTypes?: string[][] } = {}, log: string[] = [], name = "") {
+function range(
+  init: { values?: unknown[][]; formulas?: unknown[][]; valueTypes?: string[][] } = {},
+  log: string[] = [],
+  name = "",
+) {
   return {
     values: init.values ?? [[""]],
     formulas: init.formulas ?? init.values ?? [[""]],
-    valueTypes: init.valueTypes ?? (init.values ?? [[""]]).map((r) => r.map((v) => (v === "" ? "Empty" : typeof v === "number" ? "Double" : "String"))),
+    valueTypes:
+      init.valueTypes ??
+      (init.values ?? [[""]]).map((r) =>
+        r.map((v) => (v === "" ? "Empty" : typeof v === "number" ? "Double" : "String")),
+      ),
     numberFormat: [[]],
-    select() { log.push(`select ${name}`); },
+    select() {
+      log.push(`select ${name}`);
+    },
   };
 }
 
@@ -25,7 +35,9 @@ function sheetMock(ranges: Record<string, Dict>, log: string[], extra: Dict = {}
       if (!r) throw new Error(`unexpected range ${a}`);
       return r;
     },
-    activate() { log.push("activate"); },
+    activate() {
+      log.push("activate");
+    },
     ...extra,
   };
 }
@@ -47,16 +59,22 @@ function makeExcel(sheets: Record<string, Dict>, workbookExtra: Dict = {}) {
         ...workbookExtra,
       },
     },
-    run: async function (this: { context: unknown }, cb: (ctx: unknown) => Promise<unknown>) { return cb(this.context); },
+    run: async function (this: { context: unknown }, cb: (ctx: unknown) => Promise<unknown>) {
+      return cb(this.context);
+    },
   };
   const mock = new OfficeMockObject(data) as unknown as Dict & { context: { workbook: { worksheets: Dict } } };
   (globalThis as Dict).Excel = mock;
   return mock;
 }
 
-const sheetOf = (mock: ReturnType<typeof makeExcel>, name: string) => mock.context.workbook.worksheets[`sheet:${name}`] as Dict & { ranges: Record<string, Dict> };
-const noExplain: ExplainFn = async () => { throw new Error("not expected"); };
-const port = (explain: ExplainFn = noExplain) => new ExcelPort({ explain, settle: { tries: 3, delayMs: 0 }, sleep: async () => {} });
+const sheetOf = (mock: ReturnType<typeof makeExcel>, name: string) =>
+  mock.context.workbook.worksheets[`sheet:${name}`] as Dict & { ranges: Record<string, Dict> };
+const noExplain: ExplainFn = async () => {
+  throw new Error("not expected");
+};
+const port = (explain: ExplainFn = noExplain) =>
+  new ExcelPort({ explain, settle: { tries: 3, delayMs: 0 }, sleep: async () => {} });
 
 describe("ExcelPort reads", () => {
   it("lists sheets and tables", async () => {
@@ -66,7 +84,12 @@ describe("ExcelPort reads", () => {
   });
 
   it("reads values with error cells as errors and blanks as null", async () => {
-    makeExcel({ Rates: sheetMock({ "A1:C1": range({ values: [["Factor", 3, "#N/A"]], valueTypes: [["String", "Double", "Error"]] }) }, []) });
+    makeExcel({
+      Rates: sheetMock(
+        { "A1:C1": range({ values: [["Factor", 3, "#N/A"]], valueTypes: [["String", "Double", "Error"]] }) },
+        [],
+      ),
+    });
     expect(await port().readValues("Rates", "A1:C1")).toEqual([["Factor", 3, { error: "#N/A" }]]);
   });
 
@@ -74,16 +97,40 @@ describe("ExcelPort reads", () => {
     const busy = range({ values: [["#BUSY!"]], valueTypes: [["Error"]] });
     const done = range({ values: [[42]] });
     let calls = 0;
-    makeExcel({ S: { ...sheetMock({}, []), busy, done, getRange(this: Dict) { return ++calls === 1 ? this.busy : this.done; } } });
+    makeExcel({
+      S: {
+        ...sheetMock({}, []),
+        busy,
+        done,
+        getRange(this: Dict) {
+          return ++calls === 1 ? this.busy : this.done;
+        },
+      },
+    });
     expect(await port().readValues("S", "A1")).toEqual([[42]]);
     expect(calls).toBe(2);
   });
 
   it("gives the used range without the sheet name, or null for a blank sheet", async () => {
     makeExcel({
-      Full: sheetMock({}, [], { used: { address: "Full!A1:F20", values: [[""]] }, getUsedRange(this: Dict) { return this.used; } }),
-      Blank: sheetMock({}, [], { used: { address: "Blank!A1", values: [[""]] }, getUsedRange(this: Dict) { return this.used; } }),
-      "My sheet": sheetMock({}, [], { used: { address: "'My sheet'!A1", values: [["x"]] }, getUsedRange(this: Dict) { return this.used; } }),
+      Full: sheetMock({}, [], {
+        used: { address: "Full!A1:F20", values: [[""]] },
+        getUsedRange(this: Dict) {
+          return this.used;
+        },
+      }),
+      Blank: sheetMock({}, [], {
+        used: { address: "Blank!A1", values: [[""]] },
+        getUsedRange(this: Dict) {
+          return this.used;
+        },
+      }),
+      "My sheet": sheetMock({}, [], {
+        used: { address: "'My sheet'!A1", values: [["x"]] },
+        getUsedRange(this: Dict) {
+          return this.used;
+        },
+      }),
     });
     expect(await port().usedRange("Full")).toBe("A1:F20");
     expect(await port().usedRange("Blank")).toBeNull();
@@ -91,64 +138,163 @@ describe("ExcelPort reads", () => {
   });
 
   it("reads the active cell", async () => {
-    makeExcel({}, {
-      active: { address: "'Compare A vs B'!C2", formulas: [["=SEND.COMPARE(1)"]], values: [["#VALUE!"]], valueTypes: [["Error"]] },
-      getActiveCell(this: Dict) { return this.active; },
+    makeExcel(
+      {},
+      {
+        active: {
+          address: "'Compare A vs B'!C2",
+          formulas: [["=SEND.COMPARE(1)"]],
+          values: [["#VALUE!"]],
+          valueTypes: [["Error"]],
+        },
+        getActiveCell(this: Dict) {
+          return this.active;
+        },
+      },
+    );
+    expect(await port().getSelection()).toEqual({
+      sheet: "Compare A vs B",
+      address: "C2",
+      formula: "=SEND.COMPARE(1)",
+      value: { error: "#VALUE!" },
     });
-    expect(await port().getSelection()).toEqual({ sheet: "Compare A vs B", address: "C2", formula: "=SEND.COMPARE(1)", value: { error: "#VALUE!" } });
   });
 });
 
 describe("ExcelPort writes", () => {
   it("writes formulas to exactly the block's range and returns it", async () => {
-    const mock = makeExcel({ Allocations: sheetMock({ "A1:C2": range({ values: [["", "", ""], ["", "", ""]] }) }, []) });
-    const rows = [["Name", "Phase", "Option A"], ['=Institutions!A2&""', "=Institutions!C2&\"\"", '=SEND.ALLOCATE(Rates!$A$1:$Z$200,"Option A",Institutions!$A$1:$X$1,Institutions!A2:X2)']];
+    const mock = makeExcel({
+      Allocations: sheetMock(
+        {
+          "A1:C2": range({
+            values: [
+              ["", "", ""],
+              ["", "", ""],
+            ],
+          }),
+        },
+        [],
+      ),
+    });
+    const rows = [
+      ["Name", "Phase", "Option A"],
+      [
+        '=Institutions!A2&""',
+        '=Institutions!C2&""',
+        '=SEND.ALLOCATE(Rates!$A$1:$Z$200,"Option A",Institutions!$A$1:$X$1,Institutions!A2:X2)',
+      ],
+    ];
     const result = await port().write({ sheet: "Allocations", kind: "formulas", blocks: [{ topLeft: "A1", rows }] });
     expect(result).toEqual({ ok: true, touched: ["Allocations!A1:C2"] });
     expect(sheetOf(mock, "Allocations").ranges["A1:C2"].formulas).toEqual(rows);
   });
 
   it("refuses to overwrite non-empty cells without confirmation, and lists them", async () => {
-    const existing = [[1000, ""], ["", "=SEND.ALLOCATE(x)"]];
-    const mock = makeExcel({ "Rates (2)": sheetMock({ "F2:G3": range({ values: [[1000, ""], ["", 5]], formulas: existing }) }, []) });
-    const req = { sheet: "Rates (2)", kind: "values" as const, blocks: [{ topLeft: "F2", rows: [[1200, 7], [null, 9]] }] };
-    expect(await port().write(req)).toEqual({ ok: false, reason: "WouldOverwrite", addresses: ["'Rates (2)'!F2", "'Rates (2)'!G3"] });
+    const existing = [
+      [1000, ""],
+      ["", "=SEND.ALLOCATE(x)"],
+    ];
+    const mock = makeExcel({
+      "Rates (2)": sheetMock(
+        {
+          "F2:G3": range({
+            values: [
+              [1000, ""],
+              ["", 5],
+            ],
+            formulas: existing,
+          }),
+        },
+        [],
+      ),
+    });
+    const req = {
+      sheet: "Rates (2)",
+      kind: "values" as const,
+      blocks: [
+        {
+          topLeft: "F2",
+          rows: [
+            [1200, 7],
+            [null, 9],
+          ],
+        },
+      ],
+    };
+    expect(await port().write(req)).toEqual({
+      ok: false,
+      reason: "WouldOverwrite",
+      addresses: ["'Rates (2)'!F2", "'Rates (2)'!G3"],
+    });
     const r = sheetOf(mock, "Rates (2)").ranges["F2:G3"];
     expect(r.formulas).toEqual(existing);
     expect(r.values).toBe("Error, property was not loaded"); // never loaded, never assigned
 
-    expect(await port().write({ ...req, confirmOverwrite: true })).toEqual({ ok: true, touched: ["'Rates (2)'!F2:G3"] });
+    expect(await port().write({ ...req, confirmOverwrite: true })).toEqual({
+      ok: true,
+      touched: ["'Rates (2)'!F2:G3"],
+    });
     // null leaves a cell as it is (Office.js semantics)
-    expect(r.values).toEqual([[1200, 7], [null, 9]]);
+    expect(r.values).toEqual([
+      [1200, 7],
+      [null, 9],
+    ]);
   });
 
   it("does not ask when the new content equals the old", async () => {
     makeExcel({ Rates: sheetMock({ B2: range({ values: [[6000]] }) }, []) });
-    expect(await port().write({ sheet: "Rates", kind: "values", blocks: [{ topLeft: "B2", rows: [[6000]] }] })).toEqual({ ok: true, touched: ["Rates!B2"] });
+    expect(await port().write({ sheet: "Rates", kind: "values", blocks: [{ topLeft: "B2", rows: [[6000]] }] })).toEqual(
+      { ok: true, touched: ["Rates!B2"] },
+    );
   });
 
   it("writes input text that looks like a formula as text", async () => {
     const mock = makeExcel({ Review: sheetMock({ "A1:E1": range({ values: [["", "", "", "", ""]] }) }, []) });
-    await port().write({ sheet: "Review", kind: "values", blocks: [{ topLeft: "A1", rows: [["=cmd|'/c calc'!A1", "+44 20", "-x", "@SUM(1)", "plain"]] }] });
-    expect(sheetOf(mock, "Review").ranges["A1:E1"].values).toEqual([["'=cmd|'/c calc'!A1", "'+44 20", "'-x", "'@SUM(1)", "plain"]]);
+    await port().write({
+      sheet: "Review",
+      kind: "values",
+      blocks: [{ topLeft: "A1", rows: [["=cmd|'/c calc'!A1", "+44 20", "-x", "@SUM(1)", "plain"]] }],
+    });
+    expect(sheetOf(mock, "Review").ranges["A1:E1"].values).toEqual([
+      ["'=cmd|'/c calc'!A1", "'+44 20", "'-x", "'@SUM(1)", "plain"],
+    ]);
   });
 
   it("keeps the pane's own formulas as formulas but escapes other formula-like text in a formulas write", async () => {
     const mock = makeExcel({ S: sheetMock({ "A1:B1": range({ values: [["", ""]] }) }, []) });
-    await port().write({ sheet: "S", kind: "formulas", blocks: [{ topLeft: "A1", rows: [["=SEND.CHECK(Rates!$A$1:$Z$200)", "-5% option"]] }] });
+    await port().write({
+      sheet: "S",
+      kind: "formulas",
+      blocks: [{ topLeft: "A1", rows: [["=SEND.CHECK(Rates!$A$1:$Z$200)", "-5% option"]] }],
+    });
     expect(sheetOf(mock, "S").ranges["A1:B1"].formulas).toEqual([["=SEND.CHECK(Rates!$A$1:$Z$200)", "'-5% option"]]);
   });
 
   it("fails loudly for a missing sheet", async () => {
     makeExcel({});
-    await expect(port().write({ sheet: "Nope", kind: "values", blocks: [{ topLeft: "A1", rows: [[1]] }] })).rejects.toThrow("ItemNotFound: Nope");
+    await expect(
+      port().write({ sheet: "Nope", kind: "values", blocks: [{ topLeft: "A1", rows: [[1]] }] }),
+    ).rejects.toThrow("ItemNotFound: Nope");
   });
 
   it("adds sheets and tables", async () => {
     const log: string[] = [];
     const table = {};
-    const mock = makeExcel({ Institutions: sheetMock({}, log, { table, tables: { add(this: Dict, address: string, headers: boolean) { log.push(`table ${address} ${headers}`); return this.parentTable; }, parentTable: table } }) });
-    (mock.context.workbook.worksheets as Dict).add = (name: string) => { log.push(`add ${name}`); };
+    const mock = makeExcel({
+      Institutions: sheetMock({}, log, {
+        table,
+        tables: {
+          add(this: Dict, address: string, headers: boolean) {
+            log.push(`table ${address} ${headers}`);
+            return this.parentTable;
+          },
+          parentTable: table,
+        },
+      }),
+    });
+    (mock.context.workbook.worksheets as Dict).add = (name: string) => {
+      log.push(`add ${name}`);
+    };
     await port().addSheet("Rates (2)");
     expect(await port().addTable("Institutions", "A1:X7", "Institutions2")).toEqual(["Institutions!A1:X7"]);
     expect(log).toEqual(["add Rates (2)", "table A1:X7 true"]);
@@ -158,20 +304,43 @@ describe("ExcelPort writes", () => {
   it("sets one number format on every cell of a range", async () => {
     const mock = makeExcel({ Allocations: sheetMock({ "C2:D4": range() }, []) });
     expect(await port().setNumberFormat("Allocations", "C2:D4", "#,##0.00")).toEqual(["Allocations!C2:D4"]);
-    expect(sheetOf(mock, "Allocations").ranges["C2:D4"].numberFormat).toEqual([["#,##0.00", "#,##0.00"], ["#,##0.00", "#,##0.00"], ["#,##0.00", "#,##0.00"]]);
+    expect(sheetOf(mock, "Allocations").ranges["C2:D4"].numberFormat).toEqual([
+      ["#,##0.00", "#,##0.00"],
+      ["#,##0.00", "#,##0.00"],
+      ["#,##0.00", "#,##0.00"],
+    ]);
   });
 
   it("adds cell-value conditional formats", async () => {
     const log: string[] = [];
     const cf = () => ({ cellValue: { format: { font: {}, fill: {} } } });
     let n = 0;
-    const target = { ...range(), conditionalFormats: { cf0: cf(), cf1: cf(), add(this: Dict, type: string) { log.push(`add ${type}`); return this[`cf${n++}`]; } } };
+    const target = {
+      ...range(),
+      conditionalFormats: {
+        cf0: cf(),
+        cf1: cf(),
+        add(this: Dict, type: string) {
+          log.push(`add ${type}`);
+          return this[`cf${n++}`];
+        },
+      },
+    };
     const mock = makeExcel({ Cmp: sheetMock({ "D2:E7": target }, log) });
-    expect(await port().addConditionalFormat({ sheet: "Cmp", range: "D2:E7", rules: [
-      { operator: "lessThan", value: 0, fontColor: "#9C0006", fillColor: "#FFC7CE" },
-      { operator: "greaterThan", value: 0, fontColor: "#006100" },
-    ] })).toEqual(["Cmp!D2:E7"]);
-    const cfs = sheetOf(mock, "Cmp").ranges["D2:E7"].conditionalFormats as Record<string, { cellValue: Dict & { format: { font: Dict; fill: Dict } } }>;
+    expect(
+      await port().addConditionalFormat({
+        sheet: "Cmp",
+        range: "D2:E7",
+        rules: [
+          { operator: "lessThan", value: 0, fontColor: "#9C0006", fillColor: "#FFC7CE" },
+          { operator: "greaterThan", value: 0, fontColor: "#006100" },
+        ],
+      }),
+    ).toEqual(["Cmp!D2:E7"]);
+    const cfs = sheetOf(mock, "Cmp").ranges["D2:E7"].conditionalFormats as Record<
+      string,
+      { cellValue: Dict & { format: { font: Dict; fill: Dict } } }
+    >;
     expect(log).toEqual(["add CellValue", "add CellValue"]);
     expect(cfs.cf0.cellValue.rule).toEqual({ formula1: "=0", operator: "LessThan" });
     expect(cfs.cf0.cellValue.format.font.color).toBe("#9C0006");
@@ -186,18 +355,66 @@ describe("ExcelPort writes", () => {
     const nameOf = (r: unknown) => Object.entries(sheetOf(mock, "Projection").ranges).find(([, v]) => v === r)?.[0];
     const chart = {
       title: {},
-      setPosition(a: string, b: string) { log.push(`position ${a} ${b}`); },
+      setPosition(a: string, b: string) {
+        log.push(`position ${a} ${b}`);
+      },
       series: {
-        s0: { setXAxisValues(r: unknown) { log.push(`s0 x ${nameOf(r)}`); } },
-        s1: { setValues(r: unknown) { log.push(`s1 values ${nameOf(r)}`); }, setXAxisValues(r: unknown) { log.push(`s1 x ${nameOf(r)}`); } },
-        getItemAt(this: Dict, i: number) { log.push(`item ${i}`); return this.s0; },
-        add(this: Dict, name: string) { log.push(`add series ${name}`); return this.s1; },
+        s0: {
+          setXAxisValues(r: unknown) {
+            log.push(`s0 x ${nameOf(r)}`);
+          },
+        },
+        s1: {
+          setValues(r: unknown) {
+            log.push(`s1 values ${nameOf(r)}`);
+          },
+          setXAxisValues(r: unknown) {
+            log.push(`s1 x ${nameOf(r)}`);
+          },
+        },
+        getItemAt(this: Dict, i: number) {
+          log.push(`item ${i}`);
+          return this.s0;
+        },
+        add(this: Dict, name: string) {
+          log.push(`add series ${name}`);
+          return this.s1;
+        },
       },
     };
-    const mock = makeExcel({ Projection: sheetMock(ranges, log, { charts: { chart, add(this: Dict, type: string, r: unknown, by: string) { log.push(`chart ${type} ${nameOf(r)} ${by}`); return this.chart; } } }) });
-    expect(await port().addChart({ sheet: "Projection", type: "line", title: "Cumulative balance", categories: "A3:A7",
-      series: [{ name: "Unmitigated", values: "E3:E7" }, { name: "Mitigated", values: "K3:K7" }], anchor: "A10:K27" })).toEqual(["Projection!A10:K27"]);
-    expect(log).toEqual(["chart Line E3:E7 Columns", "position A10 K27", "item 0", "s0 x A3:A7", "add series Mitigated", "s1 values K3:K7", "s1 x A3:A7"]);
+    const mock = makeExcel({
+      Projection: sheetMock(ranges, log, {
+        charts: {
+          chart,
+          add(this: Dict, type: string, r: unknown, by: string) {
+            log.push(`chart ${type} ${nameOf(r)} ${by}`);
+            return this.chart;
+          },
+        },
+      }),
+    });
+    expect(
+      await port().addChart({
+        sheet: "Projection",
+        type: "line",
+        title: "Cumulative balance",
+        categories: "A3:A7",
+        series: [
+          { name: "Unmitigated", values: "E3:E7" },
+          { name: "Mitigated", values: "K3:K7" },
+        ],
+        anchor: "A10:K27",
+      }),
+    ).toEqual(["Projection!A10:K27"]);
+    expect(log).toEqual([
+      "chart Line E3:E7 Columns",
+      "position A10 K27",
+      "item 0",
+      "s0 x A3:A7",
+      "add series Mitigated",
+      "s1 values K3:K7",
+      "s1 x A3:A7",
+    ]);
     const c = (sheetOf(mock, "Projection").charts as Dict).chart as { title: Dict; series: { s0: Dict } };
     expect(c.title.text).toBe("Cumulative balance");
     expect(c.series.s0.name).toBe("Unmitigated");
@@ -216,8 +433,21 @@ describe("ExcelPort.explain", () => {
     const formula = '=SEND.ALLOCATE(Rates!$A$1:$B$2,"X",Institutions!$A$1:$B$1,Institutions!A2:B2)';
     makeExcel({
       Allocations: sheetMock({ C2: range({ formulas: [[formula]], values: [[5]] }) }, []),
-      Rates: sheetMock({ "A1:B2": range({ values: [["Factor", "X"], ["be.primary", 3562]] }) }, []),
-      Institutions: sheetMock({ "A1:B1": range({ values: [["Name", "Phase"]] }), "A2:B2": range({ values: [["School", ""]] }) }, []),
+      Rates: sheetMock(
+        {
+          "A1:B2": range({
+            values: [
+              ["Factor", "X"],
+              ["be.primary", 3562],
+            ],
+          }),
+        },
+        [],
+      ),
+      Institutions: sheetMock(
+        { "A1:B1": range({ values: [["Name", "Phase"]] }), "A2:B2": range({ values: [["School", ""]] }) },
+        [],
+      ),
     });
     const seen: unknown[] = [];
     const explain: ExplainFn = async (f, read, sheet) => {
@@ -225,7 +455,15 @@ describe("ExcelPort.explain", () => {
       return { fn: "ALLOCATE", value: 5, lines: [] };
     };
     expect(await port(explain).explain("Allocations", "C2")).toEqual({ fn: "ALLOCATE", value: 5, lines: [] });
-    expect(seen).toEqual([formula, "Allocations", [["Factor", "X"], ["be.primary", 3562]], [["School", null]]]);
+    expect(seen).toEqual([
+      formula,
+      "Allocations",
+      [
+        ["Factor", "X"],
+        ["be.primary", 3562],
+      ],
+      [["School", null]],
+    ]);
   });
 
   it("refuses a cell without a formula", async () => {

@@ -5,7 +5,8 @@ import type { ExplainFn } from "../../src/taskpane/ports/WorkbookPort";
 import { echoCalc, type Calc } from "./helpers/memoryBook";
 import { presentTrace } from "../../src/taskpane/workbook/trace";
 
-const calc: Calc = (f, at, book) => (f.startsWith("=SEND.ALLOCATE(") ? [[{ error: "#N/A", message: "short" }]] : echoCalc(f, at, book));
+const calc: Calc = (f, at, book) =>
+  f.startsWith("=SEND.ALLOCATE(") ? [[{ error: "#N/A", message: "short" }]] : echoCalc(f, at, book);
 
 describe("Explain screen", () => {
   failOnConsoleError();
@@ -35,9 +36,20 @@ describe("Explain screen", () => {
       refs.push(sheet, m[1], m[3], m[4]);
       return {
         fn: "ALLOCATE",
-        error: { kind: "#N/A", message: `topup.mainstream.band2 is missing from option '${m[2]}' (and the options it inherits from: Local (sample), ${rates[0][4]}). Needed because EHCP Band 2 is ${values[0][fields[0].indexOf("EHCP Band 2")] ?? 0}.` },
+        error: {
+          kind: "#N/A",
+          message: `topup.mainstream.band2 is missing from option '${m[2]}' (and the options it inherits from: Local (sample), ${rates[0][4]}). Needed because EHCP Band 2 is ${values[0][fields[0].indexOf("EHCP Band 2")] ?? 0}.`,
+        },
         lines: [
-          { component: "Notional SEN", label: "Primary Pupils × be.primary × notional.be", key: "be.primary", from: "National 2024-25", rate: "3562", count: "200", amount: "35620.00" },
+          {
+            component: "Notional SEN",
+            label: "Primary Pupils × be.primary × notional.be",
+            key: "be.primary",
+            from: "National 2024-25",
+            rate: "3562",
+            count: "200",
+            amount: "35620.00",
+          },
           { component: "Total", label: "sum of the rounded components", amount: "35620.00" },
         ],
       };
@@ -49,16 +61,22 @@ describe("Explain screen", () => {
     const box = await screen.findByLabelText("Explanation");
     expect(box.textContent).toContain("Allocations!D2: SEND.ALLOCATE");
     expect(within(box).getByText("#N/A")).toBeTruthy();
-    expect(box.textContent).toContain("topup.mainstream.band2 is missing from option 'Option A' (and the options it inherits from: Local (sample), National 2024-25). Needed because EHCP Band 2 is");
+    expect(box.textContent).toContain(
+      "topup.mainstream.band2 is missing from option 'Option A' (and the options it inherits from: Local (sample), National 2024-25). Needed because EHCP Band 2 is",
+    );
     const rows = within(within(box).getByRole("table", { name: "Trace" })).getAllByRole("row");
-    expect(rows[1].textContent).toBe("Notional SENPrimary Pupils × be.primary × notional.bebe.primaryNational 2024-25£3,562.00200£35,620.00");
+    expect(rows[1].textContent).toBe(
+      "Notional SENPrimary Pupils × be.primary × notional.bebe.primaryNational 2024-25£3,562.00200£35,620.00",
+    );
     expect(refs[0]).toBe("Allocations");
     expect(refs[1]).toMatch(/^Rates!\$A\$1:\$Z\$\d+$/);
     await expectAccessible(container);
   });
 
   it("shows a failure to explain", async () => {
-    const { port } = await modelPort(calc, async () => { throw new Error("Explain does not know SEND.FIT yet."); });
+    const { port } = await modelPort(calc, async () => {
+      throw new Error("Explain does not know SEND.FIT yet.");
+    });
     await port.selectRange("Allocations", "C3");
     await renderScreen(port, "explain");
     fireEvent.click(screen.getByRole("button", { name: "Explain selected cell" }));
@@ -69,14 +87,53 @@ describe("Explain screen", () => {
 describe("presentTrace", () => {
   it("puts the share inside the lines it multiplies, formats £ and folds away £0 steps", () => {
     const { shown, zero } = presentTrace([
-      { component: "Notional SEN", label: "share of be counted as notional SEN", key: "notional.be", from: "Local", rate: "0.05", amount: "0" },
-      { component: "Notional SEN", label: "Primary Pupils × be.primary × notional.be", key: "be.primary", from: "National", rate: "3562.5", count: "1200", amount: "213750" },
-      { component: "Early intervention", label: "SEN Support × ei.sensupport", key: "ei.sensupport", from: "default", rate: "0", count: "14", amount: "0" },
+      {
+        component: "Notional SEN",
+        label: "share of be counted as notional SEN",
+        key: "notional.be",
+        from: "Local",
+        rate: "0.05",
+        amount: "0",
+      },
+      {
+        component: "Notional SEN",
+        label: "Primary Pupils × be.primary × notional.be",
+        key: "be.primary",
+        from: "National",
+        rate: "3562.5",
+        count: "1200",
+        amount: "213750",
+      },
+      {
+        component: "Early intervention",
+        label: "SEN Support × ei.sensupport",
+        key: "ei.sensupport",
+        from: "default",
+        rate: "0",
+        count: "14",
+        amount: "0",
+      },
       { component: "Total", label: "sum of the rounded components", amount: "213750.00" },
     ]);
     expect(shown).toEqual([
-      { component: "Notional SEN", label: "Primary Pupils × be.primary × notional.be (5%)", key: "be.primary", from: "National", rate: "£3,562.50", count: "1,200", amount: "£213,750.00" },
-      { component: "Total", label: "sum of the rounded components", key: "", from: "", rate: "", count: "", amount: "£213,750.00" },
+      {
+        component: "Notional SEN",
+        label: "Primary Pupils × be.primary × notional.be (5%)",
+        key: "be.primary",
+        from: "National",
+        rate: "£3,562.50",
+        count: "1,200",
+        amount: "£213,750.00",
+      },
+      {
+        component: "Total",
+        label: "sum of the rounded components",
+        key: "",
+        from: "",
+        rate: "",
+        count: "",
+        amount: "£213,750.00",
+      },
     ]);
     expect(zero.map((z) => [z.label, z.amount])).toEqual([["SEN Support × ei.sensupport", "£0.00"]]);
   });

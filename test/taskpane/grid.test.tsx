@@ -8,9 +8,20 @@ import { MemoryBook } from "./helpers/memoryBook";
 import { expectAccessible, failOnConsoleError } from "./helpers/setup";
 
 function setup() {
-  const book = new MemoryBook({ Data: [["Name", "Amount", "Change"], ["A", 1234.5, -0.05], ["B", -20, 0.1]], Other: [["x"]] });
+  const book = new MemoryBook({
+    Data: [
+      ["Name", "Amount", "Change"],
+      ["A", 1234.5, -0.05],
+      ["B", -20, 0.1],
+    ],
+    Other: [["x"]],
+  });
   const port = new PreviewPort(book, async () => ({ fn: "", lines: [] }));
-  const utils = render(<FluentProvider theme={webLightTheme}><Grid port={port} /></FluentProvider>);
+  const utils = render(
+    <FluentProvider theme={webLightTheme}>
+      <Grid port={port} />
+    </FluentProvider>,
+  );
   return { port, book, ...utils };
 }
 
@@ -22,7 +33,11 @@ describe("preview Grid", () => {
     await act(async () => {
       await port.setNumberFormat("Data", "B2:B3", "#,##0.00");
       await port.setNumberFormat("Data", "C2:C3", "0.0%");
-      await port.addConditionalFormat({ sheet: "Data", range: "B2:C3", rules: [{ operator: "lessThan", value: 0, fontColor: "#9C0006" }] });
+      await port.addConditionalFormat({
+        sheet: "Data",
+        range: "B2:C3",
+        rules: [{ operator: "lessThan", value: 0, fontColor: "#9C0006" }],
+      });
     });
     const grid = screen.getByRole("grid", { name: "Sheet Data" });
     expect(within(grid).getByText("1,234.50")).toBeTruthy();
@@ -42,7 +57,14 @@ describe("preview Grid", () => {
     expect(screen.getByRole("grid", { name: "Sheet Other" })).toBeTruthy();
     await act(async () => {
       await port.selectRange("Data", "C2");
-      await port.addChart({ sheet: "Data", type: "line", title: "Amounts", categories: "A2:A3", series: [{ name: "Amount", values: "B2:B3" }], anchor: "E2:J10" });
+      await port.addChart({
+        sheet: "Data",
+        type: "line",
+        title: "Amounts",
+        categories: "A2:A3",
+        series: [{ name: "Amount", values: "B2:B3" }],
+        anchor: "E2:J10",
+      });
     });
     expect(screen.getByRole("grid", { name: "Sheet Data" })).toBeTruthy();
     expect(screen.getByRole("img", { name: "Amounts. Amount: 1,235, -20" })).toBeTruthy();

@@ -19,7 +19,9 @@ describe("Home screen", () => {
     const { port } = await modelPort();
     const { container } = await renderScreen(port, "home");
     const list = await screen.findByLabelText("What is in this workbook");
-    expect(list.textContent).toContain("Rates: 5 options (National 2024-25, Local (sample), Option A, Unmitigated, Mitigated)");
+    expect(list.textContent).toContain(
+      "Rates: 5 options (National 2024-25, Local (sample), Option A, Unmitigated, Mitigated)",
+    );
     expect(list.textContent).toContain("Institutions: 6 rows");
     expect(list.textContent).toContain("Allocations: Local (sample), Option A");
     expect(list.textContent).toContain("Checks");
@@ -27,13 +29,18 @@ describe("Home screen", () => {
   });
 
   it("shows what the Checks sheet's SEND.CHECK says, institution-table problems included", async () => {
-    const calc: Calc = (f, at, book) => (f.startsWith("=SEND.CHECK(") ? [
-      ["Option", "Key", "Problem"],
-      ["(table)", "NOR", "table: header 'NOR' is not an institution field, so the formula ignores its column."],
-      ["Option A", "topup.special.band3", "EHCP Band 3 has no top-up at the special setting (table row 3)."],
-    ] : echoCalc(f, at, book));
+    const calc: Calc = (f, at, book) =>
+      f.startsWith("=SEND.CHECK(")
+        ? [
+            ["Option", "Key", "Problem"],
+            ["(table)", "NOR", "table: header 'NOR' is not an institution field, so the formula ignores its column."],
+            ["Option A", "topup.special.band3", "EHCP Band 3 has no top-up at the special setting (table row 3)."],
+          ]
+        : echoCalc(f, at, book);
     const { port } = await modelPort(calc);
-    expect(String((await port.readFormulas("Checks", "A1"))[0][0])).toMatch(/^=SEND\.CHECK\(Rates!\$A\$1:\$Z\$\d+,"",Institutions!\$A\$1:\$[A-Z]+\$7\)$/);
+    expect(String((await port.readFormulas("Checks", "A1"))[0][0])).toMatch(
+      /^=SEND\.CHECK\(Rates!\$A\$1:\$Z\$\d+,"",Institutions!\$A\$1:\$[A-Z]+\$7\)$/,
+    );
     const { container } = await renderScreen(port, "home");
     expect(await screen.findByText("2 problems on Checks (1 in the institutions table)")).toBeTruthy();
     expect(screen.getByText(/\(table\), NOR: table: header 'NOR' is not an institution field/)).toBeTruthy();
@@ -43,7 +50,14 @@ describe("Home screen", () => {
   });
 
   it("shows why the workbook could not be read", async () => {
-    const broken = { ...previewPort(), kind: "excel", sheetNames: async () => { throw new Error("Excel is busy"); }, tableNames: async () => [] } as unknown as WorkbookPort;
+    const broken = {
+      ...previewPort(),
+      kind: "excel",
+      sheetNames: async () => {
+        throw new Error("Excel is busy");
+      },
+      tableNames: async () => [],
+    } as unknown as WorkbookPort;
     await renderScreen(broken, "home");
     await waitFor(() => expect(screen.getByText(/Could not read the workbook: Excel is busy/)).toBeTruthy());
     expect(screen.getByText("Connected to Excel")).toBeTruthy();

@@ -10,7 +10,9 @@ function upload(text: string, name = "schools.csv") {
   const file = new File([text], name, { type: "text/csv" });
   // jsdom's File has no arrayBuffer(): give it the bytes the browser would
   const bytes = Buffer.from(text, "utf8");
-  Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) });
+  Object.defineProperty(file, "arrayBuffer", {
+    value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
+  });
   fireEvent.change(screen.getByLabelText("School list (CSV or xlsx)"), { target: { files: [file] } });
 }
 
@@ -29,14 +31,22 @@ describe("Import screen", () => {
     await expectAccessible(container);
 
     fireEvent.click(screen.getByRole("button", { name: "Import" }));
-    await screen.findByText(/Imported 30 institutions into Institutions; Allocations for Option A; mapping saved on Import mapping/);
+    await screen.findByText(
+      /Imported 30 institutions into Institutions; Allocations for Option A; mapping saved on Import mapping/,
+    );
     expect(await port.sheetNames()).toEqual(["Rates", "Institutions", "Allocations", "Checks", "Import mapping"]);
-    expect(port.meta.tables).toEqual([{ sheet: "Institutions", range: expect.stringMatching(/^A1:[A-Z]+31$/), name: "Institutions" }]);
+    expect(port.meta.tables).toEqual([
+      { sheet: "Institutions", range: expect.stringMatching(/^A1:[A-Z]+31$/), name: "Institutions" },
+    ]);
     const alloc = await port.readFormulas("Allocations", "A1:C2");
     expect(alloc[0]).toEqual(["Name", "Phase", "Option A"]);
     expect(String(alloc[1][2])).toMatch(/^=SEND\.ALLOCATE\(/);
     const mapping = await port.readValues("Import mapping", "A1:B3");
-    expect(mapping).toEqual([["Header in the file", "Imported as"], ["URN", "URN"], ["Establishment name", "Name"]]);
+    expect(mapping).toEqual([
+      ["Header in the file", "Imported as"],
+      ["URN", "URN"],
+      ["Establishment name", "Name"],
+    ]);
   });
 
   it("lets the officer change a column, refuses two columns for one field, and proposes the saved choice next time", async () => {
@@ -54,14 +64,16 @@ describe("Import screen", () => {
     // a re-import proposes what was chosen
     upload(CSV);
     await waitFor(() => expect(screen.getByLabelText(/^K: Number of places/)).toBeTruthy());
-    await waitFor(() => expect((screen.getByLabelText(/^K: Number of places/) as HTMLSelectElement).value).toBe("keep"));
+    await waitFor(() =>
+      expect((screen.getByLabelText(/^K: Number of places/) as HTMLSelectElement).value).toBe("keep"),
+    );
     expect(screen.getAllByText("as in the last import").length).toBeGreaterThan(5);
   });
 
   it("names bad cells by address and keeps text that looks like a formula as text", async () => {
     const port = previewPort();
     await renderScreen(port, "import");
-    upload("Name,Phase,FSM,Notes\nAsh,Primary,twelve,=HYPERLINK(\"x\")\nBeech,Middle deemed primary,4,+44 1234\n");
+    upload('Name,Phase,FSM,Notes\nAsh,Primary,twelve,=HYPERLINK("x")\nBeech,Middle deemed primary,4,+44 1234\n');
     await screen.findByText("2 institutions to import.");
     expect(screen.getByText("C2: 'twelve' is not a number (FSM -> FSM)")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Import" }));

@@ -14,10 +14,14 @@ describe("New model screen", () => {
     fireEvent.click(screen.getByRole("button", { name: "Create model" }));
     await screen.findByText(/Created Rates, Institutions, Allocations, Checks/);
     expect(await port.sheetNames()).toEqual(["Rates", "Institutions", "Allocations", "Checks"]);
-    expect(port.meta.tables).toEqual([{ sheet: "Institutions", range: expect.stringMatching(/^A1:[A-Z]+6$/), name: "Institutions" }]);
+    expect(port.meta.tables).toEqual([
+      { sheet: "Institutions", range: expect.stringMatching(/^A1:[A-Z]+6$/), name: "Institutions" },
+    ]);
     const alloc = await port.readFormulas("Allocations", "A1:D2");
     expect(alloc[0]).toEqual(["Name", "Phase", "Local (sample)", "Option A"]);
-    expect(alloc[1][3]).toMatch(/^=SEND\.ALLOCATE\(Rates!\$A\$1:\$Z\$\d+,"Option A",Institutions!\$A\$1:\$[A-Z]+\$1,Institutions!A2:[A-Z]+2\)$/);
+    expect(alloc[1][3]).toMatch(
+      /^=SEND\.ALLOCATE\(Rates!\$A\$1:\$Z\$\d+,"Option A",Institutions!\$A\$1:\$[A-Z]+\$1,Institutions!A2:[A-Z]+2\)$/,
+    );
     expect(screen.getByRole("progressbar")).toBeTruthy();
     expect(port.meta.numberFormats).toEqual([{ sheet: "Allocations", range: "C2:D6", format: "#,##0.00" }]);
     await expectAccessible(container);
@@ -25,13 +29,18 @@ describe("New model screen", () => {
 
   it("gives new sheets unused names and leaves existing sheets untouched", async () => {
     const book = new MemoryBook({ Rates: [["my own notes"]] });
-    const port = new PreviewPort(book, async () => { throw new Error("no"); });
+    const port = new PreviewPort(book, async () => {
+      throw new Error("no");
+    });
     await renderScreen(port, "new");
     fireEvent.click(screen.getByLabelText(/Include synthetic sample data/)); // preview defaults to sample: switch it off
     fireEvent.change(screen.getByLabelText("Blank institution rows"), { target: { value: "3" } });
     fireEvent.click(screen.getByRole("button", { name: "Create model" }));
     await screen.findByText(/Created Rates \(2\)/);
-    expect(book.getValues("Rates", "A1:B2")).toEqual([["my own notes", null], [null, null]]);
+    expect(book.getValues("Rates", "A1:B2")).toEqual([
+      ["my own notes", null],
+      [null, null],
+    ]);
     const f = await port.readFormulas("Allocations", "C2");
     expect(String(f[0][0])).toContain("'Rates (2)'!$A$1:$Z$");
     expect(await port.usedRange("Institutions")).toMatch(/^A1:[A-Z]+1$/); // header; 3 blank rows
@@ -53,7 +62,9 @@ describe("New model screen", () => {
 
   it("shows a failure from the workbook in full", async () => {
     const port = previewPort();
-    port.addSheet = async () => { throw new Error("The workbook is protected."); };
+    port.addSheet = async () => {
+      throw new Error("The workbook is protected.");
+    };
     await renderScreen(port, "new");
     fireEvent.click(screen.getByRole("button", { name: "Create model" }));
     await waitFor(() => expect(screen.getByText("The workbook is protected.")).toBeTruthy());

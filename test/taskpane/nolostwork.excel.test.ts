@@ -26,13 +26,27 @@ const COUNT = 5;
 const LOCAL = "Local (sample)";
 const yes: Confirm = async () => true;
 const no: Confirm = async () => false;
-const NEW_MODEL: NewModelInput = { national: "National 2024-25", candidate: PREVIEW_CANDIDATE, sample: true, count: COUNT };
+const NEW_MODEL: NewModelInput = {
+  national: "National 2024-25",
+  candidate: PREVIEW_CANDIDATE,
+  sample: true,
+  count: COUNT,
+};
 
 // ---- the fake Excel ------------------------------------------------------------------------------
 
 /** A cell as Excel's `formulas` shows it: a constant's value (no apostrophe prefix), a formula's text, "" for empty. */
 const asFormula = (c: RawCell) => (c === null ? "" : typeof c === "string" && c.startsWith("'") ? c.slice(1) : c);
-const valueType = (v: unknown) => (v === null || v === "" ? "Empty" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : typeof v === "object" ? "Error" : "String");
+const valueType = (v: unknown) =>
+  v === null || v === ""
+    ? "Empty"
+    : typeof v === "number"
+      ? "Double"
+      : typeof v === "boolean"
+        ? "Boolean"
+        : typeof v === "object"
+          ? "Error"
+          : "String";
 
 class FakeExcel {
   readonly book: HeadlessWorkbook;
@@ -56,7 +70,12 @@ class FakeExcel {
   state(): { sheets: Record<string, RawCell[][]>; rest: string } {
     return {
       sheets: this.book.toSheets(),
-      rest: JSON.stringify({ tables: this.tables, formats: [...this.numberFormats].sort(), charts: this.charts, cf: this.conditionalFormats }),
+      rest: JSON.stringify({
+        tables: this.tables,
+        formats: [...this.numberFormats].sort(),
+        charts: this.charts,
+        cf: this.conditionalFormats,
+      }),
     };
   }
 
@@ -76,7 +95,8 @@ class FakeExcel {
     const queue = this.queue.splice(0);
     for (const op of queue) {
       this.applied++;
-      if (this.applied === this.failAt || (this.failAfter && this.applied > this.failAt)) throw new Error(`injected failure at change ${this.applied} (${op.what})`);
+      if (this.applied === this.failAt || (this.failAfter && this.applied > this.failAt))
+        throw new Error(`injected failure at change ${this.applied} (${op.what})`);
       op.run();
     }
     // OfficeMockObject resolves loads level by level in microtasks: let them all settle
@@ -88,18 +108,33 @@ class FakeExcel {
     const p = parseCell(address.split(":")[0]);
     const cell = (c: unknown): RawCell => (c === "" ? null : (c as RawCell));
     if (!rows.some((r) => r.some((c) => c === null))) {
-      this.book.setCells(sheet, cellA1(p.row, p.col), rows.map((r) => r.map(cell)));
+      this.book.setCells(
+        sheet,
+        cellA1(p.row, p.col),
+        rows.map((r) => r.map(cell)),
+      );
       return;
     }
-    rows.forEach((r, i) => r.forEach((c, j) => { if (c !== null) this.book.setCells(sheet, cellA1(p.row + i, p.col + j), [[cell(c)]]); }));
+    rows.forEach((r, i) =>
+      r.forEach((c, j) => {
+        if (c !== null) this.book.setCells(sheet, cellA1(p.row + i, p.col + j), [[cell(c)]]);
+      }),
+    );
   }
 
   private range(sheet: string, address: string) {
     const a = address.replace(/\$/g, "");
     const r = parseRange(a);
     const raw = this.book.getFormulas(sheet, a);
-    const values = this.book.getValues(sheet, a).map((row) => row.map((v) => (v === null ? "" : typeof v === "object" ? v.error : v)));
-    const formats: string[][] = Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => this.numberFormats.get(`${sheet}!${cellA1(r.top + i, r.left + j)}`) ?? "General"));
+    const values = this.book
+      .getValues(sheet, a)
+      .map((row) => row.map((v) => (v === null ? "" : typeof v === "object" ? v.error : v)));
+    const formats: string[][] = Array.from({ length: r.bottom - r.top + 1 }, (_, i) =>
+      Array.from(
+        { length: r.right - r.left + 1 },
+        (_, j) => this.numberFormats.get(`${sheet}!${cellA1(r.top + i, r.left + j)}`) ?? "General",
+      ),
+    );
     const formulas = raw.map((row) => row.map(asFormula));
     const target = this.mock({
       address: sheetRef(sheet, a),
@@ -130,7 +165,8 @@ class FakeExcel {
         const v = (mock as Dict)[prop];
         if (!Array.isArray(v) || seen.has(v)) continue;
         seen.add(v);
-        if (prop === "numberFormat") this.enqueue(`numberFormat ${sheet}!${address}`, () => this.setFormats(sheet, address, v as string[][]));
+        if (prop === "numberFormat")
+          this.enqueue(`numberFormat ${sheet}!${address}`, () => this.setFormats(sheet, address, v as string[][]));
         else this.enqueue(`${prop} ${sheet}!${address}`, () => this.writeCells(sheet, address, v as unknown[][]));
       }
     }
@@ -138,10 +174,13 @@ class FakeExcel {
 
   private setFormats(sheet: string, address: string, formats: string[][]): void {
     const r = parseRange(address);
-    formats.forEach((row, i) => row.forEach((f, j) => {
-      const k = `${sheet}!${cellA1(r.top + i, r.left + j)}`;
-      if (f === "General") this.numberFormats.delete(k); else this.numberFormats.set(k, f);
-    }));
+    formats.forEach((row, i) =>
+      row.forEach((f, j) => {
+        const k = `${sheet}!${cellA1(r.top + i, r.left + j)}`;
+        if (f === "General") this.numberFormats.delete(k);
+        else this.numberFormats.set(k, f);
+      }),
+    );
   }
 
   private worksheet(name: string) {
@@ -151,16 +190,20 @@ class FakeExcel {
       getRange: (a: string) => this.range(name, a),
       getUsedRange: () => {
         const used = this.book.usedRange(name);
-        return this.mock({ address: sheetRef(name, used ?? "A1"), values: used ? this.book.getValues(name, used) : [[""]] });
+        return this.mock({
+          address: sheetRef(name, used ?? "A1"),
+          values: used ? this.book.getValues(name, used) : [[""]],
+        });
       },
       activate: () => this.enqueue(`activate ${name}`, () => {}),
-      delete: () => this.enqueue(`delete ${name}`, () => {
-        this.book.removeSheet(name);
-        this.tables = this.tables.filter((t) => t.sheet !== name);
-        this.charts = this.charts.filter((c) => c.sheet !== name);
-        this.conditionalFormats = this.conditionalFormats.filter((c) => c.sheet !== name);
-        for (const k of [...this.numberFormats.keys()]) if (k.startsWith(`${name}!`)) this.numberFormats.delete(k);
-      }),
+      delete: () =>
+        this.enqueue(`delete ${name}`, () => {
+          this.book.removeSheet(name);
+          this.tables = this.tables.filter((t) => t.sheet !== name);
+          this.charts = this.charts.filter((c) => c.sheet !== name);
+          this.conditionalFormats = this.conditionalFormats.filter((c) => c.sheet !== name);
+          for (const k of [...this.numberFormats.keys()]) if (k.startsWith(`${name}!`)) this.numberFormats.delete(k);
+        }),
       tables: {
         add: (range: string, _headers: boolean) => {
           const table = { name: "" };
@@ -171,7 +214,11 @@ class FakeExcel {
       charts: {
         add: () => {
           const series = { name: "", setXAxisValues: () => {}, setValues: () => {} };
-          const chart = { title: { text: "" }, setPosition: () => {}, series: { getItemAt: () => series, add: () => ({ ...series }) } };
+          const chart = {
+            title: { text: "" },
+            setPosition: () => {},
+            series: { getItemAt: () => series, add: () => ({ ...series }) },
+          };
           this.enqueue(`chart on ${name}`, () => this.charts.push({ sheet: name, title: chart.title.text }));
           return chart;
         },
@@ -206,8 +253,14 @@ class FakeExcel {
 // ---- state and coverage --------------------------------------------------------------------------
 
 function changedCells(a: Record<string, RawCell[][]>, b: Record<string, RawCell[][]>): string[] {
-  const cells = (s: Record<string, RawCell[][]>) => new Map(Object.entries(s).flatMap(([sheet, rows]) =>
-    rows.flatMap((r, i) => r.flatMap((c, j) => (c === null ? [] : [[`${sheet}!${cellA1(i + 1, j + 1)}`, c] as const])))));
+  const cells = (s: Record<string, RawCell[][]>) =>
+    new Map(
+      Object.entries(s).flatMap(([sheet, rows]) =>
+        rows.flatMap((r, i) =>
+          r.flatMap((c, j) => (c === null ? [] : [[`${sheet}!${cellA1(i + 1, j + 1)}`, c] as const])),
+        ),
+      ),
+    );
   const x = cells(a);
   const y = cells(b);
   return [...new Set([...x.keys(), ...y.keys()])].filter((k) => x.get(k) !== y.get(k)).sort();
@@ -219,7 +272,9 @@ function covers(ranges: string[], cell: string): boolean {
   return ranges.some((ref) => {
     const s = splitRef(ref);
     const r = parseRange(s.range.replace(/\$/g, ""));
-    return s.sheet === cell.slice(0, bang) && p.row >= r.top && p.row <= r.bottom && p.col >= r.left && p.col <= r.right;
+    return (
+      s.sheet === cell.slice(0, bang) && p.row >= r.top && p.row <= r.bottom && p.col >= r.left && p.col <= r.right
+    );
   });
 }
 
@@ -249,24 +304,75 @@ function demo(): FakeExcel {
   return excel;
 }
 
-interface Action { name: string; prepare?: () => Promise<void>; run: (model: ModelInfo, confirm: Confirm) => Promise<string[]> }
+interface Action {
+  name: string;
+  prepare?: () => Promise<void>;
+  run: (model: ModelInfo, confirm: Confirm) => Promise<string[]>;
+}
 
 const ACTIONS: Action[] = [
-  { name: "createModel on new sheets", run: async (m, c) => createModel(port(), await planNewModel(port(), m, NEW_MODEL, false), c) },
-  { name: "createModel replacing the model", run: async (m, c) => createModel(port(), await planNewModel(port(), m, { ...NEW_MODEL, candidate: "Option Z", count: COUNT - 2 }, true), c, undefined, { replace: true }) },
+  {
+    name: "createModel on new sheets",
+    run: async (m, c) => createModel(port(), await planNewModel(port(), m, NEW_MODEL, false), c),
+  },
+  {
+    name: "createModel replacing the model",
+    run: async (m, c) =>
+      createModel(
+        port(),
+        await planNewModel(port(), m, { ...NEW_MODEL, candidate: "Option Z", count: COUNT - 2 }, true),
+        c,
+        undefined,
+        { replace: true },
+      ),
+  },
   { name: "addOption", run: (m, c) => addOption(port(), m.rates!, "Option B", PREVIEW_CANDIDATE, c) },
-  { name: "setRate adding a key row", run: (m, c) => setRate(port(), m.rates!, { option: PREVIEW_CANDIDATE, key: "round.to", input: "1" }, c) },
-  { name: "runCheck adding its sheet", prepare: () => port().deleteSheet("Checks"), run: async (m, c) => [sheetRef((await runCheck(port(), m, c)).sheet, "A1")] },
-  { name: "writeComparison", run: async (m, c) => (await writeComparison(port(), m, LOCAL, PREVIEW_CANDIDATE, c)).touched },
-  { name: "writeFit", run: async (m, c) => (await writeFit(port(), m, { option: PREVIEW_CANDIDATE, budget: 2250000, baseline: LOCAL, floor: -0.01 }, c)).touched },
+  {
+    name: "setRate adding a key row",
+    run: (m, c) => setRate(port(), m.rates!, { option: PREVIEW_CANDIDATE, key: "round.to", input: "1" }, c),
+  },
+  {
+    name: "runCheck adding its sheet",
+    prepare: () => port().deleteSheet("Checks"),
+    run: async (m, c) => [sheetRef((await runCheck(port(), m, c)).sheet, "A1")],
+  },
+  {
+    name: "writeComparison",
+    run: async (m, c) => (await writeComparison(port(), m, LOCAL, PREVIEW_CANDIDATE, c)).touched,
+  },
+  {
+    name: "writeFit",
+    run: async (m, c) =>
+      (await writeFit(port(), m, { option: PREVIEW_CANDIDATE, budget: 2250000, baseline: LOCAL, floor: -0.01 }, c))
+        .touched,
+  },
   {
     name: "writeProjection",
-    run: async (m, c) => (await writeProjection(port(), m, { options: [
-      { name: "Unmitigated", inherits: LOCAL, values: currentAssumptions(m, "Unmitigated") },
-      { name: "Mitigated", inherits: "Unmitigated", values: { ...currentAssumptions(m, "Mitigated"), "proj.shift": "3" } },
-    ] }, c)).touched,
+    run: async (m, c) =>
+      (
+        await writeProjection(
+          port(),
+          m,
+          {
+            options: [
+              { name: "Unmitigated", inherits: LOCAL, values: currentAssumptions(m, "Unmitigated") },
+              {
+                name: "Mitigated",
+                inherits: "Unmitigated",
+                values: { ...currentAssumptions(m, "Mitigated"), "proj.shift": "3" },
+              },
+            ],
+          },
+          c,
+        )
+      ).touched,
   },
-  { name: "publishForReview", run: async (m, c) => (await publishForReview(port(), m, ["Rates", "Allocations"], c, undefined, new Date(Date.UTC(2025, 0, 2)))).touched },
+  {
+    name: "publishForReview",
+    run: async (m, c) =>
+      (await publishForReview(port(), m, ["Rates", "Allocations"], c, undefined, new Date(Date.UTC(2025, 0, 2))))
+        .touched,
+  },
 ];
 
 async function start(a: Action): Promise<{ excel: FakeExcel; model: ModelInfo }> {
@@ -298,7 +404,10 @@ describe("ExcelPort: a failed batch part-way is undone", () => {
       const { excel, model } = await start(a);
       const before = excel.state();
       excel.failAt = excel.applied + k;
-      const error = await a.run(model, yes).then(() => null, (e: unknown) => e);
+      const error = await a.run(model, yes).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(String((error as Error)?.message)).toContain("injected failure");
       if (error instanceof WriteFailed) expect(error.undone).toBe(true);
       expect(excel.state()).toEqual(before);
@@ -311,7 +420,10 @@ describe("ExcelPort: a failed batch part-way is undone", () => {
     const before = excel.state();
     excel.failAt = excel.applied + 3; // the rates, the new sheet, then its formulas fail
     excel.failAfter = true;
-    const error = await a.run(model, yes).then(() => null, (e: unknown) => e);
+    const error = await a.run(model, yes).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(WriteFailed);
     const e = error as WriteFailed;
     expect(e.undone).toBe(false);
@@ -322,7 +434,9 @@ describe("ExcelPort: a failed batch part-way is undone", () => {
     const changed = changedCells(before.sheets, after.sheets).filter((c) => !c.startsWith("Projection!"));
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.filter((c) => !covers(e.left.ranges, c))).toEqual([]);
-    expect(e.message).toMatch(/The workbook was left partly changed \(cells still changed: Rates!.*; sheets added: Projection\); undoing failed: injected failure/);
+    expect(e.message).toMatch(
+      /The workbook was left partly changed \(cells still changed: Rates!.*; sheets added: Projection\); undoing failed: injected failure/,
+    );
   });
 });
 
@@ -333,8 +447,16 @@ describe("ExcelPort: re-runs", () => {
     await createModel(port(), await planNewModel(port(), null, NEW_MODEL, false), no);
     const before = excel.state();
     const asked: string[][] = [];
-    const ask = (answer: boolean): Confirm => async (cells) => { asked.push(cells); return answer; };
-    const rerun = async (input: NewModelInput, c: Confirm) => createModel(port(), await planNewModel(port(), await discoverModel(port()), input, true), c, undefined, { replace: true });
+    const ask =
+      (answer: boolean): Confirm =>
+      async (cells) => {
+        asked.push(cells);
+        return answer;
+      };
+    const rerun = async (input: NewModelInput, c: Confirm) =>
+      createModel(port(), await planNewModel(port(), await discoverModel(port()), input, true), c, undefined, {
+        replace: true,
+      });
     await rerun(NEW_MODEL, ask(true));
     expect(excel.state()).toEqual(before);
     expect(asked).toEqual([]);
@@ -373,7 +495,12 @@ describe("ExcelPort snapshots put back exactly what was there", () => {
     const p = port();
     const snap = await p.snapshot("S", "A1:G1");
     const before = excel.state();
-    await p.write({ sheet: "S", kind: "formulas", blocks: [{ topLeft: "A1", rows: [["=2", "x", "", "", "=3", false, "new"]] }], confirmOverwrite: true });
+    await p.write({
+      sheet: "S",
+      kind: "formulas",
+      blocks: [{ topLeft: "A1", rows: [["=2", "x", "", "", "=3", false, "new"]] }],
+      confirmOverwrite: true,
+    });
     await p.setNumberFormat("S", "A1:G1", "#,##0.00");
     expect(excel.state()).not.toEqual(before);
     await p.restore(snap);

@@ -24,11 +24,20 @@ const COUNT = 6;
 const LOCAL = "Local (sample)";
 const yes: Confirm = async () => true;
 const no: Confirm = async () => false;
-const NEW_MODEL: NewModelInput = { national: "National 2024-25", candidate: PREVIEW_CANDIDATE, sample: true, count: COUNT };
+const NEW_MODEL: NewModelInput = {
+  national: "National 2024-25",
+  candidate: PREVIEW_CANDIDATE,
+  sample: true,
+  count: COUNT,
+};
 
 // ---- whole-workbook state ------------------------------------------------------------------------
 
-interface BookState { sheets: string[]; cells: Map<string, RawCell>; meta: string }
+interface BookState {
+  sheets: string[];
+  cells: Map<string, RawCell>;
+  meta: string;
+}
 
 const key = (sheet: string, address: string) => `${sheet}!${address}`;
 
@@ -36,7 +45,11 @@ function state(port: PreviewPort): BookState {
   const sheets = (port.book as HeadlessWorkbook).toSheets();
   const cells = new Map<string, RawCell>();
   for (const [sheet, rows] of Object.entries(sheets)) {
-    rows.forEach((r, i) => r.forEach((c, j) => { if (c !== null) cells.set(key(sheet, cellA1(i + 1, j + 1)), c); }));
+    rows.forEach((r, i) =>
+      r.forEach((c, j) => {
+        if (c !== null) cells.set(key(sheet, cellA1(i + 1, j + 1)), c);
+      }),
+    );
   }
   return { sheets: Object.keys(sheets), cells, meta: JSON.stringify(port.meta) };
 }
@@ -93,40 +106,117 @@ interface Action {
 }
 
 const ACTIONS: Action[] = [
-  { name: "createModel on new sheets beside a model", run: async (p, m, c) => createModel(p, await planNewModel(p, m, NEW_MODEL, false), c) },
+  {
+    name: "createModel on new sheets beside a model",
+    run: async (p, m, c) => createModel(p, await planNewModel(p, m, NEW_MODEL, false), c),
+  },
   {
     name: "createModel replacing the model (another candidate, more rows)",
-    run: async (p, m, c) => createModel(p, await planNewModel(p, m, { ...NEW_MODEL, candidate: "Option Z", count: COUNT + 2 }, true), c, undefined, { replace: true }),
+    run: async (p, m, c) =>
+      createModel(
+        p,
+        await planNewModel(p, m, { ...NEW_MODEL, candidate: "Option Z", count: COUNT + 2 }, true),
+        c,
+        undefined,
+        { replace: true },
+      ),
   },
   {
     name: "createModel replacing the model (fewer rows: the rest is cleared)",
-    run: async (p, m, c) => createModel(p, await planNewModel(p, m, { ...NEW_MODEL, count: COUNT - 3 }, true), c, undefined, { replace: true }),
+    run: async (p, m, c) =>
+      createModel(p, await planNewModel(p, m, { ...NEW_MODEL, count: COUNT - 3 }, true), c, undefined, {
+        replace: true,
+      }),
   },
   { name: "addOption", run: (p, m, c) => addOption(p, m.rates!, "Option B", PREVIEW_CANDIDATE, c) },
-  { name: "setRate on an existing key", run: (p, m, c) => setRate(p, m.rates!, { option: PREVIEW_CANDIDATE, key: "topup.special.band3", input: "£18,000" }, c) },
-  { name: "setRate adding a key row", run: (p, m, c) => setRate(p, m.rates!, { option: PREVIEW_CANDIDATE, key: "round.to", input: "1" }, c) },
-  { name: "setRate clearing a value", run: (p, m, c) => setRate(p, m.rates!, { option: PREVIEW_CANDIDATE, key: "ei.sensupport", input: "" }, c) },
-  { name: "runCheck adding its sheet", prepare: (p) => p.deleteSheet("Checks"), run: async (p, m, c) => [sheetRef((await runCheck(p, m, c)).sheet, "A1")] },
-  { name: "writeComparison", run: async (p, m, c) => (await writeComparison(p, m, LOCAL, PREVIEW_CANDIDATE, c)).touched },
+  {
+    name: "setRate on an existing key",
+    run: (p, m, c) =>
+      setRate(p, m.rates!, { option: PREVIEW_CANDIDATE, key: "topup.special.band3", input: "£18,000" }, c),
+  },
+  {
+    name: "setRate adding a key row",
+    run: (p, m, c) => setRate(p, m.rates!, { option: PREVIEW_CANDIDATE, key: "round.to", input: "1" }, c),
+  },
+  {
+    name: "setRate clearing a value",
+    run: (p, m, c) => setRate(p, m.rates!, { option: PREVIEW_CANDIDATE, key: "ei.sensupport", input: "" }, c),
+  },
+  {
+    name: "runCheck adding its sheet",
+    prepare: (p) => p.deleteSheet("Checks"),
+    run: async (p, m, c) => [sheetRef((await runCheck(p, m, c)).sheet, "A1")],
+  },
+  {
+    name: "writeComparison",
+    run: async (p, m, c) => (await writeComparison(p, m, LOCAL, PREVIEW_CANDIDATE, c)).touched,
+  },
   {
     name: "writeComparison over an edited comparison sheet",
     prepare: async (p) => {
       const { sheet } = await writeComparison(p, await discoverModel(p), LOCAL, PREVIEW_CANDIDATE, yes);
       const [[f]] = await p.readFormulas(sheet, "A1");
-      await p.write({ sheet, kind: "formulas", blocks: [{ topLeft: "A1", rows: [[String(f).replace("$Z$200", "$Z$199")]] }], confirmOverwrite: true });
+      await p.write({
+        sheet,
+        kind: "formulas",
+        blocks: [{ topLeft: "A1", rows: [[String(f).replace("$Z$200", "$Z$199")]] }],
+        confirmOverwrite: true,
+      });
     },
     run: async (p, m, c) => (await writeComparison(p, m, LOCAL, PREVIEW_CANDIDATE, c)).touched,
   },
-  { name: "writeFit", run: async (p, m, c) => (await writeFit(p, m, { option: PREVIEW_CANDIDATE, budget: 2250000, baseline: LOCAL, floor: -0.01, cap: 0.05 }, c)).touched },
+  {
+    name: "writeFit",
+    run: async (p, m, c) =>
+      (
+        await writeFit(
+          p,
+          m,
+          { option: PREVIEW_CANDIDATE, budget: 2250000, baseline: LOCAL, floor: -0.01, cap: 0.05 },
+          c,
+        )
+      ).touched,
+  },
   {
     name: "writeProjection",
-    run: async (p, m, c) => (await writeProjection(p, m, { options: [
-      { name: "Unmitigated", inherits: LOCAL, values: { ...currentAssumptions(m, "Unmitigated"), "proj.years": "4" } },
-      { name: "Mitigated", inherits: "Unmitigated", values: { ...currentAssumptions(m, "Mitigated"), "proj.ei.cost": "250000" } },
-      { name: "Stretch", inherits: "Mitigated", values: {} },
-    ] }, c)).touched,
+    run: async (p, m, c) =>
+      (
+        await writeProjection(
+          p,
+          m,
+          {
+            options: [
+              {
+                name: "Unmitigated",
+                inherits: LOCAL,
+                values: { ...currentAssumptions(m, "Unmitigated"), "proj.years": "4" },
+              },
+              {
+                name: "Mitigated",
+                inherits: "Unmitigated",
+                values: { ...currentAssumptions(m, "Mitigated"), "proj.ei.cost": "250000" },
+              },
+              { name: "Stretch", inherits: "Mitigated", values: {} },
+            ],
+          },
+          c,
+        )
+      ).touched,
   },
-  { name: "publishForReview", run: async (p, m, c) => (await publishForReview(p, m, ["Rates", "Institutions", "Allocations"], c, undefined, new Date(Date.UTC(2025, 0, 2)))).touched },
+  {
+    name: "publishForReview",
+    run: async (p, m, c) =>
+      (
+        await publishForReview(
+          p,
+          m,
+          ["Rates", "Institutions", "Allocations"],
+          c,
+          undefined,
+          new Date(Date.UTC(2025, 0, 2)),
+        )
+      ).touched,
+  },
 ];
 
 async function start(a: Action): Promise<{ port: PreviewPort; model: ModelInfo }> {
@@ -156,15 +246,23 @@ describe("re-running New model and Compare", () => {
     return port;
   }
   const rerun = async (port: PreviewPort, confirm: Confirm, input = NEW_MODEL) =>
-    createModel(port, await planNewModel(port, await discoverModel(port), input, true), confirm, undefined, { replace: true });
+    createModel(port, await planNewModel(port, await discoverModel(port), input, true), confirm, undefined, {
+      replace: true,
+    });
 
   it("New model again with the same inputs changes nothing, confirmed or not, and asks nothing", async () => {
     const port = await fresh();
     const before = state(port);
     const asked: string[][] = [];
-    await rerun(port, async (a) => { asked.push(a); return true; });
+    await rerun(port, async (a) => {
+      asked.push(a);
+      return true;
+    });
     expectSame(before, state(port));
-    await rerun(port, async (a) => { asked.push(a); return false; });
+    await rerun(port, async (a) => {
+      asked.push(a);
+      return false;
+    });
     expectSame(before, state(port));
     expect(asked).toEqual([]);
   });
@@ -174,10 +272,21 @@ describe("re-running New model and Compare", () => {
     const before = state(port);
     const asked: string[][] = [];
     const other = { ...NEW_MODEL, candidate: "Option Z", count: COUNT - 2 };
-    await expect(rerun(port, async (a) => { asked.push(a); return false; }, other)).rejects.toBeInstanceOf(OverwriteDeclined);
+    await expect(
+      rerun(
+        port,
+        async (a) => {
+          asked.push(a);
+          return false;
+        },
+        other,
+      ),
+    ).rejects.toBeInstanceOf(OverwriteDeclined);
     expectSame(before, state(port));
     expect(asked).toHaveLength(1);
-    expect(asked[0]).toEqual(expect.arrayContaining(["Rates!G1", "Allocations!D1", `Institutions!A${COUNT + 1}`, `Allocations!A${COUNT + 1}`]));
+    expect(asked[0]).toEqual(
+      expect.arrayContaining(["Rates!G1", "Allocations!D1", `Institutions!A${COUNT + 1}`, `Allocations!A${COUNT + 1}`]),
+    );
 
     await rerun(port, yes, other);
     const once = state(port);
@@ -185,18 +294,35 @@ describe("re-running New model and Compare", () => {
     // every non-empty cell that changed was listed (empty ones need no confirmation), and nothing else
     expect(changed.filter((c) => before.cells.has(c) && !asked[0].includes(c))).toEqual([]);
     expect(asked[0].filter((c) => !changed.includes(c))).toEqual([]);
-    expect((await discoverModel(port)).allocations).toMatchObject({ sheet: "Allocations", count: COUNT - 2, columns: [{ option: LOCAL, col: 3 }, { option: "Option Z", col: 4 }] });
+    expect((await discoverModel(port)).allocations).toMatchObject({
+      sheet: "Allocations",
+      count: COUNT - 2,
+      columns: [
+        { option: LOCAL, col: 3 },
+        { option: "Option Z", col: 4 },
+      ],
+    });
     await rerun(port, no, other);
     expectSame(once, state(port));
   });
 
   it("New model again lists a rate the user typed, and keeps it when declined", async () => {
     const port = await fresh();
-    const typed = await setRate(port, (await discoverModel(port)).rates!, { option: PREVIEW_CANDIDATE, key: "topup.special.band3", input: "18000" }, yes);
+    const typed = await setRate(
+      port,
+      (await discoverModel(port)).rates!,
+      { option: PREVIEW_CANDIDATE, key: "topup.special.band3", input: "18000" },
+      yes,
+    );
     expect(typed).toEqual([expect.stringMatching(/^Rates!G\d+$/)]);
     const before = state(port);
     const asked: string[][] = [];
-    await expect(rerun(port, async (a) => { asked.push(a); return false; })).rejects.toBeInstanceOf(OverwriteDeclined);
+    await expect(
+      rerun(port, async (a) => {
+        asked.push(a);
+        return false;
+      }),
+    ).rejects.toBeInstanceOf(OverwriteDeclined);
     expect(asked).toEqual([typed]);
     expectSame(before, state(port));
   });
@@ -207,14 +333,22 @@ describe("re-running New model and Compare", () => {
     expect(first.sheet).toBe("Local (sample) vs Option A"); // 31 characters at most, both options named
     const before = state(port);
     const asked: string[][] = [];
-    const again = await writeComparison(port, await discoverModel(port), LOCAL, PREVIEW_CANDIDATE, async (a) => { asked.push(a); return true; });
+    const again = await writeComparison(port, await discoverModel(port), LOCAL, PREVIEW_CANDIDATE, async (a) => {
+      asked.push(a);
+      return true;
+    });
     expect(again.sheet).toBe(first.sheet);
     expectSame(before, state(port));
-    await writeComparison(port, await discoverModel(port), LOCAL, PREVIEW_CANDIDATE, async (a) => { asked.push(a); return false; });
+    await writeComparison(port, await discoverModel(port), LOCAL, PREVIEW_CANDIDATE, async (a) => {
+      asked.push(a);
+      return false;
+    });
     expectSame(before, state(port));
     expect(asked).toEqual([]);
     // the other direction is another comparison: a sheet of its own
-    expect((await writeComparison(port, await discoverModel(port), PREVIEW_CANDIDATE, LOCAL, no)).sheet).toBe("Option A vs Local (sample)");
+    expect((await writeComparison(port, await discoverModel(port), PREVIEW_CANDIDATE, LOCAL, no)).sheet).toBe(
+      "Option A vs Local (sample)",
+    );
   });
 
   it("another pair gets its own sheet, both options still named within 31 characters", async () => {
@@ -231,10 +365,20 @@ describe("re-running New model and Compare", () => {
     const port = demo();
     const { sheet } = await writeComparison(port, await discoverModel(port), LOCAL, PREVIEW_CANDIDATE, no);
     const [[f]] = await port.readFormulas(sheet, "A1");
-    await port.write({ sheet, kind: "formulas", blocks: [{ topLeft: "A1", rows: [[String(f).replace("$Z$200", "$Z$199")]] }], confirmOverwrite: true });
+    await port.write({
+      sheet,
+      kind: "formulas",
+      blocks: [{ topLeft: "A1", rows: [[String(f).replace("$Z$200", "$Z$199")]] }],
+      confirmOverwrite: true,
+    });
     const before = state(port);
     const asked: string[][] = [];
-    await expect(writeComparison(port, await discoverModel(port), LOCAL, PREVIEW_CANDIDATE, async (a) => { asked.push(a); return false; })).rejects.toBeInstanceOf(OverwriteDeclined);
+    await expect(
+      writeComparison(port, await discoverModel(port), LOCAL, PREVIEW_CANDIDATE, async (a) => {
+        asked.push(a);
+        return false;
+      }),
+    ).rejects.toBeInstanceOf(OverwriteDeclined);
     expect(asked).toEqual([[`${sheetRef(sheet, "A1")}`]]);
     expectSame(before, state(port));
   });
@@ -242,7 +386,12 @@ describe("re-running New model and Compare", () => {
   it("a sheet of that name that is no longer a comparison is left alone", async () => {
     const port = demo();
     const { sheet } = await writeComparison(port, await discoverModel(port), LOCAL, PREVIEW_CANDIDATE, no);
-    await port.write({ sheet, kind: "values", blocks: [{ topLeft: "A1", rows: [["my notes"]] }], confirmOverwrite: true });
+    await port.write({
+      sheet,
+      kind: "values",
+      blocks: [{ topLeft: "A1", rows: [["my notes"]] }],
+      confirmOverwrite: true,
+    });
     const again = await writeComparison(port, await discoverModel(port), LOCAL, PREVIEW_CANDIDATE, no);
     expect(again.sheet).toBe("Local (sample) vs Option A (2)");
     expect(await port.readFormulas(sheet, "A1")).toEqual([["my notes"]]);
@@ -264,15 +413,28 @@ function injectFailure(port: PreviewPort, failAt: number, undoFails = false): { 
   const book = port.book as HeadlessWorkbook;
   const setCells = book.setCells.bind(book);
   const addSheet = book.addSheet.bind(book);
-  book.setCells = (s, a, rows) => { step(`setCells ${s}!${a}`); setCells(s, a, rows); };
-  book.addSheet = (name) => { step(`addSheet ${name}`); addSheet(name); };
+  book.setCells = (s, a, rows) => {
+    step(`setCells ${s}!${a}`);
+    setCells(s, a, rows);
+  };
+  book.addSheet = (name) => {
+    step(`addSheet ${name}`);
+    addSheet(name);
+  };
   for (const m of ["addTable", "addChart", "addConditionalFormat", "setNumberFormat"] as const) {
     const original = (port[m] as (...args: unknown[]) => Promise<string[]>).bind(port);
-    (port as unknown as Record<string, unknown>)[m] = async (...args: unknown[]) => { step(m); return original(...args); };
+    (port as unknown as Record<string, unknown>)[m] = async (...args: unknown[]) => {
+      step(m);
+      return original(...args);
+    };
   }
   if (undoFails) {
-    port.restore = async () => { throw new Error("restore refused"); };
-    port.deleteSheet = async () => { throw new Error("delete refused"); };
+    port.restore = async () => {
+      throw new Error("restore refused");
+    };
+    port.deleteSheet = async () => {
+      throw new Error("delete refused");
+    };
   }
   return { steps: () => n };
 }
@@ -290,7 +452,10 @@ describe("a failure part-way leaves the workbook as it was", () => {
       const { port, model } = await start(a);
       const before = state(port);
       injectFailure(port, k);
-      const error = await a.run(port, model, yes).then(() => null, (e: unknown) => e);
+      const error = await a.run(port, model, yes).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(Error);
       expect(String((error as Error).message)).toContain(`injected failure at step ${k}`);
       if (error instanceof WriteFailed) {
@@ -301,31 +466,39 @@ describe("a failure part-way leaves the workbook as it was", () => {
     }
   });
 
-  it.each(ACTIONS.map((a) => [a.name, a] as const))("%s: when undoing fails too, the error lists exactly what is left", async (_, a) => {
-    const probe = await start(a);
-    const counter = injectFailure(probe.port, Infinity);
-    await a.run(probe.port, probe.model, yes);
-    const steps = counter.steps();
+  it.each(ACTIONS.map((a) => [a.name, a] as const))(
+    "%s: when undoing fails too, the error lists exactly what is left",
+    async (_, a) => {
+      const probe = await start(a);
+      const counter = injectFailure(probe.port, Infinity);
+      await a.run(probe.port, probe.model, yes);
+      const steps = counter.steps();
 
-    for (const k of [...new Set([2, Math.ceil(steps / 2), steps])].filter((k) => k >= 1 && k <= steps)) {
-      const { port, model } = await start(a);
-      const before = state(port);
-      injectFailure(port, k, true);
-      const error = await a.run(port, model, yes).then(() => null, (e: unknown) => e);
-      const after = state(port);
-      const changed = changedCells(before, after);
-      const added = after.sheets.filter((s) => !before.sheets.includes(s));
-      if (!(error instanceof WriteFailed)) {
-        // the first step failed: nothing had been changed to undo
-        expect(String((error as Error)?.message)).toContain("injected failure");
-        expectSame(before, after);
-        continue;
+      for (const k of [...new Set([2, Math.ceil(steps / 2), steps])].filter((k) => k >= 1 && k <= steps)) {
+        const { port, model } = await start(a);
+        const before = state(port);
+        injectFailure(port, k, true);
+        const error = await a.run(port, model, yes).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        const after = state(port);
+        const changed = changedCells(before, after);
+        const added = after.sheets.filter((s) => !before.sheets.includes(s));
+        if (!(error instanceof WriteFailed)) {
+          // the first step failed: nothing had been changed to undo
+          expect(String((error as Error)?.message)).toContain("injected failure");
+          expectSame(before, after);
+          continue;
+        }
+        expect(error.undone).toBe(false);
+        expect(error.left.sheets).toEqual(added);
+        expect(
+          changed.filter((c) => !added.includes(c.slice(0, c.lastIndexOf("!"))) && !covers(error.left.ranges, c)),
+        ).toEqual([]);
+        for (const s of added) expect(error.message).toContain(s);
+        for (const r of error.left.ranges) expect(error.message).toContain(r);
       }
-      expect(error.undone).toBe(false);
-      expect(error.left.sheets).toEqual(added);
-      expect(changed.filter((c) => !added.includes(c.slice(0, c.lastIndexOf("!"))) && !covers(error.left.ranges, c))).toEqual([]);
-      for (const s of added) expect(error.message).toContain(s);
-      for (const r of error.left.ranges) expect(error.message).toContain(r);
-    }
-  });
+    },
+  );
 });

@@ -25,13 +25,28 @@ describe("parseNumberInput (the pane's one parser)", () => {
   });
 
   it("refuses bad input with a message naming the field and showing what it accepts", () => {
-    expect(parseNumberInput("lots", { label: "Budget" })).toEqual({ ok: false, message: "Budget: 'lots' is not a number (for example £5m, 5,000,000 or 5.2m)." });
-    expect(parseNumberInput("5%", { label: "Budget" })).toEqual({ ok: false, message: "Budget: '5%' is a percentage, not an amount (for example £5m, 5,000,000 or 5.2m)." });
-    expect(parseNumberInput("", { label: "Budget" })).toEqual({ ok: false, message: "Budget: enter a value (for example £5m, 5,000,000 or 5.2m)." });
+    expect(parseNumberInput("lots", { label: "Budget" })).toEqual({
+      ok: false,
+      message: "Budget: 'lots' is not a number (for example £5m, 5,000,000 or 5.2m).",
+    });
+    expect(parseNumberInput("5%", { label: "Budget" })).toEqual({
+      ok: false,
+      message: "Budget: '5%' is a percentage, not an amount (for example £5m, 5,000,000 or 5.2m).",
+    });
+    expect(parseNumberInput("", { label: "Budget" })).toEqual({
+      ok: false,
+      message: "Budget: enter a value (for example £5m, 5,000,000 or 5.2m).",
+    });
     expect(parseNumberInput("5m", { label: "Pupils", kind: "number" })).toMatchObject({ ok: false });
     expect(parseNumberInput("1,2,3", { label: "Budget" })).toMatchObject({ ok: false });
-    expect(parseNumberInput("-1", { label: "Budget", min: 0 })).toEqual({ ok: false, message: "Budget must be at least £0." });
-    expect(parseNumberInput("200%", { label: "Floor", kind: "percent", max: 1 })).toEqual({ ok: false, message: "Floor must be at most 100%." });
+    expect(parseNumberInput("-1", { label: "Budget", min: 0 })).toEqual({
+      ok: false,
+      message: "Budget must be at least £0.",
+    });
+    expect(parseNumberInput("200%", { label: "Floor", kind: "percent", max: 1 })).toEqual({
+      ok: false,
+      message: "Floor must be at most 100%.",
+    });
   });
 });
 

@@ -4,7 +4,10 @@ import { expectAccessible, failOnConsoleError, modelPort, previewPort, renderScr
 import { echoCalc, type Calc } from "./helpers/memoryBook";
 import { keyRowIndex } from "../../src/model/rates";
 
-const checkCalc = (rows: (string | null)[][]): Calc => (f, at, book) => (f.startsWith("=SEND.CHECK(") ? rows : echoCalc(f, at, book));
+const checkCalc =
+  (rows: (string | null)[][]): Calc =>
+  (f, at, book) =>
+    f.startsWith("=SEND.CHECK(") ? rows : echoCalc(f, at, book);
 
 async function ratesGrid(port: Awaited<ReturnType<typeof modelPort>>["port"]) {
   const used = (await port.usedRange("Rates"))!;
@@ -21,13 +24,19 @@ describe("Options screen", () => {
 
   it("lists options with their parents and shows an option's differences", async () => {
     const { port } = await modelPort();
-    await port.write({ sheet: "Rates", kind: "values", blocks: [{ topLeft: "G" + (keyRowIndex(await ratesGrid(port), "topup.mainstream.band3") + 1), rows: [[5000]] }] });
+    await port.write({
+      sheet: "Rates",
+      kind: "values",
+      blocks: [{ topLeft: "G" + (keyRowIndex(await ratesGrid(port), "topup.mainstream.band3") + 1), rows: [[5000]] }],
+    });
     const { container } = await renderScreen(port, "options");
     const table = screen.getByRole("table", { name: "Options in the rates table" });
     expect(within(table).getByText("Option A").closest("tr")!.textContent).toContain("Local (sample)");
     expect(screen.getByLabelText("Option to work on")).toHaveProperty("value", "Option A");
     const diffs = screen.getByRole("table", { name: "Differences of Option A" });
-    expect(within(diffs).getByText("topup.mainstream.band3").closest("tr")!.textContent).toBe("topup.mainstream.band35,0004,500 from Local (sample)");
+    expect(within(diffs).getByText("topup.mainstream.band3").closest("tr")!.textContent).toBe(
+      "topup.mainstream.band35,0004,500 from Local (sample)",
+    );
     await expectAccessible(container);
   });
 
@@ -90,7 +99,11 @@ describe("Options screen", () => {
     const grid = await ratesGrid(port);
     expect(grid[0][9]).toBe("=Option B"); // a name is text, never a formula
     expect(grid[keyRowIndex(grid, "inherits")][9]).toBe("Option A");
-    await waitFor(() => expect(within(screen.getByRole("table", { name: "Options in the rates table" })).getByText("=Option B")).toBeTruthy());
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("table", { name: "Options in the rates table" })).getByText("=Option B"),
+      ).toBeTruthy(),
+    );
   });
 
   it("adds the new option's Allocations column, so Fit, Compare and Publish offer it", async () => {
@@ -102,15 +115,29 @@ describe("Options screen", () => {
     await screen.findByText(/Added option Option B inheriting from Option A/);
     const f = await port.readFormulas("Allocations", "E1:E3");
     expect(f[0][0]).toBe("Option B");
-    expect(f[1][0]).toMatch(/^=SEND\.ALLOCATE\(Rates!\$A\$1:\$[A-Z]+\$\d+,"Option B",Institutions!\$A\$1:\$[A-Z]+\$1,Institutions!A2:[A-Z]+2\)$/);
+    expect(f[1][0]).toMatch(
+      /^=SEND\.ALLOCATE\(Rates!\$A\$1:\$[A-Z]+\$\d+,"Option B",Institutions!\$A\$1:\$[A-Z]+\$1,Institutions!A2:[A-Z]+2\)$/,
+    );
     expect(f[2][0]).toMatch(/Institutions!A3:/);
     expect(port.meta.numberFormats).toContainEqual({ sheet: "Allocations", range: "E2:E7", format: "#,##0.00" });
     const { discoverModel } = await import("../../src/taskpane/workbook/discover");
-    expect((await discoverModel(port)).allocations!.columns.map((c) => c.option)).toEqual(["Local (sample)", "Option A", "Option B"]);
+    expect((await discoverModel(port)).allocations!.columns.map((c) => c.option)).toEqual([
+      "Local (sample)",
+      "Option A",
+      "Option B",
+    ]);
     fireEvent.click(screen.getByRole("tab", { name: "Fit to budget" }));
-    await waitFor(() => expect([...(screen.getByLabelText("Amounts to fit") as HTMLSelectElement).options].map((o) => o.value)).toContain("Option B"));
+    await waitFor(() =>
+      expect([...(screen.getByLabelText("Amounts to fit") as HTMLSelectElement).options].map((o) => o.value)).toContain(
+        "Option B",
+      ),
+    );
     fireEvent.click(screen.getByRole("tab", { name: "Compare" }));
-    await waitFor(() => expect([...(screen.getByLabelText("Option B (to)") as HTMLSelectElement).options].map((o) => o.value)).toContain("Option B"));
+    await waitFor(() =>
+      expect([...(screen.getByLabelText("Option B (to)") as HTMLSelectElement).options].map((o) => o.value)).toContain(
+        "Option B",
+      ),
+    );
     const { publishForReview } = await import("../../src/taskpane/actions/publish");
     const published = await publishForReview(port, await discoverModel(port), ["Allocations"], async () => true);
     const summary = (await port.readValues(published.summary, "A1:A12")).map((r) => r[0]);
@@ -118,7 +145,12 @@ describe("Options screen", () => {
   });
 
   it("runs SEND.CHECK and selects the offending cell when a problem is clicked", async () => {
-    const { port } = await modelPort(checkCalc([["Option", "Key", "Problem"], ["Option A", "topup.special.band1", "#NUM! must be at least 0"]]));
+    const { port } = await modelPort(
+      checkCalc([
+        ["Option", "Key", "Problem"],
+        ["Option A", "topup.special.band1", "#NUM! must be at least 0"],
+      ]),
+    );
     const { container } = await renderScreen(port, "options");
     fireEvent.click(screen.getByRole("button", { name: "Run SEND.CHECK" }));
     const link = await screen.findByRole("button", { name: "Option A · topup.special.band1" });
@@ -144,6 +176,10 @@ describe("addOption", () => {
     const { port } = await modelPort();
     const m = await discoverModel(port);
     await addOption(port, m.rates!, "-5% plan", "Option A", async () => true, m);
-    expect((await discoverModel(port)).allocations!.columns.map((c) => c.option)).toEqual(["Local (sample)", "Option A", "-5% plan"]);
+    expect((await discoverModel(port)).allocations!.columns.map((c) => c.option)).toEqual([
+      "Local (sample)",
+      "Option A",
+      "-5% plan",
+    ]);
   });
 });

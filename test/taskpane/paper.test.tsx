@@ -22,19 +22,39 @@ describe("Schools Forum paper screen", () => {
   it("says what each option changes in words, the totals, the fitting and the projection's assumptions", async () => {
     const { port } = await modelPort(calc);
     const grid = (await port.readValues("Rates", (await port.usedRange("Rates"))!)) as (string | number | null)[][];
-    await port.write({ sheet: "Rates", kind: "values", blocks: [{ topLeft: `G${keyRowIndex(grid, "topup.special.band3") + 1}`, rows: [[18500]] }] });
-    await port.write({ sheet: "Allocations", kind: "formulas", blocks: [{ topLeft: "E1", rows: [["Fit Option A to £6,000"], ["=SEND.FIT(D2:D7,6000,C2:C7,-0.01,0.02)"]] }] });
+    await port.write({
+      sheet: "Rates",
+      kind: "values",
+      blocks: [{ topLeft: `G${keyRowIndex(grid, "topup.special.band3") + 1}`, rows: [[18500]] }],
+    });
+    await port.write({
+      sheet: "Allocations",
+      kind: "formulas",
+      blocks: [{ topLeft: "E1", rows: [["Fit Option A to £6,000"], ["=SEND.FIT(D2:D7,6000,C2:C7,-0.01,0.02)"]] }],
+    });
     const { container } = await renderScreen(port, "paper");
     const paper = await screen.findByRole("article", { name: "Paper" });
-    expect(within(paper).getByRole("table", { name: "Options and totals" }).textContent).toContain("Option ALocal (sample)£6,600");
+    expect(within(paper).getByRole("table", { name: "Options and totals" }).textContent).toContain(
+      "Option ALocal (sample)£6,600",
+    );
     const changes = within(paper).getByRole("list", { name: "Changes in Option A" });
     expect(changes.textContent).toBe("Top-up, Band 3, Special school: £18,500 (Local (sample): £17,220)");
-    expect(paper.textContent).toContain("Option A fitted to £6,000, no institution losing more than 1.0%, gains capped at 2.0% against Local (sample): before fitting £6,600, after £6,000.");
+    expect(paper.textContent).toContain(
+      "Option A fitted to £6,000, no institution losing more than 1.0%, gains capped at 2.0% against Local (sample): before fitting £6,600, after £6,000.",
+    );
     expect(paper.textContent).toContain("How the fitting works: SEND.FIT multiplies every amount by one factor");
     const assumptions = within(paper).getByRole("table", { name: "Projection assumptions" });
-    expect(within(assumptions).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Assumption", "Unmitigated", "Mitigated"]);
+    expect(
+      within(assumptions)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["Assumption", "Unmitigated", "Mitigated"]);
     expect(assumptions.textContent).toMatch(/Years\d+ years\d+ years/);
-    expect(within(paper).getByRole("img", { name: /^Total allocated by option\. Local \(sample\): £6,000\.00; Option A: £6,600\.00/ })).toBeTruthy();
+    expect(
+      within(paper).getByRole("img", {
+        name: /^Total allocated by option\. Local \(sample\): £6,000\.00; Option A: £6,600\.00/,
+      }),
+    ).toBeTruthy();
     expect(screen.getByRole("button", { name: "Print the paper" })).toBeTruthy();
     await expectAccessible(container);
   });
@@ -42,8 +62,20 @@ describe("Schools Forum paper screen", () => {
 
 describe("parseFitFormula", () => {
   it("reads the budget, baseline, floor and cap the pane wrote", () => {
-    expect(parseFitFormula("=SEND.FIT(D2:D7,5000000)")).toEqual({ amounts: "D2:D7", budget: 5000000, baseline: null, floor: null, cap: null });
-    expect(parseFitFormula("=SEND.FIT(D2:D7,6000,C2:C7,,0.05)")).toEqual({ amounts: "D2:D7", budget: 6000, baseline: "C2:C7", floor: null, cap: 0.05 });
+    expect(parseFitFormula("=SEND.FIT(D2:D7,5000000)")).toEqual({
+      amounts: "D2:D7",
+      budget: 5000000,
+      baseline: null,
+      floor: null,
+      cap: null,
+    });
+    expect(parseFitFormula("=SEND.FIT(D2:D7,6000,C2:C7,,0.05)")).toEqual({
+      amounts: "D2:D7",
+      budget: 6000,
+      baseline: "C2:C7",
+      floor: null,
+      cap: 0.05,
+    });
     expect(parseFitFormula("=SEND.ALLOCATE(x)")).toBeNull();
   });
 });

@@ -26,7 +26,12 @@ describe("the preview on the real headless workbook", () => {
   it("computes every allocation of the demo model", async () => {
     const { port, model } = await preview();
     const values = await port.readValues("Allocations", `A1:D${model.allocations!.count + 1}`);
-    const errors = values.slice(1).flatMap((r) => r.slice(2).filter((v) => v === null || isErrorValue(v)).map((v) => `${r[0]}: ${JSON.stringify(v)}`));
+    const errors = values.slice(1).flatMap((r) =>
+      r
+        .slice(2)
+        .filter((v) => v === null || isErrorValue(v))
+        .map((v) => `${r[0]}: ${JSON.stringify(v)}`),
+    );
     expect(errors).toEqual([]);
     expect(values[1][0]).toBe("Synthetic Primary 01");
     expect(values[0]).toEqual(["Name", "Phase", "Local (sample)", PREVIEW_CANDIDATE]);
@@ -55,16 +60,28 @@ describe("the preview on the real headless workbook", () => {
 
     const alloc = await port.readValues("Allocations", "C2:C13");
     const total = alloc.reduce((s, r) => s + (r[0] as number), 0);
-    const fit = await writeFit(port, model, { option: PREVIEW_CANDIDATE, budget: Math.round(total), baseline: "Local (sample)", floor: -0.01, cap: 0.02 }, yes);
+    const fit = await writeFit(
+      port,
+      model,
+      { option: PREVIEW_CANDIDATE, budget: Math.round(total), baseline: "Local (sample)", floor: -0.01, cap: 0.02 },
+      yes,
+    );
     expect(fit.error).toBeNull();
     const fitted = (await port.readValues("Allocations", fit.range)).map((r) => r[0] as number);
     expect(Math.round(fitted.reduce((s, v) => s + v, 0) * 100)).toBe(Math.round(total) * 100);
 
     const m2 = await discoverModel(port);
-    const proj = await writeProjection(port, m2, { options: [
-      { name: "Unmitigated", inherits: "Local (sample)", values: currentAssumptions(m2, "Unmitigated") },
-      { name: "Mitigated", inherits: "Unmitigated", values: currentAssumptions(m2, "Mitigated") },
-    ] }, yes);
+    const proj = await writeProjection(
+      port,
+      m2,
+      {
+        options: [
+          { name: "Unmitigated", inherits: "Local (sample)", values: currentAssumptions(m2, "Unmitigated") },
+          { name: "Mitigated", inherits: "Unmitigated", values: currentAssumptions(m2, "Mitigated") },
+        ],
+      },
+      yes,
+    );
     expect(proj.years).toEqual(["2025-26", "2026-27", "2027-28", "2028-29", "2029-30"]);
     expect(proj.series.every((s) => s.cumulative.every((v) => typeof v === "number"))).toBe(true);
   });

@@ -9,9 +9,20 @@ describe("PreviewPort", () => {
     const port = new PreviewPort(book, explain);
     let changes = 0;
     const stop = port.subscribe(() => changes++);
-    expect(await port.write({ sheet: "S", kind: "formulas", blocks: [{ topLeft: "B2", rows: [[1, 2], [3]] }, { topLeft: "E1", rows: [["=SEND.X()"]] }] }))
-      .toEqual({ ok: true, touched: ["S!B2:C3", "S!E1"] });
-    expect(book.getFormulas("S", "B2:C3")).toEqual([[1, 2], [3, null]]);
+    expect(
+      await port.write({
+        sheet: "S",
+        kind: "formulas",
+        blocks: [
+          { topLeft: "B2", rows: [[1, 2], [3]] },
+          { topLeft: "E1", rows: [["=SEND.X()"]] },
+        ],
+      }),
+    ).toEqual({ ok: true, touched: ["S!B2:C3", "S!E1"] });
+    expect(book.getFormulas("S", "B2:C3")).toEqual([
+      [1, 2],
+      [3, null],
+    ]);
     expect(changes).toBe(1);
     stop();
     await port.write({ sheet: "S", kind: "values", blocks: [{ topLeft: "A1", rows: [["x"]] }] });
@@ -34,7 +45,11 @@ describe("PreviewPort", () => {
     await port.write({ sheet: "S", kind: "formulas", blocks: [{ topLeft: "A1", rows: [["=SPILL()"]] }] });
     // A2 holds a spilled value: a null there must not write anything over it
     await port.write({ sheet: "S", kind: "values", blocks: [{ topLeft: "A2", rows: [[null, "note"]] }] });
-    expect(book.getValues("S", "A1:B3")).toEqual([[1, null], [2, "note"], [3, null]]);
+    expect(book.getValues("S", "A1:B3")).toEqual([
+      [1, null],
+      [2, "note"],
+      [3, null],
+    ]);
   });
 
   it("keeps formula-like input text as text", async () => {
@@ -60,8 +75,18 @@ describe("PreviewPort", () => {
 
   it("explains a formula cell with its ranges read from the book", async () => {
     const book = new MemoryBook({ S: [["=SEND.X(T!A1:B1)"]], T: [[5, "a"]] }, () => [[0]]);
-    const port = new PreviewPort(book, async (f, read, sheet) => ({ fn: f, value: await read("T!$A$1:$B$1"), lines: [], error: { kind: sheet, message: "" } }));
-    expect(await port.explain("S", "A1")).toEqual({ fn: "=SEND.X(T!A1:B1)", value: [[5, "a"]], lines: [], error: { kind: "S", message: "" } });
+    const port = new PreviewPort(book, async (f, read, sheet) => ({
+      fn: f,
+      value: await read("T!$A$1:$B$1"),
+      lines: [],
+      error: { kind: sheet, message: "" },
+    }));
+    expect(await port.explain("S", "A1")).toEqual({
+      fn: "=SEND.X(T!A1:B1)",
+      value: [[5, "a"]],
+      lines: [],
+      error: { kind: "S", message: "" },
+    });
     await expect(port.explain("T", "A1")).rejects.toThrow("T!A1 holds no formula");
   });
 });

@@ -12,8 +12,10 @@ const projectCalc: Calc = (f, at, book) => {
   const m = /^=SEND\.PROJECT\([^,]+,"(\w+)"\)$/.exec(f);
   if (!m) return echoCalc(f, at, book);
   const drift = m[1] === "Mitigated" ? -1 : -2;
-  return [["Year", "Income", "Spend", "In-year", "Cumulative"],
-    ...[1, 2, 3].map((y) => [`${2024 + y}-${25 + y}`, 10, 10 - drift, drift, -4 + drift * y])];
+  return [
+    ["Year", "Income", "Spend", "In-year", "Cumulative"],
+    ...[1, 2, 3].map((y) => [`${2024 + y}-${25 + y}`, 10, 10 - drift, drift, -4 + drift * y]),
+  ];
 };
 
 async function grid(port: PreviewPort) {
@@ -45,20 +47,52 @@ describe("Projection screen", () => {
     expect(after[keyRowIndex(after, "proj.inflation")][8]).toBe(0.015);
     expect(await port.readFormulas("Projection", "A1:G2")).toEqual([
       ["Unmitigated", null, null, null, null, null, "Mitigated"],
-      [expect.stringMatching(/^=SEND\.PROJECT\(Rates!\$A\$1:\$Z\$\d+,"Unmitigated"\)$/), null, null, null, null, null, expect.stringContaining('"Mitigated"')],
+      [
+        expect.stringMatching(/^=SEND\.PROJECT\(Rates!\$A\$1:\$Z\$\d+,"Unmitigated"\)$/),
+        null,
+        null,
+        null,
+        null,
+        null,
+        expect.stringContaining('"Mitigated"'),
+      ],
     ]);
-    expect(port.meta.charts).toEqual([{ sheet: "Projection", type: "line", title: "Cumulative high needs balance", categories: "A3:A5",
-      series: [{ name: "Unmitigated", values: "E3:E5" }, { name: "Mitigated", values: "K3:K5" }], anchor: "A8:K25" }]);
-    expect(within(results).getAllByRole("row").map((r) => r.textContent)).toEqual([
-      "YearUnmitigatedMitigated", "2025-26-£6-£5", "2026-27-£8-£6", "2027-28-£10-£7",
+    expect(port.meta.charts).toEqual([
+      {
+        sheet: "Projection",
+        type: "line",
+        title: "Cumulative high needs balance",
+        categories: "A3:A5",
+        series: [
+          { name: "Unmitigated", values: "E3:E5" },
+          { name: "Mitigated", values: "K3:K5" },
+        ],
+        anchor: "A8:K25",
+      },
     ]);
+    expect(
+      within(results)
+        .getAllByRole("row")
+        .map((r) => r.textContent),
+    ).toEqual(["YearUnmitigatedMitigated", "2025-26-£6-£5", "2026-27-£8-£6", "2027-28-£10-£7"]);
     await expectAccessible(container);
   });
 
   it("adds the two plan options and their key rows when the rates table has neither", async () => {
     const book = new MemoryBook({}, projectCalc);
-    const port = new PreviewPort(book, async () => { throw new Error("no"); });
-    await createModel(port, planModel({ existing: [], national: NATIONAL, candidates: [{ name: "Option A", inherits: NATIONAL }], blankRows: 2 }), async () => false);
+    const port = new PreviewPort(book, async () => {
+      throw new Error("no");
+    });
+    await createModel(
+      port,
+      planModel({
+        existing: [],
+        national: NATIONAL,
+        candidates: [{ name: "Option A", inherits: NATIONAL }],
+        blankRows: 2,
+      }),
+      async () => false,
+    );
     const before = await grid(port);
     await renderScreen(port, "projection");
     expect(screen.getByLabelText("Both plans inherit their rates from")).toHaveProperty("value", "Option A");
@@ -79,8 +113,16 @@ describe("Projection screen", () => {
     const { container } = await renderScreen(port, "projection");
     const groups = [...container.querySelectorAll("details")];
     expect(groups.map((d) => d.querySelector("summary")!.textContent)).toEqual([
-      "Timing and balance", "Income", "Mainstream placements", "Resource base placements", "Special placements", "AP placements",
-      "FE placements", "Early years placements", "ISP placements", "Costs and mitigation",
+      "Timing and balance",
+      "Income",
+      "Mainstream placements",
+      "Resource base placements",
+      "Special placements",
+      "AP placements",
+      "FE placements",
+      "Early years placements",
+      "ISP placements",
+      "Costs and mitigation",
     ]);
     expect(groups.map((d) => d.open)).toEqual([true, false, false, false, false, false, false, false, false, false]);
     const growth = screen.getByLabelText("Grant growth, Unmitigated") as HTMLInputElement;
@@ -111,7 +153,9 @@ describe("Projection screen", () => {
     const list = screen.getByRole("list", { name: "Assumption problems" });
     expect(list.textContent).toContain("Unmitigated, Years: proj.years must be at least 1 and at most 50");
     expect(list.textContent).toContain("Mitigated, Grant growth: 'fast' is not a number");
-    expect((screen.getByRole("button", { name: "Write assumptions and projection" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole("button", { name: "Write assumptions and projection" }) as HTMLButtonElement).disabled,
+    ).toBe(true);
     expect(screen.getByLabelText("Years, Unmitigated").getAttribute("aria-invalid")).toBe("true");
   });
 

@@ -4,7 +4,8 @@ import { expectAccessible, failOnConsoleError, modelPort, previewPort, renderScr
 import { echoCalc, type Calc } from "./helpers/memoryBook";
 
 const calc: Calc = (f, at, book) => {
-  if (f.startsWith("=SEND.ALLOCATE(")) return [[f.includes('"Option A"') && at.address === "D3" ? { error: "#N/A", message: "x" } : 1000.1]];
+  if (f.startsWith("=SEND.ALLOCATE("))
+    return [[f.includes('"Option A"') && at.address === "D3" ? { error: "#N/A", message: "x" } : 1000.1]];
   if (f.startsWith("=SEND.CHECK(")) return [["OK"]];
   return echoCalc(f, at, book);
 };
@@ -14,24 +15,47 @@ describe("Publish screen", () => {
 
   it("copies the model sheets as values only, keeps formula-like text as text, and adds a summary", async () => {
     const { port, book } = await modelPort(calc, undefined, 3);
-    const input = { sheet: "Institutions", kind: "values" as const, blocks: [{ topLeft: "A2", rows: [["=HYPERLINK(\"http://x\")"]] }, { topLeft: "A3", rows: [["+44 1234"]] }] };
-    expect(await port.write(input)).toEqual({ ok: false, reason: "WouldOverwrite", addresses: ["Institutions!A2", "Institutions!A3"] });
-    expect(await port.write({ ...input, confirmOverwrite: true })).toEqual({ ok: true, touched: ["Institutions!A2", "Institutions!A3"] });
+    const input = {
+      sheet: "Institutions",
+      kind: "values" as const,
+      blocks: [
+        { topLeft: "A2", rows: [['=HYPERLINK("http://x")']] },
+        { topLeft: "A3", rows: [["+44 1234"]] },
+      ],
+    };
+    expect(await port.write(input)).toEqual({
+      ok: false,
+      reason: "WouldOverwrite",
+      addresses: ["Institutions!A2", "Institutions!A3"],
+    });
+    expect(await port.write({ ...input, confirmOverwrite: true })).toEqual({
+      ok: true,
+      touched: ["Institutions!A2", "Institutions!A3"],
+    });
     const { container } = await renderScreen(port, "publish");
     expect(screen.getByRole("checkbox", { name: "Checks" })).toHaveProperty("checked", false);
     expect(screen.getByRole("checkbox", { name: "Allocations" })).toHaveProperty("checked", true);
     fireEvent.click(screen.getByRole("button", { name: "Publish values-only copy" }));
     await screen.findByText(/Published Review Rates, Review Institutions, Review Allocations and Review summary/);
-    expect(await port.sheetNames()).toEqual(["Rates", "Institutions", "Allocations", "Checks", "Review Rates", "Review Institutions", "Review Allocations", "Review summary"]);
+    expect(await port.sheetNames()).toEqual([
+      "Rates",
+      "Institutions",
+      "Allocations",
+      "Checks",
+      "Review Rates",
+      "Review Institutions",
+      "Review Allocations",
+      "Review summary",
+    ]);
     // no formulas anywhere in the copies
     for (const s of ["Review Rates", "Review Institutions", "Review Allocations", "Review summary"]) {
       const f = await port.readFormulas(s, (await port.usedRange(s))!);
       expect(f.flat().filter((c) => typeof c === "string" && c.startsWith("="))).toEqual([]);
     }
-    expect(await port.readValues("Review Institutions", "A2:A3")).toEqual([["=HYPERLINK(\"http://x\")"], ["+44 1234"]]);
-    expect(book.raw("Review Institutions", "A2")).toBe("'=HYPERLINK(\"http://x\")");
+    expect(await port.readValues("Review Institutions", "A2:A3")).toEqual([['=HYPERLINK("http://x")'], ["+44 1234"]]);
+    expect(book.raw("Review Institutions", "A2")).toBe('\'=HYPERLINK("http://x")');
     expect(await port.readValues("Review Allocations", "A2:D3")).toEqual([
-      ["=HYPERLINK(\"http://x\")", "Primary", 1000.1, 1000.1],
+      ['=HYPERLINK("http://x")', "Primary", 1000.1, 1000.1],
       ["+44 1234", "Primary", 1000.1, "#N/A"],
     ]);
     const summary = await port.readValues("Review summary", "A1:C12");
@@ -44,7 +68,8 @@ describe("Publish screen", () => {
   it("publishes nothing without a choice", async () => {
     const { port } = await modelPort(calc, undefined, 2);
     await renderScreen(port, "publish");
-    for (const name of ["Rates", "Institutions", "Allocations"]) fireEvent.click(screen.getByRole("checkbox", { name }));
+    for (const name of ["Rates", "Institutions", "Allocations"])
+      fireEvent.click(screen.getByRole("checkbox", { name }));
     expect((screen.getByRole("button", { name: "Publish values-only copy" }) as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -63,13 +88,21 @@ describe("Publish as a separate file", () => {
     const before = await port.sheetNames();
     const { container } = await renderScreen(port, "publish");
     fireEvent.click(screen.getByRole("button", { name: "Publish as a separate file" }));
-    await screen.findByText(/Downloaded SEND model published \d{4}-\d\d-\d\d\.xlsx: Published summary, Rates, Institutions, Allocations/);
+    await screen.findByText(
+      /Downloaded SEND model published \d{4}-\d\d-\d\d\.xlsx: Published summary, Rates, Institutions, Allocations/,
+    );
     expect(await port.sheetNames()).toEqual(before);
     expect(port.downloads).toHaveLength(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(port.downloads[0].base64, "base64") as unknown as ArrayBuffer);
     let formulas = 0;
-    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => { if (c.type === ExcelJS.ValueType.Formula) formulas++; })));
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.type === ExcelJS.ValueType.Formula) formulas++;
+        }),
+      ),
+    );
     expect(formulas).toBe(0);
     const alloc = wb.getWorksheet("Allocations")!;
     expect(alloc.getCell("C2").value).toBe(1000.1);

@@ -10,7 +10,8 @@ async function ratesGrid(port: Awaited<ReturnType<typeof modelPort>>["port"]) {
   return port.readValues("Rates", used) as Promise<(string | number | null)[][]>;
 }
 
-const cell = (label: string) => screen.getByLabelText(new RegExp(`^${label.replace(/[()/]/g, "\\$&")}`)) as HTMLInputElement;
+const cell = (label: string) =>
+  screen.getByLabelText(new RegExp(`^${label.replace(/[()/]/g, "\\$&")}`)) as HTMLInputElement;
 
 describe("the rates matrix", () => {
   it("lays out top-up by band and setting in words, keys underneath, with what each cell inherits", async () => {
@@ -19,17 +20,39 @@ describe("the rates matrix", () => {
     expect(ehcpBands(rates)).toEqual(["band1", "band2", "band3"]);
     const m = topupMatrix(rates, "Option A");
     expect(m.rows.map((r) => r.label)).toEqual(["Band 1", "Band 2", "Band 3"]);
-    expect(m.columns).toEqual(["Mainstream school", "Resourced provision / unit", "Special school", "Alternative provision", "Further education", "Early years", "Independent special"]);
+    expect(m.columns).toEqual([
+      "Mainstream school",
+      "Resourced provision / unit",
+      "Special school",
+      "Alternative provision",
+      "Further education",
+      "Early years",
+      "Independent special",
+    ]);
     const special3 = m.rows[2].cells[2];
-    expect(special3).toMatchObject({ key: "topup.special.band3", label: "Top-up, Band 3, Special school", unit: "£/pupil/year", own: null, effective: { value: 17220, from: "Local (sample)" } });
+    expect(special3).toMatchObject({
+      key: "topup.special.band3",
+      label: "Top-up, Band 3, Special school",
+      unit: "£/pupil/year",
+      own: null,
+      effective: { value: 17220, from: "Local (sample)" },
+    });
     expect(keyInWords("place.rb.unoccupied")).toBe("Place funding, Resourced provision place, unoccupied");
   });
 
   it("finds keys from words", async () => {
     const { port } = await modelPort();
     const rates = (await discoverModel(port)).rates!;
-    expect(searchKeys("band 3 top up", rates).slice(0, 8).every((s) => /^topup\.[a-z]+\.band3$/.test(s.key))).toBe(true);
-    expect(searchKeys("special band 3 topup", rates)[0]).toMatchObject({ key: "topup.special.band3", words: "Top-up, Band 3, Special school", inTable: true });
+    expect(
+      searchKeys("band 3 top up", rates)
+        .slice(0, 8)
+        .every((s) => /^topup\.[a-z]+\.band3$/.test(s.key)),
+    ).toBe(true);
+    expect(searchKeys("special band 3 topup", rates)[0]).toMatchObject({
+      key: "topup.special.band3",
+      words: "Top-up, Band 3, Special school",
+      inTable: true,
+    });
     expect(searchKeys("special place", rates)[0].key).toBe("place.special");
     expect(searchKeys("early years inclusion band 2", rates)[0].key).toBe("ey.senif.band2");
     expect(searchKeys("grant growth", rates)[0].key).toBe("proj.grant.growth");
@@ -86,7 +109,9 @@ describe("Rates screen", () => {
     await renderScreen(port, "rates");
     const input = cell("Funded weeks a year (weeks), Option A");
     fireEvent.change(input, { target: { value: "60" } });
-    expect(screen.getByRole("alert").textContent).toBe("ey.weeks must be at least 0 and at most 52 (weeks); you entered 60.");
+    expect(screen.getByRole("alert").textContent).toBe(
+      "ey.weeks must be at least 0 and at most 52 (weeks); you entered 60.",
+    );
     fireEvent.keyDown(input, { key: "Enter" });
     const grid = await ratesGrid(port);
     expect(grid[keyRowIndex(grid, "ey.weeks")][6]).toBeNull();

@@ -4,9 +4,16 @@
 import history from "./history.json";
 import { SUCCESSIONS } from "./tidy";
 
-export interface Authority { code: string; name: string }
+export interface Authority {
+  code: string;
+  name: string;
+}
 
-interface Bundled { source: string; columns: string[]; areas: { code: string; name: string; rows: (number | null)[][] }[] }
+interface Bundled {
+  source: string;
+  columns: string[];
+  areas: { code: string; name: string; rows: (number | null)[][] }[];
+}
 
 const DATA = history as Bundled;
 
@@ -25,7 +32,9 @@ const SUCCEEDED = new Set(SUCCESSIONS.map((s) => s.from));
  * Northumberland) is not listed: the new code's history includes its years.
  */
 export function listAuthorities(opts: { england?: boolean } = {}): Authority[] {
-  return DATA.areas.filter((a) => (opts.england || a.code !== ENGLAND_CODE) && !SUCCEEDED.has(a.code)).map((a) => ({ code: a.code, name: a.name }));
+  return DATA.areas
+    .filter((a) => (opts.england || a.code !== ENGLAND_CODE) && !SUCCEEDED.has(a.code))
+    .map((a) => ({ code: a.code, name: a.name }));
 }
 
 /**
@@ -37,7 +46,9 @@ export function listAuthorities(opts: { england?: boolean } = {}): Authority[] {
 export function historyTable(codeOrName: string): (string | number | null)[][] | undefined {
   const key = codeOrName.trim().toLowerCase();
   // a name shared by a former and a current code (Dorset, Buckinghamshire) means the current one: the last listed
-  const area = DATA.areas.find((a) => a.code.toLowerCase() === key) ?? [...DATA.areas].reverse().find((a) => a.name.toLowerCase() === key);
+  const area =
+    DATA.areas.find((a) => a.code.toLowerCase() === key) ??
+    [...DATA.areas].reverse().find((a) => a.name.toLowerCase() === key);
   if (!area) return undefined;
   return [[...DATA.columns], ...area.rows.map((r) => [...r])];
 }

@@ -26,7 +26,10 @@ export const SUCCESSIONS: readonly { from: string; to: string; name: string }[] 
 
 const REQUIRED = ["year", "la_code", "la_name", "breakdown", "count"];
 
-interface Parsed { areas: Map<string, { name: string; byYear: Map<number, Map<string, number>> }>; breakdowns: Set<string> }
+interface Parsed {
+  areas: Map<string, { name: string; byYear: Map<number, Map<string, number>> }>;
+  breakdowns: Set<string>;
+}
 
 function parseTidy(text: string, file: string, isNewPlans: boolean): Parsed {
   const { rows, errors } = parseCsv(text);
@@ -34,7 +37,10 @@ function parseTidy(text: string, file: string, isNewPlans: boolean): Parsed {
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const at = REQUIRED.map((h) => header.indexOf(h));
   const missing = REQUIRED.filter((_, i) => at[i] < 0);
-  if (missing.length) throw new TidyProblem(`${file}: no column ${missing.map((m) => `'${m}'`).join(", ")} in the header row (expected ${REQUIRED.join(",")})`);
+  if (missing.length)
+    throw new TidyProblem(
+      `${file}: no column ${missing.map((m) => `'${m}'`).join(", ")} in the header row (expected ${REQUIRED.join(",")})`,
+    );
   const [iYear, iCode, iName, iBreakdown, iCount] = at;
   const areas: Parsed["areas"] = new Map();
   const breakdowns = new Set<string>();
@@ -43,7 +49,8 @@ function parseTidy(text: string, file: string, isNewPlans: boolean): Parsed {
     if (row.every((c) => c.trim() === "")) continue;
     const line = `${file} line ${r + 1}`;
     const year = Number(row[iYear]);
-    if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new TidyProblem(`${line}: year '${row[iYear] ?? ""}' is not a 4-digit year`);
+    if (!Number.isInteger(year) || year < 1000 || year > 9999)
+      throw new TidyProblem(`${line}: year '${row[iYear] ?? ""}' is not a 4-digit year`);
     const label = (row[iBreakdown] ?? "").trim();
     const known = breakdownOf(label);
     if (!known || known === NEW_PLANS) throw new TidyProblem(`${line}: unknown breakdown '${label}'`);
@@ -51,7 +58,8 @@ function parseTidy(text: string, file: string, isNewPlans: boolean): Parsed {
     if (isNewPlans && known.kind !== "total") continue;
     const countText = (row[iCount] ?? "").trim();
     const count = countText === "" ? 0 : Number(countText);
-    if (!Number.isFinite(count) || count < 0) throw new TidyProblem(`${line}: count '${countText}' is not a number of plans`);
+    if (!Number.isFinite(count) || count < 0)
+      throw new TidyProblem(`${line}: count '${countText}' is not a number of plans`);
     const code = (row[iCode] ?? "").trim();
     if (code === "") throw new TidyProblem(`${line}: no la_code`);
     let area = areas.get(code);
@@ -71,15 +79,21 @@ function parseTidy(text: string, file: string, isNewPlans: boolean): Parsed {
  * caseload file holds (release order), then New plans when a new-plans file is given. A breakdown an area lacks
  * in some year is null (blank). Years after `origin` are left out.
  */
-export function readTidyFiles(caseloadText: string, newPlansText?: string, opts: { origin?: number; caseloadName?: string; newPlansName?: string } = {}):
-  { columns: string[]; areas: TidyArea[] } {
+export function readTidyFiles(
+  caseloadText: string,
+  newPlansText?: string,
+  opts: { origin?: number; caseloadName?: string; newPlansName?: string } = {},
+): { columns: string[]; areas: TidyArea[] } {
   const caseload = parseTidy(caseloadText, opts.caseloadName ?? "caseload file", false);
-  const plans = newPlansText === undefined ? undefined : parseTidy(newPlansText, opts.newPlansName ?? "new-plans file", true);
+  const plans =
+    newPlansText === undefined ? undefined : parseTidy(newPlansText, opts.newPlansName ?? "new-plans file", true);
   const used = BREAKDOWNS.filter((x) => caseload.breakdowns.has(x.key));
   const columns = [YEAR_HEADER, ...used.map((x) => x.header), ...(plans ? [NEW_PLANS.header] : [])];
   const areas: TidyArea[] = [];
   for (const [code, area] of caseload.areas) {
-    const years = [...area.byYear.keys()].filter((y) => opts.origin === undefined || y <= opts.origin).sort((a, b) => a - b);
+    const years = [...area.byYear.keys()]
+      .filter((y) => opts.origin === undefined || y <= opts.origin)
+      .sort((a, b) => a - b);
     const planYears = plans?.areas.get(code)?.byYear;
     const rows = years.map((y) => {
       const counts = area.byYear.get(y)!;
@@ -90,7 +104,8 @@ export function readTidyFiles(caseloadText: string, newPlansText?: string, opts:
     areas.push({ code, name: area.name, rows });
   }
   for (const { from, to } of SUCCESSIONS) {
-    const before = areas.find((a) => a.code === from), after = areas.find((a) => a.code === to);
+    const before = areas.find((a) => a.code === from),
+      after = areas.find((a) => a.code === to);
     if (!before || !after || before.rows.length === 0 || after.rows.length === 0) continue;
     if (before.rows[before.rows.length - 1][0]! + 1 === after.rows[0][0]) after.rows = [...before.rows, ...after.rows];
   }

@@ -5,17 +5,26 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ReportData } from "./data";
 
 const FONT = "Segoe UI, Helvetica, Arial, sans-serif";
-const CONFIG = { font: FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 220 }, legend: { labelFontSize: 11, labelLimit: 0, orient: "bottom", columns: 2 } } as const;
+const CONFIG = {
+  font: FONT,
+  view: { stroke: null },
+  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 220 },
+  legend: { labelFontSize: 11, labelLimit: 0, orient: "bottom", columns: 2 },
+} as const;
 // "fit" keeps axes, titles and the legend inside the SVG's own box, so nothing is clipped when CSS scales it
 const AUTOSIZE = { type: "fit", contains: "padding" } as const;
 const millions = (v: number | null) => (v === null ? null : Math.round(v / 10000) / 100);
 
 export function phaseTotalsSpec(d: ReportData): TopLevelSpec {
-  const values = d.phases.flatMap((p) => d.options.map((o, j) => ({ phase: p.phase, option: o, m: millions(p.totals[j]) })));
+  const values = d.phases.flatMap((p) =>
+    d.options.map((o, j) => ({ phase: p.phase, option: o, m: millions(p.totals[j]) })),
+  );
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: "Totals by phase and option (£m)",
-    width: 640, height: 260, autosize: AUTOSIZE,
+    width: 640,
+    height: 260,
+    autosize: AUTOSIZE,
     data: { values },
     mark: { type: "bar", tooltip: true },
     encoding: {
@@ -37,14 +46,19 @@ export function winnersLosersSpec(d: ReportData): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: "Institutions gaining and losing against the Baseline",
-    width: 560, height: 30 * d.comparisons.length + 20, autosize: AUTOSIZE,
+    width: 560,
+    height: 30 * d.comparisons.length + 20,
+    autosize: AUTOSIZE,
     data: { values },
     mark: { type: "bar", tooltip: true },
     encoding: {
       y: { field: "candidate", type: "nominal", title: null, sort: d.comparisons.map((c) => c.candidate) },
       x: { field: "n", type: "quantitative", title: "Institutions", stack: "zero" },
       color: {
-        field: "outcome", type: "nominal", title: "Outcome", sort: ["Gain", "No change", "Loss"],
+        field: "outcome",
+        type: "nominal",
+        title: "Outcome",
+        sort: ["Gain", "No change", "Loss"],
         scale: { domain: ["Gain", "No change", "Loss"], range: ["#2a9d8f", "#c9c9c9", "#e76f51"] },
       },
       order: { field: "outcome", sort: "ascending" },
@@ -54,11 +68,15 @@ export function winnersLosersSpec(d: ReportData): TopLevelSpec {
 }
 
 export function projectionSpec(d: ReportData): TopLevelSpec {
-  const values = d.projection.flatMap((p) => p.rows.map((r) => ({ plan: p.plan, year: String(r.year), m: millions(r.cumulative) })));
+  const values = d.projection.flatMap((p) =>
+    p.rows.map((r) => ({ plan: p.plan, year: String(r.year), m: millions(r.cumulative) })),
+  );
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: "Projected cumulative high-needs balance (£m; negative = deficit)",
-    width: 560, height: 260, autosize: AUTOSIZE,
+    width: 560,
+    height: 260,
+    autosize: AUTOSIZE,
     data: { values },
     layer: [
       {

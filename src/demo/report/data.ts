@@ -1,16 +1,35 @@
 // The report's numbers, read from the recalculated demo workbook (never recomputed here).
 import type { CellResult } from "../../headless/xlsx";
 import { colLetters, colNumber, splitRef } from "../../model/a1";
-import { optionChanges, projectionAssumptions, type AssumptionRow, type OptionChanges } from "../../model/optionChanges";
+import {
+  optionChanges,
+  projectionAssumptions,
+  type AssumptionRow,
+  type OptionChanges,
+} from "../../model/optionChanges";
 import { ALLOCATION_OPTIONS, CANDIDATES, PLANS } from "../rates";
 import {
-  COMPARE_STRIDE, FIT_CANDIDATE, PHASE_ORDER, PROJECTION_YEARS, SHEETS, SUMMARY_ALL_BLOCKS, SUMMARY_MEMO_FIRST, type DemoLayout,
+  COMPARE_STRIDE,
+  FIT_CANDIDATE,
+  PHASE_ORDER,
+  PROJECTION_YEARS,
+  SHEETS,
+  SUMMARY_ALL_BLOCKS,
+  SUMMARY_MEMO_FIRST,
+  type DemoLayout,
 } from "../workbook";
 
 /** Reads computed values of a range, e.g. HeadlessWorkbook.getValues. */
 export type ValuesOf = (sheet: string, rangeA1: string) => CellResult[][];
 
-export interface ChangeRow { name: string; phase: string; a: number; b: number; difference: number; change: number | null }
+export interface ChangeRow {
+  name: string;
+  phase: string;
+  a: number;
+  b: number;
+  difference: number;
+  change: number | null;
+}
 
 export interface Comparison {
   candidate: string;
@@ -36,8 +55,26 @@ export interface ReportData {
   allBlocks: (number | null)[];
   reconciles: boolean;
   comparisons: Comparison[];
-  fit: { candidate: string; budget: number | null; fitted: number | null; before: number | null; floor: number | null; cap: number | null; gaining: number | null; losing: number | null };
-  projection: { plan: string; rows: { year: string | number; income: number | null; spend: number | null; inYear: number | null; cumulative: number | null }[] }[];
+  fit: {
+    candidate: string;
+    budget: number | null;
+    fitted: number | null;
+    before: number | null;
+    floor: number | null;
+    cap: number | null;
+    gaining: number | null;
+    losing: number | null;
+  };
+  projection: {
+    plan: string;
+    rows: {
+      year: string | number;
+      income: number | null;
+      spend: number | null;
+      inYear: number | null;
+      cumulative: number | null;
+    }[];
+  }[];
   /** what each option sets against the option it inherits from, in words */
   changes: OptionChanges[];
   /** the projection plans' assumptions (after inheritance) */
@@ -47,7 +84,8 @@ export interface ReportData {
 }
 
 const num = (v: CellResult | undefined): number | null => (typeof v === "number" ? v : null);
-const text = (v: CellResult | undefined): string => (v === null || v === undefined ? "" : typeof v === "object" ? v.error : String(v));
+const text = (v: CellResult | undefined): string =>
+  v === null || v === undefined ? "" : typeof v === "object" ? v.error : String(v);
 
 export function reportData(values: ValuesOf, layout: DemoLayout, top = 5): ReportData {
   const problems: string[] = [];
@@ -56,23 +94,32 @@ export function reportData(values: ValuesOf, layout: DemoLayout, top = 5): Repor
     const [first] = range.split(":");
     const col0 = first.replace(/\d+/g, "");
     const row0 = Number(first.replace(/\D+/g, ""));
-    grid.forEach((row, r) => row.forEach((v, c) => {
-      if (v !== null && typeof v === "object") {
-        const at = `${colLetters(colNumber(col0) + c)}${row0 + r}`;
-        problems.push(`${sheet}!${at}: ${v.error} ${v.message}`.trim());
-      }
-    }));
+    grid.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && typeof v === "object") {
+          const at = `${colLetters(colNumber(col0) + c)}${row0 + r}`;
+          problems.push(`${sheet}!${at}: ${v.error} ${v.message}`.trim());
+        }
+      }),
+    );
     return grid;
   };
 
   const summary = read(SHEETS.summary, `A2:${colLetters(2 + ALLOCATION_OPTIONS.length)}${PHASE_ORDER.length + 2}`);
   const phases = summary.slice(0, PHASE_ORDER.length).map((row) => ({
-    phase: text(row[0]), totals: row.slice(1, 1 + ALLOCATION_OPTIONS.length).map(num), institutions: num(row[1 + ALLOCATION_OPTIONS.length]) ?? 0,
+    phase: text(row[0]),
+    totals: row.slice(1, 1 + ALLOCATION_OPTIONS.length).map(num),
+    institutions: num(row[1 + ALLOCATION_OPTIONS.length]) ?? 0,
   }));
   const totals = summary[PHASE_ORDER.length].slice(1, 1 + ALLOCATION_OPTIONS.length).map(num);
-  const memoGrid = read(SHEETS.summary, `A${SUMMARY_MEMO_FIRST}:${colLetters(1 + ALLOCATION_OPTIONS.length)}${SUMMARY_ALL_BLOCKS + 1}`);
+  const memoGrid = read(
+    SHEETS.summary,
+    `A${SUMMARY_MEMO_FIRST}:${colLetters(1 + ALLOCATION_OPTIONS.length)}${SUMMARY_ALL_BLOCKS + 1}`,
+  );
   const optionCells = (row: CellResult[] | undefined) => (row ?? []).slice(1, 1 + ALLOCATION_OPTIONS.length).map(num);
-  const memo = memoGrid.slice(0, SUMMARY_ALL_BLOCKS - SUMMARY_MEMO_FIRST).map((row) => ({ label: text(row[0]), totals: optionCells(row) }));
+  const memo = memoGrid
+    .slice(0, SUMMARY_ALL_BLOCKS - SUMMARY_MEMO_FIRST)
+    .map((row) => ({ label: text(row[0]), totals: optionCells(row) }));
   const allBlocks = optionCells(memoGrid[SUMMARY_ALL_BLOCKS - SUMMARY_MEMO_FIRST]);
   const reconciles = optionCells(memoGrid[SUMMARY_ALL_BLOCKS - SUMMARY_MEMO_FIRST + 1]).every((v) => v === 0);
 
@@ -103,14 +150,23 @@ export function reportData(values: ValuesOf, layout: DemoLayout, top = 5): Repor
       errors,
       total: { a: num(total[1]), b: num(total[2]), difference: num(total[3]) },
       biggestGains: byDiff.filter((r) => r.difference > 0).slice(0, top),
-      biggestLosses: byDiff.filter((r) => r.difference < 0).reverse().slice(0, top),
+      biggestLosses: byDiff
+        .filter((r) => r.difference < 0)
+        .reverse()
+        .slice(0, top),
     };
   });
 
   const fitCells = read(SHEETS.fit, "J2:J8").map((r) => num(r[0]));
   const fit = {
-    candidate: FIT_CANDIDATE, budget: fitCells[0], floor: fitCells[1], cap: fitCells[2], fitted: fitCells[3], before: fitCells[4],
-    gaining: fitCells[5], losing: fitCells[6],
+    candidate: FIT_CANDIDATE,
+    budget: fitCells[0],
+    floor: fitCells[1],
+    cap: fitCells[2],
+    fitted: fitCells[3],
+    before: fitCells[4],
+    gaining: fitCells[5],
+    losing: fitCells[6],
   };
 
   const projection = PLANS.map((plan, k) => {
@@ -119,7 +175,11 @@ export function reportData(values: ValuesOf, layout: DemoLayout, top = 5): Repor
     return {
       plan,
       rows: grid.map((r) => ({
-        year: typeof r[0] === "number" ? r[0] : text(r[0]), income: num(r[1]), spend: num(r[2]), inYear: num(r[3]), cumulative: num(r[4]),
+        year: typeof r[0] === "number" ? r[0] : text(r[0]),
+        income: num(r[1]),
+        spend: num(r[2]),
+        inYear: num(r[3]),
+        cumulative: num(r[4]),
       })),
     };
   });
@@ -129,7 +189,18 @@ export function reportData(values: ValuesOf, layout: DemoLayout, top = 5): Repor
   const assumptions = { plans: [...PLANS], rows: projectionAssumptions(rates, PLANS) };
 
   return {
-    institutions: n, options: [...ALLOCATION_OPTIONS], phases, totals, memo, allBlocks, reconciles, comparisons, fit, projection, changes,
-    assumptions, problems,
+    institutions: n,
+    options: [...ALLOCATION_OPTIONS],
+    phases,
+    totals,
+    memo,
+    allBlocks,
+    reconciles,
+    comparisons,
+    fit,
+    projection,
+    changes,
+    assumptions,
+    problems,
   };
 }

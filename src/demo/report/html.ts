@@ -4,7 +4,11 @@ import type { ChangeRow, ReportData } from "./data";
 import { changeSentence, valueInWords } from "../../model/optionChanges";
 import { fitMethodText } from "../../model/paperText";
 
-export interface ReportCharts { phases: string; winners: string; projection: string }
+export interface ReportCharts {
+  phases: string;
+  winners: string;
+  projection: string;
+}
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
@@ -14,14 +18,19 @@ const signed = (v: number | null) => (v === null ? "error" : `${v > 0 ? "+" : ""
 
 function table(head: string[], rows: string[][], numericFrom = 1): string {
   const th = head.map((h, i) => `<th${i >= numericFrom ? ' class="n"' : ""}>${esc(h)}</th>`).join("");
-  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${i >= numericFrom ? ' class="n"' : ""}>${esc(c)}</td>`).join("")}</tr>`).join("\n");
+  const body = rows
+    .map((r) => `<tr>${r.map((c, i) => `<td${i >= numericFrom ? ' class="n"' : ""}>${esc(c)}</td>`).join("")}</tr>`)
+    .join("\n");
   return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 function changeTable(rows: ChangeRow[], candidate: string): string {
   if (rows.length === 0) return "<p>None.</p>";
-  return table(["Institution", "Phase", BASELINE, candidate, "Change", "%"],
-    rows.map((r) => [r.name, r.phase, money(r.a), money(r.b), signed(r.difference), pct(r.change)]), 2);
+  return table(
+    ["Institution", "Phase", BASELINE, candidate, "Change", "%"],
+    rows.map((r) => [r.name, r.phase, money(r.a), money(r.b), signed(r.difference), pct(r.change)]),
+    2,
+  );
 }
 
 const CSS = `
@@ -47,22 +56,41 @@ export function reportHtml(d: ReportData, charts: ReportCharts): string {
   const phaseRows = d.phases.map((p) => [p.phase, String(p.institutions), ...p.totals.map(money)]);
   const totalRow = ["Total", String(d.phases.reduce((s, p) => s + p.institutions, 0)), ...d.totals.map(money)];
   const base = d.totals[0];
-  const changeRow = ["Change vs " + BASELINE, "", ...d.totals.map((t) => (t === null || base === null ? "error" : `${signed(t - base)} (${pct(base ? (t - base) / base : null)})`))];
+  const changeRow = [
+    "Change vs " + BASELINE,
+    "",
+    ...d.totals.map((t) =>
+      t === null || base === null ? "error" : `${signed(t - base)} (${pct(base ? (t - base) / base : null)})`,
+    ),
+  ];
   const memoRows = d.memo.map((m) => [m.label, "", ...m.totals.map(money)]);
   const allRow = ["All blocks (SEND.ALLOCATE Total)", "", ...d.allBlocks.map(money)];
-  const phasesTable = table(optionsHead, [...phaseRows, totalRow, changeRow], 1).replace(/<tr><td>Total<\/td>/, '<tr class="total"><td>Total</td>');
+  const phasesTable = table(optionsHead, [...phaseRows, totalRow, changeRow], 1).replace(
+    /<tr><td>Total<\/td>/,
+    '<tr class="total"><td>Total</td>',
+  );
   const memoTable = table(["Other funding streams (memo)", "", ...d.options], [...memoRows, allRow], 1);
 
-  const winners = d.comparisons.map((c) => `
+  const winners = d.comparisons
+    .map(
+      (c) => `
 <h3>${esc(BASELINE)} vs ${esc(c.candidate)}</h3>
 <p>${c.gainers} institutions gain, ${c.losers} lose, ${c.unchanged} are unchanged${c.errors ? `, ${c.errors} show an error` : ""}.
 High Needs total ${money(c.total.a)} → ${money(c.total.b)} (${signed(c.total.difference)}).</p>
 <h4>Largest gains</h4>${changeTable(c.biggestGains, c.candidate)}
-<h4>Largest losses</h4>${changeTable(c.biggestLosses, c.candidate)}`).join("\n");
+<h4>Largest losses</h4>${changeTable(c.biggestLosses, c.candidate)}`,
+    )
+    .join("\n");
 
   const years = d.projection[0]?.rows.map((r) => String(r.year)) ?? [];
-  const projRows = years.map((y, i) => [y, ...d.projection.flatMap((p) => [money(p.rows[i]?.inYear ?? null), money(p.rows[i]?.cumulative ?? null)])]);
-  const projTable = table(["Year", ...d.projection.flatMap((p) => [`${p.plan}: in-year`, `${p.plan}: cumulative`])], projRows);
+  const projRows = years.map((y, i) => [
+    y,
+    ...d.projection.flatMap((p) => [money(p.rows[i]?.inYear ?? null), money(p.rows[i]?.cumulative ?? null)]),
+  ]);
+  const projTable = table(
+    ["Year", ...d.projection.flatMap((p) => [`${p.plan}: in-year`, `${p.plan}: cumulative`])],
+    projRows,
+  );
 
   const f = d.fit;
   const fitText = `Fitting the High Needs amounts of "${esc(f.candidate)}" for mainstream schools to the ${esc(BASELINE)} mainstream High Needs budget of ${money(f.budget)}
@@ -71,17 +99,32 @@ ${f.gaining ?? "?"} schools gain and ${f.losing ?? "?"} lose.`;
 
   const fitMethod = `<p>${esc(fitMethodText(BASELINE))}${f.before !== null && f.fitted !== null && f.before !== 0 ? ` Here the total moves by ${pct((f.fitted - f.before) / f.before)}.` : ""}</p>`;
 
-  const changes = d.changes.map((c) => `<div class="keep">
+  const changes = d.changes
+    .map(
+      (c) => `<div class="keep">
 <h3>${esc(c.option)}${c.inherits ? ` <small>(starts from ${esc(c.inherits)})</small>` : ""}</h3>
-${c.changes.length === 0 ? `<p>No changes: every rate is the same as ${esc(c.inherits ?? "the national rates")}.</p>`
-    : `<ul>${c.changes.map((x) => `<li>${esc(changeSentence(x))}</li>`).join("")}</ul>`}
-</div>`).join("\n");
+${
+  c.changes.length === 0
+    ? `<p>No changes: every rate is the same as ${esc(c.inherits ?? "the national rates")}.</p>`
+    : `<ul>${c.changes.map((x) => `<li>${esc(changeSentence(x))}</li>`).join("")}</ul>`
+}
+</div>`,
+    )
+    .join("\n");
 
-  const assumptionsTable = d.assumptions.rows.length === 0 ? "<p>No projection assumptions are set.</p>"
-    : table(["Assumption", ...d.assumptions.plans], d.assumptions.rows.map((r) => [r.label, ...r.values.map((v) => valueInWords(v, r.unit))]));
+  const assumptionsTable =
+    d.assumptions.rows.length === 0
+      ? "<p>No projection assumptions are set.</p>"
+      : table(
+          ["Assumption", ...d.assumptions.plans],
+          d.assumptions.rows.map((r) => [r.label, ...r.values.map((v) => valueInWords(v, r.unit))]),
+        );
 
   const problems = d.problems.length
-    ? `<h2>Cells with errors</h2><ul class="problems">${d.problems.slice(0, 50).map((p) => `<li>${esc(p)}</li>`).join("")}</ul>`
+    ? `<h2>Cells with errors</h2><ul class="problems">${d.problems
+        .slice(0, 50)
+        .map((p) => `<li>${esc(p)}</li>`)
+        .join("")}</ul>`
     : "";
 
   return `<!DOCTYPE html>

@@ -5,7 +5,9 @@ import { reportHtml } from "./html";
 
 export async function renderReport(d: ReportData): Promise<string> {
   const [phases, winners, projection] = await Promise.all([
-    renderSvg(phaseTotalsSpec(d)), renderSvg(winnersLosersSpec(d)), renderSvg(projectionSpec(d)),
+    renderSvg(phaseTotalsSpec(d)),
+    renderSvg(winnersLosersSpec(d)),
+    renderSvg(projectionSpec(d)),
   ]);
   return reportHtml(d, { phases, winners, projection });
 }

@@ -36,10 +36,17 @@ export class Ctx {
   }
 
   /** Adds one explanation line (no-op on the fast path). */
-  line(component: ComponentName, label: string, amount: Dec, detail: { key?: string; from?: string; rate?: Dec; count?: Dec } = {}): void {
+  line(
+    component: ComponentName,
+    label: string,
+    amount: Dec,
+    detail: { key?: string; from?: string; rate?: Dec; count?: Dec } = {},
+  ): void {
     if (!this.trace) return;
     this.trace.push({
-      component, label, amount: amount.toString(),
+      component,
+      label,
+      amount: amount.toString(),
       ...(detail.key !== undefined && { key: detail.key }),
       ...(detail.from !== undefined && { from: detail.from }),
       ...(detail.rate !== undefined && { rate: detail.rate.toString() }),
@@ -52,7 +59,10 @@ export class Ctx {
 export type Earlier = Partial<Record<ComponentName, Dec>>;
 
 /** Annual amounts of one component: pro-rated by Months (`annual`) and paid once a year in full (`once`). */
-export interface Amounts { annual: Dec; once: Dec }
+export interface Amounts {
+  annual: Dec;
+  once: Dec;
+}
 
 export function pupils(inst: Institution): Dec {
   return inst.primaryPupils.plus(inst.ks3Pupils).plus(inst.ks4Pupils);
@@ -61,10 +71,15 @@ export function pupils(inst: Institution): Dec {
 /** The count a linear term multiplies (keys.ts CountRef). */
 export function countOf(inst: Institution, count: Exclude<CountRef, "idaci.<A..F>">): Dec {
   switch (count) {
-    case "one": return ONE;
-    case "roll": return pupils(inst);
-    case "occupied": return inst.occupied;
-    case "unoccupied": return inst.places.minus(inst.occupied);
-    default: return count.startsWith("idaci.") ? inst.idaci[count.slice(6)] ?? ZERO : inst[count as CountField];
+    case "one":
+      return ONE;
+    case "roll":
+      return pupils(inst);
+    case "occupied":
+      return inst.occupied;
+    case "unoccupied":
+      return inst.places.minus(inst.occupied);
+    default:
+      return count.startsWith("idaci.") ? (inst.idaci[count.slice(6)] ?? ZERO) : inst[count as CountField];
   }
 }

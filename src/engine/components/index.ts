@@ -9,7 +9,8 @@ import { senif } from "./senif";
 import { topUp } from "./topUp";
 
 export function componentAmounts(ctx: Ctx, c: ComponentTerms, earlier: Earlier): Amounts {
-  let annual = ZERO, once = ZERO;
+  let annual = ZERO,
+    once = ZERO;
   const shares = new Set<string>();
   for (const t of c.terms) {
     switch (t.rule) {
@@ -19,10 +20,18 @@ export function componentAmounts(ctx: Ctx, c: ComponentTerms, earlier: Earlier):
         else annual = annual.plus(a);
         break;
       }
-      case "topup": annual = annual.plus(topUp(ctx, c.name)); break;
-      case "senif": annual = annual.plus(senif(ctx, c.name, t)); break;
-      case "aboveThreshold": annual = annual.plus(aboveThreshold(ctx, c.name, t)); break;
-      case "guarantee": annual = annual.plus(guarantee(ctx, c.name, t, earlier)); break;
+      case "topup":
+        annual = annual.plus(topUp(ctx, c.name));
+        break;
+      case "senif":
+        annual = annual.plus(senif(ctx, c.name, t));
+        break;
+      case "aboveThreshold":
+        annual = annual.plus(aboveThreshold(ctx, c.name, t));
+        break;
+      case "guarantee":
+        annual = annual.plus(guarantee(ctx, c.name, t, earlier));
+        break;
     }
   }
   return { annual, once };

@@ -18,7 +18,11 @@ export function linear(ctx: Ctx, component: ComponentName, t: Linear, sharesExpl
     share = s.value;
     if (!sharesExplained.has(t.share.key)) {
       sharesExplained.add(t.share.key);
-      ctx.line(component, `share counted as ${component} (${t.share.key})`, ZERO, { key: t.share.key, from: s.from, rate: s.value });
+      ctx.line(component, `share counted as ${component} (${t.share.key})`, ZERO, {
+        key: t.share.key,
+        from: s.from,
+        rate: s.value,
+      });
     }
   }
   const count = countOf(ctx.inst, t.count);

@@ -14,7 +14,12 @@ export function senif(ctx: Ctx, component: ComponentName, t: Extract<Term, { rul
     let amount = hours.times(rate.value);
     for (const { r } of times) amount = amount.times(r.value);
     const by = times.map(({ x, r }) => ` × ${x.key} (${r.value}, ${r.from})`).join("");
-    ctx.line(component, `SENIF ${label} hours × ${key}${by}`, amount, { key, from: rate.from, rate: rate.value, count: hours });
+    ctx.line(component, `SENIF ${label} hours × ${key}${by}`, amount, {
+      key,
+      from: rate.from,
+      rate: rate.value,
+      count: hours,
+    });
     total = total.plus(amount);
   }
   return total;

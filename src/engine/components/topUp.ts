@@ -9,7 +9,11 @@ import { SETTING_OF_PHASE, type ComponentName, type Setting } from "../types";
 import type { Ctx } from "./context";
 
 /** The top-up rate for a setting and band, with the key it was found under, or undefined. */
-export function findTopupRate(option: Option, setting: Setting, band: string): { value: Dec; from: string; key: string } | undefined {
+export function findTopupRate(
+  option: Option,
+  setting: Setting,
+  band: string,
+): { value: Dec; from: string; key: string } | undefined {
   const b = normLabel(band);
   for (const key of [`topup.${setting}.${b}`, `topup.all.${b}`]) {
     const r = option.rates.get(normKey(key));
@@ -19,9 +23,15 @@ export function findTopupRate(option: Option, setting: Setting, band: string): {
 }
 
 /** As findTopupRate, but #N/A naming both keys tried when absent. */
-export function topupRate(option: Option, setting: Setting, band: string, why: string): { value: Dec; from: string; key: string } {
+export function topupRate(
+  option: Option,
+  setting: Setting,
+  band: string,
+  why: string,
+): { value: Dec; from: string; key: string } {
   const r = findTopupRate(option, setting, band);
-  if (!r) raise(E.missingRate(`topup.${setting}.${normLabel(band)}' or 'topup.all.${normLabel(band)}`, option.name, why));
+  if (!r)
+    raise(E.missingRate(`topup.${setting}.${normLabel(band)}' or 'topup.all.${normLabel(band)}`, option.name, why));
   return r;
 }
 
@@ -31,10 +41,20 @@ export function topUp(ctx: Ctx, component: ComponentName): Dec {
   let total = ZERO;
   for (const [band, { label, count }] of ctx.inst.ehcp) {
     if (count.isZero()) continue;
-    const rate = topupRate(ctx.option, setting, band, `top-up (EHCP ${label} = ${count} at a ${ctx.inst.phase} setting)`);
+    const rate = topupRate(
+      ctx.option,
+      setting,
+      band,
+      `top-up (EHCP ${label} = ${count} at a ${ctx.inst.phase} setting)`,
+    );
     const amount = count.times(rate.value);
     total = total.plus(amount);
-    ctx.line(component, `EHCP ${label} × ${rate.key}`, amount, { key: rate.key, from: rate.from, rate: rate.value, count });
+    ctx.line(component, `EHCP ${label} × ${rate.key}`, amount, {
+      key: rate.key,
+      from: rate.from,
+      rate: rate.value,
+      count,
+    });
   }
   return total;
 }

@@ -10,9 +10,16 @@ export interface BreakdownInfo {
   kind: "total" | "placement" | "age" | "new";
 }
 
-const INFO = new Map<Breakdown, BreakdownInfo>(FORECAST_BREAKDOWNS.map((b) => [b, {
-  id: b.key, label: b.header, kind: b.kind === "newPlans" ? "new" : b.kind,
-}]));
+const INFO = new Map<Breakdown, BreakdownInfo>(
+  FORECAST_BREAKDOWNS.map((b) => [
+    b,
+    {
+      id: b.key,
+      label: b.header,
+      kind: b.kind === "newPlans" ? "new" : b.kind,
+    },
+  ]),
+);
 
 export const BREAKDOWNS: readonly BreakdownInfo[] = [...INFO.values()];
 

@@ -25,26 +25,48 @@ export function fyLabel(start: number): string {
 
 const REDUCED = new Set(["mainstream", "rb", "special", "isp"]);
 
-export function demandYears(f: ForecastTable, get: (key: string) => Dec, has: (key: string) => boolean, option: string): DemandYear[] {
+export function demandYears(
+  f: ForecastTable,
+  get: (key: string) => Dec,
+  has: (key: string) => boolean,
+  option: string,
+): DemandYear[] {
   const placements = f.breakdowns.filter((b) => b.kind === "placement");
-  if (placements.length === 0) raise(E.forecastLacks("placement rows (Mainstream, Special, ISP, …)", `the spend by setting of option '${option}'`));
+  if (placements.length === 0)
+    raise(
+      E.forecastLacks("placement rows (Mainstream, Special, ISP, …)", `the spend by setting of option '${option}'`),
+    );
   let years = f.years;
   if (has("proj.start")) {
     const start = get("proj.start").toNumber();
     years = years.filter((y) => y >= start + 1);
-    if (years.length === 0) raise(E.forecastLacks(`year from ${fyLabel(start)} (January ${start + 1})`, `proj.start of option '${option}'`));
+    if (years.length === 0)
+      raise(E.forecastLacks(`year from ${fyLabel(start)} (January ${start + 1})`, `proj.start of option '${option}'`));
   }
   if (has("proj.years")) {
     const n = get("proj.years").toNumber();
-    if (years.length < n) raise(E.forecastLacks(`${n} years from ${fyLabel(years[0] - 1)} (it has ${years.length})`, `proj.years of option '${option}'; forecast a longer horizon`));
+    if (years.length < n)
+      raise(
+        E.forecastLacks(
+          `${n} years from ${fyLabel(years[0] - 1)} (it has ${years.length})`,
+          `proj.years of option '${option}'; forecast a longer horizon`,
+        ),
+      );
     years = years.slice(0, n);
   }
   const cut = get("proj.newplans.cut");
   const hasNew = f.breakdowns.some((b) => b.id === "new plans");
-  if (!cut.isZero() && !hasNew) raise(E.forecastLacks("New plans rows", `proj.newplans.cut of option '${option}'; give the history a 'New plans' column`));
+  if (!cut.isZero() && !hasNew)
+    raise(
+      E.forecastLacks(
+        "New plans rows",
+        `proj.newplans.cut of option '${option}'; give the history a 'New plans' column`,
+      ),
+    );
   const reduction = get("proj.ei.reduction");
   const central = (y: number, id: string): Dec => f.central.get(y)!.get(id)!;
-  const total = (y: number): Dec => f.central.get(y)!.get("total") ?? placements.reduce((s, b) => s.plus(central(y, b.id)), ZERO);
+  const total = (y: number): Dec =>
+    f.central.get(y)!.get("total") ?? placements.reduce((s, b) => s.plus(central(y, b.id)), ZERO);
   const first = years[0];
   let avoided = ZERO;
   return years.map((y, t) => {

@@ -22,7 +22,12 @@ export interface ForecastTable {
 const FORECAST_HEADERS = ["Year", "Breakdown", "Low", "Central", "High"];
 
 /** Header name -> column index for a table whose headers must all be known; the required ones must be present. */
-export function headerColumns(header: readonly Cell[], arg: string, valid: readonly string[], required: readonly string[]): Map<string, number> {
+export function headerColumns(
+  header: readonly Cell[],
+  arg: string,
+  valid: readonly string[],
+  required: readonly string[],
+): Map<string, number> {
   const cols = new Map<string, number>();
   const byNorm = new Map(valid.map((v) => [normLabel(v), v]));
   const shown = header.map(cellText).filter((h) => h !== "");
@@ -41,7 +46,8 @@ export function headerColumns(header: readonly Cell[], arg: string, valid: reado
 /** A whole year (1900..2200) in a cell. */
 export function readYear(c: Cell, where: string): number {
   const n = readNumber(c);
-  if (n.kind !== "number" || !n.value.isInteger() || n.value.lt(1900) || n.value.gt(2200)) raise(E.notWholeYear(where, cellText(c)));
+  if (n.kind !== "number" || !n.value.isInteger() || n.value.lt(1900) || n.value.gt(2200))
+    raise(E.notWholeYear(where, cellText(c)));
   return n.value.toNumber();
 }
 

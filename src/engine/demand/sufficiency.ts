@@ -8,14 +8,21 @@
 // - Only breakdowns named in the capacity table appear, in the forecast's order, every forecast year.
 // - overflow TRUE: special-school demand above special places goes to ISP. The Special row's Demand becomes what
 //   the places can take (so its Gap is never negative) and the ISP row's Demand gains the rest; the ISP row is
-//   shown even without ISP capacity rows (blank Places and Gap). Needs Special rows in capacity and ISP in the forecast.
+//   shown even without ISP capacity rows (blank Places and Gap). Needs Special rows in capacity and ISP in the
+// forecast.
 import { cellText, isBlank } from "../coerce";
 import { attempt, E, raise, type SendError } from "../errors";
 import { D, ZERO, type Dec } from "../money";
 import type { Cell, Grid } from "../types";
 import { headerColumns, readBreakdown, readCount, readForecast, readYear } from "./forecastTable";
 
-export interface SufficiencyRow { year: number; breakdown: string; demand: Dec; places: Dec | null; gap: Dec | null }
+export interface SufficiencyRow {
+  year: number;
+  breakdown: string;
+  demand: Dec;
+  places: Dec | null;
+  gap: Dec | null;
+}
 
 const CAPACITY_HEADERS = ["Breakdown", "Year", "Places"];
 

@@ -54,9 +54,15 @@ export function allocateTotals(option: Option, grid: Grid, arg = "table"): (numb
   const out: (number | SendError | null)[] = new Array(grid.length - 1);
   for (let r = 1; r < grid.length; r++) {
     const values = grid[r];
-    if (isBlankRow(values)) { out[r - 1] = null; continue; }
+    if (isBlankRow(values)) {
+      out[r - 1] = null;
+      continue;
+    }
     const x = fastTotal(b, layout, values, buf);
-    if (x === x) { out[r - 1] = x; continue; }
+    if (x === x) {
+      out[r - 1] = x;
+      continue;
+    }
     const row = readTableRow(reader, values, r, nameCol, arg);
     out[r - 1] = row.institution === null ? null : decimalTotal(option, row.institution);
   }
@@ -67,7 +73,12 @@ export function allocateTotals(option: Option, grid: Grid, arg = "table"): (numb
  * SEND.ALLOCATE for one values row under a header reader the caller has cached (fieldReaderOf): the same
  * number as `reader.read(values, where)` + allocateTotal + toNumber (-0 shown as 0), or the same error.
  */
-export function allocateRowTotal(option: Option, reader: FieldReader, values: readonly Cell[], where = "values"): number | SendError {
+export function allocateRowTotal(
+  option: Option,
+  reader: FieldReader,
+  values: readonly Cell[],
+  where = "values",
+): number | SendError {
   const x = exactRowTotal(option, reader, values);
   return x === x ? x : decimalTotal(option, reader.read(values, where));
 }

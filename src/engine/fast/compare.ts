@@ -50,8 +50,13 @@ function slowCompare(optA: Option, optB: Option, grid: Grid, arg: string): Compa
   const rows = readTable(grid, arg);
   if (rows instanceof SendError) return rows;
   const c = compare(optA, optB, rows);
-  const line = (r: CompareRow): CompareRowValues =>
-    ({ name: r.name, a: num(r.a), b: num(r.b), difference: num(r.difference), change: num(r.change) });
+  const line = (r: CompareRow): CompareRowValues => ({
+    name: r.name,
+    a: num(r.a),
+    b: num(r.b),
+    difference: num(r.difference),
+    change: num(r.change),
+  });
   return { header: c.header, rows: c.rows.map(line), total: line(c.total) };
 }
 
@@ -62,7 +67,13 @@ function exactOf(d: Dec, K: number): number {
 
 function line(name: string, am: number, bm: number, K: number): CompareRowValues {
   const dm = safe(bm - am);
-  return { name, a: toDouble(am, K), b: toDouble(bm, K), difference: toDouble(dm, K), change: am === 0 ? null : dm / am };
+  return {
+    name,
+    a: toDouble(am, K),
+    b: toDouble(bm, K),
+    difference: toDouble(dm, K),
+    change: am === 0 ? null : dm / am,
+  };
 }
 
 /**
@@ -74,16 +85,19 @@ export function compareTable(optA: Option, optB: Option, grid: Grid, arg = "tabl
   const reader = fieldReader(grid[0], arg);
   if (reader instanceof SendError) return reader;
   const layout = layoutOf(reader);
-  const bA = bind(optA, layout), bB = bind(optB, layout);
+  const bA = bind(optA, layout),
+    bB = bind(optB, layout);
   if (!bA || !bB) return slowCompare(optA, optB, grid, arg);
   const K = Math.max(bA.o.unitK, bB.o.unitK);
-  const mulA = scaleUp(bA.o.unitM, K - bA.o.unitK), mulB = scaleUp(bB.o.unitM, K - bB.o.unitK);
+  const mulA = scaleUp(bA.o.unitM, K - bA.o.unitK),
+    mulB = scaleUp(bB.o.unitM, K - bB.o.unitK);
   if (K > MAX_K || mulA !== mulA || mulB !== mulB) return slowCompare(optA, optB, grid, arg);
   const buf = layout.buf;
   const nameCol = nameColumn(grid[0]);
   const rows: CompareRowValues[] = [];
   let firstErr: SendError | null = null;
-  let sumA = 0, sumB = 0;
+  let sumA = 0,
+    sumB = 0;
   // once a row needs decimals, every row's values are kept as Decimals for the Total
   let decimals: { a: Dec[]; b: Dec[] } | null = null;
   const exactRows: [number, number][] = [];
@@ -91,7 +105,8 @@ export function compareTable(optA: Option, optB: Option, grid: Grid, arg = "tabl
   for (let r = 1; r < grid.length; r++) {
     const values = grid[r];
     if (isBlankRow(values)) continue;
-    let am = NaN, bm = NaN;
+    let am = NaN,
+      bm = NaN;
     if (readRow(layout, values, buf)) {
       am = fastUnits(bA, buf, mulA);
       bm = am === am ? fastUnits(bB, buf, mulB) : NaN;
@@ -134,16 +149,24 @@ export function compareTable(optA: Option, optB: Option, grid: Grid, arg = "tabl
     }
   }
   const header: ComparisonValues["header"] = ["Name", optA.name, optB.name, "Difference", "Change"];
-  if (firstErr) return { header, rows, total: { name: "Total", a: firstErr, b: firstErr, difference: firstErr, change: firstErr } };
+  if (firstErr)
+    return { header, rows, total: { name: "Total", a: firstErr, b: firstErr, difference: firstErr, change: firstErr } };
   if (decimals) return { header, rows, total: decimalLine("Total", sum(decimals.a), sum(decimals.b)) };
-  if (sumA !== sumA || sumB !== sumB || safe(sumB - sumA) !== safe(sumB - sumA)) return slowCompare(optA, optB, grid, arg);
+  if (sumA !== sumA || sumB !== sumB || safe(sumB - sumA) !== safe(sumB - sumA))
+    return slowCompare(optA, optB, grid, arg);
   return { header, rows, total: line("Total", sumA, sumB, K) };
 }
 
 /** One row (or the Total) the decimal way: compare.ts's arithmetic, as numbers. */
 function decimalLine(name: string, a: Dec, b: Dec): CompareRowValues {
   const difference = b.minus(a);
-  return { name, a: num(a), b: num(b), difference: num(difference), change: a.isZero() ? null : num(difference.div(a)) };
+  return {
+    name,
+    a: num(a),
+    b: num(b),
+    difference: num(difference),
+    change: a.isZero() ? null : num(difference.div(a)),
+  };
 }
 
 /** A row's total at scale 10^K under a bound option, or NaN. */

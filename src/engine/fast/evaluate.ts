@@ -53,7 +53,8 @@ export function bind(option: Option, layout: Layout): Bound | null {
 function bindPhase(b: Bound, p: number): PhaseBound {
   const { o, layout: l } = b;
   const comps = o.phase(p);
-  const topupM = new Float64Array(b.nEhcp), topupK = new Int32Array(b.nEhcp);
+  const topupM = new Float64Array(b.nEhcp),
+    topupK = new Int32Array(b.nEhcp);
   if (comps.some((c) => c.topup)) {
     l.ehcpBands.forEach((band, i) => {
       const found = findTopupRate(o.option, SETTING_OF_PHASE[PHASES[p]], band);
@@ -62,7 +63,8 @@ function bindPhase(b: Bound, p: number): PhaseBound {
       topupK[i] = r.k;
     });
   }
-  const senifM = new Float64Array(b.nSenif), senifK = new Int32Array(b.nSenif);
+  const senifM = new Float64Array(b.nSenif),
+    senifK = new Int32Array(b.nSenif);
   const senif = comps.find((c) => c.senif)?.senif;
   if (senif) {
     l.senifBands.forEach((band, i) => {
@@ -85,8 +87,12 @@ const annualK = new Int32Array(COMPONENTS.length);
 
 /** Fills the derived slots (S.roll, S.unoccupied, S.ehcps) of a row just read. */
 function derive(buf: RowBuf, nEhcp: number): void {
-  const m = buf.m, k = buf.k;
-  tmp.set(m[S.primaryPupils], k[S.primaryPupils]).add(m[S.ks3Pupils], k[S.ks3Pupils]).add(m[S.ks4Pupils], k[S.ks4Pupils]);
+  const m = buf.m,
+    k = buf.k;
+  tmp
+    .set(m[S.primaryPupils], k[S.primaryPupils])
+    .add(m[S.ks3Pupils], k[S.ks3Pupils])
+    .add(m[S.ks4Pupils], k[S.ks4Pupils]);
   m[S.roll] = tmp.m;
   k[S.roll] = tmp.k;
   tmp.set(m[S.places], k[S.places]).add(-m[S.occupied], k[S.occupied]);
@@ -103,28 +109,38 @@ export function evaluate(b: Bound, buf: RowBuf): number {
   const phase = buf.phase;
   const pb = b.phases[phase] ?? bindPhase(b, phase);
   derive(buf, b.nEhcp);
-  const m = buf.m, k = buf.k;
-  const mm = buf.monthsM, mk = buf.monthsK, um = b.o.unitM, uk = b.o.unitK;
+  const m = buf.m,
+    k = buf.k;
+  const mm = buf.monthsM,
+    mk = buf.monthsK,
+    um = b.o.unitM,
+    uk = b.o.unitK;
   let units = 0;
   const comps = pb.comps;
   for (let ci = 0; ci < comps.length; ci++) {
     const c = comps[ci];
     acc.set(0, 0);
     once.set(0, 0);
-    const slot = c.slot, cm = c.m, ck = c.k, year = c.perYear;
+    const slot = c.slot,
+      cm = c.m,
+      ck = c.k,
+      year = c.perYear;
     for (let i = 0; i < slot.length; i++) {
       const v = m[slot[i]];
       if (v !== 0) (year[i] === 1 ? once : acc).add(safe(v * cm[i]), k[slot[i]] + ck[i]);
     }
     if (c.topup) {
-      const tm = pb.topupM, tk = pb.topupK;
+      const tm = pb.topupM,
+        tk = pb.topupK;
       for (let i = 0; i < b.nEhcp; i++) {
         const v = m[FIRST_BAND + i];
         if (v !== 0) acc.add(safe(v * tm[i]), k[FIRST_BAND + i] + tk[i]);
       }
     }
     if (c.senif) {
-      const first = FIRST_BAND + b.nEhcp, sm = pb.senifM, sk = pb.senifK;
+      const first = FIRST_BAND + b.nEhcp,
+        sm = pb.senifM,
+        sk = pb.senifK;
       for (let i = 0; i < b.nSenif; i++) {
         const h = m[first + i];
         if (h !== 0) acc.add(safe(h * sm[i]), k[first + i] + sk[i]);
@@ -133,13 +149,19 @@ export function evaluate(b: Bound, buf: RowBuf): number {
     if (c.above) {
       // rate × max(0, EHCPs − threshold × pupils)
       const { rate, threshold } = c.above;
-      tmp.set(m[S.ehcps], k[S.ehcps]).add(-safe(threshold.m * m[S.roll]), threshold.k + k[S.roll]).atLeastZero();
+      tmp
+        .set(m[S.ehcps], k[S.ehcps])
+        .add(-safe(threshold.m * m[S.roll]), threshold.k + k[S.roll])
+        .atLeastZero();
       acc.add(safe(rate.m * tmp.m), rate.k + tmp.k);
     }
     if (c.guarantee) {
       // max(0, rate × EHCPs − the annual amount of the component it tops up)
       const { rate, against } = c.guarantee;
-      tmp.set(safe(rate.m * m[S.ehcps]), rate.k + k[S.ehcps]).add(-annualM[against], annualK[against]).atLeastZero();
+      tmp
+        .set(safe(rate.m * m[S.ehcps]), rate.k + k[S.ehcps])
+        .add(-annualM[against], annualK[against])
+        .atLeastZero();
       acc.add(tmp.m, tmp.k);
     }
     if (once.m === 0) {

@@ -120,7 +120,10 @@ export const R = { m: 0, k: 0 };
 export function parseNumeral(s: string): boolean {
   let i = 0;
   let neg = false;
-  if (s.charCodeAt(0) === 45) { neg = true; i = 1; }
+  if (s.charCodeAt(0) === 45) {
+    neg = true;
+    i = 1;
+  }
   let digits = "";
   let frac = 0;
   let seenDot = false;
@@ -141,7 +144,10 @@ export function parseNumeral(s: string): boolean {
   // trailing zeros of the fraction carry no value: 1.50 is 15 / 10
   let end = digits.length;
   let k = frac - exp;
-  while (k > 0 && end > 1 && digits.charCodeAt(end - 1) === 48) { end--; k--; }
+  while (k > 0 && end > 1 && digits.charCodeAt(end - 1) === 48) {
+    end--;
+    k--;
+  }
   let m = Number(digits.slice(0, end));
   if (!(m <= MAX)) return false; // also rejects a numeral too long to be an exact integer
   if (k < 0) {
@@ -186,7 +192,11 @@ export function parseNumber(x: number): boolean {
 /** Parses a Decimal into R (false when it is not m / 10^k with m safe and k ≤ 22). */
 export function parseDec(d: Dec): boolean {
   if (!d.isFinite()) return false;
-  if (d.isZero()) { R.m = 0; R.k = 0; return true; }
+  if (d.isZero()) {
+    R.m = 0;
+    R.k = 0;
+    return true;
+  }
   // ≤ 15 significant digits survive a trip through a double unchanged, and that trip is cheap
   if (d.sd() <= 15) {
     const x = d.toNumber();

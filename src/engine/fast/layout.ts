@@ -46,7 +46,12 @@ const SIGNATURE_LIMIT = 256;
 export function layoutOf(reader: FieldReader): Layout {
   let l = layouts.get(reader);
   if (!l) {
-    const sig = reader.columns.map(({ col, column }) => `${col}:${column.kind}:${"field" in column ? column.field : "band" in column ? column.band : ""}`).join("|");
+    const sig = reader.columns
+      .map(
+        ({ col, column }) =>
+          `${col}:${column.kind}:${"field" in column ? column.field : "band" in column ? column.band : ""}`,
+      )
+      .join("|");
     l = bySignature.get(sig);
     if (!l) {
       l = buildLayout(reader);
@@ -63,25 +68,54 @@ function buildLayout(reader: FieldReader): Layout {
   const countSlots: number[] = [];
   const ehcp: { col: number; band: string }[] = [];
   const senif: { col: number; band: string }[] = [];
-  let phaseCol = -1, monthsCol = -1, occupiedCol = -1;
+  let phaseCol = -1,
+    monthsCol = -1,
+    occupiedCol = -1;
   for (const { col, column } of reader.columns) {
     switch (column.kind) {
-      case "phase": phaseCol = col; break;
-      case "months": monthsCol = col; break;
-      case "occupied": occupiedCol = col; break;
-      case "count": countCols.push(col); countSlots.push(COUNT_SLOT[column.field]); break;
-      case "idaci": countCols.push(col); countSlots.push(S.idaciA + "abcdef".indexOf(column.band)); break;
-      case "ehcp": ehcp.push({ col, band: column.band }); break;
-      case "senif": senif.push({ col, band: column.band }); break;
-      case "name": break;
+      case "phase":
+        phaseCol = col;
+        break;
+      case "months":
+        monthsCol = col;
+        break;
+      case "occupied":
+        occupiedCol = col;
+        break;
+      case "count":
+        countCols.push(col);
+        countSlots.push(COUNT_SLOT[column.field]);
+        break;
+      case "idaci":
+        countCols.push(col);
+        countSlots.push(S.idaciA + "abcdef".indexOf(column.band));
+        break;
+      case "ehcp":
+        ehcp.push({ col, band: column.band });
+        break;
+      case "senif":
+        senif.push({ col, band: column.band });
+        break;
+      case "name":
+        break;
     }
   }
-  ehcp.forEach(({ col }, i) => { countCols.push(col); countSlots.push(FIRST_BAND + i); });
-  senif.forEach(({ col }, i) => { countCols.push(col); countSlots.push(FIRST_BAND + ehcp.length + i); });
+  ehcp.forEach(({ col }, i) => {
+    countCols.push(col);
+    countSlots.push(FIRST_BAND + i);
+  });
+  senif.forEach(({ col }, i) => {
+    countCols.push(col);
+    countSlots.push(FIRST_BAND + ehcp.length + i);
+  });
   return {
-    countCols: Int32Array.from(countCols), countSlots: Int32Array.from(countSlots),
-    phaseCol, monthsCol, occupiedCol,
-    ehcpBands: ehcp.map((e) => e.band), senifBands: senif.map((e) => e.band),
+    countCols: Int32Array.from(countCols),
+    countSlots: Int32Array.from(countSlots),
+    phaseCol,
+    monthsCol,
+    occupiedCol,
+    ehcpBands: ehcp.map((e) => e.band),
+    senifBands: senif.map((e) => e.band),
     width: FIRST_BAND + ehcp.length + senif.length,
     buf: new RowBuf(FIRST_BAND + ehcp.length + senif.length),
   };
@@ -117,20 +151,40 @@ function phaseOf(c: Cell): number {
 /** A count cell into R: blank is 0; false for anything fields.ts would reject (or we cannot hold exactly). */
 function readCount(c: Cell): boolean {
   if (typeof c === "number") {
-    if (c > 0 && c <= MAX && Number.isInteger(c)) { R.m = c; R.k = 0; return true; }
-    if (c === 0) { R.m = 0; R.k = 0; return true; }
+    if (c > 0 && c <= MAX && Number.isInteger(c)) {
+      R.m = c;
+      R.k = 0;
+      return true;
+    }
+    if (c === 0) {
+      R.m = 0;
+      R.k = 0;
+      return true;
+    }
     return c > 0 && parseNumber(c); // negative, NaN and ±Infinity are errors
   }
-  if (c === null || c === undefined || c === "") { R.m = 0; R.k = 0; return true; }
+  if (c === null || c === undefined || c === "") {
+    R.m = 0;
+    R.k = 0;
+    return true;
+  }
   if (typeof c !== "string") return false;
-  if (isBlank(c)) { R.m = 0; R.k = 0; return true; }
+  if (isBlank(c)) {
+    R.m = 0;
+    R.k = 0;
+    return true;
+  }
   const n = readNumber(c);
   return n.kind === "number" && !(n.value.isNeg() && !n.value.isZero()) && parseDec(n.value);
 }
 
 /** Months into R: blank is 12; false outside 0..12 or when not a number. */
 function readMonths(c: Cell): boolean {
-  if (isBlank(c)) { R.m = 12; R.k = 0; return true; }
+  if (isBlank(c)) {
+    R.m = 12;
+    R.k = 0;
+    return true;
+  }
   if (typeof c === "number") return c >= 0 && c <= 12 && parseNumber(c);
   if (typeof c !== "string") return false;
   const n = readNumber(c);
@@ -151,8 +205,10 @@ export function readRow(l: Layout, values: readonly Cell[], buf: RowBuf): boolea
   const phase = l.phaseCol < 0 ? -1 : phaseOf(values[l.phaseCol]);
   if (phase < 0) return false;
   buf.phase = phase;
-  const m = buf.m, k = buf.k;
-  const cols = l.countCols, slots = l.countSlots;
+  const m = buf.m,
+    k = buf.k;
+  const cols = l.countCols,
+    slots = l.countSlots;
   for (let i = 0; i < cols.length; i++) {
     if (!readCount(values[cols[i]])) return false;
     m[slots[i]] = R.m;

@@ -12,14 +12,20 @@ import { Acc, parseDec, parseNumber, R } from "./exact";
 import { slotOf } from "./slots";
 
 /** m / 10^k; m is NaN when absent or not exactly representable. */
-export interface Rate { readonly m: number; readonly k: number }
+export interface Rate {
+  readonly m: number;
+  readonly k: number;
+}
 
 export const NO_RATE: Rate = { m: NaN, k: 0 };
 
 /** One component of one phase, compiled: linear terms as parallel arrays, the other rules as rates or null. */
 export interface CompiledComponent {
   /** count slot, coefficient m / 10^k, and 1 when paid once a year (not pro-rated) */
-  slot: Int32Array; m: Float64Array; k: Int32Array; perYear: Uint8Array;
+  slot: Int32Array;
+  m: Float64Array;
+  k: Int32Array;
+  perYear: Uint8Array;
   topup: boolean;
   /** SENIF: the key prefix (ey.senif) and the product of its `times` rates (ey.weeks) */
   senif: { key: string; times: Rate } | null;
@@ -99,35 +105,58 @@ function compile(option: Option): CompiledOption | null {
     return parseNumber(ref.default) ? { m: R.m, k: R.k } : NO_RATE;
   };
   const phases: CompiledComponent[][] = [];
-  const compilePhase = (p: number): CompiledComponent[] => phaseTerms(p).map((c) => {
-    const slot: number[] = [], m: number[] = [], k: number[] = [], perYear: number[] = [];
-    const out: CompiledComponent = {
-      slot: new Int32Array(), m: new Float64Array(), k: new Int32Array(), perYear: new Uint8Array(),
-      topup: false, senif: null, above: null, guarantee: null,
-    };
-    for (const t of c.terms) {
-      switch (t.rule) {
-        case "linear": {
-          const share = t.share ? get(t.share) : null;
-          if (share && share.m === 0) break; // a zero share needs no rates at all
-          const coef = product(get(t.rate), ...t.times.map(get), ...(share ? [share] : []));
-          slot.push(slotOf(t.count)); m.push(coef.m); k.push(coef.k); perYear.push(t.perYear ? 1 : 0);
-          break;
+  const compilePhase = (p: number): CompiledComponent[] =>
+    phaseTerms(p).map((c) => {
+      const slot: number[] = [],
+        m: number[] = [],
+        k: number[] = [],
+        perYear: number[] = [];
+      const out: CompiledComponent = {
+        slot: new Int32Array(),
+        m: new Float64Array(),
+        k: new Int32Array(),
+        perYear: new Uint8Array(),
+        topup: false,
+        senif: null,
+        above: null,
+        guarantee: null,
+      };
+      for (const t of c.terms) {
+        switch (t.rule) {
+          case "linear": {
+            const share = t.share ? get(t.share) : null;
+            if (share && share.m === 0) break; // a zero share needs no rates at all
+            const coef = product(get(t.rate), ...t.times.map(get), ...(share ? [share] : []));
+            slot.push(slotOf(t.count));
+            m.push(coef.m);
+            k.push(coef.k);
+            perYear.push(t.perYear ? 1 : 0);
+            break;
+          }
+          case "topup":
+            out.topup = true;
+            break;
+          case "senif":
+            out.senif = { key: t.key, times: product(...t.times.map(get)) };
+            break;
+          case "aboveThreshold":
+            out.above = { threshold: get(t.threshold), rate: get(t.rate) };
+            break;
+          case "guarantee":
+            out.guarantee = { rate: get(t.rate), against: COMPONENTS.findIndex((x) => x.name === t.against) };
+            break;
         }
-        case "topup": out.topup = true; break;
-        case "senif": out.senif = { key: t.key, times: product(...t.times.map(get)) }; break;
-        case "aboveThreshold": out.above = { threshold: get(t.threshold), rate: get(t.rate) }; break;
-        case "guarantee":
-          out.guarantee = { rate: get(t.rate), against: COMPONENTS.findIndex((x) => x.name === t.against) };
-          break;
       }
-    }
-    out.slot = Int32Array.from(slot); out.m = Float64Array.from(m); out.k = Int32Array.from(k);
-    out.perYear = Uint8Array.from(perYear);
-    return out;
-  });
+      out.slot = Int32Array.from(slot);
+      out.m = Float64Array.from(m);
+      out.k = Int32Array.from(k);
+      out.perYear = Uint8Array.from(perYear);
+      return out;
+    });
   return {
-    option, unitM, unitK,
+    option,
+    unitM,
+    unitK,
     phase: (p) => (phases[p] ??= compilePhase(p)),
     rate,
     topups: new Map(),

@@ -23,7 +23,13 @@ function dec(x: AmountArg, arg: string): Dec | null | SendError {
 }
 
 /** The decimal rule: months 0..12 (default 12), fte ≥ 0 (default 1), the setting's rate for the band. */
-export function topupAmountDecimal(option: Option, setting: Setting, band: string, months: AmountArg, fte: AmountArg): number | SendError {
+export function topupAmountDecimal(
+  option: Option,
+  setting: Setting,
+  band: string,
+  months: AmountArg,
+  fte: AmountArg,
+): number | SendError {
   const md = dec(months, "months");
   if (md instanceof SendError) return md;
   const m = md ?? TWELVE;
@@ -39,7 +45,11 @@ export function topupAmountDecimal(option: Option, setting: Setting, band: strin
 }
 
 function parseArg(x: AmountArg, dflt: number): boolean {
-  if (x === null) { R.m = dflt; R.k = 0; return true; }
+  if (x === null) {
+    R.m = dflt;
+    R.k = 0;
+    return true;
+  }
   return typeof x === "number" ? Number.isFinite(x) && parseNumber(x) : parseDec(x);
 }
 
@@ -47,13 +57,25 @@ function parseArg(x: AmountArg, dflt: number): boolean {
  * SEND.TOPUP after its setting is resolved: the same number (or error) as topupAmountDecimal. `band` is the
  * label as typed ("Band 3", "3"); lookups are memoised per option, setting and band text.
  */
-export function topupAmount(option: Option, setting: Setting, band: string, months: AmountArg = null, fte: AmountArg = null): number | SendError {
+export function topupAmount(
+  option: Option,
+  setting: Setting,
+  band: string,
+  months: AmountArg = null,
+  fte: AmountArg = null,
+): number | SendError {
   const x = exactTopupAmount(option, setting, band, months, fte);
   return x === x ? x : topupAmountDecimal(option, setting, band, months, fte);
 }
 
 /** The exact path alone: the amount, or NaN when the call must take the decimal path (tests count both ways). */
-export function exactTopupAmount(option: Option, setting: Setting, band: string, months: AmountArg = null, fte: AmountArg = null): number {
+export function exactTopupAmount(
+  option: Option,
+  setting: Setting,
+  band: string,
+  months: AmountArg = null,
+  fte: AmountArg = null,
+): number {
   const o = compileOption(option);
   if (o === null) return NaN;
   let bySetting = o.topups.get(setting);
@@ -68,7 +90,8 @@ export function exactTopupAmount(option: Option, setting: Setting, band: string,
     if (bySetting.size < 1000) bySetting.set(band, rate);
   }
   if (rate === null || !parseArg(months, 12)) return NaN;
-  const mm = R.m, mk = R.k;
+  const mm = R.m,
+    mk = R.k;
   if (!(mm >= 0 && cmp(mm, mk, 12, 0) <= 0 && parseArg(fte, 1) && R.m >= 0)) return NaN;
   const q = roundUnits(safe(rate.m * R.m), rate.k + R.k, mm, mk, o.unitM, o.unitK);
   const total = safe(q * o.unitM);

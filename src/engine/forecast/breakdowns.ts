@@ -14,7 +14,12 @@ export interface Breakdown {
   readonly synonyms: readonly string[];
 }
 
-const b = (key: string, header: string, kind: BreakdownKind, synonyms: string[] = []): Breakdown => ({ key, header, kind, synonyms });
+const b = (key: string, header: string, kind: BreakdownKind, synonyms: string[] = []): Breakdown => ({
+  key,
+  header,
+  kind,
+  synonyms,
+});
 
 /** Every history column after Year, in the order of the published release (and of the bundled history). */
 export const BREAKDOWNS: readonly Breakdown[] = [

@@ -66,7 +66,8 @@ function read(grid: Grid, arg: string): History {
     const where = `${arg} row ${r + 1}`;
     const y = readNumber(row[yearCol]);
     const yearText = y.kind === "text" ? y.text : y.kind === "blank" ? "" : y.value.toString();
-    if (y.kind !== "number" || !y.value.isInteger() || y.value.lt(1000) || y.value.gt(9999)) raise(E.notYear(where, yearText));
+    if (y.kind !== "number" || !y.value.isInteger() || y.value.lt(1000) || y.value.gt(9999))
+      raise(E.notYear(where, yearText));
     const values = cols.map(({ index, breakdown }) => {
       const n = readNumber(row[index]);
       if (n.kind === "text") raise(E.notNumberField(where, breakdown.header, n.text));
@@ -78,8 +79,10 @@ function read(grid: Grid, arg: string): History {
   }
   const sorted = [...rows].sort((a, b) => a.year - b.year || a.row - b.row);
   for (let i = 1; i < sorted.length; i++) {
-    const prev = sorted[i - 1], cur = sorted[i];
-    if (cur.year === prev.year) raise(E.duplicateYear(arg, cur.year, Math.min(prev.row, cur.row), Math.max(prev.row, cur.row)));
+    const prev = sorted[i - 1],
+      cur = sorted[i];
+    if (cur.year === prev.year)
+      raise(E.duplicateYear(arg, cur.year, Math.min(prev.row, cur.row), Math.max(prev.row, cur.row)));
     if (cur.year !== prev.year + 1) raise(E.yearGap(arg, prev.year + 1, prev.year, cur.year));
   }
   if (sorted.length < MIN_YEARS) raise(E.tooFewYears(arg, sorted.length));

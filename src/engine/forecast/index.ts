@@ -42,7 +42,8 @@ export function checkOptions(opts: ForecastOptions): { horizon: number; coverage
   }
   const c = opts.coverage ?? null;
   const coverage = c === null ? DEFAULT_COVERAGE : typeof c === "number" ? c : c.toNumber();
-  if (!(coverage > 0 && coverage < 1)) return E.argRange("coverage", String(coverage), "strictly between 0 and 1 (0.8 is an 80% interval)");
+  if (!(coverage > 0 && coverage < 1))
+    return E.argRange("coverage", String(coverage), "strictly between 0 and 1 (0.8 is an 80% interval)");
   return { horizon, coverage };
 }
 
@@ -56,13 +57,20 @@ export function forecast(grid: Grid, opts: ForecastOptions = {}): ForecastRow[] 
 }
 
 /** The forecast of a history already read. */
-export function forecastHistory(history: History, horizon: number, coverage: number, calibration: Calibration = SHIPPED_CALIBRATION): ForecastRow[] {
+export function forecastHistory(
+  history: History,
+  horizon: number,
+  coverage: number,
+  calibration: Calibration = SHIPPED_CALIBRATION,
+): ForecastRow[] {
   const p = pointForecast(history, horizon);
   const n = history.years.length;
   const last = history.years[n - 1];
   // Total always: at its place in the table, else first
   const hasTotal = history.columns.some((c) => c.breakdown === TOTAL);
-  const order = hasTotal ? history.columns.map((c, i) => ({ b: c.breakdown, i })) : [{ b: TOTAL, i: -1 }, ...history.columns.map((c, i) => ({ b: c.breakdown, i }))];
+  const order = hasTotal
+    ? history.columns.map((c, i) => ({ b: c.breakdown, i }))
+    : [{ b: TOTAL, i: -1 }, ...history.columns.map((c, i) => ({ b: c.breakdown, i }))];
   const lastOf = (i: number) => (i < 0 ? p.total[n - 1] : history.columns[i].values[n - 1]);
 
   const rows: ForecastRow[] = [];

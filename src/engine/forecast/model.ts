@@ -21,7 +21,8 @@ export interface PointForecast {
 
 const sum = (xs: readonly number[]) => xs.reduce((s, v) => s + v, 0);
 
-/** Reconciliation weight of a series: the typical size of its yearly change (+1, so a flat series still takes a share). */
+/** Reconciliation weight of a series: the typical size of its yearly change (+1, so a flat series still takes a share).
+ * */
 const weightOf = (values: readonly number[]) => Math.sqrt(changeScale(values) ** 2 + 1);
 
 export function pointForecast(history: History, horizon: number): PointForecast {
@@ -32,10 +33,12 @@ export function pointForecast(history: History, horizon: number): PointForecast 
   const given = history.columns.find((c) => c.breakdown.kind === "total")?.values;
   const presentPlacements = placements.filter((v): v is readonly number[] => v !== undefined);
   const presentAges = ages.filter((v): v is readonly number[] => v !== undefined);
-  const yearsOf = <T,>(f: (t: number) => T): T[] => Array.from({ length: n }, (_, t) => f(t));
-  const total = given ?? (presentPlacements.length
-    ? yearsOf((t) => sum(presentPlacements.map((v) => v[t])))
-    : yearsOf((t) => sum(presentAges.map((v) => v[t]))));
+  const yearsOf = <T>(f: (t: number) => T): T[] => Array.from({ length: n }, (_, t) => f(t));
+  const total =
+    given ??
+    (presentPlacements.length
+      ? yearsOf((t) => sum(presentPlacements.map((v) => v[t])))
+      : yearsOf((t) => sum(presentAges.map((v) => v[t]))));
 
   // Total: the cohort model when every age group is there, otherwise Total's own damped trend
   let totalForecast: number[];
@@ -47,10 +50,12 @@ export function pointForecast(history: History, horizon: number): PointForecast 
     const cohort = cohortForecast(byYear, horizon);
     const ratio = total[n - 1] / agesLast; // ages that do not add up to Total (a user's own table) keep their ratio
     totalForecast = cohort.map((stock) => sum(stock) * ratio);
-    ageForecast = AGES.map((_, a) => cohort.map((stock, h) => {
-      const s = sum(stock);
-      return s > 0 ? (stock[a] / s) * totalForecast[h] : 0;
-    }));
+    ageForecast = AGES.map((_, a) =>
+      cohort.map((stock, h) => {
+        const s = sum(stock);
+        return s > 0 ? (stock[a] / s) * totalForecast[h] : 0;
+      }),
+    );
   } else {
     totalForecast = dampedTrend(total, horizon);
   }
@@ -58,10 +63,18 @@ export function pointForecast(history: History, horizon: number): PointForecast 
   // groups: each its own damped trend, the groups the table leaves out as one more ("the rest"), reconciled to Total
   const groups = (series: readonly (readonly number[] | undefined)[], complete: boolean) => {
     const present = series.filter((v): v is readonly number[] => v !== undefined);
-    const members = complete ? present : [...present, yearsOf((t) => Math.max(0, total[t] - sum(present.map((v) => v[t]))))];
+    const members = complete
+      ? present
+      : [...present, yearsOf((t) => Math.max(0, total[t] - sum(present.map((v) => v[t]))))];
     const trends = members.map((v) => dampedTrend(v, horizon));
     const weights = members.map(weightOf);
-    const byH = totalForecast.map((tot, h) => reconcile(trends.map((f) => f[h]), weights, tot));
+    const byH = totalForecast.map((tot, h) =>
+      reconcile(
+        trends.map((f) => f[h]),
+        weights,
+        tot,
+      ),
+    );
     return { present, byMember: members.map((_, i) => byH.map((r) => r[i])) };
   };
 
@@ -71,7 +84,9 @@ export function pointForecast(history: History, horizon: number): PointForecast 
     const complete = presentPlacements.length === PLACEMENTS.length;
     const g = groups(placements, complete);
     let i = 0;
-    PLACEMENTS.forEach((b, j) => { if (placements[j]) forecastOf.set(b, g.byMember[i++]); });
+    PLACEMENTS.forEach((b, j) => {
+      if (placements[j]) forecastOf.set(b, g.byMember[i++]);
+    });
     if (!complete) placementRest = g.byMember[i];
   }
   let ageRest: number[] | null = null;
@@ -80,7 +95,9 @@ export function pointForecast(history: History, horizon: number): PointForecast 
   } else if (presentAges.length) {
     const g = groups(ages, false);
     let i = 0;
-    AGES.forEach((b, j) => { if (ages[j]) forecastOf.set(b, g.byMember[i++]); });
+    AGES.forEach((b, j) => {
+      if (ages[j]) forecastOf.set(b, g.byMember[i++]);
+    });
     ageRest = g.byMember[i];
   }
 

@@ -17,7 +17,8 @@ export function slopeOf(values: readonly number[], window = WINDOW): number {
   const w = values.slice(values.length - n);
   const xMean = (n - 1) / 2;
   const yMean = w.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0, sxx = 0;
+  let sxy = 0,
+    sxx = 0;
   for (let i = 0; i < n; i++) {
     sxy += (i - xMean) * (w[i] - yMean);
     sxx += (i - xMean) * (i - xMean);
@@ -27,8 +28,12 @@ export function slopeOf(values: readonly number[], window = WINDOW): number {
 
 /** φ + φ² + … + φʰ: how many slopes h years ahead adds up to. */
 export function dampedSteps(h: number, phi = PHI): number {
-  let s = 0, p = 1;
-  for (let i = 1; i <= h; i++) { p *= phi; s += p; }
+  let s = 0,
+    p = 1;
+  for (let i = 1; i <= h; i++) {
+    p *= phi;
+    s += p;
+  }
   return s;
 }
 

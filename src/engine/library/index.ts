@@ -11,7 +11,12 @@ import { NATIONAL_2026_27 } from "./national-2026-27";
 export type { LibraryOption, LibraryValue } from "./types";
 
 export const LIBRARY: LibraryOption[] = [
-  NATIONAL_2021_22, NATIONAL_2022_23, NATIONAL_2023_24, NATIONAL_2024_25, NATIONAL_2025_26, NATIONAL_2026_27,
+  NATIONAL_2021_22,
+  NATIONAL_2022_23,
+  NATIONAL_2023_24,
+  NATIONAL_2024_25,
+  NATIONAL_2025_26,
+  NATIONAL_2026_27,
 ];
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -19,7 +24,14 @@ const norm = (s: string) => s.trim().toLowerCase();
 /** The library option with this name (case-insensitive, trimmed), or #VALUE! listing the options. */
 export function libraryOption(name: string): LibraryOption | SendError {
   const found = LIBRARY.find((o) => norm(o.name) === norm(name));
-  return found ?? E.unknownOption("option", name, LIBRARY.map((o) => o.name));
+  return (
+    found ??
+    E.unknownOption(
+      "option",
+      name,
+      LIBRARY.map((o) => o.name),
+    )
+  );
 }
 
 /** Grid sections, in order; a key belongs to the first section with a matching pattern. */
@@ -59,12 +71,24 @@ function withAncestors(options: LibraryOption[]): LibraryOption[] {
 function valuesOf(o: LibraryOption): LibraryValue[] {
   const own: LibraryValue[] = [];
   if (o.inherits !== undefined) {
-    own.push({ key: "inherits", value: o.inherits, unit: "option name", status: "V", source: "",
-      description: "Option whose values fill this option's blank cells" });
+    own.push({
+      key: "inherits",
+      value: o.inherits,
+      unit: "option name",
+      status: "V",
+      source: "",
+      description: "Option whose values fill this option's blank cells",
+    });
   }
   if (o.fy !== undefined) {
-    own.push({ key: "year", value: o.fy, unit: "year", status: "V", source: "",
-      description: "Financial year the option prices (2025 -> 2025-26, April to March)" });
+    own.push({
+      key: "year",
+      value: o.fy,
+      unit: "year",
+      status: "V",
+      source: "",
+      description: "Financial year the option prices (2025 -> 2025-26, April to March)",
+    });
   }
   return [...own, ...o.values];
 }
@@ -96,7 +120,9 @@ export function libraryRatesGrid(names: string[] = LIBRARY.map((o) => o.name)): 
     .sort((a, b) => a.section - b.section || a.pattern - b.pattern || a.seen - b.seen);
 
   const blank = options.map(() => null);
-  const grid: (string | number | null)[][] = [["Factor", "Description", "Unit", "Source", ...options.map((o) => o.name)]];
+  const grid: (string | number | null)[][] = [
+    ["Factor", "Description", "Unit", "Source", ...options.map((o) => o.name)],
+  ];
   let section = -1;
   for (const k of keys) {
     if (k.section !== section) {

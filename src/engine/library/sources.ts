@@ -38,7 +38,8 @@ export const SRC = {
   /** 16-19 national funding rate from £5,105 to £5,133 for academic year 2026-27 */
   feweek2627: "https://feweek.co.uk/ministers-accused-of-breaking-16-19-funding-promise-with-0-5-rate-rise/",
   /** DAF £1,225 a year from April 2026 */
-  surreyDaf: "https://www.surreycc.gov.uk/children/support-and-advice/local-offer/practitioners/resources/early-years/daf",
+  surreyDaf:
+    "https://www.surreycc.gov.uk/children/support-and-advice/local-offer/practitioners/resources/early-years/daf",
 } as const;
 
 /**
@@ -46,9 +47,12 @@ export const SRC = {
  * (the library test insists every shipped number appears in the domain brief or in its source's quote).
  */
 export const QUOTED: Readonly<Record<string, string>> = {
-  [SRC.fenews2526]: "We have increased the national funding rate for students aged 16 and 17 and students aged 18 and over "
-    + "with high needs in band 5 to £5,105 (16 to 19 funding: information for 2025 to 2026, June 2025 update).",
-  [SRC.feweek2627]: "The Department for Education today confirmed the national funding rate for 16 and 17 year old learners "
-    + "will only rise by 0.5 per cent in academic year 2026-27, from £5,105 to £5,133. (FE Week, 10 March 2026)",
-  [SRC.surreyDaf]: "From April 2026 childcare providers can receive £1225 per year for every child who meets the eligibility criteria.",
+  [SRC.fenews2526]:
+    "We have increased the national funding rate for students aged 16 and 17 and students aged 18 and over " +
+    "with high needs in band 5 to £5,105 (16 to 19 funding: information for 2025 to 2026, June 2025 update).",
+  [SRC.feweek2627]:
+    "The Department for Education today confirmed the national funding rate for 16 and 17 year old learners " +
+    "will only rise by 0.5 per cent in academic year 2026-27, from £5,105 to £5,133. (FE Week, 10 March 2026)",
+  [SRC.surreyDaf]:
+    "From April 2026 childcare providers can receive £1225 per year for every child who meets the eligibility criteria.",
 };

@@ -25,19 +25,26 @@ const vectorOfRange = vectorOf;
 const SendErrorClass = SendError;
 
 const FIELDS: ParamSpec = {
-  name: "fields", type: "range", group: "row",
+  name: "fields",
+  type: "range",
+  group: "row",
   description: "The institution header row (Name, Phase, Primary Pupils, EHCP Band 1, Places, ...).",
 };
 const VALUES: ParamSpec = {
-  name: "values", type: "range", group: "row",
+  name: "values",
+  type: "range",
+  group: "row",
   description: "The institution's values, one under each header in fields.",
 };
 const BLOCK: ParamSpec = {
-  name: "block", type: "text", optional: true,
+  name: "block",
+  type: "text",
+  optional: true,
   description: "Only this funding block: High needs, Schools, 16-19 or Early years (default All, the Total).",
 };
 const TABLE: ParamSpec = {
-  name: "table", type: "range",
+  name: "table",
+  type: "range",
   description: "The institutions table: the header row, then one row per institution.",
 };
 
@@ -49,7 +56,8 @@ function optionReaderValues(a: Args): { option: Option; reader: FieldReader; val
   if (fields instanceof SendErrorClass) return fields;
   const values = vectorOfRange(a.range("values"), "values");
   if (values instanceof SendErrorClass) return values;
-  if (fields.cells.length !== values.length) return E.shapeMismatch("fields", "values", fields.cells.length, values.length);
+  if (fields.cells.length !== values.length)
+    return E.shapeMismatch("fields", "values", fields.cells.length, values.length);
   const reader = fields.reader;
   return reader instanceof SendErrorClass ? reader : { option: ro.option, reader, values };
 }
@@ -65,9 +73,10 @@ export function optionAndInstitution(a: Args): { option: Option; inst: Instituti
 export const ALLOCATE: FunctionSpec = {
   name: "ALLOCATE",
   description: "The total SEND funding of one institution under one option of a rates table.",
-  help: "Reads the institution's counts (pupils, FSM, EHCPs by band, places, ...) from a header row and a values row, "
-    + "applies every component rule of the option (notional SEN, place funding, top-up, early intervention, early years, "
-    + "FE element 1), rounds each component to round.to and returns their sum.",
+  help:
+    "Reads the institution's counts (pupils, FSM, EHCPs by band, places, ...) from a header row and a values row, " +
+    "applies every component rule of the option (notional SEN, place funding, top-up, early intervention, early years, " +
+    "FE element 1), rounds each component to round.to and returns their sum.",
   parameters: [RATES_PARAM, OPTION_PARAM, FIELDS, VALUES, BLOCK],
   result: "scalar",
   run(a): Result {
@@ -85,9 +94,11 @@ export const ALLOCATE: FunctionSpec = {
 
 export const BREAKDOWN: FunctionSpec = {
   name: "BREAKDOWN",
-  description: "One institution's funding by component: a 7 × 3 spill of component, block and amount, ending with Total.",
-  help: "The same calculation as SEND.ALLOCATE, shown component by component: Notional SEN, Place funding, Top-up, "
-    + "Early intervention, Early years, FE element 1 and Total, each with its DSG block and rounded amount.",
+  description:
+    "One institution's funding by component: a 7 × 3 spill of component, block and amount, ending with Total.",
+  help:
+    "The same calculation as SEND.ALLOCATE, shown component by component: Notional SEN, Place funding, Top-up, " +
+    "Early intervention, Early years, FE element 1 and Total, each with its DSG block and rounded amount.",
   parameters: [RATES_PARAM, OPTION_PARAM, FIELDS, VALUES],
   result: "matrix",
   run(a): Result {
@@ -104,8 +115,9 @@ export const BREAKDOWN: FunctionSpec = {
 export const ALLOCATEALL: FunctionSpec = {
   name: "ALLOCATEALL",
   description: "The total funding of every institution in a table under one option: one value per data row.",
-  help: "Spills one Total per data row of the table (the header row is first). A row with a problem shows its own "
-    + "error without stopping the others; an all-blank row stays blank.",
+  help:
+    "Spills one Total per data row of the table (the header row is first). A row with a problem shows its own " +
+    "error without stopping the others; an all-blank row stays blank.",
   parameters: [RATES_PARAM, OPTION_PARAM, TABLE, BLOCK],
   result: "matrix",
   run(a): Result {
@@ -121,13 +133,20 @@ export const ALLOCATEALL: FunctionSpec = {
 
 export const COMPARE: FunctionSpec = {
   name: "COMPARE",
-  description: "Every institution's total under two options side by side, with the difference, the change and a Total row.",
-  help: "Spills a header row (Name, option A, option B, Difference, Change), one row per institution (its Name, "
-    + "else Row k) and a Total row. Change is (B - A) / A, blank when A is 0. A row that fails shows its error, and "
-    + "so does the Total row.",
+  description:
+    "Every institution's total under two options side by side, with the difference, the change and a Total row.",
+  help:
+    "Spills a header row (Name, option A, option B, Difference, Change), one row per institution (its Name, " +
+    "else Row k) and a Total row. Change is (B - A) / A, blank when A is 0. A row that fails shows its error, and " +
+    "so does the Total row.",
   parameters: [
     RATES_PARAM,
-    { name: "optionA", type: "text", blankOk: true, description: "The first option (the baseline the change is measured from)." },
+    {
+      name: "optionA",
+      type: "text",
+      blankOk: true,
+      description: "The first option (the baseline the change is measured from).",
+    },
     { name: "optionB", type: "text", blankOk: true, description: "The second option (the candidate)." },
     TABLE,
     BLOCK,
@@ -176,6 +195,16 @@ function blockComparison(optA: Option, optB: Option, grid: Grid, block: BlockCho
   };
   const c = compareWith(optA, optB, table, pick(rowsA), pick(rowsB));
   const out = (x: Dec | SendError | null): OutCell => (x === null || x instanceof SendError ? x : num(x));
-  const line = (r: CompareRow): OutCell[] => [r.name, out(r.a), out(r.b), out(r.difference), r.change === null || r.change instanceof SendError ? r.change : toNumber(r.change)];
-  return [[c.header[0], `${c.header[1]} (${block})`, `${c.header[2]} (${block})`, c.header[3], c.header[4]], ...c.rows.map(line), line(c.total)];
+  const line = (r: CompareRow): OutCell[] => [
+    r.name,
+    out(r.a),
+    out(r.b),
+    out(r.difference),
+    r.change === null || r.change instanceof SendError ? r.change : toNumber(r.change),
+  ];
+  return [
+    [c.header[0], `${c.header[1]} (${block})`, `${c.header[2]} (${block})`, c.header[3], c.header[4]],
+    ...c.rows.map(line),
+    line(c.total),
+  ];
 }

@@ -13,21 +13,43 @@ import { num, numberVector, numbersOf, OPTION_PARAM, RATES_PARAM, ratesAndOption
 /** Every cell of a range (row by row) as a number or blank; text is #VALUE! naming the cell. */
 function numbersIn(range: Range, arg: string): (Dec | null)[] | SendError {
   const cells = range.cells();
-  return numbersOf(cells.map((c) => c.cell), arg, (i) => cells[i].label);
+  return numbersOf(
+    cells.map((c) => c.cell),
+    arg,
+    (i) => cells[i].label,
+  );
 }
 
 export const FIT: FunctionSpec = {
   name: "FIT",
-  description: "Scales amounts by one common factor so they total the budget exactly, within baseline floor and cap bounds.",
-  help: "The funding guarantee with capping and scaling: every amount is multiplied by the same factor and held "
-    + "between baseline × (1 + floor) and baseline × (1 + cap); pennies are placed by largest remainder so the results "
-    + "sum to the budget exactly. #NUM! when no factor can reach the budget.",
+  description:
+    "Scales amounts by one common factor so they total the budget exactly, within baseline floor and cap bounds.",
+  help:
+    "The funding guarantee with capping and scaling: every amount is multiplied by the same factor and held " +
+    "between baseline × (1 + floor) and baseline × (1 + cap); pennies are placed by largest remainder so the results " +
+    "sum to the budget exactly. #NUM! when no factor can reach the budget.",
   parameters: [
     { name: "amounts", type: "range", group: "rows", description: "The amounts to scale (one per institution)." },
     { name: "budget", type: "number", description: "The total the results must add up to." },
-    { name: "baseline", type: "range", optional: true, group: "rows", description: "Last year's amounts, one per row of amounts; floor and cap are relative to them." },
-    { name: "floor", type: "number", optional: true, description: "Most an institution may lose, as a fraction of baseline: -0.005 is -0.5%." },
-    { name: "cap", type: "number", optional: true, description: "Most an institution may gain, as a fraction of baseline: 0.05 is 5%." },
+    {
+      name: "baseline",
+      type: "range",
+      optional: true,
+      group: "rows",
+      description: "Last year's amounts, one per row of amounts; floor and cap are relative to them.",
+    },
+    {
+      name: "floor",
+      type: "number",
+      optional: true,
+      description: "Most an institution may lose, as a fraction of baseline: -0.005 is -0.5%.",
+    },
+    {
+      name: "cap",
+      type: "number",
+      optional: true,
+      description: "Most an institution may gain, as a fraction of baseline: 0.05 is 5%.",
+    },
   ],
   result: "matrix",
   run(a): Result {
@@ -37,7 +59,11 @@ export const FIT: FunctionSpec = {
     const baselineRange = a.optRange("baseline");
     const baseline = baselineRange ? numbersIn(baselineRange, "baseline") : null;
     if (baseline instanceof SendError) return baseline;
-    const results = fit(amounts, a.number("budget") as Dec, { baseline, floor: a.number("floor"), cap: a.number("cap") });
+    const results = fit(amounts, a.number("budget") as Dec, {
+      baseline,
+      floor: a.number("floor"),
+      cap: a.number("cap"),
+    });
     if (results instanceof SendError) return results;
     // the same shape as amounts, row by row
     const grid: OutGrid = [];
@@ -51,13 +77,25 @@ export const FIT: FunctionSpec = {
 export const DEFICIT: FunctionSpec = {
   name: "DEFICIT",
   description: "The DSG reserve year by year: a spill of in-year (income - spend + adjustment) and cumulative balance.",
-  help: "One row per year: in-year = income - spend + adjustment, and cumulative = the previous cumulative balance "
-    + "(the opening balance first) + in-year. A deficit is negative. Blank cells are 0.",
+  help:
+    "One row per year: in-year = income - spend + adjustment, and cumulative = the previous cumulative balance " +
+    "(the opening balance first) + in-year. A deficit is negative. Blank cells are 0.",
   parameters: [
-    { name: "opening", type: "number", blankOk: true, description: "The cumulative balance before the first year (a deficit is negative)." },
+    {
+      name: "opening",
+      type: "number",
+      blankOk: true,
+      description: "The cumulative balance before the first year (a deficit is negative).",
+    },
     { name: "income", type: "range", group: "years", description: "Income for each year (one column or row)." },
     { name: "spend", type: "range", group: "years", description: "Spend for each year, as many values as income." },
-    { name: "adjustments", type: "range", optional: true, group: "years", description: "Other adjustments for each year (default 0)." },
+    {
+      name: "adjustments",
+      type: "range",
+      optional: true,
+      group: "years",
+      description: "Other adjustments for each year (default 0).",
+    },
   ],
   result: "matrix",
   run(a): Result {
@@ -76,16 +114,25 @@ export const DEFICIT: FunctionSpec = {
 
 export const PROJECT: FunctionSpec = {
   name: "PROJECT",
-  description: "The high-needs deficit projection of an option: Year, Income, Spend, In-year and Cumulative for each year.",
-  help: "Uses the option's proj.* keys (start year, years, opening balance, grant and growth, pupils, growth and "
-    + "cost by setting, inflation, early intervention, ISP shift). Unmitigated and mitigated plans are two options of "
-    + "the same table. Given a forecast, the pupils of each year are the forecast's placements (Central), costed per "
-    + "setting with ISP fee inflation and LA top-up inflation kept apart, after the levers: early help cutting new "
-    + "plans (proj.newplans.cut) and new special places taking ISP pupils (proj.places.<y>), each with its own cost.",
-  parameters: [RATES_PARAM, OPTION_PARAM, {
-    name: "forecast", type: "range", optional: true,
-    description: "A demand forecast (the spill of SEND.FORECAST: Year, Breakdown, Low, Central, High); when given, each year's pupils by placement are its Central values.",
-  }],
+  description:
+    "The high-needs deficit projection of an option: Year, Income, Spend, In-year and Cumulative for each year.",
+  help:
+    "Uses the option's proj.* keys (start year, years, opening balance, grant and growth, pupils, growth and " +
+    "cost by setting, inflation, early intervention, ISP shift). Unmitigated and mitigated plans are two options of " +
+    "the same table. Given a forecast, the pupils of each year are the forecast's placements (Central), costed per " +
+    "setting with ISP fee inflation and LA top-up inflation kept apart, after the levers: early help cutting new " +
+    "plans (proj.newplans.cut) and new special places taking ISP pupils (proj.places.<y>), each with its own cost.",
+  parameters: [
+    RATES_PARAM,
+    OPTION_PARAM,
+    {
+      name: "forecast",
+      type: "range",
+      optional: true,
+      description:
+        "A demand forecast (the spill of SEND.FORECAST: Year, Breakdown, Low, Central, High); when given, each year's pupils by placement are its Central values.",
+    },
+  ],
   result: "matrix",
   run(a): Result {
     const ro = ratesAndOption(a);
@@ -102,9 +149,11 @@ export const PROJECT: FunctionSpec = {
 
 export const PAYBACK: FunctionSpec = {
   name: "PAYBACK",
-  description: "Years for an invest-to-save scheme to repay itself: investment / (annual saving - annual cost), to 0.01.",
-  help: "Divides the investment by the net yearly saving and rounds to a hundredth of a year. #NUM! when the net "
-    + "saving is 0 or less, because it never pays back.",
+  description:
+    "Years for an invest-to-save scheme to repay itself: investment / (annual saving - annual cost), to 0.01.",
+  help:
+    "Divides the investment by the net yearly saving and rounds to a hundredth of a year. #NUM! when the net " +
+    "saving is 0 or less, because it never pays back.",
   parameters: [
     { name: "investment", type: "number", description: "The up-front cost." },
     { name: "annual_saving", type: "number", description: "The saving each year." },

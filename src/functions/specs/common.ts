@@ -15,18 +15,22 @@ const SendErrorClass = SendError;
 
 /** The rates-table argument, the same in every function that takes one. */
 export const RATES_PARAM: ParamSpec = {
-  name: "rates", type: "range",
+  name: "rates",
+  type: "range",
   description: "The rates table: a header row with Factor and one column per option, then one key per row.",
 };
 
 /** The option argument, the same in every function that takes one. */
 export const OPTION_PARAM: ParamSpec = {
-  name: "option", type: "text", blankOk: true,
+  name: "option",
+  type: "text",
+  blankOk: true,
   description: "The option (column header) to use; may be blank when the table has only one option.",
 };
 
 /**
- * The boundary rule for Decimals (the fast path returns the same doubles directly): a Decimal leaves the engine as the nearest double, once. Money has already been rounded
+ * The boundary rule for Decimals (the fast path returns the same doubles directly): a Decimal leaves the engine as the
+ * nearest double, once. Money has already been rounded
  * half-up to the option's round.to by the engine, so the double is the rounded amount (to the 15–17 significant
  * digits a double holds). Ratios (COMPARE's Change) and FIT's factor are not money and are not rounded.
  * -0 becomes 0 (Excel shows no negative zero).
@@ -36,7 +40,10 @@ export function num(d: Dec): number {
   return n === 0 ? 0 : n;
 }
 
-export interface RatesAndOption { readonly table: RatesTable; readonly option: Option }
+export interface RatesAndOption {
+  readonly table: RatesTable;
+  readonly option: Option;
+}
 
 /**
  * Per table, per option argument, per text as given: what ratesAndOption returned (resolveOption reads the text
@@ -73,7 +80,11 @@ export function vectorOf(range: Range, arg: string): readonly Cell[] | SendError
 }
 
 /** Cells as numbers: blank is null (the engine decides what blank means), text is #VALUE! naming the cell. */
-export function numbersOf(cells: readonly Cell[], arg: string, label: (i: number) => string): (Dec | null)[] | SendError {
+export function numbersOf(
+  cells: readonly Cell[],
+  arg: string,
+  label: (i: number) => string,
+): (Dec | null)[] | SendError {
   const out: (Dec | null)[] = [];
   for (let i = 0; i < cells.length; i++) {
     const n = readNumber(cells[i]);

@@ -23,7 +23,11 @@ export interface Lifted {
   cols: number;
 }
 
-export interface LiftShape { rows: number; cols: number; args: Lifted[] }
+export interface LiftShape {
+  rows: number;
+  cols: number;
+  args: Lifted[];
+}
 
 /** The lifted arguments of `names` (range parameters of one group) and the result's shape, or the formula's error. */
 export function liftShape(a: Args, names: readonly string[]): LiftShape | SendError {
@@ -40,8 +44,10 @@ export function liftShape(a: Args, names: readonly string[]): LiftShape | SendEr
   }
   for (const x of args) {
     // a size that is neither 1 (broadcast) nor the result's: name the first argument of the result's size
-    if (x.rows !== 1 && x.rows !== rows) return E.lengthMismatch(args.find((y) => y.rows === rows)!.name, x.name, rows, x.rows);
-    if (x.cols !== 1 && x.cols !== cols) return E.lengthMismatch(args.find((y) => y.cols === cols)!.name, x.name, cols, x.cols);
+    if (x.rows !== 1 && x.rows !== rows)
+      return E.lengthMismatch(args.find((y) => y.rows === rows)!.name, x.name, rows, x.rows);
+    if (x.cols !== 1 && x.cols !== cols)
+      return E.lengthMismatch(args.find((y) => y.cols === cols)!.name, x.name, cols, x.cols);
   }
   return { rows, cols, args };
 }

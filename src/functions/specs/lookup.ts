@@ -90,19 +90,44 @@ function topupEach(option: Option, { rows, cols, args: [s, b, m, f] }: LiftShape
 
 export const TOPUP: FunctionSpec = {
   name: "TOPUP",
-  description: "The element 3 top-up for a pupil at a setting and band: rate × fte × months / 12, rounded; a range of pupils gives one each.",
-  help: "Looks up topup.<setting>.<band> (falling back to topup.all.<band>) in the option. The setting may be a "
-    + "setting (mainstream, rb, special, ap, fe, ey, isp) or a phase (Primary, Special, Resource Base, ...). "
-    + "months (0 to 12) defaults to 12 and fte to 1. Any of setting, band, months and fte may be a range, as with "
-    + "Excel's own functions: the result spills one top-up per cell (a column of pupils gives a column of top-ups). "
-    + "A single value goes with every cell, and a column of settings with a row of bands gives every pair. A cell "
-    + "with a problem shows its own error; ranges of different lengths are #VALUE!.",
+  description:
+    "The element 3 top-up for a pupil at a setting and band: rate × fte × months / 12, rounded; a range of pupils gives one each.",
+  help:
+    "Looks up topup.<setting>.<band> (falling back to topup.all.<band>) in the option. The setting may be a " +
+    "setting (mainstream, rb, special, ap, fe, ey, isp) or a phase (Primary, Special, Resource Base, ...). " +
+    "months (0 to 12) defaults to 12 and fte to 1. Any of setting, band, months and fte may be a range, as with " +
+    "Excel's own functions: the result spills one top-up per cell (a column of pupils gives a column of top-ups). " +
+    "A single value goes with every cell, and a column of settings with a row of bands gives every pair. A cell " +
+    "with a problem shows its own error; ranges of different lengths are #VALUE!.",
   parameters: [
-    RATES_PARAM, OPTION_PARAM,
-    { name: "setting", type: "range", group: EACH, description: "The setting (mainstream, rb, special, ap, fe, ey, isp) or a phase name; or a range of them." },
-    { name: "band", type: "range", group: EACH, description: "The top-up band label, e.g. Band 3 or 3; or a range of them." },
-    { name: "months", type: "range", group: EACH, optional: true, description: "Months funded, 0 to 12 (default 12); or a range of them." },
-    { name: "fte", type: "range", group: EACH, optional: true, description: "Full-time equivalent, 0 or more (default 1); or a range of them." },
+    RATES_PARAM,
+    OPTION_PARAM,
+    {
+      name: "setting",
+      type: "range",
+      group: EACH,
+      description: "The setting (mainstream, rb, special, ap, fe, ey, isp) or a phase name; or a range of them.",
+    },
+    {
+      name: "band",
+      type: "range",
+      group: EACH,
+      description: "The top-up band label, e.g. Band 3 or 3; or a range of them.",
+    },
+    {
+      name: "months",
+      type: "range",
+      group: EACH,
+      optional: true,
+      description: "Months funded, 0 to 12 (default 12); or a range of them.",
+    },
+    {
+      name: "fte",
+      type: "range",
+      group: EACH,
+      optional: true,
+      description: "Full-time equivalent, 0 or more (default 1); or a range of them.",
+    },
   ],
   result: "matrix",
   run(a): Result {
@@ -114,7 +139,8 @@ export const TOPUP: FunctionSpec = {
   },
   size(a): Size {
     const shape = liftShape(a, LIFTED);
-    if (shape instanceof SendError || isSingle(shape) || ratesAndOption(a) instanceof SendError) return { rows: 1, cols: 1 };
+    if (shape instanceof SendError || isSingle(shape) || ratesAndOption(a) instanceof SendError)
+      return { rows: 1, cols: 1 };
     return { rows: shape.rows, cols: shape.cols };
   },
 };
@@ -122,12 +148,10 @@ export const TOPUP: FunctionSpec = {
 export const BAND: FunctionSpec = {
   name: "BAND",
   description: "The top-up band for an assessment score: the band with the highest band.<band> threshold not above it.",
-  help: "Reads the option's band.<band> keys (the lowest score of each band) and returns the label of the highest "
-    + "band whose threshold is at most the score. A score below the lowest band is #N/A.",
-  parameters: [
-    RATES_PARAM, OPTION_PARAM,
-    { name: "score", type: "number", description: "The assessment score." },
-  ],
+  help:
+    "Reads the option's band.<band> keys (the lowest score of each band) and returns the label of the highest " +
+    "band whose threshold is at most the score. A score below the lowest band is #N/A.",
+  parameters: [RATES_PARAM, OPTION_PARAM, { name: "score", type: "number", description: "The assessment score." }],
   result: "scalar",
   run(a): Result {
     const ro = ratesAndOption(a);
@@ -141,8 +165,9 @@ const FACTORS_TABLE = factorsTable();
 export const FACTORS: FunctionSpec = {
   name: "FACTORS",
   description: "The catalogue of rates-table keys: Key, Description, Unit and Applies to.",
-  help: "Spills every key a rates table may hold, with what it means, its unit and the phases or functions that "
-    + "read it. Placeholders: <ph> is primary or secondary, <setting> a top-up setting, <band> a band label.",
+  help:
+    "Spills every key a rates table may hold, with what it means, its unit and the phases or functions that " +
+    "read it. Placeholders: <ph> is primary or secondary, <setting> a top-up setting, <band> a band label.",
   parameters: [],
   result: "matrix",
   run: (): Result => FACTORS_TABLE.map((row) => [...row]),
@@ -151,19 +176,34 @@ export const FACTORS: FunctionSpec = {
 
 export const CHECK: FunctionSpec = {
   name: "CHECK",
-  description: "Every problem in a rates table (or one option of it), and optionally in an institution table against it, one row each, or OK when there are none.",
-  help: "Lists unknown or duplicate keys, values that are not numbers or out of range, inheritance problems and "
-    + "values that will surprise (a notional share with no unit values), as rows of Option, Key and Problem. With a table: "
-    + "headers the formula ignores, rows it cannot read, counts a phase does not use, EHCP bands with no top-up and rates a phase needs "
-    + "(against each local option: a built-in national option is skipped unless it is named or is the only one).",
+  description:
+    "Every problem in a rates table (or one option of it), and optionally in an institution table against it, one row each, or OK when there are none.",
+  help:
+    "Lists unknown or duplicate keys, values that are not numbers or out of range, inheritance problems and " +
+    "values that will surprise (a notional share with no unit values), as rows of Option, Key and Problem. With a table: " +
+    "headers the formula ignores, rows it cannot read, counts a phase does not use, EHCP bands with no top-up and rates a phase needs " +
+    "(against each local option: a built-in national option is skipped unless it is named or is the only one).",
   parameters: [
     RATES_PARAM,
     { name: "option", type: "text", optional: true, description: "Check only this option (default: every option)." },
-    { name: "table", type: "range", optional: true, description: "Also check this institution table (header row, then one row each) against the rates: ignored headers, bad rows, unused counts, missing top-ups and rates." },
+    {
+      name: "table",
+      type: "range",
+      optional: true,
+      description:
+        "Also check this institution table (header row, then one row each) against the rates: ignored headers, bad rows, unused counts, missing top-ups and rates.",
+    },
   ],
   result: "matrix",
   run(a): Result {
-    const problems = check(a.range("rates").grid(), a.text("option"), "rates", "option", a.optRange("table")?.grid() ?? null, "table");
+    const problems = check(
+      a.range("rates").grid(),
+      a.text("option"),
+      "rates",
+      "option",
+      a.optRange("table")?.grid() ?? null,
+      "table",
+    );
     if (problems instanceof SendError) return problems;
     if (problems.length === 0) return "OK";
     return [["Option", "Key", "Problem"], ...problems.map((p) => [p.option, p.key, p.problem])];

@@ -21,11 +21,13 @@ export const PLAN_ROW_LABELS: readonly string[] = [
 
 export const PLAN: FunctionSpec = {
   name: "PLAN",
-  description: "An option's projection as DSG management plan lines: income, s251 spend lines, balances and EHCPs by placement, years across.",
-  help: "Uses the same proj.* keys and rules as SEND.PROJECT and lays them out like the DfE DSG deficit management plan: "
-    + "High Needs income; spend on section 251 lines (top-ups by setting, place funding, independent and non-maintained "
-    + "fees, AP, post-16, early years, SEN support services, hospital education and other); a Rounding line so the lines "
-    + "add up to SEND.PROJECT's Spend; the in-year and cumulative balance; then EHCPs by placement. One column per year.",
+  description:
+    "An option's projection as DSG management plan lines: income, s251 spend lines, balances and EHCPs by placement, years across.",
+  help:
+    "Uses the same proj.* keys and rules as SEND.PROJECT and lays them out like the DfE DSG deficit management plan: " +
+    "High Needs income; spend on section 251 lines (top-ups by setting, place funding, independent and non-maintained " +
+    "fees, AP, post-16, early years, SEN support services, hospital education and other); a Rounding line so the lines " +
+    "add up to SEND.PROJECT's Spend; the in-year and cumulative balance; then EHCPs by placement. One column per year.",
   parameters: [RATES_PARAM, OPTION_PARAM],
   result: "matrix",
   run(a): Result {

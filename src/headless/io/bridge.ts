@@ -6,7 +6,14 @@ import { deriveSpills, type XlsxBook, type XlsxSheetOut } from "../xlsx";
 import { HeadlessWorkbook, sheetSizeProblem, type FormulaCell } from "../workbook";
 import { widthOf } from "../../functions/spec";
 import { FileProblem } from "./files";
-import { FAILED_CELL_CONTENT, isolateFormulas, isolateUnparsable, isStackOverflow, type FailedCell, type Isolated } from "./isolate";
+import {
+  FAILED_CELL_CONTENT,
+  isolateFormulas,
+  isolateUnparsable,
+  isStackOverflow,
+  type FailedCell,
+  type Isolated,
+} from "./isolate";
 import type { SheetBounds } from "./clipRanges";
 import type { DefinedName } from "./definedNames";
 import { HyperFormula } from "hyperformula";
@@ -45,9 +52,14 @@ export function loadHost(book: XlsxBook): HeadlessWorkbook {
  * Loads a workbook with per-cell isolation: a formula the engine cannot take becomes #VALUE! in its own
  * cell (listed in `failed`, with the cell and the limit) and every other cell is evaluated.
  */
-export function loadHostIsolated(book: XlsxBook): { wb: HeadlessWorkbook; failed: FailedCell[]; rewritten: Isolated["rewritten"] } {
+export function loadHostIsolated(book: XlsxBook): {
+  wb: HeadlessWorkbook;
+  failed: FailedCell[];
+  rewritten: Isolated["rewritten"];
+} {
   const bounds = new Map<string, SheetBounds>();
-  for (const s of book.sheets) bounds.set(s.name.toLowerCase(), { rows: Math.max(1, s.cells.length), cols: Math.max(1, widthOf(s.cells)) });
+  for (const s of book.sheets)
+    bounds.set(s.name.toLowerCase(), { rows: Math.max(1, s.cells.length), cols: Math.max(1, widthOf(s.cells)) });
   // huge references are trimmed to the sheets' used ranges; if a spill then grows a sheet past them, again
   for (let round = 0; ; round++) {
     const iso = isolateFormulas(book.sheets, bounds);
@@ -81,7 +93,13 @@ function buildIsolated(iso: Isolated, names: readonly DefinedName[]): HeadlessWo
 function usableNames(names: readonly DefinedName[]): { name: string; expression: string; scope?: number }[] {
   const probe = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
   try {
-    return names.filter((n) => /^[A-Za-z_\\][\w.]*$/.test(n.name) && probe.validateFormula(n.expression) && probe.isItPossibleToAddNamedExpression(n.name, n.expression))
+    return names
+      .filter(
+        (n) =>
+          /^[A-Za-z_\\][\w.]*$/.test(n.name) &&
+          probe.validateFormula(n.expression) &&
+          probe.isItPossibleToAddNamedExpression(n.name, n.expression),
+      )
       .map((n) => ({ name: n.name, expression: n.expression, scope: n.sheetIndex }));
   } catch {
     return [];
@@ -100,7 +118,10 @@ function checkSizes(sheets: readonly { name: string; cells: RawCell[][] }[]): vo
   }
 }
 
-function build(sheets: readonly { name: string; cells: RawCell[][] }[], names: readonly DefinedName[] = []): HeadlessWorkbook {
+function build(
+  sheets: readonly { name: string; cells: RawCell[][] }[],
+  names: readonly DefinedName[] = [],
+): HeadlessWorkbook {
   checkSizes(sheets);
   // an object keeps insertion order except for integer-like keys ("2024"): add such sheets one by one
   if (!sheets.some((s) => /^(0|[1-9]\d*)$/.test(s.name))) {
@@ -123,7 +144,11 @@ function build(sheets: readonly { name: string; cells: RawCell[][] }[], names: r
  * Puts the isolated cells back in the snapshots: their formula as read, and #VALUE! with the message as value;
  * and every formula the engine was given in another text back to its text as read.
  */
-export function markFailed(snaps: SheetSnapshot[], failed: readonly FailedCell[], rewritten: Isolated["rewritten"] = []): void {
+export function markFailed(
+  snaps: SheetSnapshot[],
+  failed: readonly FailedCell[],
+  rewritten: Isolated["rewritten"] = [],
+): void {
   for (const f of rewritten) {
     const s = snaps.find((x) => x.name === f.sheet);
     const { r, c } = cellPos(f.a1);
@@ -181,7 +206,7 @@ export function snapshot(wb: HostWorkbook): SheetSnapshot[] {
     const range = `A1:${end}`;
     const cells = wb.getFormulas(name, range);
     const values = wb.getValues(name, range);
-    return { name, cells, values, spills: spills ? spills.get(name) ?? new Map() : deriveSpills(cells, values) };
+    return { name, cells, values, spills: spills ? (spills.get(name) ?? new Map()) : deriveSpills(cells, values) };
   });
 }
 
@@ -190,9 +215,11 @@ export function formulaResults(snaps: readonly SheetSnapshot[]): [string, CellRe
   const out: [string, CellResult][] = [];
   for (const s of snaps) {
     const at: { r: number; c: number }[] = [];
-    s.cells.forEach((row, r) => row.forEach((raw, c) => {
-      if (typeof raw === "string" && raw.startsWith("=")) at.push({ r: r + 1, c: c + 1 });
-    }));
+    s.cells.forEach((row, r) =>
+      row.forEach((raw, c) => {
+        if (typeof raw === "string" && raw.startsWith("=")) at.push({ r: r + 1, c: c + 1 });
+      }),
+    );
     for (const [anchor, ref] of s.spills) {
       const [p, q] = ref.split(":").map(cellPos);
       for (let r = p.r; r <= q.r; r++) for (let c = p.c; c <= q.c; c++) if (a1(r, c) !== anchor) at.push({ r, c });
@@ -205,6 +232,15 @@ export function formulaResults(snaps: readonly SheetSnapshot[]): [string, CellRe
 }
 
 /** Snapshots as sheets for the xlsx writer (formats apply to freshly built sheets only). */
-export function sheetsForWrite(snaps: readonly SheetSnapshot[], formats: Record<string, SheetFormat> = {}): XlsxSheetOut[] {
-  return snaps.map((s) => ({ name: s.name, cells: s.cells, values: s.values, spills: s.spills, format: formats[s.name] }));
+export function sheetsForWrite(
+  snaps: readonly SheetSnapshot[],
+  formats: Record<string, SheetFormat> = {},
+): XlsxSheetOut[] {
+  return snaps.map((s) => ({
+    name: s.name,
+    cells: s.cells,
+    values: s.values,
+    spills: s.spills,
+    format: formats[s.name],
+  }));
 }

@@ -11,14 +11,25 @@ export type RawCell = number | string | boolean | null;
 export type CellResult = number | string | boolean | null | { error: string; message: string };
 
 /** Error codes Excel writes in a file (t="e"). Host-only codes map to #VALUE! on write. */
-export const FILE_ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"];
+export const FILE_ERRORS = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+];
 
 const MS_PER_DAY = 86400000;
 
 /** Excel serial date (1900 or 1904 system) of a Date as exceljs reads it (UTC midnight = whole days). */
 export function dateToSerial(d: Date, date1904 = false): number {
   const serial = d.getTime() / MS_PER_DAY + (date1904 ? 24107 : 25569);
-  return Math.round(serial * MS_PER_DAY / 1000) / (MS_PER_DAY / 1000); // to the second: no float dust
+  return Math.round((serial * MS_PER_DAY) / 1000) / (MS_PER_DAY / 1000); // to the second: no float dust
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -26,7 +37,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function richTextOf(v: unknown): string | null {
-  if (isObject(v) && Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((p) => p.text ?? "").join("");
+  if (isObject(v) && Array.isArray(v.richText))
+    return (v.richText as { text?: string }[]).map((p) => p.text ?? "").join("");
   return null;
 }
 
@@ -46,7 +58,7 @@ export function rawOfValue(v: ExcelJS.CellValue | undefined, date1904: boolean):
   if (isObject(v)) {
     if ("hyperlink" in v) {
       const t = v.text;
-      return textCell(typeof t === "string" ? t : richTextOf(t) ?? String(v.hyperlink ?? ""));
+      return textCell(typeof t === "string" ? t : (richTextOf(t) ?? String(v.hyperlink ?? "")));
     }
     if (typeof v.error === "string") return v.error;
   }

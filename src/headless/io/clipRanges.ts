@@ -14,7 +14,8 @@ export const CLIP_FROM_CELLS = 2_100_000;
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
-const SHAPE_FUNCTIONS = /\b(ROWS|COLUMNS|ROW|COLUMN|COUNTBLANK|INDEX|OFFSET|AREAS|CELL|TRANSPOSE|MMULT|INDIRECT|SEQUENCE|TAKE|DROP|CHOOSECOLS|CHOOSEROWS|TOCOL|TOROW|WRAPROWS|WRAPCOLS|EXPAND|HSTACK|VSTACK)\s*\(/i;
+const SHAPE_FUNCTIONS =
+  /\b(ROWS|COLUMNS|ROW|COLUMN|COUNTBLANK|INDEX|OFFSET|AREAS|CELL|TRANSPOSE|MMULT|INDIRECT|SEQUENCE|TAKE|DROP|CHOOSECOLS|CHOOSEROWS|TOCOL|TOROW|WRAPROWS|WRAPCOLS|EXPAND|HSTACK|VSTACK)\s*\(/i;
 
 export interface SheetBounds {
   rows: number;
@@ -29,7 +30,11 @@ export interface ClipResult {
   problem?: string;
 }
 
-const colIndex = (s: string) => { let c = 0; for (const ch of s.toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64; return c; };
+const colIndex = (s: string) => {
+  let c = 0;
+  for (const ch of s.toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
+  return c;
+};
 function colName(col: number): string {
   let s = "";
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -41,9 +46,13 @@ function maskStrings(f: string): string {
   return f.replace(/"(?:[^"]|"")*"/g, (m) => `"${" ".repeat(m.length - 2)}"`);
 }
 
-const REF = /(?<![A-Za-z0-9_.$'"!])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+):(\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+)(?![A-Za-z0-9_(!])/g;
+const REF =
+  /(?<![A-Za-z0-9_.$'"!])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+):(\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+)(?![A-Za-z0-9_(!])/g;
 
-interface End { col?: number; row?: number }
+interface End {
+  col?: number;
+  row?: number;
+}
 function endOf(s: string): End | undefined {
   const m = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/.exec(s);
   if (!m || (!m[1] && !m[2])) return undefined;
@@ -72,7 +81,8 @@ export function clipRanges(formula: string, ownSheet: string, bounds: ReadonlyMa
   for (const m of masked.matchAll(REF)) {
     const a = endOf(m[2]);
     const b = endOf(m[3]);
-    if (!a || !b || (a.col === undefined) !== (b.col === undefined) || (a.row === undefined) !== (b.row === undefined)) continue;
+    if (!a || !b || (a.col === undefined) !== (b.col === undefined) || (a.row === undefined) !== (b.row === undefined))
+      continue;
     const top = Math.min(a.row ?? 1, b.row ?? 1);
     const bottom = Math.max(a.row ?? MAX_ROWS, b.row ?? MAX_ROWS);
     const left = Math.min(a.col ?? 1, b.col ?? 1);
@@ -85,14 +95,20 @@ export function clipRanges(formula: string, ownSheet: string, bounds: ReadonlyMa
     const depth = [...masked.slice(0, at)].reduce((d, ch) => d + (ch === "(" ? 1 : ch === ")" ? -1 : 0), 0);
     if (shapeSensitive || depth === 0) {
       const ref = formula.slice(at, at + m[0].length);
-      problem ??= `the range ${ref} covers ${((bottom - top + 1) * (right - left + 1)).toLocaleString("en-GB")} cells, and `
-        + (depth === 0 ? "a formula that returns a whole range" : "a formula that uses its size or position (ROWS, INDEX, OFFSET…)")
-        + " cannot be evaluated headlessly over it; Excel can: recalculate in Excel, or use the exact range";
+      problem ??=
+        `the range ${ref} covers ${((bottom - top + 1) * (right - left + 1)).toLocaleString("en-GB")} cells, and ` +
+        (depth === 0
+          ? "a formula that returns a whole range"
+          : "a formula that uses its size or position (ROWS, INDEX, OFFSET…)") +
+        " cannot be evaluated headlessly over it; Excel can: recalculate in Excel, or use the exact range";
       continue;
     }
     const newBottom = Math.max(top, Math.min(bottom, bound.rows));
     const newRight = Math.max(left, Math.min(right, bound.cols));
-    out += formula.slice(last, at) + (m[1] ? formula.slice(at, at + m[1].length) : "") + `${colName(left)}${top}:${colName(newRight)}${newBottom}`;
+    out +=
+      formula.slice(last, at) +
+      (m[1] ? formula.slice(at, at + m[1].length) : "") +
+      `${colName(left)}${top}:${colName(newRight)}${newBottom}`;
     last = at + m[0].length;
     clipped.add(sheet);
   }

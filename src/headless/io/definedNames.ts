@@ -11,7 +11,12 @@ export interface DefinedName {
 }
 
 const unescapeXml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 export async function readDefinedNames(data: Buffer): Promise<DefinedName[]> {
   let xml: string | undefined;
@@ -28,7 +33,11 @@ export async function readDefinedNames(data: Buffer): Promise<DefinedName[]> {
     const local = /\blocalSheetId="(\d+)"/.exec(m[1])?.[1];
     const text = unescapeXml(m[2]).trim();
     if (!text || /#REF!/.test(text)) continue;
-    out.push({ name: unescapeXml(name), expression: `=${text.replace(/^_xlfn\./g, "")}`, sheetIndex: local === undefined ? undefined : Number(local) });
+    out.push({
+      name: unescapeXml(name),
+      expression: `=${text.replace(/^_xlfn\./g, "")}`,
+      sheetIndex: local === undefined ? undefined : Number(local),
+    });
   }
   return out;
 }

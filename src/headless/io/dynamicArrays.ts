@@ -24,7 +24,12 @@ const METADATA_XML =
   '<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>';
 
 const unescapeXml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** Sheet name -> worksheet part path (e.g. "xl/worksheets/sheet2.xml"), from workbook.xml and its rels. */
 export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
@@ -50,11 +55,14 @@ export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 /** Adds cm="1" to the <c> element of each anchor (which must already carry <f t="array" ref=…>). */
 export function markCells(sheetXml: string, anchors: ReadonlySet<string>): { xml: string; marked: number } {
   let marked = 0;
-  const xml = sheetXml.replace(/<c r="([A-Z]+[0-9]+)"([^>]*?)(\/?)>/g, (whole, ref: string, attrs: string, selfClosing: string) => {
-    if (selfClosing || !anchors.has(ref) || /\bcm="/.test(attrs)) return whole;
-    marked++;
-    return `<c r="${ref}"${attrs} cm="1">`;
-  });
+  const xml = sheetXml.replace(
+    /<c r="([A-Z]+[0-9]+)"([^>]*?)(\/?)>/g,
+    (whole, ref: string, attrs: string, selfClosing: string) => {
+      if (selfClosing || !anchors.has(ref) || /\bcm="/.test(attrs)) return whole;
+      marked++;
+      return `<c r="${ref}"${attrs} cm="1">`;
+    },
+  );
   return { xml, marked };
 }
 
@@ -62,7 +70,10 @@ export function markCells(sheetXml: string, anchors: ReadonlySet<string>): { xml
  * Rewrites an xlsx package so the given anchors (sheet name -> set of A1 addresses) are dynamic-array
  * formulas, adding xl/metadata.xml with its content type and workbook relationship when needed.
  */
-export async function markDynamicArrays(xlsx: Buffer | Uint8Array, anchors: ReadonlyMap<string, ReadonlySet<string>>): Promise<Buffer> {
+export async function markDynamicArrays(
+  xlsx: Buffer | Uint8Array,
+  anchors: ReadonlyMap<string, ReadonlySet<string>>,
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   const parts = await sheetParts(zip);
   let total = 0;
@@ -79,14 +90,23 @@ export async function markDynamicArrays(xlsx: Buffer | Uint8Array, anchors: Read
     zip.file(META_PART, METADATA_XML);
     const types = await zip.file("[Content_Types].xml")!.async("string");
     if (!types.includes('PartName="/xl/metadata.xml"')) {
-      zip.file("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/xl/metadata.xml" ContentType="${META_CONTENT_TYPE}"/></Types>`));
+      zip.file(
+        "[Content_Types].xml",
+        types.replace("</Types>", `<Override PartName="/xl/metadata.xml" ContentType="${META_CONTENT_TYPE}"/></Types>`),
+      );
     }
     const relsPath = "xl/_rels/workbook.xml.rels";
     const rels = await zip.file(relsPath)!.async("string");
     if (!rels.includes(META_REL_TYPE)) {
       const ids = [...rels.matchAll(/\bId="rId(\d+)"/g)].map((m) => Number(m[1]));
       const id = `rId${Math.max(0, ...ids) + 1}`;
-      zip.file(relsPath, rels.replace("</Relationships>", `<Relationship Id="${id}" Type="${META_REL_TYPE}" Target="metadata.xml"/></Relationships>`));
+      zip.file(
+        relsPath,
+        rels.replace(
+          "</Relationships>",
+          `<Relationship Id="${id}" Type="${META_REL_TYPE}" Target="metadata.xml"/></Relationships>`,
+        ),
+      );
     }
   }
   // a fixed timestamp on every entry: the same sheets give byte-identical files
@@ -95,7 +115,8 @@ export async function markDynamicArrays(xlsx: Buffer | Uint8Array, anchors: Read
 }
 
 /** Zip entry time (DOS time starts in 1980). */
-const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 12)); // jszip writes DOS time from the UTC fields: same bytes in every time zone
+// jszip writes DOS time from the UTC fields: same bytes in every time zone
+const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 12));
 
 /** Anchors marked cm="1" in a package (sheet name -> addresses): for tests and diagnostics. */
 export async function dynamicArrayAnchors(xlsx: Buffer | Uint8Array): Promise<Map<string, string[]>> {

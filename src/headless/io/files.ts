@@ -29,7 +29,8 @@ export function samePath(a: string, b: string): boolean {
 /** Throws a FileProblem when `out` is one of the protected input files. */
 export function refuseOverwrite(out: string, inputs: readonly string[]): void {
   for (const input of inputs) {
-    if (samePath(out, input)) throw new FileProblem(`refusing to overwrite the input file ${input}: choose another --out`);
+    if (samePath(out, input))
+      throw new FileProblem(`refusing to overwrite the input file ${input}: choose another --out`);
   }
 }
 
@@ -169,7 +170,9 @@ export function checkXlsxInput(file: string): Buffer {
     throw fileProblemOf(e, `cannot read ${file}`) ?? e;
   }
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
-    throw new FileProblem(`not an xlsx workbook (not a zip package; legacy .xls, .csv and password-protected files are not supported): ${file}`);
+    throw new FileProblem(
+      `not an xlsx workbook (not a zip package; legacy .xls, .csv and password-protected files are not supported): ${file}`,
+    );
   }
   return data;
 }

@@ -29,25 +29,42 @@ function colNum(letters: string): number {
 }
 
 /** "C2:G9" -> corners; "C:G" -> whole columns from firstRow to lastRow. */
-export function rangeBox(range: string, firstRow: number, lastRow: number): { top: number; left: number; bottom: number; right: number } {
+export function rangeBox(
+  range: string,
+  firstRow: number,
+  lastRow: number,
+): { top: number; left: number; bottom: number; right: number } {
   const cols = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(range);
   if (cols) return { top: firstRow, left: colNum(cols[1]), bottom: lastRow, right: colNum(cols[2]) };
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(range);
   if (!m) throw new Error(`bad range ${range}`);
-  const [a, b] = [{ c: colNum(m[1]), r: Number(m[2]) }, { c: colNum(m[3] ?? m[1]), r: Number(m[4] ?? m[2]) }];
+  const [a, b] = [
+    { c: colNum(m[1]), r: Number(m[2]) },
+    { c: colNum(m[3] ?? m[1]), r: Number(m[4] ?? m[2]) },
+  ];
   return { top: Math.min(a.r, b.r), left: Math.min(a.c, b.c), bottom: Math.max(a.r, b.r), right: Math.max(a.c, b.c) };
 }
 
 function shownLength(raw: RawCell, value: CellResult | undefined, money: boolean): number {
-  const v = raw !== null && !(typeof raw === "string" && raw.startsWith("=")) ? raw : value ?? null;
+  const v = raw !== null && !(typeof raw === "string" && raw.startsWith("=")) ? raw : (value ?? null);
   if (v === null) return 0;
-  if (typeof v === "number") return money ? Math.abs(v).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",").length + 2 : String(v).length;
+  if (typeof v === "number")
+    return money
+      ? Math.abs(v)
+          .toFixed(2)
+          .replace(/\B(?=(\d{3})+(?!\d))/g, ",").length + 2
+      : String(v).length;
   if (typeof v === "object") return v.error.length;
   return String(v).length;
 }
 
 /** Applies a SheetFormat to a worksheet whose cells are already written. */
-export function applyFormat(ws: ExcelJS.Worksheet, cells: RawCell[][], values: CellResult[][] | undefined, f: SheetFormat = {}): void {
+export function applyFormat(
+  ws: ExcelJS.Worksheet,
+  cells: RawCell[][],
+  values: CellResult[][] | undefined,
+  f: SheetFormat = {},
+): void {
   const height = Math.max(cells.length, values?.length ?? 0);
   const width = Math.max(widthOf(cells), widthOf(values ?? [])); // no spread: sheets can have 100,000+ rows
   const header = f.headerRows ?? 1;
@@ -65,7 +82,8 @@ export function applyFormat(ws: ExcelJS.Worksheet, cells: RawCell[][], values: C
   for (let r = 1; r <= header; r++) ws.getRow(r).font = { bold: true };
   for (const range of f.bold ?? []) {
     const box = rangeBox(range, 1, height);
-    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) ws.getCell(r, c).font = { bold: true };
+    for (let r = box.top; r <= box.bottom; r++)
+      for (let c = box.left; c <= box.right; c++) ws.getCell(r, c).font = { bold: true };
   }
   if (f.table && height > 1) addTable(ws, f.table, values ?? [], width, height);
   if (header > 0 || f.freezeCols) {
@@ -93,6 +111,15 @@ export function applyFormat(ws: ExcelJS.Worksheet, cells: RawCell[][], values: C
 function addTable(ws: ExcelJS.Worksheet, name: string, values: CellResult[][], width: number, height: number): void {
   const plain = (v: CellResult | undefined) => (v === null || v === undefined || typeof v === "object" ? null : v);
   const header = Array.from({ length: width }, (_, c) => String(plain(values[0]?.[c]) ?? `Column ${c + 1}`));
-  const rows = Array.from({ length: height - 1 }, (_, r) => Array.from({ length: width }, (_, c) => plain(values[r + 1]?.[c])));
-  ws.addTable({ name, ref: "A1", headerRow: true, style: { theme: "TableStyleLight9", showRowStripes: true }, columns: header.map((h) => ({ name: h, filterButton: true })), rows });
+  const rows = Array.from({ length: height - 1 }, (_, r) =>
+    Array.from({ length: width }, (_, c) => plain(values[r + 1]?.[c])),
+  );
+  ws.addTable({
+    name,
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleLight9", showRowStripes: true },
+    columns: header.map((h) => ({ name: h, filterButton: true })),
+    rows,
+  });
 }

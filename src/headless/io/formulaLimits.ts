@@ -32,7 +32,10 @@ const fmt = (n: number) => n.toLocaleString("en-GB");
  */
 export function scanFormula(formula: string): FormulaScan {
   if (formula.length > EXCEL_LIMITS.chars) {
-    return { problem: `the formula is ${fmt(formula.length)} characters long; Excel allows ${fmt(EXCEL_LIMITS.chars)}`, text: formula };
+    return {
+      problem: `the formula is ${fmt(formula.length)} characters long; Excel allows ${fmt(EXCEL_LIMITS.chars)}`,
+      text: formula,
+    };
   }
   let depth = 0;
   let maxDepth = 0;
@@ -85,15 +88,17 @@ export function scanFormula(formula: string): FormulaScan {
   }
   let problem: string | undefined;
   if (brackets > 0) {
-    problem = "the headless engine does not evaluate structured references (Table1[Amount]) or links to other workbooks ([1]Sheet1!A1); "
-      + "Excel does: recalculate in Excel, or refer to the table's cells (Sheet1!B2:B100)";
+    problem =
+      "the headless engine does not evaluate structured references (Table1[Amount]) or links to other workbooks ([1]Sheet1!A1); " +
+      "Excel does: recalculate in Excel, or refer to the table's cells (Sheet1!B2:B100)";
   } else if (maxDepth > EXCEL_LIMITS.nesting) {
     problem = `the formula nests ${fmt(maxDepth)} levels of parentheses; Excel allows ${EXCEL_LIMITS.nesting}`;
   } else if (maxArgs > EXCEL_LIMITS.args) {
     problem = `a function in the formula has ${fmt(maxArgs)} arguments; Excel allows ${EXCEL_LIMITS.args}`;
   } else if (operators > HEADLESS_MAX_OPERATORS) {
-    problem = `the formula has ${fmt(operators)} operators; the headless engine evaluates at most ${HEADLESS_MAX_OPERATORS} `
-      + "(Excel can: recalculate this workbook in Excel, or sum a range with SUM(A1:A1500) instead of A1+A2+…)";
+    problem =
+      `the formula has ${fmt(operators)} operators; the headless engine evaluates at most ${HEADLESS_MAX_OPERATORS} ` +
+      "(Excel can: recalculate this workbook in Excel, or sum a range with SUM(A1:A1500) instead of A1+A2+…)";
   }
   return { problem, text: out };
 }

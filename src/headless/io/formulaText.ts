@@ -19,7 +19,8 @@ function segments(formula: string): { text: string; code: boolean }[] {
       let j = i + 1;
       for (; j < formula.length; j++) {
         if (formula[j] === ch) {
-          if (formula[j + 1] === ch) j++; // doubled quote inside the literal
+          if (formula[j + 1] === ch)
+            j++; // doubled quote inside the literal
           else break;
         }
       }
@@ -33,13 +34,39 @@ function segments(formula: string): { text: string; code: boolean }[] {
 }
 
 function mapCode(formula: string, edit: (code: string) => string): string {
-  return segments(formula).map((s) => (s.code ? edit(s.text) : s.text)).join("");
+  return segments(formula)
+    .map((s) => (s.code ? edit(s.text) : s.text))
+    .join("");
 }
 
 /** Newer functions Excel stores as `_xlfn.NAME` (only those a model here may plausibly use). */
-const XLFN = ["XLOOKUP", "XMATCH", "SEQUENCE", "FILTER", "SORT", "SORTBY", "UNIQUE", "LET", "IFS", "SWITCH", "MAXIFS",
-  "MINIFS", "CONCAT", "TEXTJOIN", "IFNA", "STDEV.S", "STDEV.P", "VAR.S", "VAR.P", "CEILING.MATH", "FLOOR.MATH",
-  "RANK.EQ", "PERCENTILE.INC", "DAYS", "XOR"];
+const XLFN = [
+  "XLOOKUP",
+  "XMATCH",
+  "SEQUENCE",
+  "FILTER",
+  "SORT",
+  "SORTBY",
+  "UNIQUE",
+  "LET",
+  "IFS",
+  "SWITCH",
+  "MAXIFS",
+  "MINIFS",
+  "CONCAT",
+  "TEXTJOIN",
+  "IFNA",
+  "STDEV.S",
+  "STDEV.P",
+  "VAR.S",
+  "VAR.P",
+  "CEILING.MATH",
+  "FLOOR.MATH",
+  "RANK.EQ",
+  "PERCENTILE.INC",
+  "DAYS",
+  "XOR",
+];
 
 // A name must not continue another name or follow a sheet prefix (Sheet1!); the "(" after it is not consumed,
 // so nested calls (IFNA(XLOOKUP(…))) are all found.
@@ -57,7 +84,8 @@ export function toFileFormula(formula: string): string {
   return mapCode(formula, (code) =>
     code
       .replace(SEND_CALL, (_m, name: string) => `_xldudf_SEND_${name.toUpperCase()}`)
-      .replace(XLFN_CALL, (_m, name: string) => `_xlfn.${name.toUpperCase()}`));
+      .replace(XLFN_CALL, (_m, name: string) => `_xlfn.${name.toUpperCase()}`),
+  );
 }
 
 /** Stored <f> text -> the formula as typed (without "="): `_xldudf_SEND_X(` -> `SEND.X(`, `_xlfn.` dropped. */
@@ -68,7 +96,8 @@ export function fromFileFormula(stored: string): string {
       .replace(XLL_SEND_CALL, (_m, name: string) => `SEND.${name.toUpperCase()}`)
       // `@x` in a dynamic-array formula is stored as _xlfn.SINGLE(x); a plain (x) gives the same scalar here
       .replace(SINGLE, "(")
-      .replace(XLFN_PREFIX, ""));
+      .replace(XLFN_PREFIX, ""),
+  );
 }
 
 /** True when the formula calls a SEND function (typed form). */

@@ -40,7 +40,11 @@ export function expandExpected(expected: GoldenDef["expected"]): Map<string, Exp
     }
     const [p, q] = range.split(":").map(pos);
     const rows = value as Expected[][];
-    if (!Array.isArray(rows) || rows.length !== q.r - p.r + 1 || rows.some((r) => !Array.isArray(r) || r.length !== q.c - p.c + 1)) {
+    if (
+      !Array.isArray(rows) ||
+      rows.length !== q.r - p.r + 1 ||
+      rows.some((r) => !Array.isArray(r) || r.length !== q.c - p.c + 1)
+    ) {
       throw new Error(`expected ${key}: need ${q.r - p.r + 1} rows of ${q.c - p.c + 1} values`);
     }
     rows.forEach((row, i) => row.forEach((v, j) => out.set(`${sheet}!${colLetters(p.c + j)}${p.r + i}`, v)));
@@ -54,13 +58,19 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Ma
 export function mismatch(expected: Expected, actual: CellResult | undefined): string | null {
   const got = JSON.stringify(actual ?? null);
   if (expected !== null && typeof expected === "object") {
-    if (actual === null || actual === undefined || typeof actual !== "object") return `expected ${expected.error}, got ${got}`;
+    if (actual === null || actual === undefined || typeof actual !== "object")
+      return `expected ${expected.error}, got ${got}`;
     if (actual.error !== expected.error) return `expected ${expected.error}, got ${got}`;
-    const missing = (expected.messageIncludes ?? []).filter((s) => !actual.message.toLowerCase().includes(s.toLowerCase()));
+    const missing = (expected.messageIncludes ?? []).filter(
+      (s) => !actual.message.toLowerCase().includes(s.toLowerCase()),
+    );
     return missing.length ? `message ${JSON.stringify(actual.message)} does not mention ${missing.join(", ")}` : null;
   }
-  if (typeof expected === "number") return typeof actual === "number" && close(actual, expected) ? null : `expected ${expected}, got ${got}`;
-  return actual === expected || (expected === null && actual === undefined) ? null : `expected ${JSON.stringify(expected)}, got ${got}`;
+  if (typeof expected === "number")
+    return typeof actual === "number" && close(actual, expected) ? null : `expected ${expected}, got ${got}`;
+  return actual === expected || (expected === null && actual === undefined)
+    ? null
+    : `expected ${JSON.stringify(expected)}, got ${got}`;
 }
 
 /**

@@ -36,7 +36,10 @@ export interface Isolated {
  * `failed`), exponent literals rewritten, huge ranges trimmed to `bounds` (io/clipRanges.ts). Rows are copied
  * only when one of their cells changes.
  */
-export function isolateFormulas(sheets: readonly { name: string; cells: RawCell[][] }[], bounds: ReadonlyMap<string, SheetBounds> = new Map()): Isolated {
+export function isolateFormulas(
+  sheets: readonly { name: string; cells: RawCell[][] }[],
+  bounds: ReadonlyMap<string, SheetBounds> = new Map(),
+): Isolated {
   const failed: FailedCell[] = [];
   const rewritten: Isolated["rewritten"] = [];
   const clipped = new Set<string>();
@@ -88,7 +91,12 @@ export function isolateUnparsable(sheets: { name: string; cells: RawCell[][] }[]
           } catch (e) {
             if (!isStackOverflow(e)) continue;
             const a1 = cellName(r, c);
-            failed.push({ sheet: s.name, a1, formula: v, message: `${s.name}!${a1}: the formula is too deeply nested for the headless engine (Excel can evaluate it: recalculate this workbook in Excel, or simplify the formula)` });
+            failed.push({
+              sheet: s.name,
+              a1,
+              formula: v,
+              message: `${s.name}!${a1}: the formula is too deeply nested for the headless engine (Excel can evaluate it: recalculate this workbook in Excel, or simplify the formula)`,
+            });
             s.cells[r] = s.cells[r].slice(); // never edit the caller's rows
             s.cells[r][c] = FAILED_CELL_CONTENT;
             found++;

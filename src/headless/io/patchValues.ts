@@ -23,7 +23,10 @@ function valueXml(v: CellResult, formula: boolean): { t?: string; inner: string 
   if (v === null || v === undefined) return { inner: "" };
   if (typeof v === "number") return Number.isFinite(v) ? { inner: `<v>${v}</v>` } : { t: "e", inner: "<v>#NUM!</v>" };
   if (typeof v === "boolean") return { t: "b", inner: `<v>${v ? 1 : 0}</v>` };
-  if (typeof v === "string") return formula ? { t: "str", inner: `<v>${esc(v)}</v>` } : { t: "inlineStr", inner: `<is><t xml:space="preserve">${esc(v)}</t></is>` };
+  if (typeof v === "string")
+    return formula
+      ? { t: "str", inner: `<v>${esc(v)}</v>` }
+      : { t: "inlineStr", inner: `<is><t xml:space="preserve">${esc(v)}</t></is>` };
   return { t: "e", inner: `<v>${FILE_ERRORS.includes(v.error) ? v.error : "#VALUE!"}</v>` };
 }
 
@@ -42,7 +45,10 @@ export function patchSheetXml(xml: string, patch: SheetPatch): string | undefine
     const newRef = patch.refs.get(ref);
     if (f && newRef) fXml = f.replace(/\bref="[^"]*"/, `ref="${newRef}"`);
     const { t, inner: v } = valueXml(patch.values.get(ref)!, f !== undefined);
-    const rest = inner.replace(/<f\b[^>]*\/>|<f\b[^>]*>[\s\S]*?<\/f>/, "").replace(/<v>[\s\S]*?<\/v>|<v\/>/, "").replace(/<is>[\s\S]*?<\/is>/, "");
+    const rest = inner
+      .replace(/<f\b[^>]*\/>|<f\b[^>]*>[\s\S]*?<\/f>/, "")
+      .replace(/<v>[\s\S]*?<\/v>|<v\/>/, "")
+      .replace(/<is>[\s\S]*?<\/is>/, "");
     const a = attrs.replace(/\s+t="[^"]*"/, "") + (t ? ` t="${t}"` : "");
     return `<c${a}>${fXml}${v}${rest}</c>`;
   });
@@ -55,7 +61,10 @@ export function patchSheetXml(xml: string, patch: SheetPatch): string | undefine
  * The original package with new cached values; undefined when some sheet cannot be patched (a spill grew
  * into cells the file does not have), so the caller re-serialises instead.
  */
-export async function patchPackage(original: Buffer, patches: ReadonlyMap<string, SheetPatch>): Promise<Buffer | undefined> {
+export async function patchPackage(
+  original: Buffer,
+  patches: ReadonlyMap<string, SheetPatch>,
+): Promise<Buffer | undefined> {
   const zip = await JSZip.loadAsync(original);
   const parts = await sheetParts(zip);
   for (const [sheet, patch] of patches) {
@@ -85,7 +94,8 @@ function cellsOf(range: string): string[] {
   const a = cellPos(p);
   const b = cellPos(q);
   const out: string[] = [];
-  for (let r = Math.min(a.r, b.r); r <= Math.max(a.r, b.r); r++) for (let c = Math.min(a.c, b.c); c <= Math.max(a.c, b.c); c++) out.push(a1(r, c));
+  for (let r = Math.min(a.r, b.r); r <= Math.max(a.r, b.r); r++)
+    for (let c = Math.min(a.c, b.c); c <= Math.max(a.c, b.c); c++) out.push(a1(r, c));
   return out;
 }
 
@@ -93,18 +103,26 @@ function cellsOf(range: string): string[] {
  * The patches for snapshots of a workbook read from a file (`arrays`: its array formulas as saved, by sheet).
  * Undefined when a formula spills now but was not an array formula in the file (it needs new XML).
  */
-export function patchesOf(snaps: readonly SheetSnapshot[], arrays: ReadonlyMap<string, ReadonlyMap<string, string>>): Map<string, SheetPatch> | undefined {
+export function patchesOf(
+  snaps: readonly SheetSnapshot[],
+  arrays: ReadonlyMap<string, ReadonlyMap<string, string>>,
+): Map<string, SheetPatch> | undefined {
   const out = new Map<string, SheetPatch>();
   for (const s of snaps) {
     const values = new Map<string, CellResult>();
     const refs = new Map<string, string>();
     const old = arrays.get(s.name) ?? new Map<string, string>();
-    const valueAt = (ref: string) => { const { r, c } = cellPos(ref); return s.values[r - 1]?.[c - 1] ?? null; };
+    const valueAt = (ref: string) => {
+      const { r, c } = cellPos(ref);
+      return s.values[r - 1]?.[c - 1] ?? null;
+    };
     // old spills first: their cells are cleared unless the new spill (below) covers them
     for (const [anchor, ref] of old) for (const cell of cellsOf(ref)) if (cell !== anchor) values.set(cell, null);
-    s.cells.forEach((row, r) => row.forEach((raw, c) => {
-      if (typeof raw === "string" && raw.startsWith("=")) values.set(a1(r + 1, c + 1), s.values[r]?.[c] ?? null);
-    }));
+    s.cells.forEach((row, r) =>
+      row.forEach((raw, c) => {
+        if (typeof raw === "string" && raw.startsWith("=")) values.set(a1(r + 1, c + 1), s.values[r]?.[c] ?? null);
+      }),
+    );
     for (const [anchor, ref] of s.spills) {
       if (!old.has(anchor)) return undefined;
       if (old.get(anchor) !== ref) refs.set(anchor, ref);

@@ -12,10 +12,21 @@ export async function readableCopy(data: Buffer): Promise<Buffer> {
   for (const name of Object.keys(zip.files)) {
     if (/^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(name)) {
       const rels = await zip.file(name)!.async("string");
-      zip.file(name, rels.replace(/<Relationship\b[^>]*Type="[^"]*\/(drawing|comments|vmlDrawing|table|threadedComment)"[^>]*\/>/g, ""));
+      zip.file(
+        name,
+        rels.replace(
+          /<Relationship\b[^>]*Type="[^"]*\/(drawing|comments|vmlDrawing|table|threadedComment)"[^>]*\/>/g,
+          "",
+        ),
+      );
     } else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
       const xml = await zip.file(name)!.async("string");
-      zip.file(name, xml.replace(/<(drawing|legacyDrawing|legacyDrawingHF)\b[^>]*\/>/g, "").replace(/<tableParts\b[\s\S]*?(<\/tableParts>|\/>)/g, ""));
+      zip.file(
+        name,
+        xml
+          .replace(/<(drawing|legacyDrawing|legacyDrawingHF)\b[^>]*\/>/g, "")
+          .replace(/<tableParts\b[\s\S]*?(<\/tableParts>|\/>)/g, ""),
+      );
     }
   }
   return zip.generateAsync({ type: "nodebuffer" });

@@ -33,7 +33,12 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-const fmtBytes = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${n.toLocaleString("en-GB")} bytes`);
+const fmtBytes = (n: number) =>
+  n >= 1e9
+    ? `${(n / 1e9).toFixed(1)} GB`
+    : n >= 1e6
+      ? `${(n / 1e6).toFixed(1)} MB`
+      : `${n.toLocaleString("en-GB")} bytes`;
 const fmt = (n: number) => n.toLocaleString("en-GB");
 
 function corrupt(label: string, why: string): FileProblem {
@@ -45,7 +50,10 @@ export function zipEntries(data: Buffer, label = "workbook"): ZipEntry[] {
   const from = Math.max(0, data.length - 22 - 0xffff);
   let eocd = -1;
   for (let i = data.length - 22; i >= from; i--) {
-    if (data.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (data.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw corrupt(label, "no end-of-archive record: the file is truncated");
   let count = data.readUInt16LE(eocd + 10);
@@ -63,7 +71,10 @@ export function zipEntries(data: Buffer, label = "workbook"): ZipEntry[] {
 }
 
 function entriesAt(data: Buffer, label: string, count: number, cdOffset: number): ZipEntry[] {
-  if (count > MAX_ENTRIES) throw new FileProblem(`refusing ${label}: its zip package lists ${fmt(count)} entries (an xlsx has tens; the limit is ${fmt(MAX_ENTRIES)})`);
+  if (count > MAX_ENTRIES)
+    throw new FileProblem(
+      `refusing ${label}: its zip package lists ${fmt(count)} entries (an xlsx has tens; the limit is ${fmt(MAX_ENTRIES)})`,
+    );
   const out: ZipEntry[] = [];
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
@@ -83,7 +94,11 @@ function entriesAt(data: Buffer, label: string, count: number, cdOffset: number)
       const len = data.readUInt16LE(e + 2);
       if (id === 0x0001) {
         let q = e + 4;
-        const next = () => { const v = q + 8 <= e + 4 + len ? Number(data.readBigUInt64LE(q)) : NaN; q += 8; return v; };
+        const next = () => {
+          const v = q + 8 <= e + 4 + len ? Number(data.readBigUInt64LE(q)) : NaN;
+          q += 8;
+          return v;
+        };
         if (size === 0xffffffff) size = next();
         if (compressedSize === 0xffffffff) compressedSize = next();
         if (localOffset === 0xffffffff) localOffset = next();
@@ -100,9 +115,11 @@ function entriesAt(data: Buffer, label: string, count: number, cdOffset: number)
 /** Where an entry's compressed bytes start (after its local header). */
 function dataStart(data: Buffer, e: ZipEntry, label: string): number {
   const p = e.localOffset;
-  if (p + 30 > data.length || data.readUInt32LE(p) !== 0x04034b50) throw corrupt(label, `bad local header for ${e.name}`);
+  if (p + 30 > data.length || data.readUInt32LE(p) !== 0x04034b50)
+    throw corrupt(label, `bad local header for ${e.name}`);
   const start = p + 30 + data.readUInt16LE(p + 26) + data.readUInt16LE(p + 28);
-  if (start + e.compressedSize > data.length) throw corrupt(label, `${e.name} runs past the end of the file: the file is truncated`);
+  if (start + e.compressedSize > data.length)
+    throw corrupt(label, `${e.name} runs past the end of the file: the file is truncated`);
   return start;
 }
 
@@ -115,15 +132,24 @@ const isWorksheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name)
  * FileProblem (one line, naming the entry, the size, the limit and the flag that raises it) at the first
  * limit crossed.
  */
-export async function checkZip(data: Buffer, label = "workbook", limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<void> {
+export async function checkZip(
+  data: Buffer,
+  label = "workbook",
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<void> {
   const entries = zipEntries(data, label);
   const raise = (what: string) => `refusing ${label}: ${what}`;
   let declared = 0;
   for (const e of entries) {
     declared += e.size;
-    if (e.method !== 0 && e.method !== 8) throw new FileProblem(raise(`${e.name} uses compression method ${e.method} (xlsx uses deflate)`));
+    if (e.method !== 0 && e.method !== 8)
+      throw new FileProblem(raise(`${e.name} uses compression method ${e.method} (xlsx uses deflate)`));
     if (declared > limits.maxBytes) {
-      throw new FileProblem(raise(`it declares ${fmtBytes(declared)} or more uncompressed (limit ${fmtBytes(limits.maxBytes)}; raise it with --max-bytes)`));
+      throw new FileProblem(
+        raise(
+          `it declares ${fmtBytes(declared)} or more uncompressed (limit ${fmtBytes(limits.maxBytes)}; raise it with --max-bytes)`,
+        ),
+      );
     }
   }
   let total = 0;
@@ -137,8 +163,10 @@ export async function checkZip(data: Buffer, label = "workbook", limits: ZipLimi
     const check = (chunk: Buffer, consumed: number): string | undefined => {
       size += chunk.length;
       total += chunk.length;
-      if (size > e.size) return `${e.name} inflates past its declared ${fmtBytes(e.size)} (the package lies about its sizes)`;
-      if (total > limits.maxBytes) return `it inflates to more than ${fmtBytes(limits.maxBytes)} (raise the limit with --max-bytes)`;
+      if (size > e.size)
+        return `${e.name} inflates past its declared ${fmtBytes(e.size)} (the package lies about its sizes)`;
+      if (total > limits.maxBytes)
+        return `it inflates to more than ${fmtBytes(limits.maxBytes)} (raise the limit with --max-bytes)`;
       if (size > RATIO_FROM && size > MAX_RATIO * Math.max(1, consumed)) {
         return `${e.name} inflates more than ${MAX_RATIO}× (${fmtBytes(consumed)} to over ${fmtBytes(size)}): a zip bomb`;
       }
@@ -149,7 +177,8 @@ export async function checkZip(data: Buffer, label = "workbook", limits: ZipLimi
         // a tag split between chunks: keep the unfinished tail (never one already counted)
         const lt = text.lastIndexOf("<");
         carry = lt >= 0 && text.length - lt < 24 && !ONE_CELL.test(text.slice(lt)) ? text.slice(lt) : "";
-        if (cells > limits.maxCells) return `its worksheets hold more than ${fmt(limits.maxCells)} cells (raise the limit with --max-cells)`;
+        if (cells > limits.maxCells)
+          return `its worksheets hold more than ${fmt(limits.maxCells)} cells (raise the limit with --max-cells)`;
       }
       return undefined;
     };
@@ -163,7 +192,12 @@ export async function checkZip(data: Buffer, label = "workbook", limits: ZipLimi
 }
 
 /** Inflates `body` chunk by chunk, handing each to `check`; stops at once when it returns a problem. */
-function inflateChecked(body: Buffer, check: (chunk: Buffer, consumed: number) => string | undefined, damaged: (why: string) => FileProblem, raise: (what: string) => string): Promise<void> {
+function inflateChecked(
+  body: Buffer,
+  check: (chunk: Buffer, consumed: number) => string | undefined,
+  damaged: (why: string) => FileProblem,
+  raise: (what: string) => string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const inflate = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
     let done = false;

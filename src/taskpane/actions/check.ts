@@ -17,7 +17,12 @@ export interface Problem {
   cell: { sheet: string; address: string } | null;
 }
 
-export interface CheckResult { sheet: string; ok: boolean; problems: Problem[]; error?: string }
+export interface CheckResult {
+  sheet: string;
+  ok: boolean;
+  problems: Problem[];
+  error?: string;
+}
 
 const text = (v: CellValue | undefined) => (v === null || v === undefined ? "" : isErrorValue(v) ? v.error : String(v));
 
@@ -29,7 +34,11 @@ export async function runCheck(port: WorkbookPort, model: ModelInfo, confirm: Co
     const name = uniqueSheetName(model.sheets, "Checks");
     await transact(port, confirm, async (tx) => {
       await tx.addSheet(name);
-      await tx.write({ sheet: name, kind: "formulas", blocks: [{ topLeft: "A1", rows: [[checkFormula(rates.ref, undefined, refsFor(model)?.table)]] }] });
+      await tx.write({
+        sheet: name,
+        kind: "formulas",
+        blocks: [{ topLeft: "A1", rows: [[checkFormula(rates.ref, undefined, refsFor(model)?.table)]] }],
+      });
     });
     sheet = name;
   }
@@ -37,12 +46,17 @@ export async function runCheck(port: WorkbookPort, model: ModelInfo, confirm: Co
 }
 
 /** The rows a Checks sheet's SEND.CHECK shows now (read only: nothing is added or written). */
-export async function readChecks(port: WorkbookPort, rates: NonNullable<ModelInfo["rates"]>, sheet: string): Promise<CheckResult> {
+export async function readChecks(
+  port: WorkbookPort,
+  rates: NonNullable<ModelInfo["rates"]>,
+  sheet: string,
+): Promise<CheckResult> {
   const used = (await port.usedRange(sheet)) ?? "A1";
   const r = parseRange(used);
   const values = await port.readValues(sheet, `A1:C${Math.max(r.bottom, 1)}`);
   const first = values[0]?.[0];
-  if (first !== undefined && isErrorValue(first)) return { sheet, ok: false, problems: [], error: `${first.error}${first.message ? ` ${first.message}` : ""}` };
+  if (first !== undefined && isErrorValue(first))
+    return { sheet, ok: false, problems: [], error: `${first.error}${first.message ? ` ${first.message}` : ""}` };
   const rows = values.filter((row) => row.some((v) => text(v) !== ""));
   if (rows.length === 1 && text(rows[0][0]).toUpperCase() === "OK") return { sheet, ok: true, problems: [] };
   const problems = rows
@@ -52,7 +66,14 @@ export async function readChecks(port: WorkbookPort, rates: NonNullable<ModelInf
       const key = text(row[1]);
       const o = option ? findOption(rates, option) : undefined;
       const kr = key ? keyRow(rates, key) : -1;
-      const address = o && kr >= 0 ? cellA1(kr + 1, o.col) : o ? cellA1(1, o.col) : kr >= 0 ? cellA1(kr + 1, rates.factorCol + 1) : null;
+      const address =
+        o && kr >= 0
+          ? cellA1(kr + 1, o.col)
+          : o
+            ? cellA1(1, o.col)
+            : kr >= 0
+              ? cellA1(kr + 1, rates.factorCol + 1)
+              : null;
       return { option, key, problem: text(row[2]), cell: address ? { sheet: rates.sheet, address } : null };
     });
   return { sheet, ok: problems.length === 0, problems };

@@ -11,7 +11,13 @@ import type { Confirm } from "../workbook/confirm";
 import { transact } from "../workbook/transaction";
 import { MONEY_FORMAT } from "./createModel";
 
-export interface CompareRow { name: string; a: CellValue; b: CellValue; difference: CellValue; change: CellValue }
+export interface CompareRow {
+  name: string;
+  a: CellValue;
+  b: CellValue;
+  difference: CellValue;
+  change: CellValue;
+}
 
 export interface ComparisonSummary {
   a: string;
@@ -29,7 +35,13 @@ export interface ComparisonSummary {
 export const GAIN = { fontColor: "#006100", fillColor: "#C6EFCE" };
 export const LOSS = { fontColor: "#9C0006", fillColor: "#FFC7CE" };
 
-const asRow = (r: CellValue[]): CompareRow => ({ name: String(r[0] ?? ""), a: r[1] ?? null, b: r[2] ?? null, difference: r[3] ?? null, change: r[4] ?? null });
+const asRow = (r: CellValue[]): CompareRow => ({
+  name: String(r[0] ?? ""),
+  a: r[1] ?? null,
+  b: r[2] ?? null,
+  difference: r[3] ?? null,
+  change: r[4] ?? null,
+});
 
 export function summarise(values: CellValue[][], a: string, b: string, top = 10): ComparisonSummary {
   const body = values.slice(1).filter((r) => r.some((v) => v !== null));
@@ -40,16 +52,21 @@ export function summarise(values: CellValue[][], a: string, b: string, top = 10)
   const nums = rows.filter((r) => typeof r.difference === "number");
   const diff = (r: CompareRow) => r.difference as number;
   return {
-    a, b, total,
+    a,
+    b,
+    total,
     gaining: nums.filter((r) => diff(r) > 0).length,
     losing: nums.filter((r) => diff(r) < 0).length,
     unchanged: nums.filter((r) => diff(r) === 0).length,
     errors: rows.filter((r) => [r.a, r.b, r.difference].some((v) => v !== null && isErrorValue(v))),
-    largest: [...nums].sort((x, y) => Math.abs(diff(y)) - Math.abs(diff(x)) || x.name.localeCompare(y.name)).slice(0, top),
+    largest: [...nums]
+      .sort((x, y) => Math.abs(diff(y)) - Math.abs(diff(x)) || x.name.localeCompare(y.name))
+      .slice(0, top),
   };
 }
 
-/** The comparison sheet whose SEND.COMPARE compares `a` with `b` (sheet names are cut to 31 characters, so not by name). */
+/** The comparison sheet whose SEND.COMPARE compares `a` with `b` (sheet names are cut to 31 characters, so not by
+ * name). */
 async function comparisonOf(port: WorkbookPort, model: ModelInfo, a: string, b: string): Promise<string | undefined> {
   const pair = `,${formulaString(a)},${formulaString(b)},`.toLowerCase();
   for (const sheet of model.comparisons) {
@@ -59,9 +76,16 @@ async function comparisonOf(port: WorkbookPort, model: ModelInfo, a: string, b: 
   return undefined;
 }
 
-export async function writeComparison(port: WorkbookPort, model: ModelInfo, a: string, b: string, confirm: Confirm): Promise<{ sheet: string; summary: ComparisonSummary; touched: string[] }> {
+export async function writeComparison(
+  port: WorkbookPort,
+  model: ModelInfo,
+  a: string,
+  b: string,
+  confirm: Confirm,
+): Promise<{ sheet: string; summary: ComparisonSummary; touched: string[] }> {
   const refs = refsFor(model);
-  if (!refs || !model.institutions) throw new Error("The workbook needs a rates table and an institutions table to compare options.");
+  if (!refs || !model.institutions)
+    throw new Error("The workbook needs a rates table and an institutions table to compare options.");
   if (a.trim().toLowerCase() === b.trim().toLowerCase()) throw new Error("Pick two different options.");
   const count = model.institutions.count;
   // High Needs spend only: notional SEN, FE element 1 and early years are other blocks (memo, not compared here)
@@ -78,12 +102,26 @@ export async function writeComparison(port: WorkbookPort, model: ModelInfo, a: s
       await tx.setNumberFormat(sheet, layout.change, "0.0%");
       // a reused sheet has its colours and chart already
       if (!reuse) {
-        await tx.decorate(sheet, () => port.addConditionalFormat({ sheet, range: `${layout.difference.split(":")[0]}:${layout.change.split(":")[1]}`, rules: [
-          { operator: "lessThan", value: 0, ...LOSS },
-          { operator: "greaterThan", value: 0, ...GAIN },
-        ] }));
-        await tx.decorate(sheet, () => port.addChart({ sheet, type: "barClustered", title: `Change per institution: ${b} minus ${a}`, categories: layout.names,
-          series: [{ name: "Difference", values: layout.difference }], anchor: "G2:N22" }));
+        await tx.decorate(sheet, () =>
+          port.addConditionalFormat({
+            sheet,
+            range: `${layout.difference.split(":")[0]}:${layout.change.split(":")[1]}`,
+            rules: [
+              { operator: "lessThan", value: 0, ...LOSS },
+              { operator: "greaterThan", value: 0, ...GAIN },
+            ],
+          }),
+        );
+        await tx.decorate(sheet, () =>
+          port.addChart({
+            sheet,
+            type: "barClustered",
+            title: `Change per institution: ${b} minus ${a}`,
+            categories: layout.names,
+            series: [{ name: "Difference", values: layout.difference }],
+            anchor: "G2:N22",
+          }),
+        );
       }
     }
     return [...tx.touched];

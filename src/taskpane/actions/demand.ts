@@ -42,12 +42,14 @@ export interface DemandResult {
 export function parseHistoryText(text: string): RawCell[][] {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
   const tabbed = lines.some((l) => l.includes("\t"));
-  return lines.map((l, i) => (tabbed ? l.split("\t") : l.split(",")).map((c) => {
-    const t = c.trim();
-    if (t === "") return null;
-    const n = readNumber(t);
-    return i > 0 && n.kind === "number" ? n.value.toNumber() : t;
-  }));
+  return lines.map((l, i) =>
+    (tabbed ? l.split("\t") : l.split(",")).map((c) => {
+      const t = c.trim();
+      if (t === "") return null;
+      const n = readNumber(t);
+      return i > 0 && n.kind === "number" ? n.value.toNumber() : t;
+    }),
+  );
 }
 
 /** What is wrong with a history before it is written (SEND.FORECAST checks the rest, live, on the sheet). */
@@ -55,19 +57,24 @@ export function historyProblems(history: RawCell[][]): string[] {
   const out: string[] = [];
   if (history.length === 0) return ["Paste a history: a header row (Year, Total, Mainstream, …) and one row per year."];
   const [header, ...rows] = history;
-  if (normLabel(String(header[0] ?? "")) !== "year") out.push(`The first column must be headed Year, not '${String(header[0] ?? "")}'.`);
+  if (normLabel(String(header[0] ?? "")) !== "year")
+    out.push(`The first column must be headed Year, not '${String(header[0] ?? "")}'.`);
   header.slice(1).forEach((h) => {
     if (h === null || String(h).trim() === "") return;
     if (!findBreakdown(String(h))) {
       const n = nearest(String(h), BREAKDOWN_NAMES);
-      out.push(`Column '${String(h)}' is not a breakdown${n ? `; did you mean '${n}'?` : ""} (Total, Mainstream, RB, Special, ISP, AP, FE, SPI, EY, Other, Age …, New plans).`);
+      out.push(
+        `Column '${String(h)}' is not a breakdown${n ? `; did you mean '${n}'?` : ""} (Total, Mainstream, RB, Special, ISP, AP, FE, SPI, EY, Other, Age …, New plans).`,
+      );
     }
   });
   if (rows.length < 3) out.push(`A forecast needs at least 3 years of history; this has ${rows.length}.`);
   rows.forEach((r, i) => {
-    if (typeof r[0] !== "number" || !Number.isInteger(r[0])) out.push(`Row ${i + 2}: the year '${String(r[0] ?? "")}' is not a whole year.`);
+    if (typeof r[0] !== "number" || !Number.isInteger(r[0]))
+      out.push(`Row ${i + 2}: the year '${String(r[0] ?? "")}' is not a whole year.`);
     r.slice(1).forEach((v, j) => {
-      if (v !== null && typeof v !== "number") out.push(`Row ${i + 2}, ${String(header[j + 1] ?? `column ${j + 2}`)}: '${String(v)}' is not a number.`);
+      if (v !== null && typeof v !== "number")
+        out.push(`Row ${i + 2}, ${String(header[j + 1] ?? `column ${j + 2}`)}: '${String(v)}' is not a number.`);
     });
   });
   return out;
@@ -82,17 +89,25 @@ export async function writeDemand(port: WorkbookPort, input: DemandInput, confir
   const top = layout.history.split(":")[0];
   const first = parseCell(top).row - 1;
   const width = input.history[0].length;
-  const formulas = layout.rows.map((r, i) => (i >= first && i < first + input.history.length ? r.map((v, j) => (j < width ? null : v)) : r));
+  const formulas = layout.rows.map((r, i) =>
+    i >= first && i < first + input.history.length ? r.map((v, j) => (j < width ? null : v)) : r,
+  );
   const touched = await transact(port, confirm, async (tx) => {
     await tx.addSheet(sheet);
     await tx.write({ sheet, kind: "formulas", blocks: [{ topLeft: "A1", rows: formulas }] });
     await tx.write({ sheet, kind: "values", blocks: [{ topLeft: top, rows: input.history }] });
     for (const r of layout.counts) await tx.setNumberFormat(sheet, r, COUNT_FORMAT);
     await tx.setNumberFormat(sheet, layout.inputs.coverage, "0%");
-    await tx.decorate(sheet, () => port.addChart({
-      sheet, type: "line", title: `Total EHC plans: actual and forecast (${Math.round(input.coverage * 100)}% interval)`,
-      categories: layout.fan.categories, series: layout.fan.series, anchor: layout.chartAnchor,
-    }));
+    await tx.decorate(sheet, () =>
+      port.addChart({
+        sheet,
+        type: "line",
+        title: `Total EHC plans: actual and forecast (${Math.round(input.coverage * 100)}% interval)`,
+        categories: layout.fan.categories,
+        series: layout.fan.series,
+        anchor: layout.chartAnchor,
+      }),
+    );
     return [...tx.touched];
   });
   const spill = async (anchor: string, maxRows: number): Promise<CellValue[][]> => {

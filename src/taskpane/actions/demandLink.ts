@@ -30,10 +30,22 @@ export async function findForecasts(port: WorkbookPort): Promise<ForecastSpill[]
         const values = await port.readValues(sheet, blockRange(anchor, MAX_SPILL, 5));
         const end = values.findIndex((row) => row[0] === null);
         const rows = end < 0 ? values : values.slice(0, end);
-        const years = [...new Set(rows.slice(1).map((row) => row[0]).filter((y): y is number => typeof y === "number"))];
+        const years = [
+          ...new Set(
+            rows
+              .slice(1)
+              .map((row) => row[0])
+              .filter((y): y is number => typeof y === "number"),
+          ),
+        ];
         if (rows.length < 2 || years.length === 0) continue; // a failing forecast: nothing to project from
         const p = parseCell(anchor);
-        out.push({ sheet, anchor, ref: sheetRef(sheet, `${cellA1(p.row, p.col, true)}:${cellA1(p.row + rows.length - 1, p.col + 4, true)}`), years });
+        out.push({
+          sheet,
+          anchor,
+          ref: sheetRef(sheet, `${cellA1(p.row, p.col, true)}:${cellA1(p.row + rows.length - 1, p.col + 4, true)}`),
+          years,
+        });
       }
     }
   }

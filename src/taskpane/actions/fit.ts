@@ -44,7 +44,9 @@ export interface FitResult {
 
 /** Thrown inside the transaction so an error result is undone. */
 class FitImpossible extends Error {
-  constructor(readonly cell: { error: string; message?: string }) { super(cell.message ?? cell.error); }
+  constructor(readonly cell: { error: string; message?: string }) {
+    super(cell.message ?? cell.error);
+  }
 }
 
 /** Sum of an option's Allocations column, as read (null when a cell is an error). */
@@ -57,16 +59,29 @@ export async function optionTotal(port: WorkbookPort, model: ModelInfo, option: 
 }
 
 /** The column of an earlier SEND.FIT over the same amounts (1-based), if any. */
-async function ownColumn(port: WorkbookPort, sheet: string, width: number, amounts: string): Promise<number | undefined> {
+async function ownColumn(
+  port: WorkbookPort,
+  sheet: string,
+  width: number,
+  amounts: string,
+): Promise<number | undefined> {
   const [, second] = await port.readFormulas(sheet, `A1:${colLetters(Math.max(width, 1))}2`);
-  const i = (second ?? []).findIndex((f) => typeof f === "string" && f.toUpperCase().startsWith(`=SEND.FIT(${amounts},`.toUpperCase()));
+  const i = (second ?? []).findIndex(
+    (f) => typeof f === "string" && f.toUpperCase().startsWith(`=SEND.FIT(${amounts},`.toUpperCase()),
+  );
   return i < 0 ? undefined : i + 1;
 }
 
 /** Same amount to the penny. */
-const atBound = (x: number, base: number, rate: number) => Math.abs(x - Math.round(base * (1 + rate) * 100) / 100) <= 0.005;
+const atBound = (x: number, base: number, rate: number) =>
+  Math.abs(x - Math.round(base * (1 + rate) * 100) / 100) <= 0.005;
 
-export function countBounds(fitted: CellValue[], baseline: CellValue[] | null, floor?: number, cap?: number): { protected: number; capped: number } {
+export function countBounds(
+  fitted: CellValue[],
+  baseline: CellValue[] | null,
+  floor?: number,
+  cap?: number,
+): { protected: number; capped: number } {
   let prot = 0;
   let capped = 0;
   fitted.forEach((f, i) => {
@@ -78,7 +93,12 @@ export function countBounds(fitted: CellValue[], baseline: CellValue[] | null, f
   return { protected: prot, capped };
 }
 
-export async function writeFit(port: WorkbookPort, model: ModelInfo, input: FitInput, confirm: Confirm): Promise<FitResult> {
+export async function writeFit(
+  port: WorkbookPort,
+  model: ModelInfo,
+  input: FitInput,
+  confirm: Confirm,
+): Promise<FitResult> {
   const alloc = model.allocations;
   if (!alloc) throw new Error("There is no Allocations sheet to fit.");
   const find = (o: string) => alloc.columns.find((c) => normOption(c.option) === normOption(o));
@@ -86,14 +106,20 @@ export async function writeFit(port: WorkbookPort, model: ModelInfo, input: FitI
   if (!amounts) throw new Error(`'${input.option}' has no column on ${alloc.sheet}.`);
   const base = input.baseline ? find(input.baseline) : undefined;
   if (input.baseline && !base) throw new Error(`'${input.baseline}' has no column on ${alloc.sheet}.`);
-  if ((input.floor !== undefined || input.cap !== undefined) && !base) throw new Error("A floor or cap needs a baseline option.");
-  if (input.floor !== undefined && input.cap !== undefined && input.floor > input.cap) throw new Error("The floor must not be above the cap.");
+  if ((input.floor !== undefined || input.cap !== undefined) && !base)
+    throw new Error("A floor or cap needs a baseline option.");
+  if (input.floor !== undefined && input.cap !== undefined && input.floor > input.cap)
+    throw new Error("The floor must not be above the cap.");
   const last = alloc.count + 1;
   const col = (c: number) => `${colLetters(c)}2:${colLetters(c)}${last}`;
   const own = await ownColumn(port, alloc.sheet, alloc.width, col(amounts.col));
   const target = own ?? alloc.width + 1;
   const rows = fitColumn({
-    amounts: col(amounts.col), baseline: base ? col(base.col) : undefined, budget: input.budget, floor: input.floor, cap: input.cap,
+    amounts: col(amounts.col),
+    baseline: base ? col(base.col) : undefined,
+    budget: input.budget,
+    floor: input.floor,
+    cap: input.cap,
     header: `Fit ${amounts.option} to ${formatMoney(input.budget, { whole: Number.isInteger(input.budget) })}`,
   });
   const range = col(target);
@@ -111,7 +137,19 @@ export async function writeFit(port: WorkbookPort, model: ModelInfo, input: FitI
     });
   } catch (e) {
     if (e instanceof WriteFailed && e.undone && e.reason instanceof FitImpossible) {
-      return { sheet: alloc.sheet, range, protected: 0, capped: 0, error: e.reason.cell, written: false, before: null, fittedTotal: null, factor: null, replaced: false, touched: [] };
+      return {
+        sheet: alloc.sheet,
+        range,
+        protected: 0,
+        capped: 0,
+        error: e.reason.cell,
+        written: false,
+        before: null,
+        fittedTotal: null,
+        factor: null,
+        replaced: false,
+        touched: [],
+      };
     }
     throw e;
   }
@@ -119,20 +157,38 @@ export async function writeFit(port: WorkbookPort, model: ModelInfo, input: FitI
   const baseline = base ? await read(col(base.col)) : null;
   const bounds = countBounds(fitted, baseline, input.floor, input.cap);
   return {
-    sheet: alloc.sheet, range, ...bounds, error: null, written: true, touched, replaced: own !== undefined,
-    before: columnTotal(original).total, fittedTotal: columnTotal(fitted).total, factor: scaling(fitted, original, baseline, input.floor, input.cap),
+    sheet: alloc.sheet,
+    range,
+    ...bounds,
+    error: null,
+    written: true,
+    touched,
+    replaced: own !== undefined,
+    before: columnTotal(original).total,
+    fittedTotal: columnTotal(fitted).total,
+    factor: scaling(fitted, original, baseline, input.floor, input.cap),
   };
 }
 
 /** The factor SEND.FIT applied: fitted ÷ original over the rows held at neither bound. */
-export function scaling(fitted: CellValue[], original: CellValue[], baseline: CellValue[] | null, floor?: number, cap?: number): number | null {
+export function scaling(
+  fitted: CellValue[],
+  original: CellValue[],
+  baseline: CellValue[] | null,
+  floor?: number,
+  cap?: number,
+): number | null {
   let f = 0;
   let o = 0;
   fitted.forEach((x, i) => {
     const a = original[i];
     const b = baseline?.[i];
     if (typeof x !== "number" || typeof a !== "number") return;
-    if (typeof b === "number" && ((floor !== undefined && atBound(x, b, floor)) || (cap !== undefined && atBound(x, b, cap)))) return;
+    if (
+      typeof b === "number" &&
+      ((floor !== undefined && atBound(x, b, floor)) || (cap !== undefined && atBound(x, b, cap)))
+    )
+      return;
     f += x;
     o += a;
   });

@@ -24,12 +24,25 @@ export async function rememberedMapping(port: WorkbookPort): Promise<{ sheet: st
   return null;
 }
 
-export interface ImportInput { national: string; candidate: string; result: ImportResult; source: string }
+export interface ImportInput {
+  national: string;
+  candidate: string;
+  result: ImportResult;
+  source: string;
+}
 
 /** The plan: over the model's own sheets (and its mapping sheet) when replacing, else on unused names. */
-export async function planPaneImport(port: WorkbookPort, model: ModelInfo | null, input: ImportInput, replace: boolean, when = new Date()): Promise<ImportPlan> {
+export async function planPaneImport(
+  port: WorkbookPort,
+  model: ModelInfo | null,
+  input: ImportInput,
+  replace: boolean,
+  when = new Date(),
+): Promise<ImportPlan> {
   const remembered = replace ? await rememberedMapping(port) : null;
-  const mine = new Set([...(replace ? modelSheets(model) : []), ...(remembered ? [remembered.sheet] : [])].map((s) => s.toLowerCase()));
+  const mine = new Set(
+    [...(replace ? modelSheets(model) : []), ...(remembered ? [remembered.sheet] : [])].map((s) => s.toLowerCase()),
+  );
   const existing = (await port.sheetNames()).filter((s) => !mine.has(s.toLowerCase()));
   return planImport({ existing, ...input, when, mappingSheet: remembered?.sheet }, await port.tableNames());
 }

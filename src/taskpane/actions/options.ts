@@ -30,14 +30,24 @@ function newKeyRow(rates: RatesInfo, key: string, description: string, unit: str
  * Adds the option's column to the rates table and, given the model, a SEND.ALLOCATE column for it on
  * the Allocations sheet (after the last used column), all in one transaction.
  */
-export async function addOption(port: WorkbookPort, rates: RatesInfo, name: string, inherits: string, confirm: Confirm, model?: ModelInfo | null): Promise<string[]> {
+export async function addOption(
+  port: WorkbookPort,
+  rates: RatesInfo,
+  name: string,
+  inherits: string,
+  confirm: Confirm,
+  model?: ModelInfo | null,
+): Promise<string[]> {
   const n = name.trim();
   if (n === "") throw new Error("Give the new option a name.");
   if (findOption(rates, n)) throw new Error(`There is already an option called '${n}'.`);
   const parent = findOption(rates, inherits);
   if (!parent) throw new Error(`'${inherits}' is not an option in the rates table.`);
   const col = Math.max(rates.cols, ...rates.options.map((o) => o.col)) + 1;
-  if (col > refLastCol(rates)) throw new Error(`The model's formulas read the rates table up to column ${colLetters(refLastCol(rates))}; there is no room for another option.`);
+  if (col > refLastCol(rates))
+    throw new Error(
+      `The model's formulas read the rates table up to column ${colLetters(refLastCol(rates))}; there is no room for another option.`,
+    );
   const blocks: Block[] = [{ topLeft: cellA1(1, col), rows: [[n]] }];
   let row = keyRow(rates, "inherits") + 1;
   if (row === 0) {
@@ -56,7 +66,11 @@ export async function addOption(port: WorkbookPort, rates: RatesInfo, name: stri
       // the header is a name (text even when it starts with "="); the formulas below it are the pane's own
       await tx.write({ sheet: alloc.sheet, kind: "values", blocks: [{ topLeft: `${letter}1`, rows: [[n]] }] });
       if (alloc.count > 0) {
-        await tx.write({ sheet: alloc.sheet, kind: "formulas", blocks: [{ topLeft: `${letter}2`, rows: rows.slice(1) }] });
+        await tx.write({
+          sheet: alloc.sheet,
+          kind: "formulas",
+          blocks: [{ topLeft: `${letter}2`, rows: rows.slice(1) }],
+        });
         await tx.setNumberFormat(alloc.sheet, `${letter}2:${letter}${alloc.count + 1}`, MONEY_FORMAT);
       }
     }
@@ -64,13 +78,27 @@ export async function addOption(port: WorkbookPort, rates: RatesInfo, name: stri
   });
 }
 
-export interface RateEdit { option: string; key: string; input: string }
+export interface RateEdit {
+  option: string;
+  key: string;
+  input: string;
+}
 
 /** Validates then writes one rate (a blank input clears the cell, so the option inherits again). */
-export async function setRate(port: WorkbookPort, rates: RatesInfo, edit: RateEdit, confirm: Confirm): Promise<string[]> {
+export async function setRate(
+  port: WorkbookPort,
+  rates: RatesInfo,
+  edit: RateEdit,
+  confirm: Confirm,
+): Promise<string[]> {
   const option = findOption(rates, edit.option);
   if (!option) throw new Error(`'${edit.option}' is not an option in the rates table.`);
-  const v = validateRate(edit.key, edit.input, rates.options.map((o) => o.name), option.name);
+  const v = validateRate(
+    edit.key,
+    edit.input,
+    rates.options.map((o) => o.name),
+    option.name,
+  );
   if (!v.ok) throw new Error(v.message);
   const blocks: Block[] = [];
   let row = keyRow(rates, edit.key) + 1;
@@ -84,7 +112,10 @@ export async function setRate(port: WorkbookPort, rates: RatesInfo, edit: RateEd
 }
 
 /** Keys an option sets itself, with what its parent chain would give instead. */
-export function differences(rates: RatesInfo, optionName: string): { key: string; value: RawCell; parent: RawCell; parentFrom: string | null; row: number }[] {
+export function differences(
+  rates: RatesInfo,
+  optionName: string,
+): { key: string; value: RawCell; parent: RawCell; parentFrom: string | null; row: number }[] {
   const o = findOption(rates, optionName);
   if (!o) return [];
   const parentName = o.inherits;
@@ -96,10 +127,18 @@ export function differences(rates: RatesInfo, optionName: string): { key: string
     let parent: RawCell = null;
     let parentFrom: string | null = null;
     const seen = new Set([normOption(o.name)]);
-    for (let p = parentName ? findOption(rates, parentName) : undefined; p && !seen.has(normOption(p.name)); p = p.inherits ? findOption(rates, p.inherits) : undefined) {
+    for (
+      let p = parentName ? findOption(rates, parentName) : undefined;
+      p && !seen.has(normOption(p.name));
+      p = p.inherits ? findOption(rates, p.inherits) : undefined
+    ) {
       seen.add(normOption(p.name));
       const pv = rates.grid[row]?.[p.col - 1];
-      if (pv !== null && pv !== undefined && pv !== "" && typeof pv !== "object") { parent = pv; parentFrom = p.name; break; }
+      if (pv !== null && pv !== undefined && pv !== "" && typeof pv !== "object") {
+        parent = pv;
+        parentFrom = p.name;
+        break;
+      }
     }
     out.push({ key, value: v, parent, parentFrom, row });
   }

@@ -2,7 +2,12 @@
 // comparison sheets, SEND.FIT columns, the rates table with its inheritance); nothing is recomputed.
 import { colLetters, parseRange } from "../../model/a1";
 import { columnTotal } from "../../model/publish";
-import { optionChanges, projectionAssumptions, type AssumptionRow, type OptionChanges } from "../../model/optionChanges";
+import {
+  optionChanges,
+  projectionAssumptions,
+  type AssumptionRow,
+  type OptionChanges,
+} from "../../model/optionChanges";
 import { parseFitFormula } from "../../model/paperText";
 import { normOption } from "../../engine/normalize";
 import type { WorkbookPort } from "../ports/WorkbookPort";
@@ -44,7 +49,10 @@ export async function gatherPaper(port: WorkbookPort, model: ModelInfo): Promise
     options.push({ option: c.option, inherits, total: columnTotal(await column(c.col)).total });
   }
   const grid = rates.grid as unknown[][];
-  const changes = optionChanges(grid, options.map((o) => o.option));
+  const changes = optionChanges(
+    grid,
+    options.map((o) => o.option),
+  );
 
   const comparisons = [];
   for (const sheet of model.comparisons) {
@@ -71,13 +79,26 @@ export async function gatherPaper(port: WorkbookPort, model: ModelInfo): Promise
       if (!p) continue;
       const option = byRange(p.amounts) ?? p.amounts;
       fits.push({
-        header: String(top[0]?.[c] ?? ""), option, baseline: byRange(p.baseline), budget: p.budget, floor: p.floor, cap: p.cap,
-        before: columnTotal(await column(parseRange(p.amounts).left)).total, fitted: columnTotal(await column(c + 1)).total,
+        header: String(top[0]?.[c] ?? ""),
+        option,
+        baseline: byRange(p.baseline),
+        budget: p.budget,
+        floor: p.floor,
+        cap: p.cap,
+        before: columnTotal(await column(parseRange(p.amounts).left)).total,
+        fitted: columnTotal(await column(c + 1)).total,
       });
     }
   }
 
   const plans = rates.options.map((o) => o.name).filter((n) => ["unmitigated", "mitigated"].includes(normOption(n)));
   const rows = plans.length ? projectionAssumptions(grid, plans) : [];
-  return { institutions: model.institutions?.count ?? 0, options, changes, comparisons, fits, assumptions: rows.length ? { plans, rows } : null };
+  return {
+    institutions: model.institutions?.count ?? 0,
+    options,
+    changes,
+    comparisons,
+    fits,
+    assumptions: rows.length ? { plans, rows } : null,
+  };
 }

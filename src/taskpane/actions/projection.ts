@@ -27,7 +27,8 @@ export interface ProjectionResult {
 }
 
 const same = (a: RawCell | CellValue | undefined, b: RawCell) =>
-  (a === null || a === undefined || a === "" ? null : a) === (b === "" ? null : b) || (typeof a === "number" && typeof b === "number" && a === b);
+  (a === null || a === undefined || a === "" ? null : a) === (b === "" ? null : b) ||
+  (typeof a === "number" && typeof b === "number" && a === b);
 
 /** Validates every field; returns messages (empty when all is well). */
 export function projectionProblems(input: ProjectionInput, optionNames: string[]): string[] {
@@ -42,10 +43,18 @@ export function projectionProblems(input: ProjectionInput, optionNames: string[]
   return out;
 }
 
-export async function writeProjection(port: WorkbookPort, model: ModelInfo, input: ProjectionInput, confirm: Confirm): Promise<ProjectionResult> {
+export async function writeProjection(
+  port: WorkbookPort,
+  model: ModelInfo,
+  input: ProjectionInput,
+  confirm: Confirm,
+): Promise<ProjectionResult> {
   const rates = model.rates;
   if (!rates) throw new Error("There is no rates table in this workbook.");
-  const problems = projectionProblems(input, rates.options.map((o) => o.name));
+  const problems = projectionProblems(
+    input,
+    rates.options.map((o) => o.name),
+  );
   if (problems.length) throw new Error(problems.join("\n"));
 
   const cells: { row: number; col: number; value: RawCell }[] = [];
@@ -72,12 +81,16 @@ export async function writeProjection(port: WorkbookPort, model: ModelInfo, inpu
     let col = opt?.col;
     if (col === undefined) {
       col = nextCol++;
-      if (col > refLastCol(rates)) throw new Error(`The model's formulas read the rates table up to column ${colLetters(refLastCol(rates))}; there is no room for option '${o.name}'.`);
+      if (col > refLastCol(rates))
+        throw new Error(
+          `The model's formulas read the rates table up to column ${colLetters(refLastCol(rates))}; there is no room for option '${o.name}'.`,
+        );
       cells.push({ row: 1, col, value: o.name });
     }
     const c = col;
-    const current = (row: number): CellValue => (opt ? rates.grid[row - 1]?.[c - 1] ?? null : null);
-    if (!opt?.inherits || normOption(opt.inherits) !== normOption(o.inherits)) cells.push({ row: inheritsRow, col: c, value: o.inherits });
+    const current = (row: number): CellValue => (opt ? (rates.grid[row - 1]?.[c - 1] ?? null) : null);
+    if (!opt?.inherits || normOption(opt.inherits) !== normOption(o.inherits))
+      cells.push({ row: inheritsRow, col: c, value: o.inherits });
     for (const f of PROJECTION_FIELDS) {
       const v = validateRate(f.key, o.values[f.key] ?? "", [], o.name);
       if (!v.ok) throw new Error(v.message);
@@ -89,8 +102,15 @@ export async function writeProjection(port: WorkbookPort, model: ModelInfo, inpu
     }
   }
   const typedYears = Number(input.options[0]?.values["proj.years"] || 5);
-  const yearsInput = input.forecast ? Math.min(input.forecast.years, input.options[0]?.values["proj.years"] ? typedYears : Infinity) : typedYears;
-  const layout = projectionSheet({ ratesRef: rates.ref, options: input.options.map((o) => o.name), years: yearsInput, forecastRef: input.forecast?.ref });
+  const yearsInput = input.forecast
+    ? Math.min(input.forecast.years, input.options[0]?.values["proj.years"] ? typedYears : Infinity)
+    : typedYears;
+  const layout = projectionSheet({
+    ratesRef: rates.ref,
+    options: input.options.map((o) => o.name),
+    years: yearsInput,
+    forecastRef: input.forecast?.ref,
+  });
   const sheet = uniqueSheetName(await port.sheetNames(), "Projection");
   const touched = await transact(port, confirm, async (tx) => {
     await tx.write({ sheet: rates.sheet, kind: "values", blocks: [...extra, ...cellBlocks(cells)] });
@@ -100,22 +120,33 @@ export async function writeProjection(port: WorkbookPort, model: ModelInfo, inpu
       const [from, to] = b.spill.split(":");
       await tx.setNumberFormat(sheet, `${colLetters(parseCell(from).col + 1)}3:${to}`, MONEY_FORMAT);
     }
-    await tx.decorate(sheet, () => port.addChart({ sheet, type: "line", title: "Cumulative high needs balance", categories: layout.years,
-      series: layout.blocks.map((b) => ({ name: b.option, values: b.cumulative })), anchor: `A${yearsInput + 5}:K${yearsInput + 22}` }));
+    await tx.decorate(sheet, () =>
+      port.addChart({
+        sheet,
+        type: "line",
+        title: "Cumulative high needs balance",
+        categories: layout.years,
+        series: layout.blocks.map((b) => ({ name: b.option, values: b.cumulative })),
+        anchor: `A${yearsInput + 5}:K${yearsInput + 22}`,
+      }),
+    );
     return [...tx.touched];
   });
   const years = (await port.readValues(sheet, layout.years)).map((r) => r[0]);
   const series = [];
-  for (const b of layout.blocks) series.push({ option: b.option, cumulative: (await port.readValues(sheet, b.cumulative)).map((r) => r[0]) });
+  for (const b of layout.blocks)
+    series.push({ option: b.option, cumulative: (await port.readValues(sheet, b.cumulative)).map((r) => r[0]) });
   return { sheet, years, series, touched };
 }
 
-/** A stored assumption as an officer would type it: "3%" for shares, "£1,200,000" for money (exact, so it reads back the same). */
+/** A stored assumption as an officer would type it: "3%" for shares, "£1,200,000" for money (exact, so it reads back
+ * the same). */
 export function assumptionText(v: CellValue | undefined, unit: string): string {
   if (v === null || v === undefined || typeof v === "object") return "";
   if (typeof v !== "number") return String(v);
   if (/fraction/.test(unit)) return `${+(v * 100).toPrecision(12)}%`;
-  if (unit.startsWith("£")) return `${v < 0 ? "-" : ""}£${Math.abs(v).toLocaleString("en-GB", { maximumFractionDigits: 10 })}`;
+  if (unit.startsWith("£"))
+    return `${v < 0 ? "-" : ""}£${Math.abs(v).toLocaleString("en-GB", { maximumFractionDigits: 10 })}`;
   return String(v);
 }
 

@@ -10,9 +10,20 @@ import type { Confirm } from "../workbook/confirm";
 import { transact } from "../workbook/transaction";
 import type { Progress } from "./createModel";
 
-export interface PublishResult { summary: string; copies: { from: string; to: string }[]; touched: string[] }
+export interface PublishResult {
+  summary: string;
+  copies: { from: string; to: string }[];
+  touched: string[];
+}
 
-export async function publishForReview(port: WorkbookPort, model: ModelInfo, sheets: string[], confirm: Confirm, progress: Progress = () => {}, when = new Date()): Promise<PublishResult> {
+export async function publishForReview(
+  port: WorkbookPort,
+  model: ModelInfo,
+  sheets: string[],
+  confirm: Confirm,
+  progress: Progress = () => {},
+  when = new Date(),
+): Promise<PublishResult> {
   if (sheets.length === 0) throw new Error("Choose at least one sheet to publish.");
   const names = [...(await port.sheetNames())];
   const total = sheets.length + 1;
@@ -27,7 +38,11 @@ export async function publishForReview(port: WorkbookPort, model: ModelInfo, she
       if (used) {
         const r = parseRange(used);
         const values = valuesOnly(await port.readValues(from, used));
-        await tx.write({ sheet: to, kind: "values", blocks: [{ topLeft: `${colLetters(r.left)}${r.top}`, rows: values }] });
+        await tx.write({
+          sheet: to,
+          kind: "values",
+          blocks: [{ topLeft: `${colLetters(r.left)}${r.top}`, rows: values }],
+        });
       }
       copies.push({ from, to });
       progress(++done, total, `Copied ${from}`);
@@ -37,13 +52,22 @@ export async function publishForReview(port: WorkbookPort, model: ModelInfo, she
     if (alloc) {
       for (const c of alloc.columns) {
         const col = colLetters(c.col);
-        const values = alloc.count > 0 ? (await port.readValues(alloc.sheet, `${col}2:${col}${alloc.count + 1}`)).map((r) => r[0]) : [];
+        const values =
+          alloc.count > 0
+            ? (await port.readValues(alloc.sheet, `${col}2:${col}${alloc.count + 1}`)).map((r) => r[0])
+            : [];
         totals.push({ option: c.option, ...columnTotal(values) });
       }
     }
     const summary = uniqueSheetName(names, "Review summary");
     await tx.addSheet(summary);
-    const rows = summarySheet({ title: "SEND funding model: published for review", when, sheets: copies, institutions: model.institutions?.count ?? 0, totals });
+    const rows = summarySheet({
+      title: "SEND funding model: published for review",
+      when,
+      sheets: copies,
+      institutions: model.institutions?.count ?? 0,
+      totals,
+    });
     await tx.write({ sheet: summary, kind: "values", blocks: [{ topLeft: "A1", rows }] });
     progress(++done, total, "Wrote the summary");
     return { summary, copies, touched: [...tx.touched] };

@@ -8,7 +8,11 @@ import type { WorkbookPort } from "../ports/WorkbookPort";
 import type { ModelInfo } from "../workbook/discover";
 import type { Progress } from "./createModel";
 
-export interface PublishFileResult { fileName: string; sheets: string[]; totals: OptionTotal[] }
+export interface PublishFileResult {
+  fileName: string;
+  sheets: string[];
+  totals: OptionTotal[];
+}
 
 /** Base64 of bytes, in chunks (a whole file through String.fromCharCode(...bytes) overflows the stack). */
 export function toBase64(bytes: Uint8Array): string {
@@ -21,16 +25,30 @@ export function publishedFileName(when: Date): string {
   return `SEND model published ${when.toISOString().slice(0, 10)}.xlsx`;
 }
 
-export async function publishFile(port: WorkbookPort, model: ModelInfo, sheets: string[], progress: Progress = () => {}, when = new Date()): Promise<PublishFileResult> {
+export async function publishFile(
+  port: WorkbookPort,
+  model: ModelInfo,
+  sheets: string[],
+  progress: Progress = () => {},
+  when = new Date(),
+): Promise<PublishFileResult> {
   if (sheets.length === 0) throw new Error("Choose at least one sheet to publish.");
   const reads: SheetRead[] = [];
   const total = sheets.length + 1;
   for (const [i, name] of sheets.entries()) {
     const used = await port.usedRange(name);
-    if (!used) { reads.push({ name, values: [] }); continue; }
+    if (!used) {
+      reads.push({ name, values: [] });
+      continue;
+    }
     // from A1, so every cell keeps its address in the published copy
     const range = rangeA1({ top: 1, left: 1, bottom: parseRange(used).bottom, right: parseRange(used).right });
-    reads.push({ name, values: await port.readValues(name, range), formulas: await port.readFormulas(name, range), formats: await port.readNumberFormats(name, range) });
+    reads.push({
+      name,
+      values: await port.readValues(name, range),
+      formulas: await port.readFormulas(name, range),
+      formats: await port.readNumberFormats(name, range),
+    });
     progress(i + 1, total, `Read ${name}`);
   }
   const book = publishBook({ sheets: reads, when, institutions: model.institutions?.count ?? 0 });

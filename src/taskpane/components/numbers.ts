@@ -33,9 +33,17 @@ const EXAMPLES: Record<NonNullable<ParseOptions["kind"]>, string> = {
 };
 
 function bound(v: number, o: ParseOptions, kind: NonNullable<ParseOptions["kind"]>): string {
-  const show = (x: number) => (kind === "percent" || kind === "fraction" ? `${+(x * 100).toFixed(6)}%` : kind === "money" ? formatMoney(x, { whole: Number.isInteger(x) }) : String(x));
-  return o.min !== undefined && v < o.min ? `${o.label} must be at least ${show(o.min)}.`
-    : o.max !== undefined && v > o.max ? `${o.label} must be at most ${show(o.max)}.` : "";
+  const show = (x: number) =>
+    kind === "percent" || kind === "fraction"
+      ? `${+(x * 100).toFixed(6)}%`
+      : kind === "money"
+        ? formatMoney(x, { whole: Number.isInteger(x) })
+        : String(x);
+  return o.min !== undefined && v < o.min
+    ? `${o.label} must be at least ${show(o.min)}.`
+    : o.max !== undefined && v > o.max
+      ? `${o.label} must be at most ${show(o.max)}.`
+      : "";
 }
 
 /** What the officer typed, as a number, or a message naming the field and showing what it accepts. */
@@ -57,7 +65,8 @@ export function parseNumberInput(input: string, opts: ParseOptions): Parsed {
   const hasPercent = text.includes("%");
   // scaled as a decimal, so "1.234m" is exactly 1,234,000
   let value = toNumber(read.value.times(scale));
-  if (hasPercent && (kind === "money" || kind === "number")) return fail(`'${raw}' is a percentage, not ${kind === "money" ? "an amount" : "a number"}`);
+  if (hasPercent && (kind === "money" || kind === "number"))
+    return fail(`'${raw}' is a percentage, not ${kind === "money" ? "an amount" : "a number"}`);
   if (kind === "percent" && !hasPercent) value /= 100;
   // the engine already turned "3%" into 0.03
   const out = bound(value, opts, kind);

@@ -29,16 +29,33 @@ export function useTask() {
   return { busy, error, notice, run, setError, setNotice };
 }
 
-export function TaskStatus({ busy, error, notice, busyLabel = "Working…" }: { busy: boolean; error: string | null; notice: string | null; busyLabel?: string }) {
+export function TaskStatus({
+  busy,
+  error,
+  notice,
+  busyLabel = "Working…",
+}: {
+  busy: boolean;
+  error: string | null;
+  notice: string | null;
+  busyLabel?: string;
+}) {
   return (
     <div aria-live="polite">
       {busy && <Spinner size="tiny" label={busyLabel} />}
       {error && (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody><MessageBarTitle>Something went wrong</MessageBarTitle><span style={{ whiteSpace: "pre-wrap" }}>{error}</span></MessageBarBody>
+          <MessageBarBody>
+            <MessageBarTitle>Something went wrong</MessageBarTitle>
+            <span style={{ whiteSpace: "pre-wrap" }}>{error}</span>
+          </MessageBarBody>
         </MessageBar>
       )}
-      {notice && <MessageBar intent="info" layout="multiline"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      {notice && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
     </div>
   );
 }
@@ -49,7 +66,11 @@ export function Missing({ what, onCreate }: { what: string; onCreate?: () => voi
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         This workbook has no {what} yet.{" "}
-        {onCreate && <Link as="button" onClick={onCreate}>Create a model</Link>}
+        {onCreate && (
+          <Link as="button" onClick={onCreate}>
+            Create a model
+          </Link>
+        )}
       </MessageBarBody>
     </MessageBar>
   );

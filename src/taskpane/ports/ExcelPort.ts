@@ -3,15 +3,32 @@
 import { parseRange, sheetRef, splitRef } from "../../model/a1";
 import { blockAddress, forHost, overwrites, rectangular, toEngineCell } from "./cells";
 import type {
-  CellValue, ChartSpec, ChartType, CompareOperator, ConditionalFormatSpec, ExplainFn, Explanation, RangeSnapshot, RawCell,
-  Selection, WorkbookPort, WriteRequest, WriteResult,
+  CellValue,
+  ChartSpec,
+  ChartType,
+  CompareOperator,
+  ConditionalFormatSpec,
+  ExplainFn,
+  Explanation,
+  RangeSnapshot,
+  RawCell,
+  Selection,
+  WorkbookPort,
+  WriteRequest,
+  WriteResult,
 } from "./WorkbookPort";
 
 const CHART_TYPES: Record<ChartType, Excel.ChartType> = {
-  line: "Line" as Excel.ChartType, columnClustered: "ColumnClustered" as Excel.ChartType, barClustered: "BarClustered" as Excel.ChartType,
+  line: "Line" as Excel.ChartType,
+  columnClustered: "ColumnClustered" as Excel.ChartType,
+  barClustered: "BarClustered" as Excel.ChartType,
 };
 const OPERATORS: Record<CompareOperator, string> = {
-  lessThan: "LessThan", greaterThan: "GreaterThan", equalTo: "EqualTo", lessThanOrEqual: "LessThanOrEqual", greaterThanOrEqual: "GreaterThanOrEqual",
+  lessThan: "LessThan",
+  greaterThan: "GreaterThan",
+  equalTo: "EqualTo",
+  lessThanOrEqual: "LessThanOrEqual",
+  greaterThanOrEqual: "GreaterThanOrEqual",
 };
 /** Custom functions compute asynchronously: a fresh formula reads as #BUSY! for a moment. */
 const PENDING = new Set(["#BUSY!", "#GETTING_DATA"]);
@@ -29,11 +46,13 @@ function localAddress(address: string): string {
 }
 
 function toCellValues(values: unknown[][], types: string[][]): CellValue[][] {
-  return values.map((r, i) => r.map((v, j) => {
-    if (types[i]?.[j] === "Error") return { error: String(v) };
-    if (v === "" || v === undefined) return null;
-    return v as CellValue;
-  }));
+  return values.map((r, i) =>
+    r.map((v, j) => {
+      if (types[i]?.[j] === "Error") return { error: String(v) };
+      if (v === "" || v === undefined) return null;
+      return v as CellValue;
+    }),
+  );
 }
 
 /**
@@ -126,7 +145,12 @@ export class ExcelPort implements WorkbookPort {
   write(req: WriteRequest): Promise<WriteResult> {
     return Excel.run(async (ctx): Promise<WriteResult> => {
       const ws = ctx.workbook.worksheets.getItem(req.sheet);
-      const targets = req.blocks.map((b) => ({ b, rows: rectangular(b.rows), address: blockAddress(b), range: ws.getRange(blockAddress(b)) }));
+      const targets = req.blocks.map((b) => ({
+        b,
+        rows: rectangular(b.rows),
+        address: blockAddress(b),
+        range: ws.getRange(blockAddress(b)),
+      }));
       if (!req.confirmOverwrite) {
         for (const t of targets) t.range.load("formulas");
         await ctx.sync();
@@ -162,7 +186,12 @@ export class ExcelPort implements WorkbookPort {
       const r = ctx.workbook.worksheets.getItem(sheet).getRange(range);
       r.load(["formulas", "values", "numberFormat"]);
       await ctx.sync();
-      return { sheet, range, cells: r.formulas.map((row, i) => row.map((f, j) => restorable(f, r.values[i]?.[j]))), formats: r.numberFormat };
+      return {
+        sheet,
+        range,
+        cells: r.formulas.map((row, i) => row.map((f, j) => restorable(f, r.values[i]?.[j]))),
+        formats: r.numberFormat,
+      };
     });
   }
 
@@ -213,7 +242,10 @@ export class ExcelPort implements WorkbookPort {
         const cf = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType);
         if (rule.fontColor) cf.cellValue.format.font.color = rule.fontColor;
         if (rule.fillColor) cf.cellValue.format.fill.color = rule.fillColor;
-        cf.cellValue.rule = { formula1: `=${rule.value}`, operator: OPERATORS[rule.operator] as Excel.ConditionalCellValueOperator };
+        cf.cellValue.rule = {
+          formula1: `=${rule.value}`,
+          operator: OPERATORS[rule.operator] as Excel.ConditionalCellValueOperator,
+        };
       }
       await ctx.sync();
       return [sheetRef(spec.sheet, spec.range)];
@@ -239,7 +271,9 @@ export class ExcelPort implements WorkbookPort {
 
   async openNewWorkbook(base64: string): Promise<void> {
     if (typeof Office !== "undefined" && !Office.context.requirements.isSetSupported("ExcelApi", "1.8")) {
-      throw new Error("This version of Excel cannot open a new workbook from an add-in (it needs ExcelApi 1.8): use the values-only copy inside this workbook instead.");
+      throw new Error(
+        "This version of Excel cannot open a new workbook from an add-in (it needs ExcelApi 1.8): use the values-only copy inside this workbook instead.",
+      );
     }
     await Excel.createWorkbook(base64);
   }
@@ -261,17 +295,27 @@ export class ExcelPort implements WorkbookPort {
       const { sheet, range } = splitRef(cell.address);
       if (!sheet) return null;
       const f = cell.formulas[0][0];
-      return { sheet, address: range, formula: f === "" ? null : (f as RawCell), value: toCellValues(cell.values, cell.valueTypes as string[][])[0][0] };
+      return {
+        sheet,
+        address: range,
+        formula: f === "" ? null : (f as RawCell),
+        value: toCellValues(cell.values, cell.valueTypes as string[][])[0][0],
+      };
     });
   }
 
   async explain(sheet: string, address: string): Promise<Explanation> {
     const [[formula]] = await this.readFormulas(sheet, address);
-    if (typeof formula !== "string" || !formula.startsWith("=")) throw new Error(`${sheetRef(sheet, address)} holds no formula`);
-    return this.opts.explain(formula, async (ref) => {
-      const { sheet: s, range } = splitRef(ref);
-      const values = await this.readValues(s ?? sheet, range.replace(/\$/g, ""));
-      return values.map((r) => r.map(toEngineCell));
-    }, sheet);
+    if (typeof formula !== "string" || !formula.startsWith("="))
+      throw new Error(`${sheetRef(sheet, address)} holds no formula`);
+    return this.opts.explain(
+      formula,
+      async (ref) => {
+        const { sheet: s, range } = splitRef(ref);
+        const values = await this.readValues(s ?? sheet, range.replace(/\$/g, ""));
+        return values.map((r) => r.map(toEngineCell));
+      },
+      sheet,
+    );
   }
 }

@@ -4,7 +4,16 @@
 import { parseCell, parseRange, rangeA1, sheetRef, splitRef } from "../../model/a1";
 import { blockAddress, forHost, isEmptyCell, overwrites, rectangular, toEngineCell } from "./cells";
 import type {
-  CellValue, ChartSpec, ConditionalFormatSpec, ExplainFn, Explanation, RangeSnapshot, RawCell, Selection, WorkbookPort, WriteRequest,
+  CellValue,
+  ChartSpec,
+  ConditionalFormatSpec,
+  ExplainFn,
+  Explanation,
+  RangeSnapshot,
+  RawCell,
+  Selection,
+  WorkbookPort,
+  WriteRequest,
   WriteResult,
 } from "./WorkbookPort";
 
@@ -32,12 +41,17 @@ export class PreviewPort implements WorkbookPort {
   private selection: { sheet: string; address: string } | null = null;
   private readonly listeners = new Set<() => void>();
 
-  constructor(readonly book: HeadlessBook, private readonly explainFn: ExplainFn) {}
+  constructor(
+    readonly book: HeadlessBook,
+    private readonly explainFn: ExplainFn,
+  ) {}
 
   /** Called after every change (cells, sheets, metadata, selection); returns an unsubscribe function. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
-    return () => { this.listeners.delete(listener); };
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   private changed(): void {
@@ -48,8 +62,12 @@ export class PreviewPort implements WorkbookPort {
     if (!this.book.sheetNames().includes(sheet)) throw new Error(`There is no sheet named '${sheet}'.`);
   }
 
-  async sheetNames(): Promise<string[]> { return this.book.sheetNames(); }
-  async tableNames(): Promise<string[]> { return this.meta.tables.map((t) => t.name); }
+  async sheetNames(): Promise<string[]> {
+    return this.book.sheetNames();
+  }
+  async tableNames(): Promise<string[]> {
+    return this.meta.tables.map((t) => t.name);
+  }
 
   async usedRange(sheet: string): Promise<string | null> {
     this.requireSheet(sheet);
@@ -73,7 +91,12 @@ export class PreviewPort implements WorkbookPort {
       const addresses = targets.flatMap((t) => overwrites(req.sheet, t.b, this.book.getFormulas(req.sheet, t.address)));
       if (addresses.length) return { ok: false, reason: "WouldOverwrite", addresses };
     }
-    for (const t of targets) this.writeBlock(req.sheet, t.b.topLeft, t.rows.map((r) => r.map((c) => forHost(c, req.kind))));
+    for (const t of targets)
+      this.writeBlock(
+        req.sheet,
+        t.b.topLeft,
+        t.rows.map((r) => r.map((c) => forHost(c, req.kind))),
+      );
     this.changed();
     return { ok: true, touched: targets.map((t) => sheetRef(req.sheet, t.address)) };
   }
@@ -84,9 +107,16 @@ export class PreviewPort implements WorkbookPort {
    */
   private writeBlock(sheet: string, topLeft: string, rows: RawCell[][]): void {
     const p = parseCell(topLeft);
-    const address = rangeA1({ top: p.row, left: p.col, bottom: p.row + rows.length - 1, right: p.col + rows[0].length - 1 });
+    const address = rangeA1({
+      top: p.row,
+      left: p.col,
+      bottom: p.row + rows.length - 1,
+      right: p.col + rows[0].length - 1,
+    });
     const existing = this.book.getValues(sheet, address);
-    const keepsSomething = rows.some((r, i) => r.some((c, j) => c === null && !isEmptyCell(existing[i]?.[j] as RawCell)));
+    const keepsSomething = rows.some((r, i) =>
+      r.some((c, j) => c === null && !isEmptyCell(existing[i]?.[j] as RawCell)),
+    );
     const clear = (r: RawCell[]) => r.map((c) => (c === "" ? null : c));
     if (!keepsSomething) {
       this.book.setCells(sheet, topLeft, rows.map(clear));
@@ -95,17 +125,23 @@ export class PreviewPort implements WorkbookPort {
     rows.forEach((r, i) => {
       let j = 0;
       while (j < r.length) {
-        if (r[j] === null) { j++; continue; }
+        if (r[j] === null) {
+          j++;
+          continue;
+        }
         let k = j;
         while (k < r.length && r[k] !== null) k++;
-        this.book.setCells(sheet, rangeA1({ top: p.row + i, left: p.col + j, bottom: p.row + i, right: p.col + j }), [clear(r.slice(j, k))]);
+        this.book.setCells(sheet, rangeA1({ top: p.row + i, left: p.col + j, bottom: p.row + i, right: p.col + j }), [
+          clear(r.slice(j, k)),
+        ]);
         j = k;
       }
     });
   }
 
   async addSheet(name: string): Promise<void> {
-    if (this.book.sheetNames().some((n) => n.toLowerCase() === name.toLowerCase())) throw new Error(`A sheet named '${name}' already exists.`);
+    if (this.book.sheetNames().some((n) => n.toLowerCase() === name.toLowerCase()))
+      throw new Error(`A sheet named '${name}' already exists.`);
     this.book.addSheet(name);
     this.changed();
   }
@@ -136,20 +172,28 @@ export class PreviewPort implements WorkbookPort {
   async restore(s: RangeSnapshot): Promise<void> {
     this.requireSheet(s.sheet);
     this.book.setCells(s.sheet, s.range.split(":")[0], s.cells);
-    if (Array.isArray(s.formats)) this.meta.numberFormats = (s.formats as PreviewMeta["numberFormats"]).map((f) => ({ ...f }));
+    if (Array.isArray(s.formats))
+      this.meta.numberFormats = (s.formats as PreviewMeta["numberFormats"]).map((f) => ({ ...f }));
     this.changed();
   }
 
   async readNumberFormats(sheet: string, range: string): Promise<string[][]> {
     this.requireSheet(sheet);
     const r = parseRange(range.replace(/\$/g, ""));
-    const mine = this.meta.numberFormats.filter((f) => f.sheet === sheet).map((f) => ({ box: parseRange(f.range), format: f.format }));
-    return Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => {
-      const row = r.top + i, col = r.left + j;
-      // the last format set over a cell is the one it shows
-      const hit = [...mine].reverse().find((f) => row >= f.box.top && row <= f.box.bottom && col >= f.box.left && col <= f.box.right);
-      return hit?.format ?? "General";
-    }));
+    const mine = this.meta.numberFormats
+      .filter((f) => f.sheet === sheet)
+      .map((f) => ({ box: parseRange(f.range), format: f.format }));
+    return Array.from({ length: r.bottom - r.top + 1 }, (_, i) =>
+      Array.from({ length: r.right - r.left + 1 }, (_, j) => {
+        const row = r.top + i,
+          col = r.left + j;
+        // the last format set over a cell is the one it shows
+        const hit = [...mine]
+          .reverse()
+          .find((f) => row >= f.box.top && row <= f.box.bottom && col >= f.box.left && col <= f.box.right);
+        return hit?.format ?? "General";
+      }),
+    );
   }
 
   /** Files "opened" as new workbooks: the preview offers each as a download. */
@@ -159,7 +203,9 @@ export class PreviewPort implements WorkbookPort {
     this.downloads.push({ fileName, base64 });
     if (typeof document === "undefined" || typeof URL.createObjectURL !== "function") return; // no browser (tests)
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const url = URL.createObjectURL(
+      new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+    );
     const a = document.createElement("a");
     a.href = url;
     a.download = fileName;
@@ -171,7 +217,8 @@ export class PreviewPort implements WorkbookPort {
 
   async addTable(sheet: string, range: string, name: string): Promise<string[]> {
     this.requireSheet(sheet);
-    if (this.meta.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new Error(`A table named '${name}' already exists.`);
+    if (this.meta.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()))
+      throw new Error(`A table named '${name}' already exists.`);
     this.meta.tables.push({ sheet, range, name });
     this.changed();
     return [sheetRef(sheet, range)];
@@ -196,7 +243,9 @@ export class PreviewPort implements WorkbookPort {
     this.requireSheet(sheet);
     parseRange(range);
     // setting the same format again changes nothing (as in Excel); the latest entry wins in the grid
-    this.meta.numberFormats = this.meta.numberFormats.filter((f) => !(f.sheet === sheet && f.range === range && f.format === format));
+    this.meta.numberFormats = this.meta.numberFormats.filter(
+      (f) => !(f.sheet === sheet && f.range === range && f.format === format),
+    );
     this.meta.numberFormats.push({ sheet, range, format });
     this.changed();
     return [sheetRef(sheet, range)];
@@ -224,11 +273,16 @@ export class PreviewPort implements WorkbookPort {
 
   async explain(sheet: string, address: string): Promise<Explanation> {
     const [[formula]] = await this.readFormulas(sheet, address);
-    if (typeof formula !== "string" || !formula.startsWith("=")) throw new Error(`${sheetRef(sheet, address)} holds no formula`);
-    return this.explainFn(formula, async (ref) => {
-      const { sheet: s, range } = splitRef(ref);
-      const values = await this.readValues(s ?? sheet, range);
-      return values.map((r) => r.map(toEngineCell));
-    }, sheet);
+    if (typeof formula !== "string" || !formula.startsWith("="))
+      throw new Error(`${sheetRef(sheet, address)} holds no formula`);
+    return this.explainFn(
+      formula,
+      async (ref) => {
+        const { sheet: s, range } = splitRef(ref);
+        const values = await this.readValues(s ?? sheet, range);
+        return values.map((r) => r.map(toEngineCell));
+      },
+      sheet,
+    );
   }
 }

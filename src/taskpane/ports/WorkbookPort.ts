@@ -15,7 +15,10 @@ export function isErrorValue(v: CellValue): v is { error: string; message?: stri
 }
 
 /** A rectangular block to write; `null` leaves that cell as it is, "" clears it. */
-export interface Block { topLeft: string; rows: RawCell[][] }
+export interface Block {
+  topLeft: string;
+  rows: RawCell[][];
+}
 
 export interface WriteRequest {
   sheet: string;
@@ -82,7 +85,11 @@ export interface RangeSnapshot {
 }
 
 /** Re-runs the SEND function of a formula in trace mode; `read` supplies the referenced ranges' values. */
-export type ExplainFn = (formula: string, read: (ref: string) => Promise<Cell[][]>, sheet: string) => Promise<Explanation>;
+export type ExplainFn = (
+  formula: string,
+  read: (ref: string) => Promise<Cell[][]>,
+  sheet: string,
+) => Promise<Explanation>;
 
 export interface WorkbookPort {
   readonly kind: "excel" | "preview";
@@ -109,7 +116,8 @@ export interface WorkbookPort {
   setNumberFormat(sheet: string, range: string, format: string): Promise<string[]>;
   /** The number format of every cell of the range ("General" where there is none). */
   readNumberFormats(sheet: string, range: string): Promise<string[][]>;
-  /** Opens a new, separate workbook made from xlsx bytes (base64): Excel.createWorkbook in Excel, a download in the preview. */
+  /** Opens a new, separate workbook made from xlsx bytes (base64): Excel.createWorkbook in Excel, a download in the
+   * preview. */
   openNewWorkbook(base64: string, fileName: string): Promise<void>;
   selectRange(sheet: string, range: string): Promise<void>;
   getSelection(): Promise<Selection | null>;

@@ -42,11 +42,13 @@ export function overwrites(sheet: string, b: Block, existing: RawCell[][]): stri
   const rows = rectangular(b.rows);
   const p = parseCell(b.topLeft);
   const out: string[] = [];
-  rows.forEach((r, i) => r.forEach((c, j) => {
-    if (c === null) return;
-    const old = existing[i]?.[j];
-    if (!isEmptyCell(old) && !sameContent(old as RawCell, c)) out.push(sheetRef(sheet, cellA1(p.row + i, p.col + j)));
-  }));
+  rows.forEach((r, i) =>
+    r.forEach((c, j) => {
+      if (c === null) return;
+      const old = existing[i]?.[j];
+      if (!isEmptyCell(old) && !sameContent(old as RawCell, c)) out.push(sheetRef(sheet, cellA1(p.row + i, p.col + j)));
+    }),
+  );
   return out;
 }
 

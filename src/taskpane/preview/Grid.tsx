@@ -12,7 +12,11 @@ const MAX_COLS = 40;
 
 function useVersion(port: PreviewPort): number {
   const version = useRef(0);
-  const subscribe = (cb: () => void) => port.subscribe(() => { version.current++; cb(); });
+  const subscribe = (cb: () => void) =>
+    port.subscribe(() => {
+      version.current++;
+      cb();
+    });
   return useSyncExternalStore(subscribe, () => version.current);
 }
 
@@ -21,13 +25,15 @@ export function Grid({ port }: { port: PreviewPort }) {
   const sheets = port.book.sheetNames();
   const selection = port.currentSelection();
   const [sheet, setSheet] = useState<string>(sheets[0] ?? "");
-  const active = sheets.includes(sheet) ? sheet : sheets[0] ?? "";
+  const active = sheets.includes(sheet) ? sheet : (sheets[0] ?? "");
   const cellRefs = useRef(new Map<string, HTMLTableCellElement>());
 
   // follow the pane: when it selects a cell on another sheet (a clicked problem), show that sheet
   const selectedSheet = selection?.sheet;
   const selectedAddress = selection?.address;
-  useEffect(() => { if (selectedSheet) setSheet(selectedSheet); }, [selectedSheet, selectedAddress]);
+  useEffect(() => {
+    if (selectedSheet) setSheet(selectedSheet);
+  }, [selectedSheet, selectedAddress]);
 
   if (!active) return <Text>This workbook has no sheets yet.</Text>;
   const used = port.book.usedRange(active);
@@ -41,10 +47,17 @@ export function Grid({ port }: { port: PreviewPort }) {
   const tables = port.meta.tables.filter((t) => t.sheet === active);
   const charts = port.meta.charts.filter((c) => c.sheet === active);
 
-  const select = (address: string) => { void port.selectRange(active, address); };
+  const select = (address: string) => {
+    void port.selectRange(active, address);
+  };
   const onKey = (e: KeyboardEvent) => {
     const p = parseCell(focus);
-    const move: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     const d = move[e.key];
     if (!d) return;
     e.preventDefault();
@@ -55,39 +68,95 @@ export function Grid({ port }: { port: PreviewPort }) {
 
   return (
     <section aria-label="Preview workbook" style={{ display: "flex", flexDirection: "column", gap: 6, minWidth: 0 }}>
-      <TabList size="small" selectedValue={active} onTabSelect={(_, d) => setSheet(String(d.value))} aria-label="Sheets" style={{ flexWrap: "wrap" }}>
-        {sheets.map((s) => <Tab key={s} value={s}>{s}</Tab>)}
+      <TabList
+        size="small"
+        selectedValue={active}
+        onTabSelect={(_, d) => setSheet(String(d.value))}
+        aria-label="Sheets"
+        style={{ flexWrap: "wrap" }}
+      >
+        {sheets.map((s) => (
+          <Tab key={s} value={s}>
+            {s}
+          </Tab>
+        ))}
       </TabList>
-      <div aria-label="Formula bar" style={{ fontFamily: "monospace", fontSize: 12, border: "1px solid #ccc", padding: "2px 6px", minHeight: 18, overflowWrap: "anywhere" }}>
-        {selected ? `${active}!${selected}: ${formula === null || formula === undefined ? "" : String(formula)}` : "Select a cell"}
+      <div
+        aria-label="Formula bar"
+        style={{
+          fontFamily: "monospace",
+          fontSize: 12,
+          border: "1px solid #ccc",
+          padding: "2px 6px",
+          minHeight: 18,
+          overflowWrap: "anywhere",
+        }}
+      >
+        {selected
+          ? `${active}!${selected}: ${formula === null || formula === undefined ? "" : String(formula)}`
+          : "Select a cell"}
       </div>
-      {tables.map((t) => <Caption1 key={t.name}>Table {t.name} on {t.range}</Caption1>)}
+      {tables.map((t) => (
+        <Caption1 key={t.name}>
+          Table {t.name} on {t.range}
+        </Caption1>
+      ))}
       <div style={{ overflow: "auto", maxHeight: "60vh", border: "1px solid #ddd" }}>
-        <table role="grid" aria-label={`Sheet ${active}`} onKeyDown={onKey} style={{ borderCollapse: "collapse", fontSize: 12 }}>
+        <table
+          role="grid"
+          aria-label={`Sheet ${active}`}
+          onKeyDown={onKey}
+          style={{ borderCollapse: "collapse", fontSize: 12 }}
+        >
           <thead>
             <tr>
-              <th scope="col" style={{ background: "#f3f3f3" }}><span style={{ position: "absolute", left: -9999 }}>Row</span></th>
-              {Array.from({ length: right }, (_, c) => <th key={c} scope="col" style={{ background: "#f3f3f3", padding: "0 6px" }}>{colLetters(c + 1)}</th>)}
+              <th scope="col" style={{ background: "#f3f3f3" }}>
+                <span style={{ position: "absolute", left: -9999 }}>Row</span>
+              </th>
+              {Array.from({ length: right }, (_, c) => (
+                <th key={c} scope="col" style={{ background: "#f3f3f3", padding: "0 6px" }}>
+                  {colLetters(c + 1)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {values.map((row, i) => (
               <tr key={i}>
-                <th scope="row" style={{ background: "#f3f3f3", padding: "0 4px" }}>{i + 1}</th>
+                <th scope="row" style={{ background: "#f3f3f3", padding: "0 4px" }}>
+                  {i + 1}
+                </th>
                 {row.map((v, j) => {
                   const a = cellA1(i + 1, j + 1);
                   const st = cellStyle(port.meta, active, a, v);
                   const isSel = a === selected;
                   return (
-                    <td key={j} role="gridcell" aria-selected={isSel} tabIndex={a === focus ? 0 : -1}
-                      ref={(el) => { if (el) cellRefs.current.set(a, el); else cellRefs.current.delete(a); }}
-                      onClick={() => select(a)} onFocus={() => { if (!isSel) select(a); }}
-                      style={{
-                        border: isSel ? "2px solid #0F6CBD" : "1px solid #e0e0e0", padding: "0 6px", whiteSpace: "nowrap", maxWidth: 220,
-                        overflow: "hidden", textOverflow: "ellipsis", textAlign: typeof v === "number" ? "right" : "left",
-                        color: st.color ?? (v !== null && typeof v === "object" ? "#A4262C" : undefined), background: st.background,
+                    <td
+                      key={j}
+                      role="gridcell"
+                      aria-selected={isSel}
+                      tabIndex={a === focus ? 0 : -1}
+                      ref={(el) => {
+                        if (el) cellRefs.current.set(a, el);
+                        else cellRefs.current.delete(a);
                       }}
-                      title={v !== null && typeof v === "object" ? v.message : undefined}>
+                      onClick={() => select(a)}
+                      onFocus={() => {
+                        if (!isSel) select(a);
+                      }}
+                      style={{
+                        border: isSel ? "2px solid #0F6CBD" : "1px solid #e0e0e0",
+                        padding: "0 6px",
+                        whiteSpace: "nowrap",
+                        maxWidth: 220,
+                        overflow: "hidden",
+                        textOverflow: "ellipsis",
+                        textAlign: typeof v === "number" ? "right" : "left",
+                        color: st.color ?? (v !== null && typeof v === "object" ? "#A4262C" : undefined),
+                        background: st.background,
+                      }}
+                      title={v !== null && typeof v === "object" ? v.message : undefined}
+                    >
                       {displayValue(v, st.format)}
                     </td>
                   );
@@ -97,8 +166,14 @@ export function Grid({ port }: { port: PreviewPort }) {
           </tbody>
         </table>
       </div>
-      {(r.bottom > MAX_ROWS || r.right > MAX_COLS) && <Caption1>Showing the first {MAX_ROWS} rows and {MAX_COLS} columns.</Caption1>}
-      {charts.map((c, k) => <PreviewChart key={k} spec={c} read={(range) => port.book.getValues(active, range)} />)}
+      {(r.bottom > MAX_ROWS || r.right > MAX_COLS) && (
+        <Caption1>
+          Showing the first {MAX_ROWS} rows and {MAX_COLS} columns.
+        </Caption1>
+      )}
+      {charts.map((c, k) => (
+        <PreviewChart key={k} spec={c} read={(range) => port.book.getValues(active, range)} />
+      ))}
     </section>
   );
 }

@@ -23,7 +23,12 @@ export function displayValue(v: CellValue, format: string | undefined): string {
 }
 
 /** The number format and colours that apply to one cell of a sheet (last rule recorded wins). */
-export function cellStyle(meta: PreviewMeta, sheet: string, address: string, v: CellValue): { format?: string; color?: string; background?: string } {
+export function cellStyle(
+  meta: PreviewMeta,
+  sheet: string,
+  address: string,
+  v: CellValue,
+): { format?: string; color?: string; background?: string } {
   const { row, col } = parseCell(address);
   const out: { format?: string; color?: string; background?: string } = {};
   for (const f of meta.numberFormats) if (f.sheet === sheet && inRange(f.range, row, col)) out.format = f.format;
@@ -31,8 +36,16 @@ export function cellStyle(meta: PreviewMeta, sheet: string, address: string, v: 
     for (const cf of meta.formats) {
       if (cf.sheet !== sheet || !inRange(cf.range, row, col)) continue;
       for (const rule of cf.rules) {
-        const hit = rule.operator === "lessThan" ? v < rule.value : rule.operator === "greaterThan" ? v > rule.value
-          : rule.operator === "equalTo" ? v === rule.value : rule.operator === "lessThanOrEqual" ? v <= rule.value : v >= rule.value;
+        const hit =
+          rule.operator === "lessThan"
+            ? v < rule.value
+            : rule.operator === "greaterThan"
+              ? v > rule.value
+              : rule.operator === "equalTo"
+                ? v === rule.value
+                : rule.operator === "lessThanOrEqual"
+                  ? v <= rule.value
+                  : v >= rule.value;
         if (hit) {
           if (rule.fontColor) out.color = rule.fontColor;
           if (rule.fillColor) out.background = rule.fillColor;

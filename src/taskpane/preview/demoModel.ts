@@ -17,12 +17,16 @@ export const PREVIEW_DIFFERENCES: Record<string, number> = {
 
 export async function buildPreviewModel(port: WorkbookPort, count = PREVIEW_INSTITUTIONS): Promise<void> {
   const national = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;
-  const plan = planModel({
-    existing: await port.sheetNames(), national,
-    candidates: [{ name: PREVIEW_CANDIDATE, inherits: SAMPLE_LOCAL_OPTION }],
-    sample: { count },
-    values: { [PREVIEW_CANDIDATE]: PREVIEW_DIFFERENCES },
-  }, await port.tableNames());
+  const plan = planModel(
+    {
+      existing: await port.sheetNames(),
+      national,
+      candidates: [{ name: PREVIEW_CANDIDATE, inherits: SAMPLE_LOCAL_OPTION }],
+      sample: { count },
+      values: { [PREVIEW_CANDIDATE]: PREVIEW_DIFFERENCES },
+    },
+    await port.tableNames(),
+  );
   await createModel(port, plan, async () => false);
   // a SEND cell selected, so Explain works straight away
   await port.selectRange(plan.names.allocations, "D2");

@@ -7,7 +7,11 @@ import { normKey, normOption } from "../../engine/normalize";
 import { ratesHeaderKind } from "../../engine/rates";
 import type { CellValue, RawCell, WorkbookPort } from "../ports/WorkbookPort";
 
-export interface OptionInfo { name: string; col: number; inherits: string | null }
+export interface OptionInfo {
+  name: string;
+  col: number;
+  inherits: string | null;
+}
 
 export interface RatesInfo {
   sheet: string;
@@ -25,7 +29,12 @@ export interface RatesInfo {
   cols: number;
 }
 
-export interface InstitutionsInfo { sheet: string; header: string[]; count: number; names: string[] }
+export interface InstitutionsInfo {
+  sheet: string;
+  header: string[];
+  count: number;
+  names: string[];
+}
 
 export interface AllocationsInfo {
   sheet: string;
@@ -48,8 +57,10 @@ export interface ModelInfo {
   projections: string[];
 }
 
-const text = (v: CellValue | RawCell | undefined): string => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
-const hasFn = (row: RawCell[] | undefined, fn: string) => (row ?? []).some((c) => typeof c === "string" && c.toUpperCase().includes(`SEND.${fn}(`));
+const text = (v: CellValue | RawCell | undefined): string =>
+  typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
+const hasFn = (row: RawCell[] | undefined, fn: string) =>
+  (row ?? []).some((c) => typeof c === "string" && c.toUpperCase().includes(`SEND.${fn}(`));
 
 /** The first argument of the first SEND call on a row: the rates reference the model already uses. */
 function ratesRefIn(row: RawCell[] | undefined): string | null {
@@ -64,13 +75,29 @@ export function readRates(sheet: string, grid: CellValue[][], refHint: string | 
   const header = (grid[0] ?? []).map(text);
   const col = (n: string) => header.findIndex((h) => normKey(h) === n);
   const factorCol = header.findIndex((h) => ratesHeaderKind(h) === "factor");
-  const keys = grid.flatMap((r, row) => (row > 0 && text(r[factorCol]) !== "" ? [{ key: text(r[factorCol]), row }] : []));
+  const keys = grid.flatMap((r, row) =>
+    row > 0 && text(r[factorCol]) !== "" ? [{ key: text(r[factorCol]), row }] : [],
+  );
   const inheritsRow = keys.find((k) => normKey(k.key) === "inherits")?.row;
-  const options = header.flatMap((name, c) => (ratesHeaderKind(name) === "option"
-    ? [{ name, col: c + 1, inherits: inheritsRow === undefined ? null : text(grid[inheritsRow][c]) || null }] : []));
+  const options = header.flatMap((name, c) =>
+    ratesHeaderKind(name) === "option"
+      ? [{ name, col: c + 1, inherits: inheritsRow === undefined ? null : text(grid[inheritsRow][c]) || null }]
+      : [],
+  );
   const ext = ratesExtent(grid.length, header.length);
   const ref = refHint ?? sheetRef(sheet, `$A$1:$${colLetters(ext.cols)}$${ext.rows}`);
-  return { sheet, grid, factorCol, descriptionCol: col("description"), unitCol: col("unit"), options, keys, ref, rows: grid.length, cols: header.length };
+  return {
+    sheet,
+    grid,
+    factorCol,
+    descriptionCol: col("description"),
+    unitCol: col("unit"),
+    options,
+    keys,
+    ref,
+    rows: grid.length,
+    cols: header.length,
+  };
 }
 
 export async function discoverModel(port: WorkbookPort): Promise<ModelInfo> {
@@ -82,7 +109,10 @@ export async function discoverModel(port: WorkbookPort): Promise<ModelInfo> {
     const used = await port.usedRange(sheet);
     if (!used) continue;
     const r = parseRange(used);
-    const top = await port.readFormulas(sheet, `A1:${colLetters(Math.max(r.right, 1))}${Math.min(Math.max(r.bottom, 1), 2)}`);
+    const top = await port.readFormulas(
+      sheet,
+      `A1:${colLetters(Math.max(r.right, 1))}${Math.min(Math.max(r.bottom, 1), 2)}`,
+    );
     const header = (top[0] ?? []).map(text);
     refHint ??= ratesRefIn(top[1]) ?? ratesRefIn(top[0]);
     if (!ratesSheet && header.some((h) => normKey(h) === "factor")) ratesSheet = { sheet, used };
@@ -90,11 +120,17 @@ export async function discoverModel(port: WorkbookPort): Promise<ModelInfo> {
       // option names from the header's values: a name like "-5% plan" is stored as text ('-5% plan), and
       // its formula text would keep the apostrophe
       const names = ((await port.readValues(sheet, `A1:${colLetters(Math.max(r.right, 1))}1`))[0] ?? []).map(text);
-      const columns = header.flatMap((_, c) => (c >= 2 && names[c] !== "" && typeof top[1]?.[c] === "string" && hasFn([top[1][c]], "ALLOCATE") ? [{ option: names[c], col: c + 1 }] : []));
+      const columns = header.flatMap((_, c) =>
+        c >= 2 && names[c] !== "" && typeof top[1]?.[c] === "string" && hasFn([top[1][c]], "ALLOCATE")
+          ? [{ option: names[c], col: c + 1 }]
+          : [],
+      );
       info.allocations = { sheet, columns, count: r.bottom - 1, width: r.right };
     } else if (!info.institutions && headerIndex(header, "Name") >= 0 && headerIndex(header, "Phase") >= 0) {
       const nameCol = colLetters(headerIndex(header, "Name") + 1);
-      const names = (await port.readValues(sheet, `${nameCol}2:${nameCol}${Math.max(r.bottom, 2)}`)).map((x) => text(x[0]));
+      const names = (await port.readValues(sheet, `${nameCol}2:${nameCol}${Math.max(r.bottom, 2)}`)).map((x) =>
+        text(x[0]),
+      );
       info.institutions = { sheet, header, count: r.bottom - 1, names };
     } else if (!info.checks && hasFn(top[0], "CHECK")) info.checks = sheet;
     else if (hasFn(top[0], "COMPARE")) info.comparisons.push(sheet);
@@ -102,7 +138,11 @@ export async function discoverModel(port: WorkbookPort): Promise<ModelInfo> {
   }
   if (ratesSheet) {
     const r = parseRange(ratesSheet.used);
-    info.rates = readRates(ratesSheet.sheet, await port.readValues(ratesSheet.sheet, `A1:${colLetters(r.right)}${r.bottom}`), refHint);
+    info.rates = readRates(
+      ratesSheet.sheet,
+      await port.readValues(ratesSheet.sheet, `A1:${colLetters(r.right)}${r.bottom}`),
+      refHint,
+    );
   }
   return info;
 }
@@ -110,7 +150,14 @@ export async function discoverModel(port: WorkbookPort): Promise<ModelInfo> {
 /** References for new formulas over the discovered model (same rates range as existing formulas). */
 export function refsFor(model: ModelInfo): ModelRefs | null {
   if (!model.rates || !model.institutions) return null;
-  const base = modelRefs({ ratesSheet: model.rates.sheet, ratesRows: 1, ratesCols: 1, institutionsSheet: model.institutions.sheet, header: model.institutions.header, count: model.institutions.count });
+  const base = modelRefs({
+    ratesSheet: model.rates.sheet,
+    ratesRows: 1,
+    ratesCols: 1,
+    institutionsSheet: model.institutions.sheet,
+    header: model.institutions.header,
+    count: model.institutions.count,
+  });
   return { ...base, rates: model.rates.ref };
 }
 
@@ -125,11 +172,19 @@ export function keyRow(rates: RatesInfo, key: string): number {
 }
 
 /** The value an option gets for a key after inheritance, and which option it came from. */
-export function effectiveValue(rates: RatesInfo, option: string, key: string): { value: CellValue; from: string } | null {
+export function effectiveValue(
+  rates: RatesInfo,
+  option: string,
+  key: string,
+): { value: CellValue; from: string } | null {
   const row = keyRow(rates, key);
   if (row < 0) return null;
   const seen = new Set<string>();
-  for (let o = findOption(rates, option); o && !seen.has(normOption(o.name)); o = o.inherits ? findOption(rates, o.inherits) : undefined) {
+  for (
+    let o = findOption(rates, option);
+    o && !seen.has(normOption(o.name));
+    o = o.inherits ? findOption(rates, o.inherits) : undefined
+  ) {
     seen.add(normOption(o.name));
     const v = rates.grid[row]?.[o.col - 1];
     if (v !== null && v !== undefined && v !== "") return { value: v, from: o.name };

@@ -31,7 +31,11 @@ export interface Matrix {
 }
 
 /** A band label as it goes inside a key ("Band 3" -> "band3"). */
-const bandKeyPart = (label: string) => label.trim().toLowerCase().replace(/[\s_-]+/g, "");
+const bandKeyPart = (label: string) =>
+  label
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
 
 /**
  * The EHCP bands to show: the key part of every `topup.*.<band>` row as written, then the bands of the
@@ -69,11 +73,18 @@ export function senifBands(rates: RatesInfo, institutionsHeader: readonly string
 function cell(rates: RatesInfo, option: string, key: string, label: string): MatrixCell {
   const row = keyRow(rates, key);
   const o = rates.options.find((x) => normLabel(x.name) === normLabel(option));
-  const own = row >= 0 && o ? rates.grid[row]?.[o.col - 1] ?? null : null;
-  return { key, label, unit: findKeyInfo(key)?.unit ?? "", own: own === "" ? null : own, effective: effectiveValue(rates, option, key) };
+  const own = row >= 0 && o ? (rates.grid[row]?.[o.col - 1] ?? null) : null;
+  return {
+    key,
+    label,
+    unit: findKeyInfo(key)?.unit ?? "",
+    own: own === "" ? null : own,
+    effective: effectiveValue(rates, option, key),
+  };
 }
 
-/** Settings with a top-up row in the table (filled in or waiting to be), in contract order ("all" last); every setting when `every`. */
+/** Settings with a top-up row in the table (filled in or waiting to be), in contract order ("all" last); every setting
+ * when `every`. */
 export function topupSettings(rates: RatesInfo, every = false): string[] {
   const used = new Set<string>();
   for (const { key } of rates.keys) {
@@ -84,53 +95,109 @@ export function topupSettings(rates: RatesInfo, every = false): string[] {
   return every || used.size === 0 ? order : order.filter((s) => used.has(s));
 }
 
-export function topupMatrix(rates: RatesInfo, option: string, opts: { header?: readonly string[]; everySetting?: boolean } = {}): Matrix {
+export function topupMatrix(
+  rates: RatesInfo,
+  option: string,
+  opts: { header?: readonly string[]; everySetting?: boolean } = {},
+): Matrix {
   const settings = topupSettings(rates, opts.everySetting);
   return {
-    id: "topup", title: "Top-up (element 3) per pupil a year, by band and setting", columns: settings.map((s) => SETTING_WORDS[s] ?? s),
+    id: "topup",
+    title: "Top-up (element 3) per pupil a year, by band and setting",
+    columns: settings.map((s) => SETTING_WORDS[s] ?? s),
     rows: ehcpBands(rates, opts.header).map((band) => ({
       label: bandWords(band),
-      cells: settings.map((s) => cell(rates, option, `topup.${s}.${band}`, `Top-up, ${bandWords(band)}, ${SETTING_WORDS[s] ?? s}`)),
+      cells: settings.map((s) =>
+        cell(rates, option, `topup.${s}.${band}`, `Top-up, ${bandWords(band)}, ${SETTING_WORDS[s] ?? s}`),
+      ),
     })),
   };
 }
 
 export function placeMatrix(rates: RatesInfo, option: string): Matrix {
   return {
-    id: "place", title: "Place funding per place a year", columns: ["£ per place"],
+    id: "place",
+    title: "Place funding per place a year",
+    columns: ["£ per place"],
     rows: PLACE_WORDS.map(([key, label]) => ({ label, cells: [cell(rates, option, key, `Place funding, ${label}`)] })),
   };
 }
 
 export function earlyYearsMatrix(rates: RatesInfo, option: string, header: readonly string[] = []): Matrix {
   return {
-    id: "ey", title: "Early years", columns: ["Rate"],
+    id: "ey",
+    title: "Early years",
+    columns: ["Rate"],
     rows: [
-      ...senifBands(rates, header).map((band) => ({ label: `SEN inclusion fund, ${bandWords(band)} (£ an hour)`, cells: [cell(rates, option, `ey.senif.${band}`, `SEN inclusion fund, ${bandWords(band)}`)] })),
-      { label: "Disability Access Fund (£ a child a year)", cells: [cell(rates, option, "ey.daf", "Disability Access Fund")] },
+      ...senifBands(rates, header).map((band) => ({
+        label: `SEN inclusion fund, ${bandWords(band)} (£ an hour)`,
+        cells: [cell(rates, option, `ey.senif.${band}`, `SEN inclusion fund, ${bandWords(band)}`)],
+      })),
+      {
+        label: "Disability Access Fund (£ a child a year)",
+        cells: [cell(rates, option, "ey.daf", "Disability Access Fund")],
+      },
       { label: "Funded weeks a year", cells: [cell(rates, option, "ey.weeks", "Funded weeks a year")] },
     ],
   };
 }
 
-export function allMatrices(rates: RatesInfo, option: string, opts: { header?: readonly string[]; everySetting?: boolean } = {}): Matrix[] {
+export function allMatrices(
+  rates: RatesInfo,
+  option: string,
+  opts: { header?: readonly string[]; everySetting?: boolean } = {},
+): Matrix[] {
   return [topupMatrix(rates, option, opts), placeMatrix(rates, option), earlyYearsMatrix(rates, option, opts.header)];
 }
 
 /** The words behind a key's parts, so "band 3 top up" finds topup.special.band3. */
 const PART_WORDS: Record<string, string> = {
-  topup: "top up topup", place: "place places", ey: "early years ey", senif: "sen inclusion fund senif",
-  daf: "disability access fund daf", weeks: "weeks", be: "basic entitlement awpu", fsm: "free school meals fsm", fsm6: "ever 6 fsm6",
-  lpa: "low prior attainment lpa", eal: "english additional language eal", idaci: "idaci deprivation", lumpsum: "lump sum",
-  notional: "notional sen", rb: "resourced provision unit rb", ap: "alternative provision pru ap", fe: "further education college post 16 fe",
-  isp: "independent non maintained isp", mainstream: "mainstream school", special: "special school", all: "all any fallback",
-  proj: "projection", grant: "grant", growth: "growth", inflation: "inflation", occupied: "occupied", unoccupied: "unoccupied",
-  ei: "early intervention ei", inherits: "inherits parent", round: "rounding round", band: "band threshold score",
+  topup: "top up topup",
+  place: "place places",
+  ey: "early years ey",
+  senif: "sen inclusion fund senif",
+  daf: "disability access fund daf",
+  weeks: "weeks",
+  be: "basic entitlement awpu",
+  fsm: "free school meals fsm",
+  fsm6: "ever 6 fsm6",
+  lpa: "low prior attainment lpa",
+  eal: "english additional language eal",
+  idaci: "idaci deprivation",
+  lumpsum: "lump sum",
+  notional: "notional sen",
+  rb: "resourced provision unit rb",
+  ap: "alternative provision pru ap",
+  fe: "further education college post 16 fe",
+  isp: "independent non maintained isp",
+  mainstream: "mainstream school",
+  special: "special school",
+  all: "all any fallback",
+  proj: "projection",
+  grant: "grant",
+  growth: "growth",
+  inflation: "inflation",
+  occupied: "occupied",
+  unoccupied: "unoccupied",
+  ei: "early intervention ei",
+  inherits: "inherits parent",
+  round: "rounding round",
+  band: "band threshold score",
 };
 
-const words = (s: string) => s.toLowerCase().replace(/([a-z])(\d)/g, "$1 $2").split(/[^a-z0-9£%]+/).filter(Boolean);
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/([a-z])(\d)/g, "$1 $2")
+    .split(/[^a-z0-9£%]+/)
+    .filter(Boolean);
 
-export interface KeySuggestion { key: string; words: string; unit: string; inTable: boolean }
+export interface KeySuggestion {
+  key: string;
+  words: string;
+  unit: string;
+  inTable: boolean;
+}
 
 /**
  * Keys matching words an officer types, best first: every word must appear in the key's parts, their
@@ -147,14 +214,20 @@ export function searchKeys(query: string, rates: RatesInfo | undefined, limit = 
   // banded keys with this table's own bands, not the catalogue's example labels
   const extra = [
     ...SUGGESTIBLE_KEYS.filter((k) => !/^(topup|ey\.senif)\./.test(k)),
-    ...[...SETTINGS, "all"].flatMap((s) => bands.map((b) => `topup.${s}.${b}`)), ...senif.map((b) => `ey.senif.${b}`),
+    ...[...SETTINGS, "all"].flatMap((s) => bands.map((b) => `topup.${s}.${b}`)),
+    ...senif.map((b) => `ey.senif.${b}`),
   ];
   for (const k of extra) if (![...candidates.keys()].some((c) => normKey(c) === normKey(k))) candidates.set(k, false);
   const scored: { s: KeySuggestion; score: number }[] = [];
   for (const [key, inTable] of candidates) {
     const info = findKeyInfo(key);
     if (!info || info.kind === "text") continue;
-    const own = new Set(key.toLowerCase().split(".").flatMap((p) => [p, ...words(p), ...words(PART_WORDS[p] ?? "")]));
+    const own = new Set(
+      key
+        .toLowerCase()
+        .split(".")
+        .flatMap((p) => [p, ...words(p), ...words(PART_WORDS[p] ?? "")]),
+    );
     const desc = new Set(words(`${info.description} ${keyInWords(key)}`));
     let score = 0;
     let all = true;
@@ -163,9 +236,13 @@ export function searchKeys(query: string, rates: RatesInfo | undefined, limit = 
       else if (desc.has(w)) score += 1;
       else all = false;
     }
-    if (all) scored.push({ s: { key, words: keyInWords(key), unit: info.unit, inTable }, score: score + (inTable ? 0.5 : 0) });
+    if (all)
+      scored.push({ s: { key, words: keyInWords(key), unit: info.unit, inTable }, score: score + (inTable ? 0.5 : 0) });
   }
-  return scored.sort((x, y) => y.score - x.score || x.s.key.localeCompare(y.s.key, "en", { numeric: true })).slice(0, limit).map((x) => x.s);
+  return scored
+    .sort((x, y) => y.score - x.score || x.s.key.localeCompare(y.s.key, "en", { numeric: true }))
+    .slice(0, limit)
+    .map((x) => x.s);
 }
 
 /** The institutions header, for bands an officer's data uses but the table does not price yet. */

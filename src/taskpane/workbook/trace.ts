@@ -17,7 +17,8 @@ export interface TraceRow {
   amount: string;
 }
 
-const num = (s: string | undefined) => (s === undefined || s.trim() === "" || Number.isNaN(Number(s)) ? null : Number(s));
+const num = (s: string | undefined) =>
+  s === undefined || s.trim() === "" || Number.isNaN(Number(s)) ? null : Number(s);
 const plain = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 6 });
 
 function show(l: Line, shares: Map<string, string>): TraceRow {
@@ -26,11 +27,14 @@ function show(l: Line, shares: Map<string, string>): TraceRow {
   const rate = num(l.rate);
   const count = num(l.count);
   const amount = num(l.amount);
-  const unit = l.key ? findKeyInfo(l.key)?.unit ?? "" : "";
+  const unit = l.key ? (findKeyInfo(l.key)?.unit ?? "") : "";
   return {
-    component: l.component, label, key: l.key ?? "", from: l.from ?? "",
-    rate: rate === null ? l.rate ?? "" : formatInUnit(rate, unit),
-    count: count === null ? l.count ?? "" : plain.format(count),
+    component: l.component,
+    label,
+    key: l.key ?? "",
+    from: l.from ?? "",
+    rate: rate === null ? (l.rate ?? "") : formatInUnit(rate, unit),
+    count: count === null ? (l.count ?? "") : plain.format(count),
     amount: amount === null ? l.amount : formatMoney(amount),
   };
 }

@@ -12,11 +12,20 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const list = (xs: readonly string[]) => xs.join(", ");
 
 /** What an action left changed after a failure it could not fully undo (sheet-qualified ranges, sheet names). */
-export interface LeftChanged { ranges: string[]; sheets: string[]; formats: string[] }
+export interface LeftChanged {
+  ranges: string[];
+  sheets: string[];
+  formats: string[];
+}
 
 /** A step failed; `undone` says whether the workbook is back as it was, `left` what still differs. */
 export class WriteFailed extends Error {
-  constructor(readonly reason: unknown, readonly undone: boolean, readonly left: LeftChanged, undoError?: unknown) {
+  constructor(
+    readonly reason: unknown,
+    readonly undone: boolean,
+    readonly left: LeftChanged,
+    undoError?: unknown,
+  ) {
     super(WriteFailed.describe(reason, undone, left, undoError));
   }
 
@@ -40,7 +49,10 @@ export class Transaction {
   /** every range written, formatted or decorated, sheet-qualified, in order */
   readonly touched: string[] = [];
 
-  constructor(readonly port: WorkbookPort, private readonly confirm: Confirm) {}
+  constructor(
+    readonly port: WorkbookPort,
+    private readonly confirm: Confirm,
+  ) {}
 
   get changedAnything(): boolean {
     return this.added.length + this.snapshots.length + this.decorations.length > 0;
@@ -56,7 +68,8 @@ export class Transaction {
     const addresses: string[] = [];
     for (const req of reqs) {
       if (!sheets.has(req.sheet.toLowerCase()) || this.isAdded(req.sheet)) continue;
-      for (const b of req.blocks) addresses.push(...overwrites(req.sheet, b, await this.port.readFormulas(req.sheet, blockAddress(b))));
+      for (const b of req.blocks)
+        addresses.push(...overwrites(req.sheet, b, await this.port.readFormulas(req.sheet, blockAddress(b))));
     }
     await this.ask([...new Set(addresses)]);
   }
@@ -76,7 +89,8 @@ export class Transaction {
   /** Writes after snapshotting what it replaces; asks about overwrites not confirmed already. */
   async write(req: WriteRequest): Promise<string[]> {
     const snaps: RangeSnapshot[] = [];
-    if (!this.isAdded(req.sheet)) for (const b of req.blocks) snaps.push(await this.port.snapshot(req.sheet, blockAddress(b)));
+    if (!this.isAdded(req.sheet))
+      for (const b of req.blocks) snaps.push(await this.port.snapshot(req.sheet, blockAddress(b)));
     this.snapshots.push(...snaps);
     let result = await this.port.write({ ...req, confirmOverwrite: false });
     if (!result.ok) {
@@ -118,10 +132,20 @@ export class Transaction {
     const left: LeftChanged = { ranges: [], sheets: [], formats: [...this.decorations] };
     let error: unknown;
     for (const s of [...this.snapshots].reverse()) {
-      try { await this.port.restore(s); } catch (e) { error ??= e; left.ranges.unshift(sheetRef(s.sheet, s.range)); }
+      try {
+        await this.port.restore(s);
+      } catch (e) {
+        error ??= e;
+        left.ranges.unshift(sheetRef(s.sheet, s.range));
+      }
     }
     for (const name of [...this.added].reverse()) {
-      try { await this.port.deleteSheet(name); } catch (e) { error ??= e; left.sheets.unshift(name); }
+      try {
+        await this.port.deleteSheet(name);
+      } catch (e) {
+        error ??= e;
+        left.sheets.unshift(name);
+      }
     }
     return { left, error };
   }
@@ -132,7 +156,11 @@ export class Transaction {
  * says so (a declined overwrite stays an OverwriteDeclined); if it cannot be put back, a WriteFailed
  * lists what was left changed.
  */
-export async function transact<T>(port: WorkbookPort, confirm: Confirm, body: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function transact<T>(
+  port: WorkbookPort,
+  confirm: Confirm,
+  body: (tx: Transaction) => Promise<T>,
+): Promise<T> {
   const tx = new Transaction(port, confirm);
   try {
     return await body(tx);

@@ -7,8 +7,7 @@ import { parseNumberInput } from "../components/numbers";
 
 export type RateInput =
   /** value null = clear the cell (the option then inherits the key) */
-  | { ok: true; value: number | string | null; info: KeyInfo }
-  | { ok: false; message: string };
+  { ok: true; value: number | string | null; info: KeyInfo } | { ok: false; message: string };
 
 const isFraction = (unit: string) => /fraction|%/.test(unit);
 
@@ -22,7 +21,10 @@ function describeBounds(info: KeyInfo): string {
 function parseNumber(input: string, info: KeyInfo): number | string {
   const fraction = isFraction(info.unit);
   if (input.includes("%") && !fraction) return `${info.key} is in ${info.unit}, not a percentage.`;
-  const p = parseNumberInput(input, { label: info.key, kind: fraction ? "fraction" : info.unit.startsWith("£") ? "money" : "number" });
+  const p = parseNumberInput(input, {
+    label: info.key,
+    kind: fraction ? "fraction" : info.unit.startsWith("£") ? "money" : "number",
+  });
   return p.ok ? p.value : `'${input.trim()}' is not a number (${info.key} is in ${info.unit}).`;
 }
 
@@ -37,14 +39,23 @@ export function validateRate(key: string, input: string, optionNames: readonly s
   if (input.trim() === "") return { ok: true, value: null, info };
   if (info.kind === "text") {
     const name = optionNames.find((o) => normOption(o) === normOption(input));
-    if (!name) return { ok: false, message: `'${input.trim()}' is not an option in the rates table (options: ${optionNames.join(", ")}).` };
-    if (option && normOption(name) === normOption(option)) return { ok: false, message: "An option cannot inherit from itself." };
+    if (!name)
+      return {
+        ok: false,
+        message: `'${input.trim()}' is not an option in the rates table (options: ${optionNames.join(", ")}).`,
+      };
+    if (option && normOption(name) === normOption(option))
+      return { ok: false, message: "An option cannot inherit from itself." };
     return { ok: true, value: name, info };
   }
   const n = parseNumber(input, info);
   if (typeof n === "string") return { ok: false, message: n };
   const below = info.min !== undefined && (info.minExclusive ? n <= info.min : n < info.min);
   const above = info.max !== undefined && n > info.max;
-  if (below || above) return { ok: false, message: `${info.key} must be ${describeBounds(info)} (${info.unit}); you entered ${input.trim()}.` };
+  if (below || above)
+    return {
+      ok: false,
+      message: `${info.key} must be ${describeBounds(info)} (${info.unit}); you entered ${input.trim()}.`,
+    };
   return { ok: true, value: n, info };
 }

@@ -2,16 +2,45 @@
 // allocateTotal / compare + Decimal#toNumber), to the exact number and the exact error message, over
 // 20,000+ random rows of every phase, and checks that both the fast path and the fallback are exercised.
 import {
-  allocateRowTotal, allocateTotal, allocateTotals, compare, compareTable, exactRowTotal, exactTopupAmount, fieldReader, isSendError, parseRates,
-  readTable, resolveOption, SendError, SETTINGS, topupAmount, topupAmountDecimal, toNumber, D,
-  type Cell, type Dec, type Grid, type FieldReader, type Option,
+  allocateRowTotal,
+  allocateTotal,
+  allocateTotals,
+  compare,
+  compareTable,
+  exactRowTotal,
+  exactTopupAmount,
+  fieldReader,
+  isSendError,
+  parseRates,
+  readTable,
+  resolveOption,
+  SendError,
+  SETTINGS,
+  topupAmount,
+  topupAmountDecimal,
+  toNumber,
+  D,
+  type Cell,
+  type Dec,
+  type Grid,
+  type FieldReader,
+  type Option,
 } from "../../../src/engine";
 import { rng } from "./random";
 import { BASE, CAND, randomRates, randomTable } from "./cases";
 
 const show = (x: unknown): string =>
-  x instanceof SendError ? `${x.kind} ${x.message}` : typeof x === "number" ? (Object.is(x, -0) ? "-0" : String(x)) : String(x);
-const num = (d: Dec): number => { const n = toNumber(d); return n === 0 ? 0 : n; };
+  x instanceof SendError
+    ? `${x.kind} ${x.message}`
+    : typeof x === "number"
+      ? Object.is(x, -0)
+        ? "-0"
+        : String(x)
+      : String(x);
+const num = (d: Dec): number => {
+  const n = toNumber(d);
+  return n === 0 ? 0 : n;
+};
 
 function options(rates: Grid): Option[] {
   const t = parseRates(rates);
@@ -38,7 +67,9 @@ describe("fast allocations ≡ the decimal path", () => {
   test("ALLOCATEALL and ALLOCATE: 24,000 random rows, identical numbers and errors; both paths exercised", () => {
     const r = rng(2024);
     const fastStats = { fast: 0, fallback: 0 };
-    let rows = 0, errors = 0, rowChecks = 0;
+    let rows = 0,
+      errors = 0,
+      rowChecks = 0;
     const diffs: string[] = [];
     for (let t = 0; t < 240; t++) {
       const [base, cand] = options(randomRates(r));
@@ -54,7 +85,8 @@ describe("fast allocations ≡ the decimal path", () => {
       for (let i = 0; i < slow.length; i++) {
         rows++;
         if (isSendError(slow[i])) errors++;
-        if (show(fast[i]) !== show(slow[i])) diffs.push(`table ${t} row ${i + 1}: fast ${show(fast[i])} vs decimal ${show(slow[i])}`);
+        if (show(fast[i]) !== show(slow[i]))
+          diffs.push(`table ${t} row ${i + 1}: fast ${show(fast[i])} vs decimal ${show(slow[i])}`);
       }
       // SEND.ALLOCATE, one row at a time through a cached header reader
       const reader = fieldReader(grid[0], "fields");
@@ -66,7 +98,8 @@ describe("fast allocations ≡ the decimal path", () => {
         const got = allocateRowTotal(opt, reader, grid[i]);
         if (exactRowTotal(opt, reader, grid[i]) === exactRowTotal(opt, reader, grid[i])) fastStats.fast++;
         else fastStats.fallback++;
-        if (show(got) !== show(isSendError(w) ? w : num(w))) diffs.push(`ALLOCATE table ${t} row ${i}: ${show(got)} vs ${show(w)}`);
+        if (show(got) !== show(isSendError(w) ? w : num(w)))
+          diffs.push(`ALLOCATE table ${t} row ${i}: ${show(got)} vs ${show(w)}`);
       }
     }
     expect(diffs.slice(0, 10)).toEqual([]);
@@ -77,18 +110,39 @@ describe("fast allocations ≡ the decimal path", () => {
     // most rows go fast, and the fallback really runs (huge values, long decimals, errors, missing rates)
     expect(fastStats.fast / total).toBeGreaterThan(0.6);
     expect(fastStats.fallback).toBeGreaterThan(1_000);
-    console.log(`fast path: ${fastStats.fast} rows, fallback: ${fastStats.fallback} rows (${(100 * fastStats.fallback / total).toFixed(1)}%), `
-      + `error rows: ${errors} of ${rows}`);
+    console.log(
+      `fast path: ${fastStats.fast} rows, fallback: ${fastStats.fallback} rows (${((100 * fastStats.fallback) / total).toFixed(1)}%), ` +
+        `error rows: ${errors} of ${rows}`,
+    );
   });
 
   test("synthetic national-style rows all take the fast path", () => {
     const r = rng(7);
     const [base] = options(randomRates(r));
-    const grid: Grid = [["Name", "Phase", "Primary Pupils", "FSM", "EHCP 1", "Places", "Months"],
-      ...Array.from({ length: 500 }, (_, i): Cell[] => [`S${i}`, r.pick(["Primary", "Special", "AP"]), r.int(0, 600), r.int(0, 100), r.int(0, 9), r.int(0, 100), r.pick([null, 6, 8.5])])];
+    const grid: Grid = [
+      ["Name", "Phase", "Primary Pupils", "FSM", "EHCP 1", "Places", "Months"],
+      ...Array.from({ length: 500 }, (_, i): Cell[] => [
+        `S${i}`,
+        r.pick(["Primary", "Special", "AP"]),
+        r.int(0, 600),
+        r.int(0, 100),
+        r.int(0, 9),
+        r.int(0, 100),
+        r.pick([null, 6, 8.5]),
+      ]),
+    ];
     // rates chosen plainly so nothing can be missing or too long
-    const rates: Grid = [["Factor", "A"], ["be.primary", 3562.5], ["fsm.primary", 490], ["notional.be", 0.05], ["notional.fsm", 0.5],
-      ["topup.all.1", 4000.25], ["place.special", 10000], ["place.ap", 10000], ["ei.perpupil", 12]];
+    const rates: Grid = [
+      ["Factor", "A"],
+      ["be.primary", 3562.5],
+      ["fsm.primary", 490],
+      ["notional.be", 0.05],
+      ["notional.fsm", 0.5],
+      ["topup.all.1", 4000.25],
+      ["place.special", 10000],
+      ["place.ap", 10000],
+      ["ei.perpupil", 12],
+    ];
     const [a] = [resolveOption(parseRates(rates) as never, "A") as Option];
     const fast = allocateTotals(a, grid);
     const reader = fieldReader(grid[0], "table") as FieldReader;
@@ -99,7 +153,18 @@ describe("fast allocations ≡ the decimal path", () => {
 
   test("table-wide problems are the decimal path's errors", () => {
     const [base] = options(randomRates(rng(1)));
-    for (const g of [[], [["Phase"]], [["Phase", "phase"], ["Primary", "Primary"]], [["Phase", "EHCP"], ["Special", 1]]] as Grid[]) {
+    for (const g of [
+      [],
+      [["Phase"]],
+      [
+        ["Phase", "phase"],
+        ["Primary", "Primary"],
+      ],
+      [
+        ["Phase", "EHCP"],
+        ["Special", 1],
+      ],
+    ] as Grid[]) {
       expect(show(allocateTotals(base, g))).toBe(show(slowTotals(base, g)));
       expect(show(compareTable(base, base, g))).toBe(show(readTable(g, "table")));
     }
@@ -111,17 +176,32 @@ describe("fast allocations ≡ the decimal path", () => {
     for (let t = 0; t < 150; t++) {
       const [base, cand] = options(randomRates(r));
       const grid = randomTable(r, 40);
-      const clean = r.chance(0.5) ? grid.filter((row, i) => i === 0 || !row.some((c) => c === -1 || c === "n/a" || c === true || c === 13 || c === -0.5 || c === "Nursery")) : grid;
+      const clean = r.chance(0.5)
+        ? grid.filter(
+            (row, i) =>
+              i === 0 ||
+              !row.some((c) => c === -1 || c === "n/a" || c === true || c === 13 || c === -0.5 || c === "Nursery"),
+          )
+        : grid;
       const fast = compareTable(base, cand, clean);
       const rows = readTable(clean, "table");
-      if (isSendError(rows) || isSendError(fast)) { expect(show(fast)).toBe(show(rows)); continue; }
+      if (isSendError(rows) || isSendError(fast)) {
+        expect(show(fast)).toBe(show(rows));
+        continue;
+      }
       const slow = compare(base, cand, rows);
       const cells = (x: { name: string; a: unknown; b: unknown; difference: unknown; change: unknown }, dec: boolean) =>
-        [x.name, x.a, x.b, x.difference, x.change].map((v) => (dec && v instanceof D ? show(num(v)) : show(v))).join(" | ");
+        [x.name, x.a, x.b, x.difference, x.change]
+          .map((v) => (dec && v instanceof D ? show(num(v)) : show(v)))
+          .join(" | ");
       expect(fast.header).toEqual(slow.header);
       expect(fast.rows.length).toBe(slow.rows.length);
-      fast.rows.forEach((row, i) => { if (cells(row, false) !== cells(slow.rows[i], true)) diffs.push(`${cells(row, false)}  vs  ${cells(slow.rows[i], true)}`); });
-      if (cells(fast.total, false) !== cells(slow.total, true)) diffs.push(`Total ${cells(fast.total, false)} vs ${cells(slow.total, true)}`);
+      fast.rows.forEach((row, i) => {
+        if (cells(row, false) !== cells(slow.rows[i], true))
+          diffs.push(`${cells(row, false)}  vs  ${cells(slow.rows[i], true)}`);
+      });
+      if (cells(fast.total, false) !== cells(slow.total, true))
+        diffs.push(`Total ${cells(fast.total, false)} vs ${cells(slow.total, true)}`);
     }
     expect(diffs.slice(0, 10)).toEqual([]);
   });

@@ -39,8 +39,11 @@ export function randomRates(r: Rng): Grid {
     add(`lumpsum.${p}`, () => money(r, 7));
   }
   for (const f of ["be", "fsm", "fsm6", "idaci", "lpa", "eal", "lumpsum"]) add(`notional.${f}`, () => share(r));
-  for (const k of ["place.special", "place.ap", "place.rb.occupied", "place.rb.unoccupied", "place.fe"]) add(k, () => money(r, 5));
-  for (const s of SETTINGS_ALL) for (const b of ["1", "band2", "Band 3"]) if (r.chance(s === "all" ? 0.97 : 0.7)) add(`topup.${s}.${b}`, () => money(r, 6));
+  for (const k of ["place.special", "place.ap", "place.rb.occupied", "place.rb.unoccupied", "place.fe"])
+    add(k, () => money(r, 5));
+  for (const s of SETTINGS_ALL)
+    for (const b of ["1", "band2", "Band 3"])
+      if (r.chance(s === "all" ? 0.97 : 0.7)) add(`topup.${s}.${b}`, () => money(r, 6));
   if (r.chance(0.8)) add("topup.all.x", () => money(r, 5));
   add("ei.sensupport", () => money(r, 4));
   add("ei.perpupil", () => money(r, 3));
@@ -53,7 +56,10 @@ export function randomRates(r: Rng): Grid {
   add("fe.rate", () => money(r, 5));
   if (r.chance(0.8)) add("fe.weighting", () => r.pick([1, 1.2, 1.0735, 1.5, 0.9999]));
   if (r.chance(0.8)) add("fe.area", () => r.pick([1, 1.0735, 1.2345, 1.05]));
-  const grid: Cell[][] = [["Factor", "Description", BASE, CAND], ["inherits", null, null, BASE]];
+  const grid: Cell[][] = [
+    ["Factor", "Description", BASE, CAND],
+    ["inherits", null, null, BASE],
+  ];
   for (const [k, gen] of rows) {
     const base = r.chance(0.004) ? null : gen(); // a few missing
     grid.push([k, `about ${k}`, base, r.chance(0.15) ? gen() : null]); // the candidate overrides some
@@ -61,9 +67,32 @@ export function randomRates(r: Rng): Grid {
   return grid;
 }
 
-const COUNT_HEADERS = ["Primary Pupils", "KS3 Pupils", "KS4 Pupils", "FSM", "FSM6", ..."ABCDEF".split("").map((b) => `IDACI ${b}`),
-  "LPA", "EAL", "SEN Support", "DAF", "Students"];
-const PHASE_TEXT = ["Early Years", "Primary", "Secondary", "Special", "Resource Base", "AP", "FE", "ISP", " primary ", "RESOURCE-BASE", "early_years"];
+const COUNT_HEADERS = [
+  "Primary Pupils",
+  "KS3 Pupils",
+  "KS4 Pupils",
+  "FSM",
+  "FSM6",
+  ..."ABCDEF".split("").map((b) => `IDACI ${b}`),
+  "LPA",
+  "EAL",
+  "SEN Support",
+  "DAF",
+  "Students",
+];
+const PHASE_TEXT = [
+  "Early Years",
+  "Primary",
+  "Secondary",
+  "Special",
+  "Resource Base",
+  "AP",
+  "FE",
+  "ISP",
+  " primary ",
+  "RESOURCE-BASE",
+  "early_years",
+];
 const MONTHS: Cell[] = [null, null, null, 12, 6, 3, 1.5, 4.5, 8.5, 0.125, 6.25, 9.75, 1 / 3, 7, 0, "6", "", 11];
 
 function count(r: Rng, big: boolean): Cell {
@@ -78,12 +107,28 @@ function count(r: Rng, big: boolean): Cell {
 
 /** A table: a shuffled header (unknown columns too), then rows of every phase, some broken or blank. */
 export function randomTable(r: Rng, n: number): Grid {
-  const header: string[] = ["Name", "Phase", ...COUNT_HEADERS.filter(() => r.chance(0.85)), "Places", ...(r.chance(0.8) ? ["Occupied"] : []),
-    ...EHCP_HEADERS.filter((h) => r.chance(h === "EHCP X" ? 0.4 : 0.8)), ...SENIF_HEADERS.filter((h) => r.chance(h === "SENIF c" ? 0.2 : 0.8)), ...(r.chance(0.85) ? ["Months"] : []), "URN", "Notes"];
-  for (let i = header.length - 1; i > 0; i--) { const j = r.int(0, i); [header[i], header[j]] = [header[j], header[i]]; }
+  const header: string[] = [
+    "Name",
+    "Phase",
+    ...COUNT_HEADERS.filter(() => r.chance(0.85)),
+    "Places",
+    ...(r.chance(0.8) ? ["Occupied"] : []),
+    ...EHCP_HEADERS.filter((h) => r.chance(h === "EHCP X" ? 0.4 : 0.8)),
+    ...SENIF_HEADERS.filter((h) => r.chance(h === "SENIF c" ? 0.2 : 0.8)),
+    ...(r.chance(0.85) ? ["Months"] : []),
+    "URN",
+    "Notes",
+  ];
+  for (let i = header.length - 1; i > 0; i--) {
+    const j = r.int(0, i);
+    [header[i], header[j]] = [header[j], header[i]];
+  }
   const grid: Cell[][] = [header];
   for (let i = 0; i < n; i++) {
-    if (r.chance(0.01)) { grid.push(header.map(() => r.pick([null, "", " "]))); continue; }
+    if (r.chance(0.01)) {
+      grid.push(header.map(() => r.pick([null, "", " "])));
+      continue;
+    }
     const big = r.chance(0.05);
     const row: Cell[] = header.map((h) => {
       if (h === "Name") return r.chance(0.9) ? `School ${i + 1}` : null;
@@ -95,11 +140,15 @@ export function randomTable(r: Rng, n: number): Grid {
       if (h === "Occupied") return null; // below, once Places is known
       return count(r, big);
     });
-    const pc = header.indexOf("Places"), oc = header.indexOf("Occupied");
-    if (oc >= 0 && r.chance(0.6)) row[oc] = r.chance(0.02) ? (row[pc] as number ?? 0) + 1 : r.int(0, (row[pc] as number | null) ?? 0); // more than Places: #NUM!
+    const pc = header.indexOf("Places"),
+      oc = header.indexOf("Occupied");
+    if (oc >= 0 && r.chance(0.6))
+      // more than Places: #NUM!
+      row[oc] = r.chance(0.02) ? ((row[pc] as number) ?? 0) + 1 : r.int(0, (row[pc] as number | null) ?? 0);
     if (r.chance(0.02)) {
       const c = r.int(0, header.length - 1);
-      if (header[c] !== "Name" && header[c] !== "URN" && header[c] !== "Notes") row[c] = r.pick<Cell>([-1, "n/a", true, 13, -0.5, "Nursery", NaN]);
+      if (header[c] !== "Name" && header[c] !== "URN" && header[c] !== "Notes")
+        row[c] = r.pick<Cell>([-1, "n/a", true, 13, -0.5, "Nursery", NaN]);
     }
     grid.push(row);
   }

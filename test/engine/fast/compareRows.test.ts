@@ -1,15 +1,36 @@
 // COMPARE falls back to decimals per row, not per table: a table with one row too large for the exact integer
 // path still gives every cell identical to compare() + toNumber, and its other rows stay on the fast path.
 import {
-  compare, compareTable, exactRowTotal, fieldReader, isSendError, parseRates, readTable, resolveOption, SendError, toNumber, D,
-  type Dec, type Grid, type Option,
+  compare,
+  compareTable,
+  exactRowTotal,
+  fieldReader,
+  isSendError,
+  parseRates,
+  readTable,
+  resolveOption,
+  SendError,
+  toNumber,
+  D,
+  type Dec,
+  type Grid,
+  type Option,
 } from "../../../src/engine";
 import { rng } from "./random";
 import { BASE, CAND, randomRates, randomTable } from "./cases";
 
 const show = (x: unknown): string =>
-  x instanceof SendError ? `${x.kind} ${x.message}` : typeof x === "number" ? (Object.is(x, -0) ? "-0" : String(x)) : String(x);
-const num = (d: Dec): number => { const n = toNumber(d); return n === 0 ? 0 : n; };
+  x instanceof SendError
+    ? `${x.kind} ${x.message}`
+    : typeof x === "number"
+      ? Object.is(x, -0)
+        ? "-0"
+        : String(x)
+      : String(x);
+const num = (d: Dec): number => {
+  const n = toNumber(d);
+  return n === 0 ? 0 : n;
+};
 
 function options(rates: Grid): Option[] {
   const t = parseRates(rates);
@@ -33,7 +54,10 @@ test("one huge row takes the decimal path alone; every cell identical to compare
     grid[k] = grid[k].map((c) => (typeof c === "number" && c > 0 && Number.isInteger(c) ? c * 1e13 : c));
     const fast = compareTable(base, cand, grid);
     const rows = readTable(grid, "table");
-    if (isSendError(rows) || isSendError(fast)) { expect(show(fast)).toBe(show(rows)); continue; }
+    if (isSendError(rows) || isSendError(fast)) {
+      expect(show(fast)).toBe(show(rows));
+      continue;
+    }
     tables++;
     const reader = fieldReader(grid[0], "table");
     if (isSendError(reader)) throw new Error(reader.toString());
@@ -41,10 +65,16 @@ test("one huge row takes the decimal path alone; every cell identical to compare
     for (const row of grid.slice(1)) paths[Number.isNaN(exactRowTotal(base, reader, row)) ? "fallback" : "fast"]++;
     const slow = compare(base, cand, rows);
     const cells = (x: { name: string; a: unknown; b: unknown; difference: unknown; change: unknown }, dec: boolean) =>
-      [x.name, x.a, x.b, x.difference, x.change].map((v) => (dec && v instanceof D ? show(num(v)) : show(v))).join(" | ");
+      [x.name, x.a, x.b, x.difference, x.change]
+        .map((v) => (dec && v instanceof D ? show(num(v)) : show(v)))
+        .join(" | ");
     hugeRows += fast.rows.filter((row) => typeof row.a === "number" && Math.abs(row.a) > 2 ** 53 / 100).length;
-    fast.rows.forEach((row, i) => { if (cells(row, false) !== cells(slow.rows[i], true)) diffs.push(`${cells(row, false)}  vs  ${cells(slow.rows[i], true)}`); });
-    if (cells(fast.total, false) !== cells(slow.total, true)) diffs.push(`Total ${cells(fast.total, false)} vs ${cells(slow.total, true)}`);
+    fast.rows.forEach((row, i) => {
+      if (cells(row, false) !== cells(slow.rows[i], true))
+        diffs.push(`${cells(row, false)}  vs  ${cells(slow.rows[i], true)}`);
+    });
+    if (cells(fast.total, false) !== cells(slow.total, true))
+      diffs.push(`Total ${cells(fast.total, false)} vs ${cells(slow.total, true)}`);
   }
   expect(diffs.slice(0, 10)).toEqual([]);
   expect(tables).toBeGreaterThan(10);

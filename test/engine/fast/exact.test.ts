@@ -43,17 +43,27 @@ function scaled(s: string): [number, number] {
 describe("fast-path arithmetic kernel ≡ decimal.js", () => {
   test("products: exact when not NaN; NaN only when |a × b| > 2^53 − 1 (200,000 cases)", () => {
     const r = rng(101);
-    let bad = 0, nan = 0;
+    let bad = 0,
+      nan = 0;
     const examples: string[] = [];
     for (let i = 0; i < 200_000; i++) {
-      const [am, ak] = value(r), [bm, bk] = value(r);
+      const [am, ak] = value(r),
+        [bm, bk] = value(r);
       const acc = new Acc().set(am, ak).mul(bm, bk);
       const exact = B(am) * B(bm);
       if (Number.isNaN(acc.m)) {
         nan++;
-        if (babs(exact) <= BMAX) { bad++; examples.push(`spurious NaN ${am}e-${ak} × ${bm}e-${bk}`); }
-      } else if (B(acc.m) !== exact || acc.k !== ak + bk || (i % 4 === 0 && !dec(acc.m, acc.k).eq(dec(am, ak).times(dec(bm, bk))))) {
-        bad++; examples.push(`${am}e-${ak} × ${bm}e-${bk} gave ${acc.m}e-${acc.k}`);
+        if (babs(exact) <= BMAX) {
+          bad++;
+          examples.push(`spurious NaN ${am}e-${ak} × ${bm}e-${bk}`);
+        }
+      } else if (
+        B(acc.m) !== exact ||
+        acc.k !== ak + bk ||
+        (i % 4 === 0 && !dec(acc.m, acc.k).eq(dec(am, ak).times(dec(bm, bk))))
+      ) {
+        bad++;
+        examples.push(`${am}e-${ak} × ${bm}e-${bk} gave ${acc.m}e-${acc.k}`);
       }
     }
     expect(examples.slice(0, 5)).toEqual([]);
@@ -63,18 +73,28 @@ describe("fast-path arithmetic kernel ≡ decimal.js", () => {
 
   test("sums after aligning scales: exact when not NaN; NaN only on a real overflow (200,000 cases)", () => {
     const r = rng(102);
-    let bad = 0, nan = 0;
+    let bad = 0,
+      nan = 0;
     const examples: string[] = [];
     for (let i = 0; i < 200_000; i++) {
-      const [am, ak] = value(r, 9), [bm, bk] = value(r, 9);
+      const [am, ak] = value(r, 9),
+        [bm, bk] = value(r, 9);
       const acc = new Acc().set(am, ak).add(bm, bk);
       const K = Math.max(ak, bk);
       const [a, b] = [B(am) * big10(K - ak), B(bm) * big10(K - bk)];
       if (Number.isNaN(acc.m)) {
         nan++;
-        if (babs(a) <= BMAX && babs(b) <= BMAX && babs(a + b) <= BMAX) { bad++; examples.push(`spurious NaN ${am}e-${ak} + ${bm}e-${bk}`); }
-      } else if (acc.k !== K || B(acc.m) !== a + b || (i % 4 === 0 && !dec(acc.m, acc.k).eq(dec(am, ak).plus(dec(bm, bk))))) {
-        bad++; examples.push(`${am}e-${ak} + ${bm}e-${bk} gave ${acc.m}e-${acc.k}`);
+        if (babs(a) <= BMAX && babs(b) <= BMAX && babs(a + b) <= BMAX) {
+          bad++;
+          examples.push(`spurious NaN ${am}e-${ak} + ${bm}e-${bk}`);
+        }
+      } else if (
+        acc.k !== K ||
+        B(acc.m) !== a + b ||
+        (i % 4 === 0 && !dec(acc.m, acc.k).eq(dec(am, ak).plus(dec(bm, bk))))
+      ) {
+        bad++;
+        examples.push(`${am}e-${ak} + ${bm}e-${bk} gave ${acc.m}e-${acc.k}`);
       }
     }
     expect(examples.slice(0, 5)).toEqual([]);
@@ -84,7 +104,10 @@ describe("fast-path arithmetic kernel ≡ decimal.js", () => {
 
   test("Months/12 and rounding to round.to, half away from zero, ties made on purpose (400,000 cases)", () => {
     const r = rng(103);
-    let bad = 0, nan = 0, ties = 0, negatives = 0;
+    let bad = 0,
+      nan = 0,
+      ties = 0,
+      negatives = 0;
     const examples: string[] = [];
     for (let i = 0; i < 400_000; i++) {
       const unit = r.pick(UNITS);
@@ -97,7 +120,11 @@ describe("fast-path arithmetic kernel ≡ decimal.js", () => {
         const q = r.digits(r.chance(0.9) ? 9 : 13);
         annual = new D(2 * q + 1).div(2).times(unit).times(12).div(months);
       } else {
-        months = r.chance(0.3) ? "12" : r.chance(0.5) ? String(r.int(0, 12)) : new D(r.int(0, 12000)).div(1000).toString();
+        months = r.chance(0.3)
+          ? "12"
+          : r.chance(0.5)
+            ? String(r.int(0, 12))
+            : new D(r.int(0, 12000)).div(1000).toString();
         const [m, k] = value(r, 6);
         annual = dec(m, k);
       }
@@ -118,10 +145,12 @@ describe("fast-path arithmetic kernel ≡ decimal.js", () => {
         const num = (full ? B(am) : B(am) * B(mm)) * (e > 0 ? big10(e) : 1n);
         const den = (full ? B(um) : B(um) * 12n) * (e < 0 ? big10(-e) : 1n);
         if (babs(num) * 2n + den <= BMAX && (full || babs(B(am) * B(mm)) <= BMAX) && Math.abs(e) <= 22) {
-          bad++; examples.push(`spurious NaN ${annual} × ${months}/12 to ${unit}`);
+          bad++;
+          examples.push(`spurious NaN ${annual} × ${months}/12 to ${unit}`);
         }
       } else if (!want.eq(decOf(unit).times(q))) {
-        bad++; examples.push(`${annual} × ${months}/12 to ${unit}: fast ${q} units, decimal ${want}`);
+        bad++;
+        examples.push(`${annual} × ${months}/12 to ${unit}: fast ${q} units, decimal ${want}`);
       }
     }
     expect(examples.slice(0, 5)).toEqual([]);
@@ -135,7 +164,8 @@ describe("fast-path arithmetic kernel ≡ decimal.js", () => {
     const r = rng(104);
     for (let i = 0; i < 50_000; i++) {
       const den = r.digits(r.chance(0.5) ? 4 : 12) + 1;
-      const num = (r.chance(0.5) ? -1 : 1) * (r.chance(0.2) ? Math.floor(den / 2) * (2 * r.int(0, 1000) + 1) : r.digits(14));
+      const num =
+        (r.chance(0.5) ? -1 : 1) * (r.chance(0.2) ? Math.floor(den / 2) * (2 * r.int(0, 1000) + 1) : r.digits(14));
       const q = divRound(num, den);
       const want = new D(num).div(den).toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber();
       if (!Number.isNaN(q) && q !== want) throw new Error(`${num}/${den}: ${q} vs ${want}`);
@@ -147,12 +177,18 @@ describe("fast-path arithmetic kernel ≡ decimal.js", () => {
     let parsed = 0;
     for (let i = 0; i < 100_000; i++) {
       const kind = r.int(0, 5);
-      const x = kind === 0 ? r.digits(15) / 10 ** r.int(0, 8) // money-like: 1234.5, 0.05
-        : kind === 1 ? r.next() * 10 ** r.int(-6, 16) // any double
-        : kind === 2 ? r.int(0, 100) / r.pick([3, 7, 10, 12, 100]) // 1/3 and friends
-        : kind === 3 ? (1 - r.pick([0.4, 0.7, 0.9])) * r.int(1, 9) // 0.6000000000000001
-        : kind === 4 ? r.digits(15) * 10 ** r.int(0, 8) // large, up to 1e23
-        : -(r.digits(6) / 100);
+      const x =
+        kind === 0
+          ? r.digits(15) / 10 ** r.int(0, 8) // money-like: 1234.5, 0.05
+          : kind === 1
+            ? r.next() * 10 ** r.int(-6, 16) // any double
+            : kind === 2
+              ? r.int(0, 100) / r.pick([3, 7, 10, 12, 100]) // 1/3 and friends
+              : kind === 3
+                ? (1 - r.pick([0.4, 0.7, 0.9])) * r.int(1, 9) // 0.6000000000000001
+                : kind === 4
+                  ? r.digits(15) * 10 ** r.int(0, 8) // large, up to 1e23
+                  : -(r.digits(6) / 100);
       const ok = parseNumber(x);
       const d = new D(x);
       if (ok) {

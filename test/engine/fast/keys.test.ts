@@ -3,8 +3,18 @@
 // institution (it skips a rate whose count is zero), the exact path per phase (it compiles a phase's terms once).
 // With every count non-zero the two sets are equal; with random zeros the decimal set is within the exact one.
 import {
-  allocate, fieldReader, isSendError, KEY_CATALOGUE, parseRates, resolveOption, exactRowTotal, PHASES, SETTINGS,
-  type Cell, type Grid, type Option,
+  allocate,
+  fieldReader,
+  isSendError,
+  KEY_CATALOGUE,
+  parseRates,
+  resolveOption,
+  exactRowTotal,
+  PHASES,
+  SETTINGS,
+  type Cell,
+  type Grid,
+  type Option,
 } from "../../../src/engine";
 import type { TermSpec } from "../../../src/engine/keys";
 import { rng, type Rng } from "../../../src/util/rng";
@@ -15,7 +25,9 @@ const SENIF_BANDS = ["a", "b"];
 /** Every concrete key the catalogue's terms read: the term's own key (placeholders expanded) and the keys it names. */
 function termKeys(): { key: string; required: boolean }[] {
   const fill: Record<string, readonly string[]> = {
-    "<ph>": ["primary", "secondary"], "<A..F>": ["a", "b", "c", "d", "e", "f"], "<setting>": [...SETTINGS, "all"],
+    "<ph>": ["primary", "secondary"],
+    "<A..F>": ["a", "b", "c", "d", "e", "f"],
+    "<setting>": [...SETTINGS, "all"],
     "<band>": [...new Set([...EHCP_BANDS, ...SENIF_BANDS])],
   };
   const expand = (k: string): string[] => {
@@ -23,7 +35,8 @@ function termKeys(): { key: string; required: boolean }[] {
     return m ? (fill[m[0]] ?? []).flatMap((v) => expand(k.replace(m[0], v))) : [k];
   };
   const named = (t: TermSpec): string[] => [
-    ...("times" in t && t.times ? t.times : []), ...("share" in t && t.share ? [t.share] : []),
+    ...("times" in t && t.times ? t.times : []),
+    ...("share" in t && t.share ? [t.share] : []),
     ...("threshold" in t ? [t.threshold] : []),
   ];
   const out = new Map<string, boolean>();
@@ -44,14 +57,40 @@ function randomRates(r: Rng): Grid {
     const share = key.startsWith("notional.") || key === "ei.highneeds.threshold";
     // multipliers stay small so every total is within the exact path's range (it answers, so its reads are its own)
     const multiplier = key === "fe.weighting" || key === "fe.area";
-    rows.push([key, share ? r.int(1, 100) / 100 : key === "ey.weeks" ? r.int(1, 52) : multiplier ? r.int(50, 200) / 100 : r.int(1, 9000)]);
+    rows.push([
+      key,
+      share
+        ? r.int(1, 100) / 100
+        : key === "ey.weeks"
+          ? r.int(1, 52)
+          : multiplier
+            ? r.int(50, 200) / 100
+            : r.int(1, 9000),
+    ]);
   }
   return rows;
 }
 
-const HEADER = ["Name", "Phase", "Primary Pupils", "KS3 Pupils", "KS4 Pupils", "FSM", "FSM6", ..."ABCDEF".split("").map((b) => `IDACI ${b}`),
-  "LPA", "EAL", "SEN Support", ...EHCP_BANDS.map((b) => `EHCP ${b}`), "Places", "Occupied", "DAF", ...SENIF_BANDS.map((b) => `SENIF ${b}`),
-  "Students", "Months"];
+const HEADER = [
+  "Name",
+  "Phase",
+  "Primary Pupils",
+  "KS3 Pupils",
+  "KS4 Pupils",
+  "FSM",
+  "FSM6",
+  ..."ABCDEF".split("").map((b) => `IDACI ${b}`),
+  "LPA",
+  "EAL",
+  "SEN Support",
+  ...EHCP_BANDS.map((b) => `EHCP ${b}`),
+  "Places",
+  "Occupied",
+  "DAF",
+  ...SENIF_BANDS.map((b) => `SENIF ${b}`),
+  "Students",
+  "Months",
+];
 
 function randomRow(r: Rng, allNonZero: boolean): Cell[] {
   const count = () => (allNonZero || r.chance(0.6) ? r.int(1, 400) : 0);
@@ -69,9 +108,16 @@ function randomRow(r: Rng, allNonZero: boolean): Cell[] {
 function recording(o: Option): { option: Option; read: Set<string> } {
   const read = new Set<string>();
   const rates = new Map(o.rates);
-  const get = rates.get.bind(rates), has = rates.has.bind(rates);
-  rates.get = (k: string) => { read.add(k); return get(k); };
-  rates.has = (k: string) => { read.add(k); return has(k); };
+  const get = rates.get.bind(rates),
+    has = rates.has.bind(rates);
+  rates.get = (k: string) => {
+    read.add(k);
+    return get(k);
+  };
+  rates.has = (k: string) => {
+    read.add(k);
+    return has(k);
+  };
   return { option: { ...o, rates }, read };
 }
 
@@ -79,7 +125,9 @@ const sorted = (s: Set<string>) => [...s].sort();
 
 test("the catalogue gives the generator keys for every component", () => {
   expect(KEYS.length).toBeGreaterThan(60);
-  expect(KEYS.map((k) => k.key)).toEqual(expect.arrayContaining(["be.primary", "topup.all.1", "ey.daf", "ey.weeks", "fe.area", "ei.highneeds.threshold"]));
+  expect(KEYS.map((k) => k.key)).toEqual(
+    expect.arrayContaining(["be.primary", "topup.all.1", "ey.daf", "ey.weeks", "fe.area", "ei.highneeds.threshold"]),
+  );
 });
 
 test.each([[true], [false]])("both paths read the same keys (every count non-zero: %s)", (allNonZero) => {

@@ -7,7 +7,15 @@ describe("SEND.APPRAISE", () => {
     wb.setCells("Calc", "J1", [[0.5], [1]]);
     calc("=SEND.APPRAISE(20,50000,10000,17220,64000,J1:J2,2)", wb);
     const v = wb.getValues("Calc", "A1:G17");
-    expect(v[0]).toEqual(["Year", "Filled places", "Capital (not DSG)", "Revenue saving (High Needs, DSG)", "Discount factor", "Present value", "Cumulative PV"]);
+    expect(v[0]).toEqual([
+      "Year",
+      "Filled places",
+      "Capital (not DSG)",
+      "Revenue saving (High Needs, DSG)",
+      "Discount factor",
+      "Present value",
+      "Cumulative PV",
+    ]);
     expect(v[1].slice(0, 4)).toEqual([0, 0, 1000000, 0]);
     expect(v[3].slice(0, 4)).toEqual([2, 10, 0, 367800]);
     expect(v[4].slice(0, 4)).toEqual([3, 20, 0, 735600]);

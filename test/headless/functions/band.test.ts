@@ -5,7 +5,12 @@ const bandOf = (option: string, score: string | number) => calc(`=SEND.BAND(${RA
 
 describe("SEND.BAND", () => {
   test.each([
-    [0, "1"], [9.99, "1"], [10, "2"], [19, "2"], [20, "3"], [1000, "3"],
+    [0, "1"],
+    [9.99, "1"],
+    [10, "2"],
+    [19, "2"],
+    [20, "3"],
+    [1000, "3"],
   ])("score %p is band %p", (score, band) => {
     expect(bandOf("Baseline", score)).toBe(band);
     expect(bandOf("Option B", score)).toBe(band); // inherited
@@ -16,12 +21,23 @@ describe("SEND.BAND", () => {
   });
 
   test("below the lowest band is #N/A naming the band and option", () => {
-    expect(errorOf(bandOf("Baseline", -1))).toEqual({ error: "#N/A", message: "score -1 is below the lowest band of option 'Baseline' (band '1' starts at 0)." });
+    expect(errorOf(bandOf("Baseline", -1))).toEqual({
+      error: "#N/A",
+      message: "score -1 is below the lowest band of option 'Baseline' (band '1' starts at 0).",
+    });
   });
 
   test("an option with no band keys is #N/A", () => {
-    const wb = book({ NoBands: [["Factor", "Only"], ["place.special", 1]] });
-    expect(errorOf(calc("=SEND.BAND(NoBands!A1:B2,,5)", wb))).toEqual({ error: "#N/A", message: "option 'Only' has no 'band.<band>' keys." });
+    const wb = book({
+      NoBands: [
+        ["Factor", "Only"],
+        ["place.special", 1],
+      ],
+    });
+    expect(errorOf(calc("=SEND.BAND(NoBands!A1:B2,,5)", wb))).toEqual({
+      error: "#N/A",
+      message: "option 'Only' has no 'band.<band>' keys.",
+    });
   });
 
   test.each([
@@ -33,7 +49,8 @@ describe("SEND.BAND", () => {
 
   test("a score that is a range of several cells is #VALUE!", () => {
     expect(errorOf(calc(`=SEND.BAND(${RATES_REF},"Baseline",Rates!C19:C21)`))).toEqual({
-      error: "#VALUE!", message: "score must be a single value, not a range of 3 × 1 cells.",
+      error: "#VALUE!",
+      message: "score must be a single value, not a range of 3 × 1 cells.",
     });
   });
 });

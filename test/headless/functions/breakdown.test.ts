@@ -1,7 +1,8 @@
 // SEND.BREAKDOWN(rates, option, fields, values): 7 × 3 spill of component, block, amount; last row Total.
 import { FIELDS_REF, RATES_REF, book, calc, errorOf } from "./fixture";
 
-const formula = (option: string, row: number) => `=SEND.BREAKDOWN(${RATES_REF},"${option}",${FIELDS_REF},Inst!A${row}:K${row})`;
+const formula = (option: string, row: number) =>
+  `=SEND.BREAKDOWN(${RATES_REF},"${option}",${FIELDS_REF},Inst!A${row}:K${row})`;
 
 describe("SEND.BREAKDOWN", () => {
   test("spills 7 × 3: every component with its block and rounded amount, then Total with a blank block", () => {
@@ -46,13 +47,18 @@ describe("SEND.BREAKDOWN", () => {
     const wb = book();
     wb.setCells("Inst", "A8", [["Epsilon", "AP", null, null, null, null, null, 5]]);
     const e = errorOf(calc(`=SEND.BREAKDOWN(${RATES_REF},"Baseline",${FIELDS_REF},Inst!A8:K8)`, wb));
-    expect(e).toEqual({ error: "#N/A", message: "option 'Baseline' has no rate 'place.ap' (needed for place funding (Places = 5))." });
+    expect(e).toEqual({
+      error: "#N/A",
+      message: "option 'Baseline' has no rate 'place.ap' (needed for place funding (Places = 5)).",
+    });
   });
 
   test("a negative count is #NUM! naming the header", () => {
     const wb = book();
     wb.setCells("Inst", "A8", [["Eta", "Primary", 10, -1]]);
-    expect(errorOf(calc(`=SEND.BREAKDOWN(${RATES_REF},"Baseline",${FIELDS_REF},Inst!A8:K8)`, wb)))
-      .toEqual({ error: "#NUM!", message: "values: 'FSM' is negative (-1); counts must be 0 or more." });
+    expect(errorOf(calc(`=SEND.BREAKDOWN(${RATES_REF},"Baseline",${FIELDS_REF},Inst!A8:K8)`, wb))).toEqual({
+      error: "#NUM!",
+      message: "values: 'FSM' is negative (-1); counts must be 0 or more.",
+    });
   });
 });

@@ -28,20 +28,43 @@ describe("SEND.CHECK", () => {
     expect(wb.getValues("Calc", "A1:D6")).toEqual([
       ["Option", "Key", "Problem", null],
       ["(all)", "place.specail", "rates: unknown key 'place.specail' in row 5. Did you mean 'place.special'?", null],
-      ["Baseline", "topup.special.band2", "rate 'topup.special.band2' of option 'Baseline' is not a number: 'lots'.", null],
-      ["Baseline", "ey.weeks", "rate 'ey.weeks' of option 'Baseline' is 60; it must be at least 0 and at most 52.", null],
-      ["Option B", "inherits", "option 'Option B' inherits from unknown option 'Basline'. Did you mean 'Baseline'?", null],
+      [
+        "Baseline",
+        "topup.special.band2",
+        "rate 'topup.special.band2' of option 'Baseline' is not a number: 'lots'.",
+        null,
+      ],
+      [
+        "Baseline",
+        "ey.weeks",
+        "rate 'ey.weeks' of option 'Baseline' is 60; it must be at least 0 and at most 52.",
+        null,
+      ],
+      [
+        "Option B",
+        "inherits",
+        "option 'Option B' inherits from unknown option 'Basline'. Did you mean 'Baseline'?",
+        null,
+      ],
       [null, null, null, null],
     ]);
   });
 
   test("notional shares without their unit values are reported, per option", () => {
     const wb = book();
-    calc("=SEND.CHECK(Rates!A1:E40,\"Option B\")", wb);
+    calc('=SEND.CHECK(Rates!A1:E40,"Option B")', wb);
     const v = wb.getValues("Calc", "A1:C3");
     expect(v[0]).toEqual(["Option", "Key", "Problem"]);
-    expect(v[1]).toEqual(["Option B", "notional.be", "notional.be is 0.05 but be.ks3, be.ks4 are missing: schools with those counts will show #N/A."]);
-    expect(v[2]).toEqual(["Option B", "notional.fsm", "notional.fsm is 0.1 but fsm.secondary is missing: schools with those counts will show #N/A."]);
+    expect(v[1]).toEqual([
+      "Option B",
+      "notional.be",
+      "notional.be is 0.05 but be.ks3, be.ks4 are missing: schools with those counts will show #N/A.",
+    ]);
+    expect(v[2]).toEqual([
+      "Option B",
+      "notional.fsm",
+      "notional.fsm is 0.1 but fsm.secondary is missing: schools with those counts will show #N/A.",
+    ]);
   });
 
   test("the spill shrinks to OK when the problems are fixed", () => {
@@ -49,16 +72,26 @@ describe("SEND.CHECK", () => {
     calc("=SEND.CHECK(Fix!A:D)", wb);
     expect(wb.usedRange("Calc")).toBe("A1:C2");
     wb.setCells("Fix", "A5", [[null, null, null]]);
-    expect(wb.getValues("Calc", "A1:C2")).toEqual([["OK", null, null], [null, null, null]]);
+    expect(wb.getValues("Calc", "A1:C2")).toEqual([
+      ["OK", null, null],
+      [null, null, null],
+    ]);
   });
 
   test("an unknown option is #VALUE!; a table without Factor is #VALUE!", () => {
-    expect(errorOf(calc("=SEND.CHECK(Rates!A1:E40,\"Nope\")")).message).toBe("option: unknown option 'Nope'. Options: 'Baseline', 'Option B'.");
+    expect(errorOf(calc('=SEND.CHECK(Rates!A1:E40,"Nope")')).message).toBe(
+      "option: unknown option 'Nope'. Options: 'Baseline', 'Option B'.",
+    );
     expect(errorOf(calc("=SEND.CHECK(Inst!A1:K5)")).message).toMatch(/^rates: no 'Factor' column in the header row/);
   });
 
   test("an inheritance cycle is a problem row, not an error", () => {
-    const wb = book({ Cyc: [["Factor", "A", "B"], ["inherits", "B", "A"]] });
+    const wb = book({
+      Cyc: [
+        ["Factor", "A", "B"],
+        ["inherits", "B", "A"],
+      ],
+    });
     calc("=SEND.CHECK(Cyc!A1:C2)", wb);
     expect(wb.getValues("Calc", "A2:C3")).toEqual([
       ["A", "inherits", "inheritance cycle: A -> B -> A."],

@@ -44,12 +44,16 @@ describe("SEND.COMPARE", () => {
     const wb = book();
     wb.setCells("Inst", "A6", [["Ap", "AP", null, null, null, null, null, 2]]);
     calc(cmp("Baseline", "Option B", "Inst!A1:K6"), wb);
-    expect(errorOf(wb.getValues("Calc", "B6")[0][0])).toEqual({ error: "#N/A", message: "option 'Baseline' has no rate 'place.ap' (needed for place funding (Places = 2))." });
+    expect(errorOf(wb.getValues("Calc", "B6")[0][0])).toEqual({
+      error: "#N/A",
+      message: "option 'Baseline' has no rate 'place.ap' (needed for place funding (Places = 2)).",
+    });
   });
 
   test("an unknown option names the argument", () => {
     expect(errorOf(calc(cmp("Baseline", "Option X")))).toEqual({
-      error: "#VALUE!", message: "optionB: unknown option 'Option X'. Options: 'Baseline', 'Option B'. Did you mean 'Option B'?",
+      error: "#VALUE!",
+      message: "optionB: unknown option 'Option X'. Options: 'Baseline', 'Option B'. Did you mean 'Option B'?",
     });
   });
 

@@ -34,7 +34,10 @@ describe("SEND.FIT", () => {
     const wb = book();
     wb.setCells("Calc", "A3", [[1, 2, 3, 4]]);
     calc('=SEND.FIT(A3:D3,20,,"",)', wb);
-    expect(wb.getValues("Calc", "A1:E2")).toEqual([[2, 4, 6, 8, null], [null, null, null, null, null]]);
+    expect(wb.getValues("Calc", "A1:E2")).toEqual([
+      [2, 4, 6, 8, null],
+      [null, null, null, null, null],
+    ]);
   });
 
   test("whole-column amounts: trailing blank rows trimmed; the spill follows the data", () => {
@@ -65,12 +68,18 @@ describe("SEND.FIT", () => {
 
   test("text in amounts is #VALUE! naming the row", () => {
     const wb = fitBook([1, "two", 3]);
-    expect(errorOf(calc("=SEND.FIT(B1:B3,6)", wb))).toEqual({ error: "#VALUE!", message: "amounts row 2 is not a number: 'two'." });
+    expect(errorOf(calc("=SEND.FIT(B1:B3,6)", wb))).toEqual({
+      error: "#VALUE!",
+      message: "amounts row 2 is not a number: 'two'.",
+    });
   });
 
   test("baseline of another length is #VALUE!", () => {
     const wb = fitBook([1, 2, 3], [1, 2]);
-    expect(errorOf(calc("=SEND.FIT(B1:B3,6,C1:C2,0)", wb))).toEqual({ error: "#VALUE!", message: "baseline has 2 values but amounts has 3; they must be the same length." });
+    expect(errorOf(calc("=SEND.FIT(B1:B3,6,C1:C2,0)", wb))).toEqual({
+      error: "#VALUE!",
+      message: "baseline has 2 values but amounts has 3; they must be the same length.",
+    });
   });
 
   test("a missing budget is #VALUE!", () => {

@@ -42,7 +42,17 @@ export const RATES: RawCell[][] = [
 ];
 
 export const HEADER: RawCell[] = [
-  "Name", "Phase", "Primary Pupils", "FSM", "SEN Support", "EHCP Band 1", "EHCP Band 2", "Places", "Occupied", "Months", "URN",
+  "Name",
+  "Phase",
+  "Primary Pupils",
+  "FSM",
+  "SEN Support",
+  "EHCP Band 1",
+  "EHCP Band 2",
+  "Places",
+  "Occupied",
+  "Months",
+  "URN",
 ];
 
 /*

@@ -13,7 +13,10 @@ const NEW_PLANS = readFileSync(join(DATA, "ehcp-new-plans-2009-2021.csv"), "utf8
 
 function spill(code: string, args = ""): CellResult[][] {
   const table = historyTable(code)!;
-  const wb = HeadlessWorkbook.create({ History: table, Calc: [[`=SEND.FORECAST(History!A1:Q${table.length}${args})`]] });
+  const wb = HeadlessWorkbook.create({
+    History: table,
+    Calc: [[`=SEND.FORECAST(History!A1:Q${table.length}${args})`]],
+  });
   const rows: CellResult[][] = [];
   for (let r = 1; ; r++) {
     const row = wb.getValues("Calc", `A${r}:E${r}`)[0];
@@ -29,16 +32,25 @@ describe("SEND.FORECAST in a workbook", () => {
     expect(rows[0]).toEqual(["Year", "Breakdown", "Low", "Central", "High"]);
     expect(rows).toHaveLength(1 + 3 * 16);
     expect(rows.slice(1, 17).map((r) => r[1])).toEqual(historyTable("E06000001")![0].slice(1));
-    expect(rows.slice(1).map((r) => r[0])).toEqual([...Array(16).fill(2023), ...Array(16).fill(2024), ...Array(16).fill(2025)]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([
+      ...Array(16).fill(2023),
+      ...Array(16).fill(2024),
+      ...Array(16).fill(2025),
+    ]);
   });
 
-  test.each(["E06000001", "E09000033", "E10000016", "E08000025", "E06000058", "E06000060"])("%s: the CLI gives the function's numbers", (code) => {
-    const fn = spill(code, ", 4, 0.9").slice(1);
-    const cli = forecastAreas(CASELOAD, NEW_PLANS, { la: code, horizon: "4", coverage: "0.9" })[code];
-    if (!("forecast" in cli)) throw new Error(cli.error);
-    expect(cli.forecast.map((f) => [f.year, f.low, f.central, f.high])).toEqual(fn.map((r) => [r[0], r[2], r[3], r[4]]));
-    expect(cli.forecast.map((f) => f.breakdown)).toEqual(fn.map((r) => String(r[1]).toLowerCase()));
-  });
+  test.each(["E06000001", "E09000033", "E10000016", "E08000025", "E06000058", "E06000060"])(
+    "%s: the CLI gives the function's numbers",
+    (code) => {
+      const fn = spill(code, ", 4, 0.9").slice(1);
+      const cli = forecastAreas(CASELOAD, NEW_PLANS, { la: code, horizon: "4", coverage: "0.9" })[code];
+      if (!("forecast" in cli)) throw new Error(cli.error);
+      expect(cli.forecast.map((f) => [f.year, f.low, f.central, f.high])).toEqual(
+        fn.map((r) => [r[0], r[2], r[3], r[4]]),
+      );
+      expect(cli.forecast.map((f) => f.breakdown)).toEqual(fn.map((r) => String(r[1]).toLowerCase()));
+    },
+  );
 
   test.each([
     [", 0", "#NUM!", "horizon is 0; it must be a whole number of years from 1 to 15."],
@@ -50,9 +62,15 @@ describe("SEND.FORECAST in a workbook", () => {
     [", , 80%", "#NUM!", "coverage is 0.8"], // 80% reads as 0.8: allowed
   ])("FORECAST(history%s) is %s", (args, kind, message) => {
     const table = historyTable("E06000001")!;
-    const wb = HeadlessWorkbook.create({ History: table, Calc: [[`=SEND.FORECAST(History!A1:Q${table.length}${args})`]] });
+    const wb = HeadlessWorkbook.create({
+      History: table,
+      Calc: [[`=SEND.FORECAST(History!A1:Q${table.length}${args})`]],
+    });
     const v = wb.getValues("Calc", "A1")[0][0];
-    if (message === "coverage is 0.8") { expect(v).toBe("Year"); return; }
+    if (message === "coverage is 0.8") {
+      expect(v).toBe("Year");
+      return;
+    }
     expect(errorOf(v)).toEqual({ error: kind, message });
   });
 

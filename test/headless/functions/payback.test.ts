@@ -15,10 +15,12 @@ describe("SEND.PAYBACK", () => {
 
   test("never paying back is #NUM! naming both arguments", () => {
     expect(errorOf(calc("=SEND.PAYBACK(100,50,60)"))).toEqual({
-      error: "#NUM!", message: "annual_saving (50) is not more than annual_cost (60), so the investment never pays back.",
+      error: "#NUM!",
+      message: "annual_saving (50) is not more than annual_cost (60), so the investment never pays back.",
     });
     expect(errorOf(calc("=SEND.PAYBACK(100,0)"))).toEqual({
-      error: "#NUM!", message: "annual_saving (0) is not more than 0, so the investment never pays back.",
+      error: "#NUM!",
+      message: "annual_saving (0) is not more than 0, so the investment never pays back.",
     });
   });
 

@@ -21,7 +21,12 @@ describe("SEND.PLAN", () => {
     const e = errorOf(calc(`=SEND.PLAN(${RATES_REF},"Basline")`));
     expect(e.error).toBe("#VALUE!");
     expect(e.message).toContain("Did you mean 'Baseline'?");
-    const wb = book({ R2: [["Factor", "X"], ["proj.years", 2.5]] });
+    const wb = book({
+      R2: [
+        ["Factor", "X"],
+        ["proj.years", 2.5],
+      ],
+    });
     expect(errorOf(calc(`=SEND.PLAN(R2!A1:B2,"X")`, wb)).error).toBe("#NUM!");
   });
 });

@@ -6,7 +6,8 @@ import { RATES_REF, book, calc, errorOf } from "./fixture";
  * other spend 40m.
  *  2025-26: income 50,000,000; spend 40m + 12.5m = 52,500,000; in-year -2,500,000; cumulative -3,500,000
  *  2026-27: income 51,500,000; spend 52.5m × 1.02 = 53,550,000; in-year -2,050,000; cumulative -5,550,000
- *  2027-28: income 50m × 1.0609 = 53,045,000; spend 52.5m × 1.0404 = 54,621,000; in-year -1,576,000; cumulative -7,126,000
+ *  2027-28: income 50m × 1.0609 = 53,045,000; spend 52.5m × 1.0404 = 54,621,000; in-year -1,576,000; cumulative
+ * -7,126,000
  */
 const EXPECTED = [
   ["Year", "Income", "Spend", "In-year", "Cumulative"],
@@ -42,7 +43,8 @@ describe("SEND.PROJECT", () => {
     const wb = book();
     wb.setCells("Rates", "C25", [[2.5]]);
     expect(errorOf(calc(`=SEND.PROJECT(${RATES_REF},"Option B")`, wb))).toEqual({
-      error: "#NUM!", message: "rate 'proj.years' of option 'Option B' is 2.5; it must be a whole number.",
+      error: "#NUM!",
+      message: "rate 'proj.years' of option 'Option B' is 2.5; it must be a whole number.",
     });
   });
 
@@ -55,7 +57,9 @@ describe("SEND.PROJECT", () => {
   test("an unknown option is #VALUE! (one cell); fixing it spills", () => {
     const wb = book();
     wb.setCells("Calc", "H1", [["Basline"]]);
-    expect(errorOf(calc(`=SEND.PROJECT(${RATES_REF},H1)`, wb)).message).toBe("option: unknown option 'Basline'. Options: 'Baseline', 'Option B'. Did you mean 'Baseline'?");
+    expect(errorOf(calc(`=SEND.PROJECT(${RATES_REF},H1)`, wb)).message).toBe(
+      "option: unknown option 'Basline'. Options: 'Baseline', 'Option B'. Did you mean 'Baseline'?",
+    );
     expect(wb.usedRange("Calc")).toBe("A1:H1");
     wb.setCells("Calc", "H1", [["Baseline"]]);
     expect(wb.getValues("Calc", "A1:E4")).toEqual(EXPECTED);

@@ -77,7 +77,8 @@ describe("range memo", () => {
   test("cells reading one range share one array: the rates are parsed once and found by identity", () => {
     const wb = build();
     expect(values(wb)["Calc!A2"]).toBe(305000); // Beta, Baseline
-    expect(cacheStats.ratesParsed).toBeLessThanOrEqual(2); // Rates!$A$1:$E$40 and Rates!A:E (same content, other extent)
+    // Rates!$A$1:$E$40 and Rates!A:E (same content, other extent)
+    expect(cacheStats.ratesParsed).toBeLessThanOrEqual(2);
     expect(cacheStats.identityHits).toBeGreaterThan(2 * N);
     const before = { ...cacheStats };
     wb.setCells("Rates", "C15", [[5001]]); // topup.special.band1, Baseline
@@ -139,24 +140,53 @@ describe("range memo", () => {
     const hf = wb.hyperformula;
     const steps: [string, () => void][] = [
       ["row inserted inside the rates", () => hf.addRows(sheet(wb, "Rates"), [10, 2])],
-      ["rate in the inserted rows", () => { wb.setCells("Rates", "A11", [["topup.mainstream.band1", null, 2222]]); }],
+      [
+        "rate in the inserted rows",
+        () => {
+          wb.setCells("Rates", "A11", [["topup.mainstream.band1", null, 2222]]);
+        },
+      ],
       ["row removed inside the rates", () => hf.removeRows(sheet(wb, "Rates"), [5, 1])],
       ["rows inserted above the rates", () => hf.addRows(sheet(wb, "Rates"), [0, 1])],
       ["rows removed above the rates", () => hf.removeRows(sheet(wb, "Rates"), [0, 1])],
       ["column inserted inside the rates", () => hf.addColumns(sheet(wb, "Rates"), [3, 1])],
       ["column removed inside the rates", () => hf.removeColumns(sheet(wb, "Rates"), [3, 1])],
       ["institution row inserted inside the table", () => hf.addRows(sheet(wb, "Inst"), [2, 1])],
-      ["institution in the new row", () => { wb.setCells("Inst", "A3", [["Epsilon", "Special", null, null, null, 1, null, 3]]); }],
+      [
+        "institution in the new row",
+        () => {
+          wb.setCells("Inst", "A3", [["Epsilon", "Special", null, null, null, 1, null, 3]]);
+        },
+      ],
       ["institution rows moved", () => hf.moveRows(sheet(wb, "Inst"), 2, 1, 5)],
       ["institution row removed", () => hf.removeRows(sheet(wb, "Inst"), [3, 1])],
       ["header column inserted", () => hf.addColumns(sheet(wb, "Inst"), [2, 1])],
-      ["header column filled", () => { wb.setCells("Inst", "C1", [["Notes"], ["a"], ["b"]]); }],
+      [
+        "header column filled",
+        () => {
+          wb.setCells("Inst", "C1", [["Notes"], ["a"], ["b"]]);
+        },
+      ],
       ["rates rows moved", () => hf.moveRows(sheet(wb, "Rates"), 14, 2, 20)],
-      ["cells moved into the rates", () => {
-        wb.setCells("Calc", "K1", [["topup.ap.band1", null, 4444]]);
-        hf.moveCells({ start: { sheet: sheet(wb, "Calc"), row: 0, col: 10 }, end: { sheet: sheet(wb, "Calc"), row: 0, col: 12 } }, { sheet: sheet(wb, "Rates"), row: 36, col: 0 });
-      }],
-      ["a row below the data, inside the whole-column references", () => { wb.setCells("Inst", "A7", [["Zeta", "Special", null, null, null, null, null, 2]]); }],
+      [
+        "cells moved into the rates",
+        () => {
+          wb.setCells("Calc", "K1", [["topup.ap.band1", null, 4444]]);
+          hf.moveCells(
+            {
+              start: { sheet: sheet(wb, "Calc"), row: 0, col: 10 },
+              end: { sheet: sheet(wb, "Calc"), row: 0, col: 12 },
+            },
+            { sheet: sheet(wb, "Rates"), row: 36, col: 0 },
+          );
+        },
+      ],
+      [
+        "a row below the data, inside the whole-column references",
+        () => {
+          wb.setCells("Inst", "A7", [["Zeta", "Special", null, null, null, null, null, 2]]);
+        },
+      ],
     ];
     for (const [what, step] of steps) {
       step();
@@ -172,10 +202,14 @@ describe("range memo", () => {
 
   test("two ranges that become one when a row is removed (HyperFormula keeps one range vertex, drops the other)", () => {
     const wb = HeadlessWorkbook.create({
-      Rates: RATES, Inst: [...INSTITUTIONS, []], Calc: [[
-        `=SUM(SEND.ALLOCATEALL(${RATES_REF},"Baseline",Inst!$A$1:$K$5))`,
-        `=SUM(SEND.ALLOCATEALL(${RATES_REF},"Baseline",Inst!$A$1:$K$6))`,
-      ]],
+      Rates: RATES,
+      Inst: [...INSTITUTIONS, []],
+      Calc: [
+        [
+          `=SUM(SEND.ALLOCATEALL(${RATES_REF},"Baseline",Inst!$A$1:$K$5))`,
+          `=SUM(SEND.ALLOCATEALL(${RATES_REF},"Baseline",Inst!$A$1:$K$6))`,
+        ],
+      ],
     });
     wb.hyperformula.removeRows(sheet(wb, "Inst"), [5, 1]);
     settle(wb);
@@ -192,7 +226,11 @@ describe("range memo", () => {
     wb.removeSheet("Rates");
     expect(values(wb)["Calc!A2"]).toMatchObject({ error: "#REF!" });
     wb.addSheet("Rates");
-    wb.setCells("Rates", "A1", RATES.map((r, i) => (i === 10 ? [r[0], r[1], 20000, r[3], r[4]] : r)));
+    wb.setCells(
+      "Rates",
+      "A1",
+      RATES.map((r, i) => (i === 10 ? [r[0], r[1], 20000, r[3], r[4]] : r)),
+    );
     expect(values(wb)["Calc!A2"]).toBe((before as number) + 20 * 10000);
     expectFresh(wb, "sheet re-added");
   });
@@ -214,7 +252,9 @@ describe("range memo", () => {
         const v: RawCell = r.chance(0.15) ? null : col === "J" ? r.int(0, 13) : r.int(0, 300);
         wb.setCells("Inst", `${col}${row}`, [[v]]);
       } else if (k < 0.9) {
-        wb.setCells("Inst", `B${2 + r.int(0, N - 1)}`, [[r.pick(["Primary", "Special", "Resource Base", "Secondary"])]]);
+        wb.setCells("Inst", `B${2 + r.int(0, N - 1)}`, [
+          [r.pick(["Primary", "Special", "Resource Base", "Secondary"])],
+        ]);
       } else {
         const id = sheet(wb, "Rates");
         if (r.chance(0.5)) wb.hyperformula.addRows(id, [5 + r.int(0, 20), 1]);

@@ -34,7 +34,8 @@ describe("SEND.TOPUP", () => {
   test("a missing rate is #N/A naming both keys tried and the option", () => {
     expect(errorOf(topup('"Option B","ap","Band 2"'))).toEqual({
       error: "#N/A",
-      message: "option 'Option B' has no rate 'topup.ap.band2' or 'topup.all.band2' (needed for SEND.TOPUP at setting 'ap', band 'Band 2').",
+      message:
+        "option 'Option B' has no rate 'topup.ap.band2' or 'topup.all.band2' (needed for SEND.TOPUP at setting 'ap', band 'Band 2').",
     });
   });
 
@@ -51,7 +52,10 @@ describe("SEND.TOPUP", () => {
   });
 
   test("too many arguments is #VALUE!", () => {
-    expect(errorOf(topup('"Baseline","special","Band 1",12,1,9'))).toEqual({ error: "#VALUE!", message: "SEND.TOPUP takes at most 6 arguments; 7 were given." });
+    expect(errorOf(topup('"Baseline","special","Band 1",12,1,9'))).toEqual({
+      error: "#VALUE!",
+      message: "SEND.TOPUP takes at most 6 arguments; 7 were given.",
+    });
   });
 
   test("an error in a one-cell months range is read as its text, as Excel hands it over (months is a range parameter)", () => {
@@ -88,18 +92,29 @@ describe("SEND.TOPUP over ranges (lifted, as Excel's own functions are)", () => 
     expect(got[5]).toBeNull();
     for (let i = 0; i < 5; i++) {
       const r = i + 2;
-      expect(calc(`=SEND.TOPUP(${RATES_REF},"Baseline",Pupils!A${r},Pupils!B${r},Pupils!C${r},Pupils!D${r})`, wb)).toEqual(got[i]);
+      expect(
+        calc(`=SEND.TOPUP(${RATES_REF},"Baseline",Pupils!A${r},Pupils!B${r},Pupils!C${r},Pupils!D${r})`, wb),
+      ).toEqual(got[i]);
     }
   });
 
   test("editing a pupil changes its cell; more pupils make the spill grow", () => {
     const wb = book({ Pupils: PUPILS });
     wb.setCells("Calc", "B1", [[lifted.replace(/6\b/g, "20")]]);
-    expect(wb.getValues("Calc", "B1:B6").map((r) => r[0]).slice(0, 3)).toEqual([5000, 2000, 3000]);
+    expect(
+      wb
+        .getValues("Calc", "B1:B6")
+        .map((r) => r[0])
+        .slice(0, 3),
+    ).toEqual([5000, 2000, 3000]);
     wb.setCells("Pupils", "A5", [["rb"]]);
     expect(wb.getValues("Calc", "B4")[0][0]).toBe(2000);
     wb.setCells("Pupils", "A7", [["special", "Band 2", 3, 1]]);
-    expect(wb.getValues("Calc", "B5:B7")).toEqual([[{ error: "#NUM!", message: "months is 13; it must be between 0 and 12." }], [2000], [null]]);
+    expect(wb.getValues("Calc", "B5:B7")).toEqual([
+      [{ error: "#NUM!", message: "months is 13; it must be between 0 and 12." }],
+      [2000],
+      [null],
+    ]);
     wb.setCells("Rates", "C16", [[8800]]); // topup.special.band2
     expect(wb.getValues("Calc", "B2")[0][0]).toBe(2200);
     expect(wb.getValues("Calc", "B6")[0][0]).toBe(2200);
@@ -109,7 +124,10 @@ describe("SEND.TOPUP over ranges (lifted, as Excel's own functions are)", () => 
     const wb = book();
     wb.setCells("Calc", "A1", [[null, "Band 1", "Band 2"], ["special"], ["mainstream"]]);
     wb.setCells("Calc", "B2", [[`=SEND.TOPUP(${RATES_REF},"Baseline",A2:A3,B1:C1)`]]);
-    expect(wb.getValues("Calc", "B2:C3")).toEqual([[5000, 8000], [2000, 3000]]);
+    expect(wb.getValues("Calc", "B2:C3")).toEqual([
+      [5000, 8000],
+      [2000, 3000],
+    ]);
   });
 
   test("ranges of different lengths are one #VALUE!", () => {

@@ -18,7 +18,10 @@ describe("HeadlessWorkbook", () => {
 
   test("setCells recalculates; getValues gives values and errors; getFormulas gives what was entered", () => {
     const wb = HeadlessWorkbook.create({ S: [[1, 2]] });
-    wb.setCells("S", "A2", [["=A1+B1", "=1/0", "=SEND.PAYBACK(10,4)"], ["text", true, null]]);
+    wb.setCells("S", "A2", [
+      ["=A1+B1", "=1/0", "=SEND.PAYBACK(10,4)"],
+      ["text", true, null],
+    ]);
     expect(wb.getValues("S", "A1:C3")).toEqual([
       [1, 2, null],
       [3, { error: "#DIV/0!", message: "" }, 2.5],
@@ -37,10 +40,21 @@ describe("HeadlessWorkbook", () => {
   test("spilled cells have values but no content of their own", () => {
     const wb = book();
     wb.setCells("Calc", "B2", [[`=SEND.ALLOCATEALL(${RATES_REF},"Baseline",${TABLE_REF})`]]);
-    expect(wb.getValues("Calc", "B2:B5").map((r) => r[0])).toEqual([BASELINE.Alpha, BASELINE.Beta, BASELINE.Gamma, BASELINE.Delta]);
-    expect(wb.getFormulas("Calc", "B2:B3")).toEqual([[`=SEND.ALLOCATEALL(${RATES_REF},"Baseline",${TABLE_REF})`], [null]]);
+    expect(wb.getValues("Calc", "B2:B5").map((r) => r[0])).toEqual([
+      BASELINE.Alpha,
+      BASELINE.Beta,
+      BASELINE.Gamma,
+      BASELINE.Delta,
+    ]);
+    expect(wb.getFormulas("Calc", "B2:B3")).toEqual([
+      [`=SEND.ALLOCATEALL(${RATES_REF},"Baseline",${TABLE_REF})`],
+      [null],
+    ]);
     expect(wb.usedRange("Calc")).toBe("B2:B5");
-    expect(wb.toSheets().Calc).toEqual([[null, null], [null, `=SEND.ALLOCATEALL(${RATES_REF},"Baseline",${TABLE_REF})`]]);
+    expect(wb.toSheets().Calc).toEqual([
+      [null, null],
+      [null, `=SEND.ALLOCATEALL(${RATES_REF},"Baseline",${TABLE_REF})`],
+    ]);
   });
 
   test("allFormulaCells lists formula cells and every cell they spill into", () => {
@@ -48,7 +62,11 @@ describe("HeadlessWorkbook", () => {
     wb.setCells("Calc", "A1", [["=SEND.PAYBACK(1,2)", `=SEND.ALLOCATEALL(${RATES_REF},"Baseline",${TABLE_REF})`]]);
     const cells = wb.allFormulaCells().filter((c) => c.sheet === "Calc");
     expect(cells.map((c) => [c.a1, c.value, c.spilledFrom ?? ""])).toEqual([
-      ["A1", 0.5, ""], ["B1", BASELINE.Alpha, ""], ["B2", BASELINE.Beta, "B1"], ["B3", BASELINE.Gamma, "B1"], ["B4", BASELINE.Delta, "B1"],
+      ["A1", 0.5, ""],
+      ["B1", BASELINE.Alpha, ""],
+      ["B2", BASELINE.Beta, "B1"],
+      ["B3", BASELINE.Gamma, "B1"],
+      ["B4", BASELINE.Delta, "B1"],
     ]);
     expect(cells[3].formula).toBe(cells[1].formula);
   });

@@ -22,19 +22,26 @@ export class MemoryBook implements HeadlessBook {
   private sheets = new Map<string, Map<string, RawCell>>();
   setCellsCalls = 0;
 
-  constructor(init: Record<string, RawCell[][]> = {}, public calc: Calc = echoCalc) {
+  constructor(
+    init: Record<string, RawCell[][]> = {},
+    public calc: Calc = echoCalc,
+  ) {
     for (const [name, rows] of Object.entries(init)) {
       this.addSheet(name);
       this.setCells(name, "A1", rows);
     }
   }
 
-  sheetNames(): string[] { return [...this.sheets.keys()]; }
+  sheetNames(): string[] {
+    return [...this.sheets.keys()];
+  }
   addSheet(name: string): void {
     if (this.sheets.has(name)) throw new Error(`sheet ${name} exists`);
     this.sheets.set(name, new Map());
   }
-  removeSheet(name: string): void { this.sheets.delete(name); }
+  removeSheet(name: string): void {
+    this.sheets.delete(name);
+  }
 
   private sheet(name: string): Map<string, RawCell> {
     const s = this.sheets.get(name);
@@ -46,11 +53,13 @@ export class MemoryBook implements HeadlessBook {
     this.setCellsCalls++;
     const s = this.sheet(sheet);
     const p = parseCell(topLeft);
-    rows.forEach((r, i) => r.forEach((c, j) => {
-      const a = cellA1(p.row + i, p.col + j);
-      if (c === null || c === "") s.delete(a);
-      else s.set(a, c);
-    }));
+    rows.forEach((r, i) =>
+      r.forEach((c, j) => {
+        const a = cellA1(p.row + i, p.col + j);
+        if (c === null || c === "") s.delete(a);
+        else s.set(a, c);
+      }),
+    );
   }
 
   /** The raw content of one cell. */
@@ -69,8 +78,13 @@ export class MemoryBook implements HeadlessBook {
       if (!(typeof c === "string" && c.startsWith("="))) continue;
       const result = this.calc(c, { sheet, address: a }, this);
       const p = parseCell(a);
-      const blocked = result.some((r, i) => r.some((_, j) => (i || j) && this.sheet(sheet).has(cellA1(p.row + i, p.col + j))));
-      if (blocked) { out.set(a, { error: "#SPILL!", message: "blocked" }); continue; }
+      const blocked = result.some((r, i) =>
+        r.some((_, j) => (i || j) && this.sheet(sheet).has(cellA1(p.row + i, p.col + j))),
+      );
+      if (blocked) {
+        out.set(a, { error: "#SPILL!", message: "blocked" });
+        continue;
+      }
       result.forEach((r, i) => r.forEach((v, j) => out.set(cellA1(p.row + i, p.col + j), v === "" ? null : v)));
     }
     return out;
@@ -103,6 +117,11 @@ export class MemoryBook implements HeadlessBook {
   usedRange(sheet: string): string | null {
     const keys = [...this.evaluate(sheet).entries()].filter(([, v]) => v !== null).map(([k]) => parseCell(k));
     if (keys.length === 0) return null;
-    return rangeA1({ top: 1, left: 1, bottom: Math.max(...keys.map((k) => k.row)), right: Math.max(...keys.map((k) => k.col)) });
+    return rangeA1({
+      top: 1,
+      left: 1,
+      bottom: Math.max(...keys.map((k) => k.row)),
+      right: Math.max(...keys.map((k) => k.col)),
+    });
   }
 }

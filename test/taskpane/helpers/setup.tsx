@@ -16,27 +16,47 @@ configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no ResizeObserver; Fluent's single-line MessageBar measures itself with one.
 if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
-  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class { observe() {} unobserve() {} disconnect() {} };
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
 }
 
 export const NATIONAL = LIBRARY.find((o) => o.name.includes("2024-25"))!.name;
 
-export const noExplain: ExplainFn = async () => { throw new Error("explain not expected in this test"); };
+export const noExplain: ExplainFn = async () => {
+  throw new Error("explain not expected in this test");
+};
 
 export function previewPort(book = new MemoryBook(), explain: ExplainFn = noExplain): PreviewPort {
   return new PreviewPort(book, explain);
 }
 
 /** A workbook holding a model built by the real builders (sample data, 6 institutions). */
-export async function modelPort(calc: Calc = echoCalc, explain: ExplainFn = noExplain, count = 6): Promise<{ port: PreviewPort; book: MemoryBook }> {
+export async function modelPort(
+  calc: Calc = echoCalc,
+  explain: ExplainFn = noExplain,
+  count = 6,
+): Promise<{ port: PreviewPort; book: MemoryBook }> {
   const book = new MemoryBook({}, calc);
   const port = new PreviewPort(book, explain);
-  const plan = planModel({ existing: [], national: NATIONAL, candidates: [{ name: "Option A", inherits: "Local (sample)" }], sample: { count } });
-  await createModel(port, plan, async () => { throw new Error("no confirmation expected"); });
+  const plan = planModel({
+    existing: [],
+    national: NATIONAL,
+    candidates: [{ name: "Option A", inherits: "Local (sample)" }],
+    sample: { count },
+  });
+  await createModel(port, plan, async () => {
+    throw new Error("no confirmation expected");
+  });
   return { port, book };
 }
 
-export async function renderScreen(port: PreviewPort | import("../../../src/taskpane/ports/WorkbookPort").WorkbookPort, screenId: ScreenId) {
+export async function renderScreen(
+  port: PreviewPort | import("../../../src/taskpane/ports/WorkbookPort").WorkbookPort,
+  screenId: ScreenId,
+) {
   const utils = render(<App port={port} initialScreen={screenId} />);
   // the model is read once on mount (a few awaits on the in-memory book)
   await act(() => new Promise((r) => setTimeout(r, 0)));
@@ -54,7 +74,9 @@ export async function expectAccessible(container: HTMLElement) {
 /** React warnings (bad nesting, missing keys, act) fail the test that caused them. */
 export function failOnConsoleError() {
   let spy: jest.SpyInstance;
-  beforeEach(() => { spy = jest.spyOn(console, "error"); });
+  beforeEach(() => {
+    spy = jest.spyOn(console, "error");
+  });
   afterEach(() => {
     const calls = spy.mock.calls.map((c) => String(c[0]).slice(0, 200));
     spy.mockRestore();

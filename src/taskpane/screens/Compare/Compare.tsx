@@ -3,8 +3,22 @@
 // has two columns so it fits a 350 px pane: each institution over its two amounts, then the change.
 import { useEffect, useMemo, useState } from "react";
 import {
-  Button, Caption1, createTableColumn, DataGrid, DataGridBody, DataGridCell, DataGridHeader, DataGridHeaderCell, DataGridRow,
-  Field, MessageBar, MessageBarBody, Select, Subtitle2, Text, type TableColumnDefinition,
+  Button,
+  Caption1,
+  createTableColumn,
+  DataGrid,
+  DataGridBody,
+  DataGridCell,
+  DataGridHeader,
+  DataGridHeaderCell,
+  DataGridRow,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Text,
+  type TableColumnDefinition,
 } from "@fluentui/react-components";
 import { BarChart } from "../../components/BarChart";
 import { usePane } from "../../PaneContext";
@@ -17,12 +31,28 @@ const num = (v: CompareRow["difference"]) => (typeof v === "number" ? v : -Infin
 function columns(a: string, b: string): TableColumnDefinition<CompareRow>[] {
   return [
     createTableColumn<CompareRow>({
-      columnId: "name", compare: (x, y) => x.name.localeCompare(y.name), renderHeaderCell: () => `Institution: ${a} → ${b}`,
-      renderCell: (r) => <div><Text block>{r.name}</Text><Caption1 block>{formatMoney(r.a)} → {formatMoney(r.b)}</Caption1></div>,
+      columnId: "name",
+      compare: (x, y) => x.name.localeCompare(y.name),
+      renderHeaderCell: () => `Institution: ${a} → ${b}`,
+      renderCell: (r) => (
+        <div>
+          <Text block>{r.name}</Text>
+          <Caption1 block>
+            {formatMoney(r.a)} → {formatMoney(r.b)}
+          </Caption1>
+        </div>
+      ),
     }),
     createTableColumn<CompareRow>({
-      columnId: "difference", compare: (x, y) => num(x.difference) - num(y.difference), renderHeaderCell: () => "Change",
-      renderCell: (r) => <div style={{ textAlign: "right", width: "100%" }}><Text block>{formatMoney(r.difference)}</Text><Caption1 block>{formatPercent(r.change)}</Caption1></div>,
+      columnId: "difference",
+      compare: (x, y) => num(x.difference) - num(y.difference),
+      renderHeaderCell: () => "Change",
+      renderCell: (r) => (
+        <div style={{ textAlign: "right", width: "100%" }}>
+          <Text block>{formatMoney(r.difference)}</Text>
+          <Caption1 block>{formatPercent(r.change)}</Caption1>
+        </div>
+      ),
     }),
   ];
 }
@@ -36,66 +66,145 @@ export function Compare() {
   const task = useTask();
 
   // start with the first and last options that have allocations (the national seed has no local rates)
-  const allocated = useMemo(() => (model?.allocations?.columns ?? []).map((c) => c.option).filter((o) => names.includes(o)), [model, names]);
+  const allocated = useMemo(
+    () => (model?.allocations?.columns ?? []).map((c) => c.option).filter((o) => names.includes(o)),
+    [model, names],
+  );
   useEffect(() => {
     const pool = allocated.length >= 2 ? allocated : names;
     if (!names.includes(a)) setA(pool[0] ?? "");
     if (!names.includes(b)) setB(pool[pool.length - 1] ?? "");
   }, [names, allocated, a, b]);
 
-  const heading = <Subtitle2 as="h2" block id="compare-title">Compare two options</Subtitle2>;
-  if (!model?.rates || !model.institutions) return <section aria-labelledby="compare-title">{heading}<Missing what={model?.rates ? "institutions table" : "rates table"} onCreate={() => navigate("new")} /></section>;
-  if (names.length < 2) return <section aria-labelledby="compare-title">{heading}<MessageBar intent="warning"><MessageBarBody>The rates table needs at least two options to compare. Add one on the Options screen.</MessageBarBody></MessageBar></section>;
+  const heading = (
+    <Subtitle2 as="h2" block id="compare-title">
+      Compare two options
+    </Subtitle2>
+  );
+  if (!model?.rates || !model.institutions)
+    return (
+      <section aria-labelledby="compare-title">
+        {heading}
+        <Missing what={model?.rates ? "institutions table" : "rates table"} onCreate={() => navigate("new")} />
+      </section>
+    );
+  if (names.length < 2)
+    return (
+      <section aria-labelledby="compare-title">
+        {heading}
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            The rates table needs at least two options to compare. Add one on the Options screen.
+          </MessageBarBody>
+        </MessageBar>
+      </section>
+    );
 
   const same = a !== "" && a === b;
-  const compare = () => task.run(async () => {
-    setResult(null);
-    const r = await writeComparison(port, model, a, b, confirm);
-    setResult(r);
-    await port.selectRange(r.sheet, "A1");
-    await refresh();
-  });
+  const compare = () =>
+    task.run(async () => {
+      setResult(null);
+      const r = await writeComparison(port, model, a, b, confirm);
+      setResult(r);
+      await port.selectRange(r.sheet, "A1");
+      await refresh();
+    });
   const s = result?.summary;
   return (
     <section aria-labelledby="compare-title">
       {heading}
-      <form onSubmit={(e) => { e.preventDefault(); if (!same) void compare(); }}>
-        <Field label="Option A (from)"><Select value={a} onChange={(_, d) => setA(d.value)}>{names.map((n) => <option key={n}>{n}</option>)}</Select></Field>
-        <Field label="Option B (to)" validationMessage={same ? "Pick two different options." : undefined} validationState={same ? "error" : "none"}>
-          <Select value={b} onChange={(_, d) => setB(d.value)}>{names.map((n) => <option key={n}>{n}</option>)}</Select>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!same) void compare();
+        }}
+      >
+        <Field label="Option A (from)">
+          <Select value={a} onChange={(_, d) => setA(d.value)}>
+            {names.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </Select>
         </Field>
-        <Button type="submit" appearance="primary" disabled={task.busy || same}>Write comparison sheet</Button>
+        <Field
+          label="Option B (to)"
+          validationMessage={same ? "Pick two different options." : undefined}
+          validationState={same ? "error" : "none"}
+        >
+          <Select value={b} onChange={(_, d) => setB(d.value)}>
+            {names.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" appearance="primary" disabled={task.busy || same}>
+          Write comparison sheet
+        </Button>
       </form>
       <TaskStatus {...task} busyLabel="Comparing…" />
       {s && result && (
         <div aria-label="Comparison results">
-          <Text as="p" block>Sheet <b>{result.sheet}</b> written with a chart of the change per institution.</Text>
+          <Text as="p" block>
+            Sheet <b>{result.sheet}</b> written with a chart of the change per institution.
+          </Text>
           {s.total && (
             <dl>
-              <dt>Total {s.a}</dt><dd>{formatMoney(s.total.a)}</dd>
-              <dt>Total {s.b}</dt><dd>{formatMoney(s.total.b)}</dd>
-              <dt>Difference</dt><dd>{formatMoney(s.total.difference)} ({formatPercent(s.total.change)})</dd>
+              <dt>Total {s.a}</dt>
+              <dd>{formatMoney(s.total.a)}</dd>
+              <dt>Total {s.b}</dt>
+              <dd>{formatMoney(s.total.b)}</dd>
+              <dt>Difference</dt>
+              <dd>
+                {formatMoney(s.total.difference)} ({formatPercent(s.total.change)})
+              </dd>
             </dl>
           )}
-          <Text as="p" block>{s.gaining} institution{s.gaining === 1 ? "" : "s"} gain, {s.losing} lose, {s.unchanged} unchanged.</Text>
+          <Text as="p" block>
+            {s.gaining} institution{s.gaining === 1 ? "" : "s"} gain, {s.losing} lose, {s.unchanged} unchanged.
+          </Text>
           {s.errors.length > 0 && (
-            <MessageBar intent="error" layout="multiline"><MessageBarBody>
-              {s.errors.length} institution{s.errors.length === 1 ? "" : "s"} could not be computed: {s.errors.slice(0, 5).map((r) => r.name).join(", ")}. Select a cell on {result.sheet} and use Explain to see why.
-            </MessageBarBody></MessageBar>
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                {s.errors.length} institution{s.errors.length === 1 ? "" : "s"} could not be computed:{" "}
+                {s.errors
+                  .slice(0, 5)
+                  .map((r) => r.name)
+                  .join(", ")}
+                . Select a cell on {result.sheet} and use Explain to see why.
+              </MessageBarBody>
+            </MessageBar>
           )}
-          <Subtitle2 as="h3" block>Largest changes</Subtitle2>
+          <Subtitle2 as="h3" block>
+            Largest changes
+          </Subtitle2>
           {s.largest.length > 0 && (
-            <BarChart title={`Largest changes per institution, ${s.b} minus ${s.a}`} valueTitle="Change (£ a year)"
-              items={s.largest.map((r) => ({ label: r.name, value: r.difference as number }))} />
+            <BarChart
+              title={`Largest changes per institution, ${s.b} minus ${s.a}`}
+              valueTitle="Change (£ a year)"
+              items={s.largest.map((r) => ({ label: r.name, value: r.difference as number }))}
+            />
           )}
-          {s.largest.length === 0 ? <Text>No institution has a computed difference.</Text> : (
-            <DataGrid items={s.largest} columns={columns(s.a, s.b)} sortable getRowId={(r: CompareRow) => r.name} aria-label="Largest changes" columnSizingOptions={{ difference: { idealWidth: 110, minWidth: 96 } }}>
+          {s.largest.length === 0 ? (
+            <Text>No institution has a computed difference.</Text>
+          ) : (
+            <DataGrid
+              items={s.largest}
+              columns={columns(s.a, s.b)}
+              sortable
+              getRowId={(r: CompareRow) => r.name}
+              aria-label="Largest changes"
+              columnSizingOptions={{ difference: { idealWidth: 110, minWidth: 96 } }}
+            >
               <DataGridHeader>
-                <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
+                <DataGridRow>
+                  {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
+                </DataGridRow>
               </DataGridHeader>
               <DataGridBody<CompareRow>>
                 {({ item, rowId }) => (
-                  <DataGridRow<CompareRow> key={rowId}>{({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}</DataGridRow>
+                  <DataGridRow<CompareRow> key={rowId}>
+                    {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+                  </DataGridRow>
                 )}
               </DataGridBody>
             </DataGrid>

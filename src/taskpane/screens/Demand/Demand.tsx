@@ -3,8 +3,22 @@
 // SEND.SUFFICIENCY. Always a new sheet, so none of the user's cells change. Links on to Projection.
 import { useMemo, useState } from "react";
 import {
-  Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Table, TableBody, TableCell, TableHeader,
-  TableHeaderCell, TableRow, Text, Textarea,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
 } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
 import { TaskStatus, useTask } from "../../components/useTask";
@@ -24,8 +38,10 @@ const DEFAULT_LA = "E10000016"; // Kent: a large county, for a first look
 
 /** The last history value of a column, by header. */
 function lastOf(history: RawCell[][], header: string): number | null {
-  const j = history[0]?.findIndex((h) => typeof h === "string" && h.trim().toLowerCase() === header.toLowerCase()) ?? -1;
-  for (let i = history.length - 1; i > 0 && j > 0; i--) if (typeof history[i][j] === "number") return history[i][j] as number;
+  const j =
+    history[0]?.findIndex((h) => typeof h === "string" && h.trim().toLowerCase() === header.toLowerCase()) ?? -1;
+  for (let i = history.length - 1; i > 0 && j > 0; i--)
+    if (typeof history[i][j] === "number") return history[i][j] as number;
   return null;
 }
 
@@ -39,7 +55,7 @@ export function Demand() {
   const { port, confirm, navigate, refresh } = usePane();
   const las = useMemo(() => authorities(), []);
   const [mode, setMode] = useState<"national" | "paste">("national");
-  const [code, setCode] = useState(las.some((a) => a.code === DEFAULT_LA) ? DEFAULT_LA : las[0]?.code ?? "");
+  const [code, setCode] = useState(las.some((a) => a.code === DEFAULT_LA) ? DEFAULT_LA : (las[0]?.code ?? ""));
   const [pasted, setPasted] = useState("");
   const [horizon, setHorizon] = useState("3");
   const [coverage, setCoverage] = useState("80");
@@ -50,7 +66,10 @@ export function Demand() {
   const task = useTask();
 
   const la = las.find((a) => a.code === code);
-  const history = useMemo(() => (mode === "national" ? authorityHistory(code) ?? [] : parseHistoryText(pasted)), [mode, code, pasted]);
+  const history = useMemo(
+    () => (mode === "national" ? (authorityHistory(code) ?? []) : parseHistoryText(pasted)),
+    [mode, code, pasted],
+  );
   const problems = historyProblems(history);
   const lastYear = history.length > 1 ? Number(history[history.length - 1][0]) : NaN;
   const specialNow = lastOf(history, "Special");
@@ -58,38 +77,67 @@ export function Demand() {
 
   const horizonV = parseField(horizon, { label: "Horizon", kind: "number", min: 1, max: 15 });
   const coverageV = parseField(coverage, { label: "Coverage", kind: "percent", min: 0.01, max: 0.99 });
-  const specialV = specialText.trim() ? parseField(specialText, { label: "Special places", kind: "number", min: 0 }) : null;
+  const specialV = specialText.trim()
+    ? parseField(specialText, { label: "Special places", kind: "number", min: 0 })
+    : null;
   const ispV = isp.trim() ? parseField(isp, { label: "ISP places", kind: "number", min: 0 }) : null;
   const fieldErrors = [horizonV, coverageV, specialV, ispV].filter((v): v is string => typeof v === "string");
-  if (typeof horizonV === "number" && !Number.isInteger(horizonV)) fieldErrors.push("Horizon must be a whole number of years.");
+  if (typeof horizonV === "number" && !Number.isInteger(horizonV))
+    fieldErrors.push("Horizon must be a whole number of years.");
   if (overflow && specialV === null) fieldErrors.push("Overflow to ISP needs the special places.");
   const invalid = problems.length > 0 || fieldErrors.length > 0;
 
-  const write = () => task.run(async () => {
-    setResult(null);
-    const label = mode === "national" && la ? nationalLabel(la)
-      : { title: "Demand: your own history", source: "Your own history, pasted into the pane (not checked against the published figures)." };
-    const firstYear = lastYear + 1;
-    const capacity = [
-      ...(typeof specialV === "number" ? [{ breakdown: "Special", year: firstYear, places: specialV }] : []),
-      ...(typeof ispV === "number" ? [{ breakdown: "ISP", year: firstYear, places: ispV }] : []),
-    ];
-    const r = await writeDemand(port, {
-      ...label, history, horizon: horizonV as number, coverage: coverageV as number, overflow, capacity,
-    }, confirm);
-    setResult(r);
-    await port.selectRange(r.sheet, "A1");
-    await refresh();
-  });
+  const write = () =>
+    task.run(async () => {
+      setResult(null);
+      const label =
+        mode === "national" && la
+          ? nationalLabel(la)
+          : {
+              title: "Demand: your own history",
+              source: "Your own history, pasted into the pane (not checked against the published figures).",
+            };
+      const firstYear = lastYear + 1;
+      const capacity = [
+        ...(typeof specialV === "number" ? [{ breakdown: "Special", year: firstYear, places: specialV }] : []),
+        ...(typeof ispV === "number" ? [{ breakdown: "ISP", year: firstYear, places: ispV }] : []),
+      ];
+      const r = await writeDemand(
+        port,
+        {
+          ...label,
+          history,
+          horizon: horizonV as number,
+          coverage: coverageV as number,
+          overflow,
+          capacity,
+        },
+        confirm,
+      );
+      setResult(r);
+      await port.selectRange(r.sheet, "A1");
+      await refresh();
+    });
 
   const totals = result?.forecast.filter((r) => typeof r[1] === "string" && r[1].toLowerCase() === "total") ?? [];
-  const forecastError = result && result.forecast.length === 1 && typeof result.forecast[0][0] === "object" ? result.forecast[0][0] : null;
+  const forecastError =
+    result && result.forecast.length === 1 && typeof result.forecast[0][0] === "object" ? result.forecast[0][0] : null;
 
   return (
     <section aria-labelledby="demand-title">
-      <Subtitle2 as="h2" block id="demand-title">Demand</Subtitle2>
-      <Text as="p" block>Forecast EHC plans from a history, then check the places planned against the forecast. The sheet is written new, with live formulas.</Text>
-      <form onSubmit={(e) => { e.preventDefault(); if (!invalid) void write(); }}>
+      <Subtitle2 as="h2" block id="demand-title">
+        Demand
+      </Subtitle2>
+      <Text as="p" block>
+        Forecast EHC plans from a history, then check the places planned against the forecast. The sheet is written new,
+        with live formulas.
+      </Text>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!invalid) void write();
+        }}
+      >
         <Field label="History">
           <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as "national" | "paste")}>
             <Radio value="national" label="The national published history (DfE, 2010 to 2022)" />
@@ -98,57 +146,136 @@ export function Demand() {
         </Field>
         {mode === "national" ? (
           <Field label="Local authority">
-            <Select value={code} onChange={(_, d) => { setCode(d.value); setSpecial(null); }}>
-              {las.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
+            <Select
+              value={code}
+              onChange={(_, d) => {
+                setCode(d.value);
+                setSpecial(null);
+              }}
+            >
+              {las.map((a) => (
+                <option key={a.code} value={a.code}>
+                  {a.name}
+                </option>
+              ))}
             </Select>
           </Field>
         ) : (
-          <Field label="Your history" hint="Paste from a sheet: a header row (Year, Total, Mainstream, Special, ISP, …, New plans), then one row per January census.">
-            <Textarea value={pasted} onChange={(_, d) => { setPasted(d.value); setSpecial(null); }} resize="vertical" rows={6} style={{ fontFamily: "monospace" }} />
+          <Field
+            label="Your history"
+            hint="Paste from a sheet: a header row (Year, Total, Mainstream, Special, ISP, …, New plans), then one row per January census."
+          >
+            <Textarea
+              value={pasted}
+              onChange={(_, d) => {
+                setPasted(d.value);
+                setSpecial(null);
+              }}
+              resize="vertical"
+              rows={6}
+              style={{ fontFamily: "monospace" }}
+            />
           </Field>
         )}
         {history.length > 1 && problems.length === 0 && (
-          <Text as="p" block size={200}>{history.length - 1} years ({String(history[1][0])} to {lastYear}), {history[0].length - 1} columns.</Text>
+          <Text as="p" block size={200}>
+            {history.length - 1} years ({String(history[1][0])} to {lastYear}), {history[0].length - 1} columns.
+          </Text>
         )}
         <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-          <Field label="Horizon (years)" style={{ flex: "1 1 120px" }}><Input value={horizon} onChange={(_, d) => setHorizon(d.value)} inputMode="numeric" /></Field>
-          <Field label="Interval (%)" style={{ flex: "1 1 120px" }}><Input value={coverage} onChange={(_, d) => setCoverage(d.value)} inputMode="decimal" /></Field>
+          <Field label="Horizon (years)" style={{ flex: "1 1 120px" }}>
+            <Input value={horizon} onChange={(_, d) => setHorizon(d.value)} inputMode="numeric" />
+          </Field>
+          <Field label="Interval (%)" style={{ flex: "1 1 120px" }}>
+            <Input value={coverage} onChange={(_, d) => setCoverage(d.value)} inputMode="decimal" />
+          </Field>
         </div>
-        <Subtitle2 as="h3" block>Sufficiency</Subtitle2>
-        <Text as="p" block size={200}>Places from {Number.isFinite(lastYear) ? lastYear + 1 : "the first forecast year"}; add later openings on the sheet.</Text>
+        <Subtitle2 as="h3" block>
+          Sufficiency
+        </Subtitle2>
+        <Text as="p" block size={200}>
+          Places from {Number.isFinite(lastYear) ? lastYear + 1 : "the first forecast year"}; add later openings on the
+          sheet.
+        </Text>
         <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-          <Field label="Special places" style={{ flex: "1 1 120px" }}><Input value={specialText} onChange={(_, d) => setSpecial(d.value)} inputMode="numeric" /></Field>
-          <Field label="ISP places (optional)" style={{ flex: "1 1 120px" }}><Input value={isp} onChange={(_, d) => setIsp(d.value)} inputMode="numeric" /></Field>
+          <Field label="Special places" style={{ flex: "1 1 120px" }}>
+            <Input value={specialText} onChange={(_, d) => setSpecial(d.value)} inputMode="numeric" />
+          </Field>
+          <Field label="ISP places (optional)" style={{ flex: "1 1 120px" }}>
+            <Input value={isp} onChange={(_, d) => setIsp(d.value)} inputMode="numeric" />
+          </Field>
         </div>
-        <Checkbox checked={overflow} onChange={(_, d) => setOverflow(d.checked === true)} label="Special demand above the places goes to ISP" />
-        {(problems.length > 0 || fieldErrors.length > 0) && (mode === "national" || pasted.trim() !== "" || fieldErrors.length > 0) && (
-          <ul aria-label="Demand problems" style={{ color: "#A4262C", paddingLeft: 18 }}>{[...problems, ...fieldErrors].map((p) => <li key={p}>{p}</li>)}</ul>
-        )}
-        <Button type="submit" appearance="primary" disabled={task.busy || invalid}>Write Demand sheet</Button>
+        <Checkbox
+          checked={overflow}
+          onChange={(_, d) => setOverflow(d.checked === true)}
+          label="Special demand above the places goes to ISP"
+        />
+        {(problems.length > 0 || fieldErrors.length > 0) &&
+          (mode === "national" || pasted.trim() !== "" || fieldErrors.length > 0) && (
+            <ul aria-label="Demand problems" style={{ color: "#A4262C", paddingLeft: 18 }}>
+              {[...problems, ...fieldErrors].map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+        <Button type="submit" appearance="primary" disabled={task.busy || invalid}>
+          Write Demand sheet
+        </Button>
       </form>
       <TaskStatus {...task} busyLabel="Forecasting…" />
       {result && (
         <div aria-label="Demand results">
-          <Text as="p" block>Demand sheet {result.sheet} written: history, live SEND.FORECAST and SEND.SUFFICIENCY, and a fan chart.</Text>
-          {forecastError
-            ? <Text as="p" block>SEND.FORECAST returned {formatCell(forecastError)}{typeof forecastError === "object" && forecastError.message ? `: ${forecastError.message}` : ""}.</Text>
-            : (
-              <Table size="extra-small" aria-label="Total plans forecast">
-                <TableHeader><TableRow>{["Year", "Low", "Central", "High"].map((h) => <TableHeaderCell key={h}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
-                <TableBody>
-                  {totals.map((r, i) => <TableRow key={i}>{[r[0], r[2], r[3], r[4]].map((v, j) => <TableCell key={j}>{show(v, j === 0)}</TableCell>)}</TableRow>)}
-                </TableBody>
-              </Table>
-            )}
-          {result.sufficiency.length > 1 && (
-            <Table size="extra-small" aria-label="Sufficiency">
-              <TableHeader><TableRow>{["Year", "Breakdown", "Demand", "Places", "Gap"].map((h) => <TableHeaderCell key={h}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
+          <Text as="p" block>
+            Demand sheet {result.sheet} written: history, live SEND.FORECAST and SEND.SUFFICIENCY, and a fan chart.
+          </Text>
+          {forecastError ? (
+            <Text as="p" block>
+              SEND.FORECAST returned {formatCell(forecastError)}
+              {typeof forecastError === "object" && forecastError.message ? `: ${forecastError.message}` : ""}.
+            </Text>
+          ) : (
+            <Table size="extra-small" aria-label="Total plans forecast">
+              <TableHeader>
+                <TableRow>
+                  {["Year", "Low", "Central", "High"].map((h) => (
+                    <TableHeaderCell key={h}>{h}</TableHeaderCell>
+                  ))}
+                </TableRow>
+              </TableHeader>
               <TableBody>
-                {result.sufficiency.slice(1).map((r, i) => <TableRow key={i}>{r.map((v, j) => <TableCell key={j}>{show(v, j === 0)}</TableCell>)}</TableRow>)}
+                {totals.map((r, i) => (
+                  <TableRow key={i}>
+                    {[r[0], r[2], r[3], r[4]].map((v, j) => (
+                      <TableCell key={j}>{show(v, j === 0)}</TableCell>
+                    ))}
+                  </TableRow>
+                ))}
               </TableBody>
             </Table>
           )}
-          <Button appearance="secondary" onClick={() => navigate("projection")}>Next: a projection from this forecast</Button>
+          {result.sufficiency.length > 1 && (
+            <Table size="extra-small" aria-label="Sufficiency">
+              <TableHeader>
+                <TableRow>
+                  {["Year", "Breakdown", "Demand", "Places", "Gap"].map((h) => (
+                    <TableHeaderCell key={h}>{h}</TableHeaderCell>
+                  ))}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {result.sufficiency.slice(1).map((r, i) => (
+                  <TableRow key={i}>
+                    {r.map((v, j) => (
+                      <TableCell key={j}>{show(v, j === 0)}</TableCell>
+                    ))}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          <Button appearance="secondary" onClick={() => navigate("projection")}>
+            Next: a projection from this forecast
+          </Button>
         </div>
       )}
     </section>

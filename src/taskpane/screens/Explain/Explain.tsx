@@ -3,8 +3,20 @@
 // multiply; steps that add £0 are folded under a disclosure.
 import { useState } from "react";
 import {
-  Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Table, TableBody, TableCell, TableHeader,
-  TableHeaderCell, TableRow, Text,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
 } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
 import { TaskStatus, useTask } from "../../components/useTask";
@@ -33,16 +45,35 @@ function TraceTable({ rows, label }: { rows: TraceRow[]; label: string }) {
     <Table size="small" aria-label={label} className={styles.trace}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>Component / step</TableHeaderCell><TableHeaderCell>Key / from option</TableHeaderCell>
-          <TableHeaderCell>Rate / count</TableHeaderCell><TableHeaderCell className={styles.amount}>Amount</TableHeaderCell>
+          <TableHeaderCell>Component / step</TableHeaderCell>
+          <TableHeaderCell>Key / from option</TableHeaderCell>
+          <TableHeaderCell>Rate / count</TableHeaderCell>
+          <TableHeaderCell className={styles.amount}>Amount</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
         {rows.map((l, i) => (
           <TableRow key={i}>
-            <TableCell><Caption1 block>{l.component}</Caption1>{breakable(l.label)}</TableCell>
-            <TableCell><span className={styles.key}>{breakable(l.key)}</span>{l.from && <Caption1 block className={styles.from}>{l.from}</Caption1>}</TableCell>
-            <TableCell>{l.rate}{l.count && <Caption1 block className={styles.count}>{l.count}</Caption1>}</TableCell>
+            <TableCell>
+              <Caption1 block>{l.component}</Caption1>
+              {breakable(l.label)}
+            </TableCell>
+            <TableCell>
+              <span className={styles.key}>{breakable(l.key)}</span>
+              {l.from && (
+                <Caption1 block className={styles.from}>
+                  {l.from}
+                </Caption1>
+              )}
+            </TableCell>
+            <TableCell>
+              {l.rate}
+              {l.count && (
+                <Caption1 block className={styles.count}>
+                  {l.count}
+                </Caption1>
+              )}
+            </TableCell>
             <TableCell className={styles.amount}>{l.amount}</TableCell>
           </TableRow>
         ))}
@@ -59,48 +90,96 @@ export function Explain() {
   const [empty, setEmpty] = useState<string | null>(null);
   const task = useTask();
 
-  const explain = () => task.run(async () => {
-    setExplanation(null);
-    setEmpty(null);
-    const sel = await port.getSelection();
-    setSelection(sel);
-    if (!sel) { setEmpty("Select a cell in the workbook first."); return; }
-    if (!holdsSend(sel.formula)) { setEmpty(`${sel.sheet}!${sel.address} holds no SEND function. Select a cell whose formula starts with =SEND.`); return; }
-    setExplanation(await port.explain(sel.sheet, sel.address));
-  });
+  const explain = () =>
+    task.run(async () => {
+      setExplanation(null);
+      setEmpty(null);
+      const sel = await port.getSelection();
+      setSelection(sel);
+      if (!sel) {
+        setEmpty("Select a cell in the workbook first.");
+        return;
+      }
+      if (!holdsSend(sel.formula)) {
+        setEmpty(`${sel.sheet}!${sel.address} holds no SEND function. Select a cell whose formula starts with =SEND.`);
+        return;
+      }
+      setExplanation(await port.explain(sel.sheet, sel.address));
+    });
 
   return (
     <section aria-labelledby="explain-title">
-      <Subtitle2 as="h2" block id="explain-title">Explain a result</Subtitle2>
-      <Text as="p" block>Select a cell holding a SEND function, then explain it.</Text>
-      <Button appearance="primary" onClick={explain} disabled={task.busy}>Explain selected cell</Button>
+      <Subtitle2 as="h2" block id="explain-title">
+        Explain a result
+      </Subtitle2>
+      <Text as="p" block>
+        Select a cell holding a SEND function, then explain it.
+      </Text>
+      <Button appearance="primary" onClick={explain} disabled={task.busy}>
+        Explain selected cell
+      </Button>
       <TaskStatus {...task} busyLabel="Tracing…" />
-      {empty && <MessageBar intent="info"><MessageBarBody>{empty}</MessageBarBody></MessageBar>}
+      {empty && (
+        <MessageBar intent="info">
+          <MessageBarBody>{empty}</MessageBarBody>
+        </MessageBar>
+      )}
       {explanation && selection && (
         <div aria-label="Explanation">
-          <Text as="p" block><b>{selection.sheet}!{selection.address}</b>: SEND.{explanation.fn.replace(/^SEND\./i, "")}</Text>
-          <Caption1 as="p" block className={styles.formula}>{String(selection.formula)}</Caption1>
+          <Text as="p" block>
+            <b>
+              {selection.sheet}!{selection.address}
+            </b>
+            : SEND.{explanation.fn.replace(/^SEND\./i, "")}
+          </Text>
+          <Caption1 as="p" block className={styles.formula}>
+            {String(selection.formula)}
+          </Caption1>
           {explanation.error ? (
             <MessageBar intent="error" layout="multiline">
-              <MessageBarBody><MessageBarTitle>{explanation.error.kind}</MessageBarTitle><span style={{ whiteSpace: "pre-wrap" }}>{explanation.error.message}</span></MessageBarBody>
+              <MessageBarBody>
+                <MessageBarTitle>{explanation.error.kind}</MessageBarTitle>
+                <span style={{ whiteSpace: "pre-wrap" }}>{explanation.error.message}</span>
+              </MessageBarBody>
             </MessageBar>
           ) : (
-            <Text as="p" block>Result: <b>{typeof explanation.value === "number" ? (/ALLOCATE|TOPUP|FIT|BREAKDOWN/i.test(explanation.fn) ? formatMoney(explanation.value) : formatCell(explanation.value)) : typeof explanation.value === "string" ? formatCell(explanation.value) : explanation.value === undefined ? formatCell(selection.value) : "(a spilled range)"}</b></Text>
+            <Text as="p" block>
+              Result:{" "}
+              <b>
+                {typeof explanation.value === "number"
+                  ? /ALLOCATE|TOPUP|FIT|BREAKDOWN/i.test(explanation.fn)
+                    ? formatMoney(explanation.value)
+                    : formatCell(explanation.value)
+                  : typeof explanation.value === "string"
+                    ? formatCell(explanation.value)
+                    : explanation.value === undefined
+                      ? formatCell(selection.value)
+                      : "(a spilled range)"}
+              </b>
+            </Text>
           )}
-          {explanation.lines.length === 0 ? <Text as="p" block>No trace lines for this function.</Text> : (() => {
-            const { shown, zero } = presentTrace(explanation.lines);
-            return (
-              <>
-                <TraceTable rows={shown} label="Trace" />
-                {zero.length > 0 && (
-                  <details>
-                    <summary>{zero.length} step{zero.length === 1 ? "" : "s"} adding £0</summary>
-                    <TraceTable rows={zero} label="Steps adding £0" />
-                  </details>
-                )}
-              </>
-            );
-          })()}
+          {explanation.lines.length === 0 ? (
+            <Text as="p" block>
+              No trace lines for this function.
+            </Text>
+          ) : (
+            (() => {
+              const { shown, zero } = presentTrace(explanation.lines);
+              return (
+                <>
+                  <TraceTable rows={shown} label="Trace" />
+                  {zero.length > 0 && (
+                    <details>
+                      <summary>
+                        {zero.length} step{zero.length === 1 ? "" : "s"} adding £0
+                      </summary>
+                      <TraceTable rows={zero} label="Steps adding £0" />
+                    </details>
+                  )}
+                </>
+              );
+            })()
+          )}
         </div>
       )}
     </section>

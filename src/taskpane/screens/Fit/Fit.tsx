@@ -2,7 +2,17 @@
 // ("£5m", "-0.5%"); writes a SEND.FIT column beside the allocations (a re-run replaces its own) and
 // reports the fitted total, the factor and how many institutions sit at the floor or the cap.
 import { useEffect, useMemo, useState } from "react";
-import { Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Subtitle2, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Text,
+} from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { optionTotal, writeFit, type FitResult } from "../../actions/fit";
@@ -25,8 +35,18 @@ export function Fit() {
   useEffect(() => {
     let live = true;
     setCurrent(undefined);
-    if (model && option) void optionTotal(port, model, option).then((t) => { if (live) setCurrent(t); }, () => { if (live) setCurrent(null); });
-    return () => { live = false; };
+    if (model && option)
+      void optionTotal(port, model, option).then(
+        (t) => {
+          if (live) setCurrent(t);
+        },
+        () => {
+          if (live) setCurrent(null);
+        },
+      );
+    return () => {
+      live = false;
+    };
   }, [port, model, option]);
 
   useEffect(() => {
@@ -34,9 +54,27 @@ export function Fit() {
     if (baseline !== NONE && !options.includes(baseline)) setBaseline(NONE);
   }, [options, option, baseline]);
 
-  const heading = <Subtitle2 as="h2" block id="fit-title">Fit to budget</Subtitle2>;
-  if (!model?.allocations) return <section aria-labelledby="fit-title">{heading}<Missing what="Allocations sheet" onCreate={() => navigate("new")} /></section>;
-  if (options.length === 0) return <section aria-labelledby="fit-title">{heading}<MessageBar intent="warning"><MessageBarBody>{model.allocations.sheet} has no option columns to fit.</MessageBarBody></MessageBar></section>;
+  const heading = (
+    <Subtitle2 as="h2" block id="fit-title">
+      Fit to budget
+    </Subtitle2>
+  );
+  if (!model?.allocations)
+    return (
+      <section aria-labelledby="fit-title">
+        {heading}
+        <Missing what="Allocations sheet" onCreate={() => navigate("new")} />
+      </section>
+    );
+  if (options.length === 0)
+    return (
+      <section aria-labelledby="fit-title">
+        {heading}
+        <MessageBar intent="warning">
+          <MessageBarBody>{model.allocations.sheet} has no option columns to fit.</MessageBarBody>
+        </MessageBar>
+      </section>
+    );
 
   const parsed = (text: string, o: Parameters<typeof parseNumberInput>[1]) => {
     const p = parseNumberInput(text, o);
@@ -49,60 +87,134 @@ export function Fit() {
   const errors = [budgetV, floorV, capV].filter((v): v is string => typeof v === "string");
   const invalid = errors.length > 0 || needsBaseline;
 
-  const fit = () => task.run(async () => {
-    setResult(null);
-    const r = await writeFit(port, model, {
-      option, budget: budgetV as number, baseline: baseline === NONE ? undefined : baseline,
-      floor: floorV as number | undefined, cap: capV as number | undefined,
-    }, confirm);
-    setResult(r);
-    await refresh();
-  });
+  const fit = () =>
+    task.run(async () => {
+      setResult(null);
+      const r = await writeFit(
+        port,
+        model,
+        {
+          option,
+          budget: budgetV as number,
+          baseline: baseline === NONE ? undefined : baseline,
+          floor: floorV as number | undefined,
+          cap: capV as number | undefined,
+        },
+        confirm,
+      );
+      setResult(r);
+      await refresh();
+    });
 
   const msg = (v: number | string | undefined) => (typeof v === "string" ? v : undefined);
   return (
     <section aria-labelledby="fit-title">
       {heading}
-      <form onSubmit={(e) => { e.preventDefault(); if (!invalid) void fit(); }}>
-        <Field label="Amounts to fit"><Select value={option} onChange={(_, d) => setOption(d.value)}>{options.map((o) => <option key={o}>{o}</option>)}</Select></Field>
-        <Text as="p" block aria-live="polite">
-          {current === undefined ? "Adding up the current total…" : current === null ? `${option} has cells with errors: its total cannot be shown.` : <>Current total of {option}: <b>{formatMoney(current)}</b></>}
-        </Text>
-        <Field label="Budget (£)" required hint="For example £5m, 5,000,000 or 5.2m." validationMessage={budget.trim() ? msg(budgetV) : undefined} validationState={budget.trim() && typeof budgetV === "string" ? "error" : "none"}>
-          <Input value={budget} onChange={(_, d) => setBudget(d.value)} inputMode="decimal" />
-        </Field>
-        <Field label="Baseline (last year's amounts)" hint="Needed for a floor or a cap." validationMessage={needsBaseline ? "Choose a baseline for the floor and cap." : undefined} validationState={needsBaseline ? "error" : "none"}>
-          <Select value={baseline} onChange={(_, d) => setBaseline(d.value)}>
-            <option>{NONE}</option>
-            {options.map((o) => <option key={o}>{o}</option>)}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!invalid) void fit();
+        }}
+      >
+        <Field label="Amounts to fit">
+          <Select value={option} onChange={(_, d) => setOption(d.value)}>
+            {options.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
           </Select>
         </Field>
-        <Field label="Floor (% change from baseline)" hint="-0.5% means no institution loses more than 0.5%." validationMessage={msg(floorV)} validationState={typeof floorV === "string" ? "error" : "none"}>
+        <Text as="p" block aria-live="polite">
+          {current === undefined ? (
+            "Adding up the current total…"
+          ) : current === null ? (
+            `${option} has cells with errors: its total cannot be shown.`
+          ) : (
+            <>
+              Current total of {option}: <b>{formatMoney(current)}</b>
+            </>
+          )}
+        </Text>
+        <Field
+          label="Budget (£)"
+          required
+          hint="For example £5m, 5,000,000 or 5.2m."
+          validationMessage={budget.trim() ? msg(budgetV) : undefined}
+          validationState={budget.trim() && typeof budgetV === "string" ? "error" : "none"}
+        >
+          <Input value={budget} onChange={(_, d) => setBudget(d.value)} inputMode="decimal" />
+        </Field>
+        <Field
+          label="Baseline (last year's amounts)"
+          hint="Needed for a floor or a cap."
+          validationMessage={needsBaseline ? "Choose a baseline for the floor and cap." : undefined}
+          validationState={needsBaseline ? "error" : "none"}
+        >
+          <Select value={baseline} onChange={(_, d) => setBaseline(d.value)}>
+            <option>{NONE}</option>
+            {options.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          label="Floor (% change from baseline)"
+          hint="-0.5% means no institution loses more than 0.5%."
+          validationMessage={msg(floorV)}
+          validationState={typeof floorV === "string" ? "error" : "none"}
+        >
           <Input value={floor} onChange={(_, d) => setFloor(d.value)} inputMode="decimal" />
         </Field>
-        <Field label="Cap (% change from baseline)" hint="5% means gains are capped at 5%." validationMessage={msg(capV)} validationState={typeof capV === "string" ? "error" : "none"}>
+        <Field
+          label="Cap (% change from baseline)"
+          hint="5% means gains are capped at 5%."
+          validationMessage={msg(capV)}
+          validationState={typeof capV === "string" ? "error" : "none"}
+        >
           <Input value={cap} onChange={(_, d) => setCap(d.value)} inputMode="decimal" />
         </Field>
-        <Button type="submit" appearance="primary" disabled={task.busy || invalid}>Write SEND.FIT column</Button>
+        <Button type="submit" appearance="primary" disabled={task.busy || invalid}>
+          Write SEND.FIT column
+        </Button>
       </form>
       <TaskStatus {...task} busyLabel="Fitting…" />
       {result && (
         <div aria-label="Fit results">
           {result.error ? (
-            <MessageBar intent="error" layout="multiline"><MessageBarBody>
-              The budget cannot be met: SEND.FIT returned {result.error.error}{result.error.message ? `: ${result.error.message}` : ""}. Nothing was written; change the budget, the floor or the cap and try again.
-            </MessageBarBody></MessageBar>
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                The budget cannot be met: SEND.FIT returned {result.error.error}
+                {result.error.message ? `: ${result.error.message}` : ""}. Nothing was written; change the budget, the
+                floor or the cap and try again.
+              </MessageBarBody>
+            </MessageBar>
           ) : (
             <>
-              <Text as="p" block>Fitted amounts {result.replaced ? "replaced the earlier fit in" : "written to"} {result.sheet}!{result.range}.{" "}
-                <Link as="button" onClick={() => void task.run(async () => { await port.selectRange(result.sheet, result.range); })}>Open the sheet</Link>
+              <Text as="p" block>
+                Fitted amounts {result.replaced ? "replaced the earlier fit in" : "written to"} {result.sheet}!
+                {result.range}.{" "}
+                <Link
+                  as="button"
+                  onClick={() =>
+                    void task.run(async () => {
+                      await port.selectRange(result.sheet, result.range);
+                    })
+                  }
+                >
+                  Open the sheet
+                </Link>
               </Text>
               <dl>
-                <dt>Fitted total</dt><dd>{formatMoney(result.fittedTotal)}</dd>
-                <dt>Before fitting</dt><dd>{formatMoney(result.before)}</dd>
-                <dt>Factor</dt><dd>{result.factor === null ? "—" : `× ${result.factor.toFixed(4)}`}</dd>
+                <dt>Fitted total</dt>
+                <dd>{formatMoney(result.fittedTotal)}</dd>
+                <dt>Before fitting</dt>
+                <dd>{formatMoney(result.before)}</dd>
+                <dt>Factor</dt>
+                <dd>{result.factor === null ? "—" : `× ${result.factor.toFixed(4)}`}</dd>
               </dl>
-              <Text as="p" block>{result.protected} institution{result.protected === 1 ? " was" : "s were"} protected at the floor; {result.capped} {result.capped === 1 ? "was" : "were"} capped.</Text>
+              <Text as="p" block>
+                {result.protected} institution{result.protected === 1 ? " was" : "s were"} protected at the floor;{" "}
+                {result.capped} {result.capped === 1 ? "was" : "were"} capped.
+              </Text>
             </>
           )}
         </div>

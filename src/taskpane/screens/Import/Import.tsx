@@ -5,7 +5,20 @@
 // New model does (asking before any existing cell changes) and remembers the mapping in the workbook.
 import { useEffect, useMemo, useState } from "react";
 import {
-  Badge, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Radio, RadioGroup, Select, Subtitle2, Text,
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  Text,
 } from "@fluentui/react-components";
 import { LIBRARY } from "../../../engine/library";
 import { normOption } from "../../../engine/normalize";
@@ -23,9 +36,23 @@ const DEFAULT_NATIONAL = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?
 const MAX_LISTED = 40;
 
 function confidenceBadge(c: ColumnChoice) {
-  if (c.target === KEEP) return <Badge appearance="tint" color="warning">kept</Badge>;
-  if (c.confidence >= 1) return <Badge appearance="tint" color="success">sure</Badge>;
-  return <Badge appearance="tint" color="informative">{Math.round(c.confidence * 100)}% sure</Badge>;
+  if (c.target === KEEP)
+    return (
+      <Badge appearance="tint" color="warning">
+        kept
+      </Badge>
+    );
+  if (c.confidence >= 1)
+    return (
+      <Badge appearance="tint" color="success">
+        sure
+      </Badge>
+    );
+  return (
+    <Badge appearance="tint" color="informative">
+      {Math.round(c.confidence * 100)}% sure
+    </Badge>
+  );
 }
 
 export function Import() {
@@ -56,66 +83,125 @@ export function Import() {
       const header = (sheet.rows[headerRow] ?? []).map((c) => (c === null || c === undefined ? "" : String(c)));
       if (live) setChoices(proposeMapping(header, remembered?.mapping ?? {}));
     })();
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [sheet, headerRow, port]);
 
-  const result = useMemo(() => (sheet && choices.length ? applyMapping(sheet.rows, choices, bands) : null), [sheet, choices, bands]);
-  const targets = useMemo(() => targetList(bands, choices.map((c) => c.target)), [bands, choices]);
-  const nameError = candidate.trim() === "" ? "Give the candidate option a name." : normOption(candidate) === normOption(national) ? "That is the national option's name." : undefined;
+  const result = useMemo(
+    () => (sheet && choices.length ? applyMapping(sheet.rows, choices, bands) : null),
+    [sheet, choices, bands],
+  );
+  const targets = useMemo(
+    () =>
+      targetList(
+        bands,
+        choices.map((c) => c.target),
+      ),
+    [bands, choices],
+  );
+  const nameError =
+    candidate.trim() === ""
+      ? "Give the candidate option a name."
+      : normOption(candidate) === normOption(national)
+        ? "That is the national option's name."
+        : undefined;
 
-  const onFile = (f: File | undefined) => reading.run(async () => {
-    setFile(null); setChoices([]); setDone(null);
-    if (!f) return;
-    try {
-      const source = await readSource(f.name, new Uint8Array(await f.arrayBuffer()));
-      setFile({ name: f.name, source });
-      setSheetName((source.sheets.find((s) => s.rows.length > 1) ?? source.sheets[0]).name);
-    } catch (e) {
-      throw new Error(`${f.name}: ${errorText(e)}`);
-    }
-  });
+  const onFile = (f: File | undefined) =>
+    reading.run(async () => {
+      setFile(null);
+      setChoices([]);
+      setDone(null);
+      if (!f) return;
+      try {
+        const source = await readSource(f.name, new Uint8Array(await f.arrayBuffer()));
+        setFile({ name: f.name, source });
+        setSheetName((source.sheets.find((s) => s.rows.length > 1) ?? source.sheets[0]).name);
+      } catch (e) {
+        throw new Error(`${f.name}: ${errorText(e)}`);
+      }
+    });
 
-  const setTargetOf = (col: number, value: string) => setChoices((cs) => cs.map((c) => (c.col === col ? { ...c, target: value, confidence: 1, why: "chosen by you" } : c)));
+  const setTargetOf = (col: number, value: string) =>
+    setChoices((cs) =>
+      cs.map((c) => (c.col === col ? { ...c, target: value, confidence: 1, why: "chosen by you" } : c)),
+    );
 
-  const runImport = () => task.run(async () => {
-    if (!result || !file) return;
-    setDone(null);
-    const plan = await planPaneImport(port, model, { national, candidate, result, source: file.name }, replace);
-    setProgress({ value: 0, label: "Starting" });
-    await createModel(port, plan, confirm, (d, t, label) => setProgress({ value: d / t, label }), { replace });
-    setDone(`Imported ${result.report.institutions} institutions into ${plan.names.institutions}; Allocations for ${plan.allocationOptions.join(", ")}; mapping saved on ${plan.mapping.name}.`);
-    await refresh();
-  });
+  const runImport = () =>
+    task.run(async () => {
+      if (!result || !file) return;
+      setDone(null);
+      const plan = await planPaneImport(port, model, { national, candidate, result, source: file.name }, replace);
+      setProgress({ value: 0, label: "Starting" });
+      await createModel(port, plan, confirm, (d, t, label) => setProgress({ value: d / t, label }), { replace });
+      setDone(
+        `Imported ${result.report.institutions} institutions into ${plan.names.institutions}; Allocations for ${plan.allocationOptions.join(", ")}; mapping saved on ${plan.mapping.name}.`,
+      );
+      await refresh();
+    });
 
   const report = result?.report;
   return (
     <section aria-labelledby="import-title">
-      <Subtitle2 as="h2" block id="import-title">Import institutions</Subtitle2>
-      <Text as="p" block size={200}>Your own school list: a census extract, the APT&apos;s school list or your own sheet, as CSV or xlsx. Nothing is written until you press Import.</Text>
+      <Subtitle2 as="h2" block id="import-title">
+        Import institutions
+      </Subtitle2>
+      <Text as="p" block size={200}>
+        Your own school list: a census extract, the APT&apos;s school list or your own sheet, as CSV or xlsx. Nothing is
+        written until you press Import.
+      </Text>
       <div style={{ display: "flex", flexDirection: "column", gap: 4, margin: "8px 0" }}>
-        <label htmlFor="import-file"><Text weight="semibold">School list (CSV or xlsx)</Text></label>
-        <input id="import-file" type="file" accept=".csv,.xlsx,text/csv" aria-describedby="import-file-hint" onChange={(e) => void onFile(e.target.files?.[0])} />
+        <label htmlFor="import-file">
+          <Text weight="semibold">School list (CSV or xlsx)</Text>
+        </label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".csv,.xlsx,text/csv"
+          aria-describedby="import-file-hint"
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
         <Caption1 id="import-file-hint">Read in the pane; the file is not uploaded anywhere.</Caption1>
       </div>
       <TaskStatus {...reading} busyLabel="Reading the file…" />
       {file && file.source.errors.length > 0 && (
-        <MessageBar intent="warning" layout="multiline"><MessageBarBody>{file.source.errors.join(" ")}</MessageBarBody></MessageBar>
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{file.source.errors.join(" ")}</MessageBarBody>
+        </MessageBar>
       )}
       {file && file.source.sheets.length > 1 && (
         <Field label="Sheet">
           <Select value={sheetName} onChange={(_, d) => setSheetName(d.value)}>
-            {file.source.sheets.map((s) => <option key={s.name} value={s.name}>{s.name}</option>)}
+            {file.source.sheets.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name}
+              </option>
+            ))}
           </Select>
         </Field>
       )}
       {choices.length > 0 && (
         <fieldset style={{ border: "none", padding: 0, margin: "8px 0" }}>
-          <legend><Subtitle2 as="h3">Columns (header on row {headerRow + 1})</Subtitle2></legend>
+          <legend>
+            <Subtitle2 as="h3">Columns (header on row {headerRow + 1})</Subtitle2>
+          </legend>
           {choices.map((c) => (
-            <Field key={c.col} label={<>{c.letter}: {c.header} {confidenceBadge(c)}</>} hint={c.why}>
+            <Field
+              key={c.col}
+              label={
+                <>
+                  {c.letter}: {c.header} {confidenceBadge(c)}
+                </>
+              }
+              hint={c.why}
+            >
               <Select value={c.target} onChange={(_, d) => setTargetOf(c.col, d.value)}>
                 <option value={KEEP}>{KEEP_LABEL}</option>
-                {targets.map((t) => <option key={t} value={t}>{t}</option>)}
+                {targets.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
               </Select>
             </Field>
           ))}
@@ -125,16 +211,29 @@ export function Import() {
         <div aria-live="polite">
           {report.errors.length > 0 ? (
             <MessageBar intent="error" layout="multiline">
-              <MessageBarBody><MessageBarTitle>Cannot import yet</MessageBarTitle><ul>{report.errors.map((e) => <li key={e}>{e}</li>)}</ul></MessageBarBody>
+              <MessageBarBody>
+                <MessageBarTitle>Cannot import yet</MessageBarTitle>
+                <ul>
+                  {report.errors.map((e) => (
+                    <li key={e}>{e}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
             </MessageBar>
           ) : (
-            <MessageBar intent="info" layout="multiline"><MessageBarBody>{report.institutions} institutions to import.</MessageBarBody></MessageBar>
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{report.institutions} institutions to import.</MessageBarBody>
+            </MessageBar>
           )}
           {report.kept.length > 0 && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>Not used by the formula ({report.kept.length})</MessageBarTitle>
-                Kept unchanged in the Institutions table: {report.kept.map((k) => `${k.letter} '${k.header || "(no header)"}'${k.as !== k.header ? ` as '${k.as}'` : ""}`).join(", ")}.
+                Kept unchanged in the Institutions table:{" "}
+                {report.kept
+                  .map((k) => `${k.letter} '${k.header || "(no header)"}'${k.as !== k.header ? ` as '${k.as}'` : ""}`)
+                  .join(", ")}
+                .
               </MessageBarBody>
             </MessageBar>
           )}
@@ -142,8 +241,16 @@ export function Import() {
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>Cells with a problem ({report.problems.length})</MessageBarTitle>
-                <ul>{report.problems.slice(0, MAX_LISTED).map((p) => <li key={p.cell + p.message}>{p.cell}: {p.message}</li>)}</ul>
-                {report.problems.length > MAX_LISTED && <Caption1>and {report.problems.length - MAX_LISTED} more</Caption1>}
+                <ul>
+                  {report.problems.slice(0, MAX_LISTED).map((p) => (
+                    <li key={p.cell + p.message}>
+                      {p.cell}: {p.message}
+                    </li>
+                  ))}
+                </ul>
+                {report.problems.length > MAX_LISTED && (
+                  <Caption1>and {report.problems.length - MAX_LISTED} more</Caption1>
+                )}
               </MessageBarBody>
             </MessageBar>
           )}
@@ -151,37 +258,71 @@ export function Import() {
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>Counts the formula will not use</MessageBarTitle>
-                <ul>{report.unused.map((u) => <li key={u.field + u.phase}>{u.field} at {u.phase} ({u.cells.length}): {cellList(u.cells)}</li>)}</ul>
+                <ul>
+                  {report.unused.map((u) => (
+                    <li key={u.field + u.phase}>
+                      {u.field} at {u.phase} ({u.cells.length}): {cellList(u.cells)}
+                    </li>
+                  ))}
+                </ul>
               </MessageBarBody>
             </MessageBar>
           )}
           {(report.notes.length > 0 || report.skipped.length > 0) && (
             <ul>
-              {report.skipped.map((s) => <li key={`row${s.row}`}>Row {s.row} left out: {s.why}</li>)}
-              {report.notes.map((n) => <li key={n}>{n}</li>)}
+              {report.skipped.map((s) => (
+                <li key={`row${s.row}`}>
+                  Row {s.row} left out: {s.why}
+                </li>
+              ))}
+              {report.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
             </ul>
           )}
         </div>
       )}
       {result && (
-        <form onSubmit={(e) => { e.preventDefault(); if (!nameError && !report?.errors.length) void runImport(); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!nameError && !report?.errors.length) void runImport();
+          }}
+        >
           {mine.length > 0 && (
             <Field label="This workbook already has a model">
               <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as "replace" | "new")}>
-                <Radio value="replace" label={`Rewrite its sheets (${mine.join(", ")}); you confirm any existing cell that would change`} />
+                <Radio
+                  value="replace"
+                  label={`Rewrite its sheets (${mine.join(", ")}); you confirm any existing cell that would change`}
+                />
                 <Radio value="new" label="Add a second model on new sheets" />
               </RadioGroup>
             </Field>
           )}
           <Field label="Seed the rates from">
             <Select value={national} onChange={(_, d) => setNational(d.value)}>
-              {LIBRARY.map((o) => <option key={o.name} value={o.name}>{o.name}</option>)}
+              {LIBRARY.map((o) => (
+                <option key={o.name} value={o.name}>
+                  {o.name}
+                </option>
+              ))}
             </Select>
           </Field>
-          <Field label="Candidate option name" validationMessage={nameError} validationState={nameError ? "error" : "none"}>
+          <Field
+            label="Candidate option name"
+            validationMessage={nameError}
+            validationState={nameError ? "error" : "none"}
+          >
             <Input value={candidate} onChange={(_, d) => setCandidate(d.value)} />
           </Field>
-          <Button appearance="primary" type="submit" disabled={task.busy || Boolean(nameError) || Boolean(report?.errors.length)}>Import</Button>
+          <Button
+            appearance="primary"
+            type="submit"
+            disabled={task.busy || Boolean(nameError) || Boolean(report?.errors.length)}
+          >
+            Import
+          </Button>
         </form>
       )}
       {progress && (
@@ -192,7 +333,12 @@ export function Import() {
       <TaskStatus {...task} busyLabel="Writing the model…" />
       {done && (
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{done} <Button size="small" onClick={() => navigate("options")}>Go to options</Button></MessageBarBody>
+          <MessageBarBody>
+            {done}{" "}
+            <Button size="small" onClick={() => navigate("options")}>
+              Go to options
+            </Button>
+          </MessageBarBody>
         </MessageBar>
       )}
     </section>

@@ -4,7 +4,19 @@
 // there is a model, the default is to rewrite its own sheets (asking before any existing cell changes),
 // so running New model again with the same inputs changes nothing; "new sheets" keeps it instead.
 import { useState } from "react";
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+} from "@fluentui/react-components";
 import { LIBRARY } from "../../../engine/library";
 import { SAMPLE_LOCAL_OPTION } from "../../../model/model";
 import { normOption } from "../../../engine/normalize";
@@ -28,47 +40,83 @@ export function NewModel() {
   const task = useTask();
 
   const n = Number(count);
-  const countError = !/^\d+$/.test(count.trim()) || n < 1 || n > 2000 ? "Enter a whole number from 1 to 2000." : undefined;
+  const countError =
+    !/^\d+$/.test(count.trim()) || n < 1 || n > 2000 ? "Enter a whole number from 1 to 2000." : undefined;
   const reserved = [national, ...(sample ? [SAMPLE_LOCAL_OPTION, "Unmitigated", "Mitigated"] : [])];
-  const nameError = candidate.trim() === "" ? "Give the candidate option a name."
-    : reserved.some((r) => normOption(r) === normOption(candidate)) ? `'${candidate.trim()}' is already used by the model.` : undefined;
+  const nameError =
+    candidate.trim() === ""
+      ? "Give the candidate option a name."
+      : reserved.some((r) => normOption(r) === normOption(candidate))
+        ? `'${candidate.trim()}' is already used by the model.`
+        : undefined;
 
-  const create = () => task.run(async () => {
-    setCreated(null);
-    const plan = await planNewModel(port, model, { national, candidate, sample, count: n }, replace);
-    setProgress({ value: 0, label: "Starting" });
-    await createModel(port, plan, confirm, (done, total, label) => setProgress({ value: done / total, label }), { replace });
-    setCreated({ sheets: plan.sheets.map((s) => s.name), replaced: replace });
-    await refresh();
-    return undefined;
-  });
+  const create = () =>
+    task.run(async () => {
+      setCreated(null);
+      const plan = await planNewModel(port, model, { national, candidate, sample, count: n }, replace);
+      setProgress({ value: 0, label: "Starting" });
+      await createModel(port, plan, confirm, (done, total, label) => setProgress({ value: done / total, label }), {
+        replace,
+      });
+      setCreated({ sheets: plan.sheets.map((s) => s.name), replaced: replace });
+      await refresh();
+      return undefined;
+    });
 
   return (
     <section aria-labelledby="new-title">
-      <Subtitle2 as="h2" block id="new-title">New model</Subtitle2>
-      <form onSubmit={(e) => { e.preventDefault(); if (!nameError && !countError) void create(); }}>
+      <Subtitle2 as="h2" block id="new-title">
+        New model
+      </Subtitle2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!nameError && !countError) void create();
+        }}
+      >
         {mine.length > 0 && (
           <Field label="This workbook already has a model">
             <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as "replace" | "new")}>
-              <Radio value="replace" label={`Rewrite its sheets (${mine.join(", ")}); you confirm any existing cell that would change`} />
+              <Radio
+                value="replace"
+                label={`Rewrite its sheets (${mine.join(", ")}); you confirm any existing cell that would change`}
+              />
               <Radio value="new" label="Add a second model on new sheets" />
             </RadioGroup>
           </Field>
         )}
         <Field label="Seed the rates from">
           <Select value={national} onChange={(_, d) => setNational(d.value)}>
-            {LIBRARY.map((o) => <option key={o.name} value={o.name}>{o.name}</option>)}
+            {LIBRARY.map((o) => (
+              <option key={o.name} value={o.name}>
+                {o.name}
+              </option>
+            ))}
           </Select>
         </Field>
-        <Field label="Candidate option name" validationMessage={nameError} validationState={nameError ? "error" : "none"}
-          hint="Starts blank: every blank rate is the same as its parent option.">
+        <Field
+          label="Candidate option name"
+          validationMessage={nameError}
+          validationState={nameError ? "error" : "none"}
+          hint="Starts blank: every blank rate is the same as its parent option."
+        >
           <Input value={candidate} onChange={(_, d) => setCandidate(d.value)} />
         </Field>
-        <Checkbox checked={sample} onChange={(_, d) => setSample(Boolean(d.checked))} label="Include synthetic sample data (made-up institutions and illustrative local rates)" />
-        <Field label={sample ? "Sample institutions" : "Blank institution rows"} validationMessage={countError} validationState={countError ? "error" : "none"}>
+        <Checkbox
+          checked={sample}
+          onChange={(_, d) => setSample(Boolean(d.checked))}
+          label="Include synthetic sample data (made-up institutions and illustrative local rates)"
+        />
+        <Field
+          label={sample ? "Sample institutions" : "Blank institution rows"}
+          validationMessage={countError}
+          validationState={countError ? "error" : "none"}
+        >
           <Input type="number" min={1} max={2000} value={count} onChange={(_, d) => setCount(d.value)} />
         </Field>
-        <Button appearance="primary" type="submit" disabled={task.busy || Boolean(nameError || countError)}>Create model</Button>
+        <Button appearance="primary" type="submit" disabled={task.busy || Boolean(nameError || countError)}>
+          Create model
+        </Button>
       </form>
       {progress && (
         <Field label="Progress" validationMessage={progress.label} validationState="none">
@@ -79,7 +127,10 @@ export function NewModel() {
       {created && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            {created.replaced ? "Rewrote" : "Created"} {created.sheets.join(", ")}. <Button size="small" onClick={() => navigate("options")}>Go to options</Button>
+            {created.replaced ? "Rewrote" : "Created"} {created.sheets.join(", ")}.{" "}
+            <Button size="small" onClick={() => navigate("options")}>
+              Go to options
+            </Button>
           </MessageBarBody>
         </MessageBar>
       )}

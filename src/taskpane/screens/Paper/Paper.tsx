@@ -2,7 +2,19 @@
 // parent), the totals and comparisons, how the fitting was done and the projection's assumptions.
 // Print shows only the paper, on A4 portrait; the chart scales with the page.
 import { useEffect, useState } from "react";
-import { Button, makeStaticStyles, makeStyles, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import {
+  Button,
+  makeStaticStyles,
+  makeStyles,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { gatherPaper, type PaperData } from "../../actions/paper";
@@ -37,72 +49,155 @@ export function Paper() {
   const { run } = task;
 
   useEffect(() => {
-    if (model?.rates) void run(async () => { setPaper(await gatherPaper(port, model)); });
+    if (model?.rates)
+      void run(async () => {
+        setPaper(await gatherPaper(port, model));
+      });
   }, [port, model, run]);
 
-  const heading = <Subtitle2 as="h2" block id="paper-title">Schools Forum paper</Subtitle2>;
-  if (!model?.rates) return <section aria-labelledby="paper-title">{heading}<Missing what="rates table" onCreate={() => navigate("new")} /></section>;
+  const heading = (
+    <Subtitle2 as="h2" block id="paper-title">
+      Schools Forum paper
+    </Subtitle2>
+  );
+  if (!model?.rates)
+    return (
+      <section aria-labelledby="paper-title">
+        {heading}
+        <Missing what="rates table" onCreate={() => navigate("new")} />
+      </section>
+    );
   const when = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
 
   return (
     <section aria-labelledby="paper-title" className="send-paper">
       {heading}
-      <Button className="no-print" appearance="primary" onClick={() => window.print()} disabled={!paper}>Print the paper</Button>
+      <Button className="no-print" appearance="primary" onClick={() => window.print()} disabled={!paper}>
+        Print the paper
+      </Button>
       <TaskStatus {...task} busyLabel="Reading the workbook…" />
       {paper && (
         <article aria-label="Paper">
-          <Text as="p" block>SEND high needs funding options, {when}. {paper.institutions} institutions. Every figure is read from the workbook.</Text>
+          <Text as="p" block>
+            SEND high needs funding options, {when}. {paper.institutions} institutions. Every figure is read from the
+            workbook.
+          </Text>
 
-          <Subtitle2 as="h3" block>The options</Subtitle2>
+          <Subtitle2 as="h3" block>
+            The options
+          </Subtitle2>
           <Table size="extra-small" className={styles.table} aria-label="Options and totals">
-            <TableHeader><TableRow><TableHeaderCell>Option</TableHeaderCell><TableHeaderCell>Starts from</TableHeaderCell><TableHeaderCell className={styles.n}>Total</TableHeaderCell></TableRow></TableHeader>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Option</TableHeaderCell>
+                <TableHeaderCell>Starts from</TableHeaderCell>
+                <TableHeaderCell className={styles.n}>Total</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
             <TableBody>
               {paper.options.map((o) => (
-                <TableRow key={o.option}><TableCell>{o.option}</TableCell><TableCell>{o.inherits ?? "—"}</TableCell><TableCell className={styles.n}>{o.total === null ? "has errors" : formatMoney(o.total, { whole: true })}</TableCell></TableRow>
+                <TableRow key={o.option}>
+                  <TableCell>{o.option}</TableCell>
+                  <TableCell>{o.inherits ?? "—"}</TableCell>
+                  <TableCell className={styles.n}>
+                    {o.total === null ? "has errors" : formatMoney(o.total, { whole: true })}
+                  </TableCell>
+                </TableRow>
               ))}
             </TableBody>
           </Table>
           {paper.options.some((o) => o.total !== null) && (
-            <BarChart title="Total allocated by option" valueTitle="Total (£ a year)" items={paper.options.filter((o) => o.total !== null).map((o) => ({ label: o.option, value: o.total! }))} />
+            <BarChart
+              title="Total allocated by option"
+              valueTitle="Total (£ a year)"
+              items={paper.options.filter((o) => o.total !== null).map((o) => ({ label: o.option, value: o.total! }))}
+            />
           )}
 
-          <Subtitle2 as="h3" block>What each option changes</Subtitle2>
+          <Subtitle2 as="h3" block>
+            What each option changes
+          </Subtitle2>
           {paper.changes.map((c) => (
             <div key={c.option}>
-              <Text as="p" block weight="semibold">{c.option}{c.inherits ? ` (starts from ${c.inherits})` : ""}</Text>
-              {c.changes.length === 0
-                ? <Text as="p" block>No changes: every rate is the same as {c.inherits ?? "the national rates"}.</Text>
-                : <ul aria-label={`Changes in ${c.option}`}>{c.changes.map((x) => <li key={x.key}>{changeSentence(x)}</li>)}</ul>}
+              <Text as="p" block weight="semibold">
+                {c.option}
+                {c.inherits ? ` (starts from ${c.inherits})` : ""}
+              </Text>
+              {c.changes.length === 0 ? (
+                <Text as="p" block>
+                  No changes: every rate is the same as {c.inherits ?? "the national rates"}.
+                </Text>
+              ) : (
+                <ul aria-label={`Changes in ${c.option}`}>
+                  {c.changes.map((x) => (
+                    <li key={x.key}>{changeSentence(x)}</li>
+                  ))}
+                </ul>
+              )}
             </div>
           ))}
 
-          {paper.comparisons.length > 0 && <Subtitle2 as="h3" block>Winners and losers</Subtitle2>}
+          {paper.comparisons.length > 0 && (
+            <Subtitle2 as="h3" block>
+              Winners and losers
+            </Subtitle2>
+          )}
           {paper.comparisons.map(({ sheet, summary: s }) => (
             <Text as="p" block key={sheet}>
               {s.b} against {s.a}: {s.gaining} gain, {s.losing} lose, {s.unchanged} unchanged
-              {s.total ? `; total ${formatMoney(s.total.a, { whole: true })} → ${formatMoney(s.total.b, { whole: true })} (${formatPercent(s.total.change)})` : ""}. Sheet {sheet}.
+              {s.total
+                ? `; total ${formatMoney(s.total.a, { whole: true })} → ${formatMoney(s.total.b, { whole: true })} (${formatPercent(s.total.change)})`
+                : ""}
+              . Sheet {sheet}.
             </Text>
           ))}
 
-          {paper.fits.length > 0 && <Subtitle2 as="h3" block>Fitting to the budget</Subtitle2>}
+          {paper.fits.length > 0 && (
+            <Subtitle2 as="h3" block>
+              Fitting to the budget
+            </Subtitle2>
+          )}
           {paper.fits.map((f) => (
             <Text as="p" block key={f.header}>
               {f.option} fitted to {formatMoney(f.budget, { whole: true })}
               {f.floor !== null ? `, no institution losing more than ${formatPercent(Math.abs(f.floor))}` : ""}
               {f.cap !== null ? `, gains capped at ${formatPercent(f.cap)}` : ""}
-              {f.baseline ? ` against ${f.baseline}` : ""}: before fitting {formatMoney(f.before, { whole: true })}, after {formatMoney(f.fitted, { whole: true })}.
+              {f.baseline ? ` against ${f.baseline}` : ""}: before fitting {formatMoney(f.before, { whole: true })},
+              after {formatMoney(f.fitted, { whole: true })}.
             </Text>
           ))}
-          {paper.fits.length > 0 && <Text as="p" block>{fitMethodText(paper.fits[0].baseline)}</Text>}
+          {paper.fits.length > 0 && (
+            <Text as="p" block>
+              {fitMethodText(paper.fits[0].baseline)}
+            </Text>
+          )}
 
           {paper.assumptions && (
             <>
-              <Subtitle2 as="h3" block>Projection assumptions</Subtitle2>
+              <Subtitle2 as="h3" block>
+                Projection assumptions
+              </Subtitle2>
               <Table size="extra-small" className={styles.table} aria-label="Projection assumptions">
-                <TableHeader><TableRow><TableHeaderCell>Assumption</TableHeaderCell>{paper.assumptions.plans.map((p) => <TableHeaderCell key={p} className={styles.n}>{p}</TableHeaderCell>)}</TableRow></TableHeader>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Assumption</TableHeaderCell>
+                    {paper.assumptions.plans.map((p) => (
+                      <TableHeaderCell key={p} className={styles.n}>
+                        {p}
+                      </TableHeaderCell>
+                    ))}
+                  </TableRow>
+                </TableHeader>
                 <TableBody>
                   {paper.assumptions.rows.map((r) => (
-                    <TableRow key={r.key}><TableCell>{r.label}</TableCell>{r.values.map((v, i) => <TableCell key={i} className={styles.n}>{valueInWords(v, r.unit)}</TableCell>)}</TableRow>
+                    <TableRow key={r.key}>
+                      <TableCell>{r.label}</TableCell>
+                      {r.values.map((v, i) => (
+                        <TableCell key={i} className={styles.n}>
+                          {valueInWords(v, r.unit)}
+                        </TableCell>
+                      ))}
+                    </TableRow>
                   ))}
                 </TableBody>
               </Table>

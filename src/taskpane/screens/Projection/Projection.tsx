@@ -4,14 +4,33 @@
 // ("3%", "£1.2m"). A group holding a problem opens itself.
 import { useEffect, useMemo, useState } from "react";
 import {
-  Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader,
-  TableHeaderCell, TableRow, Text, tokens,
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
 } from "@fluentui/react-components";
 import { PROJECTION_FIELDS, PROJECTION_GROUPS } from "../../../model/projection";
 import { normOption } from "../../../engine/normalize";
 import { usePane } from "../../PaneContext";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
-import { currentAssumptions, projectionProblems, writeProjection, type ProjectionResult } from "../../actions/projection";
+import {
+  currentAssumptions,
+  projectionProblems,
+  writeProjection,
+  type ProjectionResult,
+} from "../../actions/projection";
 import { validateRate } from "../../workbook/validation";
 import { formatCell, formatMoney } from "../../components/numbers";
 import { findForecasts, type ForecastSpill } from "../../actions/demandLink";
@@ -32,7 +51,10 @@ export function Projection() {
   const styles = useStyles();
   const { port, model, refresh, confirm, navigate } = usePane();
   const rates = model?.rates;
-  const bases = useMemo(() => (rates?.options ?? []).map((o) => o.name).filter((n) => !PLANS.some((p) => normOption(p) === normOption(n))), [rates]);
+  const bases = useMemo(
+    () => (rates?.options ?? []).map((o) => o.name).filter((n) => !PLANS.some((p) => normOption(p) === normOption(n))),
+    [rates],
+  );
   const [base, setBase] = useState("");
   const [values, setValues] = useState<Record<string, Record<string, string>>>({ Unmitigated: {}, Mitigated: {} });
   const [loadedFrom, setLoadedFrom] = useState<unknown>(null);
@@ -44,36 +66,68 @@ export function Projection() {
   // the demand forecasts in the workbook (a Demand sheet's SEND.FORECAST), found again whenever the model changes
   useEffect(() => {
     let live = true;
-    findForecasts(port).then((f) => { if (live) setForecasts(f); }, () => { if (live) setForecasts([]); });
-    return () => { live = false; };
+    findForecasts(port).then(
+      (f) => {
+        if (live) setForecasts(f);
+      },
+      () => {
+        if (live) setForecasts([]);
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [port, model]);
   const forecast = forecasts.find((f) => f.ref === pupilsFrom);
 
   useEffect(() => {
     if (!model || loadedFrom === model.rates) return;
     setLoadedFrom(model.rates);
-    setValues({ Unmitigated: currentAssumptions(model, "Unmitigated"), Mitigated: currentAssumptions(model, "Mitigated") });
+    setValues({
+      Unmitigated: currentAssumptions(model, "Unmitigated"),
+      Mitigated: currentAssumptions(model, "Mitigated"),
+    });
     const existing = model.rates?.options.find((o) => normOption(o.name) === "unmitigated")?.inherits;
     setBase(existing ?? bases[bases.length - 1] ?? "");
   }, [model, loadedFrom, bases]);
 
-  const heading = <Subtitle2 as="h2" block id="projection-title">Projection</Subtitle2>;
-  if (!rates) return <section aria-labelledby="projection-title">{heading}<Missing what="rates table" onCreate={() => navigate("new")} /></section>;
+  const heading = (
+    <Subtitle2 as="h2" block id="projection-title">
+      Projection
+    </Subtitle2>
+  );
+  if (!rates)
+    return (
+      <section aria-labelledby="projection-title">
+        {heading}
+        <Missing what="rates table" onCreate={() => navigate("new")} />
+      </section>
+    );
 
-  const input = { forecast: forecast ? { ref: forecast.ref, years: forecast.years.length } : undefined, options: [
-    { name: "Unmitigated", inherits: base, values: values.Unmitigated },
-    { name: "Mitigated", inherits: "Unmitigated", values: values.Mitigated },
-  ] };
-  const problems = base ? projectionProblems(input, rates.options.map((o) => o.name)) : ["Choose the option the plans inherit from."];
-  const set = (plan: string, key: string, v: string) => setValues((old) => ({ ...old, [plan]: { ...old[plan], [key]: v } }));
+  const input = {
+    forecast: forecast ? { ref: forecast.ref, years: forecast.years.length } : undefined,
+    options: [
+      { name: "Unmitigated", inherits: base, values: values.Unmitigated },
+      { name: "Mitigated", inherits: "Unmitigated", values: values.Mitigated },
+    ],
+  };
+  const problems = base
+    ? projectionProblems(
+        input,
+        rates.options.map((o) => o.name),
+      )
+    : ["Choose the option the plans inherit from."];
+  const set = (plan: string, key: string, v: string) =>
+    setValues((old) => ({ ...old, [plan]: { ...old[plan], [key]: v } }));
 
-  const write = () => task.run(async () => {
-    setResult(null);
-    const r = await writeProjection(port, model!, input, confirm);
-    setResult(r);
-    await port.selectRange(r.sheet, "A1");
-    await refresh();
-  });
+  const write = () =>
+    task.run(async () => {
+      setResult(null);
+      const r = await writeProjection(port, model!, input, confirm);
+      setResult(r);
+      await port.selectRange(r.sheet, "A1");
+      await refresh();
+    });
 
   return (
     <section aria-labelledby="projection-title">
@@ -81,45 +135,110 @@ export function Projection() {
       <TaskStatus {...task} busyLabel="Projecting…" />
       {result && (
         <div aria-label="Projection results">
-          <Text as="p" block>Projection written to {result.sheet}, with a line chart of the cumulative balance (a deficit is negative).</Text>
+          <Text as="p" block>
+            Projection written to {result.sheet}, with a line chart of the cumulative balance (a deficit is negative).
+          </Text>
           <Table size="small" aria-label="Cumulative balance">
-            <TableHeader><TableRow><TableHeaderCell>Year</TableHeaderCell>{result.series.map((s) => <TableHeaderCell key={s.option}>{s.option}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Year</TableHeaderCell>
+                {result.series.map((s) => (
+                  <TableHeaderCell key={s.option}>{s.option}</TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
             <TableBody>
               {result.years.map((y, i) => (
-                <TableRow key={i}><TableCell>{formatCell(y)}</TableCell>{result.series.map((s) => <TableCell key={s.option}>{formatMoney(s.cumulative[i], { whole: true })}</TableCell>)}</TableRow>
+                <TableRow key={i}>
+                  <TableCell>{formatCell(y)}</TableCell>
+                  {result.series.map((s) => (
+                    <TableCell key={s.option}>{formatMoney(s.cumulative[i], { whole: true })}</TableCell>
+                  ))}
+                </TableRow>
               ))}
             </TableBody>
           </Table>
         </div>
       )}
-      <Subtitle2 as="h3" block>Assumptions</Subtitle2>
-      <Text as="p" block>Two options of the rates table: the unmitigated plan, and a mitigated plan that inherits it (leave a mitigated cell blank to keep the unmitigated value). Type money and shares as you would say them: £1.2m, 3%.</Text>
-      <form onSubmit={(e) => { e.preventDefault(); if (problems.length === 0) void write(); }}>
+      <Subtitle2 as="h3" block>
+        Assumptions
+      </Subtitle2>
+      <Text as="p" block>
+        Two options of the rates table: the unmitigated plan, and a mitigated plan that inherits it (leave a mitigated
+        cell blank to keep the unmitigated value). Type money and shares as you would say them: £1.2m, 3%.
+      </Text>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (problems.length === 0) void write();
+        }}
+      >
         <Field label="Both plans inherit their rates from">
-          <Select value={base} onChange={(_, d) => setBase(d.value)}>{bases.map((b) => <option key={b}>{b}</option>)}</Select>
+          <Select value={base} onChange={(_, d) => setBase(d.value)}>
+            {bases.map((b) => (
+              <option key={b}>{b}</option>
+            ))}
+          </Select>
         </Field>
-        <Field label="Pupils from" hint={forecast ? `The forecast's placements, ${forecast.years[0]} to ${forecast.years[forecast.years.length - 1]}; the counts and growth below are not used, and First financial year and Years only choose among the forecast's years (blank: all).` : undefined}>
+        <Field
+          label="Pupils from"
+          hint={
+            forecast
+              ? `The forecast's placements, ${forecast.years[0]} to ${forecast.years[forecast.years.length - 1]}; the counts and growth below are not used, and First financial year and Years only choose among the forecast's years (blank: all).`
+              : undefined
+          }
+        >
           <Select value={pupilsFrom} onChange={(_, d) => setPupilsFrom(d.value)}>
             <option value={TYPED}>The counts and growth below</option>
-            {forecasts.map((f) => <option key={f.ref} value={f.ref}>Demand forecast on {f.sheet}</option>)}
+            {forecasts.map((f) => (
+              <option key={f.ref} value={f.ref}>
+                Demand forecast on {f.sheet}
+              </option>
+            ))}
           </Select>
         </Field>
         {PROJECTION_GROUPS.map((g) => {
           const fields = PROJECTION_FIELDS.filter((f) => g.keys.includes(f.key));
-          const bad = (p: string, key: string) => { const v = values[p][key] ?? ""; return v.trim() !== "" && !validateRate(key, v, []).ok; };
+          const bad = (p: string, key: string) => {
+            const v = values[p][key] ?? "";
+            return v.trim() !== "" && !validateRate(key, v, []).ok;
+          };
           const hasProblem = fields.some((f) => PLANS.some((p) => bad(p, f.key)));
           return (
-            <details key={g.title} className={styles.group} open={hasProblem || g.title === PROJECTION_GROUPS[0].title || undefined}>
-              <summary className={styles.summary}>{g.title}{hasProblem ? " (check)" : ""}</summary>
+            <details
+              key={g.title}
+              className={styles.group}
+              open={hasProblem || g.title === PROJECTION_GROUPS[0].title || undefined}
+            >
+              <summary className={styles.summary}>
+                {g.title}
+                {hasProblem ? " (check)" : ""}
+              </summary>
               <Table size="extra-small" aria-label={`${g.title} assumptions`} className={styles.table}>
-                <TableHeader><TableRow><TableHeaderCell className={styles.label}>Assumption</TableHeaderCell>{PLANS.map((p) => <TableHeaderCell key={p}>{p}</TableHeaderCell>)}</TableRow></TableHeader>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell className={styles.label}>Assumption</TableHeaderCell>
+                    {PLANS.map((p) => (
+                      <TableHeaderCell key={p}>{p}</TableHeaderCell>
+                    ))}
+                  </TableRow>
+                </TableHeader>
                 <TableBody>
                   {fields.map((f) => (
                     <TableRow key={f.key}>
-                      <TableCell title={`${f.description} (${f.key})`} className={styles.label}>{f.label} <Text size={200}>({unitHint(f.unit)})</Text></TableCell>
+                      <TableCell title={`${f.description} (${f.key})`} className={styles.label}>
+                        {f.label} <Text size={200}>({unitHint(f.unit)})</Text>
+                      </TableCell>
                       {PLANS.map((p) => (
                         <TableCell key={p}>
-                          <Input size="small" aria-label={`${f.label}, ${p}`} aria-invalid={bad(p, f.key) || undefined} value={values[p][f.key] ?? ""} onChange={(_, d) => set(p, f.key, d.value)} style={{ width: "100%", minWidth: 0 }} />
+                          <Input
+                            size="small"
+                            aria-label={`${f.label}, ${p}`}
+                            aria-invalid={bad(p, f.key) || undefined}
+                            value={values[p][f.key] ?? ""}
+                            onChange={(_, d) => set(p, f.key, d.value)}
+                            style={{ width: "100%", minWidth: 0 }}
+                          />
                         </TableCell>
                       ))}
                     </TableRow>
@@ -130,9 +249,19 @@ export function Projection() {
           );
         })}
         {problems.length > 0 && (
-          <MessageBar intent="warning" layout="multiline"><MessageBarBody><ul aria-label="Assumption problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul></MessageBarBody></MessageBar>
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <ul aria-label="Assumption problems">
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
         )}
-        <Button type="submit" appearance="primary" disabled={task.busy || problems.length > 0}>Write assumptions and projection</Button>
+        <Button type="submit" appearance="primary" disabled={task.busy || problems.length > 0}>
+          Write assumptions and projection
+        </Button>
       </form>
     </section>
   );

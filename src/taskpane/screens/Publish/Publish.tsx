@@ -1,6 +1,15 @@
 // Publish for review: copies the chosen sheets as values only (no SEND formulas) with a summary sheet.
 import { useEffect, useMemo, useState } from "react";
-import { Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Subtitle2, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  Text,
+} from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { publishForReview, type PublishResult } from "../../actions/publish";
@@ -17,56 +26,94 @@ export function Publish() {
 
   useEffect(() => {
     if (!model) return;
-    const modelSheets = [model.rates?.sheet, model.institutions?.sheet, model.allocations?.sheet, ...model.comparisons, ...model.projections]
-      .filter((s): s is string => Boolean(s));
+    const modelSheets = [
+      model.rates?.sheet,
+      model.institutions?.sheet,
+      model.allocations?.sheet,
+      ...model.comparisons,
+      ...model.projections,
+    ].filter((s): s is string => Boolean(s));
     setChosen(modelSheets.length ? modelSheets : candidates);
   }, [model, candidates]);
 
-  const heading = <Subtitle2 as="h2" block id="publish-title">Publish for review</Subtitle2>;
-  if (model && candidates.length === 0) return <section aria-labelledby="publish-title">{heading}<Missing what="sheets to publish" onCreate={() => navigate("new")} /></section>;
+  const heading = (
+    <Subtitle2 as="h2" block id="publish-title">
+      Publish for review
+    </Subtitle2>
+  );
+  if (model && candidates.length === 0)
+    return (
+      <section aria-labelledby="publish-title">
+        {heading}
+        <Missing what="sheets to publish" onCreate={() => navigate("new")} />
+      </section>
+    );
 
-  const toggle = (s: string, on: boolean) => setChosen((c) => (on ? [...c.filter((x) => x !== s), s] : c.filter((x) => x !== s)));
-  const publish = () => task.run(async () => {
-    setResult(null);
-    setProgress({ value: 0, label: "Starting" });
-    const order = candidates.filter((s) => chosen.includes(s));
-    const r = await publishForReview(port, model!, order, confirm, (done, total, label) => setProgress({ value: done / total, label }));
-    setResult(r);
-    await port.selectRange(r.summary, "A1");
-    await refresh();
-  });
+  const toggle = (s: string, on: boolean) =>
+    setChosen((c) => (on ? [...c.filter((x) => x !== s), s] : c.filter((x) => x !== s)));
+  const publish = () =>
+    task.run(async () => {
+      setResult(null);
+      setProgress({ value: 0, label: "Starting" });
+      const order = candidates.filter((s) => chosen.includes(s));
+      const r = await publishForReview(port, model!, order, confirm, (done, total, label) =>
+        setProgress({ value: done / total, label }),
+      );
+      setResult(r);
+      await port.selectRange(r.summary, "A1");
+      await refresh();
+    });
 
-  const publishSeparate = () => task.run(async () => {
-    setFile(null);
-    setProgress({ value: 0, label: "Starting" });
-    const order = candidates.filter((s) => chosen.includes(s));
-    setFile(await publishFile(port, model!, order, (done, total, label) => setProgress({ value: done / total, label })));
-  });
+  const publishSeparate = () =>
+    task.run(async () => {
+      setFile(null);
+      setProgress({ value: 0, label: "Starting" });
+      const order = candidates.filter((s) => chosen.includes(s));
+      setFile(
+        await publishFile(port, model!, order, (done, total, label) => setProgress({ value: done / total, label })),
+      );
+    });
 
   return (
     <section aria-labelledby="publish-title">
       {heading}
-      <Text as="p" block>Copies sheets with every formula replaced by its value, so reviewers see fixed numbers and no SEND functions. Text that looks like a formula stays text.</Text>
+      <Text as="p" block>
+        Copies sheets with every formula replaced by its value, so reviewers see fixed numbers and no SEND functions.
+        Text that looks like a formula stays text.
+      </Text>
       <fieldset>
         <legend>Sheets to publish</legend>
-        {candidates.map((s) => <Checkbox key={s} label={s} checked={chosen.includes(s)} onChange={(_, d) => toggle(s, Boolean(d.checked))} />)}
+        {candidates.map((s) => (
+          <Checkbox key={s} label={s} checked={chosen.includes(s)} onChange={(_, d) => toggle(s, Boolean(d.checked))} />
+        ))}
       </fieldset>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
-        <Button appearance="primary" onClick={publish} disabled={task.busy || chosen.length === 0}>Publish values-only copy</Button>
-        <Button onClick={publishSeparate} disabled={task.busy || chosen.length === 0}>Publish as a separate file</Button>
+        <Button appearance="primary" onClick={publish} disabled={task.busy || chosen.length === 0}>
+          Publish values-only copy
+        </Button>
+        <Button onClick={publishSeparate} disabled={task.busy || chosen.length === 0}>
+          Publish as a separate file
+        </Button>
       </div>
-      {progress && <Field label="Progress" validationMessage={progress.label} validationState="none"><ProgressBar value={progress.value} max={1} aria-label="Publishing" /></Field>}
+      {progress && (
+        <Field label="Progress" validationMessage={progress.label} validationState="none">
+          <ProgressBar value={progress.value} max={1} aria-label="Publishing" />
+        </Field>
+      )}
       <TaskStatus {...task} busyLabel="Publishing…" />
       {file && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            {port.kind === "excel" ? "Opened" : "Downloaded"} {file.fileName}: {file.sheets.join(", ")}, values only with a Total row per option. This workbook is unchanged.
+            {port.kind === "excel" ? "Opened" : "Downloaded"} {file.fileName}: {file.sheets.join(", ")}, values only
+            with a Total row per option. This workbook is unchanged.
           </MessageBarBody>
         </MessageBar>
       )}
       {result && (
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>Published {result.copies.map((c) => c.to).join(", ")} and {result.summary}.</MessageBarBody>
+          <MessageBarBody>
+            Published {result.copies.map((c) => c.to).join(", ")} and {result.summary}.
+          </MessageBarBody>
         </MessageBar>
       )}
     </section>

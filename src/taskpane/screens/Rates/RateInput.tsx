@@ -14,15 +14,28 @@ const useStyles = makeStyles({
 
 const ownText = (c: MatrixCell) => (c.own === null || typeof c.own === "object" ? "" : String(c.own));
 
-export function RateInput({ cell, option, options, busy, onSave }: {
-  cell: MatrixCell; option: string; options: string[]; busy: boolean; onSave: (key: string, input: string) => void;
+export function RateInput({
+  cell,
+  option,
+  options,
+  busy,
+  onSave,
+}: {
+  cell: MatrixCell;
+  option: string;
+  options: string[];
+  busy: boolean;
+  onSave: (key: string, input: string) => void;
 }) {
   const styles = useStyles();
   const [draft, setDraft] = useState<string | null>(null);
   const value = draft ?? ownText(cell);
   const check = draft !== null && draft.trim() !== "" ? validateRate(cell.key, draft, options, option) : null;
   const error = check && !check.ok ? check.message : null;
-  const inherited = cell.own === null && cell.effective ? `${formatInUnit(cell.effective.value, cell.unit)} from ${cell.effective.from}` : "";
+  const inherited =
+    cell.own === null && cell.effective
+      ? `${formatInUnit(cell.effective.value, cell.unit)} from ${cell.effective.from}`
+      : "";
   const commit = () => {
     if (draft === null || error) return;
     if (draft.trim() !== ownText(cell)) onSave(cell.key, draft);
@@ -32,14 +45,28 @@ export function RateInput({ cell, option, options, busy, onSave }: {
   return (
     <>
       <Input
-        id={id} size="small" className={styles.input} value={value} disabled={busy}
-        aria-label={`${cell.label} (${cell.unit}), ${option}`} aria-invalid={error ? true : undefined}
+        id={id}
+        size="small"
+        className={styles.input}
+        value={value}
+        disabled={busy}
+        aria-label={`${cell.label} (${cell.unit}), ${option}`}
+        aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        placeholder={inherited} title={`${cell.key}${inherited ? `: inherits ${inherited}` : ""}`}
-        onChange={(_, d) => setDraft(d.value)} onBlur={commit}
-        onKeyDown={(e) => { if (e.key === "Enter") commit(); if (e.key === "Escape") setDraft(null); }}
+        placeholder={inherited}
+        title={`${cell.key}${inherited ? `: inherits ${inherited}` : ""}`}
+        onChange={(_, d) => setDraft(d.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+          if (e.key === "Escape") setDraft(null);
+        }}
       />
-      {error && <span id={`${id}-error`} role="alert" className={styles.error}>{error}</span>}
+      {error && (
+        <span id={`${id}-error`} role="alert" className={styles.error}>
+          {error}
+        </span>
+      )}
     </>
   );
 }

@@ -3,8 +3,21 @@
 // overwrites), and a search that turns words ("band 3 top up") into keys.
 import { useEffect, useMemo, useState } from "react";
 import {
-  Button, Caption1, Checkbox, Field, Input, makeStyles, Select, Subtitle2, Table, TableBody, TableCell, TableHeader,
-  TableHeaderCell, TableRow, Text,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
 } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
@@ -22,7 +35,19 @@ const useStyles = makeStyles({
   suggestions: { listStyleType: "none", paddingLeft: 0, margin: "4px 0" },
 });
 
-function MatrixTable({ m, option, options, busy, save }: { m: Matrix; option: string; options: string[]; busy: boolean; save: (key: string, input: string) => void }) {
+function MatrixTable({
+  m,
+  option,
+  options,
+  busy,
+  save,
+}: {
+  m: Matrix;
+  option: string;
+  options: string[];
+  busy: boolean;
+  save: (key: string, input: string) => void;
+}) {
   const styles = useStyles();
   // top-up reads best with settings down the side and bands across: three or four columns fit 350 px
   const transpose = m.id === "topup";
@@ -32,20 +57,28 @@ function MatrixTable({ m, option, options, busy, save }: { m: Matrix; option: st
     : m.rows;
   return (
     <section aria-labelledby={`matrix-${m.id}`}>
-      <Subtitle2 as="h3" block id={`matrix-${m.id}`}>{m.title}</Subtitle2>
+      <Subtitle2 as="h3" block id={`matrix-${m.id}`}>
+        {m.title}
+      </Subtitle2>
       <div className={styles.scroll}>
         <Table size="extra-small" className={styles.table} aria-labelledby={`matrix-${m.id}`}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell className={styles.rowHead}>{transpose ? "Setting" : "Rate"}</TableHeaderCell>
-              {heads.map((h) => <TableHeaderCell key={h}>{h}</TableHeaderCell>)}
+              {heads.map((h) => (
+                <TableHeaderCell key={h}>{h}</TableHeaderCell>
+              ))}
             </TableRow>
           </TableHeader>
           <TableBody>
             {body.map((r) => (
               <TableRow key={r.label}>
                 <TableCell className={styles.rowHead}>{r.label}</TableCell>
-                {r.cells.map((c) => <TableCell key={c.key}><RateInput cell={c} option={option} options={options} busy={busy} onSave={save} /></TableCell>)}
+                {r.cells.map((c) => (
+                  <TableCell key={c.key}>
+                    <RateInput cell={c} option={option} options={options} busy={busy} onSave={save} />
+                  </TableCell>
+                ))}
               </TableRow>
             ))}
           </TableBody>
@@ -73,14 +106,27 @@ export function Rates() {
     if (!names.includes(option)) setOption(allocated[allocated.length - 1] ?? names[names.length - 1] ?? "");
   }, [names, option, model]);
 
-  const heading = <Subtitle2 as="h2" block id="rates-title">Rates</Subtitle2>;
-  if (!rates) return <section aria-labelledby="rates-title">{heading}<Missing what="rates table" onCreate={() => navigate("new")} /></section>;
+  const heading = (
+    <Subtitle2 as="h2" block id="rates-title">
+      Rates
+    </Subtitle2>
+  );
+  if (!rates)
+    return (
+      <section aria-labelledby="rates-title">
+        {heading}
+        <Missing what="rates table" onCreate={() => navigate("new")} />
+      </section>
+    );
 
-  const save = (key: string, input: string) => void task.run(async () => {
-    const touched = await setRate(port, rates, { option, key, input }, confirm);
-    await refresh();
-    return touched.length ? `Saved ${keyInWords(key)} for ${option} (${key}, ${touched.join(", ")}).` : "Nothing to change.";
-  });
+  const save = (key: string, input: string) =>
+    void task.run(async () => {
+      const touched = await setRate(port, rates, { option, key, input }, confirm);
+      await refresh();
+      return touched.length
+        ? `Saved ${keyInWords(key)} for ${option} (${key}, ${touched.join(", ")}).`
+        : "Nothing to change.";
+    });
   const matrices = option ? allMatrices(rates, option, { header: headerOf(model), everySetting: every }) : [];
   const found = query.trim() ? searchKeys(query, rates) : [];
   const pickedInfo = picked ? findKeyInfo(picked) : undefined;
@@ -89,40 +135,96 @@ export function Rates() {
   return (
     <section aria-labelledby="rates-title">
       {heading}
-      <Text as="p" block>Type a rate into a cell and press Enter. A blank cell inherits its parent&apos;s value, shown in grey.</Text>
+      <Text as="p" block>
+        Type a rate into a cell and press Enter. A blank cell inherits its parent&apos;s value, shown in grey.
+      </Text>
       <Field label="Option to edit">
-        <Select value={option} onChange={(_, d) => setOption(d.value)}>{names.map((n) => <option key={n}>{n}</option>)}</Select>
+        <Select value={option} onChange={(_, d) => setOption(d.value)}>
+          {names.map((n) => (
+            <option key={n}>{n}</option>
+          ))}
+        </Select>
       </Field>
 
-      <form role="search" aria-label="Rate search" onSubmit={(e) => { e.preventDefault(); if (found[0]) setPicked(found[0].key); }}>
+      <form
+        role="search"
+        aria-label="Rate search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (found[0]) setPicked(found[0].key);
+        }}
+      >
         <Field label="Find a rate" hint='In words, for example "band 3 top up" or "special place".'>
-          <Input value={query} onChange={(_, d) => { setQuery(d.value); setPicked(null); }} />
+          <Input
+            value={query}
+            onChange={(_, d) => {
+              setQuery(d.value);
+              setPicked(null);
+            }}
+          />
         </Field>
       </form>
-      {query.trim() !== "" && found.length === 0 && <Text as="p" block>No rate matches those words.</Text>}
+      {query.trim() !== "" && found.length === 0 && (
+        <Text as="p" block>
+          No rate matches those words.
+        </Text>
+      )}
       {found.length > 0 && !picked && (
         <ul className={styles.suggestions} aria-label="Matching rates">
           {found.map((s) => (
             <li key={s.key}>
-              <Button size="small" appearance="subtle" onClick={() => { setPicked(s.key); setValue(""); }}>{s.words}</Button>{" "}
-              <Caption1>{s.key} ({s.unit})</Caption1>
+              <Button
+                size="small"
+                appearance="subtle"
+                onClick={() => {
+                  setPicked(s.key);
+                  setValue("");
+                }}
+              >
+                {s.words}
+              </Button>{" "}
+              <Caption1>
+                {s.key} ({s.unit})
+              </Caption1>
             </li>
           ))}
         </ul>
       )}
       {picked && pickedInfo && (
-        <form aria-label={`Edit ${picked}`} onSubmit={(e) => { e.preventDefault(); save(picked, value); setValue(""); }}>
-          <Text as="p" block><b>{keyInWords(picked)}</b> <Caption1>({picked}, {pickedInfo.unit})</Caption1></Text>
-          <Text as="p" block>{now ? `Now ${formatInUnit(now.value, pickedInfo.unit)}${now.from !== option ? ` (inherited from ${now.from})` : ""}` : "Not set yet."}</Text>
-          <Field label={`New value for ${option}`}><Input value={value} onChange={(_, d) => setValue(d.value)} /></Field>
-          <Button type="submit" appearance="primary" disabled={task.busy}>Save rate</Button>{" "}
+        <form
+          aria-label={`Edit ${picked}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            save(picked, value);
+            setValue("");
+          }}
+        >
+          <Text as="p" block>
+            <b>{keyInWords(picked)}</b>{" "}
+            <Caption1>
+              ({picked}, {pickedInfo.unit})
+            </Caption1>
+          </Text>
+          <Text as="p" block>
+            {now
+              ? `Now ${formatInUnit(now.value, pickedInfo.unit)}${now.from !== option ? ` (inherited from ${now.from})` : ""}`
+              : "Not set yet."}
+          </Text>
+          <Field label={`New value for ${option}`}>
+            <Input value={value} onChange={(_, d) => setValue(d.value)} />
+          </Field>
+          <Button type="submit" appearance="primary" disabled={task.busy}>
+            Save rate
+          </Button>{" "}
           <Button onClick={() => setPicked(null)}>Back to the list</Button>
         </form>
       )}
 
       <TaskStatus {...task} busyLabel="Saving…" />
       <Checkbox label="Show every setting" checked={every} onChange={(_, d) => setEvery(Boolean(d.checked))} />
-      {matrices.map((m) => <MatrixTable key={`${m.id}-${option}`} m={m} option={option} options={names} busy={task.busy} save={save} />)}
+      {matrices.map((m) => (
+        <MatrixTable key={`${m.id}-${option}`} m={m} option={option} options={names} busy={task.busy} save={save} />
+      ))}
     </section>
   );
 }
