@@ -1,4 +1,5 @@
-// `npm run bench`: the five scenarios of issue 5 and the demand forecast of issue 9 (6), one table, bench/results.json.
+// `npm run bench`: the five scenarios of issue 5, the demand forecast of issue 9 (6), whole-sheet ranges (7) and
+// FIT at 300,000 rows (8) of issue 13; one table, bench/results.json.
 // Every comparison is a ratio of medians measured in the same run (absolute times are noise here).
 // Flags: --quick (fewer runs), --only 1,3,5 (a subset),
 // --child pupils --mode lifted|wrapper|engineFast|core (internal: scenario 2 in its own process).
@@ -14,6 +15,7 @@ import { pupilsChild, type PupilsMode, type PupilsResult } from "./scenarios/pup
 import { workbookScenario } from "./scenarios/workbook";
 import { forecastScenario } from "./scenarios/forecast";
 import { wholeSheetScenario } from "./scenarios/wholesheet";
+import { fitScenario } from "./scenarios/fit";
 import { engineFastTopupAll } from "./lib/core";
 
 const BIN = path.join(__dirname, "..", "bin", "bench.js");
@@ -67,7 +69,7 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const quick = argv.includes("--quick");
-  const only = new Set((flag(argv, "--only") ?? "1,2,3,4,5,6,7").split(",").map((s) => s.trim()));
+  const only = new Set((flag(argv, "--only") ?? "1,2,3,4,5,6,7,8").split(",").map((s) => s.trim()));
   const runs = quick ? 3 : 7;
   const invoke = loadInvoke();
   const rows: BenchRow[] = [];
@@ -290,6 +292,33 @@ export async function main(argv: string[]): Promise<void> {
         pass: c.ratio <= 2 && c.same,
         note: c.same ? undefined : "WARNING: results differ",
       }),
+    );
+  }
+
+  if (only.has("8") && invoke) {
+    log("8. SEND.FIT on 300,000 amounts through the wrapper; 30,000 against the 0.2.0 decimal solver…");
+    const r = fitScenario(invoke, quick ? 2 : 3);
+    details.fit = r;
+    rows.push(
+      {
+        id: "8",
+        scenario: "FIT 300k amounts (issue 13)",
+        measure: "one SEND.FIT through wrapper.invoke, baseline, floor and cap",
+        value: r.invoke.median,
+        unit: "ms",
+        target: "< 2 s",
+        pass: r.invoke.median < 2000,
+      },
+      {
+        id: "8",
+        scenario: "",
+        measure: `${r.small.rows / 1000}k rows: decimal reference / scaled-integer engine`,
+        value: r.small.reference.median / r.small.engine.median,
+        unit: "×",
+        target: "≥ 5×",
+        pass: r.small.reference.median / r.small.engine.median >= 5 && r.small.same,
+        note: r.small.same ? undefined : "WARNING: results differ",
+      },
     );
   }
 

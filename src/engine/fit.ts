@@ -6,6 +6,11 @@
 // and piecewise linear, with breakpoints at lo_i / a_i and hi_i / a_i: we sort the breakpoints, walk the pieces and
 // solve the one linear piece that reaches the budget (f = (budget − C) / A), in exact rational arithmetic.
 //
+// Arithmetic: every value is a scaled BigInt (scaled.ts): amounts at their common number of decimal places, bounds
+// and results as whole numbers of `unit`. Sums and cross-products of 300,000 amounts stay exact without Decimal's
+// cost (a Decimal per amount alone takes longer than the whole solve). Doubles only ever decide an order they
+// are sure of: a comparison within 10^-12 of a tie, or of a value a double cannot hold, is made in BigInt.
+//
 // Rules (decided here; the contract is silent on them):
 // - amounts: a blank (null) is 0 but keeps its row; a negative amount is #NUM! naming the row; no amounts is #VALUE!.
 // - baseline absent: bounds are relative to the amounts themselves (baseline_i = a_i) when floor or cap is given,
@@ -28,21 +33,17 @@
 // - f is the smallest factor reaching the budget (0 when the budget equals the sum of the floors).
 // - status: 'protected' when a_i × f is below the floor (raised to it), 'capped' when above the cap (cut to it),
 //   'scaled' otherwise.
-import { D, type Dec, PENNY, ZERO, roundMoney } from "./money";
+import { D, type Dec, PENNY, roundMoney } from "./money";
 import { E, attempt, fail, isSendError, type SendError } from "./errors";
-
-/**
- * Exact arithmetic: sums and cross-products of many 40-digit inputs must never be rounded, so the solver works in a
- * clone with room for them. It only ever divides to a whole number (divToInt, exact); the one true division (the
- * factor reported) is done in `D`.
- */
-const X = D.clone({ precision: 1000 });
-const x = (d: Dec): Dec => new X(d);
+import { ceilDiv, commonScale, decOf, formatScaled, pow10, scaledOf, type Scaled } from "./scaled";
 
 export type FitStatus = "protected" | "capped" | "scaled";
 
+/** An amount or baseline: a Decimal, a number (the decimal String(x) shows, as `new Decimal(x)` reads it) or blank. */
+export type FitValue = Dec | number | null;
+
 export interface FitOptions {
-  baseline?: readonly (Dec | null)[] | null;
+  baseline?: readonly FitValue[] | null;
   floor?: Dec | null;
   cap?: Dec | null;
   /** rounding unit for the results, default £0.01 */
@@ -50,175 +51,271 @@ export interface FitOptions {
 }
 
 export interface FitResult {
-  results: Dec[];
+  /** each result as a whole number of `unit`s (fitResults and fitNumbers turn them into money) */
+  units: bigint[];
+  unit: Dec;
   /** the common factor f (rounded to 40 significant digits) */
   factor: Dec;
   status: FitStatus[];
 }
 
-interface Row {
-  a: Dec;
-  /** lower bound, a multiple of unit (0 when none) */
-  lo: Dec;
-  /** upper bound, a multiple of unit; null when none */
-  hi: Dec | null;
+/** The rows as scaled integers: amount a_i = A[i] / 10^kA; bounds in whole units (H[i] null when uncapped). */
+interface Rows {
+  A: bigint[];
+  kA: number;
+  L: bigint[];
+  H: (bigint | null)[];
 }
 
-/** A breakpoint t = p / q (q > 0) where the slope A and constant C of S(f) = C + A f change. */
-interface Breakpoint {
-  p: Dec;
-  q: Dec;
-  dA: Dec;
-  dC: Dec;
-}
-
-export function fit(amounts: readonly (Dec | null)[], budget: Dec, opts: FitOptions = {}): Dec[] | SendError {
+export function fit(amounts: readonly FitValue[], budget: Dec, opts: FitOptions = {}): Dec[] | SendError {
   const r = fitDetailed(amounts, budget, opts);
-  return isSendError(r) ? r : r.results;
+  return isSendError(r) ? r : fitResults(r);
 }
 
-export function fitDetailed(
-  amounts: readonly (Dec | null)[],
-  budget: Dec,
-  opts: FitOptions = {},
-): FitResult | SendError {
+export function fitDetailed(amounts: readonly FitValue[], budget: Dec, opts: FitOptions = {}): FitResult | SendError {
   return attempt(() => solve(amounts, budget, opts));
 }
 
-function solve(amounts: readonly (Dec | null)[], budget: Dec, opts: FitOptions): FitResult {
-  const unit = x(opts.unit ?? PENNY);
+/** The results as Decimals. */
+export function fitResults(r: FitResult): Dec[] {
+  const u = scaledOf(r.unit);
+  return r.units.map((n) => decOf(n * u.m, u.k));
+}
+
+/** The results as the doubles `Decimal#toNumber()` gives for them, without building a Decimal per row. */
+export function fitNumbers(r: FitResult): number[] {
+  const u = scaledOf(r.unit);
+  const exact = u.k <= 22; // 10^k is an exact double, so n / 10^k is the correctly rounded quotient
+  const div = Number(pow10(u.k));
+  return r.units.map((n) => {
+    const m = n * u.m;
+    return exact && m <= MAX_SAFE ? Number(m) / div : Number(formatScaled(m, u.k));
+  });
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+function solve(amounts: readonly FitValue[], budget: Dec, opts: FitOptions): FitResult {
+  const unitD = opts.unit ?? PENNY;
   const floor = opts.floor ?? null;
   const cap = opts.cap ?? null;
   const baseline = opts.baseline ?? null;
-  if (unit.lte(0)) raise(E.argRange("unit", plain(unit), "more than 0"));
-  if (floor && floor.lt(-1)) raise(E.argRange("floor", plain(floor), "-1 or more (a fraction: -0.005 is -0.5%)"));
-  if (cap && cap.lt(-1)) raise(E.argRange("cap", plain(cap), "-1 or more (a fraction: 0.05 is 5%)"));
-  if (floor && cap && floor.gt(cap)) raise(E.floorAboveCap(plain(floor), plain(cap)));
+  if (unitD.lte(0)) raise(E.argRange("unit", unitD.toFixed(), "more than 0"));
+  if (floor && floor.lt(-1)) raise(E.argRange("floor", floor.toFixed(), "-1 or more (a fraction: -0.005 is -0.5%)"));
+  if (cap && cap.lt(-1)) raise(E.argRange("cap", cap.toFixed(), "-1 or more (a fraction: 0.05 is 5%)"));
+  if (floor && cap && floor.gt(cap)) raise(E.floorAboveCap(floor.toFixed(), cap.toFixed()));
   if (amounts.length === 0) raise(E.noValues("amounts", "give one amount per row"));
   if (baseline && baseline.length !== amounts.length)
     raise(E.lengthMismatch("amounts", "baseline", amounts.length, baseline.length));
 
-  const rows = amounts.map((ai, i) => makeRow(ai, baseline ? baseline[i] : undefined, i, floor, cap, unit));
-  const B = x(roundMoney(budget, unit));
-  const money = (v: Dec) => pounds(v, unit);
+  const unit = scaledOf(unitD);
+  const rows = makeRows(amounts, baseline, floor, cap, unit, unitD);
+  const Bd = roundMoney(budget, unitD);
+  const B = wholeUnits(scaledOf(Bd), unit);
+  const money = (units: bigint) => pounds(decOf(units * unit.m, unit.k), unitD);
 
   // Reachable range: every row at its floor (f = 0) … every row that can move at its cap.
-  const sMin = sumX(rows.map((r) => r.lo));
-  const unbounded = rows.some((r) => r.a.gt(0) && r.hi === null);
-  const sMax = unbounded ? null : sumX(rows.map((r) => (r.a.gt(0) ? (r.hi as Dec) : r.lo)));
-  if (B.lt(sMin) || (sMax !== null && B.gt(sMax))) {
-    const why = rows.every((r) => r.a.isZero()) ? " All amounts are 0, so scaling cannot change them." : "";
+  const { A, L, H } = rows;
+  let sMin = 0n;
+  let sMax: bigint | null = 0n;
+  for (let i = 0; i < A.length; i++) {
+    sMin += L[i];
+    if (sMax !== null) sMax = A[i] === 0n ? sMax + L[i] : H[i] === null ? null : sMax + (H[i] as bigint);
+  }
+  if (B < sMin || (sMax !== null && B > sMax)) {
+    const why = A.every((a) => a === 0n) ? " All amounts are 0, so scaling cannot change them." : "";
     raise(E.budgetUnreachable(money(B), money(sMin), sMax === null ? null : money(sMax), why));
   }
 
-  const [N, Dn] = B.eq(sMin) ? [new X(0), new X(1)] : solveFactor(rows, B, sMin);
-  return place(rows, N, Dn, B, unit);
+  const [N, Dn] = B === sMin ? [0n, 1n] : solveFactor(rows, B, sMin);
+  const { units, status } = place(rows, N, Dn, B);
+  // Row i's value in units is A[i] × N / Dn = a_i × f / unit, so f = N × 10^kA × unit / Dn.
+  const factor = new D((N * pow10(rows.kA) * unit.m).toString()).div(new D((Dn * pow10(unit.k)).toString()));
+  return { units, unit: unitD, factor, status };
 }
 
-function makeRow(
-  ai: Dec | null,
-  bi: Dec | null | undefined,
-  i: number,
+/** Parses every row, checks it (row by row, in order: amount, baseline, bounds) and bounds it in whole units. */
+function makeRows(
+  amounts: readonly FitValue[],
+  baseline: readonly FitValue[] | null,
   floor: Dec | null,
   cap: Dec | null,
-  unit: Dec,
-): Row {
-  const a = x(ai ?? ZERO);
-  if (a.lt(0)) raise(E.argRange(`amounts row ${i + 1}`, plain(a), "0 or more"));
-  let b: Dec | null;
-  if (bi !== undefined) {
-    b = bi === null ? null : x(bi);
-    if (b && b.lt(0)) raise(E.argRange(`baseline row ${i + 1}`, plain(b), "0 or more"));
-  } else {
-    b = floor || cap ? a : null;
+  unit: Scaled,
+  unitD: Dec,
+): Rows {
+  const n = amounts.length;
+  const { m: a, k: kA } = commonScale(amounts);
+  const A = a.map((v) => v ?? 0n);
+  // without a baseline, floor and cap are relative to the amounts themselves
+  const b = baseline ? commonScale(baseline) : null;
+  const kB = b ? b.k : kA;
+  const bounded = b !== null || floor !== null || cap !== null;
+  const Bm = b ? b.m : A;
+  // bound_i = baseline_i × (1 + rate) / unit = Bm_i × (10^kr + mr) × 10^ku / (10^(kB + kr) × mu)
+  const bound = (rate: Dec | null) => {
+    if (rate === null) return null;
+    const r = scaledOf(rate);
+    const times = pow10(r.k) + r.m;
+    return { times, num: times * pow10(unit.k), den: pow10(kB + r.k) * unit.m, k: kB + r.k };
+  };
+  const lo = bound(floor);
+  const hi = bound(cap);
+  const L: bigint[] = new Array<bigint>(n);
+  const H: (bigint | null)[] = new Array<bigint | null>(n);
+  for (let i = 0; i < n; i++) {
+    if (A[i] < 0n) raise(E.argRange(`amounts row ${i + 1}`, formatScaled(A[i], kA), "0 or more"));
+    const bi = bounded ? Bm[i] : null;
+    if (b && bi !== null && bi < 0n) raise(E.argRange(`baseline row ${i + 1}`, formatScaled(bi, kB), "0 or more"));
+    // a row with no baseline, or a zero one (a new institution), has no bounds
+    if (bi === null || bi === 0n) {
+      L[i] = 0n;
+      H[i] = null;
+      continue;
+    }
+    L[i] = lo ? ceilDiv(bi * lo.num, lo.den) : 0n; // the protection rounds up …
+    H[i] = hi ? (bi * hi.num) / hi.den : null; // … and the cap down, so both hold after rounding
+    if (H[i] !== null && L[i] > (H[i] as bigint)) {
+      const exactLo = lo ? formatScaled(bi * lo.times, lo.k) : "0";
+      const exactHi = formatScaled(bi * (hi as { times: bigint }).times, (hi as { k: number }).k);
+      raise(E.noRoomInBounds(`${b ? "baseline" : "amounts"} row ${i + 1}`, exactLo, exactHi, unitD.toFixed()));
+    }
   }
-  if (!b || b.isZero()) return { a, lo: new X(0), hi: null };
-  const exactLo = floor ? b.times(x(floor).plus(1)) : new X(0);
-  const exactHi = cap ? b.times(x(cap).plus(1)) : null;
-  const lo = ceilTo(exactLo, unit);
-  const hi = exactHi === null ? null : floorTo(exactHi, unit);
-  if (hi !== null && lo.gt(hi)) {
-    const where = bi !== undefined ? `baseline row ${i + 1}` : `amounts row ${i + 1}`;
-    raise(E.noRoomInBounds(where, plain(exactLo), plain(exactHi as Dec), plain(unit)));
-  }
-  return { a, lo, hi };
+  return { A, kA, L, H };
+}
+
+/** v / unit for a v that is a whole number of units. */
+function wholeUnits(v: Scaled, unit: Scaled): bigint {
+  const k = Math.max(v.k, unit.k);
+  return (v.m * pow10(k - v.k)) / (unit.m * pow10(k - unit.k));
 }
 
 /**
- * Walk the pieces of S(f) = C + A f in order of their breakpoints and return f = N / Dn on the piece that reaches
- * B. Precondition: sMin < B ≤ sMax.
+ * Walk the pieces of S(t) = C + A t (t in units per scaled amount) in order of their breakpoints and return
+ * t = N / Dn on the piece that reaches B. Precondition: sMin < B ≤ sMax.
  */
-function solveFactor(rows: Row[], B: Dec, sMin: Dec): [Dec, Dec] {
-  const events: Breakpoint[] = [];
-  for (const r of rows) {
-    if (r.a.isZero()) continue;
-    events.push({ p: r.lo, q: r.a, dA: r.a, dC: r.lo.neg() }); // leaves its floor: starts to scale
-    if (r.hi !== null) events.push({ p: r.hi, q: r.a, dA: r.a.neg(), dC: r.hi }); // reaches its cap
+function solveFactor(rows: Rows, B: bigint, sMin: bigint): [bigint, bigint] {
+  const { A, L, H } = rows;
+  // event e = 2 × row + 0 where the row leaves its floor (starts to scale), + 1 where it reaches its cap
+  const events: number[] = [];
+  for (let i = 0; i < A.length; i++) {
+    if (A[i] === 0n) continue;
+    events.push(2 * i);
+    if (H[i] !== null) events.push(2 * i + 1);
   }
-  const cmp = (e: Breakpoint, g: Breakpoint) => e.p.times(g.q).cmp(g.p.times(e.q));
-  events.sort(cmp);
+  const p = (e: number): bigint => (e % 2 === 0 ? L[e / 2] : (H[(e - 1) / 2] as bigint));
+  const q = (e: number): bigint => A[Math.floor(e / 2)];
+  const order = breakpointOrder(2 * A.length, events, p, q);
+  events.sort(order);
 
   let C = sMin; // S(0) = Σ lo: every row starts at its floor
-  let A: Dec = new X(0);
+  let slope = 0n;
   for (let k = 0; k < events.length;) {
-    const { p, q } = events[k];
-    // On the piece ending at t = p / q, S = C + A t; has it reached B by t? (× q > 0 to stay exact)
-    if (C.times(q).plus(A.times(p)).gte(B.times(q))) return [B.minus(C), A]; // A > 0: S(previous t) < B
-    for (; k < events.length && cmp(events[k], { p, q } as Breakpoint) === 0; k++) {
-      A = A.plus(events[k].dA);
-      C = C.plus(events[k].dC);
+    const e = events[k];
+    const pe = p(e);
+    const qe = q(e);
+    // On the piece ending at t = p / q, S = C + slope t; has it reached B by t? (× q > 0 to stay exact)
+    if (C * qe + slope * pe >= B * qe) return [B - C, slope]; // slope > 0: S(previous t) < B
+    for (; k < events.length && order(events[k], e) === 0; k++) {
+      const g = events[k];
+      const row = Math.floor(g / 2);
+      if (g % 2 === 0) {
+        slope += A[row];
+        C -= L[row];
+      } else {
+        slope -= A[row];
+        C += H[row] as bigint;
+      }
     }
   }
-  if (A.lte(0)) throw new Error("fit: budget above the reachable range after the range check"); // cannot happen
-  return [B.minus(C), A];
+  if (slope <= 0n) throw new Error("fit: budget above the reachable range after the range check"); // cannot happen
+  return [B - C, slope];
 }
 
-/** Evaluate every row at f = N / Dn and round to the unit by largest remainder. */
-function place(rows: Row[], N: Dec, Dn: Dec, B: Dec, unit: Dec): FitResult {
-  // Each exact result, in units, is P / Q: a bound is a whole number of units; a scaled row is a N / (Dn unit).
-  const exact = rows.map((r) => {
-    const v = r.a.times(N);
-    if (v.lt(r.lo.times(Dn))) return { status: "protected" as const, P: r.lo, Q: unit };
-    if (r.hi !== null && v.gt(r.hi.times(Dn))) return { status: "capped" as const, P: r.hi, Q: unit };
-    return { status: "scaled" as const, P: v, Q: Dn.times(unit) };
+/**
+ * The exact order of breakpoints p(e) / q(e) (p ≥ 0, q > 0). A double decides only when the two are further apart
+ * than its rounding could move them (each key is within 4 × 10^-16 of the true ratio); otherwise BigInt decides.
+ */
+function breakpointOrder(
+  size: number,
+  events: readonly number[],
+  p: (e: number) => bigint,
+  q: (e: number) => bigint,
+): (e: number, g: number) => number {
+  const keys = new Float64Array(size);
+  for (const e of events) {
+    const k = Number(p(e)) / Number(q(e));
+    keys[e] = Number.isFinite(k) && (k === 0 || k > 1e-300) ? k : NaN; // NaN: this one is compared exactly
+  }
+  return (e, g) => {
+    const ke = keys[e];
+    const kg = keys[g];
+    const d = ke - kg;
+    if (d > 1e-12 * ke || -d > 1e-12 * kg) return d; // false for NaN
+    const x = p(e) * q(g);
+    const y = p(g) * q(e);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+}
+
+/** Evaluate every row at t = N / Dn and round to whole units by largest remainder. */
+function place(rows: Rows, N: bigint, Dn: bigint, B: bigint): { units: bigint[]; status: FitStatus[] } {
+  const { A, L, H } = rows;
+  const n = A.length;
+  const units = new Array<bigint>(n);
+  const status = new Array<FitStatus>(n);
+  // A scaled row's exact value is A × N / Dn units: a whole part and a remainder over the one denominator Dn.
+  const fractional: number[] = [];
+  const rem: bigint[] = [];
+  let placed = 0n;
+  for (let i = 0; i < n; i++) {
+    const v = A[i] * N;
+    const hi = H[i];
+    if (v < L[i] * Dn) {
+      status[i] = "protected";
+      units[i] = L[i];
+    } else if (hi !== null && v > hi * Dn) {
+      status[i] = "capped";
+      units[i] = hi;
+    } else {
+      status[i] = "scaled";
+      const w = v / Dn; // values are ≥ 0, so truncation is floor
+      units[i] = w;
+      const r = v - w * Dn;
+      if (r > 0n) {
+        fractional.push(i);
+        rem.push(r);
+      }
+    }
+    placed += units[i];
+  }
+  const short = Number(B - placed); // units still to place: the sum of the fractions
+  if (short < 0 || short > fractional.length) throw new Error("fit: remainders do not add up"); // cannot happen
+  for (const i of largestRemainders(fractional, rem, short)) units[i] += 1n;
+  return { units, status };
+}
+
+/**
+ * The `count` rows with the largest remainders, ties to the earlier row. Number(bigint) is monotone, so only the
+ * rows whose double equals the cut-off's need comparing in BigInt.
+ */
+function largestRemainders(rowsOf: readonly number[], rem: readonly bigint[], count: number): number[] {
+  if (count === 0) return [];
+  if (count === rowsOf.length) return rowsOf.slice();
+  const keys = Float64Array.from(rem, Number);
+  const cut = Float64Array.from(keys).sort()[keys.length - count];
+  const chosen: number[] = [];
+  const atCut: number[] = [];
+  keys.forEach((key, j) => {
+    if (key > cut) chosen.push(rowsOf[j]);
+    else if (key === cut) atCut.push(j);
   });
-  const whole = exact.map((e) => e.P.divToInt(e.Q)); // values are ≥ 0, so truncation is floor
-  const rem = exact.map((e, i) => e.P.minus(whole[i].times(e.Q)));
-  const short = B.divToInt(unit).minus(sumX(whole)).toNumber(); // units still to place: Σ of the fractions
-  const order = rows.map((_, i) => i).filter((i) => rem[i].gt(0));
-  // largest remainder first (rem_i / Q_i compared exactly by cross-multiplying), ties to the earlier row
-  order.sort((i, j) => rem[j].times(exact[i].Q).cmp(rem[i].times(exact[j].Q)) || i - j);
-  if (short < 0 || short > order.length) throw new Error("fit: remainders do not add up"); // cannot happen
-  const up = new Set(order.slice(0, short));
-  const results = whole.map((w, i) => new D(w.plus(up.has(i) ? 1 : 0).times(unit)));
-  const factor = new D(N).div(new D(Dn));
-  return { results, factor, status: exact.map((e) => e.status) };
+  atCut.sort((x, y) => (rem[x] > rem[y] ? -1 : rem[x] < rem[y] ? 1 : x - y)); // rowsOf is ascending
+  for (const j of atCut.slice(0, count - chosen.length)) chosen.push(rowsOf[j]);
+  return chosen;
 }
 
 function raise(e: SendError): never {
   return fail(e.kind, e.message);
-}
-
-function sumX(xs: Dec[]): Dec {
-  let acc: Dec = new X(0);
-  for (const v of xs) acc = acc.plus(v);
-  return acc;
-}
-
-/** Largest multiple of unit ≤ v (v ≥ 0). */
-function floorTo(v: Dec, unit: Dec): Dec {
-  return v.divToInt(unit).times(unit);
-}
-
-/** Smallest multiple of unit ≥ v (v ≥ 0). */
-function ceilTo(v: Dec, unit: Dec): Dec {
-  const f = floorTo(v, unit);
-  return f.eq(v) ? f : f.plus(unit);
-}
-
-/** A number as written, never in exponent notation. */
-function plain(v: Dec): string {
-  return v.toFixed();
 }
 
 /** £1,234,567.89 (to 2 places, or the unit's places if finer). */

@@ -123,17 +123,18 @@ export class Range {
     return out;
   }
 
-  /** Every cell row by row, with a label for messages ("row 3"; "row 2, column 4" for a 2-D block). */
-  cells(): { cell: Cell; label: string }[] {
-    const out: { cell: Cell; label: string }[] = [];
-    for (let r = 0; r < this.rows; r++) {
-      for (let c = 0; c < this.cols; c++) {
-        const label =
-          this.cols === 1 ? `row ${r + 1}` : this.rows === 1 ? `column ${c + 1}` : `row ${r + 1}, column ${c + 1}`;
-        out.push({ cell: this.cell(r, c), label });
-      }
-    }
+  /** Every cell row by row; `cellLabel(i)` names the i-th for messages. */
+  cells(): Cell[] {
+    const out = new Array<Cell>(this.rows * this.cols);
+    for (let r = 0, i = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) out[i++] = this.cell(r, c);
     return out;
+  }
+
+  /** "row 3" down a column, "column 3" along a row, "row 2, column 4" in a 2-D block (i counts row by row). */
+  cellLabel(i: number): string {
+    const r = Math.floor(i / this.cols);
+    const c = i % this.cols;
+    return this.cols === 1 ? `row ${r + 1}` : this.rows === 1 ? `column ${c + 1}` : `row ${r + 1}, column ${c + 1}`;
   }
 }
 

@@ -1,23 +1,34 @@
 // SEND.FIT, SEND.DEFICIT, SEND.PROJECT, SEND.PAYBACK: whole-budget calculations.
 import { deficit } from "../../engine/deficit";
-import { SendError } from "../../engine/errors";
-import { fit } from "../../engine/fit";
+import { readNumber } from "../../engine/coerce";
+import { E, SendError } from "../../engine/errors";
+import { fitDetailed, fitNumbers, type FitValue } from "../../engine/fit";
 import type { Dec } from "../../engine/money";
 import { payback } from "../../engine/payback";
 import { project } from "../../engine/project";
 import type { OutGrid } from "../../engine/types";
 import type { Range } from "../args";
 import type { FunctionSpec, Result } from "../spec";
-import { num, numberVector, numbersOf, OPTION_PARAM, RATES_PARAM, ratesAndOption } from "./common";
+import { num, numberVector, OPTION_PARAM, RATES_PARAM, ratesAndOption } from "./common";
 
-/** Every cell of a range (row by row) as a number or blank; text is #VALUE! naming the cell. */
-function numbersIn(range: Range, arg: string): (Dec | null)[] | SendError {
+/**
+ * Every cell of a range (row by row) as FIT reads it: a number stays a number (the solver reads it exactly, as
+ * `new Decimal(x)` would, without building 300,000 Decimals), text is coerced or #VALUE! naming the cell.
+ */
+function numbersIn(range: Range, arg: string): FitValue[] | SendError {
   const cells = range.cells();
-  return numbersOf(
-    cells.map((c) => c.cell),
-    arg,
-    (i) => cells[i].label,
-  );
+  const out = new Array<FitValue>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c === "number" && Number.isFinite(c)) {
+      out[i] = c === 0 ? 0 : c; // -0 -> 0
+      continue;
+    }
+    const n = readNumber(c);
+    if (n.kind === "text") return E.notNumberArg(`${arg} ${range.cellLabel(i)}`, n.text);
+    out[i] = n.kind === "number" ? n.value : null;
+  }
+  return out;
 }
 
 export const FIT: FunctionSpec = {
@@ -59,16 +70,17 @@ export const FIT: FunctionSpec = {
     const baselineRange = a.optRange("baseline");
     const baseline = baselineRange ? numbersIn(baselineRange, "baseline") : null;
     if (baseline instanceof SendError) return baseline;
-    const results = fit(amounts, a.number("budget") as Dec, {
+    const fitted = fitDetailed(amounts, a.number("budget") as Dec, {
       baseline,
       floor: a.number("floor"),
       cap: a.number("cap"),
     });
-    if (results instanceof SendError) return results;
+    if (fitted instanceof SendError) return fitted;
+    const results = fitNumbers(fitted);
     // the same shape as amounts, row by row
     const grid: OutGrid = [];
     for (let r = 0; r < amountsRange.rows; r++) {
-      grid.push(results.slice(r * amountsRange.cols, (r + 1) * amountsRange.cols).map(num));
+      grid.push(results.slice(r * amountsRange.cols, (r + 1) * amountsRange.cols));
     }
     return grid;
   },
