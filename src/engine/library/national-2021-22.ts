@@ -1,8 +1,8 @@
 // National options for financial year 2021-22 (16-19 rate: academic year 2021-22).
-import type { LibraryOption } from "./types";
+import { nationalOption, value } from "./values";
 import { SRC } from "./sources";
 
-export const NATIONAL_2021_22: LibraryOption = {
+export const NATIONAL_2021_22 = nationalOption({
   name: "National 2021-22",
   description:
     "National rates for 2021-22. Basic entitlement is inferred (2020-21 NFF values × 1.03 plus the roll-in of the " +
@@ -10,94 +10,16 @@ export const NATIONAL_2021_22: LibraryOption = {
     "Other NFF unit values, top-ups and resourced-provision unoccupied places are not included: add them locally.",
   fy: 2021,
   values: [
-    {
-      key: "be.primary",
-      value: 3123,
-      unit: "£/pupil",
-      status: "I",
-      source: SRC.brighton2122,
-      description: "Schools NFF basic entitlement per primary pupil",
-    },
-    {
-      key: "be.ks3",
-      value: 4404,
-      unit: "£/pupil",
-      status: "I",
-      source: SRC.brighton2122,
-      description: "Schools NFF basic entitlement per key stage 3 pupil",
-    },
-    {
-      key: "be.ks4",
-      value: 4963,
-      unit: "£/pupil",
-      status: "I",
-      source: SRC.brighton2122,
-      description: "Schools NFF basic entitlement per key stage 4 pupil",
-    },
-    {
-      key: "element2.threshold",
-      value: 6000,
-      unit: "£/pupil",
-      status: "V",
-      source: SRC.dorsetSend,
-      description: "First part of additional SEN support met by the school (element 2) before high-needs top-up",
-    },
-    {
-      key: "place.special",
-      value: 10000,
-      unit: "£/place/year",
-      status: "V",
-      source: SRC.dorsetSend,
-      description: "Place funding per special school / academy place (elements 1 and 2)",
-    },
-    {
-      key: "place.ap",
-      value: 10000,
-      unit: "£/place/year",
-      status: "V",
-      source: SRC.dorsetSend,
-      description: "Place funding per pre-16 alternative provision / PRU place",
-    },
-    {
-      key: "place.rb.occupied",
-      value: 6000,
-      unit: "£/place/year",
-      status: "V",
-      source: SRC.dorsetSend,
-      description:
-        "Resourced provision / SEN unit place occupied by a pupil on roll: element 2 only (element 1 comes through the school formula)",
-    },
-    {
-      key: "place.fe",
-      value: 6000,
-      unit: "£/place/year",
-      status: "V",
-      source: SRC.natspec,
-      description: "Post-16 high-needs place: element 2 (element 1 comes through the 16-19 formula)",
-    },
-    {
-      key: "ey.daf",
-      value: 615,
-      unit: "£/child/year",
-      status: "V",
-      source: SRC.stocktonDaf,
-      description: "Disability Access Fund per eligible child (DLA), a yearly lump sum to one nominated provider",
-    },
-    {
-      key: "ey.weeks",
-      value: 38,
-      unit: "weeks",
-      status: "I",
-      source: SRC.eyGuide2425,
-      description: "Funded weeks a year for early years entitlements (15 hours × 38 weeks = 570 hours)",
-    },
-    {
-      key: "fe.rate",
-      value: 4188,
-      unit: "£/student",
-      status: "V",
-      source: SRC.fe2021,
-      description: "16-19 national funding rate per full-time student (band 5), academic year",
-    },
+    value("be.primary", 3123, "I", SRC.brighton2122),
+    value("be.ks3", 4404, "I", SRC.brighton2122),
+    value("be.ks4", 4963, "I", SRC.brighton2122),
+    value("element2.threshold", 6000, "V", SRC.dorsetSend),
+    value("place.special", 10000, "V", SRC.dorsetSend),
+    value("place.ap", 10000, "V", SRC.dorsetSend),
+    value("place.rb.occupied", 6000, "V", SRC.dorsetSend),
+    value("place.fe", 6000, "V", SRC.natspec),
+    value("ey.daf", 615, "V", SRC.stocktonDaf),
+    value("ey.weeks", 38, "I", SRC.eyGuide2425),
+    value("fe.rate", 4188, "V", SRC.fe2021),
   ],
-};
+});

@@ -1,79 +1,22 @@
 // National options for financial year 2025-26. Only values the domain brief verifies for 2025-26 or that
 // are unchanged national constants; schools NFF values for 2025-26 are not included.
-import type { LibraryOption } from "./types";
+import { nationalOption, value } from "./values";
 import { SRC } from "./sources";
 
-export const NATIONAL_2025_26: LibraryOption = {
+export const NATIONAL_2025_26 = nationalOption({
   name: "National 2025-26",
   description:
     "National rates for 2025-26: place funding, element 2, early years and the 16-19 rate (academic year 2025-26). Basic entitlement, other NFF unit " +
     "values, top-ups and resourced-provision unoccupied places are not included: add them locally.",
   fy: 2025,
   values: [
-    {
-      key: "element2.threshold",
-      value: 6000,
-      unit: "£/pupil",
-      status: "V",
-      source: SRC.dorsetSend,
-      description: "First part of additional SEN support met by the school (element 2) before high-needs top-up",
-    },
-    {
-      key: "place.special",
-      value: 10000,
-      unit: "£/place/year",
-      status: "V",
-      source: SRC.dorsetSend,
-      description: "Place funding per special school / academy place (elements 1 and 2)",
-    },
-    {
-      key: "place.ap",
-      value: 10000,
-      unit: "£/place/year",
-      status: "V",
-      source: SRC.dorsetSend,
-      description: "Place funding per pre-16 alternative provision / PRU place",
-    },
-    {
-      key: "place.rb.occupied",
-      value: 6000,
-      unit: "£/place/year",
-      status: "V",
-      source: SRC.dorsetSend,
-      description:
-        "Resourced provision / SEN unit place occupied by a pupil on roll: element 2 only (element 1 comes through the school formula)",
-    },
-    {
-      key: "place.fe",
-      value: 6000,
-      unit: "£/place/year",
-      status: "V",
-      source: SRC.natspec,
-      description: "Post-16 high-needs place: element 2 (element 1 comes through the 16-19 formula)",
-    },
-    {
-      key: "ey.daf",
-      value: 938,
-      unit: "£/child/year",
-      status: "V",
-      source: SRC.enfieldEy,
-      description: "Disability Access Fund per eligible child (DLA), a yearly lump sum to one nominated provider",
-    },
-    {
-      key: "ey.weeks",
-      value: 38,
-      unit: "weeks",
-      status: "I",
-      source: SRC.eyGuide2425,
-      description: "Funded weeks a year for early years entitlements (15 hours × 38 weeks = 570 hours)",
-    },
-    {
-      key: "fe.rate",
-      value: 5105,
-      unit: "£/student",
-      status: "V",
-      source: SRC.fenews2526,
-      description: "16-19 national funding rate per full-time student (band 5), academic year 2025-26",
-    },
+    value("element2.threshold", 6000, "V", SRC.dorsetSend),
+    value("place.special", 10000, "V", SRC.dorsetSend),
+    value("place.ap", 10000, "V", SRC.dorsetSend),
+    value("place.rb.occupied", 6000, "V", SRC.dorsetSend),
+    value("place.fe", 6000, "V", SRC.natspec),
+    value("ey.daf", 938, "V", SRC.enfieldEy),
+    value("ey.weeks", 38, "I", SRC.eyGuide2425),
+    value("fe.rate", 5105, "V", SRC.fenews2526),
   ],
-};
+});
