@@ -9,30 +9,25 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Radio,
-  RadioGroup,
   Select,
   Subtitle2,
   Text,
 } from "@fluentui/react-components";
-import { LIBRARY } from "../../../engine/library";
-import { normOption } from "../../../engine/normalize";
 import { applyMapping, findHeaderRow } from "../../../import/apply";
 import { KEEP, KEEP_LABEL, proposeMapping, targetList, type ColumnChoice } from "../../../import/mapping";
 import { bandsFor } from "../../../import/plan";
 import { cellList } from "../../../import/reportText";
 import { readSource, type SourceFile } from "../../../import/source";
-import { createModel, modelSheets } from "../../actions/createModel";
+import { createModel } from "../../actions/createModel";
 import { planPaneImport, rememberedMapping } from "../../actions/importInstitutions";
 import { errorText, TaskStatus, useTask } from "../../components/useTask";
 import { usePane } from "../../PaneContext";
+import { candidateNameError, ModelTargetFields, useModelTarget } from "../../components/ModelTarget";
 
-const DEFAULT_NATIONAL = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;
 const MAX_LISTED = 40;
 
 function confidenceBadge(c: ColumnChoice) {
@@ -57,18 +52,15 @@ function confidenceBadge(c: ColumnChoice) {
 
 export function Import() {
   const { port, model, refresh, confirm, navigate } = usePane();
-  const mine = modelSheets(model);
+  const t = useModelTarget(model);
+  const { replace, national, candidate } = t;
   const [file, setFile] = useState<{ name: string; source: SourceFile } | null>(null);
   const [sheetName, setSheetName] = useState("");
   const [choices, setChoices] = useState<ColumnChoice[]>([]);
-  const [national, setNational] = useState(DEFAULT_NATIONAL);
-  const [candidate, setCandidate] = useState("Option A");
-  const [target, setTarget] = useState<"replace" | "new">("replace");
   const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const reading = useTask();
   const task = useTask();
-  const replace = mine.length > 0 && target === "replace";
 
   const sheet = file?.source.sheets.find((s) => s.name === sheetName) ?? null;
   const bands = useMemo(() => bandsFor(national), [national]);
@@ -100,12 +92,7 @@ export function Import() {
       ),
     [bands, choices],
   );
-  const nameError =
-    candidate.trim() === ""
-      ? "Give the candidate option a name."
-      : normOption(candidate) === normOption(national)
-        ? "That is the national option's name."
-        : undefined;
+  const nameError = candidateNameError(candidate, [national]);
 
   const onFile = (f: File | undefined) =>
     reading.run(async () => {
@@ -289,33 +276,7 @@ export function Import() {
             if (!nameError && !report?.errors.length) void runImport();
           }}
         >
-          {mine.length > 0 && (
-            <Field label="This workbook already has a model">
-              <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as "replace" | "new")}>
-                <Radio
-                  value="replace"
-                  label={`Rewrite its sheets (${mine.join(", ")}); you confirm any existing cell that would change`}
-                />
-                <Radio value="new" label="Add a second model on new sheets" />
-              </RadioGroup>
-            </Field>
-          )}
-          <Field label="Seed the rates from">
-            <Select value={national} onChange={(_, d) => setNational(d.value)}>
-              {LIBRARY.map((o) => (
-                <option key={o.name} value={o.name}>
-                  {o.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field
-            label="Candidate option name"
-            validationMessage={nameError}
-            validationState={nameError ? "error" : "none"}
-          >
-            <Input value={candidate} onChange={(_, d) => setCandidate(d.value)} />
-          </Field>
+          <ModelTargetFields t={t} nameError={nameError} />
           <Button
             appearance="primary"
             type="submit"

@@ -12,27 +12,18 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  Radio,
-  RadioGroup,
-  Select,
   Subtitle2,
 } from "@fluentui/react-components";
-import { LIBRARY } from "../../../engine/library";
 import { SAMPLE_LOCAL_OPTION } from "../../../model/model";
-import { normOption } from "../../../engine/normalize";
-import { createModel, modelSheets, planNewModel } from "../../actions/createModel";
+import { createModel, planNewModel } from "../../actions/createModel";
 import { usePane } from "../../PaneContext";
+import { candidateNameError, ModelTargetFields, useModelTarget } from "../../components/ModelTarget";
 import { TaskStatus, useTask } from "../../components/useTask";
-
-const DEFAULT_NATIONAL = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;
 
 export function NewModel() {
   const { port, model, refresh, confirm, navigate } = usePane();
-  const mine = modelSheets(model);
-  const [target, setTarget] = useState<"replace" | "new">("replace");
-  const replace = mine.length > 0 && target === "replace";
-  const [national, setNational] = useState(DEFAULT_NATIONAL);
-  const [candidate, setCandidate] = useState("Option A");
+  const t = useModelTarget(model);
+  const { replace, national, candidate } = t;
   const [sample, setSample] = useState(port.kind === "preview");
   const [count, setCount] = useState("24");
   const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
@@ -43,12 +34,7 @@ export function NewModel() {
   const countError =
     !/^\d+$/.test(count.trim()) || n < 1 || n > 2000 ? "Enter a whole number from 1 to 2000." : undefined;
   const reserved = [national, ...(sample ? [SAMPLE_LOCAL_OPTION, "Unmitigated", "Mitigated"] : [])];
-  const nameError =
-    candidate.trim() === ""
-      ? "Give the candidate option a name."
-      : reserved.some((r) => normOption(r) === normOption(candidate))
-        ? `'${candidate.trim()}' is already used by the model.`
-        : undefined;
+  const nameError = candidateNameError(candidate, reserved);
 
   const create = () =>
     task.run(async () => {
@@ -74,34 +60,11 @@ export function NewModel() {
           if (!nameError && !countError) void create();
         }}
       >
-        {mine.length > 0 && (
-          <Field label="This workbook already has a model">
-            <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as "replace" | "new")}>
-              <Radio
-                value="replace"
-                label={`Rewrite its sheets (${mine.join(", ")}); you confirm any existing cell that would change`}
-              />
-              <Radio value="new" label="Add a second model on new sheets" />
-            </RadioGroup>
-          </Field>
-        )}
-        <Field label="Seed the rates from">
-          <Select value={national} onChange={(_, d) => setNational(d.value)}>
-            {LIBRARY.map((o) => (
-              <option key={o.name} value={o.name}>
-                {o.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field
-          label="Candidate option name"
-          validationMessage={nameError}
-          validationState={nameError ? "error" : "none"}
-          hint="Starts blank: every blank rate is the same as its parent option."
-        >
-          <Input value={candidate} onChange={(_, d) => setCandidate(d.value)} />
-        </Field>
+        <ModelTargetFields
+          t={t}
+          nameError={nameError}
+          candidateHint="Starts blank: every blank rate is the same as its parent option."
+        />
         <Checkbox
           checked={sample}
           onChange={(_, d) => setSample(Boolean(d.checked))}
