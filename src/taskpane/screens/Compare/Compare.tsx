@@ -22,6 +22,7 @@ import {
 } from "@fluentui/react-components";
 import { BarChart } from "../../components/BarChart";
 import { usePane } from "../../PaneContext";
+import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { writeComparison, type CompareRow, type ComparisonSummary } from "../../actions/compare";
 import { formatMoney, formatPercent } from "../../components/numbers";
@@ -76,28 +77,21 @@ export function Compare() {
     if (!names.includes(b)) setB(pool[pool.length - 1] ?? "");
   }, [names, allocated, a, b]);
 
-  const heading = (
-    <Subtitle2 as="h2" block id="compare-title">
-      Compare two options
-    </Subtitle2>
-  );
   if (!model?.rates || !model.institutions)
     return (
-      <section aria-labelledby="compare-title">
-        {heading}
+      <Screen id="compare" title="Compare two options">
         <Missing what={model?.rates ? "institutions table" : "rates table"} onCreate={() => navigate("new")} />
-      </section>
+      </Screen>
     );
   if (names.length < 2)
     return (
-      <section aria-labelledby="compare-title">
-        {heading}
+      <Screen id="compare" title="Compare two options">
         <MessageBar intent="warning">
           <MessageBarBody>
             The rates table needs at least two options to compare. Add one on the Options screen.
           </MessageBarBody>
         </MessageBar>
-      </section>
+      </Screen>
     );
 
   const same = a !== "" && a === b;
@@ -111,8 +105,7 @@ export function Compare() {
     });
   const s = result?.summary;
   return (
-    <section aria-labelledby="compare-title">
-      {heading}
+    <Screen id="compare" title="Compare two options">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -211,6 +204,6 @@ export function Compare() {
           )}
         </div>
       )}
-    </section>
+    </Screen>
   );
 }

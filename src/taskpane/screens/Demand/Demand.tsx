@@ -21,6 +21,7 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
+import { Screen } from "../../components/Screen";
 import { TaskStatus, useTask } from "../../components/useTask";
 import { formatCell, parseNumberInput, type ParseOptions } from "../../components/numbers";
 import { historyProblems, parseHistoryText, writeDemand, type DemandResult } from "../../actions/demand";
@@ -124,10 +125,7 @@ export function Demand() {
     result && result.forecast.length === 1 && typeof result.forecast[0][0] === "object" ? result.forecast[0][0] : null;
 
   return (
-    <section aria-labelledby="demand-title">
-      <Subtitle2 as="h2" block id="demand-title">
-        Demand
-      </Subtitle2>
+    <Screen id="demand" title="Demand">
       <Text as="p" block>
         Forecast EHC plans from a history, then check the places planned against the forecast. The sheet is written new,
         with live formulas.
@@ -278,6 +276,6 @@ export function Demand() {
           </Button>
         </div>
       )}
-    </section>
+    </Screen>
   );
 }

@@ -9,7 +9,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Subtitle2,
   Table,
   TableBody,
   TableCell,
@@ -19,6 +18,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
+import { Screen } from "../../components/Screen";
 import { TaskStatus, useTask } from "../../components/useTask";
 import type { Explanation, Selection } from "../../ports/WorkbookPort";
 import { formatCell, formatMoney } from "../../components/numbers";
@@ -108,10 +108,7 @@ export function Explain() {
     });
 
   return (
-    <section aria-labelledby="explain-title">
-      <Subtitle2 as="h2" block id="explain-title">
-        Explain a result
-      </Subtitle2>
+    <Screen id="explain" title="Explain a result">
       <Text as="p" block>
         Select a cell holding a SEND function, then explain it.
       </Text>
@@ -182,6 +179,6 @@ export function Explain() {
           )}
         </div>
       )}
-    </section>
+    </Screen>
   );
 }

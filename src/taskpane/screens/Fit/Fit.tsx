@@ -2,18 +2,9 @@
 // ("£5m", "-0.5%"); writes a SEND.FIT column beside the allocations (a re-run replaces its own) and
 // reports the fitted total, the factor and how many institutions sit at the floor or the cap.
 import { useEffect, useMemo, useState } from "react";
-import {
-  Button,
-  Field,
-  Input,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Subtitle2,
-  Text,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
+import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { optionTotal, writeFit, type FitResult } from "../../actions/fit";
 import { formatMoney, parseNumberInput } from "../../components/numbers";
@@ -54,26 +45,19 @@ export function Fit() {
     if (baseline !== NONE && !options.includes(baseline)) setBaseline(NONE);
   }, [options, option, baseline]);
 
-  const heading = (
-    <Subtitle2 as="h2" block id="fit-title">
-      Fit to budget
-    </Subtitle2>
-  );
   if (!model?.allocations)
     return (
-      <section aria-labelledby="fit-title">
-        {heading}
+      <Screen id="fit" title="Fit to budget">
         <Missing what="Allocations sheet" onCreate={() => navigate("new")} />
-      </section>
+      </Screen>
     );
   if (options.length === 0)
     return (
-      <section aria-labelledby="fit-title">
-        {heading}
+      <Screen id="fit" title="Fit to budget">
         <MessageBar intent="warning">
           <MessageBarBody>{model.allocations.sheet} has no option columns to fit.</MessageBarBody>
         </MessageBar>
-      </section>
+      </Screen>
     );
 
   const parsed = (text: string, o: Parameters<typeof parseNumberInput>[1]) => {
@@ -108,8 +92,7 @@ export function Fit() {
 
   const msg = (v: number | string | undefined) => (typeof v === "string" ? v : undefined);
   return (
-    <section aria-labelledby="fit-title">
-      {heading}
+    <Screen id="fit" title="Fit to budget">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -219,6 +202,6 @@ export function Fit() {
           )}
         </div>
       )}
-    </section>
+    </Screen>
   );
 }

@@ -11,6 +11,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
+import { Screen } from "../../components/Screen";
 import { useTask, TaskStatus } from "../../components/useTask";
 import { readChecks, type CheckResult } from "../../actions/check";
 
@@ -77,10 +78,7 @@ export function Home() {
     };
   }, [port, model]);
   return (
-    <section aria-labelledby="home-title">
-      <Subtitle2 as="h2" block id="home-title">
-        SEND Funding Modeller
-      </Subtitle2>
+    <Screen id="home" title="SEND Funding Modeller">
       <div style={{ margin: "8px 0" }}>
         <Badge appearance="tint" color={port.kind === "excel" ? "success" : "informative"}>
           {connection}
@@ -189,6 +187,6 @@ export function Home() {
           {model.sheets.length} sheet{model.sheets.length === 1 ? "" : "s"} in this workbook.
         </Caption1>
       )}
-    </section>
+    </Screen>
   );
 }

@@ -26,6 +26,7 @@ import { createModel } from "../../actions/createModel";
 import { planPaneImport, rememberedMapping } from "../../actions/importInstitutions";
 import { errorText, TaskStatus, useTask } from "../../components/useTask";
 import { usePane } from "../../PaneContext";
+import { Screen } from "../../components/Screen";
 import { candidateNameError, ModelTargetFields, useModelTarget } from "../../components/ModelTarget";
 
 const MAX_LISTED = 40;
@@ -129,10 +130,7 @@ export function Import() {
 
   const report = result?.report;
   return (
-    <section aria-labelledby="import-title">
-      <Subtitle2 as="h2" block id="import-title">
-        Import institutions
-      </Subtitle2>
+    <Screen id="import" title="Import institutions">
       <Text as="p" block size={200}>
         Your own school list: a census extract, the APT&apos;s school list or your own sheet, as CSV or xlsx. Nothing is
         written until you press Import.
@@ -302,6 +300,6 @@ export function Import() {
           </MessageBarBody>
         </MessageBar>
       )}
-    </section>
+    </Screen>
   );
 }

@@ -4,19 +4,11 @@
 // there is a model, the default is to rewrite its own sheets (asking before any existing cell changes),
 // so running New model again with the same inputs changes nothing; "new sheets" keeps it instead.
 import { useState } from "react";
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Subtitle2,
-} from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
 import { SAMPLE_LOCAL_OPTION } from "../../../model/model";
 import { createModel, planNewModel } from "../../actions/createModel";
 import { usePane } from "../../PaneContext";
+import { Screen } from "../../components/Screen";
 import { candidateNameError, ModelTargetFields, useModelTarget } from "../../components/ModelTarget";
 import { TaskStatus, useTask } from "../../components/useTask";
 
@@ -50,10 +42,7 @@ export function NewModel() {
     });
 
   return (
-    <section aria-labelledby="new-title">
-      <Subtitle2 as="h2" block id="new-title">
-        New model
-      </Subtitle2>
+    <Screen id="new" title="New model">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -97,6 +86,6 @@ export function NewModel() {
           </MessageBarBody>
         </MessageBar>
       )}
-    </section>
+    </Screen>
   );
 }

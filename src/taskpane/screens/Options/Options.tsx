@@ -21,6 +21,7 @@ import {
 } from "@fluentui/react-components";
 import { findKeyInfo } from "../../../engine/keys";
 import { usePane } from "../../PaneContext";
+import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { addOption, differences, setRate } from "../../actions/options";
 import { runCheck, type CheckResult } from "../../actions/check";
@@ -50,12 +51,9 @@ export function Options() {
 
   if (!rates)
     return (
-      <section aria-labelledby="options-title">
-        <Subtitle2 as="h2" block id="options-title">
-          Options
-        </Subtitle2>
+      <Screen id="options" title="Options">
         <Missing what="rates table" onCreate={() => navigate("new")} />
-      </section>
+      </Screen>
     );
 
   const diffs = selected ? differences(rates, selected) : [];
@@ -88,10 +86,7 @@ export function Options() {
     });
 
   return (
-    <section aria-labelledby="options-title">
-      <Subtitle2 as="h2" block id="options-title">
-        Options
-      </Subtitle2>
+    <Screen id="options" title="Options">
       <Table size="small" aria-label="Options in the rates table">
         <TableHeader>
           <TableRow>
@@ -275,6 +270,6 @@ export function Options() {
         </ul>
       )}
       <TaskStatus {...task} />
-    </section>
+    </Screen>
   );
 }

@@ -16,6 +16,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
+import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { gatherPaper, type PaperData } from "../../actions/paper";
 import { formatMoney, formatPercent } from "../../components/numbers";
@@ -55,23 +56,16 @@ export function Paper() {
       });
   }, [port, model, run]);
 
-  const heading = (
-    <Subtitle2 as="h2" block id="paper-title">
-      Schools Forum paper
-    </Subtitle2>
-  );
   if (!model?.rates)
     return (
-      <section aria-labelledby="paper-title">
-        {heading}
+      <Screen id="paper" title="Schools Forum paper">
         <Missing what="rates table" onCreate={() => navigate("new")} />
-      </section>
+      </Screen>
     );
   const when = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
 
   return (
-    <section aria-labelledby="paper-title" className="send-paper">
-      {heading}
+    <Screen id="paper" title="Schools Forum paper" className="send-paper">
       <Button className="no-print" appearance="primary" onClick={() => window.print()} disabled={!paper}>
         Print the paper
       </Button>
@@ -205,6 +199,6 @@ export function Paper() {
           )}
         </article>
       )}
-    </section>
+    </Screen>
   );
 }

@@ -24,6 +24,7 @@ import {
 import { PROJECTION_FIELDS, PROJECTION_GROUPS } from "../../../model/projection";
 import { normOption } from "../../../engine/normalize";
 import { usePane } from "../../PaneContext";
+import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import {
   currentAssumptions,
@@ -91,17 +92,11 @@ export function Projection() {
     setBase(existing ?? bases[bases.length - 1] ?? "");
   }, [model, loadedFrom, bases]);
 
-  const heading = (
-    <Subtitle2 as="h2" block id="projection-title">
-      Projection
-    </Subtitle2>
-  );
   if (!rates)
     return (
-      <section aria-labelledby="projection-title">
-        {heading}
+      <Screen id="projection" title="Projection">
         <Missing what="rates table" onCreate={() => navigate("new")} />
-      </section>
+      </Screen>
     );
 
   const input = {
@@ -130,8 +125,7 @@ export function Projection() {
     });
 
   return (
-    <section aria-labelledby="projection-title">
-      {heading}
+    <Screen id="projection" title="Projection">
       <TaskStatus {...task} busyLabel="Projecting…" />
       {result && (
         <div aria-label="Projection results">
@@ -263,6 +257,6 @@ export function Projection() {
           Write assumptions and projection
         </Button>
       </form>
-    </section>
+    </Screen>
   );
 }

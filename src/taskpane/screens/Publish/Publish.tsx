@@ -1,16 +1,8 @@
 // Publish for review: copies the chosen sheets as values only (no SEND formulas) with a summary sheet.
 import { useEffect, useMemo, useState } from "react";
-import {
-  Button,
-  Checkbox,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Subtitle2,
-  Text,
-} from "@fluentui/react-components";
+import { Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Text } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
+import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { publishForReview, type PublishResult } from "../../actions/publish";
 import { publishFile, type PublishFileResult } from "../../actions/publishFile";
@@ -36,17 +28,11 @@ export function Publish() {
     setChosen(modelSheets.length ? modelSheets : candidates);
   }, [model, candidates]);
 
-  const heading = (
-    <Subtitle2 as="h2" block id="publish-title">
-      Publish for review
-    </Subtitle2>
-  );
   if (model && candidates.length === 0)
     return (
-      <section aria-labelledby="publish-title">
-        {heading}
+      <Screen id="publish" title="Publish for review">
         <Missing what="sheets to publish" onCreate={() => navigate("new")} />
-      </section>
+      </Screen>
     );
 
   const toggle = (s: string, on: boolean) =>
@@ -75,8 +61,7 @@ export function Publish() {
     });
 
   return (
-    <section aria-labelledby="publish-title">
-      {heading}
+    <Screen id="publish" title="Publish for review">
       <Text as="p" block>
         Copies sheets with every formula replaced by its value, so reviewers see fixed numbers and no SEND functions.
         Text that looks like a formula stays text.
@@ -116,6 +101,6 @@ export function Publish() {
           </MessageBarBody>
         </MessageBar>
       )}
-    </section>
+    </Screen>
   );
 }

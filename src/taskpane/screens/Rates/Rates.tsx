@@ -20,6 +20,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
+import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { setRate } from "../../actions/options";
 import { effectiveValue } from "../../workbook/discover";
@@ -106,17 +107,11 @@ export function Rates() {
     if (!names.includes(option)) setOption(allocated[allocated.length - 1] ?? names[names.length - 1] ?? "");
   }, [names, option, model]);
 
-  const heading = (
-    <Subtitle2 as="h2" block id="rates-title">
-      Rates
-    </Subtitle2>
-  );
   if (!rates)
     return (
-      <section aria-labelledby="rates-title">
-        {heading}
+      <Screen id="rates" title="Rates">
         <Missing what="rates table" onCreate={() => navigate("new")} />
-      </section>
+      </Screen>
     );
 
   const save = (key: string, input: string) =>
@@ -133,8 +128,7 @@ export function Rates() {
   const now = picked && option ? effectiveValue(rates, option, picked) : null;
 
   return (
-    <section aria-labelledby="rates-title">
-      {heading}
+    <Screen id="rates" title="Rates">
       <Text as="p" block>
         Type a rate into a cell and press Enter. A blank cell inherits its parent&apos;s value, shown in grey.
       </Text>
@@ -225,6 +219,6 @@ export function Rates() {
       {matrices.map((m) => (
         <MatrixTable key={`${m.id}-${option}`} m={m} option={option} options={names} busy={task.busy} save={save} />
       ))}
-    </section>
+    </Screen>
   );
 }
