@@ -50,7 +50,7 @@ const ALIASES: Record<string, BlockChoice> = {
 export function parseBlock(text: string, arg = "block"): BlockChoice | SendError {
   const t = normLabel(text);
   if (t === "") return "All";
-  return ALIASES[t] ?? E.unknownName(arg, text, [...BLOCKS, "All"]);
+  return Object.hasOwn(ALIASES, t) ? ALIASES[t] : E.unknownName(arg, text, [...BLOCKS, "All"]); // "constructor" is no block
 }
 
 /** The components of one block (BREAKDOWN order). */

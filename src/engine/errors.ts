@@ -119,6 +119,11 @@ export const E = {
     new SendError("#VALUE!", `${where}: '${header}' is not a number: '${text}'.`),
   negativeCount: (where: string, header: string, value: string) =>
     new SendError("#NUM!", `${where}: '${header}' is negative (${value}); counts must be 0 or more.`),
+  countTooLarge: (where: string, header: string, value: string, limit: string) =>
+    new SendError(
+      "#NUM!",
+      `${where}: '${header}' is ${value}; a count of plans must be at most ${limit} (all of England holds about 500,000).`,
+    ),
   monthsRange: (where: string, value: string) =>
     new SendError("#NUM!", `${where}: 'Months' is ${value}; it must be between 0 and 12.`),
   occupiedOverPlaces: (where: string, occupied: string, places: string) =>

@@ -66,6 +66,7 @@ export class Range {
     let cols = 0;
     for (let r = grid.length - 1; r >= 0; r--) {
       const row = grid[r];
+      if (!row) continue; // a hole in a sparse array from a host: an empty row
       for (let c = row.length - 1; c >= cols; c--) {
         if (!blankCell(row[c])) {
           if (rows === 0) rows = r + 1;
@@ -94,7 +95,7 @@ export class Range {
   /** The trimmed cells as a grid (the host's own array when it needs no trimming). */
   grid(): Grid {
     const src = this.source;
-    if (src.length === this.rows && src.every((row) => row.length === this.cols)) return src;
+    if (src.length === this.rows && src.every((row) => row?.length === this.cols)) return src;
     const out: Cell[][] = [];
     for (let r = 0; r < this.rows; r++) {
       const row: Cell[] = [];
@@ -112,11 +113,11 @@ export class Range {
     if (this.isEmpty) return [];
     const out: Cell[] = [];
     if (this.rows === 1) {
-      const row = this.source[0];
+      const row = this.source[0] ?? [];
       if (row.length === this.cols && gridMemo(this.source) !== undefined && !row.includes(undefined)) return row;
       for (let c = 0; c < this.cols; c++) out.push(row[c] ?? null);
     } else if (this.cols === 1) {
-      for (let r = 0; r < this.rows; r++) out.push(this.source[r][0] ?? null);
+      for (let r = 0; r < this.rows; r++) out.push(this.source[r]?.[0] ?? null);
     } else {
       return null;
     }

@@ -164,3 +164,45 @@ describe("a table of 10,000 typos", () => {
     expect(nearest("zzzzzzzz", ["place.special"])).toBeUndefined();
   });
 });
+
+describe("found by the 1,000,000-case run (2026-12-05, seed 20261205)", () => {
+  const rates = [
+    ["Factor", "A"],
+    ["place.special", 10000],
+    ["topup.special.1", 5000],
+  ];
+
+  test("a hole in a sparse values array is a blank cell, not a crash", () => {
+    const values = [["Special"], [2], , [1]] as unknown as Cell[][];
+    const r = invoke("BREAKDOWN", [rates, "A", [["Phase"], ["Places"], ["Pupils"], ["EHCP 1"]], values]);
+    expect(isSendError(r) ? r.message : "a breakdown").toBe("a breakdown");
+  });
+
+  test("block 'constructor' is an unknown block, not Object.prototype's constructor", () => {
+    const r = errorOf(
+      invoke("ALLOCATEALL", [
+        rates,
+        "A",
+        [
+          ["Phase", "Places"],
+          ["Special", 2],
+        ],
+        "constructor",
+      ]),
+    );
+    expect(r.message).toMatch(/^block: unknown value 'constructor'/);
+  });
+
+  test("a history count of 1E+308 is #NUM! naming the cell, not a forecast of NaN", () => {
+    const history = [
+      ["Year", "Special"],
+      [2020, 100],
+      [2021, 1e308],
+      [2022, 120],
+      [2023, 130],
+    ];
+    const r = errorOf(invoke("FORECAST", [history, 3]));
+    expect(r.kind).toBe("#NUM!");
+    expect(r.message).toMatch(/history row 3: 'Special' is 1e\+308; a count of plans must be at most 10,000,000/);
+  });
+});

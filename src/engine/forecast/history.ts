@@ -3,12 +3,15 @@
 // nearest valid one (never dropped); a column with values but no header is #VALUE!; an all-blank column or row
 // is skipped. Year: a 4-digit whole number; the years must be consecutive (either order is read; the forecast
 // follows the latest), with no duplicate, and at least 3. Counts: blank is 0, text is #VALUE! naming header and
-// row, negative is #NUM!.
+// row, negative or above MAX_COUNT is #NUM! (a count the forecast's arithmetic could overflow on is no area's).
 import { isBlank, readNumber } from "../coerce";
 import { E, type SendError, attempt, raise } from "../errors";
 import { normLabel } from "../normalize";
 import type { Grid } from "../types";
 import { breakdownOf, VALID_HEADERS, YEAR_HEADER, type Breakdown } from "./breakdowns";
+
+/** The largest count of plans a history cell may hold: 20 × England's total, far below any overflow. */
+export const MAX_COUNT = 10_000_000;
 
 export interface HistoryColumn {
   readonly breakdown: Breakdown;
@@ -73,6 +76,8 @@ function read(grid: Grid, arg: string): History {
       if (n.kind === "text") raise(E.notNumberField(where, breakdown.header, n.text));
       if (n.kind === "blank") return 0;
       if (n.value.isNeg() && !n.value.isZero()) raise(E.negativeCount(where, breakdown.header, n.value.toString()));
+      if (n.value.gt(MAX_COUNT))
+        raise(E.countTooLarge(where, breakdown.header, n.value.toString(), MAX_COUNT.toLocaleString("en-GB")));
       return n.value.toNumber();
     });
     rows.push({ year: y.value.toNumber(), row: r + 1, values });
