@@ -206,3 +206,18 @@ describe("found by the 1,000,000-case run (2026-12-05, seed 20261205)", () => {
     expect(r.message).toMatch(/history row 3: 'Special' is 1e\+308; a count of plans must be at most 10,000,000/);
   });
 });
+
+test("SEND.FORECAST with a coverage of 5E-324 spills no negative zero (found by the re-run, same seed)", () => {
+  const history = [
+    ["Year", "Total", "Special"],
+    [2010, 18160, 10532],
+    [2011, 5224, 14627],
+    [2012, 8037, 19313],
+    [2013, 8, 9379],
+    [2014, 15627, null],
+    [2015, 11630, 5],
+  ];
+  const r = invoke("FORECAST", [history, 15, 5e-324]);
+  if (!Array.isArray(r)) throw new Error(`expected a spill, got ${JSON.stringify(r)}`);
+  expect(r.flat().some((v) => Object.is(v, -0))).toBe(false);
+});
