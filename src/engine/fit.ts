@@ -35,6 +35,7 @@
 //   'scaled' otherwise.
 import { D, type Dec, PENNY, roundMoney } from "./money";
 import { E, attempt, fail, isSendError, type SendError } from "./errors";
+import { MAX_K, toDouble } from "./fast/exact";
 import { ceilDiv, commonScale, decOf, formatScaled, pow10, scaledOf, type Scaled } from "./scaled";
 
 export type FitStatus = "protected" | "capped" | "scaled";
@@ -85,11 +86,9 @@ export function fitResults(r: FitResult): Dec[] {
 /** The results as the doubles `Decimal#toNumber()` gives for them, without building a Decimal per row. */
 export function fitNumbers(r: FitResult): number[] {
   const u = scaledOf(r.unit);
-  const exact = u.k <= 22; // 10^k is an exact double, so n / 10^k is the correctly rounded quotient
-  const div = Number(pow10(u.k));
   return r.units.map((n) => {
     const m = n * u.m;
-    return exact && m <= MAX_SAFE ? Number(m) / div : Number(formatScaled(m, u.k));
+    return u.k <= MAX_K && m <= MAX_SAFE ? toDouble(Number(m), u.k) : Number(formatScaled(m, u.k));
   });
 }
 

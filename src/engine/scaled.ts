@@ -2,18 +2,19 @@
 // doubles and Decimal's 40 digits (SEND.FIT multiplies sums of 300,000 amounts together), BigInt keeps every value
 // exact and costs a fraction of a Decimal. Inputs are read exactly as `new Decimal(x)` reads them.
 import { D, type Dec } from "./money";
+import { MAX_K, POW10 } from "./fast/exact";
 
 export interface Scaled {
   m: bigint;
   k: number;
 }
 
-const POW10: bigint[] = [1n];
+const POW10_BIG: bigint[] = [1n];
 
 /** 10^k as a BigInt (k ≥ 0), cached. */
 export function pow10(k: number): bigint {
-  while (POW10.length <= k) POW10.push(POW10[POW10.length - 1] * 10n);
-  return POW10[k];
+  while (POW10_BIG.length <= k) POW10_BIG.push(POW10_BIG[POW10_BIG.length - 1] * 10n);
+  return POW10_BIG[k];
 }
 
 /** x exactly: a number as String(x) shows it (what `new Decimal(x)` parses), a Decimal as it holds it. */
@@ -27,7 +28,6 @@ export function scaledOf(x: Dec | number): Scaled {
   return { m: neg ? -m : m, k: dot < 0 ? 0 : s.length - dot - 1 };
 }
 
-const POW10_DOUBLE: readonly number[] = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 const M_LIMIT = 2 ** 50;
 
 /**
@@ -48,9 +48,9 @@ export function commonScale(xs: readonly (Dec | number | null)[]): { m: (bigint 
     let ki = -1;
     if (typeof x === "number") {
       const ax = Math.abs(x);
-      for (let j = 0; j <= 22 && ax * POW10_DOUBLE[j] <= M_LIMIT; j++) {
-        const m = Math.round(x * POW10_DOUBLE[j]);
-        if (m / POW10_DOUBLE[j] === x) {
+      for (let j = 0; j <= MAX_K && ax * POW10[j] <= M_LIMIT; j++) {
+        const m = Math.round(x * POW10[j]);
+        if (m / POW10[j] === x) {
           small[i] = m;
           ki = j;
           break;

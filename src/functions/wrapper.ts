@@ -172,15 +172,18 @@ function specFor(name: string): FunctionSpec {
  */
 function representable(spec: FunctionSpec, result: Result): Result {
   // the common case first, without closures or messages: every call of every cell comes through here
+  // a negative zero (Math.round(-0.4), 0 × -1) is shown as 0: no cell ever holds -0
   if (!isGrid(result))
     return typeof result === "number" && !Number.isFinite(result)
       ? unrepresentable(spec, result, `the result of ${fnName(spec)}`)
-      : result;
+      : result === 0
+        ? 0
+        : result;
   for (let r = 0; r < result.length; r++) {
     const row = result[r];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v === "number" && !Number.isFinite(v)) return checkedGrid(spec, result);
+      if (typeof v === "number" && (!Number.isFinite(v) || (v === 0 && 1 / v < 0))) return checkedGrid(spec, result);
     }
   }
   return result;
@@ -195,7 +198,9 @@ function checkedGrid(spec: FunctionSpec, result: OutGrid): OutGrid {
     row.map((v, c) =>
       typeof v === "number" && !Number.isFinite(v)
         ? unrepresentable(spec, v, `${fnName(spec)} row ${r + 1}, column ${c + 1}`)
-        : v,
+        : v === 0
+          ? 0
+          : v,
     ),
   );
 }

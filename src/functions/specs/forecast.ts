@@ -40,8 +40,7 @@ export const FORECAST: FunctionSpec = {
     const rows = forecast(a.range("history").grid(), { horizon: a.number("horizon"), coverage: a.number("coverage") });
     if (rows instanceof SendError) return rows;
     const grid: OutGrid = [[...FORECAST_HEADER]];
-    // + 0: a cell never shows a negative zero (a High of -0 came from a coverage of 5E-324)
-    for (const r of rows) grid.push([r.year, r.breakdown.header, r.low + 0, r.central + 0, r.high + 0]);
+    for (const r of rows) grid.push([r.year, r.breakdown.header, r.low, r.central, r.high]);
     return grid;
   },
 };
