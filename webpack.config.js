@@ -1,7 +1,9 @@
 // Builds the add-in: taskpane.html loads both the task pane and the custom functions (shared runtime),
 // preview.html runs the task pane in a plain browser on an in-browser workbook, functions.json comes
 // from the JSDoc in src/functions/functions.ts.
-//   npx webpack --mode production            -> dist/, office.js from Microsoft's CDN (Office requires it)
+//   ADDIN_BASE_URL=https://host/path/ npx webpack --mode production
+//                                            -> dist/, office.js from Microsoft's CDN (Office requires it), and
+//                                               dist/manifest.xml with every URL on that host (required)
 //   npx webpack serve --mode development     -> https://localhost:3000, office.js from assets/office-js
 //   ... --env preview                        -> "/" serves preview.html
 //   ... --env http                           -> plain HTTP (no certificates; fine for the preview)
@@ -11,6 +13,9 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { Compilation, WebpackError, sources } = require("webpack");
+const { addinFiles } = require("./scripts/addin/build.js");
+const { normaliseBaseUrl } = require("./scripts/addin/manifest.js");
 
 const PORT = 3000;
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -51,6 +56,37 @@ function contentSecurityPolicy({ office, devSocket }) {
     .join("; ");
 }
 
+/**
+ * Writes manifest.xml and finishes functions.json (scripts/addin/build.js) once the metadata plugin has emitted it.
+ * A production build without ADDIN_BASE_URL, or a manifest that breaks a rule or the schema, fails the build.
+ */
+class AddinFilesPlugin {
+  constructor(options) {
+    this.options = options;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AddinFilesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "AddinFilesPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const meta = compilation.getAsset("functions.json");
+          const { files, errors, warnings } = addinFiles({
+            ...this.options,
+            functionsJson: meta ? meta.source.source().toString() : undefined,
+          });
+          for (const [name, text] of Object.entries(files)) {
+            const source = new sources.RawSource(text);
+            if (compilation.getAsset(name)) compilation.updateAsset(name, source);
+            else compilation.emitAsset(name, source);
+          }
+          for (const e of errors) compilation.errors.push(new WebpackError(e));
+          for (const w of warnings) compilation.warnings.push(new WebpackError(w));
+        },
+      );
+    });
+  }
+}
+
 /** @param {Record<string, unknown>} env  @param {{mode?: string}} argv */
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === "production" ? "production" : "development";
@@ -58,6 +94,10 @@ module.exports = async (env = {}, argv = {}) => {
   const useHttp = Boolean(env.http);
   const officeJs =
     env.officejs === "local" || env.officejs === "cdn" ? env.officejs : mode === "production" ? "cdn" : "local";
+  // The host a production build is for (env.baseUrl wins over the environment variable); checked here, so a bad
+  // address stops the build before it starts.
+  const rawBase = env.baseUrl ?? process.env.ADDIN_BASE_URL;
+  const baseUrl = rawBase ? normaliseBaseUrl(rawBase) : undefined;
   const devSocket = serving ? `${useHttp ? "ws" : "wss"}://localhost:${PORT}` : undefined;
 
   const taskpaneCsp = contentSecurityPolicy({ office: officeJs === "cdn", devSocket });
@@ -124,6 +164,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
+      new AddinFilesPlugin({ production: mode === "production", baseUrl }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Regenerates test/golden/functions.json: the custom-functions metadata Excel reads (functions.json), generated from
-// the JSDoc in src/functions/functions.ts, stamped with the manifest <Version> it ships under.
+// the JSDoc in src/functions/functions.ts and finished by scripts/addin/functions-json.js, stamped with the manifest <Version> it ships under.
 //
 // Excel caches custom-function metadata per add-in version, so changed metadata under an unchanged version may never
 // reach users. This script therefore refuses to run unless manifest.xml's <Version> differs from the golden's:
@@ -10,6 +10,7 @@
 const fs = require("fs");
 const path = require("path");
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
+const { shippedMetadata } = require("./addin/functions-json.js");
 
 const ROOT = path.join(__dirname, "..");
 const SOURCE = path.join(ROOT, "src/functions/functions.ts");
@@ -37,7 +38,7 @@ async function main() {
     console.error(errors.join("\n"));
     process.exit(1);
   }
-  const out = { manifestVersion: version, metadata: JSON.parse(metadataJson) };
+  const out = { manifestVersion: version, metadata: shippedMetadata(JSON.parse(metadataJson)) };
   fs.mkdirSync(path.dirname(GOLDEN), { recursive: true });
   fs.writeFileSync(GOLDEN, JSON.stringify(out, null, 2) + "\n");
   console.log(

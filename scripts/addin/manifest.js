@@ -47,19 +47,6 @@ function manifestFor(baseUrl, devXml = fs.readFileSync(DEV_MANIFEST, "utf8")) {
   return xml;
 }
 
-/** functions.json with every helpUrl moved from the development host to `baseUrl` (the JSDoc names localhost). */
-function functionsJsonFor(baseUrl, metadata) {
-  const base = normaliseBaseUrl(baseUrl);
-  return {
-    ...metadata,
-    functions: metadata.functions.map((f) =>
-      typeof f.helpUrl === "string" && f.helpUrl.startsWith(DEV_BASE_URL)
-        ? { ...f, helpUrl: base + f.helpUrl.slice(DEV_BASE_URL.length) }
-        : f,
-    ),
-  };
-}
-
 /** Width and height from a PNG's IHDR chunk, or an error text. */
 function pngSize(file) {
   if (!fs.existsSync(file)) return `${path.relative(ROOT, file)} does not exist`;
@@ -164,6 +151,5 @@ module.exports = {
   MAX_RESOURCE_ID,
   normaliseBaseUrl,
   manifestFor,
-  functionsJsonFor,
   manifestRuleErrors,
 };

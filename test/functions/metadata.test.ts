@@ -5,6 +5,11 @@ import { resolve } from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { REGISTRY, helpUrl } from "../../src/functions/registry";
 
+// The build's finishing step (top-level options the generator cannot emit): the golden records what ships.
+const { shippedMetadata } = require("../../scripts/addin/functions-json.js") as {
+  shippedMetadata(generated: unknown): Metadata;
+};
+
 const ROOT = resolve(__dirname, "../..");
 const GOLDEN_PATH = "test/golden/functions.json";
 
@@ -24,6 +29,8 @@ interface MetaFunction {
   result: { type?: string; dimensionality?: string };
 }
 interface Metadata {
+  allowErrorForDataTypeAny?: boolean;
+  allowCustomDataForDataTypeAny?: boolean;
   functions: MetaFunction[];
 }
 
@@ -41,7 +48,7 @@ let errors: string[];
 beforeAll(async () => {
   const r = await generateCustomFunctionsMetadata([resolve(ROOT, "src/functions/functions.ts")], false);
   errors = r.errors;
-  metadata = errors.length === 0 ? JSON.parse(r.metadataJson) : { functions: [] };
+  metadata = errors.length === 0 ? shippedMetadata(JSON.parse(r.metadataJson)) : { functions: [] };
 });
 
 test("functions.ts generates metadata without errors", () => {
@@ -87,6 +94,16 @@ describe.each(REGISTRY.map((s) => [s.name, s] as const))("%s", (name, spec) => {
   test("returns a matrix exactly when the registry says so", () => {
     expect(meta().result.dimensionality === "matrix").toBe(spec.result === "matrix");
   });
+});
+
+test("error cells reach every function (allowErrorForDataTypeAny, any-typed parameters); data types do not", () => {
+  expect(metadata.allowErrorForDataTypeAny).toBe(true);
+  expect(metadata).not.toHaveProperty("allowCustomDataForDataTypeAny");
+  // Excel applies allowErrorForDataTypeAny only to parameters typed any or any[][]
+  const typed = metadata.functions.flatMap((f) =>
+    f.parameters.filter((p) => p.type !== "any").map((p) => `${f.id}.${p.name}`),
+  );
+  expect(typed).toEqual([]);
 });
 
 test("no description contains an at-sign tag (it would be cut there)", () => {
