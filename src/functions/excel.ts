@@ -1,11 +1,13 @@
-// The Excel host: functions.ts entry points call `excel(name, args)`. Maps what Excel hands over to host values,
-// and results back: a SendError becomes a CustomFunctions.Error (thrown for the whole formula, placed in the cell
-// inside a spill), a grid becomes any[][] with "" for blank.
+// The Excel host: functions.ts entry points call `excel(name, args)`. Maps what Excel hands over to host values
+// (src/functions/excelArgs.ts, the one adapter for each host's conventions), and results back: a SendError becomes
+// a CustomFunctions.Error (thrown for the whole formula, placed in the cell inside a spill), a grid becomes any[][]
+// with "" for blank.
 import type { ErrorKind, SendError } from "../engine/errors";
 import { isSendError } from "../engine/errors";
-import type { Cell, OutCell } from "../engine/types";
+import type { OutCell } from "../engine/types";
 import { specOf, isGrid, widthOf, type Result } from "./registry";
-import { invoke, type HostValue } from "./wrapper";
+import { invoke } from "./wrapper";
+import { fromExcel } from "./excelArgs";
 
 /** The ErrorCode names of CustomFunctions (office-runtime) for our three error kinds. */
 export const ERROR_CODE: Record<ErrorKind, "invalidValue" | "notAvailable" | "invalidNumber"> = {
@@ -50,32 +52,6 @@ export function excelError(e: SendError): unknown {
   if (!cf) return new ExcelErrorStandIn(e.kind, message);
   const code = cf.ErrorCode[name] ?? e.kind;
   return message === undefined ? new cf.Error(code) : new cf.Error(code, message);
-}
-
-const EXCEL_ERROR_TEXT: Record<string, string> = {
-  divisionByZero: "#DIV/0!",
-  invalidName: "#NAME?",
-  invalidNumber: "#NUM!",
-  invalidReference: "#REF!",
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  nullReference: "#NULL!",
-};
-
-/** A cell as Excel passed it: primitives as they are; an error value (an object with a code) as its text, e.g. "#N/A".
- * */
-function fromExcelCell(v: unknown): Cell {
-  if (v === null || v === undefined || typeof v === "number" || typeof v === "string" || typeof v === "boolean")
-    return v;
-  const code = (v as { code?: unknown; errorCode?: unknown }).code ?? (v as { errorCode?: unknown }).errorCode;
-  if (typeof code === "string") return EXCEL_ERROR_TEXT[code] ?? code;
-  return String(v);
-}
-
-function fromExcel(v: unknown): HostValue {
-  if (Array.isArray(v))
-    return v.map((row: unknown) => (Array.isArray(row) ? row.map(fromExcelCell) : [fromExcelCell(row)]));
-  return fromExcelCell(v);
 }
 
 function toExcelCell(c: OutCell): unknown {

@@ -2,6 +2,7 @@
 // and what Excel hands over (null for omitted optionals, "" for blank cells, error values inside ranges).
 import * as fns from "../../src/functions/functions";
 import { ExcelErrorStandIn, excelError, toExcel } from "../../src/functions/excel";
+import { fromExcel, fromExcelCell } from "../../src/functions/excelArgs";
 import { SendError } from "../../src/engine/errors";
 import { BASELINE, HEADER, INSTITUTIONS, OPTION_B, RATES } from "../headless/functions/fixture";
 
@@ -133,5 +134,43 @@ describe("without the CustomFunctions global (node, tests)", () => {
     ]);
     expect(toExcel("OK", true)).toEqual([["OK"]]);
     expect(toExcel(null, false)).toBe("");
+  });
+});
+
+describe("the argument adapter (src/functions/excelArgs.ts)", () => {
+  test('blanks: null and "" are blank; 0 stays 0 (it cannot be told from a real 0)', () => {
+    expect(fromExcel([[null, "", 0, undefined]])).toEqual([[null, null, 0, null]]);
+    expect(fromExcel(undefined)).toBeUndefined();
+  });
+
+  test("data types are read as their basic value; an error-valued one as its error", () => {
+    expect(fromExcelCell({ type: "Double", basicValue: 3 })).toBe(3);
+    expect(fromExcelCell({ type: "FormattedNumber", basicValue: 0.05, numberFormat: "0%" })).toBe(0.05);
+    expect(fromExcelCell({ type: "String", basicValue: "Primary" })).toBe("Primary");
+    expect(fromExcelCell({ type: "Boolean", basicValue: false })).toBe(false);
+    expect(fromExcelCell({ type: "Empty", basicValue: "" })).toBeNull();
+    expect(fromExcelCell({ type: "Entity", text: "Alpha School", basicType: "Error", basicValue: "#VALUE!" })).toBe(
+      "#VALUE!",
+    );
+    expect(fromExcelCell({ type: "Error", errorType: "Div0", basicValue: "#DIV/0!" })).toBe("#DIV/0!");
+    expect(fromExcelCell({ type: "Error", basicValue: "#N/A" })).toBe("#N/A");
+  });
+
+  test("error values are their text; an unknown object is #VALUE!, never [object Object]", () => {
+    expect(fromExcelCell({ code: "notAvailable" })).toBe("#N/A");
+    expect(fromExcelCell({ code: "#REF!" })).toBe("#REF!");
+    expect(fromExcelCell({ errorCode: "invalidNumber" })).toBe("#NUM!");
+    expect(fromExcelCell({ some: "thing" })).toBe("#VALUE!");
+    expect(fromExcelCell({ type: "Double", basicValue: { nested: 1 } })).toBe("#VALUE!");
+  });
+
+  test("one error cell in an institutions table fails only its row", () => {
+    const table: unknown[][] = TABLE_X.map((r) => [...r]);
+    table[2][2] = { type: "Error", errorType: "Div0", basicValue: "#DIV/0!" };
+    const out = fns.allocateAll(RATES_X, "Baseline", table) as unknown[][];
+    expect(out[0]).toEqual([BASELINE.Alpha]);
+    expect(out[1][0]).toBeInstanceOf(ExcelErrorStandIn);
+    expect((out[1][0] as Error).message).toBe("table row 2 ('Beta'): 'Primary Pupils' is not a number: '#DIV/0!'.");
+    expect(out[2]).toEqual([BASELINE.Gamma]);
   });
 });
