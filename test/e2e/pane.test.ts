@@ -550,7 +550,7 @@ describe("the task pane in chromium, on the built preview", () => {
       .waitFor();
     await paper.getByRole("table", { name: "Projection assumptions" }).waitFor();
     await paper.getByRole("img", { name: /^Total allocated by option\./ }).waitFor();
-    await until(() => button("Print the paper").isEnabled(), true, "Print enabled");
+    await until(() => button("Save the paper to print").isEnabled(), true, "Print enabled");
     await finishStep("paper");
     // printed, only the paper shows: the tabs and the grid are hidden
     await expectPrintsOnlyThePaper();
@@ -714,7 +714,7 @@ describe("an officer's own 30 schools from a CSV with their own headers, at a 35
       .getByText("Top-up, Band 3, Mainstream school: £7,500 (Option A: £6,000)")
       .waitFor();
     await paper.getByText(`${SCENARIO} fitted to`, { exact: false }).waitFor();
-    await until(() => button("Print the paper").isEnabled(), true, "Print enabled");
+    await until(() => button("Save the paper to print").isEnabled(), true, "Print enabled");
     await finishStep("csv-paper");
     await expectPrintsOnlyThePaper("csv-paper-print");
     if (process.env.UPDATE_SCREENSHOTS === "1") {

@@ -74,7 +74,7 @@ const noExplain: ExplainFn = async () => {
   throw new Error("not expected");
 };
 const port = (explain: ExplainFn = noExplain) =>
-  new ExcelPort({ explain, settle: { tries: 3, delayMs: 0 }, sleep: async () => {} });
+  new ExcelPort({ explain, settle: { delayMs: 0, maxDelayMs: 0 }, sleep: async () => {} });
 
 describe("ExcelPort reads", () => {
   it("lists sheets and tables", async () => {
@@ -109,6 +109,38 @@ describe("ExcelPort reads", () => {
     });
     expect(await port().readValues("S", "A1")).toEqual([[42]]);
     expect(calls).toBe(2);
+  });
+
+  it("never gives up on #BUSY!: polls with a growing, capped delay and says it is still calculating", async () => {
+    const busy = range({ values: [["#BUSY!"]], valueTypes: [["Error"]] });
+    const done = range({ values: [[42]] });
+    let calls = 0;
+    makeExcel({
+      S: {
+        ...sheetMock({}, []),
+        busy,
+        done,
+        getRange(this: Dict) {
+          return ++calls <= 60 ? this.busy : this.done; // far beyond the old 20 × 250 ms give-up
+        },
+      },
+    });
+    const sleeps: number[] = [];
+    const heard: boolean[] = [];
+    const p = new ExcelPort({
+      explain: noExplain,
+      settle: { delayMs: 250, maxDelayMs: 2000 },
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+    });
+    const off = p.onCalculating((c) => heard.push(c));
+    expect(await p.readValues("S", "A1")).toEqual([[42]]);
+    off();
+    expect(calls).toBe(61);
+    expect(sleeps.slice(0, 4)).toEqual([250, 375, 563, 845]);
+    expect(Math.max(...sleeps)).toBe(2000);
+    expect(heard).toEqual([true, false]);
   });
 
   it("gives the used range without the sheet name, or null for a blank sheet", async () => {

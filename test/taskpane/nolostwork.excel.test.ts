@@ -294,7 +294,8 @@ beforeAll(async () => {
 let demoTables: FakeExcel["tables"];
 let demoFormats: [string, string][];
 
-const port = () => new ExcelPort({ explain: explainFormula, settle: { tries: 1, delayMs: 0 }, sleep: async () => {} });
+const port = () =>
+  new ExcelPort({ explain: explainFormula, settle: { delayMs: 0, maxDelayMs: 0 }, sleep: async () => {} });
 
 function demo(): FakeExcel {
   const excel = new FakeExcel(demoSheets);

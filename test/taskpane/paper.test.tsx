@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { expectAccessible, failOnConsoleError, modelPort, previewPort, renderScreen } from "./helpers/setup";
 import { echoCalc, type Calc } from "./helpers/memoryBook";
 import { keyRowIndex } from "../../src/model/rates";
@@ -55,8 +55,45 @@ describe("Schools Forum paper screen", () => {
         name: /^Total allocated by option\. Local \(sample\): £6,000\.00; Option A: £6,600\.00/,
       }),
     ).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Print the paper" })).toBeTruthy();
     await expectAccessible(container);
+
+    // Saved as an HTML file to print from a browser; never window.print() inside the pane (Office blocks it).
+    const saved: Blob[] = [];
+    const names: string[] = [];
+    const print = jest.fn();
+    const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL, print: window.print };
+    URL.createObjectURL = (b: Blob) => {
+      saved.push(b);
+      return "blob:paper";
+    };
+    URL.revokeObjectURL = () => {};
+    window.print = print;
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      names.push(this.download);
+    });
+    try {
+      fireEvent.click(screen.getByRole("button", { name: "Save the paper to print" }));
+    } finally {
+      click.mockRestore();
+      Object.assign(URL, { createObjectURL: original.create, revokeObjectURL: original.revoke });
+      window.print = original.print;
+    }
+    expect(print).not.toHaveBeenCalled();
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^Schools Forum paper \d+ \w+ \d{4}\.html$/);
+    expect(saved[0].type).toBe("text/html");
+    const html = await new Promise<string>((resolve) => {
+      const reader = new FileReader(); // jsdom's Blob has no text()
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(saved[0]);
+    });
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toContain("@page { size: A4 portrait");
+    expect(html).toContain("Option A fitted to £6,000");
+    expect(html).toContain('aria-label="Options and totals"');
+    expect(html).not.toMatch(/<script/i);
   });
 });
 

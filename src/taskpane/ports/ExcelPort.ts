@@ -35,8 +35,13 @@ const PENDING = new Set(["#BUSY!", "#GETTING_DATA"]);
 
 export interface ExcelPortOptions {
   explain: ExplainFn;
-  /** how long to wait for #BUSY! results to settle (tries × delayMs) */
-  settle?: { tries: number; delayMs: number };
+  /**
+   * How to poll while results are pending: the first wait, growing ×1.5 per poll up to maxDelayMs. There is no
+   * give-up: a pending value is never returned as a result (a timeout would read a slow recalculation of a large
+   * model as a failure, and Fit would undo a column that was only still calculating). onCalculating listeners
+   * hear when the wait starts and ends, so the pane can say "still calculating".
+   */
+  settle?: { delayMs: number; maxDelayMs: number };
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -75,12 +80,25 @@ function grid<T>(range: string, value: T): T[][] {
 
 export class ExcelPort implements WorkbookPort {
   readonly kind = "excel" as const;
-  private readonly settle: { tries: number; delayMs: number };
+  private readonly settle: { delayMs: number; maxDelayMs: number };
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly calculatingListeners = new Set<(calculating: boolean) => void>();
+  private waits = 0;
 
   constructor(private readonly opts: ExcelPortOptions) {
-    this.settle = opts.settle ?? { tries: 20, delayMs: 250 };
+    this.settle = opts.settle ?? { delayMs: 250, maxDelayMs: 2000 };
     this.sleep = opts.sleep ?? ((ms) => new Promise((res) => setTimeout(res, ms)));
+  }
+
+  onCalculating(listener: (calculating: boolean) => void): () => void {
+    this.calculatingListeners.add(listener);
+    return () => this.calculatingListeners.delete(listener);
+  }
+
+  private notifyCalculating(delta: 1 | -1): void {
+    const before = this.waits > 0;
+    this.waits += delta;
+    if (before !== this.waits > 0) for (const l of this.calculatingListeners) l(this.waits > 0);
   }
 
   sheetNames(): Promise<string[]> {
@@ -115,12 +133,23 @@ export class ExcelPort implements WorkbookPort {
     });
   }
 
+  /** The range's values once no cell is pending (#BUSY!): Excel's own signal that a custom function is still
+   * computing. Polls with a growing delay and never gives up (see ExcelPortOptions.settle). */
   async readValues(sheet: string, range: string): Promise<CellValue[][]> {
-    for (let attempt = 1; ; attempt++) {
-      const values = await this.readValuesOnce(sheet, range);
-      const pending = values.some((r) => r.some((v) => v !== null && typeof v === "object" && PENDING.has(v.error)));
-      if (!pending || attempt >= this.settle.tries) return values;
-      await this.sleep(this.settle.delayMs);
+    let delay = this.settle.delayMs;
+    let waiting = false;
+    try {
+      for (;;) {
+        const values = await this.readValuesOnce(sheet, range);
+        const pending = values.some((r) => r.some((v) => v !== null && typeof v === "object" && PENDING.has(v.error)));
+        if (!pending) return values;
+        if (!waiting) this.notifyCalculating(1);
+        waiting = true;
+        await this.sleep(delay);
+        delay = Math.min(this.settle.maxDelayMs, Math.round(delay * 1.5));
+      }
+    } finally {
+      if (waiting) this.notifyCalculating(-1);
     }
   }
 

@@ -97,7 +97,11 @@ export interface WorkbookPort {
   tableNames(): Promise<string[]>;
   /** the sheet's used range without the sheet name ("A1:F20"), or null when the sheet is empty */
   usedRange(sheet: string): Promise<string | null>;
+  /** Values as calculated: a host that computes asynchronously (Excel) waits until no cell is pending. */
   readValues(sheet: string, range: string): Promise<CellValue[][]>;
+  /** Hears when readValues starts and stops waiting for the host to finish calculating (Excel only); returns the
+   * unsubscribe. */
+  onCalculating?(listener: (calculating: boolean) => void): () => void;
   readFormulas(sheet: string, range: string): Promise<RawCell[][]>;
   write(req: WriteRequest): Promise<WriteResult>;
   /** Adds an empty sheet; fails if the name is taken (choose it with uniqueSheetName). */

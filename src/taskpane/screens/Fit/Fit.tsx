@@ -22,6 +22,9 @@ export function Fit() {
   const [result, setResult] = useState<FitResult | null>(null);
   const [current, setCurrent] = useState<number | null | undefined>(undefined);
   const task = useTask();
+  // Excel computes SEND.FIT asynchronously; the port waits for it with no time limit and says when it is waiting.
+  const [calculating, setCalculating] = useState(false);
+  useEffect(() => port.onCalculating?.(setCalculating), [port]);
 
   useEffect(() => {
     let live = true;
@@ -159,7 +162,7 @@ export function Fit() {
           Write SEND.FIT column
         </Button>
       </form>
-      <TaskStatus {...task} busyLabel="Fitting…" />
+      <TaskStatus {...task} busyLabel={calculating ? "Still calculating in Excel…" : "Fitting…"} />
       {result && (
         <div aria-label="Fit results">
           {result.error ? (

@@ -1,7 +1,8 @@
-// The Schools Forum paper, printable from the pane: what each option changes (in words, against its
-// parent), the totals and comparisons, how the fitting was done and the projection's assumptions.
-// Print shows only the paper, on A4 portrait; the chart scales with the page.
-import { useEffect, useState } from "react";
+// The Schools Forum paper: what each option changes (in words, against its parent), the totals and comparisons,
+// how the fitting was done and the projection's assumptions. "Save the paper to print" writes it as an HTML file
+// to open in a browser and print (actions/paperFile.ts: Office blocks window.print in a task pane). The print
+// styles below still give A4 portrait if the page is printed where printing is allowed (the browser preview).
+import { useEffect, useRef, useState } from "react";
 import {
   Button,
   makeStaticStyles,
@@ -19,6 +20,7 @@ import { usePane } from "../../PaneContext";
 import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { gatherPaper, type PaperData } from "../../actions/paper";
+import { paperHtml, saveTextFile } from "../../actions/paperFile";
 import { formatMoney, formatPercent } from "../../components/numbers";
 import { BarChart } from "../../components/BarChart";
 import { changeSentence, valueInWords } from "../../../model/optionChanges";
@@ -48,6 +50,7 @@ export function Paper() {
   const [paper, setPaper] = useState<PaperData | null>(null);
   const task = useTask();
   const { run } = task;
+  const article = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (model?.rates)
@@ -66,12 +69,24 @@ export function Paper() {
 
   return (
     <Screen id="paper" title="Schools Forum paper" className="send-paper">
-      <Button className="no-print" appearance="primary" onClick={() => window.print()} disabled={!paper}>
-        Print the paper
+      <Button
+        className="no-print"
+        appearance="primary"
+        disabled={!paper}
+        onClick={() => {
+          if (!article.current) return;
+          const title = `Schools Forum paper: SEND high needs funding options, ${when}`;
+          saveTextFile(paperHtml(article.current, title), `Schools Forum paper ${when}.html`, "text/html");
+        }}
+      >
+        Save the paper to print
       </Button>
+      <Text as="p" block className="no-print">
+        Saves the paper as a web page: open it in your browser and print it (A4 portrait).
+      </Text>
       <TaskStatus {...task} busyLabel="Reading the workbook…" />
       {paper && (
-        <article aria-label="Paper">
+        <article aria-label="Paper" ref={article}>
           <Text as="p" block>
             SEND high needs funding options, {when}. {paper.institutions} institutions. Every figure is read from the
             workbook.
