@@ -3,6 +3,8 @@
 // lines, balances and EHCPs by placement for the unmitigated and mitigated options; typed input cells (listed per
 // sheet in `inputs`) add block transfers, other income and one row per mitigation. Change a rate and the balances
 // follow.
+import { SPEND_LINES } from "../engine/plan";
+import { GROUPS } from "../engine/project";
 import { cellA1, colLetters, quoteSheet } from "./a1";
 import { formulaString, type RawCell, type Rows } from "./types";
 
@@ -13,19 +15,20 @@ export const PLAN_SHEETS = {
   mitigations: "Mitigations",
 } as const;
 
-/** SEND.PLAN's spill rows (1-based within the spill): header, income, 9 spend lines, rounding, total, in-year,
- *  cumulative, the EHCP heading, 7 settings, total EHCPs. */
+/** SEND.PLAN's spill rows (1-based within the spill): header, income, the spend lines, rounding, total, in-year,
+ *  cumulative, the EHCP heading, one row per placement group, total EHCPs. */
+const LAST_LINE = 2 + SPEND_LINES.length + 1;
 const PLAN_SPILL = {
   income: 2,
   firstLine: 3,
-  lastLine: 12,
-  spend: 13,
-  inYear: 14,
-  cumulative: 15,
-  firstCount: 17,
-  lastCount: 24,
+  lastLine: LAST_LINE,
+  spend: LAST_LINE + 1,
+  inYear: LAST_LINE + 2,
+  cumulative: LAST_LINE + 3,
+  firstCount: LAST_LINE + 5,
+  lastCount: LAST_LINE + 5 + GROUPS.length,
 } as const;
-const PLAN_HEIGHT = 24;
+const PLAN_HEIGHT = PLAN_SPILL.lastCount;
 
 export interface Mitigation {
   description: string;
