@@ -3,6 +3,7 @@
 // lines, balances and EHCPs by placement for the unmitigated and mitigated options; typed input cells (listed per
 // sheet in `inputs`) add block transfers, other income and one row per mitigation. Change a rate and the balances
 // follow.
+import { RAG_THRESHOLDS } from "../engine/mitigations";
 import { SPEND_LINES } from "../engine/plan";
 import { GROUPS } from "../engine/project";
 import { cellA1, colLetters, quoteSheet } from "./a1";
@@ -29,16 +30,21 @@ const PLAN_SPILL = {
   lastCount: LAST_LINE + 5 + GROUPS.length,
 } as const;
 const PLAN_HEIGHT = PLAN_SPILL.lastCount;
+/** Plan lines that are the cost of the rates' own levers (early intervention and help, new places' opening). */
+const LEVER_LINES = ["ei", "places"] as const;
 
 export interface Mitigation {
   description: string;
+  /** who delivers it (a post, not a person) */
+  owner: string;
   /** first financial year, e.g. 2026 for 2026-27 */
   start: number;
   oneOff: number;
   recurring: number;
   /** saving by plan year (index 0 = the plan's first year) */
   savings: number[];
-  confidence: "High" | "Medium" | "Low";
+  /** 0..1: how sure the owner is that the savings arrive (RAG: Green from 75%, Amber from 50%, Red below) */
+  confidence: number;
 }
 
 export interface PlanSpec {
@@ -64,13 +70,9 @@ export interface PlanSheet {
   inputs: string[];
   money: string[];
   percent: string[];
+  /** ranges coloured by their text: Green, Amber, Red (the mitigations' RAG rating) */
+  rag?: string[];
 }
-
-const WEIGHTS = { High: 1, Medium: 0.75, Low: 0.5 } as const;
-
-/** The confidence weights used for the risk-adjusted balance (a convention of this workbook; edit them on the sheet).
- * */
-export const CONFIDENCE_WEIGHTS: Readonly<Record<Mitigation["confidence"], number>> = WEIGHTS;
 
 function put(rows: Rows, row: number, col: number, v: RawCell): void {
   while (rows.length < row) rows.push([]);
@@ -79,9 +81,22 @@ function put(rows: Rows, row: number, col: number, v: RawCell): void {
   r[col - 1] = v;
 }
 
-function mitigationsLayout(p: PlanSpec): { firstYearCol: number; netRow: number; riskRow: number } {
+/** The Mitigations sheet's columns: A..G describe a mitigation, then savings by year, a spacer, costs by year. */
+const MIT = { owner: 2, start: 3, oneOff: 4, recurring: 5, confidence: 6, rag: 7, firstSaving: 8 } as const;
+
+function mitigationsLayout(p: PlanSpec): {
+  firstYearCol: number;
+  firstCostCol: number;
+  netRow: number;
+  riskRow: number;
+} {
   const count = (p.mitigated !== p.unmitigated ? 1 : 0) + p.mitigations.length + (p.spareRows ?? 5);
-  return { firstYearCol: 7, netRow: 2 + count + 1, riskRow: 2 + count + 2 };
+  return {
+    firstYearCol: MIT.firstSaving,
+    firstCostCol: MIT.firstSaving + p.years + 1,
+    netRow: 2 + count + 1,
+    riskRow: 2 + count + 2,
+  };
 }
 
 export function planWorkbook(s: PlanSpec): PlanSheet[] {
@@ -147,7 +162,7 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
     bfM: "Balance brought forward, mitigated",
     inM: "In-year, mitigated",
     cfM: "Balance carried forward, mitigated",
-    risk: "Mitigations, risk-adjusted (savings x confidence weight, less costs)",
+    risk: "Mitigations, risk-adjusted (savings x confidence, costs in full)",
     cfR: "Balance carried forward, mitigated and risk-adjusted",
   };
   for (const [key, row] of Object.entries(R)) put(fs, row, 1, labels[key as keyof typeof R]);
@@ -177,58 +192,84 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
   const mrow = (k: keyof typeof PLAN_SPILL) => MP - 1 + PLAN_SPILL[k];
 
   // ---- Mitigations ---------------------------------------------------------------------------------------------
+  // Costs are paid in full; only positive savings are weighted by confidence (engine/mitigations.ts, same rules),
+  // so the risk-adjusted balance is never better than the mitigated one.
   const mit: Rows = [];
   const header = [
     "Mitigation",
+    "Owner",
     "Start year (2026 = 2026-27)",
     "One-off cost",
     "Recurring cost a year",
-    "Confidence (High/Medium/Low)",
-    "Weight",
+    "Confidence (0-100%)",
+    "RAG",
   ];
   header.forEach((h, i) => put(mit, 1, i + 1, h));
-  for (let k = 0; k < n; k++) put(mit, 1, M0.firstYearCol + k, s.start + k);
+  const costCol = (k: number) => colLetters(M0.firstCostCol + k);
+  const savingCol = (k: number) => colLetters(M0.firstYearCol + k);
+  for (let k = 0; k < n; k++) {
+    put(mit, 1, M0.firstYearCol + k, s.start + k);
+    put(mit, 1, M0.firstCostCol + k, s.start + k);
+  }
+  put(mit, 1, M0.firstCostCol - 1, "Costs by year (from the start year) ->");
   const rowsOfMitigations: { m: Mitigation | null; fromOption: boolean }[] = [
     ...(s.mitigated !== s.unmitigated ? [{ m: null, fromOption: true }] : []),
     ...s.mitigations.map((m) => ({ m, fromOption: false })),
     ...Array.from({ length: s.spareRows ?? 5 }, () => ({ m: null, fromOption: false })),
   ];
+  // the rates' own levers cost what the mitigated plan spends more on these lines than the unmitigated plan
+  const leverRows = (row: (k: keyof typeof PLAN_SPILL) => number) =>
+    LEVER_LINES.map((key) => row("firstLine") + SPEND_LINES.findIndex((l) => l.key === key));
   rowsOfMitigations.forEach(({ m, fromOption }, i) => {
     const r = 2 + i;
-    const weight = `=IF(E${r}="High",${WEIGHTS.High},IF(E${r}="Medium",${WEIGHTS.Medium},IF(E${r}="Low",${WEIGHTS.Low},0)))`;
+    put(
+      mit,
+      r,
+      MIT.rag,
+      `=IF(ISNUMBER(F${r}),IF(F${r}>=${RAG_THRESHOLDS.green},"Green",IF(F${r}>=${RAG_THRESHOLDS.amber},"Amber","Red")),"")`,
+    );
+    for (let k = 0; k < n; k++) {
+      const yr = `${costCol(k)}$1`;
+      put(mit, r, M0.firstCostCol + k, `=IF(ISNUMBER($C${r}),IF(${yr}=$C${r},$D${r},0)+IF(${yr}>=$C${r},$E${r},0),0)`);
+    }
     if (fromOption) {
-      put(mit, r, 1, `=${S}!$B$3&" (rates option: its proj.* changes, costs included in its spend)"`);
-      put(mit, r, 2, s.start);
-      put(mit, r, 3, 0);
-      put(mit, r, 4, 0);
-      put(mit, r, 5, "Medium");
-      put(mit, r, 6, weight);
-      for (let k = 0; k < n; k++)
-        put(mit, r, M0.firstYearCol + k, `=${S}!${yc(k)}${urow("spend")}-${S}!${yc(k)}${mrow("spend")}`);
+      put(mit, r, 1, `=${S}!$B$3&" (rates option: its proj.* levers)"`);
+      put(mit, r, MIT.owner, "(set the owner)");
+      put(mit, r, MIT.start, s.start);
+      put(mit, r, MIT.confidence, 0.75);
+      for (let k = 0; k < n; k++) {
+        const c = yc(k);
+        const leverCost = leverRows(mrow)
+          .map((row, j) => `${S}!${c}${row}-${S}!${c}${leverRows(urow)[j]}`)
+          .join("+");
+        put(mit, r, M0.firstCostCol + k, `=${leverCost}`);
+        // gross saving: the spend the option avoids, before its levers' own costs
+        put(mit, r, M0.firstYearCol + k, `=${S}!${c}${urow("spend")}-${S}!${c}${mrow("spend")}+${costCol(k)}${r}`);
+      }
       return;
     }
-    put(mit, r, 6, weight);
     if (!m) return;
     put(mit, r, 1, m.description);
-    put(mit, r, 2, m.start);
-    put(mit, r, 3, m.oneOff);
-    put(mit, r, 4, m.recurring);
-    put(mit, r, 5, m.confidence);
+    put(mit, r, MIT.owner, m.owner);
+    put(mit, r, MIT.start, m.start);
+    put(mit, r, MIT.oneOff, m.oneOff);
+    put(mit, r, MIT.recurring, m.recurring);
+    put(mit, r, MIT.confidence, m.confidence);
     for (let k = 0; k < n; k++) put(mit, r, M0.firstYearCol + k, m.savings[k] ?? 0);
   });
   const last = 1 + rowsOfMitigations.length;
-  put(
-    mit,
-    M0.netRow,
-    1,
-    "Net: savings less one-off costs (in the start year) and recurring costs (from the start year)",
-  );
-  put(mit, M0.riskRow, 1, "Risk-adjusted net: savings x weight, less the same costs");
+  put(mit, M0.netRow, 1, "Net: savings less costs (one-off in the start year, recurring from the start year)");
+  put(mit, M0.riskRow, 1, "Risk-adjusted net: positive savings x confidence, less the same costs in full");
   for (let k = 0; k < n; k++) {
-    const c = colLetters(M0.firstYearCol + k);
-    const costs = `SUMIF($B$2:$B$${last},${c}$1,$C$2:$C$${last})+SUMIF($B$2:$B$${last},"<="&${c}$1,$D$2:$D$${last})`;
-    put(mit, M0.netRow, M0.firstYearCol + k, `=ROUND(SUM(${c}2:${c}${last})-(${costs}),2)`);
-    put(mit, M0.riskRow, M0.firstYearCol + k, `=ROUND(SUMPRODUCT(${c}2:${c}${last},$F$2:$F$${last})-(${costs}),2)`);
+    const sv = `${savingCol(k)}2:${savingCol(k)}${last}`;
+    const costs = `SUM(${costCol(k)}2:${costCol(k)}${last})`;
+    put(mit, M0.netRow, M0.firstYearCol + k, `=ROUND(SUM(${sv})-${costs},2)`);
+    put(
+      mit,
+      M0.riskRow,
+      M0.firstYearCol + k,
+      `=ROUND(SUMPRODUCT((${sv}>0)*${sv}*$F$2:$F$${last})+SUMIF(${sv},"<0")-${costs},2)`,
+    );
   }
 
   // ---- CYP summary ---------------------------------------------------------------------------------------------
@@ -276,8 +317,8 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
       "Every amount is a formula over the Rates sheet (SEND.PLAN) and the typed inputs (Financial summary: the plan options, transfers and other income; Mitigations: one row per mitigation; CYP summary: EHCPs by age): change a rate, a transfer or a mitigation and the balances follow. Recalculate without Excel: send-model recalc PLAN.xlsx --out PLAN2.xlsx",
     ],
     [
-      "Confidence weights",
-      `High ${WEIGHTS.High}, Medium ${WEIGHTS.Medium}, Low ${WEIGHTS.Low}: a convention of this workbook for the risk-adjusted balance (edit the Weight formulas to change it)`,
+      "Confidence",
+      `Each mitigation's savings are weighted by its confidence (0-100%); its costs count in full, so the risk-adjusted balance is never better than the mitigated one. RAG: Green from ${RAG_THRESHOLDS.green * 100}%, Amber from ${RAG_THRESHOLDS.amber * 100}%, Red below.`,
     ],
   ];
 
@@ -299,9 +340,10 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
     {
       name: PLAN_SHEETS.mitigations,
       cells: mit,
-      inputs: [`A2:E${last}`, `${colLetters(M0.firstYearCol)}2:${colLetters(M0.firstYearCol + n - 1)}${last}`],
-      money: [`C2:D${last}`, `${colLetters(M0.firstYearCol)}2:${colLetters(M0.firstYearCol + n - 1)}${M0.riskRow}`],
+      inputs: [`A2:F${last}`, `${savingCol(0)}2:${savingCol(n - 1)}${last}`],
+      money: [`D2:E${last}`, `${savingCol(0)}2:${costCol(n - 1)}${M0.riskRow}`],
       percent: [`F2:F${last}`],
+      rag: [`G2:G${last}`],
     },
   ];
 }
