@@ -14,9 +14,11 @@
 //   proj.other, the forecast's Other group (proj.elsewhere.cost) -> hospital education and other high-needs spend
 // Each line is rounded to round.to on its own; SEND.PROJECT rounds the total once, so a Rounding line (at most half
 // a round.to per line) makes the lines add up to SEND.PROJECT's Spend exactly.
+import { dsgYears, type DsgYear } from "./dsg";
 import { SendError } from "./errors";
+import { OTHER_BLOCKS } from "./keys";
 import { ZERO, roundMoney, sum, type Dec } from "./money";
-import { GROUPS, LINE_KEYS, projectYears, type Group, type LineKey } from "./project";
+import { GROUPS, LINE_KEYS, type Group, type LineKey } from "./project";
 import type { Option } from "./rates";
 import type { Grid } from "./types";
 
@@ -61,12 +63,44 @@ export interface PlanYear {
   cumulative: Dec;
   /** whole children by placement group, in GROUPS order (0 for a group the projection does not count) */
   counts: Dec[];
+  /** the DSG as a whole: other blocks, transfer, contributions, DSG-wide balances (engine/dsg.ts) */
+  dsg: DsgYear;
+}
+
+/** SEND.PLAN's row labels after the header row, in order; the DSG-wide rows follow the High Needs plan. */
+export const PLAN_ROW_LABELS: readonly string[] = [
+  "High Needs block DSG income",
+  ...SPEND_LINES.map((l) => l.label),
+  "Rounding (lines rounded separately)",
+  "Total High Needs spend",
+  "In-year balance",
+  "Cumulative balance",
+  "EHCPs by placement",
+  ...GROUPS.map((g) => COUNT_LABELS[g]),
+  "Total EHCPs",
+  "DSG: every block",
+  ...OTHER_BLOCKS.flatMap((b) => [`${b.name} income`, `${b.name} spend`]),
+  "Block transfer: Schools block to High Needs",
+  "High Needs in-year after the transfer",
+  "DfE contribution: Safety Valve",
+  "DfE contribution: other",
+  "Local authority contribution",
+  "DSG in-year balance (all blocks)",
+  "DSG cumulative balance",
+  "DSG deficit beyond the statutory override",
+];
+
+/** The spill row (1-based, the header row is 1) of a label of PLAN_ROW_LABELS. */
+export function planRow(label: string): number {
+  const i = PLAN_ROW_LABELS.indexOf(label);
+  if (i < 0) throw new Error(`no SEND.PLAN row '${label}'`);
+  return i + 2;
 }
 
 export function plan(option: Option, forecast?: Grid | null): PlanYear[] | SendError {
-  const years = projectYears(option, forecast);
-  if (years instanceof SendError) return years;
-  return years.map((y) => {
+  const both = dsgYears(option, forecast);
+  if (both instanceof SendError) return both;
+  return both.projection.map((y, i) => {
     const lines = LINE_KEYS.map((k) => roundMoney(y.amounts.get(k)!, option.roundTo));
     return {
       year: y.year,
@@ -77,6 +111,7 @@ export function plan(option: Option, forecast?: Grid | null): PlanYear[] | SendE
       inYear: y.inYear,
       cumulative: y.cumulative,
       counts: GROUPS.map((g) => y.counts.get(g) ?? ZERO),
+      dsg: both.dsg[i],
     };
   });
 }

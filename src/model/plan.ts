@@ -4,7 +4,8 @@
 // sheet in `inputs`) add block transfers, other income and one row per mitigation. Change a rate and the balances
 // follow.
 import { RAG_THRESHOLDS } from "../engine/mitigations";
-import { SPEND_LINES } from "../engine/plan";
+import { OTHER_BLOCKS } from "../engine/keys";
+import { COUNT_LABELS, PLAN_ROW_LABELS, planRow, SPEND_LINES } from "../engine/plan";
 import { GROUPS } from "../engine/project";
 import { cellA1, colLetters, quoteSheet } from "./a1";
 import { formulaString, type RawCell, type Rows } from "./types";
@@ -16,20 +17,19 @@ export const PLAN_SHEETS = {
   mitigations: "Mitigations",
 } as const;
 
-/** SEND.PLAN's spill rows (1-based within the spill): header, income, the spend lines, rounding, total, in-year,
- *  cumulative, the EHCP heading, one row per placement group, total EHCPs. */
-const LAST_LINE = 2 + SPEND_LINES.length + 1;
+/** SEND.PLAN's spill rows (1-based within the spill; row 1 is the years). */
 const PLAN_SPILL = {
-  income: 2,
-  firstLine: 3,
-  lastLine: LAST_LINE,
-  spend: LAST_LINE + 1,
-  inYear: LAST_LINE + 2,
-  cumulative: LAST_LINE + 3,
-  firstCount: LAST_LINE + 5,
-  lastCount: LAST_LINE + 5 + GROUPS.length,
+  income: planRow("High Needs block DSG income"),
+  firstLine: planRow(SPEND_LINES[0].label),
+  spend: planRow("Total High Needs spend"),
+  inYear: planRow("In-year balance"),
+  cumulative: planRow("Cumulative balance"),
+  firstCount: planRow(COUNT_LABELS[GROUPS[0]]),
+  lastCount: planRow("Total EHCPs"),
 } as const;
-const PLAN_HEIGHT = PLAN_SPILL.lastCount;
+const PLAN_HEIGHT = PLAN_ROW_LABELS.length + 1;
+/** The first money row of the spill's DSG section. */
+const DSG_FIRST = planRow(`${OTHER_BLOCKS[0].name} income`);
 /** Plan lines that are the cost of the rates' own levers (early intervention and help, new places' opening). */
 const LEVER_LINES = ["ei", "places"] as const;
 
@@ -109,7 +109,7 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
 
   // ---- Financial summary -------------------------------------------------------------------------------------
   const fs: Rows = [];
-  put(fs, 1, 1, "DSG deficit management plan: financial summary (High Needs block)");
+  put(fs, 1, 1, "DSG deficit management plan: financial summary (every DSG block; High Needs first)");
   put(fs, 2, 1, "Unmitigated plan (option of the rates table)");
   put(fs, 2, 2, s.unmitigated);
   put(fs, 3, 1, "Mitigated plan (option of the rates table)");
@@ -119,26 +119,42 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
   put(fs, U, 1, `=SEND.PLAN(${s.ratesRef},$B$2)`);
   const inc = U + PLAN_HEIGHT + 2; // income and transfers block
   const urow = (k: keyof typeof PLAN_SPILL) => U - 1 + PLAN_SPILL[k];
-  put(fs, inc, 1, "Income by block and transfers");
+  put(fs, inc, 1, "Income and spend by block, transfers and contributions (from the dsg.* and proj.* rates)");
   const yearsRow = (r: number) => {
     for (let k = 0; k < n; k++) put(fs, r, 2 + k, `=${yc(k)}$${U}`);
   };
   yearsRow(inc);
-  const incomeLines: [string, (k: number) => RawCell][] = [
-    ["High Needs block DSG", (k) => `=${yc(k)}${urow("income")}`],
-    ["Block transfer from the Schools block (Schools Forum; up to 0.5%, more needs the Secretary of State)", () => 0],
-    ["Other income and contributions (health, social care)", () => 0],
-    ["Memo: Schools block DSG (not High Needs money beyond the transfer)", () => null],
-    ["Memo: Central School Services block", () => null],
-    ["Memo: Early Years block DSG", () => null],
+  // every block's lines, from SEND.PLAN's DSG rows (dsg.* keys of the Rates sheet; nothing typed here)
+  const fromSpill = (label: string) => (k: number) => `=${yc(k)}${U - 1 + planRow(label)}`;
+  const blockLines: { key: string; label: string; f: (k: number) => RawCell }[] = [
+    { key: "hnIncome", label: "High Needs block DSG", f: fromSpill("High Needs block DSG income") },
+    {
+      key: "transfer",
+      label: "Block transfer from the Schools block (dsg.transfer; up to 0.5% with Schools Forum agreement)",
+      f: fromSpill("Block transfer: Schools block to High Needs"),
+    },
+    { key: "hnTotal", label: "Total High Needs income", f: (k) => `=${yc(k)}${inc + 1}+${yc(k)}${inc + 2}` },
+    { key: "hnSpend", label: "Total High Needs spend", f: fromSpill("Total High Needs spend") },
+    ...OTHER_BLOCKS.flatMap((b) => [
+      { key: `${b.id}Income`, label: `${b.name} income`, f: fromSpill(`${b.name} income`) },
+      { key: `${b.id}Spend`, label: `${b.name} spend`, f: fromSpill(`${b.name} spend`) },
+    ]),
+    { key: "sv", label: "DfE contribution: Safety Valve", f: fromSpill("DfE contribution: Safety Valve") },
+    { key: "dfe", label: "DfE contribution: other", f: fromSpill("DfE contribution: other") },
+    { key: "la", label: "Local authority contribution", f: fromSpill("Local authority contribution") },
   ];
-  incomeLines.forEach(([label, f], i) => {
+  const lineRow = (key: string) => inc + 1 + blockLines.findIndex((l) => l.key === key);
+  blockLines.forEach(({ label, f }, i) => {
     put(fs, inc + 1 + i, 1, label);
     for (let k = 0; k < n; k++) put(fs, inc + 1 + i, 2 + k, f(k));
   });
-  const totalIncome = inc + 1 + incomeLines.length;
-  put(fs, totalIncome, 1, "Total High Needs income");
-  for (let k = 0; k < n; k++) put(fs, totalIncome, 2 + k, `=SUM(${yc(k)}${inc + 1}:${yc(k)}${inc + 3})`);
+  const totalIncome = inc + blockLines.length;
+  /** DSG in-year from the block lines: High Needs after the transfer, each other block (Schools less the transfer
+   *  it gives), contributions. */
+  const dsgInYear = (c: string) =>
+    `${c}${lineRow("hnTotal")}-${c}${lineRow("hnSpend")}` +
+    OTHER_BLOCKS.map((b) => `+${c}${lineRow(`${b.id}Income`)}-${c}${lineRow(`${b.id}Spend`)}`).join("") +
+    `-${c}${lineRow("transfer")}+${c}${lineRow("sv")}+${c}${lineRow("dfe")}+${c}${lineRow("la")}`;
 
   const bal = totalIncome + 2;
   put(fs, bal, 1, "Balances (a deficit is negative)");
@@ -153,10 +169,12 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
     cfM: bal + 7,
     risk: bal + 8,
     cfR: bal + 9,
+    check: bal + 10,
+    override: bal + 11,
   };
   const labels: Record<keyof typeof R, string> = {
     bfU: "Balance brought forward, unmitigated",
-    inU: "In-year, unmitigated (total income - total High Needs spend)",
+    inU: "In-year, unmitigated (every block's income less spend, and contributions)",
     cfU: "Balance carried forward, unmitigated",
     net: "Mitigations: savings less costs (Mitigations sheet)",
     bfM: "Balance brought forward, mitigated",
@@ -164,15 +182,18 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
     cfM: "Balance carried forward, mitigated",
     risk: "Mitigations, risk-adjusted (savings x confidence, costs in full)",
     cfR: "Balance carried forward, mitigated and risk-adjusted",
+    check: "Check: unmitigated carried forward less SEND.PLAN's DSG cumulative balance (0 when the blocks reconcile)",
+    override: "Unmitigated deficit beyond the statutory override (dsg.override.end)",
   };
   for (const [key, row] of Object.entries(R)) put(fs, row, 1, labels[key as keyof typeof R]);
   const M0 = mitigationsLayout(s);
   for (let k = 0; k < n; k++) {
     const c = yc(k);
     const prev = k === 0 ? null : yc(k - 1);
-    const opening = `(${yc(0)}${urow("cumulative")}-${yc(0)}${urow("inYear")})`; // the option's proj.opening
+    // the option's proj.opening + dsg.opening
+    const opening = `(${yc(0)}${U - 1 + planRow("DSG cumulative balance")}-${yc(0)}${U - 1 + planRow("DSG in-year balance (all blocks)")})`;
     put(fs, R.bfU, 2 + k, prev ? `=${prev}${R.cfU}` : `=${opening}`);
-    put(fs, R.inU, 2 + k, `=${c}${totalIncome}-${c}${urow("spend")}`);
+    put(fs, R.inU, 2 + k, `=${dsgInYear(c)}`);
     put(fs, R.cfU, 2 + k, `=${c}${R.bfU}+${c}${R.inU}`);
     put(fs, R.net, 2 + k, `=${M}!${cellA1(M0.netRow, M0.firstYearCol + k)}`);
     put(fs, R.bfM, 2 + k, prev ? `=${prev}${R.cfM}` : `=${opening}`);
@@ -180,8 +201,10 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
     put(fs, R.cfM, 2 + k, `=${c}${R.bfM}+${c}${R.inM}`);
     put(fs, R.risk, 2 + k, `=${M}!${cellA1(M0.riskRow, M0.firstYearCol + k)}`);
     put(fs, R.cfR, 2 + k, `=${prev ? `${prev}${R.cfR}` : opening}+${c}${R.inU}+${c}${R.risk}`);
+    put(fs, R.check, 2 + k, `=ROUND(${c}${R.cfU}-${c}${U - 1 + planRow("DSG cumulative balance")},2)`);
+    put(fs, R.override, 2 + k, fromSpill("DSG deficit beyond the statutory override")(k));
   }
-  const MP = R.cfR + 3; // mitigated option's own SEND.PLAN (its lines feed the Mitigations sheet)
+  const MP = R.override + 3; // mitigated option's own SEND.PLAN (its lines feed the Mitigations sheet)
   put(
     fs,
     MP - 1,
@@ -324,12 +347,14 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
 
   const money = [
     `B${U + 1}:${lastYc}${urow("cumulative")}`,
-    `B${inc + 1}:${lastYc}${R.cfR}`,
+    `B${inc + 1}:${lastYc}${R.override}`,
     `B${MP + 1}:${lastYc}${mrow("cumulative")}`,
+    `B${U - 1 + DSG_FIRST}:${lastYc}${U - 1 + PLAN_HEIGHT}`,
+    `B${MP - 1 + DSG_FIRST}:${lastYc}${MP - 1 + PLAN_HEIGHT}`,
   ];
   return [
     { name: PLAN_SHEETS.cover, cells: cover, inputs: [], money: [], percent: [] },
-    { name: PLAN_SHEETS.summary, cells: fs, inputs: [`B2:B3`, `B${inc + 2}:${lastYc}${inc + 6}`], money, percent: [] },
+    { name: PLAN_SHEETS.summary, cells: fs, inputs: [`B2:B3`], money, percent: [] },
     {
       name: PLAN_SHEETS.cyp,
       cells: cyp,

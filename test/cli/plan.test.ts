@@ -48,15 +48,27 @@ describe("the management plan workbook", () => {
   });
 
   test("live: a rate change, a block transfer and a mitigation row each flow to the balance", () => {
-    const wb = planBook();
+    // the Schools block (£476m, Oxfordshire-sized) and a transfer rate, both rates: nothing is typed on the plan
+    const wb = planBook([
+      ...RATES,
+      ["dsg.schools.income", "Schools block", 476000000, null, null],
+      ["dsg.transfer", "To High Needs", 0, null, null],
+    ]);
     const costRow = RATES.findIndex((r) => r[0] === "proj.special.cost") + 1;
     wb.setCells("Rates", `C${costRow}`, [[26000]]); // +£1,000 a pupil: +500,000, +510,000, +520,200 of spend
     expect(line(wb, "Balance carried forward, unmitigated")).toEqual([-4000000, -6560000, -8656200]);
-    const grid = wb.getValues(PLAN_SHEETS.summary, "A1:A80").map((r) => r[0]);
-    const transferRow =
-      grid.findIndex((v) => typeof v === "string" && v.startsWith("Block transfer from the Schools block")) + 1;
-    wb.setCells(PLAN_SHEETS.summary, `B${transferRow}`, [[2380000]]); // Oxfordshire's 2023-24 0.5% transfer, £2.38m
-    expect(line(wb, "Balance carried forward, unmitigated")).toEqual([-1620000, -4180000, -6276200]);
+    wb.setCells("Rates", `C${RATES.length + 2}`, [[0.005]]); // 0.5% of £476m = £2.38m a year, as Oxfordshire 2023-24
+    expect(
+      line(wb, "Block transfer from the Schools block (dsg.transfer; up to 0.5% with Schools Forum agreement)"),
+    ).toEqual([2380000, 2380000, 2380000]);
+    expect(line(wb, "Schools block spend")).toEqual([473620000, 473620000, 473620000]);
+    expect(line(wb, "Balance carried forward, unmitigated")).toEqual([-1620000, -1800000, -1516200]);
+    expect(
+      line(
+        wb,
+        "Check: unmitigated carried forward less SEND.PLAN's DSG cumulative balance (0 when the blocks reconcile)",
+      ),
+    ).toEqual([0, 0, 0]);
     // a mitigation from year 2 (one-off £100k in its start year, £50k a year after) saving £600k a year, 40% sure
     // (row 2 is the mitigated option's own levers; row 3 is the first typed row)
     wb.setCells(PLAN_SHEETS.mitigations, "A3", [["Banding review", "Head of SEND", 2026, 100000, 50000, 0.4]]);
@@ -64,7 +76,7 @@ describe("the management plan workbook", () => {
     expect(wb.getValues(PLAN_SHEETS.mitigations, "G3:G3")[0][0]).toBe("Red");
     expect(wb.getValues(PLAN_SHEETS.mitigations, "L3:N3")[0]).toEqual([0, 150000, 50000]); // costs by year
     expect(line(wb, "Mitigations: savings less costs (Mitigations sheet)")).toEqual([0, 450000, 550000]);
-    expect(line(wb, "Balance carried forward, mitigated")).toEqual([-1620000, -3730000, -5276200]);
+    expect(line(wb, "Balance carried forward, mitigated")).toEqual([-1620000, -1350000, -516200]);
     // savings x 40%, costs in full: 240,000 - 150,000 and 240,000 - 50,000
     expect(line(wb, "Mitigations, risk-adjusted (savings x confidence, costs in full)")).toEqual([0, 90000, 190000]);
     // a mitigation that costs more than it saves is not made cheaper by doubt
