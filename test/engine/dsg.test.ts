@@ -29,7 +29,8 @@ describe("the DSG as a whole", () => {
   if (isSendError(o)) throw new Error(o.message);
   const r = dsgYears(o);
   if (isSendError(r)) throw new Error(r.message);
-  const money = (f: (y: (typeof r.dsg)[number]) => { toNumber(): number }) => r.dsg.map((y) => f(y).toNumber());
+  const { dsg } = r;
+  const money = (f: (y: (typeof dsg)[number]) => { toNumber(): number }) => dsg.map((y) => f(y).toNumber());
 
   test("the transfer leaves the Schools block and arrives in High Needs; blocks without spend keys balance", () => {
     // Schools 400m, 404m, 408.04m; 0.5% = 2,000,000, 2,020,000, 2,040,200
