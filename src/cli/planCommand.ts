@@ -27,19 +27,21 @@ function syntheticMitigations(start: number, years: number): Mitigation[] {
   return [
     {
       description: "SYNTHETIC: banding review of mainstream top-ups",
+      owner: "Head of SEND (synthetic)",
       start: start + 1,
       oneOff: 60000,
       recurring: 25000,
       savings: ramp(1, 900000),
-      confidence: "Medium",
+      confidence: 0.6,
     },
     {
       description: "SYNTHETIC: 20-place special free school (capital from DfE, not DSG; see SEND.APPRAISE)",
+      owner: "Head of school place planning (synthetic)",
       start: start + 2,
       oneOff: 0,
       recurring: 0,
       savings: ramp(2, 735600),
-      confidence: "Low",
+      confidence: 0.4,
     },
   ];
 }
@@ -102,6 +104,7 @@ export function planFromModel(model: PlanModel): {
       ...p.money.map((range) => ({ range, format: MONEY_FORMAT })),
       ...p.percent.map((range) => ({ range, format: PERCENT_FORMAT })),
     ],
+    rag: p.rag,
   });
   return {
     sheets: [

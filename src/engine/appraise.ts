@@ -8,7 +8,9 @@
 // own column and the summary lines give it separately from the revenue saving.
 //
 // Discounting follows the HM Treasury Green Book: present value = amount / (1 + r)^t, year 0 undiscounted, with the
-// social time preference rate r = 3.5% (real) for the first 30 years as the default. NPV = Σ PV(revenue saving) −
+// social time preference rate as the default schedule: 3.5% (real) for years 0-30 and 3.0% from year 31 (the
+// Green Book's declining long-term rate: factor(t) = 1 / (1.035^30 × 1.03^(t−30)) after year 30). A discount_rate
+// given by the user is one constant rate for every year. NPV = Σ PV(revenue saving) −
 // capital. Discounted payback is the year in which the cumulative present value first reaches 0, interpolated
 // linearly within that year, rounded half-up to 0.01 of a year; "not within n years" when it never does.
 //
@@ -18,6 +20,9 @@ import { D, PENNY, roundMoney, ZERO, type Dec } from "./money";
 import { E, attempt, raise, type SendError } from "./errors";
 
 export const GREEN_BOOK_RATE = new D("0.035");
+/** The Green Book's rate from year 31 (to year 75), and the last year at GREEN_BOOK_RATE. */
+export const GREEN_BOOK_LONG_RATE = new D("0.03");
+export const GREEN_BOOK_STEP_YEAR = 30;
 export const DEFAULT_YEARS = 10;
 export const MAX_YEARS = 60;
 
@@ -74,6 +79,7 @@ export function appraise(inp: AppraiseInput): Appraisal | SendError {
     const years = wholeIn("years", inp.years ?? new D(DEFAULT_YEARS), 1, MAX_YEARS);
     const opening = wholeIn("opening", inp.opening ?? new D(1), 1, years);
     const rate = inp.discountRate ?? GREEN_BOOK_RATE;
+    const later = inp.discountRate ?? GREEN_BOOK_LONG_RATE; // the rate of years after GREEN_BOOK_STEP_YEAR
     if (rate.lte(-1) || rate.gt(1))
       raise(E.argRange("discount_rate", rate.toFixed(), "above -1 and at most 1 (3.5% is 0.035)"));
     const ramp = inp.ramp && inp.ramp.length > 0 ? inp.ramp : [new D(1)];
@@ -84,6 +90,7 @@ export function appraise(inp: AppraiseInput): Appraisal | SendError {
     const savingPerPlace = inp.ispFee.minus(inp.placeCost).minus(inp.topUp);
     const capital = roundMoney(inp.places.times(inp.capitalPerPlace), PENNY);
     const one = new D(1).plus(rate);
+    const oneLater = new D(1).plus(later);
     const rows: AppraiseYear[] = [];
     let cumulative = capital.neg();
     let factor = new D(1);
@@ -99,7 +106,7 @@ export function appraise(inp: AppraiseInput): Appraisal | SendError {
     let revenue = ZERO;
     let payback: Dec | null = capital.isZero() ? ZERO : null;
     for (let t = 1; t <= years; t++) {
-      factor = factor.div(one);
+      factor = factor.div(t > GREEN_BOOK_STEP_YEAR ? oneLater : one);
       const k = t - opening;
       const filled = k < 0 ? ZERO : inp.places.times(ramp[Math.min(k, ramp.length - 1)]);
       const saving = roundMoney(filled.times(savingPerPlace), PENNY);

@@ -93,6 +93,77 @@ const money = (
   extra: Partial<KeyInfo> = {},
 ): KeyInfo => ({ key, description, unit, appliesTo, kind: "number", ...NONNEG, ...extra });
 
+/** DSG blocks other than High Needs, planned beside it by SEND.PLAN (engine/dsg.ts). */
+export const OTHER_BLOCKS = [
+  { id: "schools", name: "Schools block" },
+  { id: "cssb", name: "Central School Services block" },
+  { id: "ey", name: "Early Years block" },
+] as const;
+
+/** Keys of the DSG-wide plan (SEND.PLAN): every block, the Schools-to-High-Needs transfer, contributions. */
+const DSG_KEYS: KeyInfo[] = [
+  ...OTHER_BLOCKS.flatMap((b) => [
+    money(`dsg.${b.id}.income`, `${b.name} DSG allocation in year 1 (after academy recoupment)`, "£", "SEND.PLAN", {
+      default: 0,
+    }),
+    {
+      key: `dsg.${b.id}.growth`,
+      description: `Yearly growth of the ${b.name} allocation`,
+      unit: "fraction/year",
+      appliesTo: "SEND.PLAN",
+      kind: "number" as const,
+      min: -1,
+      default: 0,
+    },
+    money(
+      `dsg.${b.id}.spend`,
+      `${b.name} spend in year 1; absent: the block spends what it keeps (income less any transfer out)`,
+      "£",
+      "SEND.PLAN",
+    ),
+    {
+      key: `dsg.${b.id}.spend.growth`,
+      description: `Yearly growth of the ${b.name} spend (with dsg.${b.id}.spend)`,
+      unit: "fraction/year",
+      appliesTo: "SEND.PLAN",
+      kind: "number" as const,
+      min: -1,
+      default: 0,
+    },
+  ]),
+  money(
+    "dsg.transfer",
+    "Share of the Schools block moved to High Needs each year (up to 0.5% with Schools Forum agreement; more needs the Secretary of State)",
+    "fraction",
+    "SEND.PLAN",
+    { ...FRACTION, default: 0 },
+  ),
+  money("dsg.safetyvalve.<y>", "DfE Safety Valve payment received in plan year y", "£", "SEND.PLAN", { default: 0 }),
+  money("dsg.dfe.<y>", "Other DfE contribution to the DSG deficit in plan year y", "£", "SEND.PLAN", { default: 0 }),
+  money("dsg.la.<y>", "Local authority's own contribution to the DSG deficit in plan year y", "£", "SEND.PLAN", {
+    default: 0,
+  }),
+  {
+    key: "dsg.opening",
+    description:
+      "Cumulative balance of the other DSG blocks before year 1 (a deficit is negative); proj.opening is High Needs'",
+    unit: "£",
+    appliesTo: "SEND.PLAN",
+    kind: "number",
+    default: 0,
+  },
+  {
+    key: "dsg.override.end",
+    description:
+      "Last financial year the statutory override keeps a DSG deficit off the general fund (2027 = to 31 March 2028)",
+    unit: "year",
+    appliesTo: "SEND.PLAN",
+    kind: "number",
+    min: 1900,
+    max: 2200,
+  },
+];
+
 export const KEY_CATALOGUE: readonly KeyInfo[] = [
   {
     key: "inherits",
@@ -382,6 +453,7 @@ export const KEY_CATALOGUE: readonly KeyInfo[] = [
     "SEND.PROJECT",
     { default: 0 },
   ),
+  ...DSG_KEYS,
 ];
 
 const SETTING_ALT = SETTINGS.join("|");

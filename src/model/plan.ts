@@ -3,6 +3,10 @@
 // lines, balances and EHCPs by placement for the unmitigated and mitigated options; typed input cells (listed per
 // sheet in `inputs`) add block transfers, other income and one row per mitigation. Change a rate and the balances
 // follow.
+import { RAG_THRESHOLDS } from "../engine/mitigations";
+import { OTHER_BLOCKS } from "../engine/keys";
+import { COUNT_LABELS, PLAN_ROW_LABELS, planRow, SPEND_LINES } from "../engine/plan";
+import { GROUPS } from "../engine/project";
 import { cellA1, colLetters, quoteSheet } from "./a1";
 import { formulaString, type RawCell, type Rows } from "./types";
 
@@ -13,29 +17,34 @@ export const PLAN_SHEETS = {
   mitigations: "Mitigations",
 } as const;
 
-/** SEND.PLAN's spill rows (1-based within the spill): header, income, 9 spend lines, rounding, total, in-year,
- *  cumulative, the EHCP heading, 7 settings, total EHCPs. */
+/** SEND.PLAN's spill rows (1-based within the spill; row 1 is the years). */
 const PLAN_SPILL = {
-  income: 2,
-  firstLine: 3,
-  lastLine: 12,
-  spend: 13,
-  inYear: 14,
-  cumulative: 15,
-  firstCount: 17,
-  lastCount: 24,
+  income: planRow("High Needs block DSG income"),
+  firstLine: planRow(SPEND_LINES[0].label),
+  spend: planRow("Total High Needs spend"),
+  inYear: planRow("In-year balance"),
+  cumulative: planRow("Cumulative balance"),
+  firstCount: planRow(COUNT_LABELS[GROUPS[0]]),
+  lastCount: planRow("Total EHCPs"),
 } as const;
-const PLAN_HEIGHT = 24;
+const PLAN_HEIGHT = PLAN_ROW_LABELS.length + 1;
+/** The first money row of the spill's DSG section. */
+const DSG_FIRST = planRow(`${OTHER_BLOCKS[0].name} income`);
+/** Plan lines that are the cost of the rates' own levers (early intervention and help, new places' opening). */
+const LEVER_LINES = ["ei", "places"] as const;
 
 export interface Mitigation {
   description: string;
+  /** who delivers it (a post, not a person) */
+  owner: string;
   /** first financial year, e.g. 2026 for 2026-27 */
   start: number;
   oneOff: number;
   recurring: number;
   /** saving by plan year (index 0 = the plan's first year) */
   savings: number[];
-  confidence: "High" | "Medium" | "Low";
+  /** 0..1: how sure the owner is that the savings arrive (RAG: Green from 75%, Amber from 50%, Red below) */
+  confidence: number;
 }
 
 export interface PlanSpec {
@@ -61,13 +70,9 @@ export interface PlanSheet {
   inputs: string[];
   money: string[];
   percent: string[];
+  /** ranges coloured by their text: Green, Amber, Red (the mitigations' RAG rating) */
+  rag?: string[];
 }
-
-const WEIGHTS = { High: 1, Medium: 0.75, Low: 0.5 } as const;
-
-/** The confidence weights used for the risk-adjusted balance (a convention of this workbook; edit them on the sheet).
- * */
-export const CONFIDENCE_WEIGHTS: Readonly<Record<Mitigation["confidence"], number>> = WEIGHTS;
 
 function put(rows: Rows, row: number, col: number, v: RawCell): void {
   while (rows.length < row) rows.push([]);
@@ -76,9 +81,22 @@ function put(rows: Rows, row: number, col: number, v: RawCell): void {
   r[col - 1] = v;
 }
 
-function mitigationsLayout(p: PlanSpec): { firstYearCol: number; netRow: number; riskRow: number } {
+/** The Mitigations sheet's columns: A..G describe a mitigation, then savings by year, a spacer, costs by year. */
+const MIT = { owner: 2, start: 3, oneOff: 4, recurring: 5, confidence: 6, rag: 7, firstSaving: 8 } as const;
+
+function mitigationsLayout(p: PlanSpec): {
+  firstYearCol: number;
+  firstCostCol: number;
+  netRow: number;
+  riskRow: number;
+} {
   const count = (p.mitigated !== p.unmitigated ? 1 : 0) + p.mitigations.length + (p.spareRows ?? 5);
-  return { firstYearCol: 7, netRow: 2 + count + 1, riskRow: 2 + count + 2 };
+  return {
+    firstYearCol: MIT.firstSaving,
+    firstCostCol: MIT.firstSaving + p.years + 1,
+    netRow: 2 + count + 1,
+    riskRow: 2 + count + 2,
+  };
 }
 
 export function planWorkbook(s: PlanSpec): PlanSheet[] {
@@ -91,7 +109,7 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
 
   // ---- Financial summary -------------------------------------------------------------------------------------
   const fs: Rows = [];
-  put(fs, 1, 1, "DSG deficit management plan: financial summary (High Needs block)");
+  put(fs, 1, 1, "DSG deficit management plan: financial summary (every DSG block; High Needs first)");
   put(fs, 2, 1, "Unmitigated plan (option of the rates table)");
   put(fs, 2, 2, s.unmitigated);
   put(fs, 3, 1, "Mitigated plan (option of the rates table)");
@@ -101,26 +119,42 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
   put(fs, U, 1, `=SEND.PLAN(${s.ratesRef},$B$2)`);
   const inc = U + PLAN_HEIGHT + 2; // income and transfers block
   const urow = (k: keyof typeof PLAN_SPILL) => U - 1 + PLAN_SPILL[k];
-  put(fs, inc, 1, "Income by block and transfers");
+  put(fs, inc, 1, "Income and spend by block, transfers and contributions (from the dsg.* and proj.* rates)");
   const yearsRow = (r: number) => {
     for (let k = 0; k < n; k++) put(fs, r, 2 + k, `=${yc(k)}$${U}`);
   };
   yearsRow(inc);
-  const incomeLines: [string, (k: number) => RawCell][] = [
-    ["High Needs block DSG", (k) => `=${yc(k)}${urow("income")}`],
-    ["Block transfer from the Schools block (Schools Forum; up to 0.5%, more needs the Secretary of State)", () => 0],
-    ["Other income and contributions (health, social care)", () => 0],
-    ["Memo: Schools block DSG (not High Needs money beyond the transfer)", () => null],
-    ["Memo: Central School Services block", () => null],
-    ["Memo: Early Years block DSG", () => null],
+  // every block's lines, from SEND.PLAN's DSG rows (dsg.* keys of the Rates sheet; nothing typed here)
+  const fromSpill = (label: string) => (k: number) => `=${yc(k)}${U - 1 + planRow(label)}`;
+  const blockLines: { key: string; label: string; f: (k: number) => RawCell }[] = [
+    { key: "hnIncome", label: "High Needs block DSG", f: fromSpill("High Needs block DSG income") },
+    {
+      key: "transfer",
+      label: "Block transfer from the Schools block (dsg.transfer; up to 0.5% with Schools Forum agreement)",
+      f: fromSpill("Block transfer: Schools block to High Needs"),
+    },
+    { key: "hnTotal", label: "Total High Needs income", f: (k) => `=${yc(k)}${inc + 1}+${yc(k)}${inc + 2}` },
+    { key: "hnSpend", label: "Total High Needs spend", f: fromSpill("Total High Needs spend") },
+    ...OTHER_BLOCKS.flatMap((b) => [
+      { key: `${b.id}Income`, label: `${b.name} income`, f: fromSpill(`${b.name} income`) },
+      { key: `${b.id}Spend`, label: `${b.name} spend`, f: fromSpill(`${b.name} spend`) },
+    ]),
+    { key: "sv", label: "DfE contribution: Safety Valve", f: fromSpill("DfE contribution: Safety Valve") },
+    { key: "dfe", label: "DfE contribution: other", f: fromSpill("DfE contribution: other") },
+    { key: "la", label: "Local authority contribution", f: fromSpill("Local authority contribution") },
   ];
-  incomeLines.forEach(([label, f], i) => {
+  const lineRow = (key: string) => inc + 1 + blockLines.findIndex((l) => l.key === key);
+  blockLines.forEach(({ label, f }, i) => {
     put(fs, inc + 1 + i, 1, label);
     for (let k = 0; k < n; k++) put(fs, inc + 1 + i, 2 + k, f(k));
   });
-  const totalIncome = inc + 1 + incomeLines.length;
-  put(fs, totalIncome, 1, "Total High Needs income");
-  for (let k = 0; k < n; k++) put(fs, totalIncome, 2 + k, `=SUM(${yc(k)}${inc + 1}:${yc(k)}${inc + 3})`);
+  const totalIncome = inc + blockLines.length;
+  /** DSG in-year from the block lines: High Needs after the transfer, each other block (Schools less the transfer
+   *  it gives), contributions. */
+  const dsgInYear = (c: string) =>
+    `${c}${lineRow("hnTotal")}-${c}${lineRow("hnSpend")}` +
+    OTHER_BLOCKS.map((b) => `+${c}${lineRow(`${b.id}Income`)}-${c}${lineRow(`${b.id}Spend`)}`).join("") +
+    `-${c}${lineRow("transfer")}+${c}${lineRow("sv")}+${c}${lineRow("dfe")}+${c}${lineRow("la")}`;
 
   const bal = totalIncome + 2;
   put(fs, bal, 1, "Balances (a deficit is negative)");
@@ -135,26 +169,31 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
     cfM: bal + 7,
     risk: bal + 8,
     cfR: bal + 9,
+    check: bal + 10,
+    override: bal + 11,
   };
   const labels: Record<keyof typeof R, string> = {
     bfU: "Balance brought forward, unmitigated",
-    inU: "In-year, unmitigated (total income - total High Needs spend)",
+    inU: "In-year, unmitigated (every block's income less spend, and contributions)",
     cfU: "Balance carried forward, unmitigated",
     net: "Mitigations: savings less costs (Mitigations sheet)",
     bfM: "Balance brought forward, mitigated",
     inM: "In-year, mitigated",
     cfM: "Balance carried forward, mitigated",
-    risk: "Mitigations, risk-adjusted (savings x confidence weight, less costs)",
+    risk: "Mitigations, risk-adjusted (savings x confidence, costs in full)",
     cfR: "Balance carried forward, mitigated and risk-adjusted",
+    check: "Check: unmitigated carried forward less SEND.PLAN's DSG cumulative balance (0 when the blocks reconcile)",
+    override: "Unmitigated deficit beyond the statutory override (dsg.override.end)",
   };
   for (const [key, row] of Object.entries(R)) put(fs, row, 1, labels[key as keyof typeof R]);
   const M0 = mitigationsLayout(s);
   for (let k = 0; k < n; k++) {
     const c = yc(k);
     const prev = k === 0 ? null : yc(k - 1);
-    const opening = `(${yc(0)}${urow("cumulative")}-${yc(0)}${urow("inYear")})`; // the option's proj.opening
+    // the option's proj.opening + dsg.opening
+    const opening = `(${yc(0)}${U - 1 + planRow("DSG cumulative balance")}-${yc(0)}${U - 1 + planRow("DSG in-year balance (all blocks)")})`;
     put(fs, R.bfU, 2 + k, prev ? `=${prev}${R.cfU}` : `=${opening}`);
-    put(fs, R.inU, 2 + k, `=${c}${totalIncome}-${c}${urow("spend")}`);
+    put(fs, R.inU, 2 + k, `=${dsgInYear(c)}`);
     put(fs, R.cfU, 2 + k, `=${c}${R.bfU}+${c}${R.inU}`);
     put(fs, R.net, 2 + k, `=${M}!${cellA1(M0.netRow, M0.firstYearCol + k)}`);
     put(fs, R.bfM, 2 + k, prev ? `=${prev}${R.cfM}` : `=${opening}`);
@@ -162,8 +201,10 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
     put(fs, R.cfM, 2 + k, `=${c}${R.bfM}+${c}${R.inM}`);
     put(fs, R.risk, 2 + k, `=${M}!${cellA1(M0.riskRow, M0.firstYearCol + k)}`);
     put(fs, R.cfR, 2 + k, `=${prev ? `${prev}${R.cfR}` : opening}+${c}${R.inU}+${c}${R.risk}`);
+    put(fs, R.check, 2 + k, `=ROUND(${c}${R.cfU}-${c}${U - 1 + planRow("DSG cumulative balance")},2)`);
+    put(fs, R.override, 2 + k, fromSpill("DSG deficit beyond the statutory override")(k));
   }
-  const MP = R.cfR + 3; // mitigated option's own SEND.PLAN (its lines feed the Mitigations sheet)
+  const MP = R.override + 3; // mitigated option's own SEND.PLAN (its lines feed the Mitigations sheet)
   put(
     fs,
     MP - 1,
@@ -174,58 +215,84 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
   const mrow = (k: keyof typeof PLAN_SPILL) => MP - 1 + PLAN_SPILL[k];
 
   // ---- Mitigations ---------------------------------------------------------------------------------------------
+  // Costs are paid in full; only positive savings are weighted by confidence (engine/mitigations.ts, same rules),
+  // so the risk-adjusted balance is never better than the mitigated one.
   const mit: Rows = [];
   const header = [
     "Mitigation",
+    "Owner",
     "Start year (2026 = 2026-27)",
     "One-off cost",
     "Recurring cost a year",
-    "Confidence (High/Medium/Low)",
-    "Weight",
+    "Confidence (0-100%)",
+    "RAG",
   ];
   header.forEach((h, i) => put(mit, 1, i + 1, h));
-  for (let k = 0; k < n; k++) put(mit, 1, M0.firstYearCol + k, s.start + k);
+  const costCol = (k: number) => colLetters(M0.firstCostCol + k);
+  const savingCol = (k: number) => colLetters(M0.firstYearCol + k);
+  for (let k = 0; k < n; k++) {
+    put(mit, 1, M0.firstYearCol + k, s.start + k);
+    put(mit, 1, M0.firstCostCol + k, s.start + k);
+  }
+  put(mit, 1, M0.firstCostCol - 1, "Costs by year (from the start year) ->");
   const rowsOfMitigations: { m: Mitigation | null; fromOption: boolean }[] = [
     ...(s.mitigated !== s.unmitigated ? [{ m: null, fromOption: true }] : []),
     ...s.mitigations.map((m) => ({ m, fromOption: false })),
     ...Array.from({ length: s.spareRows ?? 5 }, () => ({ m: null, fromOption: false })),
   ];
+  // the rates' own levers cost what the mitigated plan spends more on these lines than the unmitigated plan
+  const leverRows = (row: (k: keyof typeof PLAN_SPILL) => number) =>
+    LEVER_LINES.map((key) => row("firstLine") + SPEND_LINES.findIndex((l) => l.key === key));
   rowsOfMitigations.forEach(({ m, fromOption }, i) => {
     const r = 2 + i;
-    const weight = `=IF(E${r}="High",${WEIGHTS.High},IF(E${r}="Medium",${WEIGHTS.Medium},IF(E${r}="Low",${WEIGHTS.Low},0)))`;
+    put(
+      mit,
+      r,
+      MIT.rag,
+      `=IF(ISNUMBER(F${r}),IF(F${r}>=${RAG_THRESHOLDS.green},"Green",IF(F${r}>=${RAG_THRESHOLDS.amber},"Amber","Red")),"")`,
+    );
+    for (let k = 0; k < n; k++) {
+      const yr = `${costCol(k)}$1`;
+      put(mit, r, M0.firstCostCol + k, `=IF(ISNUMBER($C${r}),IF(${yr}=$C${r},$D${r},0)+IF(${yr}>=$C${r},$E${r},0),0)`);
+    }
     if (fromOption) {
-      put(mit, r, 1, `=${S}!$B$3&" (rates option: its proj.* changes, costs included in its spend)"`);
-      put(mit, r, 2, s.start);
-      put(mit, r, 3, 0);
-      put(mit, r, 4, 0);
-      put(mit, r, 5, "Medium");
-      put(mit, r, 6, weight);
-      for (let k = 0; k < n; k++)
-        put(mit, r, M0.firstYearCol + k, `=${S}!${yc(k)}${urow("spend")}-${S}!${yc(k)}${mrow("spend")}`);
+      put(mit, r, 1, `=${S}!$B$3&" (rates option: its proj.* levers)"`);
+      put(mit, r, MIT.owner, "(set the owner)");
+      put(mit, r, MIT.start, s.start);
+      put(mit, r, MIT.confidence, 0.75);
+      for (let k = 0; k < n; k++) {
+        const c = yc(k);
+        const leverCost = leverRows(mrow)
+          .map((row, j) => `${S}!${c}${row}-${S}!${c}${leverRows(urow)[j]}`)
+          .join("+");
+        put(mit, r, M0.firstCostCol + k, `=${leverCost}`);
+        // gross saving: the spend the option avoids, before its levers' own costs
+        put(mit, r, M0.firstYearCol + k, `=${S}!${c}${urow("spend")}-${S}!${c}${mrow("spend")}+${costCol(k)}${r}`);
+      }
       return;
     }
-    put(mit, r, 6, weight);
     if (!m) return;
     put(mit, r, 1, m.description);
-    put(mit, r, 2, m.start);
-    put(mit, r, 3, m.oneOff);
-    put(mit, r, 4, m.recurring);
-    put(mit, r, 5, m.confidence);
+    put(mit, r, MIT.owner, m.owner);
+    put(mit, r, MIT.start, m.start);
+    put(mit, r, MIT.oneOff, m.oneOff);
+    put(mit, r, MIT.recurring, m.recurring);
+    put(mit, r, MIT.confidence, m.confidence);
     for (let k = 0; k < n; k++) put(mit, r, M0.firstYearCol + k, m.savings[k] ?? 0);
   });
   const last = 1 + rowsOfMitigations.length;
-  put(
-    mit,
-    M0.netRow,
-    1,
-    "Net: savings less one-off costs (in the start year) and recurring costs (from the start year)",
-  );
-  put(mit, M0.riskRow, 1, "Risk-adjusted net: savings x weight, less the same costs");
+  put(mit, M0.netRow, 1, "Net: savings less costs (one-off in the start year, recurring from the start year)");
+  put(mit, M0.riskRow, 1, "Risk-adjusted net: positive savings x confidence, less the same costs in full");
   for (let k = 0; k < n; k++) {
-    const c = colLetters(M0.firstYearCol + k);
-    const costs = `SUMIF($B$2:$B$${last},${c}$1,$C$2:$C$${last})+SUMIF($B$2:$B$${last},"<="&${c}$1,$D$2:$D$${last})`;
-    put(mit, M0.netRow, M0.firstYearCol + k, `=ROUND(SUM(${c}2:${c}${last})-(${costs}),2)`);
-    put(mit, M0.riskRow, M0.firstYearCol + k, `=ROUND(SUMPRODUCT(${c}2:${c}${last},$F$2:$F$${last})-(${costs}),2)`);
+    const sv = `${savingCol(k)}2:${savingCol(k)}${last}`;
+    const costs = `SUM(${costCol(k)}2:${costCol(k)}${last})`;
+    put(mit, M0.netRow, M0.firstYearCol + k, `=ROUND(SUM(${sv})-${costs},2)`);
+    put(
+      mit,
+      M0.riskRow,
+      M0.firstYearCol + k,
+      `=ROUND(SUMPRODUCT((${sv}>0)*${sv}*$F$2:$F$${last})+SUMIF(${sv},"<0")-${costs},2)`,
+    );
   }
 
   // ---- CYP summary ---------------------------------------------------------------------------------------------
@@ -273,19 +340,21 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
       "Every amount is a formula over the Rates sheet (SEND.PLAN) and the typed inputs (Financial summary: the plan options, transfers and other income; Mitigations: one row per mitigation; CYP summary: EHCPs by age): change a rate, a transfer or a mitigation and the balances follow. Recalculate without Excel: send-model recalc PLAN.xlsx --out PLAN2.xlsx",
     ],
     [
-      "Confidence weights",
-      `High ${WEIGHTS.High}, Medium ${WEIGHTS.Medium}, Low ${WEIGHTS.Low}: a convention of this workbook for the risk-adjusted balance (edit the Weight formulas to change it)`,
+      "Confidence",
+      `Each mitigation's savings are weighted by its confidence (0-100%); its costs count in full, so the risk-adjusted balance is never better than the mitigated one. RAG: Green from ${RAG_THRESHOLDS.green * 100}%, Amber from ${RAG_THRESHOLDS.amber * 100}%, Red below.`,
     ],
   ];
 
   const money = [
     `B${U + 1}:${lastYc}${urow("cumulative")}`,
-    `B${inc + 1}:${lastYc}${R.cfR}`,
+    `B${inc + 1}:${lastYc}${R.override}`,
     `B${MP + 1}:${lastYc}${mrow("cumulative")}`,
+    `B${U - 1 + DSG_FIRST}:${lastYc}${U - 1 + PLAN_HEIGHT}`,
+    `B${MP - 1 + DSG_FIRST}:${lastYc}${MP - 1 + PLAN_HEIGHT}`,
   ];
   return [
     { name: PLAN_SHEETS.cover, cells: cover, inputs: [], money: [], percent: [] },
-    { name: PLAN_SHEETS.summary, cells: fs, inputs: [`B2:B3`, `B${inc + 2}:${lastYc}${inc + 6}`], money, percent: [] },
+    { name: PLAN_SHEETS.summary, cells: fs, inputs: [`B2:B3`], money, percent: [] },
     {
       name: PLAN_SHEETS.cyp,
       cells: cyp,
@@ -296,9 +365,10 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
     {
       name: PLAN_SHEETS.mitigations,
       cells: mit,
-      inputs: [`A2:E${last}`, `${colLetters(M0.firstYearCol)}2:${colLetters(M0.firstYearCol + n - 1)}${last}`],
-      money: [`C2:D${last}`, `${colLetters(M0.firstYearCol)}2:${colLetters(M0.firstYearCol + n - 1)}${M0.riskRow}`],
+      inputs: [`A2:F${last}`, `${savingCol(0)}2:${savingCol(n - 1)}${last}`],
+      money: [`D2:E${last}`, `${savingCol(0)}2:${costCol(n - 1)}${M0.riskRow}`],
       percent: [`F2:F${last}`],
+      rag: [`G2:G${last}`],
     },
   ];
 }

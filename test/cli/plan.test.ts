@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { planFromModel } from "../../src/cli/planCommand";
 import { HeadlessWorkbook } from "../../src/headless";
 import { readXlsx, writeXlsx, type RawCell } from "../../src/headless/xlsx";
@@ -47,23 +48,61 @@ describe("the management plan workbook", () => {
   });
 
   test("live: a rate change, a block transfer and a mitigation row each flow to the balance", () => {
-    const wb = planBook();
+    // the Schools block (£476m, Oxfordshire-sized) and a transfer rate, both rates: nothing is typed on the plan
+    const wb = planBook([
+      ...RATES,
+      ["dsg.schools.income", "Schools block", 476000000, null, null],
+      ["dsg.transfer", "To High Needs", 0, null, null],
+    ]);
     const costRow = RATES.findIndex((r) => r[0] === "proj.special.cost") + 1;
     wb.setCells("Rates", `C${costRow}`, [[26000]]); // +£1,000 a pupil: +500,000, +510,000, +520,200 of spend
     expect(line(wb, "Balance carried forward, unmitigated")).toEqual([-4000000, -6560000, -8656200]);
-    const grid = wb.getValues(PLAN_SHEETS.summary, "A1:A80").map((r) => r[0]);
-    const transferRow =
-      grid.findIndex((v) => typeof v === "string" && v.startsWith("Block transfer from the Schools block")) + 1;
-    wb.setCells(PLAN_SHEETS.summary, `B${transferRow}`, [[2380000]]); // Oxfordshire's 2023-24 0.5% transfer, £2.38m
-    expect(line(wb, "Balance carried forward, unmitigated")).toEqual([-1620000, -4180000, -6276200]);
-    // a mitigation from year 2 (one-off £100k in its start year, £50k a year after) saving £600k a year, Low confidence
-    wb.setCells(PLAN_SHEETS.mitigations, "A2", [["Banding review", 2026, 100000, 50000, "Low"]]);
-    wb.setCells(PLAN_SHEETS.mitigations, "G2", [[0, 600000, 600000]]);
+    wb.setCells("Rates", `C${RATES.length + 2}`, [[0.005]]); // 0.5% of £476m = £2.38m a year, as Oxfordshire 2023-24
+    expect(
+      line(wb, "Block transfer from the Schools block (dsg.transfer; up to 0.5% with Schools Forum agreement)"),
+    ).toEqual([2380000, 2380000, 2380000]);
+    expect(line(wb, "Schools block spend")).toEqual([473620000, 473620000, 473620000]);
+    expect(line(wb, "Balance carried forward, unmitigated")).toEqual([-1620000, -1800000, -1516200]);
+    expect(
+      line(
+        wb,
+        "Check: unmitigated carried forward less SEND.PLAN's DSG cumulative balance (0 when the blocks reconcile)",
+      ),
+    ).toEqual([0, 0, 0]);
+    // a mitigation from year 2 (one-off £100k in its start year, £50k a year after) saving £600k a year, 40% sure
+    // (row 2 is the mitigated option's own levers; row 3 is the first typed row)
+    wb.setCells(PLAN_SHEETS.mitigations, "A3", [["Banding review", "Head of SEND", 2026, 100000, 50000, 0.4]]);
+    wb.setCells(PLAN_SHEETS.mitigations, "H3", [[0, 600000, 600000]]);
+    expect(wb.getValues(PLAN_SHEETS.mitigations, "G3:G3")[0][0]).toBe("Red");
+    expect(wb.getValues(PLAN_SHEETS.mitigations, "L3:N3")[0]).toEqual([0, 150000, 50000]); // costs by year
     expect(line(wb, "Mitigations: savings less costs (Mitigations sheet)")).toEqual([0, 450000, 550000]);
-    expect(line(wb, "Balance carried forward, mitigated")).toEqual([-1620000, -3730000, -5276200]);
-    expect(line(wb, "Mitigations, risk-adjusted (savings x confidence weight, less costs)")).toEqual([
-      0, 150000, 250000,
+    expect(line(wb, "Balance carried forward, mitigated")).toEqual([-1620000, -1350000, -516200]);
+    // savings x 40%, costs in full: 240,000 - 150,000 and 240,000 - 50,000
+    expect(line(wb, "Mitigations, risk-adjusted (savings x confidence, costs in full)")).toEqual([0, 90000, 190000]);
+    // a mitigation that costs more than it saves is not made cheaper by doubt
+    wb.setCells(PLAN_SHEETS.mitigations, "A4", [["Outreach", "SENCO lead", 2025, 0, 0, 0.5]]);
+    wb.setCells(PLAN_SHEETS.mitigations, "H4", [[-10000, 0, 0]]);
+    expect(line(wb, "Mitigations, risk-adjusted (savings x confidence, costs in full)")).toEqual([
+      -10000, 90000, 190000,
     ]);
+  });
+
+  test("the rates' own levers: gross savings weighted, their costs in full, so risk-adjusted is never better", () => {
+    // Option B: early intervention costing £300k a year halves special-school growth (10% a year)
+    const rates: RawCell[][] = [
+      ...RATES,
+      ["proj.special.growth", "Special growth", 0.1, null, null],
+      ["proj.ei.cost", "Early intervention", null, 300000, null],
+      ["proj.ei.reduction", "Growth it avoids", null, 0.5, null],
+    ];
+    const wb = planBook(rates);
+    const net = line(wb, "Mitigations: savings less costs (Mitigations sheet)") as number[];
+    const risk = line(wb, "Mitigations, risk-adjusted (savings x confidence, costs in full)") as number[];
+    // year 1: nothing avoided yet, the £300k is paid: both -300,000 (a confidence cannot shrink a cost)
+    expect(net[0]).toBe(-300000);
+    expect(risk[0]).toBe(-300000);
+    net.forEach((x, k) => expect(risk[k]).toBeLessThanOrEqual(x));
+    expect(risk[2]).toBeLessThan(net[2]);
   });
 
   test("a model whose options have no projection is refused with a message naming the problem", () => {
@@ -100,6 +139,12 @@ describe("send-model plan", () => {
     const fsSheet = book.sheets.find((s) => s.name === PLAN_SHEETS.summary)!;
     const cf = fsSheet.cached.find((row, i) => fsSheet.cells[i]?.[0] === "Balance carried forward, unmitigated")!;
     expect(cf.slice(1, 4)).toEqual([-3500000, -5550000, -7126000]);
+    // the mitigations' RAG column is coloured by conditional formats Excel keeps live
+    const xl = new ExcelJS.Workbook();
+    await xl.xlsx.readFile(out);
+    const rag = (xl.getWorksheet(PLAN_SHEETS.mitigations) as unknown as { conditionalFormattings: { ref: string }[] })
+      .conditionalFormattings;
+    expect(rag.map((c) => c.ref)).toContain("G2:G7");
     const over = spawnSync(process.execPath, [BIN, "plan", model, "--out", model], {
       encoding: "utf8",
       timeout: 120_000,

@@ -65,23 +65,24 @@ describe("SEND.PROJECT", () => {
     expect(rows(PLAN)[0]).toEqual(["2024-25", 12000000, 6790000, 5210000, 3210000]);
   });
 
-  test("year 2: growth × (1 − ei.reduction) for mainstream, rb, special, isp; shift 3; inflation 2%", () => {
-    // growth' = 7.5%, 3.75%, 6%, 3% (ap, fe, ey unchanged): mainstream 215, rb 20.75, special 106 + 3 = 109,
-    // ap 33, fe 40.8, ey 10, isp 25.75 − 3 = 22.75
-    // (1,075,000 + 249,000 + 2,725,000 + 660,000 + 326,400 + 30,000 + 1,365,000 + 600,000) × 1.02 = 7,030,400 × 1.02 =
-    // 7,171,008
+  test("year 2: growth × (1 − ei.reduction) for mainstream, rb, special, isp; shift 3; inflation 2%; whole children", () => {
+    // growth' = 7.5%, 3.75%, 6%, 3% (ap, fe, ey unchanged): mainstream 215, rb 20.75 → 21, special 106 + 3 = 109,
+    // ap 33, fe 40.8 → 41, ey 10, isp 25.75 → 26 − 3 = 23 (children rounded half up before the shift)
+    // (1,075,000 + 252,000 + 2,725,000 + 660,000 + 328,000 + 30,000 + 1,380,000 + 600,000) × 1.02 = 7,050,000 × 1.02 =
+    // 7,191,000
     // income 12,000,000 × 1.03 = 12,360,000
-    expect(rows(PLAN)[1]).toEqual(["2025-26", 12360000, 7171008, 5188992, 8398992]);
+    expect(rows(PLAN)[1]).toEqual(["2025-26", 12360000, 7191000, 5169000, 8379000]);
   });
 
   test("years 3 and 4: compounding, the one-off extra income, rounding to the penny", () => {
-    // y3: mainstream 231.125, rb 21.528125, special 112.36 + 6, ap 36.3, fe 41.616, ey 10, isp 26.5225 − 6; × 1.0404
-    //     spend 7,293,240.5375… × 1.0404 = 7,587,887.4170… -> 7,587,887.42; income 12,730,800 + 250,000
-    // y4: special 119.1016 + 9, isp 27.318175 − 9 …; × 1.061208 -> 8,044,104.24; income 13,112,724
+    // y3: mainstream 231.125 → 231, rb 21.528125 → 22, special 112.36 → 112 + 6, ap 36.3 → 36, fe 41.616 → 42, ey 10,
+    //     isp 26.5225 → 27 − 6 = 21: 7,315,000 × 1.0404 = 7,610,526; income 12,730,800 + 250,000
+    // y4: mainstream 248, rb 22, special 119 + 9, ap 40, fe 42, ey 10, isp 27 − 9: 7,550,000 × 1.061208 =
+    //     8,012,120.40; income 13,112,724
     // (proj.grant.extra.9 is outside the 4 years and is never read)
     expect(rows(PLAN).slice(2)).toEqual([
-      ["2026-27", 12980800, 7587887.42, 5392912.58, 13791904.58],
-      ["2027-28", 13112724, 8044104.24, 5068619.76, 18860524.34],
+      ["2026-27", 12980800, 7610526, 5370274, 13749274],
+      ["2027-28", 13112724, 8012120.4, 5100603.6, 18849877.6],
     ]);
   });
 

@@ -21,7 +21,8 @@ export const APPRAISE: FunctionSpec = {
     "Capital (places × capital_per_place) is spent in year 0 and kept apart from revenue: it cannot come from the DSG. " +
     "Places open in year `opening` and fill along `ramp` (fractions a year, the last one holding); each filled place " +
     "saves isp_fee − (place_cost + top_up) of High Needs spend a year. Amounts are discounted at discount_rate " +
-    "(default the Green Book 3.5%): PV = amount / (1 + rate)^year. The Filled column is the cumulative ISP-to-special " +
+    "(default the Green Book schedule: 3.5% to year 30, 3.0% from year 31; a rate given is used for every year): " +
+    "PV = amount / (1 + rate)^year. The Filled column is the cumulative ISP-to-special " +
     "shift to use as proj.shift in SEND.PROJECT, so one set of numbers drives both.",
   parameters: [
     money("places", "New local special places."),

@@ -18,6 +18,8 @@ export interface SheetFormat {
   numFmts?: { range: string; format: string }[];
   /** further cells to show bold, e.g. a Total row */
   bold?: string[];
+  /** ranges whose cells are filled by their text: Green, Amber or Red (conditional formats, so they follow edits) */
+  rag?: string[];
   /** make the sheet's block from A1 (header row, then data; values only) an Excel table of this name */
   table?: string;
 }
@@ -86,6 +88,7 @@ export function applyFormat(
       for (let c = box.left; c <= box.right; c++) ws.getCell(r, c).font = { bold: true };
   }
   if (f.table && height > 1) addTable(ws, f.table, values ?? [], width, height);
+  for (const range of f.rag ?? []) addRag(ws, range);
   if (header > 0 || f.freezeCols) {
     ws.views = [{ state: "frozen", ySplit: header, xSplit: f.freezeCols ?? 0 }];
   }
@@ -105,6 +108,22 @@ export function applyFormat(
     }
     ws.getColumn(c).width = Math.min(60, Math.max(8, longest + 2));
   }
+}
+
+const RAG_FILLS = { Green: "FFC6EFCE", Amber: "FFFFEB9C", Red: "FFFFC7CE" } as const;
+
+/** Conditional fills on a range by its text (Green, Amber, Red), evaluated by Excel as the cells change. */
+function addRag(ws: ExcelJS.Worksheet, range: string): void {
+  const topLeft = range.split(":")[0].replace(/\$/g, "");
+  ws.addConditionalFormatting({
+    ref: range,
+    rules: Object.entries(RAG_FILLS).map(([text, argb], i) => ({
+      type: "expression",
+      priority: i + 1,
+      formulae: [`${topLeft}="${text}"`],
+      style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb } } },
+    })),
+  });
 }
 
 /** An Excel table over A1:<last> (exceljs writes the header and rows again, with the same values). */
