@@ -1,10 +1,10 @@
 // `send-model forecast CASELOAD.csv [--new-plans NEW.csv] [--la CODE|NAME|all] [--origin YEAR] [--horizon N]
 // [--coverage C] [--json]` (contract section 6): each area's history from the tidy files, forecast by exactly
 // the engine SEND.FORECAST runs (the same history table, the same function), so the numbers are the same.
-import { completeFromBundled, HISTORY_SOURCE, laNumber } from "../data/ehcp";
+import { completeFromBundled, ENGLAND_CODE, HISTORY_SOURCE, laNumber } from "../data/ehcp";
 import { readReleaseFiles, releaseKind } from "../data/ehcp/release";
 import { readTidyFiles, TidyProblem, type TidyArea } from "../data/ehcp/tidy";
-import { breakdownOf, checkOptions, forecast, type ForecastRow } from "../engine/forecast";
+import { breakdownOf, checkOptions, forecast, readHistory, type ForecastRow } from "../engine/forecast";
 import { isSendError } from "../engine/errors";
 import { nearest } from "../engine/nearest";
 import { FileProblem } from "../headless/io/files";
@@ -105,13 +105,17 @@ export function forecastHistories(
   checked: { horizon: number; coverage: number },
 ): Record<string, AreaResult> {
   const out = Object.create(null) as Record<string, AreaResult>;
+  // England's row, when the files hold it, is the growth every area is pooled toward (a release's newer years)
+  const englandArea = histories.areas.find((a) => a.code === ENGLAND_CODE && !a.problem);
+  const englandHistory = englandArea && readHistory(historyGrid(histories.columns, englandArea));
+  const england = englandHistory && !isSendError(englandHistory) ? englandHistory : undefined;
   for (const area of choose(histories.areas, la)) {
     if (area.problem) {
       out[area.code] = { name: area.name, error: area.problem };
       continue;
     }
     const grid = historyGrid(histories.columns, area);
-    const rows = forecast(grid, { horizon: checked.horizon, coverage: checked.coverage });
+    const rows = forecast(grid, { horizon: checked.horizon, coverage: checked.coverage, england });
     out[area.code] = isSendError(rows)
       ? { name: area.name, error: rows.message }
       : { name: area.name, ...lastCensus(grid), coverage: checked.coverage, forecast: rows.map(jsonRow) };
