@@ -4,6 +4,8 @@ import { historyTable, listAuthorities } from "../../src/data/ehcp";
 import { readHistory, type History } from "../../src/engine/forecast/history";
 import { forecastHistory, type ForecastRow } from "../../src/engine/forecast";
 import type { Calibration } from "../../src/engine/forecast/intervals";
+import { BASELINE, type Method } from "../../src/engine/forecast/method";
+import { referenceAt } from "../../src/engine/forecast/national";
 import { isSendError } from "../../src/engine/errors";
 
 export interface Outcome {
@@ -51,13 +53,16 @@ export function outcomes(
   origin: number,
   horizon: number,
   calibration: Calibration,
+  method: Method = BASELINE,
   coverage = 0.8,
 ): Outcome[] {
   const out: Outcome[] = [];
+  // England's growth to the origin: what SEND.FORECAST pools toward for a history ending then
+  const reference = referenceAt(origin, method);
   for (const a of all) {
     const hist = upTo(a.history, origin);
     if (!hist) continue;
-    const rows = forecastHistory(hist, horizon, coverage, calibration);
+    const rows = forecastHistory(hist, horizon, coverage, calibration, method, reference);
     for (const row of rows) {
       const t = a.history.years.indexOf(row.year);
       if (t < 0) continue;

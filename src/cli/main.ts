@@ -118,24 +118,31 @@ function program(io: CliIo, status: { code: number }): Command {
       await runDemo(opts.out, io, Boolean(p.opts().quiet));
     });
   p.command("forecast")
-    .description("Forecast EHC plans for each LA of the tidy published files, exactly as SEND.FORECAST does.")
-    .argument("<caseload>", "caseload file: year,la_code,la_name,breakdown,count (plans at each January census)")
+    .description(
+      "Forecast EHC plans for each LA of the tidy published files or of the DfE release, exactly as SEND.FORECAST does.",
+    )
+    .argument("[caseload]", "caseload file: year,la_code,la_name,breakdown,count (plans at each January census)")
     .option("--new-plans <file>", "new-plans file of the same columns (plans made in each calendar year)")
-    .option("--la <la>", "an LA code, an LA name, or all", "all")
+    .option(
+      "--release <path...>",
+      "the DfE 'Education, health and care plans' release as downloaded: its zip, its folder, or its caseload.csv (and newplans.csv)",
+    )
+    .option("--la <la>", "an LA code, its three-digit LA number (886), an LA name, or all", "all")
     .option("--origin <year>", "use only the years up to this one (default: the last year)")
     .option("--horizon <n>", "years to forecast, 1 to 15", "3")
     .option("--coverage <c>", "interval probability, strictly between 0 and 1", "0.8")
     .option(
       "--json",
-      "print one JSON object: la_code -> {name, forecast: [{year, breakdown, low, central, high}]} or {name, error}",
+      "print one JSON object: la_code -> {name, origin, last, coverage, forecast: [{year, breakdown, low, central, high}]} or {name, error}",
     )
     .addHelpText(
       "after",
-      "\nWithout --json, prints CSV: la_code,la_name,year,breakdown,low,central,high. Exit 0 when at least one LA was forecast.",
+      "\nWithout --json, prints CSV: la_code,la_name,year,breakdown,low,central,high,coverage. Exit 0 when at least one LA was forecast.",
     )
-    .action((caseload: string, opts: import("./forecast").ForecastOpts) => {
+    .action(async (caseload: string | undefined, opts: import("./forecast").ForecastOpts) => {
       const { runForecast } = require("./forecast") as typeof import("./forecast");
-      if (!runForecast(caseload, opts, io, Boolean(p.opts().quiet))) throw new FileProblem("no LA could be forecast");
+      if (!(await runForecast(caseload, opts, io, Boolean(p.opts().quiet))))
+        throw new FileProblem("no LA could be forecast");
     });
   p.command("plan")
     .description(

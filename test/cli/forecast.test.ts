@@ -36,7 +36,10 @@ describe("send-model forecast --json", () => {
     const out = JSON.parse(r.stdout) as Record<string, Record<string, unknown>>;
     expect(Object.keys(out).length).toBeGreaterThanOrEqual(154);
     const hartlepool = out.E06000001;
-    expect(Object.keys(hartlepool)).toEqual(["name", "forecast"]);
+    expect(Object.keys(hartlepool)).toEqual(["name", "origin", "last", "coverage", "forecast"]);
+    expect(hartlepool.origin).toBe(2022);
+    expect(hartlepool.coverage).toBe(0.8);
+    expect((hartlepool.last as Record<string, number>).total).toBe(740);
     expect(hartlepool.name).toBe("Hartlepool");
     const rows = hartlepool.forecast as Record<string, unknown>[];
     expect(rows).toHaveLength(3 * 16);
@@ -114,11 +117,11 @@ describe("send-model forecast --json", () => {
     expect(wide[0].high - wide[0].low).toBeGreaterThan(rows[0].high - rows[0].low);
   });
 
-  test("without --json: CSV rows la_code, la_name, year, breakdown, low, central, high", async () => {
+  test("without --json: CSV rows la_code, la_name, year, breakdown, low, central, high, coverage", async () => {
     const r = await run(["forecast", CASELOAD, "--la", "E06000058", "-q"]);
     const lines = r.stdout.trim().split("\n");
-    expect(lines[0]).toBe("la_code,la_name,year,breakdown,low,central,high");
-    expect(lines[1]).toMatch(/^E06000058,"Bournemouth, Christchurch and Poole",2023,total,\d+,\d+,\d+$/);
+    expect(lines[0]).toBe("la_code,la_name,year,breakdown,low,central,high,coverage");
+    expect(lines[1]).toMatch(/^E06000058,"Bournemouth, Christchurch and Poole",2023,total,\d+,\d+,\d+,0.8$/);
   });
 });
 
@@ -126,8 +129,8 @@ describe("send-model forecast --help", () => {
   test("lists every flag of contract section 6 and exits 0", async () => {
     const r = await run(["forecast", "--help"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Usage: send-model forecast [options] <caseload>");
-    for (const flag of ["--new-plans", "--la", "--origin", "--horizon", "--coverage", "--json"])
+    expect(r.stdout).toContain("Usage: send-model forecast [options] [caseload]");
+    for (const flag of ["--new-plans", "--release", "--la", "--origin", "--horizon", "--coverage", "--json"])
       expect(r.stdout).toContain(flag);
   });
 });

@@ -89,3 +89,10 @@ test("an area whose code changed keeps its earlier years; England is listed only
   expect(listAuthorities({ england: true })[0]).toEqual({ code: ENGLAND_CODE, name: "England" });
   expect(listAuthorities().length).toBeGreaterThanOrEqual(153);
 });
+
+test("each area appears once in the list: a former authority sharing a current one's name says so", () => {
+  const names = listAuthorities({ england: true }).map((a) => a.name);
+  expect(new Set(names).size).toBe(names.length);
+  expect(listAuthorities().find((a) => a.code === "E10000009")!.name).toBe("Dorset (former, to 2019)");
+  expect(listAuthorities().find((a) => a.code === "E06000059")!.name).toBe("Dorset");
+});

@@ -51,9 +51,17 @@ test.each([
   ["year,code,count\n2020,E1,5\n", "no column 'la_code', 'la_name', 'breakdown'"],
   [`${HEAD}2020,E1,X,specal,5\n`, "caseload file line 2: unknown breakdown 'specal'"],
   [`${HEAD}20x0,E1,X,total,5\n`, "caseload file line 2: year '20x0' is not a 4-digit year"],
-  [`${HEAD}2020,E1,X,total,-5\n`, "caseload file line 2: count '-5' is not a number of plans"],
   [`${HEAD}2020,E1,"X,total,5\n`, "caseload file: line 2: a quoted field is never closed"],
 ])("a bad file is a problem naming the file and line: %#", (text, message) => {
   expect(() => readTidyFiles(text)).toThrow(TidyProblem);
   expect(() => readTidyFiles(text)).toThrow(message);
+});
+
+test("a duplicated row or a bad count is its area's problem, naming the lines; the other areas are read", () => {
+  const text = `${HEAD}2020,E1,X,total,5\n2020,E1,X,total,50\n2020,E2,Y,total,-5\n2020,E3,Z,total,7\n`;
+  expect(readTidyFiles(text).areas.map((a) => [a.code, a.problem])).toEqual([
+    ["E1", "caseload file lines 2 and 3 both give E1's total for 2020"],
+    ["E2", "caseload file line 4: count '-5' is not a number of plans"],
+    ["E3", undefined],
+  ]);
 });

@@ -7,6 +7,8 @@ import { intervalOf, sigmaFor, SHIPPED_CALIBRATION } from "../../src/engine/fore
 import { largestRemainder, reconcile } from "../../src/engine/forecast/reconcile";
 import { isSendError } from "../../src/engine/errors";
 import { historyTable, listAuthorities } from "../../src/data/ehcp";
+import { BASELINE, SHIPPED_METHOD } from "../../src/engine/forecast/method";
+import { referenceAt } from "../../src/engine/forecast/national";
 import type { Grid } from "../../src/engine/types";
 import { expectCaseError } from "./expectCase";
 import cases from "../cases/forecast.json";
@@ -161,6 +163,29 @@ describe("intervals", () => {
     expect(lo80).toBeLessThan(1000);
     expect(hi80).toBeGreaterThan(1000);
     expect(Math.log(1001 / (lo80 + 1))).toBeCloseTo(0.1 * 1.2815515655, 6); // z(0.9) × σ
+  });
+});
+
+describe("methods", () => {
+  const line = readHistory([
+    ["Year", "Total"],
+    [2019, 100],
+    [2020, 110],
+    [2021, 120],
+  ]);
+  test("the 0.2 method (BASELINE) stays as it was: the damped trend alone, 127, 132, 135", () => {
+    if (isSendError(line)) throw new Error(line.message);
+    const rows = forecastHistory(line, 3, 0.8, SHIPPED_CALIBRATION, BASELINE, referenceAt(2021, BASELINE));
+    expect(rows.map((r) => r.central)).toEqual([127, 132, 135]);
+  });
+
+  test("the shipped method is the backtest's choice, and pools toward England's growth to the history's last year", () => {
+    expect(SHIPPED_METHOD).toMatchObject({ name: "0.3", phi: 0.7, total: 0.5, parts: 0.5, years: 1, partYears: 1 });
+    // a history ending after the bundled years pools toward England's growth to January 2022 (its vintage)
+    expect(referenceAt(2025, SHIPPED_METHOD).total).toBeCloseTo(473255 / 430697 - 1, 12);
+    expect(referenceAt(2021, SHIPPED_METHOD).total).toBeCloseTo(430697 / 390109 - 1, 12);
+    // a history before England's first years: no reference, the area's own model alone
+    expect(referenceAt(2005, SHIPPED_METHOD)).toEqual({});
   });
 });
 

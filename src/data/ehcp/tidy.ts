@@ -9,6 +9,10 @@ export interface TidyArea {
   name: string;
   /** one row per January census year of the area, oldest first: year, then a count (or null) per column */
   rows: (number | null)[][];
+  /** the area's own columns when they differ from the file's (a release area without placement figures) */
+  columns?: string[];
+  /** why the area cannot be forecast (a duplicated row, a count that is no number of plans): its error entry */
+  problem?: string;
 }
 
 export class TidyProblem extends Error {}
@@ -27,7 +31,10 @@ export const SUCCESSIONS: readonly { from: string; to: string; name: string }[] 
 const REQUIRED = ["year", "la_code", "la_name", "breakdown", "count"];
 
 interface Parsed {
-  areas: Map<string, { name: string; byYear: Map<number, Map<string, number>> }>;
+  areas: Map<
+    string,
+    { name: string; byYear: Map<number, Map<string, { count: number; line: number }>>; problem?: string }
+  >;
   breakdowns: Set<string>;
 }
 
@@ -56,20 +63,28 @@ function parseTidy(text: string, file: string, isNewPlans: boolean): Parsed {
     if (!known || known === NEW_PLANS) throw new TidyProblem(`${line}: unknown breakdown '${label}'`);
     // the new-plans file: only its total is a history column (New plans); its other breakdowns are not used
     if (isNewPlans && known.kind !== "total") continue;
-    const countText = (row[iCount] ?? "").trim();
-    const count = countText === "" ? 0 : Number(countText);
-    if (!Number.isFinite(count) || count < 0)
-      throw new TidyProblem(`${line}: count '${countText}' is not a number of plans`);
     const code = (row[iCode] ?? "").trim();
     if (code === "") throw new TidyProblem(`${line}: no la_code`);
     let area = areas.get(code);
     if (!area) areas.set(code, (area = { name: (row[iName] ?? "").trim(), byYear: new Map() }));
+    breakdowns.add(known.key);
+    if (area.problem) continue; // the area's first problem is its error entry; the other areas go on
+    const countText = (row[iCount] ?? "").trim();
+    const count = countText === "" ? 0 : Number(countText);
+    if (!Number.isFinite(count) || count < 0) {
+      area.problem = `${line}: count '${countText}' is not a number of plans`;
+      continue;
+    }
     // the calendar year of new plans made before January year + 1 (contract section 6)
     const census = isNewPlans ? year + 1 : year;
     let counts = area.byYear.get(census);
     if (!counts) area.byYear.set(census, (counts = new Map()));
-    counts.set(known.key, count);
-    breakdowns.add(known.key);
+    const before = counts.get(known.key);
+    if (before) {
+      area.problem = `${file} lines ${before.line} and ${r + 1} both give ${code}'s ${known.key} for ${year}`;
+      continue;
+    }
+    counts.set(known.key, { count, line: r + 1 });
   }
   return { areas, breakdowns };
 }
@@ -97,11 +112,12 @@ export function readTidyFiles(
     const planYears = plans?.areas.get(code)?.byYear;
     const rows = years.map((y) => {
       const counts = area.byYear.get(y)!;
-      const row: (number | null)[] = [y, ...used.map((x) => counts.get(x.key) ?? null)];
-      if (plans) row.push(planYears?.get(y)?.get("total") ?? null);
+      const row: (number | null)[] = [y, ...used.map((x) => counts.get(x.key)?.count ?? null)];
+      if (plans) row.push(planYears?.get(y)?.get("total")?.count ?? null);
       return row;
     });
-    areas.push({ code, name: area.name, rows });
+    const problem = area.problem ?? plans?.areas.get(code)?.problem;
+    areas.push({ code, name: area.name, rows, ...(problem ? { problem } : {}) });
   }
   for (const { from, to } of SUCCESSIONS) {
     const before = areas.find((a) => a.code === from),

@@ -8,7 +8,7 @@
 // and it is forecast by the damped trend of trend.ts, so a bulge in primary ages moves on into secondary,
 // post-16 and post-19 in later years, and the growth of post-16 plans since the 2014 reforms fades as it
 // is carried by the trend rather than assumed for ever.
-import { dampedSteps, slopeOf, WINDOW } from "./trend";
+import { dampedSteps, PHI, slopeOf, WINDOW } from "./trend";
 
 /** Single years of age in each group: 0-4, 5-10, 11-15, 16-19, 20-25. */
 export const AGE_WIDTHS = [5, 6, 5, 4, 6] as const;
@@ -21,7 +21,7 @@ function ageOn(stock: readonly number[]): number[] {
  * Ages by year (oldest first, 5 values each) -> 1…horizon years of forecast ages. A group's stock never goes
  * below 0 (a negative inflow cannot remove more plans than there are).
  */
-export function cohortForecast(ages: readonly (readonly number[])[], horizon: number): number[][] {
+export function cohortForecast(ages: readonly (readonly number[])[], horizon: number, phi = PHI): number[][] {
   const n = ages.length;
   const inflows: number[][] = [[], [], [], [], []]; // by group, one per transition
   for (let t = 0; t + 1 < n; t++) {
@@ -35,7 +35,7 @@ export function cohortForecast(ages: readonly (readonly number[])[], horizon: nu
   let stock = [...ages[n - 1]];
   for (let h = 1; h <= horizon; h++) {
     const aged = ageOn(stock);
-    stock = aged.map((s, a) => Math.max(0, s + level[a] + slope[a] * dampedSteps(h)));
+    stock = aged.map((s, a) => Math.max(0, s + level[a] + slope[a] * dampedSteps(h, phi)));
     out.push(stock);
   }
   return out;

@@ -5,6 +5,8 @@ import { E, isSendError, type SendError } from "../errors";
 import { TOTAL, type Breakdown } from "./breakdowns";
 import { readHistory, type History } from "./history";
 import { intervalOf, SHIPPED_CALIBRATION, sigmaFor, type Calibration } from "./intervals";
+import { BASELINE, SHIPPED_METHOD, type Method, type Reference } from "./method";
+import { referenceAt } from "./national";
 import { pointForecast } from "./model";
 import { largestRemainder } from "./reconcile";
 import type { Dec } from "../money";
@@ -31,6 +33,8 @@ export interface ForecastOptions {
   coverage?: Dec | number | null;
   /** the interval constants (the backtest passes ones measured before each origin) */
   calibration?: Calibration;
+  /** England's history, when the caller holds a newer one than the bundled (the CLI reading a release) */
+  england?: History;
 }
 
 /** Argument checks: horizon a whole number 1–15, coverage strictly between 0 and 1. */
@@ -53,7 +57,8 @@ export function forecast(grid: Grid, opts: ForecastOptions = {}): ForecastRow[] 
   if (isSendError(history)) return history;
   const checked = checkOptions(opts);
   if (isSendError(checked)) return checked;
-  return forecastHistory(history, checked.horizon, checked.coverage, opts.calibration);
+  const reference = referenceAt(history.years[history.years.length - 1], SHIPPED_METHOD, opts.england);
+  return forecastHistory(history, checked.horizon, checked.coverage, opts.calibration, SHIPPED_METHOD, reference);
 }
 
 /** The forecast of a history already read. */
@@ -62,8 +67,10 @@ export function forecastHistory(
   horizon: number,
   coverage: number,
   calibration: Calibration = SHIPPED_CALIBRATION,
+  method: Method = BASELINE,
+  reference?: Reference,
 ): ForecastRow[] {
-  const p = pointForecast(history, horizon);
+  const p = pointForecast(history, horizon, method, reference);
   const n = history.years.length;
   const last = history.years[n - 1];
   // Total always: at its place in the table, else first

@@ -37,12 +37,13 @@ export function dampedSteps(h: number, phi = PHI): number {
   return s;
 }
 
-/** The damped trend of a series, 1…horizon years after its last value; never below 0. */
-export function dampedTrend(values: readonly number[], horizon: number): number[] {
+/** The damped trend of a series, 1…horizon years after its last value; never below 0. `slope` replaces the
+ * series' own least-squares slope (a pooled one, model.ts). */
+export function dampedTrend(values: readonly number[], horizon: number, phi = PHI, slope?: number): number[] {
   const last = values[values.length - 1];
-  const b = slopeOf(values);
+  const b = slope ?? slopeOf(values);
   const out: number[] = [];
-  for (let h = 1; h <= horizon; h++) out.push(Math.max(0, last + b * dampedSteps(h)));
+  for (let h = 1; h <= horizon; h++) out.push(Math.max(0, last + b * dampedSteps(h, phi)));
   return out;
 }
 

@@ -11,10 +11,11 @@ export const FORECAST: FunctionSpec = {
   description: "Forecasts EHC plans from a history table: Year, Breakdown, Low, Central and High for each future year.",
   help:
     "The history has a Year column (the January census) and any of Total, Mainstream, RB, Special, ISP, AP, FE, " +
-    "SPI, EY, Other, Age 0-4 to Age 20-25 and New plans, at least 3 consecutive years. Total comes from an age " +
-    "cohort model (plans ageing on, net new plans by age on a damped trend), each placement group from its damped " +
-    "trend made to add up to Total. Forecasts are whole plans; Low and High bound the coverage interval (default " +
-    "80%), measured from out-of-sample errors across every English LA.",
+    "SPI, EY, Other, Age 0-4 to Age 20-25 and New plans, at least 3 consecutive years. Total is half an age " +
+    "cohort model (plans ageing on, net new plans by age on a damped trend) and half the last census grown at " +
+    "England's latest growth; each placement group likewise half its damped trend, half England's growth of that " +
+    "group, made to add up to Total. Forecasts are whole plans; Low and High bound the coverage interval " +
+    "(default 80%), measured from out-of-sample errors across every English LA.",
   parameters: [
     {
       name: "history",
