@@ -13,8 +13,9 @@ import { LIBRARY } from "../engine/library";
 import { normOption } from "../engine/normalize";
 import { applyMapping, findHeaderRow } from "../import/apply";
 import { proposeMapping, targetList, withSaved, type SavedMapping } from "../import/mapping";
-import { bandsFor, planImport } from "../import/plan";
+import { bandsFor, planImport, topupKeys } from "../import/plan";
 import { reportLines } from "../import/reportText";
+import { allocationStates, stateLine } from "../model/allocationState";
 import { readSource, SourceProblem } from "../import/source";
 import { progress, type CliIo } from "./io";
 
@@ -123,10 +124,15 @@ export async function runImport(input: string, opts: ImportOptions, io: CliIo, q
     [plan.names.institutions]: { freezeCols: 1, table: plan.table.name },
     [plan.mapping.name]: { widths: { D: 60 } },
   };
-  writeFileAtomic(opts.out, await xlsxBuffer(sheetsForWrite(snapshot(wb), formats)), [input]);
+  const snaps = snapshot(wb);
+  writeFileAtomic(opts.out, await xlsxBuffer(sheetsForWrite(snaps, formats)), [input]);
   io.out(
     `\nWrote ${opts.out}: ${result.report.institutions} institutions; sheets ${plan.sheets.map((s) => s.name).join(", ")}; Allocations for ${plan.allocationOptions.join(", ")}.\n`,
   );
+  const alloc = snaps.find((s) => s.name === plan.names.allocations)!;
+  const blank = topupKeys(result).map((k) => k.key.replace(/^.*\./, ""));
+  const read = { name: alloc.name, values: alloc.values, formulas: alloc.cells };
+  for (const s of allocationStates(read, `the ${plan.names.rates} sheet`, blank)) io.out(`${stateLine(s)}\n`);
   say(`wrote ${opts.out}`);
   return true;
 }

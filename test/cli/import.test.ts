@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 const ROOT = path.join(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/send-model.js");
 const FIXTURE = path.join(ROOT, "test/import/fixtures/officer-schools.csv");
+const COUNCIL = path.join(ROOT, "test/import/fixtures/council-40-schools.csv");
 
 function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
@@ -98,5 +99,32 @@ describe("send-model import", () => {
     const r = run(["import", FIXTURE, "--out", FIXTURE]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/refusing to overwrite the input/);
+  });
+
+  it("asks which column is Places before writing, then ends with how the allocations stand", () => {
+    const out = path.join(dir, "council.xlsx");
+    const asked = run(["import", COUNCIL, "--out", out, "-q"]);
+    expect(asked.code).toBe(1);
+    expect(asked.stdout).toMatch(/Which column is Places\? column M \('RP places'\) and column N \('Special places'\)/);
+    expect(fs.existsSync(out)).toBe(false);
+    const map = path.join(dir, "council.json");
+    fs.writeFileSync(map, JSON.stringify({ "RP places": "keep", "Special places": "Places" }));
+    const r = run(["import", COUNCIL, "--mapping", map, "--out", out, "-q"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/F +FSM % +-> FSM +\(a percentage of pupils/);
+    expect(r.stdout).toMatch(/L +Total EHCPs +-> EHCP total \(check only\)/);
+    expect(r.stdout).toMatch(/row 32: repeats row 16/);
+    const last = r.stdout.trim().split("\n").pop();
+    expect(last).toMatch(
+      /^40 institutions, 40 allocations in error under Option A: top-up rates missing for bands A-E \(set them on the Rates sheet\); #VALUE! .*unknown phase 'All-through'\.$/,
+    );
+    // publishing a model whose every allocation is an error writes the file and exits 4, saying why
+    const pub = path.join(dir, "council-published.xlsx");
+    const p = run(["publish", out, "--out", pub, "-q"]);
+    expect(p.code).toBe(4);
+    expect(fs.existsSync(pub)).toBe(true);
+    expect(p.stderr).toMatch(
+      /^send-model: 40 institutions, 40 allocations in error under Option A: top-up rates missing/,
+    );
   });
 });
