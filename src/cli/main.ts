@@ -80,7 +80,15 @@ function program(io: CliIo, status: { code: number }): Command {
       "Make a model from your own school list (CSV or xlsx): maps its columns to the Institutions fields, prints the mapping and every column, cell and count it could not use.",
     )
     .argument("<schools>", "the school list (.csv or .xlsx); it is never modified")
-    .requiredOption("-o, --out <file>", "the model workbook to write (.xlsx)")
+    .requiredOption(
+      "-o, --out <file>",
+      "the model workbook to write (.xlsx); an existing one needs --update or --force",
+    )
+    .option(
+      "--update",
+      "--out is a model you have worked on: replace only its institutions, keeping every other sheet, rate and option",
+    )
+    .option("--force", "replace an existing --out file whole (prints what it held that is lost)")
     .option(
       "--mapping <file>",
       'a JSON object {"header in the file": "field" or "keep"} that overrides the proposed mapping',
@@ -91,7 +99,15 @@ function program(io: CliIo, status: { code: number }): Command {
     .action(
       async (
         schools: string,
-        opts: { out: string; mapping?: string; sheet?: string; national?: string; option: string },
+        opts: {
+          out: string;
+          mapping?: string;
+          sheet?: string;
+          national?: string;
+          option: string;
+          force?: boolean;
+          update?: boolean;
+        },
       ) => {
         const { runImport } = require("./importCommand") as typeof import("./importCommand");
         if (!(await runImport(schools, opts, io, Boolean(p.opts().quiet)))) throw new ImportRefused();
