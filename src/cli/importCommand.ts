@@ -6,9 +6,9 @@ import { FileProblem, refuseOverwrite, writeFileAtomic } from "../headless/io/fi
 import { sheetsForWrite, snapshot } from "../headless/io/bridge";
 import { MONEY_FORMAT, type SheetFormat } from "../headless/io/format";
 import { HeadlessWorkbook } from "../headless/workbook";
-import { xlsxBuffer } from "../headless/xlsx";
+import { readXlsx, xlsxBuffer } from "../headless/xlsx";
+import { overwriteSummary, type BookSheet } from "../model/overwriteSummary";
 import { colLetters } from "../model/a1";
-import type { RawCell, Rows } from "../model/types";
 import { LIBRARY } from "../engine/library";
 import { normOption } from "../engine/normalize";
 import { applyMapping, findHeaderRow } from "../import/apply";
@@ -16,6 +16,7 @@ import { proposeMapping, targetList, withSaved, type SavedMapping } from "../imp
 import { bandsFor, planImport } from "../import/plan";
 import { reportLines } from "../import/reportText";
 import { readSource, SourceProblem } from "../import/source";
+import { literal, printStates, runUpdate } from "./importUpdate";
 import { progress, type CliIo } from "./io";
 
 export interface ImportOptions {
@@ -24,6 +25,10 @@ export interface ImportOptions {
   sheet?: string;
   national?: string;
   option: string;
+  /** replace an existing --out file whole */
+  force?: boolean;
+  /** replace only the institutions of an existing --out model, keeping every other sheet, rate and option */
+  update?: boolean;
 }
 
 export const DEFAULT_NATIONAL = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;
@@ -46,16 +51,32 @@ function readMappingFile(file: string): SavedMapping {
   return data as SavedMapping;
 }
 
-/** Text that Excel (or the headless host) would read as a formula or number stays text: "'" is the host's text marker.
- * */
-function literal(rows: Rows): Rows {
-  return rows.map((r) => r.map((c): RawCell => (typeof c === "string" && /^[=+\-@']/.test(c) ? `'${c}` : c)));
+/** The sheets of the file --force replaces, to say what it loses (none when it is no workbook this can read). */
+async function existingSheets(file: string): Promise<BookSheet[] | null> {
+  try {
+    return (await readXlsx(file)).sheets;
+  } catch (e) {
+    if (e instanceof FileProblem) return null;
+    throw e;
+  }
 }
 
 export async function runImport(input: string, opts: ImportOptions, io: CliIo, quiet: boolean): Promise<boolean> {
   const say = progress(io, quiet);
-  refuseOverwrite(opts.out, [input]);
+  const inputs = opts.mapping ? [input, opts.mapping] : [input];
+  refuseOverwrite(opts.out, inputs);
   if (!fs.existsSync(input) || !fs.statSync(input).isFile()) throw new FileProblem(`file not found: ${input}`);
+  if (opts.force && opts.update)
+    throw new FileProblem(
+      "--force and --update: choose one (--update keeps the model's other sheets, --force does not)",
+    );
+  const exists = fs.existsSync(opts.out);
+  if (exists && !opts.force && !opts.update)
+    throw new FileProblem(
+      `${opts.out} exists: nothing written. Use --update to replace only its institutions (every other sheet, rate and option kept), or --force to replace the whole file`,
+    );
+  if (opts.update && !exists)
+    throw new FileProblem(`--update: ${opts.out} does not exist; leave out --update to make it`);
   const national = opts.national ?? DEFAULT_NATIONAL;
   if (!LIBRARY.some((o) => o.name === national))
     throw new FileProblem(
@@ -103,6 +124,11 @@ export async function runImport(input: string, opts: ImportOptions, io: CliIo, q
     io.err(`send-model: nothing written: fix the mapping (--mapping MAP.json, {"header": "field or keep"})\n`);
     return false;
   }
+  if (opts.update) {
+    await runUpdate({ out: opts.out, inputs, result, source: input.replace(/^.*[\\/]/, "") }, io, say);
+    return true;
+  }
+  const before = exists ? await existingSheets(opts.out) : null;
   const plan = planImport({
     existing: [],
     national,
@@ -123,10 +149,18 @@ export async function runImport(input: string, opts: ImportOptions, io: CliIo, q
     [plan.names.institutions]: { freezeCols: 1, table: plan.table.name },
     [plan.mapping.name]: { widths: { D: 60 } },
   };
-  writeFileAtomic(opts.out, await xlsxBuffer(sheetsForWrite(snapshot(wb), formats)), [input]);
+  const snaps = snapshot(wb);
+  writeFileAtomic(opts.out, await xlsxBuffer(sheetsForWrite(snaps, formats)), inputs);
+  if (before) {
+    const lost = overwriteSummary(before, snaps, true).lines;
+    io.out(
+      `\nReplaced the whole of ${opts.out} (--force)${lost.length ? ":" : "."}\n${lost.map((l) => `  ${l}\n`).join("")}`,
+    );
+  }
   io.out(
     `\nWrote ${opts.out}: ${result.report.institutions} institutions; sheets ${plan.sheets.map((s) => s.name).join(", ")}; Allocations for ${plan.allocationOptions.join(", ")}.\n`,
   );
+  printStates(io, snaps, plan.names.allocations, plan.names.rates, result);
   say(`wrote ${opts.out}`);
   return true;
 }

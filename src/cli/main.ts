@@ -3,7 +3,8 @@
 // writes a DSG deficit management plan from a model. Exit codes: 0 done (cell errors are results, not
 // failures), 1 a problem with the files or the command line (or a workbook over a limit), 2 an internal
 // error (a bug: please report it), 3 done, but some cells could not be evaluated by the headless engine
-// (each shows #VALUE! naming the cell and the limit; every other cell was evaluated).
+// (each shows #VALUE! naming the cell and the limit; every other cell was evaluated), 4 published, but every
+// allocation of an option is an error (the lines on stderr say why).
 // Command modules load only when their command runs, so `--help` and usage errors answer at once. They are
 // required, not import()ed: under tsx's CommonJS loader only require resolves extensionless .ts paths.
 import { Command, CommanderError, InvalidArgumentError } from "commander";
@@ -21,7 +22,7 @@ function wholeNumber(flag: string): (v: string) => number {
   };
 }
 
-export const EXIT = { ok: 0, problem: 1, internal: 2, cellsFailed: 3 } as const;
+export const EXIT = { ok: 0, problem: 1, internal: 2, cellsFailed: 3, allInError: 4 } as const;
 
 /** An import whose mapping cannot be used: the report is printed already, nothing is written. */
 class ImportRefused extends Error {}
@@ -79,7 +80,15 @@ function program(io: CliIo, status: { code: number }): Command {
       "Make a model from your own school list (CSV or xlsx): maps its columns to the Institutions fields, prints the mapping and every column, cell and count it could not use.",
     )
     .argument("<schools>", "the school list (.csv or .xlsx); it is never modified")
-    .requiredOption("-o, --out <file>", "the model workbook to write (.xlsx)")
+    .requiredOption(
+      "-o, --out <file>",
+      "the model workbook to write (.xlsx); an existing one needs --update or --force",
+    )
+    .option(
+      "--update",
+      "--out is a model you have worked on: replace only its institutions, keeping every other sheet, rate and option",
+    )
+    .option("--force", "replace an existing --out file whole (prints what it held that is lost)")
     .option(
       "--mapping <file>",
       'a JSON object {"header in the file": "field" or "keep"} that overrides the proposed mapping',
@@ -90,7 +99,15 @@ function program(io: CliIo, status: { code: number }): Command {
     .action(
       async (
         schools: string,
-        opts: { out: string; mapping?: string; sheet?: string; national?: string; option: string },
+        opts: {
+          out: string;
+          mapping?: string;
+          sheet?: string;
+          national?: string;
+          option: string;
+          force?: boolean;
+          update?: boolean;
+        },
       ) => {
         const { runImport } = require("./importCommand") as typeof import("./importCommand");
         if (!(await runImport(schools, opts, io, Boolean(p.opts().quiet)))) throw new ImportRefused();
@@ -107,7 +124,7 @@ function program(io: CliIo, status: { code: number }): Command {
       await checkZip(checkXlsxInput(model), model, zipLimits({}));
       checkOutput(opts.out, [model]);
       const { runPublish } = require("./publishCommand") as typeof import("./publishCommand");
-      await runPublish(model, opts.out, io, Boolean(p.opts().quiet));
+      if (!(await runPublish(model, opts.out, io, Boolean(p.opts().quiet)))) status.code = EXIT.allInError;
     });
 
   p.command("demo")

@@ -6,6 +6,7 @@ import { readXlsx } from "../headless/xlsx";
 import { headerIndex } from "../model/institutions";
 import { publishBook, type SheetRead } from "../model/publishBook";
 import { publishedXlsx } from "../publish/xlsx";
+import { allInError, allocationStates, stateLine } from "../model/allocationState";
 import { progress, type CliIo } from "./io";
 import type ExcelJS from "exceljs";
 
@@ -26,7 +27,8 @@ function institutionCount(snaps: readonly SheetSnapshot[]): number {
   return s.values.slice(1).filter((r) => r[col] !== null && r[col] !== "").length;
 }
 
-export async function runPublish(input: string, out: string, io: CliIo, quiet: boolean): Promise<void> {
+/** Publishes; resolves to false when every allocation of some option is an error (the file is written all the same). */
+export async function runPublish(input: string, out: string, io: CliIo, quiet: boolean): Promise<boolean> {
   const say = progress(io, quiet);
   checkXlsxInput(input);
   refuseOverwrite(out, [input]);
@@ -49,5 +51,9 @@ export async function runPublish(input: string, out: string, io: CliIo, quiet: b
   io.out(
     `Wrote ${out}: ${published.sheets.map((s) => s.name).join(", ")} (values only, no formulas).\n${lines.length ? `Totals:\n${lines.join("\n")}\n` : ""}`,
   );
+  const states = sheets.flatMap((s) => allocationStates(s, "the Rates sheet"));
+  const failed = states.filter(allInError);
+  for (const s of failed) io.err(`send-model: ${stateLine(s)}\n`);
   say(`wrote ${out}`);
+  return failed.length === 0;
 }

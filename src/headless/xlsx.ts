@@ -63,6 +63,8 @@ export interface WriteOptions {
   protect?: readonly string[];
   /** update this workbook (as read) instead of building a new one, keeping its formatting */
   base?: ExcelJS.Workbook;
+  /** sheet order to write (sheets added to a `base` go last otherwise) */
+  order?: readonly string[];
 }
 
 // ---------- addresses ----------
@@ -308,7 +310,7 @@ function fillSheet(
 /** Builds the xlsx package in memory. */
 export async function xlsxBuffer(
   sheets: readonly XlsxSheetOut[],
-  opts: Pick<WriteOptions, "base"> = {},
+  opts: Pick<WriteOptions, "base" | "order"> = {},
 ): Promise<Buffer> {
   const wb = opts.base ?? new ExcelJS.Workbook();
   if (!opts.base) {
@@ -325,6 +327,10 @@ export async function xlsxBuffer(
     anchors.set(sheet.name, fillSheet(ws, { sheet, spills }, !existing, oldArrays));
     if (!existing) applyFormat(ws, sheet.cells, sheet.values, sheet.format);
   }
+  opts.order?.forEach((name, i) => {
+    const ws = wb.getWorksheet(name) as (ExcelJS.Worksheet & { orderNo: number }) | undefined; // untyped in exceljs
+    if (ws) ws.orderNo = i;
+  });
   const raw = Buffer.from(await wb.xlsx.writeBuffer());
   return markDynamicArrays(raw, anchors);
 }

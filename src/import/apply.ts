@@ -10,8 +10,9 @@ import { phaseUses, type FieldFamily } from "../engine/usage";
 import { colLetters } from "../model/a1";
 import { institutionsHeader, type Bands } from "../model/institutions";
 import type { RawCell, Rows } from "../model/types";
-import { KEEP, mappingErrors, type ColumnChoice } from "./mapping";
-import { PHASE_SYNONYMS, PUPILS_BY_PHASE, squash } from "./synonyms";
+import { EHCP_TOTAL_CHECK, KEEP, mappingErrors, type ColumnChoice } from "./mapping";
+import { rowChecks, TOTAL_LABEL } from "./rowChecks";
+import { NOT_A_PHASE, PHASE_SYNONYMS, PUPILS_BY_PHASE, squash } from "./synonyms";
 
 export interface KeptColumn {
   letter: string;
@@ -51,16 +52,19 @@ export interface ImportResult {
   report: ImportReport;
 }
 
-const TOTAL_LABEL = /^(grand\s+)?totals?\b|^sum$/i;
 const PHASE_INDEX: Map<string, Phase> = (() => {
   const m = new Map<string, Phase>(PHASES.map((p) => [squash(p), p]));
   for (const [p, words] of Object.entries(PHASE_SYNONYMS)) for (const w of words) m.set(squash(w), p as Phase);
   return m;
 })();
 
-/** The header row: the first of the first 20 rows with two or more filled cells (title rows above it are skipped). */
+/**
+ * The header row: the first of the first 20 rows with two or more different filled cells (title rows above it
+ * are skipped, a merged title read as the same text in every cell included).
+ */
 export function findHeaderRow(rows: readonly (readonly Cell[])[]): number {
-  for (let r = 0; r < Math.min(rows.length, 20); r++) if (rows[r].filter((c) => !isBlank(c)).length >= 2) return r;
+  for (let r = 0; r < Math.min(rows.length, 20); r++)
+    if (new Set(rows[r].filter((c) => !isBlank(c)).map(cellText)).size >= 2) return r;
   return Math.max(
     0,
     rows.findIndex((r) => r.some((c) => !isBlank(c))),
@@ -72,8 +76,11 @@ export function readPhase(text: string): Phase | null {
   return PHASE_INDEX.get(squash(text)) ?? null;
 }
 
-function nearestPhase(text: string): string {
-  let best = PHASES[0] as string;
+/** Why a phase text is not read, and the nearest phase only when it is a likely typing slip ("Secondry"). */
+export function unknownPhase(text: string): string {
+  const known = NOT_A_PHASE[squash(text)];
+  if (known) return `'${text}' is not one phase of the model: ${known}`;
+  let best = "";
   let d = Infinity;
   for (const p of PHASES) {
     const x = editDistance(squash(text), squash(p));
@@ -82,7 +89,8 @@ function nearestPhase(text: string): string {
       best = p;
     }
   }
-  return best;
+  const near = d <= Math.max(1, Math.floor(squash(best).length / 4)) ? ` (did you mean ${best}?)` : "";
+  return `'${text}' is not a phase the formula knows${near}; the phases are ${PHASES.join(", ")}`;
 }
 
 /** The field family a target header belongs to (for the per-phase usage table), or null for labels. */
@@ -173,14 +181,14 @@ export function applyMapping(
   const fields = institutionsHeader(bands);
   const taken = new Set(fields.map(normLabel));
   const keptCols = [
-    ...choices.filter((c) => c.target === KEEP || c.target === PUPILS_BY_PHASE),
+    ...choices.filter((c) => c.target === KEEP || c.target === PUPILS_BY_PHASE || c.target === EHCP_TOTAL_CHECK),
     ...headerless(rows, headerRow, choices),
   ];
   const kept = keptCols.map((c) => ({
     letter: c.letter,
     header: c.header,
     as: keptName(c.header, c.letter, taken),
-    recognised: c.confidence > 0 || c.target === PUPILS_BY_PHASE,
+    recognised: c.confidence > 0 || c.target !== KEEP,
   }));
   report.kept = kept.filter((k, i) => keptCols[i].target === KEEP);
   const header = [...fields, ...kept.map((k) => k.as)];
@@ -188,7 +196,11 @@ export function applyMapping(
   if (rows.length <= headerRow + 1) report.errors.push("The file has no data rows under its header.");
   if (report.errors.length) return { header, rows: [], bands, report };
 
-  const mapped = choices.filter((c) => c.target !== KEEP && c.target !== PUPILS_BY_PHASE);
+  const mapped = choices.filter(
+    (c) => c.target !== KEEP && c.target !== PUPILS_BY_PHASE && c.target !== EHCP_TOTAL_CHECK,
+  );
+  const checks = rowChecks(rows, headerRow, choices, report);
+  if (report.errors.length) return { header, rows: [], bands, report };
   const byPhase = choices.find((c) => c.target === PUPILS_BY_PHASE);
   const phaseCol = choices.find((c) => c.target === "Phase")!;
   const unused = new Map<string, UnusedCounts>();
@@ -212,6 +224,7 @@ export function applyMapping(
       report.skipped.push({ row: sheetRow, why: `a totals row ('${first}'): the model adds up the rows itself` });
       continue;
     }
+    if (checks.repeat(r)) continue;
     const row: RawCell[] = Array<RawCell>(header.length).fill(null);
     const addr = (c: ColumnChoice) => `${c.letter}${sheetRow}`;
     // phase first: it decides which counts are used
@@ -225,8 +238,9 @@ export function applyMapping(
     else if (!phase)
       report.problems.push({
         cell: addr(phaseCol),
-        message: `'${phaseText}' is not a phase the formula knows (nearest: ${nearestPhase(phaseText)}); the phases are ${PHASES.join(", ")}`,
+        message: `${unknownPhase(phaseText)}. Imported as written, so this row's allocation shows #N/A until its Phase is set.`,
       });
+    else checks.phaseRead(phaseText, phase, sheetRow);
     for (const c of mapped) {
       const raw = src[c.col] as Cell;
       const i = at.get(normLabel(c.target))!;
@@ -249,7 +263,8 @@ export function applyMapping(
         report.problems.push({ cell: addr(c), message: `'${n.text}' is not a number (${c.header} -> ${c.target})` });
         continue;
       }
-      const v = n.value.toNumber();
+      const v = c.percent ? checks.pupilsFromPercent(c, r) : n.value.toNumber();
+      if (v === null) continue;
       row[i] = v;
       if (v < 0) report.problems.push({ cell: addr(c), message: `${v} is negative: a count cannot be` });
       if (c.target === "Months" && (v < 0 || v > 12))
@@ -272,8 +287,10 @@ export function applyMapping(
         report,
         noteUnused,
       );
+    checks.afterRow(r, phase, row, at);
     out.push(row);
   }
+  checks.notes();
   for (const c of keptCols)
     if (c.header === "")
       report.notes.push(

@@ -8,6 +8,8 @@ import { FIELD_SYNONYMS, KNOWN_UNUSED, PUPILS_BY_PHASE, UNBANDED_EHCP, squash, w
 /** The target of a column kept unchanged and not read by the formula. */
 export const KEEP = "keep";
 export const KEEP_LABEL = "Keep as is (not used by the formula)";
+/** A total of the EHCP band columns ("Total EHCPs"): checked against their sum row by row, never counted. */
+export const EHCP_TOTAL_CHECK = "EHCP total (check only)";
 
 export interface ColumnChoice {
   /** 0-based source column */
@@ -22,6 +24,8 @@ export interface ColumnChoice {
   confidence: number;
   /** why this target, in words */
   why: string;
+  /** the column holds percentages of pupils ("FSM %"): read as pupils only times a number on roll (apply.ts) */
+  percent?: boolean;
 }
 
 /** source header (as written) -> target: what a workbook remembers and what --mapping reads */
@@ -50,6 +54,7 @@ export function targetList(
     "SEN Support",
     ...bands.ehcp.map((b) => `EHCP ${b}`),
     UNBANDED_EHCP,
+    EHCP_TOTAL_CHECK,
     "Places",
     "Occupied",
     "DAF",
@@ -120,7 +125,38 @@ function nearest(s: string): { target: string; confidence: number; word: string 
   return best;
 }
 
+/** "FSM %", "% EAL", "FSM percent", "Proportion SEN support": a share, not a count. */
+const PERCENT_HEADER = /%|\bper\s*cent(?:age)?\b|\bpct\b|\bproportion(?:\s+of)?\b/gi;
+
+export function isPercentHeader(header: string): boolean {
+  return new RegExp(PERCENT_HEADER.source, "i").test(header);
+}
+
+/** Fields that count pupils: a percentage of pupils times the number on roll gives one. */
+export function countsPupils(target: string): boolean {
+  return (
+    /^(FSM|FSM6|LPA|EAL|SEN Support)$/.test(target) ||
+    /^IDACI [A-F]$/.test(target) ||
+    (/^EHCP /i.test(target) && target !== EHCP_TOTAL_CHECK)
+  );
+}
+
 function proposeOne(header: string, col: number, remembered: Map<string, string>): ColumnChoice {
+  if (!isPercentHeader(header)) return proposeCount(header, col, remembered);
+  const c = proposeCount(header.replace(PERCENT_HEADER, " ").replace(/\s+/g, " ").trim(), col, remembered);
+  const base = { ...c, header };
+  if (c.target === KEEP) return base;
+  if (countsPupils(c.target))
+    return { ...base, percent: true, why: `a percentage of pupils: ${c.target} = ${header} × the number on roll` };
+  return {
+    ...base,
+    target: KEEP,
+    confidence: 0.5,
+    why: `a percentage, and ${c.target} must be a count: kept as is (map a count column to ${c.target})`,
+  };
+}
+
+function proposeCount(header: string, col: number, remembered: Map<string, string>): ColumnChoice {
   const base = { col, letter: colLetters(col + 1), header };
   const s = squash(header);
   const bare = squash(withoutAsides(header));
@@ -155,44 +191,94 @@ function proposeOne(header: string, col: number, remembered: Map<string, string>
 }
 
 /**
- * One choice per non-blank header. When two columns want the same target, the surer one keeps it and
- * the other is proposed as "keep" (saying which column took it), so a proposal never has duplicates.
+ * One choice per non-blank header. A total-EHCP column beside band columns becomes a check of them. When two
+ * columns want one field, a percentage gives way to a count; otherwise both keep it at no more than 50% and
+ * mappingErrors asks which one: the importer never guesses between two columns.
  */
 export function proposeMapping(header: readonly string[], remembered: SavedMapping = {}): ColumnChoice[] {
   const mem = new Map(Object.entries(remembered).map(([k, v]) => [squash(k), v]));
   const choices = header.map((h, col) => proposeOne(h.trim(), col, mem)).filter((c) => c.header !== "");
-  const byTarget = new Map<string, ColumnChoice>();
-  for (const c of [...choices].sort((a, b) => b.confidence - a.confidence || a.col - b.col)) {
-    if (c.target === KEEP) continue;
-    const key = squash(c.target);
-    const taken = byTarget.get(key);
-    if (!taken) {
-      byTarget.set(key, c);
-      continue;
+  const banded = choices.some((c) => isBandColumn(c.target));
+  for (const c of choices)
+    if (
+      banded &&
+      c.target === UNBANDED_EHCP &&
+      !/un\s*band|no\s*band|not\s*band/i.test(c.header) &&
+      c.why !== "as in the last import"
+    ) {
+      c.target = EHCP_TOTAL_CHECK;
+      c.why = "a total of the EHCP band columns: checked against their sum on every row, never counted twice";
     }
-    c.why = `also looked like ${c.target}, which column ${taken.letter} ('${taken.header}') fills`;
-    c.target = KEEP;
-    c.confidence = 0;
+  for (const group of conflicts(choices)) {
+    const counts = group.filter((c) => !c.percent);
+    const pct = group.filter((c) => c.percent);
+    if (counts.length && pct.length)
+      for (const c of pct) {
+        c.why = `a percentage of ${c.target}, which column ${counts[0].letter} ('${counts[0].header}') gives as a count: kept as is`;
+        c.target = KEEP;
+        c.percent = undefined;
+        c.confidence = 0.5;
+      }
+    const left = counts.length && pct.length ? counts : group;
+    // the same header twice cannot be told apart by a --mapping file: the first column takes the field
+    const still = left.filter((c) => {
+      const first = left.find((o) => squash(o.header) === squash(c.header))!;
+      if (first === c) return true;
+      c.why = `a second column headed '${c.header}' (column ${first.letter} is ${c.target}): kept as is; rename one header to choose`;
+      c.target = KEEP;
+      c.percent = undefined;
+      c.confidence = 0.5;
+      return false;
+    });
+    if (still.length < 2) continue;
+    for (const c of still) {
+      const others = still.filter((o) => o !== c).map((o) => `column ${o.letter} ('${o.header}')`);
+      c.confidence = Math.min(c.confidence, 0.5);
+      c.why = `fits ${c.target}, and so does ${others.join(" and ")}: which one?`;
+    }
   }
   return choices;
 }
 
-/** Problems that stop an import: two columns for one field, no Phase column. */
-export function mappingErrors(choices: readonly ColumnChoice[]): string[] {
-  const out: string[] = [];
+/** An EHCP band column ("EHCP Band 3"), not the unbanded count or the total check. */
+export function isBandColumn(target: string): boolean {
+  return /^EHCP /i.test(target) && target !== UNBANDED_EHCP && target !== EHCP_TOTAL_CHECK;
+}
+
+/** Groups of two or more columns wanting the same field. */
+function conflicts(choices: readonly ColumnChoice[]): ColumnChoice[][] {
   const byTarget = new Map<string, ColumnChoice[]>();
   for (const c of choices) {
     if (c.target === KEEP) continue;
     const k = squash(c.target);
     byTarget.set(k, [...(byTarget.get(k) ?? []), c]);
   }
-  for (const cs of byTarget.values()) {
-    if (cs.length > 1) {
-      out.push(
-        `${cs.map((c) => `column ${c.letter} ('${c.header}')`).join(" and ")} all fill ${cs[0].target}: choose one and keep the others as they are.`,
-      );
-    }
+  return [...byTarget.values()].filter((cs) => cs.length > 1);
+}
+
+/** Fields a percentage can be multiplied by: the number on roll, or the phase pupil counts. */
+const ROLL_TARGETS = [PUPILS_BY_PHASE, "Primary Pupils", "KS3 Pupils", "KS4 Pupils"];
+
+/** Problems that stop an import: two columns for one field (a question), a percentage with no roll, no Phase. */
+export function mappingErrors(choices: readonly ColumnChoice[]): string[] {
+  const out: string[] = [];
+  for (const cs of conflicts(choices)) {
+    const named = cs.map((c) => `column ${c.letter} ('${c.header}')`);
+    const answer = cs.map((c, i) => `"${c.header}": "${i === 0 ? c.target : KEEP}"`).join(", ");
+    out.push(
+      `Which column is ${cs[0].target}? ${named.slice(0, -1).join(", ")} and ${named[named.length - 1]} both fit it: choose one and keep the others as they are (for example {${answer}}).`,
+    );
   }
+  const roll = choices.some((c) => ROLL_TARGETS.includes(c.target));
+  for (const c of choices)
+    if (c.percent && c.target !== KEEP && !roll)
+      out.push(
+        `Column ${c.letter} ('${c.header}') is a percentage, not a count of ${c.target}: it can become pupils only times a number on roll, and no column is the roll. Map the roll (NOR) column, or keep '${c.header}' as it is.`,
+      );
+  if (choices.some((c) => c.target === EHCP_TOTAL_CHECK) && !choices.some((c) => isBandColumn(c.target)))
+    out.push(
+      `${choices.find((c) => c.target === EHCP_TOTAL_CHECK)!.header} is a check of the EHCP band columns, and no column is a band: map it to ${UNBANDED_EHCP} to count it.`,
+    );
   if (!choices.some((c) => c.target === "Phase"))
     out.push(
       "No column is mapped to Phase: choose the column that says whether each institution is Primary, Secondary, Special, …",

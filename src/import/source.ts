@@ -69,7 +69,8 @@ async function readXlsxRows(bytes: Uint8Array): Promise<SourceSheet[]> {
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       const cells: Cell[] = [];
       row.eachCell({ includeEmpty: true }, (cell, c) => {
-        cells[c - 1] = importValue(cell.value);
+        // a merged range's value is its first cell's: the others read as blank, as Excel shows them
+        cells[c - 1] = cell.isMerged && cell.master !== cell ? null : importValue(cell.value);
       });
       rows[r - 1] = Array.from(cells, (x) => x ?? null);
     });

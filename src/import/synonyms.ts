@@ -342,6 +342,19 @@ export const PHASE_SYNONYMS: Record<string, readonly string[]> = {
   ],
 };
 
+/**
+ * Phase words that are no one phase of the model: what the importer says instead of a nearest spelling.
+ * Compared after squash(); "Middle deemed primary" and "Middle deemed secondary" are in PHASE_SYNONYMS.
+ */
+export const NOT_A_PHASE: Record<string, string> = {
+  allthrough:
+    "an all-through school has primary and secondary pupils, and a row has one phase: enter it as a Primary row and a Secondary row (each with its own pupils), or set the phase its funding follows",
+  middle:
+    "a middle school is deemed primary or deemed secondary (its DfE record says which): write 'Middle deemed primary' or 'Middle deemed secondary'",
+  middleschool:
+    "a middle school is deemed primary or deemed secondary (its DfE record says which): write 'Middle deemed primary' or 'Middle deemed secondary'",
+};
+
 /** Lower case, letters and digits only. */
 export function squash(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, "");

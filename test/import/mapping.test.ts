@@ -1,9 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
-import { KEEP, mappingErrors, proposeMapping, savedMapping, targetList, withSaved } from "../../src/import/mapping";
+import {
+  EHCP_TOTAL_CHECK,
+  KEEP,
+  mappingErrors,
+  proposeMapping,
+  savedMapping,
+  targetList,
+  withSaved,
+} from "../../src/import/mapping";
 import { applyMapping, readPhase } from "../../src/import/apply";
 import { readSource } from "../../src/import/source";
-import { PUPILS_BY_PHASE, UNBANDED_EHCP } from "../../src/import/synonyms";
+import { PUPILS_BY_PHASE } from "../../src/import/synonyms";
 import { DEFAULT_BANDS } from "../../src/model/institutions";
 import { readTable } from "../../src/engine/fields";
 import { SendError } from "../../src/engine/errors";
@@ -40,7 +48,7 @@ describe("proposing a mapping", () => {
       "Band 3 EHCPs": "EHCP Band 3",
       EHCP_band_1: "EHCP Band 1",
       "Top-up band 2": "EHCP Band 2",
-      "Number of EHCPs": UNBANDED_EHCP,
+      "Number of EHCPs": EHCP_TOTAL_CHECK,
       "SEN support": "SEN Support",
       "IDACI band C": "IDACI C",
       "SENIF hours band 1": "SENIF Band 1",
@@ -74,11 +82,15 @@ describe("proposing a mapping", () => {
     expect(known).toMatchObject({ target: KEEP, confidence: 1 });
   });
 
-  it("never proposes two columns for one field: the surer one wins and the other is kept, saying why", () => {
-    const [a, b] = proposeMapping(["Free schol meals", "FSM"]);
-    expect(b.target).toBe("FSM");
-    expect(a.target).toBe(KEEP);
-    expect(a.why).toMatch(/column B \('FSM'\)/);
+  it("asks which column when two fit one field, and is never sure of either", () => {
+    const choices = proposeMapping(["Free schol meals", "FSM"]);
+    const [a, b] = choices;
+    expect([a.target, b.target]).toEqual(["FSM", "FSM"]);
+    expect(Math.max(a.confidence, b.confidence)).toBeLessThanOrEqual(0.5);
+    expect(a.why).toMatch(/so does column B \('FSM'\): which one\?/);
+    expect(mappingErrors(choices)[0]).toMatch(
+      /^Which column is FSM\? column A \('Free schol meals'\) and column B \('FSM'\) both fit it/,
+    );
   });
 
   it("reports conflicting and missing choices the officer made", () => {
@@ -87,7 +99,9 @@ describe("proposing a mapping", () => {
       target: c.header === "Name" ? "Name" : "FSM",
     }));
     const errors = mappingErrors(choices);
-    expect(errors[0]).toMatch(/column B \('FSM'\) and column C \('Free school meals'\) all fill FSM/);
+    expect(errors[0]).toMatch(
+      /Which column is FSM\? column B \('FSM'\) and column C \('Free school meals'\) both fit it/,
+    );
     expect(errors[1]).toMatch(/No column is mapped to Phase/);
   });
 
@@ -153,7 +167,10 @@ describe("applying a mapping", () => {
     expect(res.report.problems).toEqual([
       { cell: "D4", message: "'twelve' is not a number (FSM -> FSM)" },
       { cell: "E6", message: "-1 is negative: a count cannot be" },
-      { cell: "B8", message: expect.stringMatching(/'All-through' is not a phase the formula knows/) },
+      {
+        cell: "B8",
+        message: expect.stringMatching(/'All-through' is not one phase of the model: an all-through school/),
+      },
     ]);
     const fsm = res.header.indexOf("FSM");
     expect(res.rows[0][fsm]).toBe("twelve");
@@ -201,7 +218,7 @@ describe("applying a mapping", () => {
     const bad = choices.map((c) => (c.header === "Colour" ? { ...c, target: "FSM" } : c));
     const r = applyMapping(grid, bad, DEFAULT_BANDS);
     expect(r.rows).toEqual([]);
-    expect(r.report.errors[0]).toMatch(/all fill FSM/);
+    expect(r.report.errors[0]).toMatch(/Which column is FSM\?/);
   });
 });
 

@@ -55,7 +55,7 @@ describe("Import screen", () => {
     upload(CSV);
     await screen.findByText("30 institutions to import.");
     fireEvent.change(screen.getByLabelText(/^K: Number of places/), { target: { value: "FSM" } });
-    await screen.findByText(/column F \('FSM'\) and column K \('Number of places'\) all fill FSM/);
+    await screen.findByText(/column F \('FSM'\) and column K \('Number of places'\) both fit it/);
     expect((screen.getByRole("button", { name: "Import" }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(screen.getByLabelText(/^K: Number of places/), { target: { value: "keep" } });
     await screen.findByText("30 institutions to import.");
