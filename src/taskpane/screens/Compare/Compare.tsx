@@ -21,6 +21,7 @@ import {
   type TableColumnDefinition,
 } from "@fluentui/react-components";
 import { BarChart } from "../../components/BarChart";
+import { useChoice } from "../../components/useChoice";
 import { usePane } from "../../PaneContext";
 import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
@@ -61,8 +62,8 @@ function columns(a: string, b: string): TableColumnDefinition<CompareRow>[] {
 export function Compare() {
   const { port, model, refresh, confirm, navigate } = usePane();
   const names = useMemo(() => model?.rates?.options.map((o) => o.name) ?? [], [model]);
-  const [a, setA] = useState("");
-  const [b, setB] = useState("");
+  const [a, setA] = useChoice("compare.a", "");
+  const [b, setB] = useChoice("compare.b", "");
   const [result, setResult] = useState<{ sheet: string; summary: ComparisonSummary } | null>(null);
   const task = useTask();
 

@@ -8,17 +8,18 @@ import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { optionTotal, writeFit, type FitResult } from "../../actions/fit";
 import { formatMoney, parseNumberInput } from "../../components/numbers";
+import { useChoice } from "../../components/useChoice";
 
 const NONE = "(none)";
 
 export function Fit() {
   const { port, model, refresh, confirm, navigate } = usePane();
   const options = useMemo(() => model?.allocations?.columns.map((c) => c.option) ?? [], [model]);
-  const [option, setOption] = useState("");
-  const [baseline, setBaseline] = useState(NONE);
-  const [budget, setBudget] = useState("");
-  const [floor, setFloor] = useState("");
-  const [cap, setCap] = useState("");
+  const [option, setOption] = useChoice("fit.option", "");
+  const [baseline, setBaseline] = useChoice("fit.baseline", NONE);
+  const [budget, setBudget] = useChoice("fit.budget", "");
+  const [floor, setFloor] = useChoice("fit.floor", "");
+  const [cap, setCap] = useChoice("fit.cap", "");
   const [result, setResult] = useState<FitResult | null>(null);
   const [current, setCurrent] = useState<number | null | undefined>(undefined);
   const task = useTask();
