@@ -1,6 +1,6 @@
 // The task pane shell: Fluent provider, tab navigation between the screens, the model found in the
 // workbook (re-read after every change) and the overwrite confirmation dialog.
-import { useCallback, useEffect, useMemo, useState, type ComponentType } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
 import { FluentProvider, Tab, TabList, webLightTheme } from "@fluentui/react-components";
 import { PaneContext, type Pane, type ScreenId } from "./PaneContext";
 import type { WorkbookPort } from "./ports/WorkbookPort";
@@ -54,7 +54,11 @@ export function App({ port, initialScreen = "home" }: { port: WorkbookPort; init
   const [screen, setScreen] = useState<ScreenId>(initialScreen);
   const [model, setModel] = useState<ModelInfo | null>(null);
   const [modelError, setModelError] = useState<string | null>(null);
-  const { confirm, dialog } = useConfirmOverwrite();
+  const modelRef = useRef<ModelInfo | null>(null);
+  modelRef.current = model;
+  const modelNow = useCallback(() => modelRef.current, []);
+  const { confirm, dialog } = useConfirmOverwrite(port, modelNow);
+  const choices = useRef(new Map<string, unknown>()).current;
 
   const refresh = useCallback(async () => {
     try {
@@ -73,8 +77,8 @@ export function App({ port, initialScreen = "home" }: { port: WorkbookPort; init
   }, [refresh]);
 
   const pane = useMemo<Pane>(
-    () => ({ port, model, modelError, refresh, confirm, navigate: setScreen }),
-    [port, model, modelError, refresh, confirm],
+    () => ({ port, model, modelError, refresh, confirm, navigate: setScreen, choices }),
+    [port, model, modelError, refresh, confirm, choices],
   );
   const Screen = SCREEN_COMPONENTS[screen];
   return (

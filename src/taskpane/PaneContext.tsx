@@ -1,5 +1,5 @@
 // What every screen needs: the port, the model found in the workbook, a way to refresh it after a
-// change, the overwrite confirmation and navigation between screens.
+// change, the overwrite confirmation, navigation between screens and the choices made on them.
 import { createContext, useContext } from "react";
 import type { WorkbookPort } from "./ports/WorkbookPort";
 import type { ModelInfo } from "./workbook/discover";
@@ -27,6 +27,8 @@ export interface Pane {
   refresh(): Promise<ModelInfo | null>;
   confirm: Confirm;
   navigate(screen: ScreenId): void;
+  /** the officer's choices on each screen, kept while the pane is open (see components/useChoice) */
+  choices: Map<string, unknown>;
 }
 
 export const PaneContext = createContext<Pane | null>(null);

@@ -69,7 +69,13 @@ describe("Compare screen", () => {
     ]);
     expect(results.textContent).toContain("3 institutions gain, 1 lose, 1 unchanged.");
     expect(port.currentSelection()).toEqual({ sheet, address: "A1" }); // the new sheet is shown
-    expect(results.textContent).toContain("1 institution could not be computed: School 5");
+    // one bad row is one bad row: named with its row and cause, left out of the totals the pane shows
+    expect(results.textContent).toContain(
+      "1 row in error, left out: row 6 'School 5', topup.special.band9 is missing. The totals below are of the other 5 institutions.",
+    );
+    expect(results.textContent).toContain("correct the institution's cell on row 6 of Institutions");
+    const totals = results.querySelector("dl");
+    expect(totals?.textContent).toBe("Total Local (sample)£7,500.00Total Option A£7,440.00Difference-£60.00 (-0.8%)");
     const grid = within(results).getByRole("grid", { name: "Largest changes" });
     const rows = within(grid)
       .getAllByRole("row")
@@ -118,7 +124,15 @@ describe("summarise", () => {
   it("counts gainers and losers and reads the Total row", () => {
     const ok = summarise([spill[0], spill[1], spill[2], ["Total", 3000, 2600, -400, -0.1333]], "A", "B", 1);
     expect(ok).toMatchObject({ gaining: 1, losing: 1, unchanged: 0, errors: [] });
-    expect(ok.total).toEqual({ name: "Total", a: 3000, b: 2600, difference: -400, change: -0.1333 });
+    expect(ok.total).toEqual({ row: 4, name: "Total", a: 3000, b: 2600, difference: -400, change: -0.1333 });
+    expect(ok.leftOut).toEqual([]);
+    expect(ok.computed).toEqual({ rows: 2, a: 3000, b: 2600, difference: -400 });
     expect(ok.largest.map((r) => r.name)).toEqual(["School 2"]);
+  });
+
+  it("leaves a row in error out of the computed totals and names it with its row and cause", () => {
+    const s = summarise(spill, "A", "B");
+    expect(s.leftOut).toEqual([{ row: 6, name: "School 5", error: "#N/A", reason: "topup.special.band9 is missing" }]);
+    expect(s.computed).toEqual({ rows: 5, a: 7500, b: 7440, difference: -60 });
   });
 });

@@ -5,6 +5,7 @@
 import { compareSheet } from "../../model/compare";
 import { pairSheetName, uniqueSheetName } from "../../model/sheetNames";
 import { formulaString } from "../../model/types";
+import { totalLeavingOut, type ErrorRow } from "../../model/errorRows";
 import { isErrorValue, type CellValue, type WorkbookPort, type WriteRequest } from "../ports/WorkbookPort";
 import { refsFor, type ModelInfo } from "../workbook/discover";
 import type { Confirm } from "../workbook/confirm";
@@ -12,6 +13,8 @@ import { transact } from "../workbook/transaction";
 import { MONEY_FORMAT } from "./createModel";
 
 export interface CompareRow {
+  /** the row on the comparison sheet (the same row as the institution's on the Institutions table) */
+  row: number;
   name: string;
   a: CellValue;
   b: CellValue;
@@ -28,6 +31,10 @@ export interface ComparisonSummary {
   unchanged: number;
   /** rows whose result is an error */
   errors: CompareRow[];
+  /** the same rows with the cause of each in words */
+  leftOut: ErrorRow[];
+  /** totals over the rows that computed (what the Total row would be without the error rows) */
+  computed: { rows: number; a: number; b: number; difference: number };
   /** up to `top` rows by size of difference, largest first */
   largest: CompareRow[];
 }
@@ -35,7 +42,8 @@ export interface ComparisonSummary {
 export const GAIN = { fontColor: "#006100", fillColor: "#C6EFCE" };
 export const LOSS = { fontColor: "#9C0006", fillColor: "#FFC7CE" };
 
-const asRow = (r: CellValue[]): CompareRow => ({
+const asRow = (r: CellValue[], row: number): CompareRow => ({
+  row,
   name: String(r[0] ?? ""),
   a: r[1] ?? null,
   b: r[2] ?? null,
@@ -43,14 +51,27 @@ const asRow = (r: CellValue[]): CompareRow => ({
   change: r[4] ?? null,
 });
 
+const isErr = (v: CellValue) => v !== null && isErrorValue(v);
+
 export function summarise(values: CellValue[][], a: string, b: string, top = 10): ComparisonSummary {
-  const body = values.slice(1).filter((r) => r.some((v) => v !== null));
+  const body = values
+    .slice(1)
+    .map((r, i) => asRow(r, i + 2))
+    .filter((r) => [r.name, r.a, r.b, r.difference, r.change].some((v) => v !== null && v !== ""));
   const last = body[body.length - 1];
-  const hasTotal = last !== undefined && String(last[0]).toLowerCase() === "total";
-  const total = hasTotal ? asRow(last) : null;
-  const rows = (hasTotal ? body.slice(0, -1) : body).map(asRow);
+  const hasTotal = last !== undefined && last.name.toLowerCase() === "total";
+  const total = hasTotal ? last : null;
+  const rows = hasTotal ? body.slice(0, -1) : body;
   const nums = rows.filter((r) => typeof r.difference === "number");
   const diff = (r: CompareRow) => r.difference as number;
+  const bad = rows.filter((r) => [r.a, r.b, r.difference].some(isErr));
+  const good = rows.filter((r) => !bad.includes(r));
+  const cause = (r: CompareRow) => [r.a, r.b, r.difference].find(isErr) ?? null;
+  const sum = (pick: (r: CompareRow) => CellValue) =>
+    totalLeavingOut(
+      good.map(pick),
+      good.map((r) => r.name),
+    ).total;
   return {
     a,
     b,
@@ -58,7 +79,9 @@ export function summarise(values: CellValue[][], a: string, b: string, top = 10)
     gaining: nums.filter((r) => diff(r) > 0).length,
     losing: nums.filter((r) => diff(r) < 0).length,
     unchanged: nums.filter((r) => diff(r) === 0).length,
-    errors: rows.filter((r) => [r.a, r.b, r.difference].some((v) => v !== null && isErrorValue(v))),
+    errors: bad,
+    leftOut: bad.map((r) => totalLeavingOut([cause(r)], [r.name], r.row).errors[0]),
+    computed: { rows: good.length, a: sum((r) => r.a), b: sum((r) => r.b), difference: sum((r) => r.difference) },
     largest: [...nums]
       .sort((x, y) => Math.abs(diff(y)) - Math.abs(diff(x)) || x.name.localeCompare(y.name))
       .slice(0, top),

@@ -1,6 +1,6 @@
 // Projection from demand: the SEND.FORECAST spills in the workbook (on Demand sheets, or anywhere a user typed one),
 // so the Projection screen can feed one to SEND.PROJECT as its third argument.
-import { blockRange, cellA1, parseCell, parseRange, sheetRef } from "../../model/a1";
+import { blockRange, cellA1, parseCell, parseRange, sheetRef, splitRef } from "../../model/a1";
 import type { WorkbookPort } from "../ports/WorkbookPort";
 
 export interface ForecastSpill {
@@ -50,4 +50,33 @@ export async function findForecasts(port: WorkbookPort): Promise<ForecastSpill[]
     }
   }
   return out;
+}
+
+/** A forecast named by where its formula is ("Demand!S7"): stays the same when its spill grows or shrinks. */
+export function forecastAt(sheet: string, anchor: string): string {
+  return sheetRef(sheet, anchor);
+}
+
+/**
+ * The forecast the latest projection sheet reads (SEND.PROJECT's third argument, by its formula's cell), or null
+ * when it took its pupils from the typed counts or there is no projection yet.
+ */
+export async function lastProjectionForecast(
+  port: WorkbookPort,
+  projections: readonly string[],
+): Promise<string | null> {
+  const sheet = projections[projections.length - 1];
+  if (!sheet) return null;
+  const used = await port.usedRange(sheet);
+  if (!used) return null;
+  for (const row of await port.readFormulas(sheet, used))
+    for (const f of row) {
+      if (typeof f !== "string" || !/^=\s*SEND\.PROJECT\s*\(/i.test(f)) continue;
+      const m = /,\s*((?:'(?:[^']|'')+'|[^,()'!]+)!\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+)\s*\)\s*$/i.exec(f);
+      if (!m) return null;
+      const { sheet: at = sheet, range } = splitRef(m[1]);
+      const p = parseCell(range.split(":")[0].replace(/\$/g, ""));
+      return forecastAt(at, cellA1(p.row, p.col));
+    }
+  return null;
 }

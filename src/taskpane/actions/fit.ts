@@ -10,6 +10,7 @@ import type { ModelInfo } from "../workbook/discover";
 import type { Confirm } from "../workbook/confirm";
 import { transact, WriteFailed } from "../workbook/transaction";
 import { columnTotal } from "../../model/publish";
+import { totalLeavingOut } from "../../model/errorRows";
 import { MONEY_FORMAT } from "./createModel";
 import { formatMoney } from "../components/numbers";
 
@@ -49,13 +50,20 @@ class FitImpossible extends Error {
   }
 }
 
-/** Sum of an option's Allocations column, as read (null when a cell is an error). */
-export async function optionTotal(port: WorkbookPort, model: ModelInfo, option: string): Promise<number | null> {
+/** An option's Allocations column added up: the total of the rows that computed, and each row in error named
+ * (with its Name from column A) so the pane can say which row stops SEND.FIT. Null when there is no such column. */
+export async function optionTotal(
+  port: WorkbookPort,
+  model: ModelInfo,
+  option: string,
+): Promise<ReturnType<typeof totalLeavingOut> | null> {
   const alloc = model.allocations;
   const c = alloc?.columns.find((x) => normOption(x.option) === normOption(option));
   if (!alloc || !c || alloc.count === 0) return null;
   const col = colLetters(c.col);
-  return columnTotal((await port.readValues(alloc.sheet, `${col}2:${col}${alloc.count + 1}`)).map((r) => r[0])).total;
+  const read = async (l: string) =>
+    (await port.readValues(alloc.sheet, `${l}2:${l}${alloc.count + 1}`)).map((r) => r[0]);
+  return totalLeavingOut(await read(col), await read("A"));
 }
 
 /** The column of an earlier SEND.FIT over the same amounts (1-based), if any. */

@@ -1,8 +1,13 @@
 // Import in the pane: the officer's file as a model (the plan src/import/plan.ts builds, written by New
-// model's createModel in one transaction), and the mapping the workbook remembers from the last import.
-import { cellA1 } from "../../model/a1";
-import { planImport, type ImportPlan } from "../../import/plan";
-import { isMappingHeader, readMappingRows } from "../../import/remember";
+// model's createModel in one transaction), "Replace institutions only" (new rows under the model's own rates and
+// options), and the mapping the workbook remembers from the last import.
+import { blockRange, cellA1, widthOf } from "../../model/a1";
+import { tableName } from "../../model/model";
+import { planReplaceInstitutions } from "../../model/replaceInstitutionsPlan";
+import { uniqueSheetName } from "../../model/sheetNames";
+import { normKey } from "../../engine/normalize";
+import { planImport, topupKeys, type ImportPlan } from "../../import/plan";
+import { isMappingHeader, MAPPING_SHEET, mappingSheetRows, readMappingRows } from "../../import/remember";
 import type { ImportResult } from "../../import/apply";
 import type { SavedMapping } from "../../import/mapping";
 import type { WorkbookPort } from "../ports/WorkbookPort";
@@ -45,4 +50,58 @@ export async function planPaneImport(
   );
   const existing = (await port.sheetNames()).filter((s) => !mine.has(s.toLowerCase()));
   return planImport({ existing, ...input, when, mappingSheet: remembered?.sheet }, await port.tableNames());
+}
+
+/** What "Replace institutions only" needs of the model already in the workbook, or why it cannot be offered. */
+export function institutionsOnlyBlocker(model: ModelInfo | null): string | undefined {
+  if (!model?.rates) return "The workbook has no rates table to keep.";
+  if (!model.institutions) return "The workbook has no institutions table to replace.";
+  if (!model.allocations) return "The workbook has no Allocations sheet to rebuild.";
+  return undefined;
+}
+
+/**
+ * The plan for "Replace institutions only": the new rows over the model's Institutions sheet, its Allocations
+ * (same options) and Checks rebuilt for them, the mapping sheet updated; Rates and every option untouched. Also
+ * the top-up keys the new rows count that the rates table has no row for (their allocations will say #N/A).
+ */
+export async function planInstitutionsOnly(
+  port: WorkbookPort,
+  model: ModelInfo | null,
+  input: Pick<ImportInput, "result" | "source">,
+  when = new Date(),
+): Promise<{ plan: ImportPlan; missingKeys: string[] }> {
+  const blocker = institutionsOnlyBlocker(model);
+  if (blocker || !model?.rates || !model.institutions || !model.allocations) throw new Error(blocker);
+  const sheets = await port.sheetNames();
+  const remembered = await rememberedMapping(port);
+  const names = {
+    rates: model.rates.sheet,
+    institutions: model.institutions.sheet,
+    allocations: model.allocations.sheet,
+    checks: model.checks ?? uniqueSheetName(sheets, "Checks"),
+  };
+  const tables = await port.tableNames();
+  const own = tableName(names.institutions);
+  const base = planReplaceInstitutions({
+    names,
+    ratesRef: model.rates.ref,
+    allocationOptions: model.allocations.columns.map((c) => c.option),
+    tableName: tables.some((t) => t.toLowerCase() === own.toLowerCase()) ? own : tableName(names.institutions, tables),
+    header: input.result.header,
+    rows: input.result.rows,
+  });
+  const rows = mappingSheetRows(input.result.report.choices, input.source, when);
+  const mapping = {
+    role: "mapping",
+    name: remembered?.sheet ?? uniqueSheetName([...sheets, ...base.sheets.map((s) => s.name)], MAPPING_SHEET),
+    rows,
+    range: blockRange("A1", rows.length, widthOf(rows)),
+    values: true,
+  } as const;
+  const known = new Set(model.rates.keys.map((k) => normKey(k.key)));
+  const missingKeys = topupKeys(input.result)
+    .map((k) => k.key)
+    .filter((k) => !known.has(normKey(k)));
+  return { plan: { ...base, sheets: [...base.sheets, mapping], mapping }, missingKeys };
 }

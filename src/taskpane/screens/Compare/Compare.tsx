@@ -1,6 +1,8 @@
 // Compare: pick two options, write a SEND.COMPARE sheet (formats + chart), then show totals, gainers
 // and losers, a bar chart with axes and the largest changes, all read back from that sheet. The table
-// has two columns so it fits a 350 px pane: each institution over its two amounts, then the change.
+// has two columns so it fits a 350 px pane: each institution over its two amounts, then the change. A row in
+// error is named with its row and cause and left out of the totals shown (the contract keeps it in the sheet's
+// Total row, so the pane explains that and how to fix it).
 import { useEffect, useMemo, useState } from "react";
 import {
   Button,
@@ -15,12 +17,15 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Select,
   Subtitle2,
   Text,
   type TableColumnDefinition,
 } from "@fluentui/react-components";
 import { BarChart } from "../../components/BarChart";
+import { useChoice } from "../../components/useChoice";
+import { errorRowsSentence } from "../../../model/errorRows";
 import { usePane } from "../../PaneContext";
 import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
@@ -61,8 +66,8 @@ function columns(a: string, b: string): TableColumnDefinition<CompareRow>[] {
 export function Compare() {
   const { port, model, refresh, confirm, navigate } = usePane();
   const names = useMemo(() => model?.rates?.options.map((o) => o.name) ?? [], [model]);
-  const [a, setA] = useState("");
-  const [b, setB] = useState("");
+  const [a, setA] = useChoice("compare.a", "");
+  const [b, setB] = useChoice("compare.b", "");
   const [result, setResult] = useState<{ sheet: string; summary: ComparisonSummary } | null>(null);
   const task = useTask();
 
@@ -104,6 +109,7 @@ export function Compare() {
       await refresh();
     });
   const s = result?.summary;
+  const leftOut = Boolean(s?.leftOut.length);
   return (
     <Screen id="compare" title="Compare two options">
       <form
@@ -140,33 +146,34 @@ export function Compare() {
           <Text as="p" block>
             Sheet <b>{result.sheet}</b> written with a chart of the change per institution.
           </Text>
+          {s.leftOut.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{errorRowsSentence(s.leftOut)}.</MessageBarTitle> The totals below are of the other{" "}
+                {s.computed.rows} institution{s.computed.rows === 1 ? "" : "s"}. On {result.sheet} the Total row shows
+                the error too (SEND.COMPARE never gives a total that is quietly short). To fix it, correct the
+                institution&apos;s cell on row {s.leftOut[0].row} of {model.institutions.sheet} (Explain on its cell on{" "}
+                {result.sheet} names the value), then compare again.
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {s.total && (
             <dl>
               <dt>Total {s.a}</dt>
-              <dd>{formatMoney(s.total.a)}</dd>
+              <dd>{formatMoney(leftOut ? s.computed.a : s.total.a)}</dd>
               <dt>Total {s.b}</dt>
-              <dd>{formatMoney(s.total.b)}</dd>
+              <dd>{formatMoney(leftOut ? s.computed.b : s.total.b)}</dd>
               <dt>Difference</dt>
               <dd>
-                {formatMoney(s.total.difference)} ({formatPercent(s.total.change)})
+                {leftOut
+                  ? `${formatMoney(s.computed.difference)} (${formatPercent(s.computed.a === 0 ? null : s.computed.difference / s.computed.a)})`
+                  : `${formatMoney(s.total.difference)} (${formatPercent(s.total.change)})`}
               </dd>
             </dl>
           )}
           <Text as="p" block>
             {s.gaining} institution{s.gaining === 1 ? "" : "s"} gain, {s.losing} lose, {s.unchanged} unchanged.
           </Text>
-          {s.errors.length > 0 && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>
-                {s.errors.length} institution{s.errors.length === 1 ? "" : "s"} could not be computed:{" "}
-                {s.errors
-                  .slice(0, 5)
-                  .map((r) => r.name)
-                  .join(", ")}
-                . Select a cell on {result.sheet} and use Explain to see why.
-              </MessageBarBody>
-            </MessageBar>
-          )}
           <Subtitle2 as="h3" block>
             Largest changes
           </Subtitle2>

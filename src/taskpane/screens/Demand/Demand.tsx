@@ -21,6 +21,7 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
+import { useChoice } from "../../components/useChoice";
 import { Screen } from "../../components/Screen";
 import { TaskStatus, useTask } from "../../components/useTask";
 import { formatCell, parseNumberInput, type ParseOptions } from "../../components/numbers";
@@ -55,14 +56,17 @@ function show(v: CellValue, year: boolean): string {
 export function Demand() {
   const { port, confirm, navigate, refresh } = usePane();
   const las = useMemo(() => authorities(), []);
-  const [mode, setMode] = useState<"national" | "paste">("national");
-  const [code, setCode] = useState(las.some((a) => a.code === DEFAULT_LA) ? DEFAULT_LA : (las[0]?.code ?? ""));
-  const [pasted, setPasted] = useState("");
-  const [horizon, setHorizon] = useState("3");
-  const [coverage, setCoverage] = useState("80");
-  const [special, setSpecial] = useState<string | null>(null);
-  const [isp, setIsp] = useState("");
-  const [overflow, setOverflow] = useState(false);
+  const [mode, setMode] = useChoice<"national" | "paste">("demand.mode", "national");
+  const [code, setCode] = useChoice(
+    "demand.code",
+    las.some((a) => a.code === DEFAULT_LA) ? DEFAULT_LA : (las[0]?.code ?? ""),
+  );
+  const [pasted, setPasted] = useChoice("demand.pasted", "");
+  const [horizon, setHorizon] = useChoice("demand.horizon", "3");
+  const [coverage, setCoverage] = useChoice("demand.coverage", "80");
+  const [special, setSpecial] = useChoice<string | null>("demand.special", null);
+  const [isp, setIsp] = useChoice("demand.isp", "");
+  const [overflow, setOverflow] = useChoice("demand.overflow", false);
   const [result, setResult] = useState<DemandResult | null>(null);
   const task = useTask();
 

@@ -1,26 +1,39 @@
 // Fit to budget: the option's current total, then budget, floor and cap typed as an officer would
 // ("£5m", "-0.5%"); writes a SEND.FIT column beside the allocations (a re-run replaces its own) and
-// reports the fitted total, the factor and how many institutions sit at the floor or the cap.
+// reports the fitted total, the factor and how many institutions sit at the floor or the cap. Rows of the amounts
+// in error are named (row, name, cause) with the total of the rest, and a fit they stop says so, not "the budget".
 import { useEffect, useMemo, useState } from "react";
-import { Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Text,
+} from "@fluentui/react-components";
+import { errorRowsSentence, type ErrorRow } from "../../../model/errorRows";
 import { usePane } from "../../PaneContext";
 import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { optionTotal, writeFit, type FitResult } from "../../actions/fit";
 import { formatMoney, parseNumberInput } from "../../components/numbers";
+import { useChoice } from "../../components/useChoice";
 
 const NONE = "(none)";
 
 export function Fit() {
   const { port, model, refresh, confirm, navigate } = usePane();
   const options = useMemo(() => model?.allocations?.columns.map((c) => c.option) ?? [], [model]);
-  const [option, setOption] = useState("");
-  const [baseline, setBaseline] = useState(NONE);
-  const [budget, setBudget] = useState("");
-  const [floor, setFloor] = useState("");
-  const [cap, setCap] = useState("");
+  const [option, setOption] = useChoice("fit.option", "");
+  const [baseline, setBaseline] = useChoice("fit.baseline", NONE);
+  const [budget, setBudget] = useChoice("fit.budget", "");
+  const [floor, setFloor] = useChoice("fit.floor", "");
+  const [cap, setCap] = useChoice("fit.cap", "");
   const [result, setResult] = useState<FitResult | null>(null);
-  const [current, setCurrent] = useState<number | null | undefined>(undefined);
+  const [current, setCurrent] = useState<Awaited<ReturnType<typeof optionTotal>> | undefined>(undefined);
   const task = useTask();
   // Excel computes SEND.FIT asynchronously; the port waits for it with no time limit and says when it is waiting.
   const [calculating, setCalculating] = useState(false);
@@ -93,6 +106,9 @@ export function Fit() {
       await refresh();
     });
 
+  const badRows = Boolean(current?.errors.length);
+  const fixRows = (errors: ErrorRow[]) =>
+    `Correct ${errors.length === 1 ? `row ${errors[0].row}` : "those rows"} on ${model.institutions?.sheet ?? "the institutions table"} (Explain on the ${option} cell of ${model.allocations?.sheet} names the value), then fit again.`;
   const msg = (v: number | string | undefined) => (typeof v === "string" ? v : undefined);
   return (
     <Screen id="fit" title="Fit to budget">
@@ -109,17 +125,30 @@ export function Fit() {
             ))}
           </Select>
         </Field>
-        <Text as="p" block aria-live="polite">
+        <div aria-live="polite">
           {current === undefined ? (
-            "Adding up the current total…"
+            <Text as="p" block>
+              Adding up the current total…
+            </Text>
           ) : current === null ? (
-            `${option} has cells with errors: its total cannot be shown.`
+            <Text as="p" block>
+              {option} has no amounts to add up.
+            </Text>
           ) : (
-            <>
-              Current total of {option}: <b>{formatMoney(current)}</b>
-            </>
+            <Text as="p" block>
+              Current total of {option}
+              {badRows ? ` (the ${current.counted} rows that compute)` : ""}: <b>{formatMoney(current.total)}</b>
+            </Text>
           )}
-        </Text>
+          {badRows && current && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{errorRowsSentence(current.errors)}.</MessageBarTitle> SEND.FIT cannot fit amounts that
+                hold an error. {fixRows(current.errors)}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
         <Field
           label="Budget (£)"
           required
@@ -168,9 +197,19 @@ export function Fit() {
           {result.error ? (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>
-                The budget cannot be met: SEND.FIT returned {result.error.error}
-                {result.error.message ? `: ${result.error.message}` : ""}. Nothing was written; change the budget, the
-                floor or the cap and try again.
+                {badRows && current ? (
+                  <>
+                    {option} could not be fitted because of its rows in error, not the budget:{" "}
+                    {errorRowsSentence(current.errors).replace(/^\d+ rows? in error, left out: /, "")}. Nothing was
+                    written. {fixRows(current.errors)}
+                  </>
+                ) : (
+                  <>
+                    The budget cannot be met: SEND.FIT returned {result.error.error}
+                    {result.error.message ? `: ${result.error.message}` : ""}. Nothing was written; change the budget,
+                    the floor or the cap and try again.
+                  </>
+                )}
               </MessageBarBody>
             </MessageBar>
           ) : (

@@ -23,7 +23,12 @@ import { bandsFor } from "../../../import/plan";
 import { cellList } from "../../../import/reportText";
 import { readSource, type SourceFile } from "../../../import/source";
 import { createModel } from "../../actions/createModel";
-import { planPaneImport, rememberedMapping } from "../../actions/importInstitutions";
+import {
+  institutionsOnlyBlocker,
+  planInstitutionsOnly,
+  planPaneImport,
+  rememberedMapping,
+} from "../../actions/importInstitutions";
 import { errorText, TaskStatus, useTask } from "../../components/useTask";
 import { usePane } from "../../PaneContext";
 import { Screen } from "../../components/Screen";
@@ -53,8 +58,8 @@ function confidenceBadge(c: ColumnChoice) {
 
 export function Import() {
   const { port, model, refresh, confirm, navigate } = usePane();
-  const t = useModelTarget(model);
-  const { replace, national, candidate } = t;
+  const t = useModelTarget(model, !institutionsOnlyBlocker(model));
+  const { replace, national, candidate, institutionsOnly } = t;
   const [file, setFile] = useState<{ name: string; source: SourceFile } | null>(null);
   const [sheetName, setSheetName] = useState("");
   const [choices, setChoices] = useState<ColumnChoice[]>([]);
@@ -93,7 +98,7 @@ export function Import() {
       ),
     [bands, choices],
   );
-  const nameError = candidateNameError(candidate, [national]);
+  const nameError = institutionsOnly ? undefined : candidateNameError(candidate, [national]);
 
   const onFile = (f: File | undefined) =>
     reading.run(async () => {
@@ -119,11 +124,21 @@ export function Import() {
     task.run(async () => {
       if (!result || !file) return;
       setDone(null);
-      const plan = await planPaneImport(port, model, { national, candidate, result, source: file.name }, replace);
+      const only = institutionsOnly ? await planInstitutionsOnly(port, model, { result, source: file.name }) : null;
+      const plan =
+        only?.plan ?? (await planPaneImport(port, model, { national, candidate, result, source: file.name }, replace));
       setProgress({ value: 0, label: "Starting" });
       await createModel(port, plan, confirm, (d, t, label) => setProgress({ value: d / t, label }), { replace });
+      const kept = only ? ` ${plan.names.rates} and its options were kept as they were.` : "";
+      const missing = only?.missingKeys.length
+        ? ` ${plan.names.rates} has no row yet for ${only.missingKeys.join(", ")}: allocations needing them show #N/A until you add the rates on the Rates screen.`
+        : "";
+      const stale =
+        only && (model?.comparisons.length || model?.projections.length)
+          ? ` Comparison and projection sheets still read the old rows: run Compare or Projection again.`
+          : "";
       setDone(
-        `Imported ${result.report.institutions} institutions into ${plan.names.institutions}; Allocations for ${plan.allocationOptions.join(", ")}; mapping saved on ${plan.mapping.name}.`,
+        `Imported ${result.report.institutions} institutions into ${plan.names.institutions}; Allocations for ${plan.allocationOptions.join(", ")}; mapping saved on ${plan.mapping.name}.${kept}${missing}${stale}`,
       );
       await refresh();
     });

@@ -34,7 +34,8 @@ import {
 } from "../../actions/projection";
 import { validateRate } from "../../workbook/validation";
 import { formatCell, formatMoney } from "../../components/numbers";
-import { findForecasts, type ForecastSpill } from "../../actions/demandLink";
+import { findForecasts, forecastAt, lastProjectionForecast, type ForecastSpill } from "../../actions/demandLink";
+import { useChoice } from "../../components/useChoice";
 
 const PLANS = ["Unmitigated", "Mitigated"] as const;
 const TYPED = "typed";
@@ -45,6 +46,9 @@ const useStyles = makeStyles({
   table: { tableLayout: "fixed", width: "100%" },
   label: { width: "40%" },
 });
+
+/** A forecast by where its formula is: the choice survives the spill growing or shrinking. */
+const forecastId = (f: ForecastSpill) => forecastAt(f.sheet, f.anchor);
 
 const unitHint = (unit: string) => (/fraction/.test(unit) ? "%" : unit.startsWith("£") ? "£" : unit);
 
@@ -60,9 +64,27 @@ export function Projection() {
   const [values, setValues] = useState<Record<string, Record<string, string>>>({ Unmitigated: {}, Mitigated: {} });
   const [loadedFrom, setLoadedFrom] = useState<unknown>(null);
   const [result, setResult] = useState<ProjectionResult | null>(null);
-  const [forecasts, setForecasts] = useState<ForecastSpill[]>([]);
-  const [pupilsFrom, setPupilsFrom] = useState(TYPED);
+  const [forecasts, setForecasts] = useState<ForecastSpill[] | null>(null);
+  // which forecast (by its sheet and cell, which stay put when its spill grows), else TYPED; null = not chosen yet
+  const [pupilsFrom, setPupilsFrom] = useChoice<string | null>("projection.pupilsFrom", null);
+  const [lastUsed, setLastUsed] = useState<string | null | undefined>(undefined);
   const task = useTask();
+
+  // until the officer chooses, "Pupils from" is what the latest projection sheet used
+  useEffect(() => {
+    let live = true;
+    void lastProjectionForecast(port, model?.projections ?? []).then(
+      (ref) => {
+        if (live) setLastUsed(ref);
+      },
+      () => {
+        if (live) setLastUsed(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [port, model]);
 
   // the demand forecasts in the workbook (a Demand sheet's SEND.FORECAST), found again whenever the model changes
   useEffect(() => {
@@ -79,7 +101,9 @@ export function Projection() {
       live = false;
     };
   }, [port, model]);
-  const forecast = forecasts.find((f) => f.ref === pupilsFrom);
+  const chosen = pupilsFrom ?? lastUsed ?? TYPED;
+  const forecast = forecasts ? forecasts.find((f) => forecastId(f) === chosen) : undefined;
+  const forecastGone = forecasts !== null && chosen !== TYPED && !forecast;
 
   useEffect(() => {
     if (!model || loadedFrom === model.rates) return;
@@ -106,12 +130,19 @@ export function Projection() {
       { name: "Mitigated", inherits: "Unmitigated", values: values.Mitigated },
     ],
   };
-  const problems = base
-    ? projectionProblems(
-        input,
-        rates.options.map((o) => o.name),
-      )
-    : ["Choose the option the plans inherit from."];
+  const problems = [
+    ...(base
+      ? projectionProblems(
+          input,
+          rates.options.map((o) => o.name),
+        )
+      : ["Choose the option the plans inherit from."]),
+    ...(forecastGone
+      ? [
+          `Pupils from: the demand forecast chosen (${chosen}) is no longer in the workbook; choose where the pupils come from.`,
+        ]
+      : []),
+  ];
   const set = (plan: string, key: string, v: string) =>
     setValues((old) => ({ ...old, [plan]: { ...old[plan], [key]: v } }));
 
@@ -182,10 +213,11 @@ export function Projection() {
               : undefined
           }
         >
-          <Select value={pupilsFrom} onChange={(_, d) => setPupilsFrom(d.value)}>
+          <Select value={forecastGone ? "" : (chosen ?? "")} onChange={(_, d) => setPupilsFrom(d.value)}>
+            {forecastGone && <option value="">(choose again)</option>}
             <option value={TYPED}>The counts and growth below</option>
-            {forecasts.map((f) => (
-              <option key={f.ref} value={f.ref}>
+            {(forecasts ?? []).map((f) => (
+              <option key={f.ref} value={forecastId(f)}>
                 Demand forecast on {f.sheet}
               </option>
             ))}
