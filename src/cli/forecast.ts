@@ -1,12 +1,12 @@
 // `send-model forecast CASELOAD.csv [--new-plans NEW.csv] [--la CODE|NAME|all] [--origin YEAR] [--horizon N]
 // [--coverage C] [--json]` (contract section 6): each area's history from the tidy files, forecast by exactly
 // the engine SEND.FORECAST runs (the same history table, the same function), so the numbers are the same.
-import fs from "node:fs";
 import { readTidyFiles, TidyProblem, type TidyArea } from "../data/ehcp/tidy";
 import { checkOptions, forecast, type ForecastRow } from "../engine/forecast";
 import { isSendError } from "../engine/errors";
 import { nearest } from "../engine/nearest";
 import { FileProblem } from "../headless/io/files";
+import { readInputText } from "../headless/io/inputFile";
 import { progress, type CliIo } from "./io";
 
 export interface ForecastOpts {
@@ -24,13 +24,7 @@ export type AreaResult =
   | { name: string; error: string };
 
 function readText(file: string, what: string): string {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch (e) {
-    throw new FileProblem(
-      `cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
+  return readInputText(file, { what, maxBytes: 100_000_000 }); // a FIFO or /dev/zero refused, not waited on
 }
 
 function numberOpt(text: string | undefined, flag: string): number | undefined {

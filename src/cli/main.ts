@@ -7,7 +7,8 @@
 // Command modules load only when their command runs, so `--help` and usage errors answer at once. They are
 // required, not import()ed: under tsx's CommonJS loader only require resolves extensionless .ts paths.
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { checkOutput, checkXlsxInput, FileProblem, fileProblemOf } from "../headless/io/files";
+import { checkOutput, FileProblem, fileProblemOf } from "../headless/io/files";
+import { checkXlsxInput } from "../headless/io/inputFile";
 import { checkZip, DEFAULT_ZIP_LIMITS } from "../headless/io/zipGuard";
 import { IMPORT_LIMITS } from "./importLimits";
 import { processIo, type CliIo } from "./io";
@@ -67,7 +68,11 @@ function program(io: CliIo, status: { code: number }): Command {
         opts: { out?: string; json?: boolean; summary?: boolean; maxBytes?: number; maxCells?: number },
       ) => {
         // before loading the engine: a wrong file or a zip bomb is answered at once
-        await checkZip(checkXlsxInput(input), input, zipLimits(opts));
+        await checkZip(
+          checkXlsxInput(input, zipLimits(opts).maxBytes, "raise it with --max-bytes"),
+          input,
+          zipLimits(opts),
+        );
         if (opts.out) checkOutput(opts.out, [input]); // folder exists and is writable, before any work
         const { runRecalc } = require("./recalc") as typeof import("./recalc");
         const failed = await runRecalc(input, opts, io, Boolean(p.opts().quiet));

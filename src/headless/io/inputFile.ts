@@ -5,6 +5,7 @@
 // file grows meanwhile.
 import fs from "node:fs";
 import { FileProblem, fileProblemOf } from "./files";
+import { DEFAULT_ZIP_LIMITS } from "./zipGuard";
 
 /** What a path is when it is not a regular file, as a user would say it. */
 function kindOf(st: fs.Stats): string | undefined {
@@ -48,8 +49,12 @@ export function openInput(file: string, spec: InputSpec): { fd: number; size: nu
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new FileProblem(`file not found: ${file}`);
-    if (code === "EISDIR") throw new FileProblem(`cannot read ${label(file, spec)}: it is a folder, not a file`);
+    if (code === "ENOENT")
+      throw new FileProblem(
+        spec.what ? `cannot read the ${spec.what} ${file}: file not found` : `file not found: ${file}`,
+      );
+    if (code === "EISDIR")
+      throw new FileProblem(`cannot read ${label(file, spec)}: it is a folder, not a regular file`);
     throw fileProblemOf(e, `cannot read ${label(file, spec)}`) ?? e;
   }
   const st = fs.fstatSync(fd);
@@ -109,4 +114,19 @@ function readAt(fd: number, file: string, spec: InputSpec, buf: Buffer, at: numb
 /** The whole file as UTF-8 text (a byte-order mark dropped), read within the budget. */
 export function readInputText(file: string, spec: InputSpec): string {
   return new TextDecoder("utf-8").decode(readInput(file, spec));
+}
+
+/**
+ * The bytes of `file`, an existing regular file within `maxBytes` that starts like a zip package (an xlsx file
+ * is one); else a FileProblem. Cheap: lets the CLI answer at once for a missing, legacy .xls, .csv or encrypted
+ * file, a FIFO or a device.
+ */
+export function checkXlsxInput(file: string, maxBytes = DEFAULT_ZIP_LIMITS.maxBytes, raise?: string): Buffer {
+  const data = readInput(file, { maxBytes, raise });
+  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
+    throw new FileProblem(
+      `not an xlsx workbook (not a zip package; legacy .xls, .csv and password-protected files are not supported): ${file}`,
+    );
+  }
+  return data;
 }
