@@ -5,8 +5,7 @@ if (typeof globalThis.gc !== "function") {
   require("v8").setFlagsFromString("--expose-gc");
   globalThis.gc = require("vm").runInNewContext("gc");
 }
-process.env.TSX_DISABLE_CACHE = "1"; // no compiled code from the shared temp folder (see bin/send-model.js)
-require("tsx/cjs/api").register();
+require("./register-ts"); // tsx without its cache or IPC pipe in the shared temp folder
 const { main } = require("../bench/main.ts");
 main(process.argv.slice(2)).catch((e) => {
   console.error(e);

@@ -1,11 +1,8 @@
 #!/usr/bin/env node
 // send-model: runs the TypeScript CLI (src/cli/main.ts) through tsx's CommonJS loader, no build step.
-// tsx's compile cache lives in the shared temp folder ($TMPDIR/tsx-<uid>) under predictable names: another
-// user could plant compiled code there that the next run would execute. So the cache is switched off, before
-// tsx loads (it reads the variable once); test/cli/nocache.test.ts proves no tsx folder is created or read.
+// Nothing compiled into, or read from, the shared temp folder, and no tsx IPC pipe there: see register-ts.js.
 "use strict";
-process.env.TSX_DISABLE_CACHE = "1";
-require("tsx/cjs/api").register();
+require("./register-ts");
 const { main } = require("../src/cli/main.ts");
 const { quietOnClosedPipe } = require("../src/cli/pipe.ts");
 

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // `npm run hostile`: the hostile-input suite (test/hostile) at issue 13's sizes; see test/hostile/main.ts.
 "use strict";
-process.env.TSX_DISABLE_CACHE = "1"; // no compiled code from the shared temp folder (see bin/send-model.js)
-require("tsx/cjs/api").register();
+require("../bin/register-ts"); // tsx without its cache or IPC pipe in the shared temp folder
 const { main } = require("../test/hostile/main.ts");
 main(process.argv.slice(2)).then(
   (code) => {

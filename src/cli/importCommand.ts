@@ -1,7 +1,6 @@
 // `send-model import SCHOOLS.csv|xlsx [--mapping MAP.json] --out MODEL.xlsx`: the officer's own school
 // list as a model. Prints the mapping it used (stdout) and every column it could not map, every cell
 // with a problem and every count the formula will not use; writes nothing when the mapping is unusable.
-import fs from "node:fs";
 import { FileProblem, refuseOverwrite, writeFileAtomic } from "../headless/io/files";
 import { sheetsForWrite, snapshot } from "../headless/io/bridge";
 import { MONEY_FORMAT, type SheetFormat } from "../headless/io/format";
@@ -15,7 +14,8 @@ import { applyMapping, findHeaderRow } from "../import/apply";
 import { proposeMapping, targetList, withSaved, type SavedMapping } from "../import/mapping";
 import { bandsFor, planImport } from "../import/plan";
 import { reportLines } from "../import/reportText";
-import { readSource, SourceProblem } from "../import/source";
+import { readInputText } from "../headless/io/inputFile";
+import { readImportSource } from "./importSource";
 import { literal, printStates, runUpdate } from "./importUpdate";
 import { progress, type CliIo } from "./io";
 
@@ -29,14 +29,19 @@ export interface ImportOptions {
   force?: boolean;
   /** replace only the institutions of an existing --out model, keeping every other sheet, rate and option */
   update?: boolean;
+  /** the reading budget (--max-bytes, --max-cells, --max-rows) */
+  maxBytes?: number;
+  maxCells?: number;
+  maxRows?: number;
 }
 
 export const DEFAULT_NATIONAL = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;
 
 function readMappingFile(file: string): SavedMapping {
+  const text = readInputText(file, { what: "mapping", maxBytes: 1_000_000 });
   let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(file, "utf8"));
+    data = JSON.parse(text);
   } catch (e) {
     throw new FileProblem(`cannot read the mapping ${file}: ${(e as Error).message}`);
   }
@@ -65,7 +70,7 @@ export async function runImport(input: string, opts: ImportOptions, io: CliIo, q
   const say = progress(io, quiet);
   const inputs = opts.mapping ? [input, opts.mapping] : [input];
   refuseOverwrite(opts.out, inputs);
-  if (!fs.existsSync(input) || !fs.statSync(input).isFile()) throw new FileProblem(`file not found: ${input}`);
+  if (!fs.existsSync(input)) throw new FileProblem(`file not found: ${input}`); // its kind is checked when read
   if (opts.force && opts.update)
     throw new FileProblem(
       "--force and --update: choose one (--update keeps the model's other sheets, --force does not)",
@@ -85,13 +90,7 @@ export async function runImport(input: string, opts: ImportOptions, io: CliIo, q
   if (normOption(opts.option) === normOption(national))
     throw new FileProblem(`--option: '${opts.option}' is the national option's name; choose another`);
   say(`reading ${input}`);
-  let src;
-  try {
-    src = await readSource(input, fs.readFileSync(input));
-  } catch (e) {
-    if (e instanceof SourceProblem) throw new FileProblem(e.message);
-    throw e;
-  }
+  const src = await readImportSource(input, opts);
   for (const e of src.errors) io.err(`send-model: ${input}: ${e}\n`);
   const sheet = opts.sheet
     ? src.sheets.find((s) => s.name.toLowerCase() === opts.sheet!.toLowerCase())

@@ -8,8 +8,10 @@
 // Command modules load only when their command runs, so `--help` and usage errors answer at once. They are
 // required, not import()ed: under tsx's CommonJS loader only require resolves extensionless .ts paths.
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { checkOutput, checkXlsxInput, FileProblem, fileProblemOf } from "../headless/io/files";
+import { checkOutput, FileProblem, fileProblemOf } from "../headless/io/files";
+import { checkXlsxInput } from "../headless/io/inputFile";
 import { checkZip, DEFAULT_ZIP_LIMITS } from "../headless/io/zipGuard";
+import { IMPORT_LIMITS } from "./importLimits";
 import { processIo, type CliIo } from "./io";
 
 /** A commander parser for a positive whole number option (1e9 and 1_000_000 accepted). */
@@ -67,7 +69,11 @@ function program(io: CliIo, status: { code: number }): Command {
         opts: { out?: string; json?: boolean; summary?: boolean; maxBytes?: number; maxCells?: number },
       ) => {
         // before loading the engine: a wrong file or a zip bomb is answered at once
-        await checkZip(checkXlsxInput(input), input, zipLimits(opts));
+        await checkZip(
+          checkXlsxInput(input, zipLimits(opts).maxBytes, "raise it with --max-bytes"),
+          input,
+          zipLimits(opts),
+        );
         if (opts.out) checkOutput(opts.out, [input]); // folder exists and is writable, before any work
         const { runRecalc } = require("./recalc") as typeof import("./recalc");
         const failed = await runRecalc(input, opts, io, Boolean(p.opts().quiet));
@@ -96,23 +102,25 @@ function program(io: CliIo, status: { code: number }): Command {
     .option("--sheet <name>", "the sheet of an xlsx file to read (default: the first with data)")
     .option("--national <option>", "the built-in national option the rates are seeded from")
     .option("--option <name>", "the name of the local candidate option", "Option A")
-    .action(
-      async (
-        schools: string,
-        opts: {
-          out: string;
-          mapping?: string;
-          sheet?: string;
-          national?: string;
-          option: string;
-          force?: boolean;
-          update?: boolean;
-        },
-      ) => {
-        const { runImport } = require("./importCommand") as typeof import("./importCommand");
-        if (!(await runImport(schools, opts, io, Boolean(p.opts().quiet)))) throw new ImportRefused();
-      },
-    );
+    .option(
+      "--max-bytes <n>",
+      `refuse a school list (or an xlsx one once inflated) of more than n bytes (default ${IMPORT_LIMITS.maxBytes.toLocaleString("en-GB")})`,
+      wholeNumber("--max-bytes"),
+    )
+    .option(
+      "--max-cells <n>",
+      `refuse an xlsx school list with more than n cells (default ${IMPORT_LIMITS.maxCells.toLocaleString("en-GB")})`,
+      wholeNumber("--max-cells"),
+    )
+    .option(
+      "--max-rows <n>",
+      `refuse a CSV school list with more than n rows (default ${IMPORT_LIMITS.maxRows.toLocaleString("en-GB")})`,
+      wholeNumber("--max-rows"),
+    )
+    .action(async (schools: string, opts: import("./importCommand").ImportOptions) => {
+      const { runImport } = require("./importCommand") as typeof import("./importCommand");
+      if (!(await runImport(schools, opts, io, Boolean(p.opts().quiet)))) throw new ImportRefused();
+    });
 
   p.command("publish")
     .description(

@@ -1,6 +1,7 @@
 // `send-model publish MODEL.xlsx --out PUBLISHED.xlsx`: the model recalculated, then every sheet as values
 // only in a separate file (number formats kept, a Total row under each option, a summary sheet first).
-import { checkXlsxInput, refuseOverwrite, writeFileAtomic } from "../headless/io/files";
+import { refuseOverwrite, writeFileAtomic } from "../headless/io/files";
+import { checkXlsxInput } from "../headless/io/inputFile";
 import { loadHost, snapshot, type SheetSnapshot } from "../headless/io/bridge";
 import { readXlsx } from "../headless/xlsx";
 import { headerIndex } from "../model/institutions";

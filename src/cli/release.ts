@@ -2,6 +2,7 @@
 // unpacks to (caseload.csv and newplans.csv, at the top or under data/), or the CSV files themselves. Each file
 // is told apart by its header row, so the names may be anything; the zip is checked by the xlsx zip guard first.
 import fs from "node:fs";
+import { readInputText } from "../headless/io/inputFile";
 import path from "node:path";
 import JSZip from "jszip";
 import { releaseKind } from "../data/ehcp/release";
@@ -43,15 +44,9 @@ export async function readReleasePaths(paths: readonly string[]): Promise<Releas
   };
 }
 
-/** A whole text file, or a problem naming it and the system's reason. */
+/** A whole text file, bounded (a FIFO or /dev/zero refused, not waited on), or a problem naming it. */
 export function readText(file: string, what: string): string {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch (e) {
-    throw new FileProblem(
-      `cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
+  return readInputText(file, { what, maxBytes: 100_000_000 });
 }
 
 function firstLine(text: string): string {

@@ -10,7 +10,8 @@
 //   results, not inputs), so the host can spill into them again.
 // Writes are atomic (temp file + rename) and refuse to replace any input file.
 import ExcelJS from "exceljs";
-import { checkXlsxInput, FileProblem, refuseOverwrite, writeFileAtomic } from "./io/files";
+import { FileProblem, refuseOverwrite, writeFileAtomic } from "./io/files";
+import { checkXlsxInput } from "./io/inputFile";
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./io/zipGuard";
 import { readDefinedNames, type DefinedName } from "./io/definedNames";
 import { readableCopy } from "./io/readableCopy";
@@ -97,7 +98,7 @@ function parseBox(range: string): { top: number; left: number; bottom: number; r
  * package over the limits (zip bombs: see io/zipGuard.ts).
  */
 export async function readXlsx(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<XlsxBook> {
-  return readXlsxBuffer(checkXlsxInput(file), file, limits);
+  return readXlsxBuffer(checkXlsxInput(file, limits.maxBytes), file, limits);
 }
 
 export async function readXlsxBuffer(

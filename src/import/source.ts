@@ -2,7 +2,7 @@
 // pane alike). Values only: a formula cell gives its saved result; dates become yyyy-mm-dd text.
 import ExcelJS from "exceljs";
 import type { Cell } from "../engine/types";
-import { parseCsv } from "./csv";
+import { CsvParser, MAX_IMPORT_ROWS, type CsvResult } from "./csv";
 
 export interface SourceSheet {
   name: string;
@@ -33,22 +33,92 @@ export function importValue(v: unknown): Cell {
   return String(v);
 }
 
-/**
- * UTF-8 when the bytes are valid UTF-8, else Windows-1252 read as Latin-1 (what Excel's plain "CSV" save
- * writes): never a silent replacement character. Works without TextDecoder (test DOMs lack it).
- */
-export function decodeText(bytes: Uint8Array): { text: string; latin1: boolean } {
-  try {
-    if (typeof TextDecoder !== "undefined")
-      return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), latin1: false };
-    let enc = "";
-    for (const b of bytes) enc += `%${b.toString(16).padStart(2, "0")}`;
-    return { text: decodeURIComponent(enc), latin1: false };
-  } catch {
-    let text = "";
-    for (const b of bytes) text += String.fromCharCode(b);
-    return { text, latin1: true };
+/** How a text file's bytes are read: its byte-order mark decides UTF-16; else UTF-8, else Windows-1252. */
+export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+
+export function encodingByBom(bytes: Uint8Array): TextEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return "utf-8";
+}
+
+function joined(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const all = new Uint8Array(parts.reduce((n, c) => n + c.length, 0));
+  parts.reduce((at, c) => (all.set(c, at), at + c.length), 0);
+  return all;
+}
+
+/** Decodes a whole buffer without TextDecoder (test DOMs lack it); throws on invalid UTF-8. */
+function decodeWithout(bytes: Uint8Array, enc: TextEncoding): string {
+  let text = "";
+  if (enc === "utf-16le" || enc === "utf-16be") {
+    const hi = enc === "utf-16le" ? 1 : 0;
+    for (let i = 2; i + 1 < bytes.length; i += 2) text += String.fromCharCode((bytes[i + hi] << 8) | bytes[i + 1 - hi]);
+    return text;
   }
+  if (enc === "windows-1252") {
+    for (const b of bytes) text += String.fromCharCode(b);
+    return text;
+  }
+  for (const b of bytes) text += `%${b.toString(16).padStart(2, "0")}`;
+  return decodeURIComponent(text);
+}
+
+/**
+ * A CSV file, read piece by piece from `chunks` (called again from the start when the bytes turn out not to be
+ * UTF-8) and parsed with a row budget. Throws SourceProblem for a quote never closed, NUL characters or a
+ * file over the budget, each naming the line; the Windows-1252 fallback is a warning in `errors`.
+ */
+export function readCsv(
+  fileName: string,
+  chunks: () => Iterable<Uint8Array>,
+  maxRows = MAX_IMPORT_ROWS,
+  raise = "split the file",
+): SourceFile {
+  const parse = (forced?: TextEncoding): { parser: CsvParser; result: CsvResult; enc: TextEncoding } => {
+    const parser = new CsvParser(maxRows);
+    const streaming = typeof TextDecoder !== "undefined";
+    let enc = forced;
+    let decoder: TextDecoder | undefined;
+    // bytes not decoded yet: the first two until the byte-order mark is known (all of them without TextDecoder)
+    let held: Uint8Array[] = [];
+    const feed = (last: boolean) => {
+      const bytes = joined(held);
+      held = [];
+      enc ??= encodingByBom(bytes);
+      if (!streaming) return parser.push(decodeWithout(bytes, enc));
+      decoder ??= new TextDecoder(enc, { fatal: enc === "utf-8" });
+      parser.push(decoder.decode(bytes, { stream: !last }));
+    };
+    for (const chunk of chunks()) {
+      held.push(chunk);
+      if (!streaming || (enc === undefined && held.reduce((n, c) => n + c.length, 0) < 2)) continue;
+      feed(false);
+      if (parser.over) break;
+    }
+    if (!parser.over) feed(true);
+    return { parser, result: parser.end(), enc: enc ?? "utf-8" };
+  };
+  let run;
+  try {
+    run = parse();
+  } catch (e) {
+    if (!["TypeError", "URIError"].includes((e as Error).name)) throw e; // (TextDecoder may be of another realm)
+    run = parse("windows-1252"); // not UTF-8: read again as Excel's plain "CSV" save
+  }
+  const { parser, result } = run;
+  if (parser.over)
+    throw new SourceProblem(
+      `${fileName} has more than ${maxRows.toLocaleString("en-GB")} rows (stopped reading at line ${parser.lineNumber.toLocaleString("en-GB")}): ${raise}`,
+    );
+  if (result.errors.length) throw new SourceProblem(`${fileName} ${result.errors.join("; ")}`);
+  const errors =
+    run.enc === "windows-1252"
+      ? [`${fileName} is not UTF-8: read as Windows-1252 (Excel's "CSV" save); check names with accents`]
+      : [];
+  const name = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "") || "CSV";
+  return { sheets: [{ name, rows: result.rows }], errors };
 }
 
 function isZip(bytes: Uint8Array): boolean {
@@ -91,10 +161,5 @@ export async function readSource(fileName: string, bytes: Uint8Array): Promise<S
       `${fileName} is not an xlsx workbook (legacy .xls and password-protected files cannot be read): save it as .xlsx or CSV`,
     );
   }
-  const { text, latin1 } = decodeText(bytes);
-  const { rows, errors } = parseCsv(text);
-  if (latin1)
-    errors.unshift(`${fileName} is not UTF-8: read as Windows-1252 (Excel's "CSV" save); check names with accents`);
-  const name = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "") || "CSV";
-  return { sheets: [{ name, rows }], errors };
+  return readCsv(fileName, () => [bytes]);
 }

@@ -96,7 +96,7 @@ describe("recalc: bad input files", () => {
       },
       /^send-model: could not read .*broken\.xlsx as an xlsx workbook: .+\n$/,
     ],
-    ["a folder", () => dir, /^send-model: not a file: .+\n$/],
+    ["a folder", () => dir, /^send-model: cannot read .+: it is a folder, not a regular file\n$/],
   ];
   it.each(cases)("%s: exit 1, one clear line on stderr, nothing on stdout", (_name, make, message) => {
     const r = run(["-q", "recalc", make(), "--json"]);

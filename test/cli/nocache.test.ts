@@ -1,7 +1,8 @@
 // bin/send-model.js must not compile into, or load compiled code from, the shared temp folder: tsx's cache
 // ($TMPDIR/tsx-<uid>) has predictable names another user could plant. A fresh TMPDIR shows what a run creates.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
@@ -66,5 +67,52 @@ describe("no compiled code from the shared temp folder", () => {
     const r = run(["bin/send-model.js", "recalc", "test/golden/spills.xlsx"], tmp);
     expect(r.stdout).not.toContain("PLANTED");
     expect(r.status).toBe(0);
+  });
+});
+
+describe("no tsx IPC pipe in the shared temp folder", () => {
+  /**
+   * Listens where tsx's register module connects ($TMPDIR/tsx-<uid>/<parent pid>.pipe; the child's parent is this
+   * test process), runs `node args` there, and returns the module paths it was sent.
+   */
+  async function overheard(args: string[]): Promise<{ connections: number; heard: string; code: number | null }> {
+    const tmp = freshTmp();
+    const folder = path.join(tmp, `tsx-${process.geteuid!()}`);
+    fs.mkdirSync(folder);
+    let connections = 0;
+    let heard = "";
+    const server = net.createServer((socket) => {
+      connections++;
+      socket.on("data", (d) => (heard += d.toString("latin1")));
+    });
+    await new Promise<void>((resolve) => server.listen(path.join(folder, `${process.pid}.pipe`), resolve));
+    try {
+      const code = await new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, args, {
+          cwd: ROOT,
+          stdio: "ignore",
+          env: { ...process.env, TMPDIR: tmp, TSX_DISABLE_CACHE: "1" },
+        });
+        child.on("exit", resolve);
+      });
+      await new Promise((r) => setTimeout(r, 200)); // the last bytes in flight
+      return { connections, heard, code };
+    } finally {
+      server.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+
+  it("control: tsx's register API alone connects and sends module paths (so the check below can fail)", async () => {
+    const r = await overheard(["-e", 'require("tsx/cjs/api").register(); require("./src/cli/io.ts");']);
+    expect(r.code).toBe(0);
+    expect(r.connections).toBe(1);
+    expect(r.heard).toContain("src/cli/io.ts");
+  });
+
+  it("send-model connects to no pipe and sends nothing", async () => {
+    const r = await overheard(["bin/send-model.js", "recalc", "test/golden/spills.xlsx", "--quiet"]);
+    expect(r.code).toBe(0);
+    expect(r).toEqual({ connections: 0, heard: "", code: 0 });
   });
 });

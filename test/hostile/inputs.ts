@@ -16,6 +16,8 @@ export interface HostileInput {
   make(dir: string, size: Size): Promise<string>;
   /** extra arguments after `recalc FILE` (a function: given the input's path) */
   args?: string[] | ((file: string) => string[]);
+  /** the whole command line instead of `recalc FILE …args` (another command, or the input in another place) */
+  argv?: (file: string, dir: string) => string[];
   expect: { code: number; stderr: RegExp; maxSeconds: number; maxRssMB: number; stdout?: RegExp };
 }
 
@@ -31,7 +33,7 @@ function otherParts(): RawEntry[] {
 }
 
 /** A package whose one worksheet inflates to `bytes` of `unit` repeated; `declare` says what its header claims. */
-function bombFile(file: string, unit: string, bytes: number, declare: "truth" | number): string {
+export function bombFile(file: string, unit: string, bytes: number, declare: "truth" | number): string {
   const s = bombStream(SHEET_HEAD, unit, Math.ceil(bytes / unit.length), SHEET_TAIL);
   const sheet: RawEntry = {
     name: "xl/worksheets/sheet1.xml",

@@ -4,8 +4,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { FILE_INPUTS } from "./fileInputs";
 import { INPUTS, type Size } from "./inputs";
 import { runCli } from "./run";
+import { argvOf } from "./suite";
 
 export async function main(argv: string[]): Promise<number> {
   const size: Size = argv.includes("--small") ? "small" : "large";
@@ -14,11 +16,10 @@ export async function main(argv: string[]): Promise<number> {
   let failures = 0;
   console.log("| input | exit | wall time | peak RSS | message | verdict |\n|---|---|---|---|---|---|");
   try {
-    for (const input of INPUTS) {
+    for (const input of [...INPUTS, ...FILE_INPUTS]) {
       if (only && !only.includes(input.name)) continue;
       const file = await input.make(dir, size);
-      const args = typeof input.args === "function" ? input.args(file) : (input.args ?? []);
-      const r = runCli(["recalc", file, ...args], { heapMB: 4096, timeoutMs: 600_000 });
+      const r = runCli(argvOf(input, file, dir), { heapMB: 4096, timeoutMs: 600_000 });
       const e = input.expect;
       const ok =
         r.code === e.code &&
@@ -38,9 +39,9 @@ export async function main(argv: string[]): Promise<number> {
         .replace(/\|/g, "\\|")
         .slice(0, 160);
       console.log(
-        `| ${input.what} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB file) | ${r.code ?? r.signal} | ${r.seconds.toFixed(1)} s | ${r.rssMB.toFixed(0)} MB | ${short} | ${ok ? "PASS" : "FAIL"} |`,
+        `| ${input.what} (${fs.statSync(file).isFile() ? `${(fs.statSync(file).size / 1e6).toFixed(1)} MB file` : "not a file"}) | ${r.code ?? r.signal} | ${r.seconds.toFixed(1)} s | ${r.rssMB.toFixed(0)} MB | ${short} | ${ok ? "PASS" : "FAIL"} |`,
       );
-      fs.rmSync(file, { force: true });
+      if (file.startsWith(dir + path.sep)) fs.rmSync(file, { recursive: true, force: true }); // never /dev/zero
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -20,7 +20,9 @@ describe("parseCsv", () => {
   });
 
   it("reports an unterminated quote with its line", () => {
-    expect(parseCsv('a,b\n"open,1\n').errors).toEqual(["line 2: a quoted field is never closed"]);
+    expect(parseCsv('a,b\n"open,1\n').errors).toEqual([
+      "line 2: a quoted field is never closed (every line after it would be one cell); close or remove that quote",
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import os from "node:os";
 
 /** A problem the user can fix (bad path, unreadable file): the CLI prints its message on one line. */
 export class FileProblem extends Error {
@@ -59,6 +60,9 @@ export function fileProblemOf(e: unknown, action: string): FileProblem | undefin
   return new FileProblem(`${action}: ${FS_REASONS[code]} (${code})`);
 }
 
+/** Bytes in one file name on the file systems in use (ext4, APFS, NTFS: 255). */
+const MAX_NAME_BYTES = 255;
+
 /**
  * Checks, before any work, that `file` can be written: its folder exists and is writable, and `file`
  * itself is not a folder or an input. Throws a FileProblem naming what is wrong.
@@ -76,13 +80,19 @@ export function checkOutput(file: string, inputs: readonly string[] = []): void 
   if (!st.isDirectory()) throw new FileProblem(`output folder is not a folder: ${dir}`);
   try {
     fs.accessSync(dir, fs.constants.W_OK);
-  } catch {
-    throw new FileProblem(`cannot write to the output folder ${dir}: permission denied (EACCES)`);
+  } catch (e) {
+    // the real reason: a read-only file system (EROFS) is not a permission problem
+    throw fileProblemOf(e, `cannot write ${file}`) ?? e;
   }
+  if (Buffer.byteLength(path.basename(target)) > MAX_NAME_BYTES)
+    throw new FileProblem(
+      `cannot write ${file}: file name too long (ENAMETOOLONG): ${Buffer.byteLength(path.basename(target))} bytes, the limit is ${MAX_NAME_BYTES}`,
+    );
   let existing: fs.Stats | undefined;
   try {
     existing = fs.statSync(target);
-  } catch {
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw fileProblemOf(e, `cannot write ${file}`) ?? e;
     existing = undefined;
   }
   if (existing?.isDirectory()) throw new FileProblem(`cannot write ${file}: it is a folder (EISDIR)`);
@@ -119,9 +129,11 @@ export function writeFileAtomic(file: string, data: Buffer | string, inputs: rea
   checkOutput(file, inputs);
   const target = path.resolve(file);
   const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+  sweepStaleTemps(dir);
+  const tmp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${crypto.randomBytes(4).toString("hex")}.tmp`);
   const mode = modeFor(target, inputs);
   let fd: number | undefined;
+  holdSignals();
   try {
     fd = fs.openSync(tmp, "wx", mode ?? 0o666);
     if (mode !== undefined) fs.fchmodSync(fd, mode); // exact bits, whatever the umask
@@ -134,8 +146,67 @@ export function writeFileAtomic(file: string, data: Buffer | string, inputs: rea
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(tmp, { force: true });
     throw fileProblemOf(e, `cannot write ${file}`) ?? e;
+  } finally {
+    releaseSignals();
   }
   syncFolder(dir);
+}
+
+/**
+ * Temporary files are short (".send-model-<pid>-<8 hex>.tmp", about 30 bytes) whatever the output's name, so a
+ * legal 245-byte name never fails on its temporary one, and an error never names the temporary file.
+ */
+const TEMP_PREFIX = ".send-model-";
+const TEMP_NAME = /^\.send-model-(\d+)-[0-9a-f]{8}\.tmp$/;
+
+/** Removes temporary files left in `dir` by send-model runs that are gone (killed with -9, or a power cut). */
+function sweepStaleTemps(dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => TEMP_NAME.test(n));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(TEMP_NAME.exec(name)![1]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // another user's file in a shared folder: theirs to remove
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"; // alive, another user's
+  }
+}
+
+/**
+ * SIGINT/SIGTERM during a write: the write is synchronous, so with a listener installed the signal waits until
+ * the temporary file is renamed or removed, then ends the process as the signal would (exit 128 + its number).
+ * Without one, the default action would kill the process mid-write and leave the temporary file behind. The
+ * listeners are removed two turns of the event loop later, after a signal caught meanwhile has been delivered.
+ */
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+let held = 0;
+function onSignal(signal: NodeJS.Signals): void {
+  process.exit(128 + (os.constants.signals[signal] ?? 1));
+}
+function holdSignals(): void {
+  if (held++ === 0) for (const s of SIGNALS) process.on(s, onSignal);
+}
+function releaseSignals(): void {
+  setImmediate(() =>
+    setImmediate(() => {
+      if (--held === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
+    }),
+  );
 }
 
 /** Flushes a folder's entry list, so the rename survives a power cut (best effort: not every platform can). */
@@ -149,30 +220,4 @@ function syncFolder(dir: string): void {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
-}
-
-/**
- * Throws a FileProblem unless `file` is an existing regular file that starts like a zip package (an xlsx
- * file is one). Cheap: lets the CLI answer at once for a missing, legacy .xls, .csv or encrypted file.
- */
-export function checkXlsxInput(file: string): Buffer {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(file);
-  } catch {
-    throw new FileProblem(`file not found: ${file}`);
-  }
-  if (!st.isFile()) throw new FileProblem(`not a file: ${file}`);
-  let data: Buffer;
-  try {
-    data = fs.readFileSync(file);
-  } catch (e) {
-    throw fileProblemOf(e, `cannot read ${file}`) ?? e;
-  }
-  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
-    throw new FileProblem(
-      `not an xlsx workbook (not a zip package; legacy .xls, .csv and password-protected files are not supported): ${file}`,
-    );
-  }
-  return data;
 }

@@ -1,0 +1,212 @@
+// Hostile inputs for the file layer and `import` (issue 21): inputs that are not regular files given to every
+// command, zip bombs and huge or damaged CSV files given to import, and output names at the file system's limit.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { bombFile, type HostileInput } from "./inputs";
+
+const ROOT = path.join(__dirname, "../..");
+const SCHOOLS = path.join(ROOT, "test/import/fixtures/officer-schools.csv");
+const SPILLS = path.join(ROOT, "test/golden/spills.xlsx");
+const GB = 1e9;
+
+function fifo(dir: string, name: string): string {
+  const file = path.join(dir, name);
+  fs.rmSync(file, { force: true });
+  if (spawnSync("mkfifo", [file]).status !== 0) throw new Error(`mkfifo ${file} failed`);
+  return file;
+}
+
+const out = (dir: string, name: string) => path.join(dir, `${name}.out.xlsx`);
+const quick = { maxSeconds: 30, maxRssMB: 400 };
+
+/** The officer's school list with its line `at` (1-based) replaced. */
+function schoolsWith(at: number, line: string): string {
+  const lines = fs.readFileSync(SCHOOLS, "utf8").split("\n");
+  lines[at - 1] = line;
+  return lines.join("\n");
+}
+
+/** A FIFO (nothing ever writes to it) given to `argv`: refused at once, not waited on. */
+function fifoCase(name: string, what: string, argv: (fifo: string, dir: string) => string[]): HostileInput {
+  return {
+    name: `fifo-${name}`,
+    what: `a FIFO with no writer given to ${what}`,
+    make: async (dir) => fifo(dir, `${name}.fifo`),
+    argv,
+    expect: { code: 1, stderr: /: it is a named pipe \(FIFO\), not a regular file\n$/, ...quick },
+  };
+}
+
+export const FILE_INPUTS: HostileInput[] = [
+  fifoCase("recalc", "recalc", (f) => ["recalc", f]),
+  fifoCase("publish", "publish", (f, dir) => ["publish", f, "--out", out(dir, "publish")]),
+  fifoCase("plan", "plan", (f, dir) => ["plan", f, "--out", out(dir, "plan")]),
+  fifoCase("import", "import", (f, dir) => ["import", f, "--out", out(dir, "import")]),
+  fifoCase("mapping", "import --mapping", (f, dir) => ["import", SCHOOLS, "--mapping", f, "--out", out(dir, "map")]),
+  fifoCase("forecast", "forecast", (f) => ["forecast", f]),
+  fifoCase("new-plans", "forecast --new-plans", (f) => ["forecast", SCHOOLS, "--new-plans", f]),
+  {
+    name: "dev-zero-forecast",
+    what: "/dev/zero as forecast's caseload file (it never ends)",
+    make: async () => "/dev/zero",
+    argv: (f) => ["forecast", f],
+    expect: { code: 1, stderr: /cannot read the caseload file \/dev\/zero: it is a character device/, ...quick },
+  },
+  {
+    name: "dev-zero-recalc",
+    what: "/dev/zero as recalc's workbook",
+    make: async () => "/dev/zero",
+    argv: (f) => ["recalc", f],
+    expect: { code: 1, stderr: /cannot read \/dev\/zero: it is a character device, not a regular file\n$/, ...quick },
+  },
+  {
+    name: "dev-null-import",
+    what: "/dev/null as import's school list",
+    make: async () => "/dev/null",
+    argv: (f, dir) => ["import", f, "--out", out(dir, "null")],
+    expect: { code: 1, stderr: /cannot read \/dev\/null: it is a character device, not a regular file\n$/, ...quick },
+  },
+  {
+    name: "folder-import",
+    what: "a folder as import's school list",
+    make: async (dir) => {
+      fs.mkdirSync(path.join(dir, "a-folder"), { recursive: true });
+      return path.join(dir, "a-folder");
+    },
+    argv: (f, dir) => ["import", f, "--out", out(dir, "folder")],
+    expect: { code: 1, stderr: /cannot read .*a-folder: it is a folder, not a regular file\n$/, ...quick },
+  },
+  {
+    name: "import-bomb-lying",
+    what: "import: a 3 GB zip bomb whose headers declare 2 KB (small: 0.5 GB)",
+    make: async (dir, size) =>
+      bombFile(
+        path.join(dir, "schools-bomb.xlsx"),
+        "<row><c><v>7</v></c></row>",
+        (size === "large" ? 3 : 0.5) * GB,
+        2048,
+      ),
+    argv: (f, dir) => ["import", f, "--out", out(dir, "bomb")],
+    expect: {
+      code: 1,
+      stderr: /refusing .*schools-bomb\.xlsx: xl\/worksheets\/sheet1\.xml inflates past its declared 2,048 bytes/,
+      maxSeconds: 30,
+      maxRssMB: 512,
+    },
+  },
+  {
+    name: "import-bomb-8gb",
+    what: "import: an 8 GB zip bomb (ZIP64, sizes declared truthfully; small: 4.5 GB)",
+    make: async (dir, size) =>
+      bombFile(
+        path.join(dir, "schools-bomb8.xlsx"),
+        '<row r="1"><c r="A1"><v>1</v></c></row>',
+        (size === "large" ? 8 : 4.5) * GB,
+        "truth",
+      ),
+    argv: (f, dir) => ["import", f, "--out", out(dir, "bomb8")],
+    expect: {
+      code: 1,
+      stderr:
+        /refusing .*schools-bomb8\.xlsx: it declares [48]\.\d GB or more uncompressed \(limit 200\.0 MB; raise it with --max-bytes\)\n$/,
+      maxSeconds: 30,
+      maxRssMB: 512,
+    },
+  },
+  {
+    name: "import-csv-rows",
+    what: "import: a CSV of 1,000,000 schools (about 200 MB; small: 30,000 rows)",
+    make: async (dir, size) => {
+      const file = path.join(dir, "million.csv");
+      const fd = fs.openSync(file, "w");
+      const pad = "x".repeat(size === "large" ? 120 : 10);
+      fs.writeSync(fd, "URN,Establishment name,Phase of education,NOR (Oct 2024),Notes\n");
+      const n = size === "large" ? 1_000_000 : 30_000;
+      for (let i = 0; i < n; i += 10_000) {
+        let block = "";
+        for (let j = i; j < i + 10_000; j++) block += `${100000 + j},School ${j},Primary,${200 + (j % 300)},${pad}\n`;
+        fs.writeSync(fd, block);
+      }
+      fs.closeSync(fd);
+      return file;
+    },
+    argv: (f, dir) => ["import", f, "--out", out(dir, "million")],
+    expect: {
+      code: 1,
+      stderr:
+        /million\.csv has more than 10,000 rows \(stopped reading at line 10,001\): split the file, or raise the limit with --max-rows\n$/,
+      maxSeconds: 30,
+      maxRssMB: 400,
+    },
+  },
+  {
+    name: "import-csv-bytes",
+    what: "import: a 300 MB CSV file (sparse: refused before a byte is read)",
+    make: async (dir) => {
+      const file = path.join(dir, "huge.csv");
+      fs.closeSync(fs.openSync(file, "w"));
+      fs.truncateSync(file, 300_000_000);
+      return file;
+    },
+    argv: (f, dir) => ["import", f, "--out", out(dir, "huge")],
+    expect: {
+      code: 1,
+      stderr: /refusing .*huge\.csv: it holds 300\.0 MB \(limit 200\.0 MB; raise it with --max-bytes\)\n$/,
+      ...quick,
+    },
+  },
+  ...(["le", "be"] as const).map((order): HostileInput => ({
+    name: `import-utf16${order}`,
+    what: `import: the school list saved as UTF-16 ${order.toUpperCase()} with a byte-order mark`,
+    make: async (dir) => {
+      const le = Buffer.from(`\uFEFF${fs.readFileSync(SCHOOLS, "utf8")}`, "utf16le");
+      const file = path.join(dir, `utf16${order}.csv`);
+      fs.writeFileSync(file, order === "le" ? le : Buffer.from(le).swap16());
+      return file;
+    },
+    argv: (f, dir) => ["import", f, "--out", out(dir, `utf16${order}`), "-q"],
+    expect: { code: 0, stderr: /^$/, stdout: /Wrote .*: 30 institutions;/, maxSeconds: 60, maxRssMB: 600 },
+  })),
+  {
+    name: "import-unclosed-quote",
+    what: "import: a quote opened on line 6 and never closed (the rows after it would be one cell)",
+    make: async (dir) => {
+      const file = path.join(dir, "quote.csv");
+      fs.writeFileSync(file, schoolsWith(6, '"Unclosed Primary,Primary,100'));
+      return file;
+    },
+    argv: (f, dir) => ["import", f, "--out", out(dir, "quote")],
+    expect: { code: 1, stderr: /quote\.csv line 6: a quoted field is never closed/, ...quick },
+  },
+  {
+    name: "import-nul",
+    what: "import: a NUL byte on line 4",
+    make: async (dir) => {
+      const file = path.join(dir, "nul.csv");
+      fs.writeFileSync(file, schoolsWith(4, "123456,Nul\0 Primary,Primary,100"));
+      return file;
+    },
+    argv: (f, dir) => ["import", f, "--out", out(dir, "nul")],
+    expect: { code: 1, stderr: /nul\.csv line 4: the file holds 1 NUL character\(s\)/, ...quick },
+  },
+  {
+    name: "output-245",
+    what: "recalc --out with a legal 245-character name (the temporary name must not be longer)",
+    make: async () => SPILLS,
+    argv: (f, dir) => ["recalc", f, "--out", path.join(dir, `${"n".repeat(240)}.xlsx`), "-q"],
+    expect: { code: 0, stderr: /^$/, ...quick },
+  },
+  {
+    name: "output-300",
+    what: "recalc --out with a 305-character name (too long for the file system)",
+    make: async () => SPILLS,
+    argv: (f, dir) => ["recalc", f, "--out", path.join(dir, `${"n".repeat(300)}.xlsx`)],
+    expect: {
+      code: 1,
+      stderr:
+        /^send-model: cannot write .*\/n{300}\.xlsx: file name too long \(ENAMETOOLONG\): 305 bytes, the limit is 255\n$/,
+      ...quick,
+    },
+  },
+];
