@@ -2,7 +2,7 @@
 // pane alike). Values only: a formula cell gives its saved result; dates become yyyy-mm-dd text.
 import ExcelJS from "exceljs";
 import type { Cell } from "../engine/types";
-import { parseCsv } from "./csv";
+import { parseCsv } from "../util/csv";
 
 export interface SourceSheet {
   name: string;

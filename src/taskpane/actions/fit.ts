@@ -11,7 +11,7 @@ import type { Confirm } from "../workbook/confirm";
 import { transact, WriteFailed } from "../workbook/transaction";
 import { columnTotal } from "../../model/publish";
 import { MONEY_FORMAT } from "./createModel";
-import { formatMoney } from "../components/numbers";
+import { formatMoney } from "../numbers";
 
 export interface FitInput {
   option: string;

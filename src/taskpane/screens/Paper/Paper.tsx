@@ -19,7 +19,7 @@ import { usePane } from "../../PaneContext";
 import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { gatherPaper, type PaperData } from "../../actions/paper";
-import { formatMoney, formatPercent } from "../../components/numbers";
+import { formatMoney, formatPercent } from "../../numbers";
 import { BarChart } from "../../components/BarChart";
 import { changeSentence, valueInWords } from "../../../model/optionChanges";
 import { fitMethodText } from "../../../model/paperText";

@@ -1,4 +1,5 @@
-// CSV text -> grid of strings (RFC 4180: quoted fields, doubled quotes, CRLF/LF, embedded newlines).
+// CSV text -> grid of strings (RFC 4180: quoted fields, doubled quotes, CRLF/LF, embedded newlines). Shared by
+// import (institution data) and data (the EHCP history tidy), which must not depend on each other.
 // Strips a UTF-8 byte-order mark. Published files (DfE/ESFA extracts) come like this.
 
 export interface CsvResult {
