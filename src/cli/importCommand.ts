@@ -1,6 +1,7 @@
 // `send-model import SCHOOLS.csv|xlsx [--mapping MAP.json] --out MODEL.xlsx`: the officer's own school
 // list as a model. Prints the mapping it used (stdout) and every column it could not map, every cell
 // with a problem and every count the formula will not use; writes nothing when the mapping is unusable.
+import fs from "node:fs";
 import { FileProblem, refuseOverwrite, writeFileAtomic } from "../headless/io/files";
 import { sheetsForWrite, snapshot } from "../headless/io/bridge";
 import { MONEY_FORMAT, type SheetFormat } from "../headless/io/format";

@@ -10,19 +10,12 @@ import {
   type RatesTable,
 } from "./rates";
 import { isBlank } from "./coerce";
-import type { Cell, Grid } from "./types";
+import type { Cell, CheckProblem, Grid } from "./types";
 import type { Dec } from "./money";
 import { optionTableProblems, tableProblems } from "./checkTable";
 import { LIBRARY } from "./library";
 
-export interface CheckProblem {
-  option: string;
-  key: string;
-  problem: string;
-  /** 0-based cell in the rates grid, when there is one to point at */
-  row: number | null;
-  col: number | null;
-}
+export type { CheckProblem } from "./types";
 
 const NOTIONAL_UNITS: Record<string, string[]> = {
   be: ["be.primary", "be.ks3", "be.ks4"],

@@ -9,9 +9,8 @@ import { SendError } from "./errors";
 import { normLabel } from "./normalize";
 import { findTopupRate } from "./components/topUp";
 import type { Option } from "./rates";
-import { SETTING_OF_PHASE, type Grid, type Phase } from "./types";
+import { SETTING_OF_PHASE, type CheckProblem, type Grid, type Phase } from "./types";
 import { phaseUses, type FieldFamily } from "./usage";
-import type { CheckProblem } from "./check";
 
 /** Labels and identifiers a table may carry that no formula reads, by design (not worth a warning). */
 const IDENTIFIERS = new Set(["urn", "ukprn", "laestab", "upin", "notes", "note", "comments", "dfenumber"]);

@@ -92,3 +92,13 @@ export interface Allocation {
   total: Dec;
   trace: TraceLine[];
 }
+
+/** One problem SEND.CHECK reports about a rates table or an institution table. */
+export interface CheckProblem {
+  option: string;
+  key: string;
+  problem: string;
+  /** 0-based cell in the rates grid, when there is one to point at */
+  row: number | null;
+  col: number | null;
+}

@@ -86,14 +86,40 @@ export function graphOf(owner: FunctionPlugin | HyperFormula): object {
   return (owner as unknown as { dependencyGraph: object }).dependencyGraph;
 }
 
+/**
+ * One interpreter state kept alive for the life of the process, made like the first one HyperFormula hands the
+ * plugin (see functions/args.ts SHAPE_ANCHORS): HyperFormula makes a state per formula and drops it, so at a full GC
+ * its hidden class would die and every function of the per-cell path compiled against it be deoptimised.
+ */
+let stateAnchor: object | undefined;
+
+export function keepStateShape(state: State): void {
+  if (stateAnchor !== undefined) return;
+  const Ctor = (state as object).constructor as new (address: Address, arrays: boolean, vertex: undefined) => object;
+  const a = state.formulaAddress;
+  stateAnchor = new Ctor({ sheet: a.sheet, row: a.row, col: a.col }, false, undefined);
+}
+
+/** The size of a formula that does not spill. */
+const ONE_CELL: Readonly<{ width: number; height: number }> = Object.freeze({ width: 1, height: 1 });
+
+/**
+ * The spill size reserved for this call when it is the whole formula (the vertex's AST root), else null. Allocates
+ * nothing: it runs for every SEND cell of a recalculation.
+ */
+export function reservedSize(ast: AstNode, state: State): Readonly<{ width: number; height: number }> | null {
+  const vertex = state.formulaVertex;
+  if (vertex === undefined || vertex.formula !== ast) return null;
+  return vertex.array?.size ?? ONE_CELL;
+}
+
 /** Whether this call is the whole formula (the vertex's AST root), and the spill size reserved for it. */
 export function formulaRoot(
   ast: AstNode,
   state: State,
-): { isRoot: boolean; reserved: { width: number; height: number } | null } {
-  const vertex = state.formulaVertex;
-  const isRoot = vertex !== undefined && vertex.formula === ast;
-  return { isRoot, reserved: isRoot ? (vertex.array?.size ?? { width: 1, height: 1 }) : null };
+): { isRoot: boolean; reserved: Readonly<{ width: number; height: number }> | null } {
+  const reserved = reservedSize(ast, state);
+  return { isRoot: reserved !== null, reserved };
 }
 
 /** The spill of the array formula whose corner is `a` (once computed): its size. */

@@ -30,7 +30,8 @@ import { invoke, resultSize, type HostValue } from "../functions/wrapper";
 import {
   AST,
   evaluateArg,
-  formulaRoot,
+  keepStateShape,
+  reservedSize,
   graphOf,
   rangeVertexOf,
   sizedGraphOf,
@@ -110,6 +111,11 @@ export function takeResizes(hf: HyperFormula): Address[] {
  * ranges dirty). test/headless/functions/rangememo.test.ts checks every kind of edit against a fresh workbook.
  */
 const MEMO_KEY = "SEND.HOST_ARRAY";
+/**
+ * A range value kept for the life of the process, so its hidden class outlives a full GC (see args.ts SHAPE_ANCHORS):
+ * hostArgs meets one per range memo miss, and HyperFormula keeps none of them.
+ */
+export const RANGE_SHAPE_ANCHOR: object = SimpleRangeValue.onlyValues([[0]]);
 const REFERENCES = new Set<string>([AST.cellRange, AST.columnRange, AST.rowRange]);
 /** Arguments that name cells: for a range parameter they are ranges even when HyperFormula evaluates them to one value.
  * */
@@ -300,6 +306,7 @@ export class SendPlugin extends FunctionPlugin {
 
   /** The method of every SEND function. */
   sendCall(name: string, ast: ProcedureAst, state: State): HfValue {
+    keepStateShape(state);
     const host = this.hostArgs(ast, state, RANGE_PARAMS[name]);
     if (host instanceof CellError) return host;
     return this.fitted(invokeSend(name, host), ast, state);
@@ -307,7 +314,7 @@ export class SendPlugin extends FunctionPlugin {
 
   /** The result in HyperFormula's terms, fitted to the reserved size when this call is the whole formula. */
   private fitted(result: Result, ast: ProcedureAst, state: State): HfValue {
-    const { reserved } = formulaRoot(ast, state);
+    const reserved = reservedSize(ast, state);
     if (!isResultGrid(result)) {
       // the per-cell path (2,000 SEND.ALLOCATE cells): no shapes built
       if (reserved && (reserved.height !== 1 || reserved.width !== 1)) noteResize(graphOf(this), state.formulaAddress);

@@ -2,7 +2,7 @@
 // pane alike). Values only: a formula cell gives its saved result; dates become yyyy-mm-dd text.
 import ExcelJS from "exceljs";
 import type { Cell } from "../engine/types";
-import { CsvParser, MAX_IMPORT_ROWS, type CsvResult } from "./csv";
+import { CsvParser, MAX_IMPORT_ROWS, type CsvResult } from "../util/csv";
 
 export interface SourceSheet {
   name: string;

@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { buildHistory } from "../../scripts/make-ehcp-history";
 import { historyTable, listAuthorities, ENGLAND_CODE } from "../../src/data/ehcp";
-import { parseCsv } from "../../src/import/csv";
+import { parseCsv } from "../../src/util/csv";
 import bundled from "../../src/data/ehcp/history.json";
 
 const DATA = join(__dirname, "../../data/ehcp");

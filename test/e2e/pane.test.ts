@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { formatMoney } from "../../src/taskpane/components/numbers";
+import { formatMoney } from "../../src/taskpane/numbers";
 import { presentTrace } from "../../src/taskpane/workbook/trace";
 import type { CellValue, RawCell } from "../../src/taskpane/ports/WorkbookPort";
 import { FLOW, expectedFlow, type Expected } from "./expected";

@@ -1,7 +1,7 @@
 // The CSV reader in pieces: the same rows whatever the chunk boundaries, UTF-16 either byte order, a row budget
 // that stops reading, and an unclosed quote or a NUL character refused with its line (never rows dropped).
 import fc from "fast-check";
-import { CsvParser, parseCsv } from "../../src/import/csv";
+import { CsvParser, parseCsv } from "../../src/util/csv";
 import { readCsv, readSource, SourceProblem } from "../../src/import/source";
 
 const TEXT = '\uFEFFName,Note,Amount\r\n"Oak, Primary","said ""hi""\r\nthere",£1,200\r\nElm,,"(3)"\r\n\r\nAsh,x,';

@@ -1,7 +1,7 @@
 // Published inputs with their quirks: correct numbers or a clear per-cell error list (issue 6).
 import fs from "node:fs";
 import path from "node:path";
-import { parseCsv } from "../../src/import/csv";
+import { parseCsv } from "../../src/util/csv";
 import { loadInstitutionData } from "../../src/import/institutionData";
 import { optionFromGrid, readTable, allocateTotal, SendError } from "../../src/engine";
 

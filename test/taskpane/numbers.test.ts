@@ -1,4 +1,4 @@
-import { formatInUnit, formatMoney, formatPercent, parseNumberInput } from "../../src/taskpane/components/numbers";
+import { formatInUnit, formatMoney, formatPercent, parseNumberInput } from "../../src/taskpane/numbers";
 
 const ok = (value: number) => ({ ok: true, value });
 

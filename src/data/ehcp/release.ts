@@ -20,7 +20,7 @@
 // make a breakdown not comparable across it: the reader says which, from the columns each year actually fills.
 // Age rows (`Child or young persons age`) are published from January 2024 only, so a history cannot hold ages
 // for every year and they are not read.
-import { parseCsv } from "../../import/csv";
+import { parseCsv } from "../../util/csv";
 import { BREAKDOWNS, NEW_PLANS, YEAR_HEADER } from "../../engine/forecast/breakdowns";
 import { TidyProblem, type TidyArea } from "./tidy";
 

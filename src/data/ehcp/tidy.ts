@@ -1,7 +1,7 @@
 // The tidy files of the published EHC plan statistics (`year,la_code,la_name,breakdown,count`) -> one history
 // table per area. Pure (text in, tables out): the CLI reads any file of these columns with it, and
 // scripts/make-ehcp-history.ts builds the bundled history with it.
-import { parseCsv } from "../../import/csv";
+import { parseCsv } from "../../util/csv";
 import { BREAKDOWNS, breakdownOf, NEW_PLANS, YEAR_HEADER } from "../../engine/forecast/breakdowns";
 
 export interface TidyArea {

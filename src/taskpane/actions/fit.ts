@@ -12,7 +12,7 @@ import { transact, WriteFailed } from "../workbook/transaction";
 import { columnTotal } from "../../model/publish";
 import { totalLeavingOut } from "../../model/errorRows";
 import { MONEY_FORMAT } from "./createModel";
-import { formatMoney } from "../components/numbers";
+import { formatMoney } from "../numbers";
 
 export interface FitInput {
   option: string;

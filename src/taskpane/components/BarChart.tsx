@@ -1,6 +1,6 @@
 // A horizontal bar chart with both axes for the pane: categories up the side, a value axis along the
 // bottom with £ ticks and a title, a zero line; it scales to the pane's width (viewBox) and never clips.
-import { formatMoney } from "./numbers";
+import { formatMoney } from "../numbers";
 
 const W = 330;
 const LABEL = 110;

@@ -3,7 +3,7 @@
 // its own, and steps that add nothing folded away. Display only: the engine's trace is unchanged.
 import { findKeyInfo } from "../../engine/keys";
 import type { Explanation } from "../ports/WorkbookPort";
-import { formatInUnit, formatMoney, formatPercent } from "../components/numbers";
+import { formatInUnit, formatMoney, formatPercent } from "../numbers";
 
 type Line = Explanation["lines"][number];
 

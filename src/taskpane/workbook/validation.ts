@@ -3,7 +3,7 @@
 import { findKeyInfo, SUGGESTIBLE_KEYS, type KeyInfo } from "../../engine/keys";
 import { nearest } from "../../engine/nearest";
 import { normOption } from "../../engine/normalize";
-import { parseNumberInput } from "../components/numbers";
+import { parseNumberInput } from "../numbers";
 
 export type RateInput =
   /** value null = clear the cell (the option then inherits the key) */

@@ -30,7 +30,7 @@ import { usePane } from "../../PaneContext";
 import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { writeComparison, type CompareRow, type ComparisonSummary } from "../../actions/compare";
-import { formatMoney, formatPercent } from "../../components/numbers";
+import { formatMoney, formatPercent } from "../../numbers";
 
 const num = (v: CompareRow["difference"]) => (typeof v === "number" ? v : -Infinity);
 

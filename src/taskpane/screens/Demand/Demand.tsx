@@ -24,7 +24,7 @@ import { usePane } from "../../PaneContext";
 import { useChoice } from "../../components/useChoice";
 import { Screen } from "../../components/Screen";
 import { TaskStatus, useTask } from "../../components/useTask";
-import { formatCell, parseNumberInput, type ParseOptions } from "../../components/numbers";
+import { formatCell, parseNumberInput, type ParseOptions } from "../../numbers";
 import { historyProblems, parseHistoryText, writeDemand, type DemandResult } from "../../actions/demand";
 import { authorities, authorityHistory, nationalLabel } from "../../actions/nationalHistory";
 import type { RawCell } from "../../../model/types";

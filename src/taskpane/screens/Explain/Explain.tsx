@@ -21,7 +21,7 @@ import { usePane } from "../../PaneContext";
 import { Screen } from "../../components/Screen";
 import { TaskStatus, useTask } from "../../components/useTask";
 import type { Explanation, Selection } from "../../ports/WorkbookPort";
-import { formatCell, formatMoney } from "../../components/numbers";
+import { formatCell, formatMoney } from "../../numbers";
 import { presentTrace, type TraceRow } from "../../workbook/trace";
 import { breakable } from "../../components/breakable";
 

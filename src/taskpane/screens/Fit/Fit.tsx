@@ -19,7 +19,7 @@ import { usePane } from "../../PaneContext";
 import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { optionTotal, writeFit, type FitResult } from "../../actions/fit";
-import { formatMoney, parseNumberInput } from "../../components/numbers";
+import { formatMoney, parseNumberInput } from "../../numbers";
 import { useChoice } from "../../components/useChoice";
 
 const NONE = "(none)";

@@ -27,7 +27,7 @@ import { addOption, differences, setRate } from "../../actions/options";
 import { runCheck, type CheckResult } from "../../actions/check";
 import { effectiveValue } from "../../workbook/discover";
 import { validateRate } from "../../workbook/validation";
-import { formatCell } from "../../components/numbers";
+import { formatCell } from "../../numbers";
 import { breakable } from "../../components/breakable";
 
 export function Options() {

@@ -21,7 +21,7 @@ import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { gatherPaper, type PaperData } from "../../actions/paper";
 import { paperHtml, saveTextFile } from "../../actions/paperFile";
-import { formatMoney, formatPercent } from "../../components/numbers";
+import { formatMoney, formatPercent } from "../../numbers";
 import { BarChart } from "../../components/BarChart";
 import { changeSentence, valueInWords } from "../../../model/optionChanges";
 import { fitMethodText } from "../../../model/paperText";

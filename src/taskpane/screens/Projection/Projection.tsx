@@ -33,7 +33,7 @@ import {
   type ProjectionResult,
 } from "../../actions/projection";
 import { validateRate } from "../../workbook/validation";
-import { formatCell, formatMoney } from "../../components/numbers";
+import { formatCell, formatMoney } from "../../numbers";
 import { findForecasts, forecastAt, lastProjectionForecast, type ForecastSpill } from "../../actions/demandLink";
 import { useChoice } from "../../components/useChoice";
 

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Input, makeStyles, tokens } from "@fluentui/react-components";
 import { validateRate } from "../../workbook/validation";
-import { formatInUnit } from "../../components/numbers";
+import { formatInUnit } from "../../numbers";
 import type { MatrixCell } from "../../workbook/matrix";
 
 const useStyles = makeStyles({

@@ -25,7 +25,7 @@ import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { setRate } from "../../actions/options";
 import { effectiveValue } from "../../workbook/discover";
 import { allMatrices, headerOf, keyInWords, searchKeys, type Matrix, type MatrixCell } from "../../workbook/matrix";
-import { formatInUnit } from "../../components/numbers";
+import { formatInUnit } from "../../numbers";
 import { findKeyInfo } from "../../../engine/keys";
 import { RateInput } from "./RateInput";
 

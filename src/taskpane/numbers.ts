@@ -2,9 +2,9 @@
 // hands the digits to the engine's cell reader (src/engine/coerce.ts: "£1,234", "12.5%", "(5)") and
 // adds only what people type but cells never hold: "£5m", "5.2m", "£750k", "1.2bn". Display only:
 // nothing here rounds the model's numbers.
-import { readNumber } from "../../engine/coerce";
-import { toNumber } from "../../engine/money";
-import type { CellValue } from "../ports/WorkbookPort";
+import { readNumber } from "../engine/coerce";
+import { toNumber } from "../engine/money";
+import type { CellValue } from "./ports/WorkbookPort";
 
 export type Parsed = { ok: true; value: number } | { ok: false; message: string };
 

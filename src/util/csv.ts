@@ -3,6 +3,7 @@
 // pieces (CsvParser.push), so a file can be read in chunks with a row budget: it stops at the first row over
 // the budget instead of holding a million rows. A quote never closed and a NUL character are errors naming
 // the line: the first swallows every later row into one cell, the second means a damaged or UTF-16 file.
+// Shared by import (institution data) and data (the EHCP history tidy), which must not depend on each other.
 
 export interface CsvResult {
   rows: string[][];
