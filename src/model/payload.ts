@@ -130,7 +130,7 @@ export function workbookPayload(book: PayloadBook): BookPayload {
     const formulas = book.getFormulas(sheet, used);
     formulas.forEach((row, r) =>
       row.forEach((f, c) => {
-        if (typeof f !== "string" || !/SEND\./i.test(f)) return;
+        if (typeof f !== "string" || !f.startsWith("=") || !/SEND\./i.test(f)) return;
         const p = payloadOf(f, sheet, read);
         total.formulas++;
         total.calls += p.calls;

@@ -42,6 +42,25 @@ describe("reading a formula's SEND calls", () => {
   });
 });
 
+it("counts formulas only, not text that mentions a SEND function", () => {
+  const sheets: Record<string, unknown[][]> = {
+    Rates: [
+      ["Factor", "A"],
+      ["place.special", 10000],
+    ],
+    About: [["See SEND.CHECK(Rates!A1:B2) in Checks"], ['=SEND.CHECK(Rates!A1:B2,"A")']],
+  };
+  const book = {
+    sheetNames: () => Object.keys(sheets),
+    usedRange: (s: string) => (s === "Rates" ? "A1:B2" : "A1:A2"),
+    getFormulas: (s: string) => sheets[s],
+    getValues: () => sheets.Rates,
+  };
+  const p = workbookPayload(book);
+  expect(p).toMatchObject({ formulas: 1, calls: 1, cells: 4 });
+  expect(p.largest?.at).toBe("About!R2C1");
+});
+
 describe("the formulas the pane and the demo write", () => {
   it("send at most 1 MB a call: a New model with the sample institutions", () => {
     const plan = planModel({
