@@ -93,7 +93,8 @@ describe("ExcelPort reads", () => {
     expect(await port().readValues("Rates", "A1:C1")).toEqual([["Factor", 3, { error: "#N/A" }]]);
   });
 
-  it("waits for custom functions still computing (#BUSY!)", async () => {
+  /** Sheet S: A1 reads #BUSY! for the first `busyReads` reads, then 42. Returns how many reads were made. */
+  function busyFor(busyReads: number): () => number {
     const busy = range({ values: [["#BUSY!"]], valueTypes: [["Error"]] });
     const done = range({ values: [[42]] });
     let calls = 0;
@@ -103,28 +104,21 @@ describe("ExcelPort reads", () => {
         busy,
         done,
         getRange(this: Dict) {
-          return ++calls === 1 ? this.busy : this.done;
+          return ++calls <= busyReads ? this.busy : this.done;
         },
       },
     });
+    return () => calls;
+  }
+
+  it("waits for custom functions still computing (#BUSY!)", async () => {
+    const calls = busyFor(1);
     expect(await port().readValues("S", "A1")).toEqual([[42]]);
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
   });
 
   it("never gives up on #BUSY!: polls with a growing, capped delay and says it is still calculating", async () => {
-    const busy = range({ values: [["#BUSY!"]], valueTypes: [["Error"]] });
-    const done = range({ values: [[42]] });
-    let calls = 0;
-    makeExcel({
-      S: {
-        ...sheetMock({}, []),
-        busy,
-        done,
-        getRange(this: Dict) {
-          return ++calls <= 60 ? this.busy : this.done; // far beyond the old 20 × 250 ms give-up
-        },
-      },
-    });
+    const calls = busyFor(60); // far beyond the old 20 × 250 ms give-up
     const sleeps: number[] = [];
     const heard: boolean[] = [];
     const p = new ExcelPort({
@@ -137,7 +131,7 @@ describe("ExcelPort reads", () => {
     const off = p.onCalculating((c) => heard.push(c));
     expect(await p.readValues("S", "A1")).toEqual([[42]]);
     off();
-    expect(calls).toBe(61);
+    expect(calls()).toBe(61);
     expect(sleeps.slice(0, 4)).toEqual([250, 375, 563, 845]);
     expect(Math.max(...sleeps)).toBe(2000);
     expect(heard).toEqual([true, false]);
