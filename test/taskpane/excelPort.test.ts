@@ -455,6 +455,13 @@ describe("ExcelPort writes", () => {
 });
 
 describe("ExcelPort.explain", () => {
+  const used = (address: string) => ({
+    used: { address, values: [["x"]] },
+    getUsedRange(this: Dict) {
+      return this.used;
+    },
+  });
+
   it("hands the cell's formula to explain and reads each referenced range from its own sheet", async () => {
     const formula = '=SEND.ALLOCATE(Rates!$A$1:$B$2,"X",Institutions!$A$1:$B$1,Institutions!A2:B2)';
     makeExcel({
@@ -469,10 +476,12 @@ describe("ExcelPort.explain", () => {
           }),
         },
         [],
+        used("Rates!A1:D9"),
       ),
       Institutions: sheetMock(
         { "A1:B1": range({ values: [["Name", "Phase"]] }), "A2:B2": range({ values: [["School", ""]] }) },
         [],
+        used("Institutions!A1:B3"),
       ),
     });
     const seen: unknown[] = [];
@@ -490,6 +499,21 @@ describe("ExcelPort.explain", () => {
       ],
       [["School", null]],
     ]);
+  });
+
+  it("reads only the used part of a reference: a whole column is not 5 million cells", async () => {
+    const formula = '=SEND.ALLOCATEALL(Rates!A:B,"X",Institutions!A:B)';
+    makeExcel({
+      Allocations: sheetMock({ C2: range({ formulas: [[formula]], values: [[5]] }) }, []),
+      Rates: sheetMock({ "A1:B2": range({ values: [["Factor", "X"]] }) }, [], used("Rates!A1:B2")),
+      Institutions: sheetMock({ "A1:B3": range({ values: [["Name", "Phase"]] }) }, [], used("Institutions!B2:B3")),
+    });
+    const explain: ExplainFn = async (_f, read) => {
+      await read("Rates!A:B"); // sheetMock throws on any other address
+      await read("Institutions!$A:$B");
+      return { fn: "ALLOCATEALL", value: 5, lines: [] };
+    };
+    expect(await port(explain).explain("Allocations", "C2")).toEqual({ fn: "ALLOCATEALL", value: 5, lines: [] });
   });
 
   it("refuses a cell without a formula", async () => {
