@@ -1,5 +1,6 @@
 // `npm run bench`: the five scenarios of issue 5, the demand forecast of issue 9 (6), whole-sheet ranges (7) and
-// FIT at 300,000 rows (8) of issue 13; one table, bench/results.json.
+// FIT at 300,000 rows (8) of issue 13, the demo's recalculation payload (9) of issue 22; one table,
+// bench/results.json.
 // Every comparison is a ratio of medians measured in the same run (absolute times are noise here).
 // Flags: --quick (fewer runs), --only 1,3,5 (a subset),
 // --child pupils --mode lifted|wrapper|engineFast|core (internal: scenario 2 in its own process).
@@ -16,6 +17,7 @@ import { workbookScenario } from "./scenarios/workbook";
 import { forecastScenario } from "./scenarios/forecast";
 import { wholeSheetScenario } from "./scenarios/wholesheet";
 import { fitScenario } from "./scenarios/fit";
+import { payloadScenario } from "./scenarios/payload";
 import { engineFastTopupAll } from "./lib/core";
 
 const BIN = path.join(__dirname, "..", "bin", "bench.js");
@@ -69,7 +71,7 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const quick = argv.includes("--quick");
-  const only = new Set((flag(argv, "--only") ?? "1,2,3,4,5,6,7,8").split(",").map((s) => s.trim()));
+  const only = new Set((flag(argv, "--only") ?? "1,2,3,4,5,6,7,8,9").split(",").map((s) => s.trim()));
   const runs = quick ? 3 : 7;
   const invoke = loadInvoke();
   const rows: BenchRow[] = [];
@@ -318,6 +320,33 @@ export async function main(argv: string[]): Promise<void> {
         target: "≥ 5×",
         pass: r.small.reference.median / r.small.engine.median >= 5 && r.small.same,
         note: r.small.same ? undefined : "WARNING: results differ",
+      },
+    );
+  }
+
+  if (only.has("9")) {
+    log("9. bytes a full recalculation of the demo workbook sends to the custom functions…");
+    const r = payloadScenario();
+    details.payload = r;
+    const mb = (b: number) => Math.round(b / 10_000) / 100;
+    rows.push(
+      {
+        id: "9",
+        scenario: "Demo recalculation payload (issue 22)",
+        measure: `total sent by ${r.formulas} SEND formulas (${r.cells.toLocaleString("en-GB")} cells)`,
+        value: mb(r.bytes),
+        unit: "MB (10^6 bytes)",
+        target: "≤ 5 MB (aim)",
+        pass: r.bytes <= 5_000_000,
+      },
+      {
+        id: "9",
+        scenario: "",
+        measure: `largest single call (${r.largest?.at ?? "none"})`,
+        value: mb(r.largest?.bytes ?? 0),
+        unit: "MB (10^6 bytes)",
+        target: "≤ 1 MB",
+        pass: (r.largest?.bytes ?? 0) <= 1_000_000,
       },
     );
   }

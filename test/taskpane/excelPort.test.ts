@@ -93,7 +93,8 @@ describe("ExcelPort reads", () => {
     expect(await port().readValues("Rates", "A1:C1")).toEqual([["Factor", 3, { error: "#N/A" }]]);
   });
 
-  it("waits for custom functions still computing (#BUSY!)", async () => {
+  /** Sheet S: A1 reads #BUSY! for the first `busyReads` reads, then 42. Returns how many reads were made. */
+  function busyFor(busyReads: number): () => number {
     const busy = range({ values: [["#BUSY!"]], valueTypes: [["Error"]] });
     const done = range({ values: [[42]] });
     let calls = 0;
@@ -103,28 +104,21 @@ describe("ExcelPort reads", () => {
         busy,
         done,
         getRange(this: Dict) {
-          return ++calls === 1 ? this.busy : this.done;
+          return ++calls <= busyReads ? this.busy : this.done;
         },
       },
     });
+    return () => calls;
+  }
+
+  it("waits for custom functions still computing (#BUSY!)", async () => {
+    const calls = busyFor(1);
     expect(await port().readValues("S", "A1")).toEqual([[42]]);
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
   });
 
   it("never gives up on #BUSY!: polls with a growing, capped delay and says it is still calculating", async () => {
-    const busy = range({ values: [["#BUSY!"]], valueTypes: [["Error"]] });
-    const done = range({ values: [[42]] });
-    let calls = 0;
-    makeExcel({
-      S: {
-        ...sheetMock({}, []),
-        busy,
-        done,
-        getRange(this: Dict) {
-          return ++calls <= 60 ? this.busy : this.done; // far beyond the old 20 × 250 ms give-up
-        },
-      },
-    });
+    const calls = busyFor(60); // far beyond the old 20 × 250 ms give-up
     const sleeps: number[] = [];
     const heard: boolean[] = [];
     const p = new ExcelPort({
@@ -137,7 +131,7 @@ describe("ExcelPort reads", () => {
     const off = p.onCalculating((c) => heard.push(c));
     expect(await p.readValues("S", "A1")).toEqual([[42]]);
     off();
-    expect(calls).toBe(61);
+    expect(calls()).toBe(61);
     expect(sleeps.slice(0, 4)).toEqual([250, 375, 563, 845]);
     expect(Math.max(...sleeps)).toBe(2000);
     expect(heard).toEqual([true, false]);
@@ -461,6 +455,13 @@ describe("ExcelPort writes", () => {
 });
 
 describe("ExcelPort.explain", () => {
+  const used = (address: string) => ({
+    used: { address, values: [["x"]] },
+    getUsedRange(this: Dict) {
+      return this.used;
+    },
+  });
+
   it("hands the cell's formula to explain and reads each referenced range from its own sheet", async () => {
     const formula = '=SEND.ALLOCATE(Rates!$A$1:$B$2,"X",Institutions!$A$1:$B$1,Institutions!A2:B2)';
     makeExcel({
@@ -475,10 +476,12 @@ describe("ExcelPort.explain", () => {
           }),
         },
         [],
+        used("Rates!A1:D9"),
       ),
       Institutions: sheetMock(
         { "A1:B1": range({ values: [["Name", "Phase"]] }), "A2:B2": range({ values: [["School", ""]] }) },
         [],
+        used("Institutions!A1:B3"),
       ),
     });
     const seen: unknown[] = [];
@@ -496,6 +499,21 @@ describe("ExcelPort.explain", () => {
       ],
       [["School", null]],
     ]);
+  });
+
+  it("reads only the used part of a reference: a whole column is not 5 million cells", async () => {
+    const formula = '=SEND.ALLOCATEALL(Rates!A:B,"X",Institutions!A:B)';
+    makeExcel({
+      Allocations: sheetMock({ C2: range({ formulas: [[formula]], values: [[5]] }) }, []),
+      Rates: sheetMock({ "A1:B2": range({ values: [["Factor", "X"]] }) }, [], used("Rates!A1:B2")),
+      Institutions: sheetMock({ "A1:B3": range({ values: [["Name", "Phase"]] }) }, [], used("Institutions!B2:B3")),
+    });
+    const explain: ExplainFn = async (_f, read) => {
+      await read("Rates!A:B"); // sheetMock throws on any other address
+      await read("Institutions!$A:$B");
+      return { fn: "ALLOCATEALL", value: 5, lines: [] };
+    };
+    expect(await port(explain).explain("Allocations", "C2")).toEqual({ fn: "ALLOCATEALL", value: 5, lines: [] });
   });
 
   it("refuses a cell without a formula", async () => {

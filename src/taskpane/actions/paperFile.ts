@@ -3,6 +3,7 @@
 // .openBrowserWindow only opens http(s) addresses, and the paper exists only in the pane. So the paper's own DOM is
 // copied into a standalone HTML document (A4 print rules, no scripts) and saved as "… .html".
 // The document is built with DOM calls and serialised; no HTML is assembled from strings.
+import { downloadBlob } from "../ports/download";
 
 /** Styles of the standalone paper: readable on screen, A4 portrait in print. */
 const PAPER_CSS = `
@@ -44,12 +45,5 @@ export function paperHtml(article: Element, title: string): string {
 
 /** Saves text as a file through the browser's download (Excel on the web, Windows and Mac task panes). */
 export function saveTextFile(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([text], { type }), fileName);
 }

@@ -1,6 +1,7 @@
 // WorkbookPort over Office.js. Every call is one Excel.run batch; failures propagate to the caller
 // (the screen shows them) — nothing here swallows an error.
 import { parseRange, sheetRef, splitRef } from "../../model/a1";
+import { clipToUsed } from "./clip";
 import { blockAddress, forHost, overwrites, rectangular, toEngineCell } from "./cells";
 import type {
   CellValue,
@@ -341,7 +342,9 @@ export class ExcelPort implements WorkbookPort {
       formula,
       async (ref) => {
         const { sheet: s, range } = splitRef(ref);
-        const values = await this.readValues(s ?? sheet, range.replace(/\$/g, ""));
+        const on = s ?? sheet;
+        // only the used part: a whole-column reference would be refused (5 million cells a read)
+        const values = await this.readValues(on, clipToUsed(range, await this.usedRange(on)));
         return values.map((r) => r.map(toEngineCell));
       },
       sheet,

@@ -2,6 +2,7 @@
 // pane runs in a plain browser. Tables, charts and formats have no headless equivalent: they are kept
 // as metadata the preview grid draws.
 import { parseCell, parseRange, rangeA1, sheetRef, splitRef } from "../../model/a1";
+import { downloadBlob } from "./download";
 import { blockAddress, forHost, isEmptyCell, overwrites, rectangular, toEngineCell } from "./cells";
 import type {
   CellValue,
@@ -203,16 +204,10 @@ export class PreviewPort implements WorkbookPort {
     this.downloads.push({ fileName, base64 });
     if (typeof document === "undefined" || typeof URL.createObjectURL !== "function") return; // no browser (tests)
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(
+    downloadBlob(
       new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+      fileName,
     );
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   async addTable(sheet: string, range: string, name: string): Promise<string[]> {
