@@ -41,7 +41,12 @@ export async function readImportSource(file: string, limits: Partial<typeof IMPO
       return src;
     }
     if (/\.xlsx?$/i.test(file)) return await readSource(file, head); // refused: "not an xlsx workbook"
-    return readCsv(file, () => inputChunks(file, spec), maxRows, "split the file, or raise the limit with --max-rows");
+    return readCsv(
+      file,
+      () => inputChunks(file, spec),
+      { maxRows, maxCells },
+      { rows: "--max-rows", cells: "--max-cells" },
+    );
   } catch (e) {
     if (e instanceof SourceProblem) throw new FileProblem(e.message);
     throw e;

@@ -100,7 +100,7 @@ function program(io: CliIo, status: { code: number }): Command {
     )
     .option(
       "--max-cells <n>",
-      `refuse an xlsx school list with more than n cells (default ${IMPORT_LIMITS.maxCells.toLocaleString("en-GB")})`,
+      `refuse a school list with more than n cells (default ${IMPORT_LIMITS.maxCells.toLocaleString("en-GB")})`,
       wholeNumber("--max-cells"),
     )
     .option(

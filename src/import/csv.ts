@@ -1,6 +1,6 @@
 // CSV text -> grid of strings (RFC 4180: quoted fields, doubled quotes, CRLF/LF, embedded newlines).
 // Strips a byte-order mark. Published files (DfE/ESFA extracts) come like this. The parser takes the text in
-// pieces (CsvParser.push), so a file can be read in chunks with a row budget: it stops at the first row over
+// pieces (CsvParser.push), so a file can be read in chunks with a row and a cell budget: it stops at the first row over
 // the budget instead of holding a million rows. A quote never closed and a NUL character are errors naming
 // the line: the first swallows every later row into one cell, the second means a damaged or UTF-16 file.
 
@@ -19,8 +19,9 @@ export const MAX_IMPORT_ROWS = 10_000;
 
 export class CsvParser {
   readonly rows: string[][] = [];
-  /** true once a row past `maxRows` was met: parsing stopped there */
-  over = false;
+  /** which budget a row went past (parsing stopped there), or false */
+  over: false | "rows" | "cells" = false;
+  private cells = 0;
   private row: string[] = [];
   private field = "";
   private quoted = false;
@@ -32,7 +33,10 @@ export class CsvParser {
   private carry = "";
   private started = false;
 
-  constructor(private readonly maxRows = Infinity) {}
+  constructor(
+    private readonly maxRows = Infinity,
+    private readonly maxCells = Infinity,
+  ) {}
 
   /** The line the parser has reached (1-based). */
   get lineNumber(): number {
@@ -71,8 +75,9 @@ export class CsvParser {
 
   private endRow(): void {
     this.row.push(this.field);
-    if (this.rows.length >= this.maxRows) {
-      this.over = true;
+    this.cells += this.row.length;
+    if (this.rows.length >= this.maxRows || this.cells > this.maxCells) {
+      this.over = this.rows.length >= this.maxRows ? "rows" : "cells";
       return;
     }
     this.rows.push(this.row);
@@ -126,7 +131,7 @@ export class CsvParser {
   }
 }
 
-export function parseCsv(text: string, maxRows = Infinity): CsvResult & { over: boolean } {
+export function parseCsv(text: string, maxRows = Infinity): CsvResult & { over: CsvParser["over"] } {
   const p = new CsvParser(maxRows);
   p.push(text);
   const r = p.end();

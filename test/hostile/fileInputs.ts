@@ -141,6 +141,26 @@ export const FILE_INPUTS: HostileInput[] = [
     },
   },
   {
+    name: "import-csv-cells",
+    what: "import: a CSV of 5,000 schools × 400 columns (2 million cells; small: 2,000 × 200)",
+    make: async (dir, size) => {
+      const [rows, cols] = size === "large" ? [5_000, 400] : [2_000, 200];
+      const extra = Array.from({ length: cols - 3 }, (_, c) => `Extra ${c}`).join(",");
+      const lines = [`Establishment name,Phase of education,NOR (Oct 2024),${extra}`];
+      for (let i = 0; i < rows; i++) lines.push(`School ${i},Primary,${200 + i},${"1,".repeat(cols - 4)}1`);
+      const file = path.join(dir, "wide.csv");
+      fs.writeFileSync(file, `${lines.join("\n")}\n`);
+      return file;
+    },
+    argv: (f, dir) => ["import", f, "--out", out(dir, "wide")],
+    expect: {
+      code: 1,
+      stderr:
+        /wide\.csv has more than 300,000 cells \(stopped reading at line [\d,]+\): split the file, or raise the limit with --max-cells\n$/,
+      ...quick,
+    },
+  },
+  {
     name: "import-csv-bytes",
     what: "import: a 300 MB CSV file (sparse: refused before a byte is read)",
     make: async (dir) => {

@@ -39,7 +39,7 @@ describe("CsvParser in pieces", () => {
   it("stops at the row budget without reading on", () => {
     const p = new CsvParser(2);
     p.push("a\nb\nc\nd\n");
-    expect(p.over).toBe(true);
+    expect(p.over).toBe("rows");
     expect(p.rows).toEqual([["a"], ["b"]]);
     expect(p.lineNumber).toBe(3);
   });
@@ -93,9 +93,14 @@ describe("readCsv", () => {
         yield bytes("x,1\n".repeat(1000));
       }
     }
-    expect(() => readCsv("big.csv", endless, 5000, "raise it")).toThrow(
-      "big.csv has more than 5,000 rows (stopped reading at line 5,001): raise it",
+    expect(() => readCsv("big.csv", endless, { maxRows: 5000 }, { rows: "--max-rows", cells: "--max-cells" })).toThrow(
+      "big.csv has more than 5,000 rows (stopped reading at line 5,001): split the file, or raise the limit with --max-rows",
     );
     expect(pulled).toBe(6);
+    pulled = 0;
+    expect(() => readCsv("wide.csv", endless, { maxRows: 5000, maxCells: 3001 })).toThrow(
+      "wide.csv has more than 3,001 cells (stopped reading at line 1,501): split the file",
+    );
+    expect(pulled).toBe(2);
   });
 });
