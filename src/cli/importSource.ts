@@ -1,6 +1,6 @@
 // The school list `send-model import` reads, as guarded as recalc's workbook: an xlsx file passes the same zip
-// guard (sizes, ratio, cells) before exceljs inflates it; a CSV file is read in 1 MB pieces with a byte and a row
-// budget, so a huge file is refused before memory grows. Not a regular file (FIFO, device, folder): refused.
+// guard (sizes, ratio, cells) before exceljs inflates it; a CSV file is read in 1 MB pieces with byte, row and cell
+// budgets, so a huge file is refused before memory grows. Not a regular file (FIFO, device, folder): refused.
 import fs from "node:fs";
 import { FileProblem } from "../headless/io/files";
 import { inputChunks, openInput, readInput, type InputSpec } from "../headless/io/inputFile";

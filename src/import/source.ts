@@ -67,7 +67,7 @@ function decodeWithout(bytes: Uint8Array, enc: TextEncoding): string {
 
 /**
  * A CSV file, read piece by piece from `chunks` (called again from the start when the bytes turn out not to be
- * UTF-8) and parsed with a row budget. Throws SourceProblem for a quote never closed, NUL characters or a
+ * UTF-8) and parsed with a row and a cell budget. Throws SourceProblem for a quote never closed, NUL characters or a
  * file over the budget, each naming the line; the Windows-1252 fallback is a warning in `errors`.
  */
 export function readCsv(
