@@ -36,6 +36,8 @@ export class CsvParser {
   constructor(
     private readonly maxRows = Infinity,
     private readonly maxCells = Infinity,
+    /** "auto": a tab when the first line has tabs and no comma (Excel's "Unicode Text" save), else a comma */
+    private delimiter: "," | "\t" | "auto" = ",",
   ) {}
 
   /** The line the parser has reached (1-based). */
@@ -50,6 +52,10 @@ export class CsvParser {
     if (!this.started && src.length > 0) {
       this.started = true;
       if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
+    }
+    if (this.delimiter === "auto" && !text.includes("\n")) {
+      this.carry = src; // the first line is not complete yet
+      return;
     }
     this.scan(src, false);
   }
@@ -86,6 +92,10 @@ export class CsvParser {
   }
 
   private scan(src: string, final: boolean): void {
+    if (this.delimiter === "auto") {
+      const first = src.slice(0, src.includes("\n") ? src.indexOf("\n") : src.length);
+      this.delimiter = first.includes("\t") && !first.includes(",") ? "\t" : ",";
+    }
     let field = this.field;
     for (let i = 0; i < src.length; i++) {
       const c = src[i];
@@ -111,7 +121,7 @@ export class CsvParser {
         this.quoteStartLine = this.line;
         continue;
       }
-      if (c === ",") {
+      if (c === this.delimiter) {
         this.row.push(field);
         field = "";
         continue;

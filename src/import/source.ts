@@ -77,7 +77,7 @@ export function readCsv(
   flags?: { rows: string; cells: string },
 ): SourceFile {
   const parse = (forced?: TextEncoding): { parser: CsvParser; result: CsvResult; enc: TextEncoding } => {
-    const parser = new CsvParser(limits.maxRows, limits.maxCells);
+    const parser = new CsvParser(limits.maxRows, limits.maxCells, "auto");
     const streaming = typeof TextDecoder !== "undefined";
     let enc = forced;
     let decoder: TextDecoder | undefined;

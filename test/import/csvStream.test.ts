@@ -63,6 +63,22 @@ describe("readCsv", () => {
     }
   });
 
+  it('reads Excel\'s "Unicode Text" save (UTF-16 LE, tab-separated); a comma in the first line keeps commas', () => {
+    const tsv = readCsv("u.txt", () => [utf16("Name\tAmount\r\nOak, Primary\t£1,200\r\n", "le")]);
+    expect(tsv.sheets[0].rows).toEqual([
+      ["Name", "Amount"],
+      ["Oak, Primary", "£1,200"],
+    ]);
+    const pieces = Buffer.from(utf16("Name\tAmount\r\nOak\t1\r\n", "le"));
+    const one = readCsv("u.txt", () => Array.from(pieces, (b) => Uint8Array.of(b)));
+    expect(one.sheets[0].rows).toEqual([
+      ["Name", "Amount"],
+      ["Oak", "1"],
+    ]);
+    const csv = readCsv("c.csv", () => [bytes("Name,Note\nOak,a\tb\n")]);
+    expect(csv.sheets[0].rows[1]).toEqual(["Oak", "a\tb"]);
+  });
+
   it("reads a file that is not UTF-8 again as Windows-1252, even when the bad byte is in a later chunk", () => {
     const chunks = [bytes("Name,Phase\nSt Thomas"), Uint8Array.from([0xe0, 0x80]), bytes(",Primary\n")];
     const src = readCsv("schools.csv", () => chunks);
