@@ -16,6 +16,7 @@ import { proposeMapping, targetList, withSaved, type SavedMapping } from "../imp
 import { bandsFor, planImport } from "../import/plan";
 import { reportLines } from "../import/reportText";
 import { readInputText } from "../headless/io/inputFile";
+import { MAPPING_SPEC } from "./importLimits";
 import { readImportSource } from "./importSource";
 import { literal, printStates, runUpdate } from "./importUpdate";
 import { progress, type CliIo } from "./io";
@@ -39,7 +40,7 @@ export interface ImportOptions {
 export const DEFAULT_NATIONAL = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;
 
 function readMappingFile(file: string): SavedMapping {
-  const text = readInputText(file, { what: "mapping", maxBytes: 1_000_000 });
+  const text = readInputText(file, MAPPING_SPEC);
   let data: unknown;
   try {
     data = JSON.parse(text);

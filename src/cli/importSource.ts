@@ -1,6 +1,6 @@
 // The school list `send-model import` reads, as guarded as recalc's workbook: an xlsx file passes the same zip
-// guard (sizes, ratio, cells) before exceljs inflates it; a CSV file is read in 1 MB pieces with a byte and a row
-// budget, so a huge file is refused before memory grows. Not a regular file (FIFO, device, folder): refused.
+// guard (sizes, ratio, cells) before exceljs inflates it; a CSV file is read in 1 MB pieces with byte, row and cell
+// budgets, so a huge file is refused before memory grows. Not a regular file (FIFO, device, folder): refused.
 import fs from "node:fs";
 import { FileProblem } from "../headless/io/files";
 import { inputChunks, openInput, readInput, type InputSpec } from "../headless/io/inputFile";
@@ -41,7 +41,12 @@ export async function readImportSource(file: string, limits: Partial<typeof IMPO
       return src;
     }
     if (/\.xlsx?$/i.test(file)) return await readSource(file, head); // refused: "not an xlsx workbook"
-    return readCsv(file, () => inputChunks(file, spec), maxRows, "split the file, or raise the limit with --max-rows");
+    return readCsv(
+      file,
+      () => inputChunks(file, spec),
+      { maxRows, maxCells },
+      { rows: "--max-rows", cells: "--max-cells" },
+    );
   } catch (e) {
     if (e instanceof SourceProblem) throw new FileProblem(e.message);
     throw e;

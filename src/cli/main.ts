@@ -9,9 +9,9 @@
 // required, not import()ed: under tsx's CommonJS loader only require resolves extensionless .ts paths.
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { checkOutput, FileProblem, fileProblemOf } from "../headless/io/files";
-import { checkXlsxInput } from "../headless/io/inputFile";
+import { checkInput, checkXlsxInput } from "../headless/io/inputFile";
 import { checkZip, DEFAULT_ZIP_LIMITS } from "../headless/io/zipGuard";
-import { IMPORT_LIMITS } from "./importLimits";
+import { IMPORT_LIMITS, MAPPING_SPEC } from "./importLimits";
 import { processIo, type CliIo } from "./io";
 
 /** A commander parser for a positive whole number option (1e9 and 1_000_000 accepted). */
@@ -109,7 +109,7 @@ function program(io: CliIo, status: { code: number }): Command {
     )
     .option(
       "--max-cells <n>",
-      `refuse an xlsx school list with more than n cells (default ${IMPORT_LIMITS.maxCells.toLocaleString("en-GB")})`,
+      `refuse a school list with more than n cells (default ${IMPORT_LIMITS.maxCells.toLocaleString("en-GB")})`,
       wholeNumber("--max-cells"),
     )
     .option(
@@ -118,6 +118,9 @@ function program(io: CliIo, status: { code: number }): Command {
       wholeNumber("--max-rows"),
     )
     .action(async (schools: string, opts: import("./importCommand").ImportOptions) => {
+      // before loading the importer: a missing file, a FIFO or a device is answered at once
+      checkInput(schools, { maxBytes: opts.maxBytes ?? IMPORT_LIMITS.maxBytes, raise: "raise it with --max-bytes" });
+      if (opts.mapping) checkInput(opts.mapping, MAPPING_SPEC);
       const { runImport } = require("./importCommand") as typeof import("./importCommand");
       if (!(await runImport(schools, opts, io, Boolean(p.opts().quiet)))) throw new ImportRefused();
     });

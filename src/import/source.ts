@@ -67,17 +67,17 @@ function decodeWithout(bytes: Uint8Array, enc: TextEncoding): string {
 
 /**
  * A CSV file, read piece by piece from `chunks` (called again from the start when the bytes turn out not to be
- * UTF-8) and parsed with a row budget. Throws SourceProblem for a quote never closed, NUL characters or a
+ * UTF-8) and parsed with a row and a cell budget. Throws SourceProblem for a quote never closed, NUL characters or a
  * file over the budget, each naming the line; the Windows-1252 fallback is a warning in `errors`.
  */
 export function readCsv(
   fileName: string,
   chunks: () => Iterable<Uint8Array>,
-  maxRows = MAX_IMPORT_ROWS,
-  raise = "split the file",
+  limits: { maxRows: number; maxCells?: number } = { maxRows: MAX_IMPORT_ROWS },
+  flags?: { rows: string; cells: string },
 ): SourceFile {
   const parse = (forced?: TextEncoding): { parser: CsvParser; result: CsvResult; enc: TextEncoding } => {
-    const parser = new CsvParser(maxRows);
+    const parser = new CsvParser(limits.maxRows, limits.maxCells, "auto");
     const streaming = typeof TextDecoder !== "undefined";
     let enc = forced;
     let decoder: TextDecoder | undefined;
@@ -108,10 +108,13 @@ export function readCsv(
     run = parse("windows-1252"); // not UTF-8: read again as Excel's plain "CSV" save
   }
   const { parser, result } = run;
-  if (parser.over)
+  if (parser.over) {
+    const n = parser.over === "rows" ? limits.maxRows : (limits.maxCells ?? 0);
+    const flag = flags?.[parser.over];
     throw new SourceProblem(
-      `${fileName} has more than ${maxRows.toLocaleString("en-GB")} rows (stopped reading at line ${parser.lineNumber.toLocaleString("en-GB")}): ${raise}`,
+      `${fileName} has more than ${n.toLocaleString("en-GB")} ${parser.over} (stopped reading at line ${parser.lineNumber.toLocaleString("en-GB")}): split the file${flag ? `, or raise the limit with ${flag}` : ""}`,
     );
+  }
   if (result.errors.length) throw new SourceProblem(`${fileName} ${result.errors.join("; ")}`);
   const errors =
     run.enc === "windows-1252"

@@ -1,6 +1,6 @@
 // CSV text -> grid of strings (RFC 4180: quoted fields, doubled quotes, CRLF/LF, embedded newlines).
 // Strips a byte-order mark. Published files (DfE/ESFA extracts) come like this. The parser takes the text in
-// pieces (CsvParser.push), so a file can be read in chunks with a row budget: it stops at the first row over
+// pieces (CsvParser.push), so a file can be read in chunks with a row and a cell budget: it stops at the first row over
 // the budget instead of holding a million rows. A quote never closed and a NUL character are errors naming
 // the line: the first swallows every later row into one cell, the second means a damaged or UTF-16 file.
 // Shared by import (institution data) and data (the EHCP history tidy), which must not depend on each other.
@@ -20,8 +20,9 @@ export const MAX_IMPORT_ROWS = 10_000;
 
 export class CsvParser {
   readonly rows: string[][] = [];
-  /** true once a row past `maxRows` was met: parsing stopped there */
-  over = false;
+  /** which budget a row went past (parsing stopped there), or false */
+  over: false | "rows" | "cells" = false;
+  private cells = 0;
   private row: string[] = [];
   private field = "";
   private quoted = false;
@@ -33,7 +34,12 @@ export class CsvParser {
   private carry = "";
   private started = false;
 
-  constructor(private readonly maxRows = Infinity) {}
+  constructor(
+    private readonly maxRows = Infinity,
+    private readonly maxCells = Infinity,
+    /** "auto": a tab when the first line has tabs and no comma (Excel's "Unicode Text" save), else a comma */
+    private delimiter: "," | "\t" | "auto" = ",",
+  ) {}
 
   /** The line the parser has reached (1-based). */
   get lineNumber(): number {
@@ -47,6 +53,10 @@ export class CsvParser {
     if (!this.started && src.length > 0) {
       this.started = true;
       if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
+    }
+    if (this.delimiter === "auto" && !text.includes("\n")) {
+      this.carry = src; // the first line is not complete yet
+      return;
     }
     this.scan(src, false);
   }
@@ -72,8 +82,9 @@ export class CsvParser {
 
   private endRow(): void {
     this.row.push(this.field);
-    if (this.rows.length >= this.maxRows) {
-      this.over = true;
+    this.cells += this.row.length;
+    if (this.rows.length >= this.maxRows || this.cells > this.maxCells) {
+      this.over = this.rows.length >= this.maxRows ? "rows" : "cells";
       return;
     }
     this.rows.push(this.row);
@@ -82,6 +93,10 @@ export class CsvParser {
   }
 
   private scan(src: string, final: boolean): void {
+    if (this.delimiter === "auto") {
+      const first = src.slice(0, src.includes("\n") ? src.indexOf("\n") : src.length);
+      this.delimiter = first.includes("\t") && !first.includes(",") ? "\t" : ",";
+    }
     let field = this.field;
     for (let i = 0; i < src.length; i++) {
       const c = src[i];
@@ -107,7 +122,7 @@ export class CsvParser {
         this.quoteStartLine = this.line;
         continue;
       }
-      if (c === ",") {
+      if (c === this.delimiter) {
         this.row.push(field);
         field = "";
         continue;
@@ -127,7 +142,7 @@ export class CsvParser {
   }
 }
 
-export function parseCsv(text: string, maxRows = Infinity): CsvResult & { over: boolean } {
+export function parseCsv(text: string, maxRows = Infinity): CsvResult & { over: CsvParser["over"] } {
   const p = new CsvParser(maxRows);
   p.push(text);
   const r = p.end();

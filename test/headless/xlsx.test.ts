@@ -272,7 +272,7 @@ describe("refusing bad files", () => {
     const broken = path.join(dir, "b.xlsx");
     fs.writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]));
     await expect(readXlsx(broken)).rejects.toThrow(/^could not read .* as an xlsx workbook: /);
-    await expect(readXlsx(dir)).rejects.toThrow(/^not a file: /);
+    await expect(readXlsx(dir)).rejects.toThrow(/^cannot read .*: it is a folder, not a regular file$/);
   });
 });
 

@@ -33,7 +33,7 @@ function otherParts(): RawEntry[] {
 }
 
 /** A package whose one worksheet inflates to `bytes` of `unit` repeated; `declare` says what its header claims. */
-export function bombFile(file: string, unit: string, bytes: number, declare: "truth" | number): string {
+function bombFile(file: string, unit: string, bytes: number, declare: "truth" | number): string {
   const s = bombStream(SHEET_HEAD, unit, Math.ceil(bytes / unit.length), SHEET_TAIL);
   const sheet: RawEntry = {
     name: "xl/worksheets/sheet1.xml",

@@ -39,7 +39,7 @@ describe("CsvParser in pieces", () => {
   it("stops at the row budget without reading on", () => {
     const p = new CsvParser(2);
     p.push("a\nb\nc\nd\n");
-    expect(p.over).toBe(true);
+    expect(p.over).toBe("rows");
     expect(p.rows).toEqual([["a"], ["b"]]);
     expect(p.lineNumber).toBe(3);
   });
@@ -61,6 +61,22 @@ describe("readCsv", () => {
         ["St Thérèse", "£1200"],
       ]);
     }
+  });
+
+  it('reads Excel\'s "Unicode Text" save (UTF-16 LE, tab-separated); a comma in the first line keeps commas', () => {
+    const tsv = readCsv("u.txt", () => [utf16("Name\tAmount\r\nOak, Primary\t£1,200\r\n", "le")]);
+    expect(tsv.sheets[0].rows).toEqual([
+      ["Name", "Amount"],
+      ["Oak, Primary", "£1,200"],
+    ]);
+    const pieces = Buffer.from(utf16("Name\tAmount\r\nOak\t1\r\n", "le"));
+    const one = readCsv("u.txt", () => Array.from(pieces, (b) => Uint8Array.of(b)));
+    expect(one.sheets[0].rows).toEqual([
+      ["Name", "Amount"],
+      ["Oak", "1"],
+    ]);
+    const csv = readCsv("c.csv", () => [bytes("Name,Note\nOak,a\tb\n")]);
+    expect(csv.sheets[0].rows[1]).toEqual(["Oak", "a\tb"]);
   });
 
   it("reads a file that is not UTF-8 again as Windows-1252, even when the bad byte is in a later chunk", () => {
@@ -93,9 +109,14 @@ describe("readCsv", () => {
         yield bytes("x,1\n".repeat(1000));
       }
     }
-    expect(() => readCsv("big.csv", endless, 5000, "raise it")).toThrow(
-      "big.csv has more than 5,000 rows (stopped reading at line 5,001): raise it",
+    expect(() => readCsv("big.csv", endless, { maxRows: 5000 }, { rows: "--max-rows", cells: "--max-cells" })).toThrow(
+      "big.csv has more than 5,000 rows (stopped reading at line 5,001): split the file, or raise the limit with --max-rows",
     );
     expect(pulled).toBe(6);
+    pulled = 0;
+    expect(() => readCsv("wide.csv", endless, { maxRows: 5000, maxCells: 3001 })).toThrow(
+      "wide.csv has more than 3,001 cells (stopped reading at line 1,501): split the file",
+    );
+    expect(pulled).toBe(2);
   });
 });

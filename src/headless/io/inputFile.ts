@@ -70,6 +70,11 @@ export function openInput(file: string, spec: InputSpec): { fd: number; size: nu
   return { fd, size: st.size };
 }
 
+/** Throws a FileProblem unless `file` is a regular file within the budget (reads nothing). */
+export function checkInput(file: string, spec: InputSpec): void {
+  fs.closeSync(openInput(file, spec).fd);
+}
+
 /** The file's bytes, piece by piece (`chunkBytes` each), stopping with a FileProblem past the budget. */
 export function* inputChunks(file: string, spec: InputSpec, chunkBytes = 1 << 20): Generator<Buffer> {
   const { fd } = openInput(file, spec);
