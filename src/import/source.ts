@@ -2,6 +2,7 @@
 // pane alike). Values only: a formula cell gives its saved result; dates become yyyy-mm-dd text.
 import ExcelJS from "exceljs";
 import type { Cell } from "../engine/types";
+import { binaryKind } from "./binary";
 import { parseCsv } from "./csv";
 
 export interface SourceSheet {
@@ -91,6 +92,11 @@ export async function readSource(fileName: string, bytes: Uint8Array): Promise<S
       `${fileName} is not an xlsx workbook (legacy .xls and password-protected files cannot be read): save it as .xlsx or CSV`,
     );
   }
+  const binary = binaryKind(bytes);
+  if (binary)
+    throw new SourceProblem(
+      `${fileName} is not a CSV file: it is ${binary}. Save the school list from Excel as "CSV UTF-8" or as an .xlsx workbook`,
+    );
   const { text, latin1 } = decodeText(bytes);
   const { rows, errors } = parseCsv(text);
   if (latin1)
