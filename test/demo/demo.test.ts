@@ -11,6 +11,7 @@ import { DEMAND_HORIZON, DEMAND_LA } from "../../src/demo/demand";
 import { historyTable } from "../../src/data/ehcp";
 import { buildDemoWorkbook, SHEETS, type DemoSheet } from "../../src/demo/workbook";
 import { readXlsx } from "../../src/headless/xlsx";
+import JSZip from "jszip";
 import type { RawCell } from "../../src/model";
 
 const ROOT = path.join(__dirname, "../..");
@@ -278,5 +279,31 @@ describe("send-model demo output", () => {
     expect(html).toMatch(/reconcile to the all-block total/);
     const proj = book.sheets.find((s) => s.name === SHEETS.projection)!;
     expect(html).toContain(gbp.format(proj.cached[7][4] as number)); // final Unmitigated cumulative
+  });
+
+  it("has the native charts its About sheet names: the fan chart on Demand and the balance chart on Projection", async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, "send-model-demo.xlsx")));
+    const charts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+        .sort()
+        .map((f) => zip.file(f)!.async("string")),
+    );
+    expect(charts).toHaveLength(2);
+    const about = buildDemoWorkbook()
+      .sheets.find((s) => s.name === SHEETS.about)!
+      .cells.flat()
+      .join(" ");
+    expect(about).toMatch(/fan chart/);
+    expect(about).toMatch(/balance chart/);
+    const fan = charts.find((c) => c.includes("EHC plans: actual and forecast"))!;
+    expect(fan.match(/<c:ser>/g)).toHaveLength(4); // actual, low, central, high
+    expect(fan).toMatch(/<c:f>Demand!\$D\$\d+:\$D\$\d+<\/c:f>/);
+    const balance = charts.find((c) => c.includes("Cumulative DSG high-needs balance"))!;
+    expect(balance).toContain("<c:v>Unmitigated</c:v>");
+    expect(balance).toContain("<c:v>Mitigated</c:v>");
+    expect(balance).toMatch(/<c:f>Projection!\$E\$3:\$E\$8<\/c:f>/);
+    const book = await readXlsx(path.join(dir, "send-model-demo.xlsx")); // still opens, cells intact
+    expect(book.sheets.map((s) => s.name)).toEqual(Object.values(SHEETS));
   });
 });
