@@ -97,23 +97,10 @@ function program(io: CliIo, status: { code: number }): Command {
     .option("--sheet <name>", "the sheet of an xlsx file to read (default: the first with data)")
     .option("--national <option>", "the built-in national option the rates are seeded from")
     .option("--option <name>", "the name of the local candidate option", "Option A")
-    .action(
-      async (
-        schools: string,
-        opts: {
-          out: string;
-          mapping?: string;
-          sheet?: string;
-          national?: string;
-          option: string;
-          force?: boolean;
-          update?: boolean;
-        },
-      ) => {
-        const { runImport } = require("./importCommand") as typeof import("./importCommand");
-        if (!(await runImport(schools, opts, io, Boolean(p.opts().quiet)))) throw new ImportRefused();
-      },
-    );
+    .action(async (schools: string, opts: import("./importCommand").ImportOptions) => {
+      const { runImport } = require("./importCommand") as typeof import("./importCommand");
+      if (!(await runImport(schools, opts, io, Boolean(p.opts().quiet)))) throw new ImportRefused();
+    });
 
   p.command("publish")
     .description(
