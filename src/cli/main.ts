@@ -12,6 +12,7 @@ import { checkOutput, FileProblem, fileProblemOf } from "../headless/io/files";
 import { checkInput, checkXlsxInput } from "../headless/io/inputFile";
 import { checkZip, DEFAULT_ZIP_LIMITS } from "../headless/io/zipGuard";
 import { IMPORT_LIMITS, MAPPING_SPEC } from "./importLimits";
+import { editDistance } from "../engine/nearest";
 import { processIo, type CliIo } from "./io";
 
 /** A commander parser for a positive whole number option (1e9 and 1_000_000 accepted). */
@@ -33,7 +34,7 @@ function program(io: CliIo, status: { code: number }): Command {
   const p = new Command();
   p.name("send-model")
     .description(
-      "SEND Funding Modeller, headless: recalculate workbooks with SEND.* formulas, or write the synthetic demo.",
+      "SEND Funding Modeller, headless: make a model from your school list, recalculate it without Excel, publish a values-only copy for Schools Forum, forecast EHC plans and write a deficit management plan.",
     )
     .option("-q, --quiet", "no progress messages on stderr")
     .showHelpAfterError("(run with --help for usage)")
@@ -204,6 +205,26 @@ function zipLimits(opts: { maxBytes?: number; maxCells?: number }) {
   };
 }
 
+/**
+ * A first word that is no command: the nearest command when it is a slip ("publsh"), the command a file
+ * would want ("schools.csv" -> import), else the list of commands. Null for a command or an option.
+ */
+export function unknownCommand(word: string, commands: readonly string[]): string | null {
+  if (word.startsWith("-") || commands.includes(word) || word === "help") return null;
+  if (/\.(csv|xlsx?)$/i.test(word)) {
+    const verb = /\.csv$/i.test(word) ? `import ${word} --out MODEL.xlsx` : `recalc ${word}`;
+    return `'${word}' is a file, not a command: did you mean 'send-model ${verb}'? (run with --help for every command)`;
+  }
+  let best = "";
+  let d = Infinity;
+  for (const c of commands) {
+    const x = editDistance(word.toLowerCase(), c);
+    if (x < d) [best, d] = [c, x];
+  }
+  const near = d <= Math.max(1, Math.floor(best.length / 3)) ? ` Did you mean '${best}'?` : "";
+  return `unknown command '${word}'.${near} The commands are ${commands.join(", ")} (run with --help for what each does).`;
+}
+
 /** Runs the CLI with user arguments (no node/script prefix); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const status: { code: number } = { code: EXIT.ok };
@@ -211,6 +232,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   try {
     if (argv.length === 0) {
       p.outputHelp({ error: true });
+      return EXIT.problem;
+    }
+    const unknown = unknownCommand(
+      argv[0],
+      p.commands.map((c) => c.name()),
+    );
+    if (unknown) {
+      io.err(`send-model: ${unknown}\n`);
       return EXIT.problem;
     }
     await p.parseAsync([...argv], { from: "user" });

@@ -8,7 +8,9 @@ import { sheetsForWrite, snapshot, type SheetSnapshot } from "../headless/io/bri
 import { xlsxBuffer } from "../headless/xlsx";
 import { reportData, type ReportData } from "./report/data";
 import { renderReport } from "./report/render";
-import { buildDemoWorkbook, type DemoWorkbook } from "./workbook";
+import { addLineCharts } from "../headless/io/xlsxCharts";
+import { buildDemoWorkbook, SHEETS, type DemoWorkbook } from "./workbook";
+import { demoCharts } from "./xlsxCharts";
 
 export { buildDemoWorkbook } from "./workbook";
 export const DEMO_XLSX = "send-model-demo.xlsx";
@@ -30,9 +32,12 @@ export function computeDemo(): ComputedDemo {
   return { demo, workbook, snapshots, data };
 }
 
-/** The demo workbook as xlsx bytes (formulas, cached values, formats). */
-export function demoXlsx(c: ComputedDemo): Promise<Buffer> {
-  return xlsxBuffer(sheetsForWrite(c.snapshots, Object.fromEntries(c.demo.sheets.map((s) => [s.name, s.format]))));
+/** The demo workbook as xlsx bytes (formulas, cached values, formats, and the native charts About names). */
+export async function demoXlsx(c: ComputedDemo): Promise<Buffer> {
+  const book = await xlsxBuffer(
+    sheetsForWrite(c.snapshots, Object.fromEntries(c.demo.sheets.map((s) => [s.name, s.format]))),
+  );
+  return addLineCharts(book, demoCharts(c.snapshots, SHEETS.demand, SHEETS.projection));
 }
 
 /** Writes both demo files into `dir` (created if missing); returns their paths. */

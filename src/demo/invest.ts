@@ -67,6 +67,10 @@ export function registerSheet(): DemoSheetOut {
   };
 }
 
+const COUNT_FORMAT = "#,##0";
+const FACTOR_FORMAT = "0.0000";
+const YEARS_FORMAT = '0.00 "years"';
+
 /** Inputs in cells (editable), SEND.APPRAISE beneath; 25 places a year is the Mitigated plan's proj.shift. */
 export function appraisalSheet(): DemoSheetOut {
   const inputs: [string, RawCell][] = [
@@ -94,12 +98,21 @@ export function appraisalSheet(): DemoSheetOut {
     format: {
       headerRows: 1,
       widths: { A: 70 },
+      // each number by its unit: places and years are counts, the discount factor a ratio, payback in years
       numFmts: [
+        { range: "B2", format: COUNT_FORMAT },
         { range: "B3:B6", format: MONEY_FORMAT },
+        { range: "B7", format: COUNT_FORMAT },
         { range: "B8", format: PERCENT_FORMAT },
-        { range: `C${at + 1}:D${at + 20}`, format: MONEY_FORMAT },
-        { range: `F${at + 1}:G${at + 20}`, format: MONEY_FORMAT },
-        { range: `B${at + 12}:B${at + 16}`, format: MONEY_FORMAT },
+        { range: "B9", format: COUNT_FORMAT },
+        { range: "B10:B11", format: PERCENT_FORMAT },
+        { range: `A${at + 1}:B${at + 11}`, format: COUNT_FORMAT },
+        { range: `C${at + 1}:D${at + 11}`, format: MONEY_FORMAT },
+        { range: `E${at + 1}:E${at + 11}`, format: FACTOR_FORMAT },
+        { range: `F${at + 1}:G${at + 11}`, format: MONEY_FORMAT },
+        { range: `B${at + 12}`, format: MONEY_FORMAT },
+        { range: `B${at + 13}`, format: YEARS_FORMAT },
+        { range: `B${at + 14}:B${at + 16}`, format: MONEY_FORMAT },
       ],
     },
   };

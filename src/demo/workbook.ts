@@ -154,7 +154,7 @@ function aboutSheet(count: number, ratesRange: string): DemoSheet {
     ],
     [
       SHEETS.projection,
-      "SEND.PROJECT for the Unmitigated and Mitigated plans: income, spend, in-year and cumulative DSG high-needs balance.",
+      "SEND.PROJECT for the Unmitigated and Mitigated plans: income, spend, in-year and cumulative DSG high-needs balance, with a balance chart of each plan's cumulative balance.",
     ],
     [
       SHEETS.register,

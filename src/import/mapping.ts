@@ -315,5 +315,12 @@ export function withSaved(
     return { ...c, target: t, confidence: 1, why: "as the mapping says" };
   });
   const missing = [...bySource.values()].map(({ k }) => k);
-  return { choices: out, errors, missing };
+  // a question the mapping answered for one column answers it for the other: it no longer asks
+  const groups = new Set(conflicts(out).flatMap((g) => g));
+  const settled = out.map((c) =>
+    c.why.endsWith("which one?") && !groups.has(c)
+      ? { ...c, why: `the only column left for ${c.target} once the mapping chose` }
+      : c,
+  );
+  return { choices: settled, errors, missing };
 }

@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import type { Cell } from "../engine/types";
 import { CsvParser, MAX_IMPORT_ROWS, type CsvResult } from "../util/csv";
+import { binaryKind } from "./binary";
 
 export interface SourceSheet {
   name: string;
@@ -76,6 +77,14 @@ export function readCsv(
   limits: { maxRows: number; maxCells?: number } = { maxRows: MAX_IMPORT_ROWS },
   flags?: { rows: string; cells: string },
 ): SourceFile {
+  for (const first of chunks()) {
+    const binary = binaryKind(first);
+    if (binary)
+      throw new SourceProblem(
+        `${fileName} is not a CSV file: it is ${binary}. Save the school list from Excel as "CSV UTF-8" or as an .xlsx workbook`,
+      );
+    break; // the first piece (1 MB) tells
+  }
   const parse = (forced?: TextEncoding): { parser: CsvParser; result: CsvResult; enc: TextEncoding } => {
     const parser = new CsvParser(limits.maxRows, limits.maxCells, "auto");
     const streaming = typeof TextDecoder !== "undefined";

@@ -104,13 +104,28 @@ export function projectionAssumptions(grid: RatesValues, plans: readonly string[
   });
 }
 
-/** A rate in words with its unit: "£17,220", "5%", "38 weeks". */
+/** "/pupil/year" -> " a pupil a year"; "" for a bare unit. */
+function perWords(unit: string): string {
+  const per = unit.split("/").slice(1).filter(Boolean);
+  return per.map((p) => ` ${/^(hour|[aeiou])/.test(p) ? "an" : "a"} ${p}`).join("");
+}
+
+/**
+ * A rate in words with its unit: "£17,220 a pupil a year", "£3.50 an hour", "5% a year", "38 weeks", and a
+ * year as a year ("2025", never "2,025").
+ */
 export function valueInWords(v: number | string | null, unit: string): string {
   if (v === null) return "not set";
   if (typeof v === "string") return v;
-  if (/fraction/.test(unit)) return `${+(v * 100).toPrecision(10)}%`;
-  if (unit.startsWith("£"))
-    return `${v < 0 ? "-" : ""}£${Math.abs(v).toLocaleString("en-GB", { maximumFractionDigits: 2 })}`;
+  if (unit === "year") return String(v);
+  if (/^fraction/.test(unit)) return `${+(v * 100).toPrecision(10)}%${perWords(unit)}`;
+  if (unit.startsWith("£")) {
+    const abs = Math.abs(v);
+    const digits = Number.isInteger(abs)
+      ? { maximumFractionDigits: 0 }
+      : { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+    return `${v < 0 ? "-" : ""}£${abs.toLocaleString("en-GB", digits)}${perWords(unit)}`;
+  }
   return `${v.toLocaleString("en-GB")} ${unit}`.trim();
 }
 

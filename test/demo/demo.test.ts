@@ -11,6 +11,7 @@ import { DEMAND_HORIZON, DEMAND_LA } from "../../src/demo/demand";
 import { historyTable } from "../../src/data/ehcp";
 import { buildDemoWorkbook, SHEETS, type DemoSheet } from "../../src/demo/workbook";
 import { readXlsx } from "../../src/headless/xlsx";
+import JSZip from "jszip";
 import type { RawCell } from "../../src/model";
 
 const ROOT = path.join(__dirname, "../..");
@@ -244,11 +245,13 @@ describe("send-model demo output", () => {
   it("is a Schools Forum paper: what each option changes in words, the projection's assumptions, how the fitting works", () => {
     expect(html).toContain("<h2>What each option changes</h2>");
     expect(html).toContain("Early intervention package <small>(starts from Baseline)</small>");
-    expect(html).toContain("<li>Early intervention per SEN Support pupil (no EHCP): £300 (");
-    expect(html).toContain("<li>Place funding, Resourced provision place, unoccupied: £10,000 (");
-    expect(html).toMatch(/<li>Top-up, Band 1, Mainstream school: £[\d,]+ \(Baseline: £[\d,]+\)<\/li>/);
+    expect(html).toContain("<li>Early intervention per SEN Support pupil (no EHCP): £300 a pupil (");
+    expect(html).toContain("<li>Place funding, Resourced provision place, unoccupied: £10,000 a place a year (");
+    expect(html).toMatch(
+      /<li>Top-up, Band 1, Mainstream school: £[\d,]+ a pupil a year \(Baseline: £[\d,]+ a pupil a year\)<\/li>/,
+    );
     expect(html).toContain("<h3>Assumptions behind the projection</h3>");
-    expect(html).toMatch(/<td>Grant growth<\/td><td class="n">4%<\/td>/);
+    expect(html).toMatch(/<td>Grant growth<\/td><td class="n">4% a year<\/td>/);
     expect(html).toContain('<td>Opening balance</td><td class="n">-£32,000,000</td>');
     expect(html).toContain(
       "How the fitting works: SEND.FIT multiplies every amount by one factor so that the total meets the budget.",
@@ -261,6 +264,15 @@ describe("send-model demo output", () => {
     // every chart scales from its own box (viewBox), legends included, so nothing is cut off
     for (const svg of html.match(/<svg[^>]*>/g)!) expect(svg).toMatch(/viewBox="0 0 [\d.]+ [\d.]+"/);
     expect(html.match(/role-legend"/g)?.length).toBe(3);
+  });
+
+  it("draws the Winners and losers bars with a real height, one band per candidate", () => {
+    const svg = html.slice(html.indexOf("<h2>Winners and losers</h2>")).match(/<svg.*?<\/svg>/s)![0];
+    const marks = /class="mark-rect role-mark marks"[^>]*>(.*?)<\/g>/s.exec(svg)![1]; // the bars, not axes or legend
+    const bars = [...marks.matchAll(/d="M[\d.]+,([\d.]+)h[\d.]+v([\d.]+)/g)].map((m) => [+m[1], +m[2]]);
+    expect(bars.length).toBe(3 * CANDIDATES.length); // gain, no change, loss for each candidate
+    for (const [, height] of bars) expect(height).toBeGreaterThan(15);
+    expect(new Set(bars.map(([y]) => y)).size).toBe(CANDIDATES.length); // not all drawn on one line
   });
 
   it("the report's numbers are the workbook's", async () => {
@@ -278,5 +290,46 @@ describe("send-model demo output", () => {
     expect(html).toMatch(/reconcile to the all-block total/);
     const proj = book.sheets.find((s) => s.name === SHEETS.projection)!;
     expect(html).toContain(gbp.format(proj.cached[7][4] as number)); // final Unmitigated cumulative
+  });
+
+  it("has the native charts its About sheet names: the fan chart on Demand and the balance chart on Projection", async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, "send-model-demo.xlsx")));
+    const charts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+        .sort()
+        .map((f) => zip.file(f)!.async("string")),
+    );
+    expect(charts).toHaveLength(2);
+    const about = buildDemoWorkbook()
+      .sheets.find((s) => s.name === SHEETS.about)!
+      .cells.flat()
+      .join(" ");
+    expect(about).toMatch(/fan chart/);
+    expect(about).toMatch(/balance chart/);
+    const fan = charts.find((c) => c.includes("EHC plans: actual and forecast"))!;
+    expect(fan.match(/<c:ser>/g)).toHaveLength(4); // actual, low, central, high
+    expect(fan).toMatch(/<c:f>Demand!\$D\$\d+:\$D\$\d+<\/c:f>/);
+    const balance = charts.find((c) => c.includes("Cumulative DSG high-needs balance"))!;
+    expect(balance).toContain("<c:v>Unmitigated</c:v>");
+    expect(balance).toContain("<c:v>Mitigated</c:v>");
+    expect(balance).toMatch(/<c:f>Projection!\$E\$3:\$E\$8<\/c:f>/);
+    const book = await readXlsx(path.join(dir, "send-model-demo.xlsx")); // still opens, cells intact
+    expect(book.sheets.map((s) => s.name)).toEqual(Object.values(SHEETS));
+  });
+
+  it("formats each number by its unit: payback in years, discount factors as ratios, years and places as counts", async () => {
+    const book = await readXlsx(path.join(dir, "send-model-demo.xlsx"));
+    const sheet = book.sheets.find((s) => s.name === SHEETS.appraisal)!;
+    const ws = book.source.getWorksheet(SHEETS.appraisal)!;
+    const rowOf = (label: string) => sheet.cached.findIndex((r) => r[0] === label) + 1;
+    const payback = rowOf("Discounted payback (years)");
+    expect(ws.getCell(`B${payback}`).numFmt).toBe('0.00 "years"');
+    expect(ws.getCell(`B${rowOf("NPV")}`).numFmt).toMatch(/^£/);
+    const head = rowOf("Year");
+    expect(sheet.cached[head - 1][4]).toBe("Discount factor");
+    expect(ws.getCell(`E${head + 2}`).numFmt).toBe("0.0000");
+    expect(ws.getCell(`A${head + 2}`).numFmt).toBe("#,##0");
+    expect(ws.getCell(`B${head + 3}`).numFmt).toBe("#,##0");
   });
 });

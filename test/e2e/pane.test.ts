@@ -711,7 +711,7 @@ describe("an officer's own 30 schools from a CSV with their own headers, at a 35
     await paper.waitFor();
     await paper
       .getByRole("list", { name: `Changes in ${SCENARIO}` })
-      .getByText("Top-up, Band 3, Mainstream school: £7,500 (Option A: £6,000)")
+      .getByText("Top-up, Band 3, Mainstream school: £7,500 a pupil a year (Option A: £6,000 a pupil a year)")
       .waitFor();
     await paper.getByText(`${SCENARIO} fitted to`, { exact: false }).waitFor();
     await until(() => button("Save the paper to print").isEnabled(), true, "Print enabled");

@@ -55,6 +55,16 @@ describe("a council's 40-school CSV", () => {
     ]);
   });
 
+  it("stops asking once a mapping answers for one of the two columns", () => {
+    const proposed = proposeMapping(rows[0].map(String));
+    const { choices } = withSaved(proposed, { "RP places": "keep" }, targetList(DEFAULT_BANDS, ["Places"]));
+    expect(mappingErrors(choices)).toEqual([]);
+    expect(choices.find((c) => c.header === "Special places")).toMatchObject({
+      target: "Places",
+      why: "the only column left for Places once the mapping chose",
+    });
+  });
+
   it("turns FSM % into pupils only times the number on roll, and says so", () => {
     expect(byHeader("FSM %")).toMatchObject({ target: "FSM", percent: true });
     const { result } = answered(rows);

@@ -38,7 +38,9 @@ describe("Schools Forum paper screen", () => {
       "Option ALocal (sample)£6,600",
     );
     const changes = within(paper).getByRole("list", { name: "Changes in Option A" });
-    expect(changes.textContent).toBe("Top-up, Band 3, Special school: £18,500 (Local (sample): £17,220)");
+    expect(changes.textContent).toBe(
+      "Top-up, Band 3, Special school: £18,500 a pupil a year (Local (sample): £17,220 a pupil a year)",
+    );
     expect(paper.textContent).toContain(
       "Option A fitted to £6,000, no institution losing more than 1.0%, gains capped at 2.0% against Local (sample): before fitting £6,600, after £6,000.",
     );

@@ -46,9 +46,10 @@ export function winnersLosersSpec(d: ReportData): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: "Institutions gaining and losing against the Baseline",
-    width: 560,
-    height: 30 * d.comparisons.length + 20,
-    autosize: AUTOSIZE,
+    width: 400,
+    // a step per bar: a fixed total height under "fit" left the bars none once title, axis and legend took theirs
+    height: { step: 32 },
+    autosize: { type: "pad" },
     data: { values },
     mark: { type: "bar", tooltip: true },
     encoding: {
