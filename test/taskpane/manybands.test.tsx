@@ -71,7 +71,7 @@ describe("eight bands in a narrow pane", () => {
     fireEvent.change(c, { target: { value: "lots" } });
     const problems = screen.getByRole("list", { name: /^Problems in Top-up/ });
     expect(problems.textContent).toMatch(/^Top-up, Band C, Special school: .+/);
-    expect(c.getAttribute("aria-describedby")).toBe(problems.querySelector("li")?.id);
+    expect(c.getAttribute("aria-describedby")).toBe(problems.querySelector("[role=alert]")?.id);
 
     fireEvent.click(screen.getByLabelText("Show every setting"));
     const setting = await screen.findByLabelText("Setting");

@@ -152,8 +152,10 @@ function MatrixTable({
       {listed.length > 0 && (
         <ul className={styles.problems} aria-label={`Problems in ${m.title}`}>
           {listed.map(([key, p]) => (
-            <li key={key} id={rateErrorId(key)} role="alert">
-              {p.label}: {p.message}
+            <li key={key}>
+              <span id={rateErrorId(key)} role="alert">
+                {p.label}: {p.message}
+              </span>
             </li>
           ))}
         </ul>
