@@ -22,12 +22,14 @@ export const PLACE_WORDS: [string, string][] = [
   ["place.fe", "Further education place (element 2)"],
 ];
 
-/** "band3" / "Band 3" / "3" -> "Band 3"; "banda" -> "Band A"; other labels as written. */
+/** "band3" / "Band 3" / "3" -> "Band 3"; "banda" / "band a" -> "Band A" (a band's own name, never its key part); other
+ * labels as written. */
 export function bandWords(band: string): string {
-  const m = /^(?:band)?[\s_-]*(\d+\w*)$/i.exec(band.trim());
+  const t = band.trim();
+  const m = /^(?:band)?[\s_-]*(\d+\w*)$/i.exec(t);
   if (m) return `Band ${m[1]}`;
-  const letter = /^band[\s_-]*([a-z]{1,2})$/i.exec(band.trim());
-  return letter ? `Band ${letter[1].toUpperCase()}` : band.trim();
+  const letter = /^band[\s_-]*([a-z]{1,2})$/i.exec(t);
+  return letter ? `Band ${letter[1].toUpperCase()}` : t;
 }
 
 /** What a key says in words; the catalogue's description for keys without a shorter phrase. */

@@ -1,7 +1,7 @@
 // The task pane shell: Fluent provider, tab navigation between the screens, the model found in the
 // workbook (re-read after every change) and the overwrite confirmation dialog.
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
-import { FluentProvider, Tab, TabList, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, Tab, TabList, webLightTheme } from "@fluentui/react-components";
 import { PaneContext, type Pane, type ScreenId } from "./PaneContext";
 import type { WorkbookPort } from "./ports/WorkbookPort";
 import { discoverModel, type ModelInfo } from "./workbook/discover";
@@ -50,7 +50,20 @@ const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
   paper: Paper,
 };
 
+const useStyles = makeStyles({
+  // a 350 px pane: a control never grows past it (a native select is as wide as its longest option, e.g. a long
+  // option name, unless told otherwise), and text wraps at word boundaries, breaking a word only when it must
+  main: {
+    padding: "8px 12px",
+    overflowWrap: "break-word",
+    "& .fui-Field": { minWidth: 0 },
+    "& .fui-Select, & .fui-Input": { maxWidth: "100%", minWidth: 0 },
+    "& select": { maxWidth: "100%", minWidth: 0, textOverflow: "ellipsis" },
+  },
+});
+
 export function App({ port, initialScreen = "home" }: { port: WorkbookPort; initialScreen?: ScreenId }) {
+  const styles = useStyles();
   const [screen, setScreen] = useState<ScreenId>(initialScreen);
   const [model, setModel] = useState<ModelInfo | null>(null);
   const [modelError, setModelError] = useState<string | null>(null);
@@ -98,7 +111,7 @@ export function App({ port, initialScreen = "home" }: { port: WorkbookPort; init
             ))}
           </TabList>
         </nav>
-        <main style={{ padding: "8px 12px" }} aria-label={SCREENS.find((s) => s.id === screen)?.label}>
+        <main className={styles.main} aria-label={SCREENS.find((s) => s.id === screen)?.label}>
           <Screen />
         </main>
         {dialog}

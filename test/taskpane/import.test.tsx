@@ -2,19 +2,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
-import { expectAccessible, failOnConsoleError, previewPort, renderScreen } from "./helpers/setup";
+import { expectAccessible, failOnConsoleError, previewPort, renderScreen, uploadCsv } from "./helpers/setup";
 
 const CSV = fs.readFileSync(path.join(__dirname, "../import/fixtures/officer-schools.csv"), "utf8");
-
-function upload(text: string, name = "schools.csv") {
-  const file = new File([text], name, { type: "text/csv" });
-  // jsdom's File has no arrayBuffer(): give it the bytes the browser would
-  const bytes = Buffer.from(text, "utf8");
-  Object.defineProperty(file, "arrayBuffer", {
-    value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
-  });
-  fireEvent.change(screen.getByLabelText("School list (CSV or xlsx)"), { target: { files: [file] } });
-}
 
 describe("Import screen", () => {
   failOnConsoleError();
@@ -22,7 +12,7 @@ describe("Import screen", () => {
   it("proposes a mapping, reports what it will not use, imports 30 schools as a table and remembers the mapping", async () => {
     const port = previewPort();
     const { container } = await renderScreen(port, "import");
-    upload(CSV);
+    uploadCsv(CSV);
     await screen.findByText("30 institutions to import.");
     expect((screen.getByLabelText(/^D: NOR \(Oct 2024\)/) as HTMLSelectElement).value).toBe("Pupils (by phase)");
     expect((screen.getByLabelText(/^J: Band 3 EHCPs/) as HTMLSelectElement).value).toBe("EHCP Band 3");
@@ -52,7 +42,7 @@ describe("Import screen", () => {
   it("lets the officer change a column, refuses two columns for one field, and proposes the saved choice next time", async () => {
     const port = previewPort();
     await renderScreen(port, "import");
-    upload(CSV);
+    uploadCsv(CSV);
     await screen.findByText("30 institutions to import.");
     fireEvent.change(screen.getByLabelText(/^K: Number of places/), { target: { value: "FSM" } });
     await screen.findByText(/column F \('FSM'\) and column K \('Number of places'\) both fit it/);
@@ -62,7 +52,7 @@ describe("Import screen", () => {
     fireEvent.click(screen.getByRole("button", { name: "Import" }));
     await screen.findByText(/Imported 30 institutions/);
     // a re-import proposes what was chosen
-    upload(CSV);
+    uploadCsv(CSV);
     await waitFor(() => expect(screen.getByLabelText(/^K: Number of places/)).toBeTruthy());
     await waitFor(() =>
       expect((screen.getByLabelText(/^K: Number of places/) as HTMLSelectElement).value).toBe("keep"),
@@ -73,7 +63,7 @@ describe("Import screen", () => {
   it("names bad cells by address and keeps text that looks like a formula as text", async () => {
     const port = previewPort();
     await renderScreen(port, "import");
-    upload('Name,Phase,FSM,Notes\nAsh,Primary,twelve,=HYPERLINK("x")\nBeech,Middle deemed primary,4,+44 1234\n');
+    uploadCsv('Name,Phase,FSM,Notes\nAsh,Primary,twelve,=HYPERLINK("x")\nBeech,Middle deemed primary,4,+44 1234\n');
     await screen.findByText("2 institutions to import.");
     expect(screen.getByText("C2: 'twelve' is not a number (FSM -> FSM)")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Import" }));
@@ -89,7 +79,7 @@ describe("Import screen", () => {
   it("says why a file cannot be read", async () => {
     const port = previewPort();
     await renderScreen(port, "import");
-    upload("not really", "old.xls");
+    uploadCsv("not really", "old.xls");
     await screen.findByText(/old\.xls: old\.xls is not an xlsx workbook/);
   });
 });

@@ -110,7 +110,7 @@ describe("Rates screen", () => {
     const input = cell("Funded weeks a year (weeks), Option A");
     fireEvent.change(input, { target: { value: "60" } });
     expect(screen.getByRole("alert").textContent).toBe(
-      "ey.weeks must be at least 0 and at most 52 (weeks); you entered 60.",
+      "Funded weeks a year: ey.weeks must be at least 0 and at most 52 (weeks); you entered 60.",
     );
     fireEvent.keyDown(input, { key: "Enter" });
     const grid = await ratesGrid(port);

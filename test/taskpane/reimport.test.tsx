@@ -6,20 +6,11 @@ import path from "node:path";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { colLetters, parseRange } from "../../src/model/a1";
 import type { PreviewPort } from "../../src/taskpane/ports/PreviewPort";
-import { failOnConsoleError, previewPort, renderScreen } from "./helpers/setup";
+import { failOnConsoleError, previewPort, renderScreen, uploadCsv } from "./helpers/setup";
 
 const CSV = fs.readFileSync(path.join(__dirname, "../import/fixtures/officer-schools.csv"), "utf8");
 /** the same list a month later: the last school gone */
 const FEWER = CSV.trimEnd().split("\n").slice(0, -1).join("\n") + "\n";
-
-function upload(text: string, name = "schools.csv") {
-  const file = new File([text], name, { type: "text/csv" });
-  const bytes = Buffer.from(text, "utf8");
-  Object.defineProperty(file, "arrayBuffer", {
-    value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
-  });
-  fireEvent.change(screen.getByLabelText("School list (CSV or xlsx)"), { target: { files: [file] } });
-}
 
 /** The officer's work on the model: a second option with a rate typed in it. */
 async function addOptionB(port: PreviewPort): Promise<string> {
@@ -38,7 +29,7 @@ async function addOptionB(port: PreviewPort): Promise<string> {
 }
 
 async function importFresh() {
-  upload(CSV);
+  uploadCsv(CSV);
   await screen.findByText("30 institutions to import.");
   fireEvent.click(screen.getByRole("button", { name: "Import" }));
   await screen.findByText(/Imported 30 institutions/);
@@ -56,7 +47,7 @@ describe("re-import into a worked-on model", () => {
     const ratesBefore = await port.readFormulas("Rates", (await port.usedRange("Rates"))!);
 
     await renderScreen(port, "import");
-    upload(FEWER);
+    uploadCsv(FEWER);
     await screen.findByText("29 institutions to import.");
     const only = screen.getByRole("radio", { name: /^Replace institutions only/ }) as HTMLInputElement;
     expect(only.checked).toBe(true);
@@ -89,7 +80,7 @@ describe("re-import into a worked-on model", () => {
     const before = await Promise.all(sheets.map(async (s) => port.readFormulas(s, (await port.usedRange(s))!)));
 
     await renderScreen(port, "import");
-    upload(FEWER);
+    uploadCsv(FEWER);
     await screen.findByText("29 institutions to import.");
     fireEvent.click(screen.getByRole("radio", { name: /^Rewrite its sheets/ }));
     fireEvent.change(screen.getByLabelText("Candidate option name"), { target: { value: "Option C" } });

@@ -192,6 +192,12 @@ const words = (s: string) =>
     .split(/[^a-z0-9£%]+/)
     .filter(Boolean);
 
+/** A band key part in words: "bandc" -> band, c (so "band c" finds it in any order). */
+const bandPart = (p: string) => {
+  const m = /^band[\s_-]*([a-z0-9]+)$/.exec(p);
+  return m ? ["band", m[1]] : [];
+};
+
 export interface KeySuggestion {
   key: string;
   words: string;
@@ -200,17 +206,22 @@ export interface KeySuggestion {
 }
 
 /**
- * Keys matching words an officer types, best first: every word must appear in the key's parts, their
- * words or the catalogue description; a key already in the table ranks above a catalogue example.
+ * Keys matching words an officer types, in any order, best first: every word must appear in the key's parts,
+ * their words or the catalogue description; a key already in the table ranks above a catalogue example.
  * A dotted key typed as such is matched on its own parts, so "topup.special" works too.
  */
-export function searchKeys(query: string, rates: RatesInfo | undefined, limit = 8): KeySuggestion[] {
+export function searchKeys(
+  query: string,
+  rates: RatesInfo | undefined,
+  limit = 8,
+  institutionsHeader: readonly string[] = [],
+): KeySuggestion[] {
   const q = words(query.replace(/\btop[\s-]*up\b/gi, "topup"));
   if (q.length === 0) return [];
   const candidates = new Map<string, boolean>();
   for (const k of rates?.keys ?? []) if (findKeyInfo(k.key)) candidates.set(k.key.trim(), true);
-  const bands = rates ? ehcpBands(rates) : ["band1", "band2", "band3"];
-  const senif = rates ? senifBands(rates) : ["band1", "band2"];
+  const bands = rates ? ehcpBands(rates, institutionsHeader) : ["band1", "band2", "band3"];
+  const senif = rates ? senifBands(rates, institutionsHeader) : ["band1", "band2"];
   // banded keys with this table's own bands, not the catalogue's example labels
   const extra = [
     ...SUGGESTIBLE_KEYS.filter((k) => !/^(topup|ey\.senif)\./.test(k)),
@@ -226,7 +237,7 @@ export function searchKeys(query: string, rates: RatesInfo | undefined, limit = 
       key
         .toLowerCase()
         .split(".")
-        .flatMap((p) => [p, ...words(p), ...words(PART_WORDS[p] ?? "")]),
+        .flatMap((p) => [p, ...words(p), ...bandPart(p), ...words(PART_WORDS[p] ?? "")]),
     );
     const desc = new Set(words(`${info.description} ${keyInWords(key)}`));
     let score = 0;

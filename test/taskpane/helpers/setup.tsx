@@ -1,5 +1,5 @@
 // Rendering helpers for screen tests: an App over a PreviewPort on a MemoryBook.
-import { act, configure, render } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen } from "@testing-library/react";
 import axe from "axe-core";
 import { App } from "../../../src/taskpane/App";
 import type { ScreenId } from "../../../src/taskpane/PaneContext";
@@ -82,4 +82,15 @@ export function failOnConsoleError() {
     spy.mockRestore();
     expect(calls).toEqual([]);
   });
+}
+
+/** Chooses a CSV for the Import screen's file input, as the browser would hand it over. */
+export function uploadCsv(text: string, name = "schools.csv") {
+  const file = new File([text], name, { type: "text/csv" });
+  // jsdom's File has no arrayBuffer(): give it the bytes the browser would
+  const bytes = Buffer.from(text, "utf8");
+  Object.defineProperty(file, "arrayBuffer", {
+    value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
+  });
+  fireEvent.change(screen.getByLabelText("School list (CSV or xlsx)"), { target: { files: [file] } });
 }

@@ -27,46 +27,44 @@ import { breakable } from "../../components/breakable";
 
 const useStyles = makeStyles({
   formula: { wordBreak: "break-all", margin: "4px 0" },
-  trace: { tableLayout: "auto" },
-  key: { overflowWrap: "normal" },
+  // the step column takes what the money columns leave; money never wraps, so every penny shows at 350 px
+  trace: { tableLayout: "auto", width: "100%" },
+  step: { overflowWrap: "anywhere" },
+  money: { whiteSpace: "nowrap", textAlign: "right", width: "1%" },
   // shown as "from Local (sample)" and "× 4"; the words stay out of the text content
   from: { "::before": { content: '"from "' } },
   count: { "::before": { content: '"× "' } },
-  amount: { textAlign: "right" },
 });
 
 const holdsSend = (f: Selection["formula"]) => typeof f === "string" && /^=.*\bSEND\.[A-Z]+\s*\(/i.test(f);
 
 function TraceTable({ rows, label }: { rows: TraceRow[]; label: string }) {
   const styles = useStyles();
-  // four columns fit a narrow pane: each holds two short lines (component over step, key over the
-  // option it came from, rate over count) rather than seven cramped columns
+  // three columns fit a narrow pane: the step in words with its key and the option it came from (wrapping),
+  // then the rate over the count and the amount, which never wrap
   return (
     <Table size="small" aria-label={label} className={styles.trace}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>Component / step</TableHeaderCell>
-          <TableHeaderCell>Key / from option</TableHeaderCell>
-          <TableHeaderCell>Rate / count</TableHeaderCell>
-          <TableHeaderCell className={styles.amount}>Amount</TableHeaderCell>
+          <TableHeaderCell>Step, key and option</TableHeaderCell>
+          <TableHeaderCell className={styles.money}>Rate × count</TableHeaderCell>
+          <TableHeaderCell className={styles.money}>Amount</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
         {rows.map((l, i) => (
           <TableRow key={i}>
-            <TableCell>
+            <TableCell className={styles.step}>
               <Caption1 block>{l.component}</Caption1>
-              {breakable(l.label)}
-            </TableCell>
-            <TableCell>
-              <span className={styles.key}>{breakable(l.key)}</span>
+              <Text block>{breakable(l.label)}</Text>
+              <Caption1 block>{breakable(l.key)}</Caption1>
               {l.from && (
                 <Caption1 block className={styles.from}>
                   {l.from}
                 </Caption1>
               )}
             </TableCell>
-            <TableCell>
+            <TableCell className={styles.money}>
               {l.rate}
               {l.count && (
                 <Caption1 block className={styles.count}>
@@ -74,7 +72,7 @@ function TraceTable({ rows, label }: { rows: TraceRow[]; label: string }) {
                 </Caption1>
               )}
             </TableCell>
-            <TableCell className={styles.amount}>{l.amount}</TableCell>
+            <TableCell className={styles.money}>{l.amount}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -1,7 +1,7 @@
 // Rates: the option's rates as grids in words (top-up by setting and band, place funding, early years),
 // each cell writing one key of the rates table through setRate (unit-checked, asking before it
 // overwrites), and a search that turns words ("band 3 top up") into keys.
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import {
   Button,
   Caption1,
@@ -18,6 +18,7 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  tokens,
 } from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
 import { Screen } from "../../components/Screen";
@@ -27,14 +28,37 @@ import { effectiveValue } from "../../workbook/discover";
 import { allMatrices, headerOf, keyInWords, searchKeys, type Matrix, type MatrixCell } from "../../workbook/matrix";
 import { formatInUnit } from "../../numbers";
 import { findKeyInfo } from "../../../engine/keys";
-import { RateInput } from "./RateInput";
+import { RateInput, rateErrorId } from "./RateInput";
+import { useChoice } from "../../components/useChoice";
 
 const useStyles = makeStyles({
   scroll: { overflowX: "auto", maxWidth: "100%" },
   table: { tableLayout: "fixed", width: "100%" },
-  rowHead: { width: "34%" },
+  rowHead: { width: "34%", overflowWrap: "anywhere" },
+  head: { overflowWrap: "anywhere", hyphens: "auto" },
+  problems: {
+    color: tokens.colorPaletteRedForeground1,
+    fontSize: tokens.fontSizeBase200,
+    margin: "4px 0",
+    paddingLeft: "16px",
+    overflowWrap: "break-word",
+  },
   suggestions: { listStyleType: "none", paddingLeft: 0, margin: "4px 0" },
 });
+
+/** At most this many inputs side by side: each keeps room for "£12,345.67" in a 350 px pane. */
+const MAX_ACROSS = 3;
+
+/**
+ * How a matrix is laid out in a narrow pane: its columns across when they are few; for top-up, bands across
+ * when there are few bands, else settings across when there are few settings, else one setting at a time.
+ */
+export function matrixLayout(m: Matrix): "as-is" | "bands-across" | "settings-across" | "one-setting" {
+  if (m.id !== "topup") return "as-is";
+  if (m.rows.length <= MAX_ACROSS) return "bands-across";
+  if (m.columns.length <= MAX_ACROSS) return "settings-across";
+  return "one-setting";
+}
 
 function MatrixTable({
   m,
@@ -50,24 +74,57 @@ function MatrixTable({
   save: (key: string, input: string) => void;
 }) {
   const styles = useStyles();
-  // top-up reads best with settings down the side and bands across: three or four columns fit 350 px
-  const transpose = m.id === "topup";
-  const heads = transpose ? m.rows.map((r) => r.label) : m.columns;
-  const body: { label: string; cells: MatrixCell[] }[] = transpose
-    ? m.columns.map((label, c) => ({ label, cells: m.rows.map((r) => r.cells[c]) }))
-    : m.rows;
+  const layout = matrixLayout(m);
+  const [setting, setSetting] = useChoice(`rates.setting.${m.id}`, 0);
+  const [problems, setProblems] = useState<Record<string, { label: string; message: string }>>({});
+  const onProblem = useCallback(
+    (key: string, label: string, message: string | null) =>
+      setProblems((old) => {
+        if ((old[key]?.message ?? null) === message) return old;
+        const next = { ...old };
+        if (message) next[key] = { label, message };
+        else delete next[key];
+        return next;
+      }),
+    [],
+  );
+  const s = Math.min(setting, Math.max(m.columns.length - 1, 0));
+  // bands across: settings down the side; one setting: that setting's column with the bands down
+  const heads =
+    layout === "bands-across" ? m.rows.map((r) => r.label) : layout === "one-setting" ? [m.columns[s]] : m.columns;
+  const body: { label: string; cells: MatrixCell[] }[] =
+    layout === "bands-across"
+      ? m.columns.map((label, c) => ({ label, cells: m.rows.map((r) => r.cells[c]) }))
+      : layout === "one-setting"
+        ? m.rows.map((r) => ({ label: r.label, cells: [r.cells[s]] }))
+        : m.rows;
+  const corner = layout === "bands-across" ? "Setting" : m.id === "topup" ? "Band" : "Rate";
+  const listed = Object.entries(problems);
   return (
     <section aria-labelledby={`matrix-${m.id}`}>
       <Subtitle2 as="h3" block id={`matrix-${m.id}`}>
         {m.title}
       </Subtitle2>
+      {layout === "one-setting" && (
+        <Field label="Setting">
+          <Select value={String(s)} onChange={(_, d) => setSetting(Number(d.value))}>
+            {m.columns.map((c, i) => (
+              <option key={c} value={i}>
+                {c}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <div className={styles.scroll}>
         <Table size="extra-small" className={styles.table} aria-labelledby={`matrix-${m.id}`}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell className={styles.rowHead}>{transpose ? "Setting" : "Rate"}</TableHeaderCell>
+              <TableHeaderCell className={styles.rowHead}>{corner}</TableHeaderCell>
               {heads.map((h) => (
-                <TableHeaderCell key={h}>{h}</TableHeaderCell>
+                <TableHeaderCell key={h} className={styles.head}>
+                  {h}
+                </TableHeaderCell>
               ))}
             </TableRow>
           </TableHeader>
@@ -77,7 +134,14 @@ function MatrixTable({
                 <TableCell className={styles.rowHead}>{r.label}</TableCell>
                 {r.cells.map((c) => (
                   <TableCell key={c.key}>
-                    <RateInput cell={c} option={option} options={options} busy={busy} onSave={save} />
+                    <RateInput
+                      cell={c}
+                      option={option}
+                      options={options}
+                      busy={busy}
+                      onSave={save}
+                      onProblem={onProblem}
+                    />
                   </TableCell>
                 ))}
               </TableRow>
@@ -85,6 +149,17 @@ function MatrixTable({
           </TableBody>
         </Table>
       </div>
+      {listed.length > 0 && (
+        <ul className={styles.problems} aria-label={`Problems in ${m.title}`}>
+          {listed.map(([key, p]) => (
+            <li key={key}>
+              <span id={rateErrorId(key)} role="alert">
+                {p.label}: {p.message}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
@@ -123,7 +198,7 @@ export function Rates() {
         : "Nothing to change.";
     });
   const matrices = option ? allMatrices(rates, option, { header: headerOf(model), everySetting: every }) : [];
-  const found = query.trim() ? searchKeys(query, rates) : [];
+  const found = query.trim() ? searchKeys(query, rates, 8, headerOf(model)) : [];
   const pickedInfo = picked ? findKeyInfo(picked) : undefined;
   const now = picked && option ? effectiveValue(rates, option, picked) : null;
 
