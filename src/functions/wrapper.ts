@@ -17,7 +17,7 @@ import * as coerce from "../engine/coerce";
 import { E, Failure, SendError } from "../engine/errors";
 import type { Cell, Grid, OutCell, OutGrid } from "../engine/types";
 import { Args, Range, type ArgValue } from "./args";
-import { isGrid, sizeOf, specOf, widthOf, type FunctionSpec, type Result, type Size } from "./registry";
+import { isGrid, REGISTRY, sizeOf, specOf, widthOf, type FunctionSpec, type Result, type Size } from "./registry";
 
 // Imported bindings are read through getters in CommonJS builds (tsx, jest, the headless host): the per-call path
 // (every cell of a sheet) uses local copies, taken once, as src/engine/fast does.
@@ -92,16 +92,17 @@ export function coerceArgs(spec: FunctionSpec, host: readonly HostValue[]): Args
   return new ArgsClass(values, indexOf(spec));
 }
 
-/** Each function's parameter positions by name, built once (the last one first: a sheet's cells repeat it). */
-const indexes = new Map<FunctionSpec, ReadonlyMap<string, number>>();
-let lastIndex: { spec: FunctionSpec; index: ReadonlyMap<string, number> } | undefined;
+/** Each registered function's parameter positions by name: a constant table, built with the registry. */
+const PARAM_INDEX: ReadonlyMap<FunctionSpec, ReadonlyMap<string, number>> = new Map(
+  REGISTRY.map((spec) => [spec, parameterIndex(spec)]),
+);
+
+function parameterIndex(spec: FunctionSpec): ReadonlyMap<string, number> {
+  return new Map(spec.parameters.map((p, i) => [p.name, i]));
+}
 
 function indexOf(spec: FunctionSpec): ReadonlyMap<string, number> {
-  if (lastIndex !== undefined && lastIndex.spec === spec) return lastIndex.index;
-  let index = indexes.get(spec);
-  if (index === undefined) indexes.set(spec, (index = new Map(spec.parameters.map((p, i) => [p.name, i]))));
-  lastIndex = { spec, index };
-  return index;
+  return PARAM_INDEX.get(spec) ?? parameterIndex(spec); // a spec outside the registry (a test's): built per call
 }
 
 /** Ranges: trim each to its content, then a group to the largest extent among its members (within each one's size). */
@@ -148,20 +149,9 @@ function thrown(spec: FunctionSpec, e: unknown): SendError {
   return E.internalError(fnName(spec), e instanceof Error ? e.message : String(e));
 }
 
-/** Specs by the name as given (every cell of a sheet names its function the same way: no case folding per call). */
-const specsByName = new Map<string, FunctionSpec>();
-
-let lastSpec: FunctionSpec | undefined;
-
 function specFor(name: string): FunctionSpec {
-  if (lastSpec !== undefined && lastSpec.name === name) return lastSpec;
-  let spec = specsByName.get(name);
-  if (spec === undefined) {
-    spec = specOf(name);
-    if (!spec) throw new Error(`no SEND function named '${name}'`);
-    if (specsByName.size < 256) specsByName.set(name, spec);
-  }
-  if (spec.name === name) lastSpec = spec;
+  const spec = specOf(name);
+  if (!spec) throw new Error(`no SEND function named '${name}'`);
   return spec;
 }
 

@@ -12,7 +12,7 @@ import type { CompareRow } from "../../engine/compare";
 import { toNumber, type Dec } from "../../engine/money";
 import type { Cell, Grid, Institution, OutCell, OutGrid } from "../../engine/types";
 import type { Args } from "../args";
-import { headerRowOf } from "../cache";
+import { headerRowOf } from "../memory";
 import type { FunctionSpec, ParamSpec, Result } from "../spec";
 import { num, OPTION_PARAM, RATES_PARAM, ratesAndOption, vectorOf } from "./common";
 
