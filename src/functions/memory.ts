@@ -18,10 +18,6 @@ import { readRatesTable, resolveOption, type Option, type RatesTable } from "../
 import type { Cell } from "../engine/types";
 import { blankCell, gridMemo, type Range } from "./args";
 
-// Local copies of imported bindings for the per-call path (getters in CommonJS builds; see specs/allocation.ts).
-const memoOf = gridMemo;
-const SendErrorClass = SendError;
-
 /**
  * What one frozen host array gave for one use, argument name and trimmed extent (the extent can differ between
  * calls: ranges of one group are trimmed together), kept in the array's own memo (args.ts). Misses fall through to
@@ -41,7 +37,7 @@ class ByIdentity<V> {
   constructor(private readonly use: string) {}
 
   get(range: Range, arg: string): V | undefined {
-    const e = memoOf(range.source)?.byUse.get(this.use) as IdentityEntry<V> | undefined;
+    const e = gridMemo(range.source)?.byUse.get(this.use) as IdentityEntry<V> | undefined;
     return e !== undefined &&
       e.rows === range.rows &&
       e.cols === range.cols &&
@@ -226,7 +222,7 @@ function ratesByContent(range: Range, arg: string): RatesEntry {
 /** As ratesTableOf, but failing on the first table-wide problem (what every function but SEND.CHECK wants). */
 export function parsedRatesOf(range: Range, arg = "rates"): RatesTable | SendError {
   const t = ratesTableOf(range, arg);
-  if (t instanceof SendErrorClass) return t;
+  if (t instanceof SendError) return t;
   return t.tableProblems.length > 0 ? t.tableProblems[0].error : t;
 }
 
@@ -237,13 +233,13 @@ export function parsedRatesOf(range: Range, arg = "rates"): RatesTable | SendErr
 export function ratesAndOptionOf(range: Range, text: string, optionArg: string): RatesAndOption | SendError {
   const entry = ratesEntryOf(range, "rates");
   const table = entry.table;
-  if (table instanceof SendErrorClass) return table;
+  if (table instanceof SendError) return table;
   if (table.tableProblems.length > 0) return table.tableProblems[0].error;
   const key = `${optionArg}\u0000${text}`;
   const known = entry.options.get(key);
   if (known !== undefined) return known;
   const option = resolveOption(table, text, optionArg);
-  const result = option instanceof SendErrorClass ? option : { table, option };
+  const result = option instanceof SendError ? option : { table, option };
   if (entry.options.size < MAX_SPELLINGS) entry.options.set(key, result);
   return result;
 }

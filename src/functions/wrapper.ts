@@ -13,18 +13,11 @@
 // - a missing or blank required argument is #VALUE! naming it, unless blank means something (option, opening);
 //   a missing optional argument is null and the function applies its default.
 // A failure of the whole formula is one SendError; per-cell errors stay inside the result grid.
-import * as coerce from "../engine/coerce";
+import { cellText, isBlank, readNumber } from "../engine/coerce";
 import { E, Failure, SendError } from "../engine/errors";
 import type { Cell, Grid, OutCell, OutGrid } from "../engine/types";
 import { Args, Range, type ArgValue } from "./args";
 import { isGrid, REGISTRY, sizeOf, specOf, widthOf, type FunctionSpec, type Result, type Size } from "./registry";
-
-// Imported bindings are read through getters in CommonJS builds (tsx, jest, the headless host): the per-call path
-// (every cell of a sheet) uses local copies, taken once, as src/engine/fast does.
-const { cellText, isBlank, readNumber } = coerce;
-const SendErrorClass = SendError;
-const ArgsClass = Args;
-const RangeClass = Range;
 
 /** A value as a host hands it over: a cell, a 2-D array of cells, or undefined for an argument not given. */
 export type HostValue = Cell | readonly (readonly Cell[])[];
@@ -74,7 +67,7 @@ export function coerceArgs(spec: FunctionSpec, host: readonly HostValue[]): Args
       continue;
     }
     const cell = scalarOf(v, p.name);
-    if (cell instanceof SendErrorClass) return cell;
+    if (cell instanceof SendError) return cell;
     if (isBlank(cell)) {
       if (!p.optional && !p.blankOk) return E.argRequired(p.name);
     } else if (p.type === "number") {
@@ -89,7 +82,7 @@ export function coerceArgs(spec: FunctionSpec, host: readonly HostValue[]): Args
   }
 
   if (grids !== null) setRanges(params, grids, values);
-  return new ArgsClass(values, indexOf(spec));
+  return new Args(values, indexOf(spec));
 }
 
 /** Each registered function's parameter positions by name: a constant table, built with the registry. */
@@ -110,7 +103,7 @@ function setRanges(params: FunctionSpec["parameters"], grids: readonly (Grid | n
   const extents: ([number, number] | null)[] = new Array(params.length).fill(null);
   for (let i = 0; i < params.length; i++) {
     const g = grids[i];
-    if (g) extents[i] = RangeClass.contentExtent(g);
+    if (g) extents[i] = Range.contentExtent(g);
   }
   for (let i = 0; i < params.length; i++) {
     const g = grids[i];
@@ -131,7 +124,7 @@ function setRanges(params: FunctionSpec["parameters"], grids: readonly (Grid | n
     // a range's own content extent lies within its size: only a group's larger extent needs clipping to it
     const height = rows > own[0] ? Math.min(rows, g.length) : rows;
     const width = cols > own[1] ? Math.min(cols, widthOf(g)) : cols;
-    values[i] = new RangeClass(g, height, width);
+    values[i] = new Range(g, height, width);
   }
 }
 
@@ -201,7 +194,7 @@ export function invoke(name: string, host: readonly HostValue[]): Result {
   try {
     // guarded(), without a closure per call: every cell of a sheet comes through here
     const args = coerceArgs(spec, host);
-    return args instanceof SendErrorClass ? args : representable(spec, spec.run(args));
+    return args instanceof SendError ? args : representable(spec, spec.run(args));
   } catch (e) {
     return thrown(spec, e);
   }
