@@ -29,11 +29,10 @@ export const OPTION_PARAM: ParamSpec = {
  * nearest double, once. Money has already been rounded
  * half-up to the option's round.to by the engine, so the double is the rounded amount (to the 15–17 significant
  * digits a double holds). Ratios (COMPARE's Change) and FIT's factor are not money and are not rounded.
- * -0 becomes 0 (Excel shows no negative zero).
+ * A negative zero is cleaned where every result leaves: the wrapper (Excel shows no negative zero).
  */
 export function num(d: Dec): number {
-  const n = toNumber(d);
-  return n === 0 ? 0 : n;
+  return toNumber(d);
 }
 
 /** The parsed rates table (remembered by content, functions/memory.ts) and the option named by `optionParam`. */
