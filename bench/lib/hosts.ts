@@ -23,7 +23,7 @@ export function loadInvoke(): Invoke | null {
 
 /** cache.ts's clearCaches, so a measurement can start cold when it wants to. */
 export function loadClearCaches(): (() => void) | null {
-  const m = tryRequire<{ clearCaches?: () => void }>("../../src/functions/cache");
+  const m = tryRequire<{ clearCaches?: () => void }>("../../src/functions/memory");
   return m?.clearCaches ?? null;
 }
 

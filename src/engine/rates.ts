@@ -43,8 +43,6 @@ export interface RatesTable {
   grid: Grid;
   /** problems with the table as a whole (duplicates, unknown keys): every function fails on the first */
   tableProblems: RateProblem[];
-  /** resolved options, memoised (the table is immutable once read) */
-  resolved: Map<string, Option | SendError>;
 }
 
 export interface RateValue {
@@ -128,7 +126,7 @@ export function readRatesTable(grid: Grid, arg = "rates"): RatesTable | SendErro
     }
     keys.set(k, { key: raw.trim(), row: r, info });
   }
-  return { arg, optionNames, optionCols, keys, grid, tableProblems, resolved: new Map() };
+  return { arg, optionNames, optionCols, keys, grid, tableProblems };
 }
 
 /** Reads the table and fails on the first table-wide problem (a typo must never be silently ignored). */
@@ -211,9 +209,8 @@ export function inheritanceChain(table: RatesTable, optionName: string): string[
 export function resolveOption(table: RatesTable, option: Cell, arg = "option"): Option | SendError {
   const name = findOptionName(table, option, arg);
   if (name instanceof SendError) return name;
-  const memo = table.resolved.get(normOption(name));
-  if (memo) return memo;
-  const result = attempt((): Option => {
+  // not remembered here (the engine keeps no state): functions/memory.ts remembers options with their table
+  return attempt((): Option => {
     const chain = inheritanceChain(table, name);
     if (chain instanceof SendError) raise(chain);
     const rates = new Map<string, RateValue>();
@@ -232,8 +229,6 @@ export function resolveOption(table: RatesTable, option: Cell, arg = "option"): 
     const rt = rates.get("round.to");
     return { name, chain, rates, roundTo: rt && typeof rt.value !== "string" ? rt.value : PENNY };
   });
-  table.resolved.set(normOption(name), result);
-  return result;
 }
 
 /** Convenience: grid + option argument -> resolved option. */

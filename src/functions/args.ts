@@ -1,10 +1,7 @@
 // Arguments after coercion: what a registry function's `run` and `size` see. Built only by wrapper.ts.
-import * as coerce from "../engine/coerce";
+import { isBlank } from "../engine/coerce";
 import type { Dec } from "../engine/money";
 import type { Cell, Grid } from "../engine/types";
-
-// Imported bindings are read through getters in CommonJS builds: blankCell runs per cell, so it uses a local copy.
-const { isBlank } = coerce;
 
 /** isBlank without allocating on the hot path (only a string starting with whitespace needs trimming). */
 export function blankCell(c: Cell): boolean {

@@ -42,6 +42,8 @@ const BY_NAME = new Map(REGISTRY.map((s) => [s.name, s]));
 
 /** A spec by name: "ALLOCATE", "allocate" or "SEND.ALLOCATE". */
 export function specOf(name: string): FunctionSpec | undefined {
+  const exact = BY_NAME.get(name); // both hosts name a function as the registry does, on every call
+  if (exact !== undefined) return exact;
   const n = name.trim().toUpperCase();
   return BY_NAME.get(n.startsWith(`${NAMESPACE}.`) ? n.slice(NAMESPACE.length + 1) : n);
 }

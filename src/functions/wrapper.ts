@@ -13,18 +13,11 @@
 // - a missing or blank required argument is #VALUE! naming it, unless blank means something (option, opening);
 //   a missing optional argument is null and the function applies its default.
 // A failure of the whole formula is one SendError; per-cell errors stay inside the result grid.
-import * as coerce from "../engine/coerce";
+import { cellText, isBlank, readNumber } from "../engine/coerce";
 import { E, Failure, SendError } from "../engine/errors";
 import type { Cell, Grid, OutCell, OutGrid } from "../engine/types";
 import { Args, Range, type ArgValue } from "./args";
-import { isGrid, sizeOf, specOf, widthOf, type FunctionSpec, type Result, type Size } from "./registry";
-
-// Imported bindings are read through getters in CommonJS builds (tsx, jest, the headless host): the per-call path
-// (every cell of a sheet) uses local copies, taken once, as src/engine/fast does.
-const { cellText, isBlank, readNumber } = coerce;
-const SendErrorClass = SendError;
-const ArgsClass = Args;
-const RangeClass = Range;
+import { isGrid, REGISTRY, sizeOf, specOf, widthOf, type FunctionSpec, type Result, type Size } from "./registry";
 
 /** A value as a host hands it over: a cell, a 2-D array of cells, or undefined for an argument not given. */
 export type HostValue = Cell | readonly (readonly Cell[])[];
@@ -74,7 +67,7 @@ export function coerceArgs(spec: FunctionSpec, host: readonly HostValue[]): Args
       continue;
     }
     const cell = scalarOf(v, p.name);
-    if (cell instanceof SendErrorClass) return cell;
+    if (cell instanceof SendError) return cell;
     if (isBlank(cell)) {
       if (!p.optional && !p.blankOk) return E.argRequired(p.name);
     } else if (p.type === "number") {
@@ -89,19 +82,20 @@ export function coerceArgs(spec: FunctionSpec, host: readonly HostValue[]): Args
   }
 
   if (grids !== null) setRanges(params, grids, values);
-  return new ArgsClass(values, indexOf(spec));
+  return new Args(values, indexOf(spec));
 }
 
-/** Each function's parameter positions by name, built once (the last one first: a sheet's cells repeat it). */
-const indexes = new Map<FunctionSpec, ReadonlyMap<string, number>>();
-let lastIndex: { spec: FunctionSpec; index: ReadonlyMap<string, number> } | undefined;
+/** Each registered function's parameter positions by name: a constant table, built with the registry. */
+const PARAM_INDEX: ReadonlyMap<FunctionSpec, ReadonlyMap<string, number>> = new Map(
+  REGISTRY.map((spec) => [spec, parameterIndex(spec)]),
+);
+
+function parameterIndex(spec: FunctionSpec): ReadonlyMap<string, number> {
+  return new Map(spec.parameters.map((p, i) => [p.name, i]));
+}
 
 function indexOf(spec: FunctionSpec): ReadonlyMap<string, number> {
-  if (lastIndex !== undefined && lastIndex.spec === spec) return lastIndex.index;
-  let index = indexes.get(spec);
-  if (index === undefined) indexes.set(spec, (index = new Map(spec.parameters.map((p, i) => [p.name, i]))));
-  lastIndex = { spec, index };
-  return index;
+  return PARAM_INDEX.get(spec) ?? parameterIndex(spec); // a spec outside the registry (a test's): built per call
 }
 
 /** Ranges: trim each to its content, then a group to the largest extent among its members (within each one's size). */
@@ -109,7 +103,7 @@ function setRanges(params: FunctionSpec["parameters"], grids: readonly (Grid | n
   const extents: ([number, number] | null)[] = new Array(params.length).fill(null);
   for (let i = 0; i < params.length; i++) {
     const g = grids[i];
-    if (g) extents[i] = RangeClass.contentExtent(g);
+    if (g) extents[i] = Range.contentExtent(g);
   }
   for (let i = 0; i < params.length; i++) {
     const g = grids[i];
@@ -130,7 +124,7 @@ function setRanges(params: FunctionSpec["parameters"], grids: readonly (Grid | n
     // a range's own content extent lies within its size: only a group's larger extent needs clipping to it
     const height = rows > own[0] ? Math.min(rows, g.length) : rows;
     const width = cols > own[1] ? Math.min(cols, widthOf(g)) : cols;
-    values[i] = new RangeClass(g, height, width);
+    values[i] = new Range(g, height, width);
   }
 }
 
@@ -148,20 +142,9 @@ function thrown(spec: FunctionSpec, e: unknown): SendError {
   return E.internalError(fnName(spec), e instanceof Error ? e.message : String(e));
 }
 
-/** Specs by the name as given (every cell of a sheet names its function the same way: no case folding per call). */
-const specsByName = new Map<string, FunctionSpec>();
-
-let lastSpec: FunctionSpec | undefined;
-
 function specFor(name: string): FunctionSpec {
-  if (lastSpec !== undefined && lastSpec.name === name) return lastSpec;
-  let spec = specsByName.get(name);
-  if (spec === undefined) {
-    spec = specOf(name);
-    if (!spec) throw new Error(`no SEND function named '${name}'`);
-    if (specsByName.size < 256) specsByName.set(name, spec);
-  }
-  if (spec.name === name) lastSpec = spec;
+  const spec = specOf(name);
+  if (!spec) throw new Error(`no SEND function named '${name}'`);
   return spec;
 }
 
@@ -211,7 +194,7 @@ export function invoke(name: string, host: readonly HostValue[]): Result {
   try {
     // guarded(), without a closure per call: every cell of a sheet comes through here
     const args = coerceArgs(spec, host);
-    return args instanceof SendErrorClass ? args : representable(spec, spec.run(args));
+    return args instanceof SendError ? args : representable(spec, spec.run(args));
   } catch (e) {
     return thrown(spec, e);
   }

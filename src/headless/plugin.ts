@@ -79,7 +79,7 @@ function toCell(v: unknown): Cell {
 
 function toHf(c: OutCell): number | string | boolean | CellError | typeof EmptyValue {
   if (c === null) return EmptyValue;
-  return isError(c) ? sendError(c) : c;
+  return isSendError(c) ? sendError(c) : c;
 }
 
 /** Formulas whose result no longer fits the size HyperFormula reserved, per engine (keyed by its dependency graph). */
@@ -144,12 +144,6 @@ interface ResolvedArg {
   ast: AstNode;
   vertex: RangeVertexLike;
 }
-
-// Local copies of imported bindings (getters in CommonJS builds): sendCall runs for every SEND cell of a sheet.
-const invokeSend = invoke;
-const frozen = freezeGrid;
-const isResultGrid = isGrid;
-const isError = isSendError;
 
 function sameAddress(m: RangeMemo, start: Address, end: Address): boolean {
   return (
@@ -276,7 +270,7 @@ export class SendPlugin extends FunctionPlugin {
     const memo = vertex.getFunctionValue(MEMO_KEY) as RangeMemo | undefined;
     if (memo !== undefined && sameAddress(memo, start, end) && memoGrid(vertex, this.sizedGraph()) === memo.grid)
       return memo.grid;
-    const grid = frozen(trimmedGrid(v, this.sizedGraph()));
+    const grid = freezeGrid(trimmedGrid(v, this.sizedGraph()));
     const graph = this.sizedGraph();
     vertex.setFunctionValue(MEMO_KEY, {
       sheet: start.sheet,
@@ -309,13 +303,13 @@ export class SendPlugin extends FunctionPlugin {
     keepStateShape(state);
     const host = this.hostArgs(ast, state, RANGE_PARAMS[name]);
     if (host instanceof CellError) return host;
-    return this.fitted(invokeSend(name, host), ast, state);
+    return this.fitted(invoke(name, host), ast, state);
   }
 
   /** The result in HyperFormula's terms, fitted to the reserved size when this call is the whole formula. */
   private fitted(result: Result, ast: ProcedureAst, state: State): HfValue {
     const reserved = reservedSize(ast, state);
-    if (!isResultGrid(result)) {
+    if (!isGrid(result)) {
       // the per-cell path (2,000 SEND.ALLOCATE cells): no shapes built
       if (reserved && (reserved.height !== 1 || reserved.width !== 1)) noteResize(graphOf(this), state.formulaAddress);
       return toHf(result);

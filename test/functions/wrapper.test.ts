@@ -1,7 +1,7 @@
 // The wrapper: the one place host values are coerced (both hosts), plus the rates / header caches.
 import { D } from "../../src/engine/money";
 import { Range, freezeGrid, gridMemo } from "../../src/functions/args";
-import { cacheStats, clearCaches, fieldReaderOf, headerRowOf, parsedRatesOf } from "../../src/functions/cache";
+import { cacheStats, clearCaches, fieldReaderOf, headerRowOf, parsedRatesOf } from "../../src/functions/memory";
 import { REGISTRY, shapeOf, specOf } from "../../src/functions/registry";
 import { ALLOCATE } from "../../src/functions/specs/allocation";
 import { coerceArgs, invoke, resultSize, type HostValue } from "../../src/functions/wrapper";

@@ -12,17 +12,9 @@ import type { CompareRow } from "../../engine/compare";
 import { toNumber, type Dec } from "../../engine/money";
 import type { Cell, Grid, Institution, OutCell, OutGrid } from "../../engine/types";
 import type { Args } from "../args";
-import { headerRowOf } from "../cache";
+import { headerRowOf } from "../memory";
 import type { FunctionSpec, ParamSpec, Result } from "../spec";
 import { num, OPTION_PARAM, RATES_PARAM, ratesAndOption, vectorOf } from "./common";
-
-// Imported bindings are read through getters in CommonJS builds (tsx, jest, the headless host): SEND.ALLOCATE's
-// per-cell path (2,000 cells a recalculation) uses local copies, taken once, as src/engine/fast does.
-const rowTotal = allocateRowTotal;
-const headerRow = headerRowOf;
-const ratesOption = ratesAndOption;
-const vectorOfRange = vectorOf;
-const SendErrorClass = SendError;
 
 const FIELDS: ParamSpec = {
   name: "fields",
@@ -50,16 +42,16 @@ const TABLE: ParamSpec = {
 
 /** The resolved option, the (cached) header reader and the values row of ALLOCATE / BREAKDOWN's arguments. */
 function optionReaderValues(a: Args): { option: Option; reader: FieldReader; values: readonly Cell[] } | SendError {
-  const ro = ratesOption(a);
-  if (ro instanceof SendErrorClass) return ro;
-  const fields = headerRow(a.range("fields"), "fields");
-  if (fields instanceof SendErrorClass) return fields;
-  const values = vectorOfRange(a.range("values"), "values");
-  if (values instanceof SendErrorClass) return values;
+  const ro = ratesAndOption(a);
+  if (ro instanceof SendError) return ro;
+  const fields = headerRowOf(a.range("fields"), "fields");
+  if (fields instanceof SendError) return fields;
+  const values = vectorOf(a.range("values"), "values");
+  if (values instanceof SendError) return values;
   if (fields.cells.length !== values.length)
     return E.shapeMismatch("fields", "values", fields.cells.length, values.length);
   const reader = fields.reader;
-  return reader instanceof SendErrorClass ? reader : { option: ro.option, reader, values };
+  return reader instanceof SendError ? reader : { option: ro.option, reader, values };
 }
 
 /** The resolved option and the institution of one header row + values row (BREAKDOWN, explanations). */
@@ -81,14 +73,14 @@ export const ALLOCATE: FunctionSpec = {
   result: "scalar",
   run(a): Result {
     const orv = optionReaderValues(a);
-    if (orv instanceof SendErrorClass) return orv;
+    if (orv instanceof SendError) return orv;
     const block = blockOf(a);
-    if (block === "All") return rowTotal(orv.option, orv.reader, orv.values, "values");
-    if (block instanceof SendErrorClass) return block;
+    if (block === "All") return allocateRowTotal(orv.option, orv.reader, orv.values, "values");
+    if (block instanceof SendError) return block;
     const inst = orv.reader.read(orv.values, "values");
-    if (inst instanceof SendErrorClass) return inst;
+    if (inst instanceof SendError) return inst;
     const amount = allocateBlock(orv.option, inst, block);
-    return amount instanceof SendErrorClass ? amount : num(amount);
+    return amount instanceof SendError ? amount : num(amount);
   },
 };
 

@@ -2,16 +2,12 @@
 import { readNumber } from "../../engine/coerce";
 import { E, SendError } from "../../engine/errors";
 import { toNumber, type Dec } from "../../engine/money";
-import { resolveOption, type Option, type RatesTable } from "../../engine/rates";
 import type { Cell } from "../../engine/types";
 import type { Args, Range } from "../args";
-import { parsedRatesOf } from "../cache";
+import { ratesAndOptionOf, type RatesAndOption } from "../memory";
 import type { ParamSpec } from "../spec";
 
-// Local copies of imported bindings for the per-cell path (getters in CommonJS builds; see allocation.ts).
-const ratesOf = parsedRatesOf;
-const resolve = resolveOption;
-const SendErrorClass = SendError;
+export type { RatesAndOption };
 
 /** The rates-table argument, the same in every function that takes one. */
 export const RATES_PARAM: ParamSpec = {
@@ -33,45 +29,15 @@ export const OPTION_PARAM: ParamSpec = {
  * nearest double, once. Money has already been rounded
  * half-up to the option's round.to by the engine, so the double is the rounded amount (to the 15–17 significant
  * digits a double holds). Ratios (COMPARE's Change) and FIT's factor are not money and are not rounded.
- * -0 becomes 0 (Excel shows no negative zero).
+ * A negative zero is cleaned where every result leaves: the wrapper (Excel shows no negative zero).
  */
 export function num(d: Dec): number {
-  const n = toNumber(d);
-  return n === 0 ? 0 : n;
+  return toNumber(d);
 }
 
-export interface RatesAndOption {
-  readonly table: RatesTable;
-  readonly option: Option;
-}
-
-/**
- * Per table, per option argument, per text as given: what ratesAndOption returned (resolveOption reads the text
- * afresh each time; 2,000 cells naming one option should not). Bounded: a table meets few spellings.
- */
-const resolvedByTable = new WeakMap<RatesTable, Map<string, Map<string, RatesAndOption | SendError>>>();
-const MAX_SPELLINGS = 256;
-let lastTable: RatesTable | undefined;
-let lastByParam: Map<string, Map<string, RatesAndOption | SendError>> | undefined;
-
-/** The parsed rates table (cached by content) and the option named by argument `optionParam`. */
+/** The parsed rates table (remembered by content, functions/memory.ts) and the option named by `optionParam`. */
 export function ratesAndOption(a: Args, optionParam = "option"): RatesAndOption | SendError {
-  const table = ratesOf(a.range("rates"));
-  if (table instanceof SendErrorClass) return table;
-  const text = a.text(optionParam);
-  // the cells of a sheet read one table after another: the last one's memo without a WeakMap lookup
-  let byParam = table === lastTable ? lastByParam : resolvedByTable.get(table);
-  if (byParam === undefined) resolvedByTable.set(table, (byParam = new Map()));
-  lastTable = table;
-  lastByParam = byParam;
-  let byText = byParam.get(optionParam);
-  if (byText === undefined) byParam.set(optionParam, (byText = new Map()));
-  const known = byText.get(text);
-  if (known !== undefined) return known;
-  const option = resolve(table, text, optionParam);
-  const result = option instanceof SendErrorClass ? option : { table, option };
-  if (byText.size < MAX_SPELLINGS) byText.set(text, result);
-  return result;
+  return ratesAndOptionOf(a.range("rates"), a.text(optionParam), optionParam);
 }
 
 /** A one-row or one-column range read along its length. */

@@ -2,7 +2,7 @@
 // wrapper's identity caches behind it: fast, and never stale. Every check compares the edited workbook with a fresh
 // one built from the same contents, which has no memo to get wrong.
 import { HeadlessWorkbook, type CellResult, type RawCell } from "../../../src/headless";
-import { cacheStats, clearCaches } from "../../../src/functions/cache";
+import { cacheStats, clearCaches } from "../../../src/functions/memory";
 import { FIELDS_REF, HEADER, INSTITUTIONS, RATES, RATES_REF, TABLE_REF } from "./fixture";
 
 const N = INSTITUTIONS.length - 1;

@@ -1,22 +1,22 @@
-// Caches for the per-cell hot path: 10,000 SEND.ALLOCATE cells share one rates range and one header row, so
-// each is parsed once. Two levels:
+// The function layer's memory: everything the SEND functions remember between calls, at one door. Two caches,
+// each bounded, each with a test that a changed input is never served a stale value (test/functions/memory.test.ts):
+// - rates: a rates range's content -> its parsed table -> the options resolved from it, by the text naming them
+//   (10,000 SEND.ALLOCATE cells share one rates range and name a handful of options: each is read once);
+// - headers: a header row's content -> its field reader (every cell of a sheet reads the same header row).
+// The third and last cache of the add-in is the HyperFormula host's range memo (headless/plugin.ts), which hands
+// every cell the same frozen array for a range until a cell of it changes. Each cache has two levels:
 // 1. Identity, for frozen arrays only. HyperFormula (through the plugin's range memo) hands every cell reading a
 //    range the very same array until a cell of that range changes, and freezes it (args.ts freezeGrid): a frozen
 //    array cannot change, so its identity stands for its content. Entries live on the array, as long as it does.
 // 2. Content. Excel hands every call a fresh array, and any array that is not frozen may have been mutated in
 //    place, so these are keyed by content: a cheap hash picks the entry and a cell-by-cell comparison confirms it,
 //    so a hash collision can never return another table's rates.
-// Options resolve once per table (rates.ts memoises them on the table).
 import { cellText } from "../engine/coerce";
 import { E, SendError } from "../engine/errors";
 import { fieldReader, type FieldReader } from "../engine/fields";
-import { readRatesTable, type RatesTable } from "../engine/rates";
+import { readRatesTable, resolveOption, type Option, type RatesTable } from "../engine/rates";
 import type { Cell } from "../engine/types";
 import { blankCell, gridMemo, type Range } from "./args";
-
-// Local copies of imported bindings for the per-call path (getters in CommonJS builds; see specs/allocation.ts).
-const memoOf = gridMemo;
-const SendErrorClass = SendError;
 
 /**
  * What one frozen host array gave for one use, argument name and trimmed extent (the extent can differ between
@@ -37,7 +37,7 @@ class ByIdentity<V> {
   constructor(private readonly use: string) {}
 
   get(range: Range, arg: string): V | undefined {
-    const e = memoOf(range.source)?.byUse.get(this.use) as IdentityEntry<V> | undefined;
+    const e = gridMemo(range.source)?.byUse.get(this.use) as IdentityEntry<V> | undefined;
     return e !== undefined &&
       e.rows === range.rows &&
       e.cols === range.cols &&
@@ -148,10 +148,21 @@ function copyOf(range: Range): Cell[][] {
   );
 }
 
+/** A rates table and the options resolved from it, by option argument and text as given. */
+export interface RatesAndOption {
+  readonly table: RatesTable;
+  readonly option: Option;
+}
+
 interface RatesEntry {
   copy: Cell[][];
   table: RatesTable | SendError;
+  /** by `${argument}\u0000${text}`: resolveOption reads the text afresh each time; 2,000 cells naming one option
+   * should not (bounded: a table meets few spellings) */
+  options: Map<string, RatesAndOption | SendError>;
 }
+
+const MAX_SPELLINGS = 256;
 
 /** Entries kept per bucket: tables that share size, header row and last row (scenario copies of one table). */
 const BUCKET_DEPTH = 8;
@@ -160,7 +171,7 @@ export const CACHE_SIZE = 32;
 const rates = new Lru<string, RatesEntry[]>(CACHE_SIZE);
 const readers = new Lru<string, FieldReader | SendError>(CACHE_SIZE);
 let lastRates: { arg: string; entry: RatesEntry } | null = null;
-const ratesById = new ByIdentity<RatesTable | SendError>("rates");
+const ratesById = new ByIdentity<RatesEntry>("rates");
 const headersById = new ByIdentity<HeaderRow | SendError>("header");
 let lastReader: { arg: string; headers: Cell[]; reader: FieldReader | SendError } | null = null;
 /** Hits count every level; identityHits are the hits found by identity (no cell compared). */
@@ -171,6 +182,10 @@ export const cacheStats = { ratesParsed: 0, ratesHits: 0, readersBuilt: 0, reade
  * are kept on the table: SEND.CHECK lists them, every other function fails on the first.
  */
 export function ratesTableOf(range: Range, arg = "rates"): RatesTable | SendError {
+  return ratesEntryOf(range, arg).table;
+}
+
+function ratesEntryOf(range: Range, arg: string): RatesEntry {
   const known = ratesById.get(range, arg);
   if (known !== undefined) {
     cacheStats.ratesHits++;
@@ -180,11 +195,11 @@ export function ratesTableOf(range: Range, arg = "rates"): RatesTable | SendErro
   return ratesById.remember(range, arg, ratesByContent(range, arg));
 }
 
-function ratesByContent(range: Range, arg: string): RatesTable | SendError {
+function ratesByContent(range: Range, arg: string): RatesEntry {
   // 10,000 cells in a row usually read the same table: try the last one first, before hashing anything
   if (lastRates && lastRates.arg === arg && sameCells(range, lastRates.entry.copy)) {
     cacheStats.ratesHits++;
-    return lastRates.entry.table;
+    return lastRates.entry;
   }
   const key = `${arg}\u0000${contentKey(range)}`;
   const bucket = rates.get(key) ?? [];
@@ -193,22 +208,40 @@ function ratesByContent(range: Range, arg: string): RatesTable | SendError {
       cacheStats.ratesHits++;
       if (i > 0) bucket.unshift(...bucket.splice(i, 1));
       lastRates = { arg, entry: bucket[0] };
-      return bucket[0].table;
+      return bucket[0];
     }
   }
   cacheStats.ratesParsed++;
   const copy = copyOf(range);
-  const entry = { copy, table: readRatesTable(copy, arg) };
+  const entry: RatesEntry = { copy, table: readRatesTable(copy, arg), options: new Map() };
   rates.set(key, [entry, ...bucket].slice(0, BUCKET_DEPTH));
   lastRates = { arg, entry };
-  return entry.table;
+  return entry;
 }
 
 /** As ratesTableOf, but failing on the first table-wide problem (what every function but SEND.CHECK wants). */
 export function parsedRatesOf(range: Range, arg = "rates"): RatesTable | SendError {
   const t = ratesTableOf(range, arg);
-  if (t instanceof SendErrorClass) return t;
+  if (t instanceof SendError) return t;
   return t.tableProblems.length > 0 ? t.tableProblems[0].error : t;
+}
+
+/**
+ * The parsed rates table of `range` (failing on its first table-wide problem) and the option named by `text`, the
+ * `optionArg` argument, remembered with the table.
+ */
+export function ratesAndOptionOf(range: Range, text: string, optionArg: string): RatesAndOption | SendError {
+  const entry = ratesEntryOf(range, "rates");
+  const table = entry.table;
+  if (table instanceof SendError) return table;
+  if (table.tableProblems.length > 0) return table.tableProblems[0].error;
+  const key = `${optionArg}\u0000${text}`;
+  const known = entry.options.get(key);
+  if (known !== undefined) return known;
+  const option = resolveOption(table, text, optionArg);
+  const result = option instanceof SendError ? option : { table, option };
+  if (entry.options.size < MAX_SPELLINGS) entry.options.set(key, result);
+  return result;
 }
 
 /** The field reader for a header row (one row or column of header cells), built once per distinct header. */
