@@ -1,9 +1,11 @@
 // σ of the interval model (src/engine/forecast/intervals.ts) from out-of-sample errors e = ln((actual + 1) /
-// (central + 1)), σ = (80th percentile of |e|) / z(0.9), for each breakdown, size band and horizon, as
-//   σ(band, h) = σ₁(band, latest origins) × σ_h / σ₁ (every origin)
-// The level comes from the one-year-ahead errors of the RECENT_ORIGINS latest origins (errors grew with demand:
-// older ones understate them), the growth over the horizon from every origin. A band with fewer than MIN_ERRORS
-// errors takes the breakdown's pooled level; σ never shrinks as the horizon grows.
+// (central + 1)), σ = (80th percentile of |e|) / z(0.9), for each breakdown, size band and horizon, as the
+// geometric mean of two estimates:
+//   (a) σ₁(band, the RECENT_ORIGINS latest origins) × σ_h / σ₁ (every origin): the level from the latest
+//       one-year-ahead errors, the growth over the horizon from all
+//   (b) σ_h(band, the RECENT_ORIGINS latest origins that have horizon h)
+// Errors grew with demand after 2014, so σ from every origin alike understated them. A band with fewer than
+// MIN_ERRORS errors takes the breakdown's pooled value; σ never shrinks as the horizon grows.
 import { bandOf, Z80, type Calibration } from "../../src/engine/forecast/intervals";
 import type { Outcome } from "./rolling";
 
