@@ -3,25 +3,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { runCli } from "./runCli";
 
 const ROOT = path.join(__dirname, "../..");
 const CASELOAD = path.join(ROOT, "data/ehcp/ehcp-caseload-2010-2022.csv");
 const NEW_PLANS = path.join(ROOT, "data/ehcp/ehcp-new-plans-2009-2021.csv");
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "",
-    stderr = "";
-  const code = await main(args, {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 let dir: string;
 beforeAll(() => {

@@ -126,6 +126,18 @@ test("an area whose year has a total but no placement figures is forecast on Tot
   expect(warnings).toContain("no placement figures, so only Total is forecast, for: Hackney (2024)");
 });
 
+test("an area whose placements were not recorded for more than 5% of plans is named", () => {
+  const text = [
+    HEADER,
+    row("202324", "E1", "Town", settled(100, { placement_unknown: 4 })),
+    row("202425", "E1", "Town", settled(100, { placement_unknown: 30 })),
+    row("202425", "E2", "City", settled(100, { placement_unknown: 5 })),
+  ].join("\n");
+  expect(readReleaseFiles(text).warnings).toEqual([
+    "placement not recorded for more than 5% of plans (counted in 'other', so the placement groups are understated) for: Town (2025)",
+  ]);
+});
+
 test("a duplicated row or a count that is no number of plans is that area's problem; the others are read", () => {
   const text = [
     HEADER,

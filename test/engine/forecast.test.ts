@@ -3,7 +3,15 @@
 import fc from "fast-check";
 import { forecast, forecastHistory, readHistory, type ForecastRow } from "../../src/engine/forecast";
 import { PLACEMENTS, AGES } from "../../src/engine/forecast/breakdowns";
-import { intervalOf, sigmaFor, SHIPPED_CALIBRATION } from "../../src/engine/forecast/intervals";
+import {
+  CAP_FLOOR,
+  CAP_FROM,
+  capGrowth,
+  capInterval,
+  intervalOf,
+  sigmaFor,
+  SHIPPED_CALIBRATION,
+} from "../../src/engine/forecast/intervals";
 import { largestRemainder, reconcile } from "../../src/engine/forecast/reconcile";
 import { isSendError } from "../../src/engine/errors";
 import { historyTable, listAuthorities } from "../../src/data/ehcp";
@@ -163,6 +171,51 @@ describe("intervals", () => {
     expect(lo80).toBeLessThan(1000);
     expect(hi80).toBeGreaterThan(1000);
     expect(Math.log(1001 / (lo80 + 1))).toBeCloseTo(0.1 * 1.2815515655, 6); // z(0.9) × σ
+  });
+});
+
+describe("intervals a series' own history justifies (issue 18)", () => {
+  test("every published series of 100+ plans: High / Central and Central / Low at horizon 3 within (1 + g)³", () => {
+    let capped = 0;
+    for (const a of listAuthorities({ england: true })) {
+      const table = historyTable(a.code)!;
+      const h = readHistory(table);
+      if (isSendError(h)) continue;
+      const rows = forecastHistory(h, 3, 0.8);
+      for (const c of h.columns) {
+        const g = capGrowth(c.values);
+        if (c.values[c.values.length - 1] < CAP_FROM) expect(g).toBeUndefined();
+        if (g === undefined) continue;
+        const r = rows.find((x) => x.year === h.years[h.years.length - 1] + 3 && x.breakdown === c.breakdown)!;
+        const f = (1 + g) ** 3;
+        expect(r.high).toBeLessThanOrEqual(Math.ceil(r.central * f));
+        expect(r.low).toBeGreaterThanOrEqual(Math.floor(r.central / f));
+        capped++;
+      }
+    }
+    expect(capped).toBeGreaterThan(1500);
+  });
+
+  test("the cap: the largest yearly change of the last 3 transitions, at least 20%; none below 100 plans", () => {
+    expect(capGrowth([100, 110, 121, 133])).toBe(CAP_FLOOR);
+    expect(capGrowth([90, 100, 150, 160, 170])).toBeCloseTo(0.5, 12);
+    expect(capGrowth([10, 100, 110, 121, 133])).toBe(CAP_FLOOR); // the tenfold year is older than the last 3
+    expect(capGrowth([50, 100, 160, 200])).toBeCloseTo(1, 12); // doubled from 50 to 100
+    expect(capGrowth([400, 200, 190, 180])).toBeCloseTo(0.5, 12);
+    expect(capGrowth([0, 0, 120, 130])).toBeUndefined(); // grew from nothing within the window
+    expect(capGrowth([50, 60, 70, 99])).toBeUndefined();
+    const [lo, hi] = capInterval([10, 1000], 200, 0.2, 3);
+    expect(lo).toBeCloseTo(200 / 1.728, 9);
+    expect(hi).toBeCloseTo(200 * 1.728, 9);
+    expect(capInterval([150, 260], 200, 0.2, 3)).toEqual([150, 260]);
+  });
+
+  test("Kent's Age 20-25 in 2025 (was 316 to 25,676 around 2,852): a range its history of 20-40% growth supports", () => {
+    const rows = ok(forecast(historyTable("E10000016")!));
+    const r = rows.find((x) => x.year === 2025 && x.breakdown.key === "age 20-25")!;
+    expect(r.central).toBeGreaterThan(2000);
+    expect(r.high / r.central).toBeLessThan(2.6);
+    expect(r.central / Math.max(1, r.low)).toBeLessThan(2.6);
   });
 });
 

@@ -2,6 +2,8 @@
 // The Demand screen on the real headless workbook (HyperFormula with the SEND functions): national or pasted
 // history, a new Demand sheet with live SEND.FORECAST and SEND.SUFFICIENCY, a fan chart, and the link to Projection.
 import { fireEvent, screen, within, waitFor } from "@testing-library/react";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { HeadlessWorkbook } from "../../src/headless/workbook";
 import { PreviewPort } from "../../src/taskpane/ports/PreviewPort";
 import { historyTable } from "../../src/data/ehcp";
@@ -102,6 +104,38 @@ describe("Demand screen", () => {
       [2021, 121, 69, 38],
       [2022, 130, 72, 42],
     ]);
+  }, 30000);
+
+  it("reads a DfE release file as downloaded, lists its areas, and says which forecast years are already published", async () => {
+    const p = port();
+    await renderScreen(p, "demand");
+    expect(screen.getByText(/Forecast years 2023 to 2025 are already published/)).toBeTruthy();
+    fireEvent.click(screen.getByLabelText("A DfE release file (caseload.csv, as downloaded)"));
+    const csv = readFileSync(join(__dirname, "../data/release/caseload.csv"), "utf8");
+    fireEvent.change(screen.getByLabelText(/Release file/), {
+      target: { files: [new File([csv], "caseload.csv", { type: "text/csv" })] },
+    });
+    const select = await screen.findByLabelText("Local authority (release)");
+    expect((select as HTMLSelectElement).value).toBe("E10000016");
+    expect(
+      within(select)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toContain("Hartlepool");
+    // the release's years (2019-2022) after the bundled ones before them
+    expect(screen.getByText(/13 years \(2010 to 2022\), 10 columns\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Write Demand sheet" }));
+    await screen.findByLabelText("Demand results", {}, { timeout: 10000 });
+    const top = await p.readValues("Demand", "A1:A2");
+    expect(top).toEqual([
+      ["Demand: Kent (E10000016)"],
+      [expect.stringMatching(/^REAL published history: DfE release file caseload.csv/)],
+    ]);
+    // another layout: one line naming the columns expected
+    fireEvent.change(screen.getByLabelText(/Release file/), {
+      target: { files: [new File(["year,la_code,count\n"], "other.csv", { type: "text/csv" })] },
+    });
+    expect(await screen.findByText(/other.csv is not the DfE release's caseload.csv: no column/)).toBeTruthy();
   }, 30000);
 
   it("links on to Projection: SEND.PROJECT takes its pupils from the Demand sheet's forecast", async () => {

@@ -27,6 +27,9 @@ import { TidyProblem, type TidyArea } from "./tidy";
 /** The first census of the individual-level collection. */
 export const BREAK_YEAR = 2023;
 
+/** A year whose unrecorded placements exceed this share of its plans is named (Cambridgeshire, 2025). */
+export const UNRECORDED_SHARE = 0.05;
+
 /** Columns a release file must have (the others are optional: older and newer releases differ). */
 const KEYS = ["time_period", "geographic_level", "new_la_code", "la_name", "breakdown_topic"];
 const CASELOAD_TOTAL = "ehcplans";
@@ -117,6 +120,8 @@ interface Read {
 interface YearCounts {
   line: number;
   total: number;
+  /** plans whose placement was not recorded (`placement_unknown`; in "other") */
+  unknown: number;
   /** placement breakdown -> count; undefined when the year has no placement figures */
   placements?: Map<string, number>;
 }
@@ -196,7 +201,13 @@ function readRelease(text: string, file: string, newPlans: boolean): Read {
       continue;
     }
     for (const s of settings) if (num(at(row, s)) !== undefined) out.filled.get(s)!.add(year);
-    area.years.set(year, { line, total, placements: placementsOf((name) => num(at(row, name)), total) });
+    const unknown = num(at(row, "placement_unknown"));
+    area.years.set(year, {
+      line,
+      total,
+      unknown: unknown !== undefined && Number.isFinite(unknown) ? unknown : 0,
+      placements: placementsOf((name) => num(at(row, name)), total),
+    });
   }
   return out;
 }
@@ -283,6 +294,7 @@ export function readReleaseFiles(
   const columns = [YEAR_HEADER, ...headers, ...(plans ? [NEW_PLANS.header] : [])];
   const areas: ReleaseArea[] = [];
   const lacking: string[] = [];
+  const notRecorded: string[] = [];
   const allYears = new Set<number>();
   for (const [code, area] of caseload.areas) {
     const years = [...area.years.keys()]
@@ -292,6 +304,8 @@ export function readReleaseFiles(
     const planArea = plans?.areas.get(code);
     const noPlacements = years.filter((y) => !area.years.get(y)!.placements);
     if (noPlacements.length && !area.problem) lacking.push(`${area.name} (${noPlacements.join(", ")})`);
+    const unrecorded = years.filter((y) => area.years.get(y)!.unknown > UNRECORDED_SHARE * area.years.get(y)!.total);
+    if (unrecorded.length && !area.problem) notRecorded.push(`${area.name} (${unrecorded.join(", ")})`);
     const rows = years.map((y) => {
       const c = area.years.get(y)!;
       const row: (number | null)[] = [
@@ -314,5 +328,9 @@ export function readReleaseFiles(
   }
   const warnings = breakWarnings(caseload.filled, [...allYears]);
   if (lacking.length) warnings.push(`no placement figures, so only Total is forecast, for: ${lacking.join("; ")}`);
+  if (notRecorded.length)
+    warnings.push(
+      `placement not recorded for more than ${UNRECORDED_SHARE * 100}% of plans (counted in 'other', so the placement groups are understated) for: ${notRecorded.join("; ")}`,
+    );
   return { columns, areas, warnings };
 }

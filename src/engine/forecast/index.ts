@@ -4,7 +4,7 @@
 import { E, isSendError, type SendError } from "../errors";
 import { TOTAL, type Breakdown } from "./breakdowns";
 import { readHistory, type History } from "./history";
-import { intervalOf, SHIPPED_CALIBRATION, sigmaFor, type Calibration } from "./intervals";
+import { capGrowth, capInterval, intervalOf, SHIPPED_CALIBRATION, sigmaFor, type Calibration } from "./intervals";
 import { BASELINE, SHIPPED_METHOD, type Method, type Reference } from "./method";
 import { referenceAt } from "./national";
 import { pointForecast } from "./model";
@@ -78,7 +78,9 @@ export function forecastHistory(
   const order = hasTotal
     ? history.columns.map((c, i) => ({ b: c.breakdown, i }))
     : [{ b: TOTAL, i: -1 }, ...history.columns.map((c, i) => ({ b: c.breakdown, i }))];
-  const lastOf = (i: number) => (i < 0 ? p.total[n - 1] : history.columns[i].values[n - 1]);
+  const seriesOf = (i: number) => (i < 0 ? p.total : history.columns[i].values);
+  const lastOf = (i: number) => seriesOf(i)[n - 1];
+  const capOf = new Map(order.map(({ i }) => [i, capGrowth(seriesOf(i))]));
 
   const rows: ForecastRow[] = [];
   for (let h = 1; h <= horizon; h++) {
@@ -100,7 +102,12 @@ export function forecastHistory(
     });
     for (const { b, i } of order) {
       const c = central.get(i)!;
-      const [lo, hi] = intervalOf(c, sigmaFor(calibration, b.key, lastOf(i), h), coverage);
+      const [lo, hi] = capInterval(
+        intervalOf(c, sigmaFor(calibration, b.key, lastOf(i), h), coverage),
+        c,
+        capOf.get(i),
+        h,
+      );
       rows.push({ year: last + h, breakdown: b, low: Math.floor(lo + 1e-9), central: c, high: Math.ceil(hi - 1e-9) });
     }
   }

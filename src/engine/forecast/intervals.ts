@@ -74,3 +74,41 @@ export function intervalOf(central: number, sigma: number, coverage: number): [n
   const high = (central + 1) * Math.exp(z * sigma) - 1;
   return [Math.min(low, central), Math.max(high, central)];
 }
+
+/** Series of at least this many plans have their intervals capped by their own history (capGrowth). */
+export const CAP_FROM = 100;
+/** The least yearly change the cap allows: a steady series still gets room for an ordinary year's surprise. */
+export const CAP_FLOOR = 0.2;
+/** Transitions of the history the cap looks at: the recent ones, when the series was established. */
+export const CAP_YEARS = 3;
+
+/**
+ * The cap on an interval that its own history justifies (issue 18): for a series whose last value is at least
+ * CAP_FROM plans, the largest yearly change (either way, as a share of the year before) of its last CAP_YEARS
+ * transitions, and at least CAP_FLOOR; undefined (no cap) for a smaller series. At horizon h,
+ *   Central / (1 + g)^h ≤ Low  and  High ≤ Central × (1 + g)^h
+ * so a group that grew 20-40% a year is not given a range of 316 to 25,676 around 2,852.
+ */
+export function capGrowth(values: readonly number[]): number | undefined {
+  const n = values.length;
+  if (n < 2 || values[n - 1] < CAP_FROM) return undefined;
+  let g = CAP_FLOOR;
+  for (let t = Math.max(1, n - CAP_YEARS); t < n; t++) {
+    const before = values[t - 1];
+    if (!(before > 0)) return undefined; // a series that started from nothing: its history justifies any range
+    g = Math.max(g, Math.abs(values[t] / before - 1));
+  }
+  return g;
+}
+
+/** [low, high] within the cap of capGrowth at horizon h (unchanged when there is no cap). */
+export function capInterval(
+  [low, high]: [number, number],
+  central: number,
+  g: number | undefined,
+  h: number,
+): [number, number] {
+  if (g === undefined) return [low, high];
+  const f = (1 + g) ** h;
+  return [Math.max(low, Math.min(central, central / f)), Math.min(high, Math.max(central, central * f))];
+}

@@ -26,7 +26,14 @@ import { Screen } from "../../components/Screen";
 import { TaskStatus, useTask } from "../../components/useTask";
 import { formatCell, parseNumberInput, type ParseOptions } from "../../numbers";
 import { historyProblems, parseHistoryText, writeDemand, type DemandResult } from "../../actions/demand";
-import { authorities, authorityHistory, nationalLabel } from "../../actions/nationalHistory";
+import {
+  authorities,
+  authorityHistory,
+  nationalLabel,
+  publishedNote,
+  readReleaseText,
+  type ReleaseRead,
+} from "../../actions/nationalHistory";
 import type { RawCell } from "../../../model/types";
 import type { CellValue } from "../../ports/WorkbookPort";
 
@@ -34,6 +41,16 @@ import type { CellValue } from "../../ports/WorkbookPort";
 function parseField(input: string, opts: ParseOptions): number | string {
   const p = parseNumberInput(input, opts);
   return p.ok ? p.value : p.message;
+}
+
+/** A chosen file's text (FileReader: what every Office webview supports). */
+function fileText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsText(file);
+  });
 }
 
 const DEFAULT_LA = "E10000016"; // Kent: a large county, for a first look
@@ -56,7 +73,10 @@ function show(v: CellValue, year: boolean): string {
 export function Demand() {
   const { port, confirm, navigate, refresh } = usePane();
   const las = useMemo(() => authorities(), []);
-  const [mode, setMode] = useChoice<"national" | "paste">("demand.mode", "national");
+  const [mode, setMode] = useChoice<"national" | "release" | "paste">("demand.mode", "national");
+  const [release, setRelease] = useState<(ReleaseRead & { file: string }) | null>(null);
+  const [releaseError, setReleaseError] = useState("");
+  const [releaseCode, setReleaseCode] = useChoice("demand.releaseCode", "");
   const [code, setCode] = useChoice(
     "demand.code",
     las.some((a) => a.code === DEFAULT_LA) ? DEFAULT_LA : (las[0]?.code ?? ""),
@@ -71,10 +91,32 @@ export function Demand() {
   const task = useTask();
 
   const la = las.find((a) => a.code === code);
+  const releaseArea = release?.areas.find((a) => a.code === releaseCode);
   const history = useMemo(
-    () => (mode === "national" ? (authorityHistory(code) ?? []) : parseHistoryText(pasted)),
-    [mode, code, pasted],
+    () =>
+      mode === "national"
+        ? (authorityHistory(code) ?? [])
+        : mode === "release"
+          ? releaseArea && !releaseArea.problem
+            ? releaseArea.history
+            : []
+          : parseHistoryText(pasted),
+    [mode, code, pasted, releaseArea],
   );
+  const readRelease = async (file: File | undefined) => {
+    setRelease(null);
+    setReleaseError("");
+    if (!file) return;
+    try {
+      const r = readReleaseText(await fileText(file), file.name);
+      setRelease({ ...r, file: file.name });
+      const first = r.areas.find((a) => a.code === DEFAULT_LA) ?? r.areas[0];
+      setReleaseCode(first?.code ?? "");
+      setSpecial(null);
+    } catch (e) {
+      setReleaseError((e as Error).message);
+    }
+  };
   const problems = historyProblems(history);
   const lastYear = history.length > 1 ? Number(history[history.length - 1][0]) : NaN;
   const specialNow = lastOf(history, "Special");
@@ -98,10 +140,15 @@ export function Demand() {
       const label =
         mode === "national" && la
           ? nationalLabel(la)
-          : {
-              title: "Demand: your own history",
-              source: "Your own history, pasted into the pane (not checked against the published figures).",
-            };
+          : mode === "release" && releaseArea && release
+            ? {
+                title: `Demand: ${releaseArea.name} (${releaseArea.code})`,
+                source: `REAL published history: DfE release file ${release.file} (years before its first census from the bundled history). EHC plans at each January census.`,
+              }
+            : {
+                title: "Demand: your own history",
+                source: "Your own history, pasted into the pane (not checked against the published figures).",
+              };
       const firstYear = lastYear + 1;
       const capacity = [
         ...(typeof specialV === "number" ? [{ breakdown: "Special", year: firstYear, places: specialV }] : []),
@@ -141,8 +188,9 @@ export function Demand() {
         }}
       >
         <Field label="History">
-          <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as "national" | "paste")}>
+          <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as "national" | "release" | "paste")}>
             <Radio value="national" label="The national published history (DfE, 2010 to 2022)" />
+            <Radio value="release" label="A DfE release file (caseload.csv, as downloaded)" />
             <Radio value="paste" label="Paste your own history" />
           </RadioGroup>
         </Field>
@@ -162,6 +210,48 @@ export function Demand() {
               ))}
             </Select>
           </Field>
+        ) : mode === "release" ? (
+          <>
+            <Field
+              label="Release file"
+              hint="caseload.csv from the DfE 'Education, health and care plans' release (explore-education-statistics)."
+              validationMessage={releaseError || undefined}
+            >
+              <input
+                type="file"
+                aria-label="Release file"
+                accept=".csv,text/csv"
+                onChange={(e) => void readRelease(e.target.files?.[0])}
+              />
+            </Field>
+            {release && (
+              <Field label="Local authority (release)">
+                <Select
+                  value={releaseCode}
+                  onChange={(_, d) => {
+                    setReleaseCode(d.value);
+                    setSpecial(null);
+                  }}
+                >
+                  {release.areas.map((a) => (
+                    <option key={a.code} value={a.code}>
+                      {a.name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+            {releaseArea?.problem && (
+              <Text as="p" block>
+                {releaseArea.problem}
+              </Text>
+            )}
+            {release?.warnings.map((w) => (
+              <Text as="p" block size={200} key={w}>
+                {w}
+              </Text>
+            ))}
+          </>
         ) : (
           <Field
             label="Your history"
@@ -181,7 +271,8 @@ export function Demand() {
         )}
         {history.length > 1 && problems.length === 0 && (
           <Text as="p" block size={200}>
-            {history.length - 1} years ({String(history[1][0])} to {lastYear}), {history[0].length - 1} columns.
+            {history.length - 1} years ({String(history[1][0])} to {lastYear}), {history[0].length - 1} columns.{" "}
+            {publishedNote(lastYear, typeof horizonV === "number" ? horizonV : 3)}
           </Text>
         )}
         <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
