@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { planFromModel } from "../../src/cli/planCommand";
 import { HeadlessWorkbook } from "../../src/headless";
 import { readXlsx, writeXlsx, type RawCell } from "../../src/headless/xlsx";
-import { PLAN_SHEETS } from "../../src/model";
+import { NARRATIVE_HEADINGS, PLAN_SHEETS } from "../../src/model";
 import { RATES } from "../headless/functions/fixture";
 
 const ROOT = path.join(__dirname, "../..");
@@ -37,7 +37,9 @@ function line(wb: HeadlessWorkbook, label: string): unknown[] {
 describe("the management plan workbook", () => {
   test("has the DfE template's tabs and the model's Rates; balances brought and carried forward agree with SEND.PROJECT", () => {
     const wb = planBook();
-    expect(wb.sheetNames()).toEqual(["Cover", "Financial summary", "CYP summary", "Mitigations", "Rates"]);
+    expect(wb.sheetNames()).toEqual(["Cover", "Financial summary", "CYP summary", "Mitigations", "Narrative", "Rates"]);
+    const narrative = wb.getValues("Narrative", "A1:A40").map((r) => r[0]);
+    for (const h of NARRATIVE_HEADINGS) expect(narrative).toContain(h);
     expect(line(wb, "High Needs block DSG")).toEqual([50000000, 51500000, 53045000]);
     expect(line(wb, "Place funding and top-ups: special schools")).toEqual([12500000, 12750000, 13005000]);
     expect(line(wb, "Hospital education and other high-needs spend")).toEqual([40000000, 40800000, 41616000]);
@@ -134,6 +136,7 @@ describe("send-model plan", () => {
       "Financial summary",
       "CYP summary",
       "Mitigations",
+      "Narrative",
       "Rates",
     ]);
     const fsSheet = book.sheets.find((s) => s.name === PLAN_SHEETS.summary)!;
