@@ -430,6 +430,13 @@ export const KEY_CATALOGUE: readonly KeyInfo[] = [
     { default: 0 },
   ),
   money(
+    "proj.census.weight",
+    "Weight of the January census inside a financial year when a forecast's January counts become financial-year caseloads (0.75 interpolates: FY Apr Y-Mar Y+1 = 3/4 Jan Y+1 + 1/4 Jan Y; 1 = the January inside the year)",
+    "fraction",
+    "SEND.PROJECT with a forecast",
+    { ...FRACTION, default: 1 },
+  ),
+  money(
     "proj.newplans.cut",
     "Share of the forecast's new plans that early help avoids each year",
     "fraction",
