@@ -13,6 +13,7 @@ import { SendError } from "../engine/errors";
 import type { Dec } from "../engine/money";
 import { colLetters, planWorkbook, ratesColumns, type Mitigation, type PlanSheet, type Rows } from "../model";
 import { progress, type CliIo } from "./io";
+import { START_SHEET, startFromModel } from "./planStart";
 
 export interface PlanModel {
   /** the model's sheets as typed cells, by name */
@@ -86,7 +87,12 @@ export function planFromModel(model: PlanModel): {
   const synthetic = model.sheets.some((s) =>
     s.cells.flat().some((c) => typeof c === "string" && c.includes("SYNTHETIC DATA")),
   );
-  const ratesRef = `'${rates.name.replace(/'/g, "''")}'!$A$1:$${colLetters(width + 2)}$${height + 20}`;
+  const fromModel = startFromModel(model.sheets, rates, unmitigated, (key) => {
+    const v = option.rates.get(key)?.value;
+    return v && typeof v !== "string" ? (v as Dec).toNumber() : 0;
+  });
+  const ratesCells = fromModel ? fromModel.rates : rates.cells;
+  const ratesRef = `'${rates.name.replace(/'/g, "''")}'!$A$1:$${colLetters(width + 2)}$${ratesCells.length + 20}`;
   const plan = planWorkbook({
     ratesRef,
     unmitigated,
@@ -95,7 +101,9 @@ export function planFromModel(model: PlanModel): {
     years,
     mitigations: synthetic ? syntheticMitigations(start, years) : [],
     authority: synthetic ? "SYNTHETIC demo county (not a real council)" : "(enter the authority's name)",
-    source: model.source,
+    source: fromModel
+      ? `${model.source}; first-year EHCPs and costs per setting from its Institutions and Blocks ('${fromModel.blocksOption}: High needs') where it has them, else the proj.* keys (sheet ${START_SHEET})`
+      : `${model.source}; starting numbers from the proj.* keys (no Institutions and Blocks sheets)`,
   });
   const format = (p: PlanSheet): SheetFormat => ({
     headerRows: 1,
@@ -109,7 +117,13 @@ export function planFromModel(model: PlanModel): {
   return {
     sheets: [
       ...plan.map((p) => ({ name: p.name, cells: p.cells, format: format(p) })),
-      { name: rates.name, cells: rates.cells, format: { headerRows: 1 } },
+      ...(fromModel
+        ? [
+            { name: START_SHEET, cells: fromModel.start, format: { headerRows: 1, widths: { F: 70 } } },
+            ...fromModel.copied.map((c) => ({ name: c.name, cells: c.cells, format: { headerRows: 1 } })),
+          ]
+        : []),
+      { name: rates.name, cells: ratesCells, format: { headerRows: 1 } },
     ],
     unmitigated,
     mitigated,

@@ -93,6 +93,17 @@ const money = (
   extra: Partial<KeyInfo> = {},
 ): KeyInfo => ({ key, description, unit, appliesTo, kind: "number", ...NONNEG, ...extra });
 
+/** A yearly growth rate of the DSG plan (a fall down to −100% allowed), 0 when absent. */
+const yearlyGrowth = (key: string, description: string): KeyInfo => ({
+  key,
+  description,
+  unit: "fraction/year",
+  appliesTo: "SEND.PLAN",
+  kind: "number",
+  min: -1,
+  default: 0,
+});
+
 /** DSG blocks other than High Needs, planned beside it by SEND.PLAN (engine/dsg.ts). */
 export const OTHER_BLOCKS = [
   { id: "schools", name: "Schools block" },
@@ -106,30 +117,14 @@ const DSG_KEYS: KeyInfo[] = [
     money(`dsg.${b.id}.income`, `${b.name} DSG allocation in year 1 (after academy recoupment)`, "£", "SEND.PLAN", {
       default: 0,
     }),
-    {
-      key: `dsg.${b.id}.growth`,
-      description: `Yearly growth of the ${b.name} allocation`,
-      unit: "fraction/year",
-      appliesTo: "SEND.PLAN",
-      kind: "number" as const,
-      min: -1,
-      default: 0,
-    },
+    yearlyGrowth(`dsg.${b.id}.growth`, `Yearly growth of the ${b.name} allocation`),
     money(
       `dsg.${b.id}.spend`,
       `${b.name} spend in year 1; absent: the block spends what it keeps (income less any transfer out)`,
       "£",
       "SEND.PLAN",
     ),
-    {
-      key: `dsg.${b.id}.spend.growth`,
-      description: `Yearly growth of the ${b.name} spend (with dsg.${b.id}.spend)`,
-      unit: "fraction/year",
-      appliesTo: "SEND.PLAN",
-      kind: "number" as const,
-      min: -1,
-      default: 0,
-    },
+    yearlyGrowth(`dsg.${b.id}.spend.growth`, `Yearly growth of the ${b.name} spend (with dsg.${b.id}.spend)`),
   ]),
   money(
     "dsg.transfer",
@@ -428,6 +423,13 @@ export const KEY_CATALOGUE: readonly KeyInfo[] = [
     "£/pupil/year",
     "SEND.PROJECT with a forecast",
     { default: 0 },
+  ),
+  money(
+    "proj.census.weight",
+    "Weight of the January census inside a financial year when a forecast's January counts become financial-year caseloads (0.75 interpolates: FY Apr Y-Mar Y+1 = 3/4 Jan Y+1 + 1/4 Jan Y; 1 = the January inside the year)",
+    "fraction",
+    "SEND.PROJECT with a forecast",
+    { ...FRACTION, default: 1 },
   ),
   money(
     "proj.newplans.cut",

@@ -154,7 +154,7 @@ export function project(rates: any[][], option: any, forecast?: any[][]): any[][
  * @helpurl https://localhost:3000/help.html#plan
  * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
  * @param option The option (column header) to use; may be blank when the table has only one option.
- * @param [forecast] A demand forecast (the spill of SEND.FORECAST), as for SEND.PROJECT: each year's pupils by placement are its Central values.
+ * @param [forecast] A demand forecast (the spill of SEND.FORECAST: Year, Breakdown, Low, Central, High); when given, each year's pupils by placement are its Central values.
  * @returns Line labels down, years across: income, spend lines, balances, EHCPs by placement.
  */
 export function plan(rates: any[][], option: any, forecast?: any[][]): any[][] {

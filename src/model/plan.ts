@@ -15,7 +15,22 @@ export const PLAN_SHEETS = {
   summary: "Financial summary",
   cyp: "CYP summary",
   mitigations: "Mitigations",
+  narrative: "Narrative",
 } as const;
+
+/** The Narrative tab's headings, in the order of the DfE template's narrative and governance pages. */
+export const NARRATIVE_HEADINGS: readonly string[] = [
+  "Introduction and purpose of the plan",
+  "Context: the local SEND system and what drives the deficit",
+  "Current financial position (see Financial summary)",
+  "Forecast assumptions: demand, placements, unit costs and inflation",
+  "Mitigations and workstreams (see Mitigations)",
+  "Block transfers, DfE contributions and the local authority's contribution",
+  "Governance: Schools Forum and member oversight",
+  "Stakeholders: schools, parents and carers, health and social care",
+  "Risks and sensitivities",
+  "Monitoring and review dates",
+];
 
 /** SEND.PLAN's spill rows (1-based within the spill; row 1 is the years). */
 const PLAN_SPILL = {
@@ -352,6 +367,9 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
     `B${U - 1 + DSG_FIRST}:${lastYc}${U - 1 + PLAN_HEIGHT}`,
     `B${MP - 1 + DSG_FIRST}:${lastYc}${MP - 1 + PLAN_HEIGHT}`,
   ];
+  const narrative: Rows = [["DSG deficit management plan: narrative (write under each heading)"]];
+  NARRATIVE_HEADINGS.forEach((h) => narrative.push([], [h], [null]));
+  const textRows = NARRATIVE_HEADINGS.map((_, i) => `A${4 + 3 * i}`);
   return [
     { name: PLAN_SHEETS.cover, cells: cover, inputs: [], money: [], percent: [] },
     { name: PLAN_SHEETS.summary, cells: fs, inputs: [`B2:B3`], money, percent: [] },
@@ -370,6 +388,7 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
       percent: [`F2:F${last}`],
       rag: [`G2:G${last}`],
     },
+    { name: PLAN_SHEETS.narrative, cells: narrative, inputs: textRows, money: [], percent: [] },
   ];
 }
 

@@ -21,7 +21,13 @@ export interface SummarySpec {
   institutions: number;
   /** option -> total of its Allocations column (as read), or null when the column has errors */
   totals: { option: string; total: number | null; errors: number }[];
+  /** option × DSG block totals from the Blocks sheet, High Needs first; absent when the model has no Blocks sheet */
+  blocks?: { option: string; block: string; total: number | null; errors: number }[];
 }
+
+/** The all-blocks column's header: one total across blocks is never shown without saying so. */
+export const ALL_BLOCKS_HEADER =
+  "Total allocated, all blocks together (High Needs with notional SEN, 16-19 and Early Years: not SEND spend)";
 
 export function summarySheet(s: SummarySpec): Rows {
   const rows: Rows = [
@@ -31,13 +37,34 @@ export function summarySheet(s: SummarySpec): Rows {
     [],
     ["Institutions", s.institutions],
     [],
-    ["Option", "Total allocated", "Cells with errors"],
+    ...blockTable(s.blocks ?? []),
+    ["Option", ALL_BLOCKS_HEADER, "Cells with errors"],
     ...s.totals.map((t) => [t.option, t.total, t.errors] as RawCell[]),
     [],
     ["Sheet", "Copied from"],
     ...s.sheets.map((x) => [x.to, x.from] as RawCell[]),
   ];
   return rows;
+}
+
+/** Totals by DSG block, one row per option, High Needs first (as the Blocks sheet orders them), then a blank row. */
+function blockTable(blocks: NonNullable<SummarySpec["blocks"]>): Rows {
+  if (blocks.length === 0) return [];
+  const names = [...new Set(blocks.map((b) => b.block))];
+  const options = [...new Set(blocks.map((b) => b.option))];
+  const at = (o: string, b: string) => blocks.find((x) => x.option === o && x.block === b);
+  return [
+    ["Totals by DSG block (High Needs first; the other blocks are memo lines, not High Needs spend)"],
+    ["Option", ...names.map((b) => (b === names[0] ? b : `Memo: ${b}`))],
+    ...options.map((o) => {
+      const cells = names.map((b) => {
+        const t = at(o, b);
+        return !t ? null : t.total === null ? `${t.errors} cell${t.errors > 1 ? "s" : ""} with errors` : t.total;
+      });
+      return [o, ...cells] as RawCell[];
+    }),
+    [],
+  ];
 }
 
 /** Sum of numbers in pence (exact for money), counting non-numeric error cells. */

@@ -3,7 +3,7 @@
 // sheet with each option's total. Pure: the CLI (from a recalculated xlsx) and the pane (from the open
 // workbook) both feed it, and src/publish/xlsx.ts writes it.
 import { cellA1 } from "./a1";
-import { columnTotal, summarySheet, type ReadCell } from "./publish";
+import { ALL_BLOCKS_HEADER, columnTotal, summarySheet, type ReadCell } from "./publish";
 import { uniqueSheetName } from "./sheetNames";
 import type { RawCell } from "./types";
 
@@ -88,6 +88,18 @@ export interface PublishBookInput {
   institutions?: number;
 }
 
+/** Option × block columns of a Blocks-like sheet: "<option>: <block>" headers above SEND.ALLOCATEALL in row 2. */
+export function blockColumns(s: SheetRead): { option: string; block: string; col: number }[] {
+  const header = s.values[0] ?? [];
+  const row2 = s.formulas?.[1] ?? [];
+  return header.flatMap((h, c) => {
+    const m = typeof h === "string" ? /^(.*): ([^:]+)$/.exec(h) : null;
+    return m && typeof row2[c] === "string" && /SEND\.ALLOCATEALL\(/i.test(row2[c] as string)
+      ? [{ option: m[1], block: m[2], col: c }]
+      : [];
+  });
+}
+
 /** The published file's sheets: a summary first, then every sheet given, values only; and each option's total. */
 export function publishBook(input: PublishBookInput): { sheets: PublishedSheet[]; totals: OptionTotal[] } {
   const copies = input.sheets.map(copySheet);
@@ -102,11 +114,24 @@ export function publishBook(input: PublishBookInput): { sheets: PublishedSheet[]
     sheets: input.sheets.map((s) => ({ from: s.name, to: s.name })),
     institutions: input.institutions ?? 0,
     totals,
+    blocks: input.sheets.flatMap((sh) =>
+      blockColumns(sh).map(({ option, block, col }) => ({
+        option,
+        block,
+        ...columnTotal(sh.values.slice(1).map((r) => r[col] ?? null)),
+      })),
+    ),
   });
   const numFmts = new Map<string, string>();
   const bold = new Set<string>(["A1"]);
-  const head = rows.findIndex((r) => r[0] === "Option"); // then one row per option total
+  const head = rows.findIndex((r) => r[1] === ALL_BLOCKS_HEADER); // then one row per option total
   for (let j = 1; j <= 3; j++) bold.add(cellA1(head + 1, j));
   totals.forEach((_, k) => numFmts.set(cellA1(head + 2 + k, 2), TOTAL_FORMAT));
+  const blockHead = rows.findIndex((r) => typeof r[0] === "string" && r[0].startsWith("Totals by DSG block"));
+  if (blockHead >= 0) {
+    bold.add(cellA1(blockHead + 1, 1));
+    for (let r = blockHead + 3; r < head && rows[r].length > 0; r++)
+      for (let j = 2; j <= rows[r].length; j++) numFmts.set(cellA1(r + 1, j), TOTAL_FORMAT);
+  }
   return { sheets: [{ name, rows: rows as PublishedCell[][], numFmts, bold }, ...copies.map((c) => c.sheet)], totals };
 }

@@ -8,8 +8,9 @@ import ExcelJS from "exceljs";
 import { planFromModel } from "../../src/cli/planCommand";
 import { HeadlessWorkbook } from "../../src/headless";
 import { readXlsx, writeXlsx, type RawCell } from "../../src/headless/xlsx";
-import { PLAN_SHEETS } from "../../src/model";
+import { NARRATIVE_HEADINGS, PLAN_SHEETS } from "../../src/model";
 import { RATES } from "../headless/functions/fixture";
+import { buildDemoWorkbook } from "../../src/demo/workbook";
 
 const ROOT = path.join(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/send-model.js");
@@ -37,7 +38,9 @@ function line(wb: HeadlessWorkbook, label: string): unknown[] {
 describe("the management plan workbook", () => {
   test("has the DfE template's tabs and the model's Rates; balances brought and carried forward agree with SEND.PROJECT", () => {
     const wb = planBook();
-    expect(wb.sheetNames()).toEqual(["Cover", "Financial summary", "CYP summary", "Mitigations", "Rates"]);
+    expect(wb.sheetNames()).toEqual(["Cover", "Financial summary", "CYP summary", "Mitigations", "Narrative", "Rates"]);
+    const narrative = wb.getValues("Narrative", "A1:A40").map((r) => r[0]);
+    for (const h of NARRATIVE_HEADINGS) expect(narrative).toContain(h);
     expect(line(wb, "High Needs block DSG")).toEqual([50000000, 51500000, 53045000]);
     expect(line(wb, "Place funding and top-ups: special schools")).toEqual([12500000, 12750000, 13005000]);
     expect(line(wb, "Hospital education and other high-needs spend")).toEqual([40000000, 40800000, 41616000]);
@@ -134,6 +137,7 @@ describe("send-model plan", () => {
       "Financial summary",
       "CYP summary",
       "Mitigations",
+      "Narrative",
       "Rates",
     ]);
     const fsSheet = book.sheets.find((s) => s.name === PLAN_SHEETS.summary)!;
@@ -152,4 +156,43 @@ describe("send-model plan", () => {
     expect(over.status).toBe(1);
     expect(over.stderr).toMatch(/send-model: /);
   }, 120_000);
+});
+
+describe("the plan starts from the officer's own model", () => {
+  test("first-year EHCPs and costs by setting come from Institutions and Blocks, each number naming its source", () => {
+    const demo = buildDemoWorkbook();
+    const plan = planFromModel({ sheets: demo.sheets.map((s) => ({ name: s.name, cells: s.cells })), source: "demo" });
+    const wb = HeadlessWorkbook.create(Object.fromEntries(plan.sheets.map((s) => [s.name, s.cells])));
+    expect(wb.sheetNames()).toEqual(expect.arrayContaining(["Starting numbers", "Institutions", "Rates"]));
+    const start = wb.getValues("Starting numbers", "A1:F8");
+    const special = start.find((r) => r[0] === "special")!;
+    const inst = demo.sheets.find((s) => s.name === "Institutions")!.cells;
+    const phase = inst[0].indexOf("Phase");
+    const ehcp = inst[0].flatMap((h, c) => (typeof h === "string" && h.startsWith("EHCP") ? [c] : []));
+    const bySpecial = inst
+      .slice(1)
+      .filter((r) => r[phase] === "Special")
+      .reduce((s, r) => s + ehcp.reduce((t, c) => t + Number(r[c] ?? 0), 0), 0);
+    expect(bySpecial).toBeGreaterThan(0);
+    expect(special[2]).toBe(bySpecial);
+    // High Needs allocated to special schools by the model, per EHCP, is the plan's year-1 unit cost
+    expect(special[3]).toBeGreaterThan(0);
+    expect(special[4]).toBe(Math.round(((special[3] as number) / bySpecial) * 100) / 100);
+    const costRow = plan.sheets.find((s) => s.name === "Rates")!.cells.findIndex((r) => r[0] === "proj.special.cost");
+    expect(
+      String(
+        plan.sheets
+          .find((s) => s.name === "Rates")!
+          .cells[costRow].find((c) => typeof c === "string" && c.startsWith("=IF(")),
+      ),
+    ).toContain("'Starting numbers'!$E$4");
+    expect(special[5]).toMatch(/^model: Institutions \(EHCP bands\), Blocks \(.+: High needs/);
+    // the plan's year-1 special-school count is the model's, not proj.special.count as typed
+    const grid = wb.getValues(PLAN_SHEETS.summary, "A1:B60");
+    const specialRow = grid.find((r) => r[0] === "Special schools")!;
+    expect(specialRow[1]).toBe(bySpecial);
+    // a setting the model is silent on (ISP: no Blocks allocation, or no EHCPs) names its proj.* fallback
+    const silent = start.filter((r) => r[2] === 0).map((r) => r[5]);
+    for (const s of silent) expect(String(s)).toMatch(/^proj\.\w+\.count and proj\.\w+\.cost/);
+  }, 60_000);
 });

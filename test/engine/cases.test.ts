@@ -27,7 +27,8 @@ import { expectCaseError } from "./expectCase";
 
 const ROOT = join(__dirname, "../cases");
 // each with its own runner: test/engine/{fit,deficit,payback,forecast,appraise,register,years}.test.ts, and
-// test/functions/demand-cases.test.ts for the demand sets (SUFFICIENCY, PROJECT with a forecast)
+// test/functions/demand-cases.test.ts for the demand sets (SUFFICIENCY, PROJECT with a forecast), and
+// test/functions/plan-published.test.ts for the published council plans
 const OTHERS = new Set([
   "fit.json",
   "deficit.json",
@@ -37,6 +38,7 @@ const OTHERS = new Set([
   "project-demand.json",
   "appraise.json",
   "register.json",
+  "plan-published.json",
   "years.json",
 ]);
 

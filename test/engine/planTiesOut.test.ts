@@ -24,10 +24,11 @@ const PROJ_KEYS: string[] = KEY_CATALOGUE.filter((k) => k.key.startsWith("proj."
 );
 /** Keys fixed by the sweep's frame (the years shown), or that need a forecast to be read at all. */
 const FRAME = new Set(["proj.start", "proj.years"]);
-const FORECAST_ONLY = new Set(["proj.newplans.cut", "proj.elsewhere.cost"]);
+const FORECAST_ONLY = new Set(["proj.newplans.cut", "proj.elsewhere.cost", "proj.census.weight"]);
 
 /** A value in the key's own range, with pennies and fractional pupils so rounding is exercised. */
 function valueOf(key: string): fc.Arbitrary<number> {
+  if (key === "proj.census.weight") return fc.integer({ min: 0, max: 100 }).map((x) => x / 100);
   if (/growth|inflation|reduction|cut/.test(key)) return fc.integer({ min: 0, max: 150 }).map((x) => x / 1000);
   if (key.endsWith(".count")) return fc.integer({ min: 0, max: 60000 }).map((x) => x / 100);
   if (key.startsWith("proj.places.") && key !== "proj.places.cost") return fc.integer({ min: 0, max: 40 });
@@ -38,7 +39,7 @@ function valueOf(key: string): fc.Arbitrary<number> {
 
 const FORECAST: Grid = [
   ["Year", "Breakdown", "Low", "Central", "High"],
-  ...[2025, 2026, 2027, 2028].flatMap((y, i) => [
+  ...[2024, 2025, 2026, 2027, 2028].flatMap((y, i) => [
     [y, "Total", 0, 1000 + 90 * i, 0],
     [y, "Mainstream", 0, 400.4 + 31.3 * i, 0],
     [y, "Special", 0, 300.6 + 20.7 * i, 0],

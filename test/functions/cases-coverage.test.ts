@@ -22,6 +22,7 @@ const INVOKE_RUNNERS: Record<string, string> = {
   "register.json": "cases-decimal.test.ts",
   "sufficiency.json": "demand-cases.test.ts",
   "project-demand.json": "demand-cases.test.ts",
+  "plan-published.json": "plan-published.test.ts",
 };
 
 /**

@@ -3,6 +3,14 @@
 // - Year t of the projection is the financial year holding the January census of forecast year Y: census January
 //   2025 -> 2024-25. proj.start (if given) is the first financial year to show; proj.years (if given) how many;
 //   without them every forecast year is shown.
+// - Census to financial year (proj.census.weight = w, default 1): a financial year April Y to March Y+1 counts
+//   w × January Y+1 + (1 − w) × January Y. Children counted in January stand for a caseload that grows through the
+//   year; read linearly between the two censuses, the caseload's average over April..March is its value at the
+//   year's midpoint, 1 October Y, which lies 9 months after January Y and 3 months before January Y+1:
+//   w = 9/12 = 0.75 (set proj.census.weight 0.75). w = 1 is the convention of earlier versions: the whole year at
+//   the January inside it, 3 months after the midpoint, which overstates a growing caseload by a quarter of a
+//   year's growth. The retention of avoided new plans reads the censuses themselves. Typed proj.<s>.count
+//   values are financial-year averages already and are not converted.
 // - proj.ei.reduction slows growth as it does without a forecast: a reduced group (mainstream, rb, special, isp)
 //   counts c(first year) + (c(year) − c(first year)) × (1 − reduction).
 // - proj.newplans.cut = x: early help avoids x × the forecast's New plans each year. Avoided plans accumulate with
@@ -64,9 +72,24 @@ export function demandYears(
       ),
     );
   const reduction = get("proj.ei.reduction");
-  const central = (y: number, id: string): Dec => f.central.get(y)!.get(id)!;
+  const w = has("proj.census.weight") ? get("proj.census.weight") : ONE;
+  if (!w.eq(ONE) && !f.central.has(years[0] - 1))
+    raise(
+      E.forecastLacks(
+        `January ${years[0] - 1} (the census before ${fyLabel(years[0] - 1)})`,
+        `proj.census.weight of option '${option}'; start a year later (proj.start ${years[0]}) or set it to 1`,
+      ),
+    );
+  const census = (y: number, id: string): Dec => f.central.get(y)!.get(id)!;
+  /** the financial year's caseload: w × the January inside it + (1 − w) × the January before it */
+  const central = (y: number, id: string): Dec =>
+    w.eq(ONE) || id === "new plans"
+      ? census(y, id)
+      : census(y, id)
+          .times(w)
+          .plus(census(y - 1, id).times(ONE.minus(w)));
   const total = (y: number): Dec =>
-    f.central.get(y)!.get("total") ?? placements.reduce((s, b) => s.plus(central(y, b.id)), ZERO);
+    f.central.get(y)!.get("total") ?? placements.reduce((s, b) => s.plus(census(y, b.id)), ZERO);
   const first = years[0];
   let avoided = ZERO;
   return years.map((y, t) => {

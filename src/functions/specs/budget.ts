@@ -9,7 +9,7 @@ import { project } from "../../engine/project";
 import type { OutGrid } from "../../engine/types";
 import type { Range } from "../args";
 import type { FunctionSpec, Result } from "../spec";
-import { num, numberVector, OPTION_PARAM, RATES_PARAM, ratesAndOption } from "./common";
+import { FORECAST_PARAM, num, numberVector, OPTION_PARAM, RATES_PARAM, ratesAndOption } from "./common";
 
 /**
  * Every cell of a range (row by row) as FIT reads it: a number stays a number (the solver reads it exactly, as
@@ -134,17 +134,7 @@ export const PROJECT: FunctionSpec = {
     "the same table. Given a forecast, the pupils of each year are the forecast's placements (Central), costed per " +
     "setting with ISP fee inflation and LA top-up inflation kept apart, after the levers: early help cutting new " +
     "plans (proj.newplans.cut) and new special places taking ISP pupils (proj.places.<y>), each with its own cost.",
-  parameters: [
-    RATES_PARAM,
-    OPTION_PARAM,
-    {
-      name: "forecast",
-      type: "range",
-      optional: true,
-      description:
-        "A demand forecast (the spill of SEND.FORECAST: Year, Breakdown, Low, Central, High); when given, each year's pupils by placement are its Central values.",
-    },
-  ],
+  parameters: [RATES_PARAM, OPTION_PARAM, FORECAST_PARAM],
   result: "matrix",
   run(a): Result {
     const ro = ratesAndOption(a);

@@ -10,6 +10,15 @@ import type { ParamSpec } from "../spec";
 export type { RatesAndOption };
 
 /** The rates-table argument, the same in every function that takes one. */
+/** The optional demand forecast of SEND.PROJECT and SEND.PLAN (one projection reads it for both). */
+export const FORECAST_PARAM: ParamSpec = {
+  name: "forecast",
+  type: "range",
+  optional: true,
+  description:
+    "A demand forecast (the spill of SEND.FORECAST: Year, Breakdown, Low, Central, High); when given, each year's pupils by placement are its Central values.",
+};
+
 export const RATES_PARAM: ParamSpec = {
   name: "rates",
   type: "range",

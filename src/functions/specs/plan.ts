@@ -6,7 +6,7 @@ import { COUNT_LABELS, plan, PLAN_ROW_LABELS, SPEND_LINES, type PlanYear } from 
 import { GROUPS } from "../../engine/project";
 import type { OutCell } from "../../engine/types";
 import type { FunctionSpec, Result } from "../spec";
-import { num, OPTION_PARAM, RATES_PARAM, ratesAndOption } from "./common";
+import { FORECAST_PARAM, num, OPTION_PARAM, RATES_PARAM, ratesAndOption } from "./common";
 
 export const PLAN: FunctionSpec = {
   name: "PLAN",
@@ -21,17 +21,7 @@ export const PLAN: FunctionSpec = {
     "keys: income and spend of the Schools, Central School Services and Early Years blocks, the transfer from Schools " +
     "to High Needs, Safety Valve, other DfE and local authority contributions, the DSG-wide in-year and cumulative " +
     "balance and the deficit beyond the statutory override (dsg.override.end). One column per year.",
-  parameters: [
-    RATES_PARAM,
-    OPTION_PARAM,
-    {
-      name: "forecast",
-      type: "range",
-      optional: true,
-      description:
-        "A demand forecast (the spill of SEND.FORECAST), as for SEND.PROJECT: each year's pupils by placement are its Central values.",
-    },
-  ],
+  parameters: [RATES_PARAM, OPTION_PARAM, FORECAST_PARAM],
   result: "matrix",
   run(a): Result {
     const ro = ratesAndOption(a);
