@@ -200,8 +200,15 @@ describe("the task pane in chromium, on the built preview", () => {
     await button("Create model").click();
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor();
-    const cells = await dialog.getByRole("listitem").allInnerTexts();
-    expect(cells).toEqual(expect.arrayContaining(["Rates!G1", "Allocations!D1"]));
+    // the overwrite said in words: the option first, then what changes on each sheet (addresses only as detail)
+    const lines = await dialog.getByRole("listitem").allInnerTexts();
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        `Option '${FLOW.firstCandidate}' on Rates would be deleted or renamed (1 cell of its column change).`,
+        expect.stringMatching(/^Rates: 1 cell on 1 row/),
+        expect.stringMatching(/^Allocations: \d+ cells on \d+ rows/),
+      ]),
+    );
     expect(await dialog.getByRole("heading").innerText()).toMatch(/^Overwrite \d+ existing cells\?$/);
     await screenshot(page, "new-model-confirm");
     await dialog.getByRole("button", { name: "Keep existing cells" }).click();

@@ -221,3 +221,21 @@ test("SEND.FORECAST with a coverage of 5E-324 spills no negative zero (found by 
   if (!Array.isArray(r)) throw new Error(`expected a spill, got ${JSON.stringify(r)}`);
   expect(r.flat().some((v) => Object.is(v, -0))).toBe(false);
 });
+
+describe("found by the integration run of 0.3.0 (hosts fuzz, seed 1724008529)", () => {
+  test("SEND.FORECAST with a count of 1E-300 before a real one: the interval cap is not infinite × 0 (NaN)", () => {
+    const history: Cell[][] = [
+      ["Year", "ISP", "Age 0-4", "Age 11-15", "Age 16-19", "Age 20-25", "New plans"],
+      [1999, 14478, 11521, 224, 12648, 11927, 16237],
+      [2000, 19565, 3955, 2954, 3070, 12466, 2419],
+      [2001, 19506, 1e-300, 5097, 8287, 3145, 13250],
+      [2002, 3284, 14800, 10853, 19725, 12311, 19266],
+      [2003, 19000, 914, 678, 3146, 1210, 2028],
+      [2004, 5970, 8154, 17303, 13075, 4405, 87],
+    ];
+    const out = invoke("FORECAST", [history, null, "90%"]) as Cell[][];
+    expect(Array.isArray(out)).toBe(true);
+    for (const row of out.slice(1))
+      for (const v of row.slice(2)) expect(typeof v === "number" && Number.isFinite(v)).toBe(true);
+  });
+});

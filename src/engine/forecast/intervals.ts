@@ -110,5 +110,6 @@ export function capInterval(
 ): [number, number] {
   if (g === undefined) return [low, high];
   const f = (1 + g) ** h;
+  if (!Number.isFinite(f)) return [low, high]; // a change from next to nothing (1E-300 plans) justifies any range
   return [Math.max(low, Math.min(central, central / f)), Math.min(high, Math.max(central, central * f))];
 }
