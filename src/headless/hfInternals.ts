@@ -106,3 +106,17 @@ export function spillAt(hf: HyperFormula, a: Address): { width: number; height: 
 export function arrayCorners(hf: HyperFormula): Address[] {
   return [...hf.dependencyGraph.arrayMapping.arrayMapping.values()].map((v) => v.leftCorner);
 }
+
+/**
+ * The addresses of a sheet that hold something in the engine (a value, a formula, a spilled result, or an empty
+ * placeholder), without visiting the blank rest of its area: a sheet holding A1 and XFD1048576 costs two visits,
+ * not 17 billion. Unordered.
+ */
+export function occupiedCells(hf: HyperFormula, sheet: number): Address[] {
+  const mapping = (
+    hf as unknown as { dependencyGraph: { addressMapping: { sheetEntries(s: number): Iterable<[Address, unknown]> } } }
+  ).dependencyGraph.addressMapping;
+  const out: Address[] = [];
+  for (const [a] of mapping.sheetEntries(sheet)) out.push({ sheet, row: a.row, col: a.col });
+  return out;
+}
