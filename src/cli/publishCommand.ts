@@ -1,12 +1,13 @@
 // `send-model publish MODEL.xlsx --out PUBLISHED.xlsx`: the model recalculated, then every sheet as values
 // only in a separate file (number formats kept, a Total row under each option, a summary sheet first).
 import { checkXlsxInput, refuseOverwrite, writeFileAtomic } from "../headless/io/files";
-import { loadHost, snapshot, type SheetSnapshot } from "../headless/io/bridge";
+import { loadHostIsolated, markFailed, snapshot, type SheetSnapshot } from "../headless/io/bridge";
 import { readXlsx } from "../headless/xlsx";
 import { headerIndex } from "../model/institutions";
 import { publishBook, type SheetRead } from "../model/publishBook";
 import { publishedXlsx } from "../publish/xlsx";
 import { progress, type CliIo } from "./io";
+import { reportErrorCells } from "./cellErrors";
 import type ExcelJS from "exceljs";
 
 function formatsOf(ws: ExcelJS.Worksheet | undefined, s: SheetSnapshot): (string | null)[][] {
@@ -26,13 +27,17 @@ function institutionCount(snaps: readonly SheetSnapshot[]): number {
   return s.values.slice(1).filter((r) => r[col] !== null && r[col] !== "").length;
 }
 
-export async function runPublish(input: string, out: string, io: CliIo, quiet: boolean): Promise<void> {
+/** Publishes; resolves to the number of published figures that are errors (each named on stderr). */
+export async function runPublish(input: string, out: string, io: CliIo, quiet: boolean): Promise<number> {
   const say = progress(io, quiet);
   checkXlsxInput(input);
   refuseOverwrite(out, [input]);
   say(`reading ${input}`);
   const book = await readXlsx(input);
-  const snaps = snapshot(loadHost(book));
+  // isolated as recalc is: a cell the engine cannot take is #VALUE! naming itself, every other cell is evaluated
+  const { wb, failed, rewritten } = loadHostIsolated(book);
+  const snaps = snapshot(wb);
+  markFailed(snaps, failed, rewritten);
   say(`recalculated ${snaps.length} sheets`);
   const sheets: SheetRead[] = snaps.map((s) => ({
     name: s.name,
@@ -50,4 +55,5 @@ export async function runPublish(input: string, out: string, io: CliIo, quiet: b
     `Wrote ${out}: ${published.sheets.map((s) => s.name).join(", ")} (values only, no formulas).\n${lines.length ? `Totals:\n${lines.join("\n")}\n` : ""}`,
   );
   say(`wrote ${out}`);
+  return reportErrorCells(snaps, out, io);
 }

@@ -55,7 +55,7 @@ export function loadHost(book: XlsxBook): HeadlessWorkbook {
  * cell (listed in `failed`, with the cell and the limit) and every other cell is evaluated.
  */
 export function loadHostIsolated(
-  book: XlsxBook,
+  book: { sheets: readonly { name: string; cells: RawCell[][] }[]; names?: readonly DefinedName[] },
   opts: { maxCells?: number } = {},
 ): {
   wb: HeadlessWorkbook;
