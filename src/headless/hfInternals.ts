@@ -120,3 +120,16 @@ export function occupiedCells(hf: HyperFormula, sheet: number): Address[] {
   for (const [a] of mapping.sheetEntries(sheet)) out.push({ sheet, row: a.row, col: a.col });
   return out;
 }
+
+/**
+ * Values out exactly as computed. smartRounding is on for its comparisons (15 significant digits, as Excel), but it
+ * would also round every value read out of the engine, and a custom function's double must reach the file as is
+ * (Excel keeps all its digits). The exporter (one class, shared by every engine) keeps them.
+ */
+export function exportExactValues(hf: HyperFormula): void {
+  const exporter = (hf as unknown as { _exporter: object })._exporter;
+  const proto = Object.getPrototypeOf(exporter) as { cellValueRounding?: (v: number) => number };
+  if (typeof proto.cellValueRounding !== "function")
+    throw new Error(`HyperFormula ${HF_VERSION} internals changed: Exporter#cellValueRounding is missing`);
+  proto.cellValueRounding = (v: number) => v;
+}

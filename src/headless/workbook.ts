@@ -5,7 +5,8 @@ import { AlwaysDense, AlwaysSparse, DetailedCellError, ErrorType, HyperFormula }
 import type { ConfigParams, SimpleCellAddress } from "hyperformula";
 import { blockName, cellName, parseBlock, parseCell, type Block } from "../functions/a1";
 import { registerSendPlugin, takeResizes } from "./plugin";
-import { arrayCorners, occupiedCells, spillAt } from "./hfInternals";
+import { registerExcelRounding } from "./excelRounding";
+import { arrayCorners, exportExactValues, occupiedCells, spillAt } from "./hfInternals";
 
 export type RawCell = number | string | boolean | null; // a string starting with "=" is a formula
 export type CellResult = number | string | boolean | null | { error: string; message: string };
@@ -35,8 +36,11 @@ const ADDRESS_MAPPING: ConfigParams["chooseAddressMappingPolicy"] = {
 const CONFIG: Partial<ConfigParams> = {
   licenseKey: "gpl-v3",
   chooseAddressMappingPolicy: ADDRESS_MAPPING,
-  // exact doubles out, as Excel's custom functions return them (HyperFormula would round to 14 digits)
-  smartRounding: false,
+  // Excel compares numbers to 15 significant digits (0.1+0.2=0.3 and 1-0.9=0.1 are TRUE). HyperFormula's epsilon
+  // does so only with smartRounding on; its other effect, rounding values on the way out, is switched off
+  // (exportExactValues): doubles come out exact, as Excel's custom functions return them.
+  smartRounding: true,
+  precisionEpsilon: 1e-15,
   // Excel's own sheet size (HyperFormula's defaults are 40,000 rows and 18,278 columns)
   maxRows: 1_048_576,
   maxColumns: 16_384,
@@ -69,6 +73,7 @@ const MAX_SETTLE = 10;
 
 export class HeadlessWorkbook {
   private constructor(readonly hyperformula: HyperFormula) {
+    exportExactValues(hyperformula);
     this.settle();
   }
 
@@ -78,6 +83,7 @@ export class HeadlessWorkbook {
     names: { name: string; expression: string; scope?: number }[] = [],
   ): HeadlessWorkbook {
     registerSendPlugin();
+    registerExcelRounding();
     const named = [...NAMED, ...names];
     const hf =
       Object.keys(sheets).length === 0
