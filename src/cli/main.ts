@@ -3,8 +3,9 @@
 // writes a DSG deficit management plan from a model. Exit codes: 0 done (cell errors are results, not
 // failures), 1 a problem with the files or the command line (or a workbook over a limit), 2 an internal
 // error (a bug: please report it), 3 done, but some cells could not be evaluated by the headless engine
-// (each shows #VALUE! naming the cell and the limit; every other cell was evaluated), 4 published, but every
-// allocation of an option is an error (the lines on stderr say why).
+// (each shows #VALUE! naming the cell and the limit; every other cell was evaluated), or, for publish and plan,
+// some figure written is an error (each named on stderr); 4 published, but every allocation of an option is an
+// error (the lines on stderr say why).
 // Command modules load only when their command runs, so `--help` and usage errors answer at once. They are
 // required, not import()ed: under tsx's CommonJS loader only require resolves extensionless .ts paths.
 import { Command, CommanderError, InvalidArgumentError } from "commander";
@@ -136,7 +137,9 @@ function program(io: CliIo, status: { code: number }): Command {
       await checkZip(checkXlsxInput(model), model, zipLimits({}));
       checkOutput(opts.out, [model]);
       const { runPublish } = require("./publishCommand") as typeof import("./publishCommand");
-      if (!(await runPublish(model, opts.out, io, Boolean(p.opts().quiet)))) status.code = EXIT.allInError;
+      const r = await runPublish(model, opts.out, io, Boolean(p.opts().quiet));
+      if (r.allInError) status.code = EXIT.allInError;
+      else if (r.errorCells > 0) status.code = EXIT.cellsFailed;
     });
 
   p.command("demo")
@@ -186,7 +189,7 @@ function program(io: CliIo, status: { code: number }): Command {
       await checkZip(checkXlsxInput(input), input, zipLimits({}));
       checkOutput(opts.out, [input]);
       const { runPlan } = require("./planCommand") as typeof import("./planCommand");
-      await runPlan(input, opts.out, io, Boolean(p.opts().quiet));
+      if ((await runPlan(input, opts.out, io, Boolean(p.opts().quiet))) > 0) status.code = EXIT.cellsFailed;
     });
   return p;
 }

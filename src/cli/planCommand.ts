@@ -2,9 +2,8 @@
 // The plan options are the options with proj.* keys: "Unmitigated"/"Mitigated" when so named, else the first and
 // last of them. The model's Rates sheet is copied in, so every SEND.PLAN formula of the plan stays live.
 import { refuseOverwrite } from "../headless/io/files";
-import { sheetsForWrite, snapshot } from "../headless/io/bridge";
+import { loadHostIsolated, markFailed, sheetsForWrite, snapshot } from "../headless/io/bridge";
 import { MONEY_FORMAT, PERCENT_FORMAT, type SheetFormat } from "../headless/io/format";
-import { HeadlessWorkbook } from "../headless/workbook";
 import { readXlsx, writeXlsx, type RawCell } from "../headless/xlsx";
 import { FileProblem } from "../headless/io/files";
 import { optionFromGrid } from "../engine/rates";
@@ -14,6 +13,7 @@ import type { Dec } from "../engine/money";
 import { colLetters, planWorkbook, ratesColumns, type Mitigation, type PlanSheet, type Rows } from "../model";
 import { progress, type CliIo } from "./io";
 import { START_SHEET, startFromModel } from "./planStart";
+import { reportErrorCells } from "./cellErrors";
 
 export interface PlanModel {
   /** the model's sheets as typed cells, by name */
@@ -60,8 +60,9 @@ export function planFromModel(model: PlanModel): {
     );
   if (!rates)
     throw new FileProblem(`${model.source}: no Rates sheet (a sheet named Rates, or one whose A1 is 'Factor')`);
-  // options and their proj.* keys, read from the model recalculated (rates cells may be formulas)
-  const wb = HeadlessWorkbook.create({ [rates.name]: rates.cells });
+  // options and their proj.* keys, read from the model recalculated (rates cells may be formulas), isolated as
+  // recalc is: a cell the engine cannot take is an error in its own cell, never a crash
+  const { wb } = loadHostIsolated({ sheets: [{ name: rates.name, cells: rates.cells }] });
   const height = rates.cells.length;
   const width = Math.max(...rates.cells.map((r) => r.length));
   const grid = wb
@@ -130,18 +131,21 @@ export function planFromModel(model: PlanModel): {
   };
 }
 
-export async function runPlan(input: string, out: string, io: CliIo, quiet: boolean): Promise<void> {
+/** Writes the plan; resolves to the number of its figures that are errors (each named on stderr). */
+export async function runPlan(input: string, out: string, io: CliIo, quiet: boolean): Promise<number> {
   const say = progress(io, quiet);
   refuseOverwrite(out, [input]);
   say(`reading ${input}`);
   const book = await readXlsx(input);
   const plan = planFromModel({ sheets: book.sheets.map((s) => ({ name: s.name, cells: s.cells })), source: input });
   say(`planning from options '${plan.unmitigated}' (unmitigated) and '${plan.mitigated}' (mitigated)`);
-  const wb = HeadlessWorkbook.create(Object.fromEntries(plan.sheets.map((s) => [s.name, s.cells])));
+  const { wb, failed, rewritten } = loadHostIsolated({ sheets: plan.sheets });
   const snaps = snapshot(wb);
+  markFailed(snaps, failed, rewritten);
   await writeXlsx(out, sheetsForWrite(snaps, Object.fromEntries(plan.sheets.map((s) => [s.name, s.format]))), {
     protect: [input],
   });
   say(`wrote ${out}`);
   io.out(`${out}\n`);
+  return reportErrorCells(snaps, out, io);
 }

@@ -2,13 +2,14 @@
 // only in a separate file (number formats kept, a Total row under each option, a summary sheet first).
 import { refuseOverwrite, writeFileAtomic } from "../headless/io/files";
 import { checkXlsxInput } from "../headless/io/inputFile";
-import { loadHost, snapshot, type SheetSnapshot } from "../headless/io/bridge";
+import { loadHostIsolated, markFailed, snapshot, type SheetSnapshot } from "../headless/io/bridge";
 import { readXlsx } from "../headless/xlsx";
 import { headerIndex } from "../model/institutions";
 import { publishBook, type SheetRead } from "../model/publishBook";
 import { publishedXlsx } from "../publish/xlsx";
 import { allInError, allocationStates, stateLine } from "../model/allocationState";
 import { progress, type CliIo } from "./io";
+import { reportErrorCells } from "./cellErrors";
 import type ExcelJS from "exceljs";
 
 function formatsOf(ws: ExcelJS.Worksheet | undefined, s: SheetSnapshot): (string | null)[][] {
@@ -28,14 +29,25 @@ function institutionCount(snaps: readonly SheetSnapshot[]): number {
   return s.values.slice(1).filter((r) => r[col] !== null && r[col] !== "").length;
 }
 
-/** Publishes; resolves to false when every allocation of some option is an error (the file is written all the same). */
-export async function runPublish(input: string, out: string, io: CliIo, quiet: boolean): Promise<boolean> {
+/**
+ * Publishes (the file is written all the same): how many published figures are errors (each named on stderr), and
+ * whether every allocation of some option is an error.
+ */
+export async function runPublish(
+  input: string,
+  out: string,
+  io: CliIo,
+  quiet: boolean,
+): Promise<{ errorCells: number; allInError: boolean }> {
   const say = progress(io, quiet);
   checkXlsxInput(input);
   refuseOverwrite(out, [input]);
   say(`reading ${input}`);
   const book = await readXlsx(input);
-  const snaps = snapshot(loadHost(book));
+  // isolated as recalc is: a cell the engine cannot take is #VALUE! naming itself, every other cell is evaluated
+  const { wb, failed, rewritten } = loadHostIsolated(book);
+  const snaps = snapshot(wb);
+  markFailed(snaps, failed, rewritten);
   say(`recalculated ${snaps.length} sheets`);
   const sheets: SheetRead[] = snaps.map((s) => ({
     name: s.name,
@@ -53,8 +65,8 @@ export async function runPublish(input: string, out: string, io: CliIo, quiet: b
     `Wrote ${out}: ${published.sheets.map((s) => s.name).join(", ")} (values only, no formulas).\n${lines.length ? `Totals:\n${lines.join("\n")}\n` : ""}`,
   );
   const states = sheets.flatMap((s) => allocationStates(s, "the Rates sheet"));
-  const failed = states.filter(allInError);
-  for (const s of failed) io.err(`send-model: ${stateLine(s)}\n`);
+  const allFailed = states.filter(allInError);
+  for (const s of allFailed) io.err(`send-model: ${stateLine(s)}\n`);
   say(`wrote ${out}`);
-  return failed.length === 0;
+  return { errorCells: reportErrorCells(snaps, out, io), allInError: allFailed.length > 0 };
 }

@@ -30,7 +30,7 @@ export async function runRecalc(
     maxBytes: opts.maxBytes ?? DEFAULT_ZIP_LIMITS.maxBytes,
     maxCells: opts.maxCells ?? DEFAULT_ZIP_LIMITS.maxCells,
   });
-  const { wb, failed, rewritten } = loadHostIsolated(book);
+  const { wb, failed, rewritten } = loadHostIsolated(book, { maxCells: opts.maxCells });
   const snaps = snapshot(wb);
   markFailed(snaps, failed, rewritten);
   const results = formulaResults(snaps);

@@ -132,3 +132,30 @@ export function spillAt(hf: HyperFormula, a: Address): { width: number; height: 
 export function arrayCorners(hf: HyperFormula): Address[] {
   return [...hf.dependencyGraph.arrayMapping.arrayMapping.values()].map((v) => v.leftCorner);
 }
+
+/**
+ * The addresses of a sheet that hold something in the engine (a value, a formula, a spilled result, or an empty
+ * placeholder), without visiting the blank rest of its area: a sheet holding A1 and XFD1048576 costs two visits,
+ * not 17 billion. Unordered.
+ */
+export function occupiedCells(hf: HyperFormula, sheet: number): Address[] {
+  const mapping = (
+    hf as unknown as { dependencyGraph: { addressMapping: { sheetEntries(s: number): Iterable<[Address, unknown]> } } }
+  ).dependencyGraph.addressMapping;
+  const out: Address[] = [];
+  for (const [a] of mapping.sheetEntries(sheet)) out.push({ sheet, row: a.row, col: a.col });
+  return out;
+}
+
+/**
+ * Values out exactly as computed. smartRounding is on for its comparisons (15 significant digits, as Excel), but it
+ * would also round every value read out of the engine, and a custom function's double must reach the file as is
+ * (Excel keeps all its digits). The exporter (one class, shared by every engine) keeps them.
+ */
+export function exportExactValues(hf: HyperFormula): void {
+  const exporter = (hf as unknown as { _exporter: object })._exporter;
+  const proto = Object.getPrototypeOf(exporter) as { cellValueRounding?: (v: number) => number };
+  if (typeof proto.cellValueRounding !== "function")
+    throw new Error(`HyperFormula ${HF_VERSION} internals changed: Exporter#cellValueRounding is missing`);
+  proto.cellValueRounding = (v: number) => v;
+}

@@ -1,11 +1,12 @@
 // A workbook without Excel: HyperFormula with the SEND plugin, behind the small interface the task pane's Preview
 // port and the send-model CLI use. Every change recalculates, then lets SEND spills settle at their sizes
 // (plugin.ts explains why a spill's size can change after its formula was entered).
-import { DetailedCellError, ErrorType, HyperFormula } from "hyperformula";
+import { AlwaysDense, AlwaysSparse, DetailedCellError, ErrorType, HyperFormula } from "hyperformula";
 import type { ConfigParams, SimpleCellAddress } from "hyperformula";
 import { blockName, cellName, parseBlock, parseCell, type Block } from "../functions/a1";
 import { registerSendPlugin, takeResizes } from "./plugin";
-import { arrayCorners, spillAt } from "./hfInternals";
+import { registerExcelRounding } from "./excelRounding";
+import { arrayCorners, exportExactValues, occupiedCells, spillAt } from "./hfInternals";
 
 export type RawCell = number | string | boolean | null; // a string starting with "=" is a formula
 export type CellResult = number | string | boolean | null | { error: string; message: string };
@@ -20,10 +21,26 @@ export interface FormulaCell {
   spilledFrom?: string;
 }
 
+/**
+ * HyperFormula stores a sheet densely (an array per row, as wide as the sheet) unless told otherwise: a file holding
+ * only A1 and XFD1048576 then needs 17 billion slots. A sheet filled under 1% at load is stored sparsely (maps of
+ * the cells it holds); a sheet added empty stays dense, as before (it is filled by the host, cell block by block).
+ */
+const SPARSE_BELOW_FILL = 0.01;
+const DENSE = new AlwaysDense().call();
+const SPARSE = new AlwaysSparse().call();
+const ADDRESS_MAPPING: ConfigParams["chooseAddressMappingPolicy"] = {
+  call: (fill: number) => (fill === 0 || fill >= SPARSE_BELOW_FILL ? DENSE : SPARSE),
+};
+
 const CONFIG: Partial<ConfigParams> = {
   licenseKey: "gpl-v3",
-  // exact doubles out, as Excel's custom functions return them (HyperFormula would round to 14 digits)
-  smartRounding: false,
+  chooseAddressMappingPolicy: ADDRESS_MAPPING,
+  // Excel compares numbers to 15 significant digits (0.1+0.2=0.3 and 1-0.9=0.1 are TRUE). HyperFormula's epsilon
+  // does so only with smartRounding on; its other effect, rounding values on the way out, is switched off
+  // (exportExactValues): doubles come out exact, as Excel's custom functions return them.
+  smartRounding: true,
+  precisionEpsilon: 1e-15,
   // Excel's own sheet size (HyperFormula's defaults are 40,000 rows and 18,278 columns)
   maxRows: 1_048_576,
   maxColumns: 16_384,
@@ -56,6 +73,7 @@ const MAX_SETTLE = 10;
 
 export class HeadlessWorkbook {
   private constructor(readonly hyperformula: HyperFormula) {
+    exportExactValues(hyperformula);
     this.settle();
   }
 
@@ -65,6 +83,7 @@ export class HeadlessWorkbook {
     names: { name: string; expression: string; scope?: number }[] = [],
   ): HeadlessWorkbook {
     registerSendPlugin();
+    registerExcelRounding();
     const named = [...NAMED, ...names];
     const hf =
       Object.keys(sheets).length === 0
@@ -109,35 +128,53 @@ export class HeadlessWorkbook {
 
   /** The smallest block holding every non-blank cell (entered or spilled), or null for an empty sheet. */
   usedRange(sheet: string): string | null {
-    const id = this.sheetId(sheet);
-    const { width, height } = this.hyperformula.getSheetDimensions(id);
     let top = Infinity,
       left = Infinity,
       bottom = -1,
       right = -1;
-    for (let row = 0; row < height; row++) {
-      for (let col = 0; col < width; col++) {
-        const a = { sheet: id, row, col };
-        if (this.content(a) === null && this.hyperformula.getCellValue(a) === null) continue;
-        top = Math.min(top, row);
-        left = Math.min(left, col);
-        bottom = Math.max(bottom, row);
-        right = Math.max(right, col);
-      }
+    for (const { row, col } of this.held(this.sheetId(sheet))) {
+      top = Math.min(top, row);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, row);
+      right = Math.max(right, col);
     }
     return bottom < 0 ? null : blockName({ top, left, bottom, right });
+  }
+
+  /**
+   * A sheet's entered contents and values from A1, as ragged rows (each row ends at its last non-blank cell): what
+   * the cells hold costs what the sheet holds, never its width times its height.
+   */
+  sheetGrid(sheet: string): { cells: RawCell[][]; values: CellResult[][] } {
+    const cells: RawCell[][] = [];
+    const values: CellResult[][] = [];
+    for (const a of this.held(this.sheetId(sheet))) {
+      put(cells, a.row, a.col, this.content(a));
+      put(values, a.row, a.col, toResult(this.hyperformula.getCellValue(a)));
+    }
+    for (let r = 0; r < values.length; r++) {
+      values[r] ??= [];
+      cells[r] ??= [];
+      for (let c = 0; c < values[r].length; c++) {
+        values[r][c] ??= null;
+        if (c < cells[r].length) cells[r][c] ??= null;
+      }
+    }
+    return { cells, values };
   }
 
   /** Every sheet's entered contents (formulas as formulas), trimmed of trailing empty rows and columns. */
   toSheets(): Record<string, RawCell[][]> {
     const out: Record<string, RawCell[][]> = {};
     for (const name of this.sheetNames()) {
-      const id = this.sheetId(name);
-      const { width, height } = this.hyperformula.getSheetDimensions(id);
-      const rows = this.cells(id, { top: 0, left: 0, bottom: height - 1, right: width - 1 }, (a) => this.content(a));
+      const rows = this.sheetGrid(name).cells;
       while (rows.length > 0 && rows[rows.length - 1].every((c) => c === null)) rows.pop();
       const w = Math.max(0, ...rows.map((r) => r.reduce<number>((n, c, i) => (c === null ? n : i + 1), 0)));
-      out[name] = rows.map((r) => r.slice(0, w));
+      out[name] = rows.map((r) => {
+        const line = r.slice(0, w);
+        while (line.length < w) line.push(null);
+        return line;
+      });
     }
     return out;
   }
@@ -148,28 +185,25 @@ export class HeadlessWorkbook {
     const out: FormulaCell[] = [];
     for (const sheet of this.sheetNames()) {
       const id = this.sheetId(sheet);
-      const { width, height } = hf.getSheetDimensions(id);
-      for (let row = 0; row < height; row++) {
-        for (let col = 0; col < width; col++) {
-          const a = { sheet: id, row, col };
-          const formula = hf.getCellFormula(a);
-          if (formula === undefined) continue;
-          const value = toResult(hf.getCellValue(a));
-          out.push({ sheet, a1: cellName(row, col), formula, value });
-          const spill = spillAt(hf, a);
-          if (!spill) continue;
-          for (let r = 0; r < spill.height; r++) {
-            for (let c = 0; c < spill.width; c++) {
-              if (r === 0 && c === 0) continue;
-              const s = { sheet: id, row: row + r, col: col + c };
-              out.push({
-                sheet,
-                a1: cellName(s.row, s.col),
-                formula,
-                value: toResult(hf.getCellValue(s)),
-                spilledFrom: cellName(row, col),
-              });
-            }
+      const held = occupiedCells(hf, id).sort((x, y) => x.row - y.row || x.col - y.col);
+      for (const a of held) {
+        const { row, col } = a;
+        const formula = hf.getCellFormula(a);
+        if (formula === undefined) continue;
+        out.push({ sheet, a1: cellName(row, col), formula, value: toResult(hf.getCellValue(a)) });
+        const spill = spillAt(hf, a);
+        if (!spill) continue;
+        for (let r = 0; r < spill.height; r++) {
+          for (let c = 0; c < spill.width; c++) {
+            if (r === 0 && c === 0) continue;
+            const s = { sheet: id, row: row + r, col: col + c };
+            out.push({
+              sheet,
+              a1: cellName(s.row, s.col),
+              formula,
+              value: toResult(hf.getCellValue(s)),
+              spilledFrom: cellName(row, col),
+            });
           }
         }
       }
@@ -193,6 +227,13 @@ export class HeadlessWorkbook {
       bottom: Number.isFinite(b.bottom) ? b.bottom : Math.max(b.top, height - 1),
       right: Number.isFinite(b.right) ? b.right : Math.max(b.left, width - 1),
     };
+  }
+
+  /** The cells of a sheet that hold an entry or a value (blank cells of the engine's area are never visited). */
+  private held(id: number): SimpleCellAddress[] {
+    return occupiedCells(this.hyperformula, id).filter(
+      (a) => this.content(a) !== null || this.hyperformula.getCellValue(a) !== null,
+    );
   }
 
   private cells<T>(sheet: number, b: Block, read: (a: SimpleCellAddress) => T): T[][] {
@@ -251,6 +292,12 @@ export class HeadlessWorkbook {
     }
     return out;
   }
+}
+
+/** Sets grid[row][col], growing the grid with empty rows (holes are filled by the caller). */
+function put<T>(grid: T[][], row: number, col: number, v: T): void {
+  while (grid.length <= row) grid.push([]);
+  grid[row][col] = v;
 }
 
 function toResult(v: unknown): CellResult {

@@ -15,11 +15,11 @@ import { checkXlsxInput } from "./io/inputFile";
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./io/zipGuard";
 import { readDefinedNames, type DefinedName } from "./io/definedNames";
 import { readableCopy } from "./io/readableCopy";
+import { withoutRangeParts } from "./io/sheetStructure";
 import { rawOfValue, resultOf, toInput, toPlain, toResult, type CellResult, type RawCell } from "./io/cells";
 import { markDynamicArrays } from "./io/dynamicArrays";
 import { applyFormat, type SheetFormat } from "./io/format";
 import { callsSend, fromFileFormula, toFileFormula } from "./io/formulaText";
-import { widthOf } from "../functions/spec";
 import { sheetSizeProblem } from "./workbook";
 
 export type { RawCell, CellResult } from "./io/cells";
@@ -113,16 +113,17 @@ export async function readXlsxBuffer(
     );
   }
   await checkZip(data, label, limits); // before anything is inflated for real
+  const reading = await withoutRangeParts(data);
   let wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(reading.data as unknown as ExcelJS.Buffer);
   } catch (e) {
     if (!(e instanceof TypeError))
       throw new FileProblem(`could not read ${label} as an xlsx workbook: ${readerMessage(e)}`);
     // exceljs trips on a part it does not need (openpyxl charts/comments, an unstyled table): read without them
     wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load((await readableCopy(data)) as unknown as ExcelJS.Buffer);
+      await wb.xlsx.load((await readableCopy(reading.data)) as unknown as ExcelJS.Buffer);
     } catch {
       throw new FileProblem(`could not read ${label} as an xlsx workbook: ${readerMessage(e)}`);
     }
@@ -130,7 +131,7 @@ export async function readXlsxBuffer(
   if (wb.worksheets.length === 0) throw new FileProblem(`no worksheets in ${label} (is it an xlsx workbook?)`);
   const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
   return {
-    sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)),
+    sheets: wb.worksheets.map((ws) => readSheet(ws, date1904, reading.merges.get(ws.name) ?? [], limits.maxCells)),
     source: wb,
     bytes: data,
     names: await readDefinedNames(data),
@@ -149,23 +150,42 @@ function readerMessage(e: unknown): string {
   return message;
 }
 
-function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): XlsxSheetIn {
+/**
+ * Slots a sheet's rows may take in memory (each row runs from A to its last cell), per cell the package may hold:
+ * a sheet of a few cells spread to XFD in many rows is refused instead of filling memory with blanks.
+ */
+const SLOTS_PER_CELL = 10;
+
+function readSheet(ws: ExcelJS.Worksheet, date1904: boolean, merges: readonly string[], maxCells: number): XlsxSheetIn {
   // before building the grid: a cell past Excel's last row or column would make it huge for nothing
   const tooLarge = sheetSizeProblem(ws.name, ws.rowCount, ws.columnCount);
   if (tooLarge) throw new FileProblem(tooLarge);
+  // Rows are ragged (each ends at its last cell) and never padded to the sheet's width: a sheet holding A1 and
+  // XFD1048576 costs a million empty rows and one row of 16,384 slots, not 17 billion.
   const cells: RawCell[][] = [];
   const cached: CellResult[][] = [];
   const arrays = new Map<string, string>();
+  let slots = 0;
+  const slotLimit = Math.max(1_000_000, maxCells * SLOTS_PER_CELL);
   const put = <T>(grid: T[][], r: number, c: number, v: T, blank: T) => {
     while (grid.length < r) grid.push([]);
     const row = grid[r - 1];
+    if (grid === (cells as unknown) && c > row.length) {
+      slots += c - row.length;
+      if (slots > slotLimit)
+        throw new FileProblem(
+          `sheet '${ws.name}' spreads its cells over more than ${slotLimit.toLocaleString("en-GB")} row positions ` +
+            `(cell ${a1(r, c)}); raise the limit with --max-cells, or move far-away cells nearer A1`,
+        );
+    }
     while (row.length < c) row.push(blank);
     row[c - 1] = v;
   };
+  const mergedAway = mergedCells(merges);
 
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.isMerged && cell.master.address !== cell.address) return; // merged: value lives in the top-left cell
+      if (mergedAway(r, c)) return; // merged: the value lives in the top-left cell
       const v = cell.value as ExcelJS.CellValue;
       if (v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
         const fv = v as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
@@ -189,18 +209,36 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): XlsxSheetIn {
     });
   });
 
-  // Cells covered by an array formula (other than its anchor) are its results: blank them as inputs.
+  // Cells covered by an array formula (other than its anchor) are its results: blank them as inputs. Only the
+  // cells the sheet holds are visited, whatever the ref claims (A1:XFD1048576 costs what the sheet holds).
   for (const [anchor, ref] of arrays) {
     const box = parseBox(ref);
-    for (let r = box.top; r <= box.bottom; r++) {
-      for (let c = box.left; c <= box.right; c++) {
-        if (a1(r, c) !== anchor && cells[r - 1]?.[c - 1] !== undefined) cells[r - 1][c - 1] = null;
+    const at = parseBox(anchor);
+    for (let r = box.top; r <= Math.min(box.bottom, cells.length); r++) {
+      const line = cells[r - 1];
+      for (let c = box.left; c <= Math.min(box.right, line.length); c++) {
+        if ((r !== at.top || c !== at.left) && line[c - 1] !== null) line[c - 1] = null;
       }
     }
   }
-  const width = widthOf(cells); // no spread: sheets can have 100,000+ rows
-  for (const row of cells) while (row.length < width) row.push(null);
+  // a rectangle when that costs little more than the cells (callers index it freely); ragged rows otherwise
+  const width = cells.reduce((w, line) => Math.max(w, line.length), 0);
+  if (width * cells.length <= slotLimit) for (const line of cells) while (line.length < width) line.push(null);
   return { name: ws.name, cells: trimGrid(cells), cached, arrays };
+}
+
+/** Whether (row, col), 1-based, is a merged cell other than its range's top-left; cheap for any range size. */
+function mergedCells(refs: readonly string[]): (r: number, c: number) => boolean {
+  const boxes = refs.flatMap((ref) => {
+    try {
+      return [parseBox(ref)];
+    } catch {
+      return [];
+    }
+  });
+  if (boxes.length === 0) return () => false;
+  return (r, c) =>
+    boxes.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right && (r !== b.top || c !== b.left));
 }
 
 /** Drops trailing all-blank rows (left by blanked spill cells). */

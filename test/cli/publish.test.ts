@@ -30,8 +30,12 @@ describe("send-model publish", () => {
   it("writes every sheet as values only: no formulas, the recalculated values, formats and totals kept, formula-like text as text", async () => {
     const out = path.join(dir, "published.xlsx");
     const r = run(["publish", model, "--out", out, "-q"]);
-    expect(r.stderr).toBe("");
-    expect(r.status).toBe(0);
+    // Elm's FSM is 'x': its allocation is an error, published as such and named (issue 21: exit 3, never silently)
+    expect(r.stderr).toBe(
+      "send-model: Allocations!C4 shows #VALUE!: values: 'FSM' is not a number: 'x'.\n" +
+        `send-model: 1 figure of ${out} is an error (exit code 3)\n`,
+    );
+    expect(r.status).toBe(3);
     expect(r.stdout).toMatch(
       /^Wrote .*published\.xlsx: Published summary, Rates, Institutions, Allocations, Checks, Import mapping \(values only, no formulas\)\.\nTotals:\n {2}Option A: /,
     );

@@ -50,6 +50,25 @@ const write = async (file: string, data: Promise<Buffer> | Buffer) => {
   fs.writeFileSync(file, await data);
   return file;
 };
+/** A package of one sheet "S" (sheetData, XML after it) and defined names (<definedName> elements). */
+async function namedFile(file: string, sheets: { name: string; data: string; extra?: string }[], names = "") {
+  const zip = packageOf(sheets.map((s) => ({ name: s.name, xml: "" })));
+  sheets.forEach((s, i) =>
+    zip.file(
+      `xl/worksheets/sheet${i + 1}.xml`,
+      worksheetXml(s.data).replace("</worksheet>", `${s.extra ?? ""}</worksheet>`),
+    ),
+  );
+  if (names) {
+    const wbXml = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", wbXml.replace("</sheets>", `</sheets><definedNames>${names}</definedNames>`));
+  }
+  return write(file, zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+/** What every issue-21 route must do: finish in well under a minute within 1 GB. */
+const ROUTE = { maxSeconds: 60, maxRssMB: 1000 };
+const WHOLE = "A1:XFD1048576";
+
 const refs = (n: number, sep: string) => Array.from({ length: n }, (_, i) => `A${(i % 3) + 1}`).join(sep);
 
 export const INPUTS: HostileInput[] = [
@@ -378,5 +397,135 @@ export const INPUTS: HostileInput[] = [
     },
   },
 ];
+
+// Issue 21: every route to a huge range (each 1-3 KB on disk; the same file at both sizes)
+INPUTS.push(
+  {
+    name: "far-single-cells",
+    what: "a sheet holding only A1 and XFD1048576 (plus a formula by each)",
+    make: (dir) =>
+      namedFile(path.join(dir, "far.xlsx"), [
+        {
+          name: "S",
+          data:
+            row(1, num("A1", 1) + fml("B1", "=A1*2")) +
+            row(1048576, fml("XFC1048576", "=XFD1048576+1") + num("XFD1048576", 5)),
+        },
+      ]),
+    args: ["--json"],
+    expect: { code: 0, stderr: /evaluated 2 formula/, stdout: /"S!B1": 2,\n {2}"S!XFC1048576": 6\n/, ...ROUTE },
+  },
+  {
+    name: "merge-whole-sheet",
+    what: `a merged range C1:XFD1048576, a data validation and a conditional format over ${WHOLE}`,
+    make: (dir) =>
+      namedFile(path.join(dir, "merge.xlsx"), [
+        {
+          name: "S",
+          data: row(1, num("A1", 1) + fml("B1", "=A1*2")),
+          extra:
+            '<mergeCells count="1"><mergeCell ref="C1:XFD1048576"/></mergeCells>' +
+            `<conditionalFormatting sqref="${WHOLE}"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>0</formula></cfRule></conditionalFormatting>` +
+            `<dataValidations count="1"><dataValidation type="whole" sqref="${WHOLE}"><formula1>0</formula1></dataValidation></dataValidations>`,
+        },
+      ]),
+    args: ["--json"],
+    expect: { code: 0, stderr: /evaluated 1 formula/, stdout: /"S!B1": 2\n/, ...ROUTE },
+  },
+  {
+    name: "array-ref-whole-sheet",
+    what: `an array formula whose ref is B2:XFD1048576, recalculated with --out`,
+    make: (dir) =>
+      namedFile(path.join(dir, "arrayref.xlsx"), [
+        {
+          name: "S",
+          data: row(1, num("A1", 3)) + row(2, '<c r="B2"><f t="array" ref="B2:XFD1048576">A1*2</f><v>0</v></c>'),
+        },
+      ]),
+    args: (file) => ["--json", "--out", file.replace(/\.xlsx$/, ".out.xlsx")],
+    expect: { code: 0, stderr: /wrote .*arrayref\.out\.xlsx/, stdout: /"S!B2": 6\n/, ...ROUTE },
+  },
+  {
+    name: "offset-whole-sheet",
+    what: "SUM(OFFSET(A2,0,0,1048575,16384)) on a two-cell sheet",
+    make: (dir) =>
+      namedFile(path.join(dir, "offset.xlsx"), [
+        { name: "S", data: row(1, fml("B1", "=SUM(OFFSET(A2,0,0,1048575,16384))")) + row(2, num("A2", 3)) },
+      ]),
+    args: ["--json"],
+    expect: { code: 0, stderr: /evaluated 1 formula/, stdout: /"S!B1": 3\n/, ...ROUTE },
+  },
+  {
+    name: "forty-sums-budget",
+    what: "forty SUMs each just under 2.1 M cells over a sparse sheet's full height (one budget for the workbook)",
+    make: (dir) =>
+      namedFile(path.join(dir, "forty.xlsx"), [
+        {
+          name: "S",
+          data:
+            row(
+              1,
+              num("A1", 1) +
+                Array.from({ length: 40 }, (_, i) => fml(a1(0, i + 2), `=SUM(A2:B${1_040_000 + 2 * i})`)).join(""),
+            ) + row(1048576, num("B1048576", 1)),
+        },
+      ]),
+    expect: {
+      code: 3,
+      stderr:
+        /cannot evaluate S!C1: its ranges cover 2,079,998 cells and bring the cells read by the workbook's formulas to 2,079,998, past the limit of 2,000,000 \(raise it with --max-cells\)\n[^]*40 cells could not be evaluated/,
+      ...ROUTE,
+    },
+  },
+  {
+    name: "names-whole-sheet",
+    what: "SUM, COUNT and ROWS over defined names for Data!$A:$XFD and Data!$A$1:$XFD$1048576",
+    make: (dir) =>
+      namedFile(
+        path.join(dir, "names.xlsx"),
+        [
+          { name: "Data", data: row(1, num("A1", 1) + num("B1", 2)) + row(2, num("A2", 3)) },
+          {
+            name: "Calc",
+            data: row(
+              1,
+              fml("A1", "=SUM(Cols)") + fml("B1", "=COUNT(Cells)") + fml("C1", "=ROWS(Cols)") + fml("D1", "=Rate*2"),
+            ),
+          },
+        ],
+        '<definedName name="Cols">Data!$A:$XFD</definedName><definedName name="Cells">Data!$A$1:$XFD$1048576</definedName><definedName name="Rate">0.5</definedName>',
+      ),
+    args: ["--json"],
+    expect: {
+      code: 3,
+      stderr:
+        /cannot evaluate Calc!C1: the range Data!\$A:\$XFD covers 17,179,869,184 cells[^\n]*\(through the defined name Cols\)/,
+      stdout: /"Calc!A1": 6,\n {2}"Calc!B1": 3,[^]*"Calc!D1": 1\n/,
+      ...ROUTE,
+    },
+  },
+  {
+    name: "bad-names",
+    what: "a defined name of 600 parentheses, one of 1,400 operators, and a sound one (=Rate*2)",
+    make: (dir) =>
+      namedFile(
+        path.join(dir, "badnames.xlsx"),
+        [{ name: "S", data: row(1, num("A1", 1) + fml("B1", "=Deep+1") + fml("C1", "=Rate*2") + fml("D1", "=Chain")) }],
+        `<definedName name="Deep">${"(".repeat(600)}1${")".repeat(600)}</definedName>` +
+          `<definedName name="Chain">${Array.from({ length: 1400 }, () => "S!$A$1")
+            .join("+")
+            .slice(0, 8100)}</definedName>` +
+          '<definedName name="Rate">0.5</definedName>',
+      ),
+    args: ["--json"],
+    expect: {
+      code: 3,
+      stderr:
+        /cannot evaluate S!B1: it uses the defined name Deep, and the formula nests 600 levels of parentheses; Excel allows 64\n[^]*S!D1: it uses the defined name Chain, and the formula has 1,15\d operators/,
+      stdout: /"S!C1": 1,/,
+      ...ROUTE,
+    },
+  },
+);
 
 export { a1, worksheetXml };

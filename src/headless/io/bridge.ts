@@ -26,6 +26,8 @@ export interface HostWorkbook {
   usedRange(sheet: string): string | null;
   /** formula cells and their spilled cells (gives exact spill ranges, blank spilled cells included) */
   allFormulaCells?(): FormulaCell[];
+  /** contents and values from A1 as ragged rows, visiting only the cells the sheet holds */
+  sheetGrid?(sheet: string): { cells: RawCell[][]; values: CellResult[][] };
 }
 
 function colLetters(col: number): string {
@@ -52,7 +54,10 @@ export function loadHost(book: XlsxBook): HeadlessWorkbook {
  * Loads a workbook with per-cell isolation: a formula the engine cannot take becomes #VALUE! in its own
  * cell (listed in `failed`, with the cell and the limit) and every other cell is evaluated.
  */
-export function loadHostIsolated(book: XlsxBook): {
+export function loadHostIsolated(
+  book: { sheets: readonly { name: string; cells: RawCell[][] }[]; names?: readonly DefinedName[] },
+  opts: { maxCells?: number } = {},
+): {
   wb: HeadlessWorkbook;
   failed: FailedCell[];
   rewritten: Isolated["rewritten"];
@@ -62,8 +67,8 @@ export function loadHostIsolated(book: XlsxBook): {
     bounds.set(s.name.toLowerCase(), { rows: Math.max(1, s.cells.length), cols: Math.max(1, widthOf(s.cells)) });
   // huge references are trimmed to the sheets' used ranges; if a spill then grows a sheet past them, again
   for (let round = 0; ; round++) {
-    const iso = isolateFormulas(book.sheets, bounds);
-    const wb = buildIsolated(iso, book.names ?? []);
+    const iso = isolateFormulas(book.sheets, bounds, { names: book.names ?? [], maxCells: opts.maxCells });
+    const wb = buildIsolated(iso, iso.names);
     let grown = false;
     for (const name of wb.sheetNames()) {
       const key = name.toLowerCase();
@@ -89,20 +94,22 @@ function buildIsolated(iso: Isolated, names: readonly DefinedName[]): HeadlessWo
   }
 }
 
-/** Names HyperFormula accepts (one it cannot parse is left out: formulas using it show #NAME?). */
+/** Names HyperFormula accepts, each judged alone (one it cannot parse is left out: formulas using it show #NAME?). */
 function usableNames(names: readonly DefinedName[]): { name: string; expression: string; scope?: number }[] {
   const probe = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  const accepted = (n: DefinedName) => {
+    try {
+      return (
+        /^[A-Za-z_\\][\w.]*$/.test(n.name) &&
+        probe.validateFormula(n.expression) &&
+        probe.isItPossibleToAddNamedExpression(n.name, n.expression)
+      );
+    } catch {
+      return false; // this name only
+    }
+  };
   try {
-    return names
-      .filter(
-        (n) =>
-          /^[A-Za-z_\\][\w.]*$/.test(n.name) &&
-          probe.validateFormula(n.expression) &&
-          probe.isItPossibleToAddNamedExpression(n.name, n.expression),
-      )
-      .map((n) => ({ name: n.name, expression: n.expression, scope: n.sheetIndex }));
-  } catch {
-    return [];
+    return names.filter(accepted).map((n) => ({ name: n.name, expression: n.expression, scope: n.sheetIndex }));
   } finally {
     probe.destroy();
   }
@@ -200,6 +207,10 @@ function hostSpills(cells: readonly FormulaCell[]): Map<string, Map<string, stri
 export function snapshot(wb: HostWorkbook): SheetSnapshot[] {
   const spills = wb.allFormulaCells ? hostSpills(wb.allFormulaCells()) : null;
   return wb.sheetNames().map((name) => {
+    if (wb.sheetGrid) {
+      const { cells, values } = wb.sheetGrid(name);
+      return { name, cells, values, spills: spills ? (spills.get(name) ?? new Map()) : deriveSpills(cells, values) };
+    }
     const used = wb.usedRange(name);
     if (!used) return { name, cells: [], values: [], spills: new Map() };
     const end = used.includes(":") ? used.split(":")[1] : used;

@@ -9,7 +9,11 @@
 // would give a different number from a trimmed range: for those a huge reference becomes an error naming the
 // feature instead (never a different number).
 
-/** References smaller than this are left as written (A:A and A:B are cheap for HyperFormula). */
+/**
+ * Whole-column and whole-row references smaller than this are left as written (A:A and A:B are cheap for
+ * HyperFormula, which reads them to the used range); so are references of this size or less whose shape matters.
+ * A cell range (A1:B1040000) reaching past the used range is always trimmed where only its values matter.
+ */
 export const CLIP_FROM_CELLS = 2_100_000;
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
@@ -22,8 +26,19 @@ export interface SheetBounds {
   cols: number;
 }
 
+/** A rectangle of a sheet (lower-case name), 1-based, inclusive. */
+export interface Area {
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export interface ClipResult {
   text: string;
+  /** every reference of the formula as the engine will read it (whole columns and rows end at the used range) */
+  areas: Area[];
   /** sheets (lower-case names) whose references were trimmed */
   clipped: Set<string>;
   /** why the formula cannot be evaluated headlessly, when a huge reference meets a shape-sensitive use */
@@ -67,12 +82,21 @@ function sheetOf(prefix: string | undefined, own: string): string {
 }
 
 /**
- * Trims every reference larger than CLIP_FROM_CELLS to its sheet's bounds (`bounds` by lower-case sheet name;
- * an unknown sheet is left alone, and gives #REF! as before).
+ * Trims every reference that reaches past its sheet's bounds to them (`bounds` by lower-case sheet name; an unknown
+ * sheet is left alone, and gives #REF! as before), except where the range's shape matters: there a reference of
+ * CLIP_FROM_CELLS or more is a problem, a smaller one is left as written. Lists every range reference as read.
  */
-export function clipRanges(formula: string, ownSheet: string, bounds: ReadonlyMap<string, SheetBounds>): ClipResult {
+export function clipRanges(
+  formula: string,
+  ownSheet: string,
+  bounds: ReadonlyMap<string, SheetBounds>,
+  /** write trimmed ranges as $A$1:$K$501 (a defined name's references must be absolute) */
+  absolute = false,
+): ClipResult {
+  const $ = absolute ? "$" : "";
   const clipped = new Set<string>();
-  if (!formula.includes(":")) return { text: formula, clipped };
+  const areas: Area[] = [];
+  if (!formula.includes(":")) return { text: formula, clipped, areas };
   const masked = maskStrings(formula);
   let out = "";
   let last = 0;
@@ -87,30 +111,40 @@ export function clipRanges(formula: string, ownSheet: string, bounds: ReadonlyMa
     const bottom = Math.max(a.row ?? MAX_ROWS, b.row ?? MAX_ROWS);
     const left = Math.min(a.col ?? 1, b.col ?? 1);
     const right = Math.max(a.col ?? MAX_COLS, b.col ?? MAX_COLS);
-    if ((bottom - top + 1) * (right - left + 1) < CLIP_FROM_CELLS) continue;
     const sheet = sheetOf(m[1], ownSheet);
     const bound = bounds.get(sheet);
-    if (!bound) continue;
+    const newBottom = bound ? Math.max(top, Math.min(bottom, bound.rows)) : bottom;
+    const newRight = bound ? Math.max(left, Math.min(right, bound.cols)) : right;
+    // whole columns and rows: the engine itself reads them only to the sheet's used range (A:B stays as written)
+    const whole = a.row === undefined || a.col === undefined;
+    const cells = (bottom - top + 1) * (right - left + 1);
+    if (!bound || (newBottom === bottom && newRight === right) || (whole && cells < CLIP_FROM_CELLS)) {
+      areas.push({ sheet, top, left, bottom: whole ? newBottom : bottom, right: whole ? newRight : right });
+      continue;
+    }
     const at = m.index!;
     const depth = [...masked.slice(0, at)].reduce((d, ch) => d + (ch === "(" ? 1 : ch === ")" ? -1 : 0), 0);
     if (shapeSensitive || depth === 0) {
+      if (cells < CLIP_FROM_CELLS) {
+        areas.push({ sheet, top, left, bottom: whole ? newBottom : bottom, right: whole ? newRight : right });
+        continue;
+      }
       const ref = formula.slice(at, at + m[0].length);
       problem ??=
-        `the range ${ref} covers ${((bottom - top + 1) * (right - left + 1)).toLocaleString("en-GB")} cells, and ` +
+        `the range ${ref} covers ${cells.toLocaleString("en-GB")} cells, and ` +
         (depth === 0
           ? "a formula that returns a whole range"
           : "a formula that uses its size or position (ROWS, INDEX, OFFSET…)") +
         " cannot be evaluated headlessly over it; Excel can: recalculate in Excel, or use the exact range";
       continue;
     }
-    const newBottom = Math.max(top, Math.min(bottom, bound.rows));
-    const newRight = Math.max(left, Math.min(right, bound.cols));
+    areas.push({ sheet, top, left, bottom: newBottom, right: newRight });
     out +=
       formula.slice(last, at) +
       (m[1] ? formula.slice(at, at + m[1].length) : "") +
-      `${colName(left)}${top}:${colName(newRight)}${newBottom}`;
+      `${$}${colName(left)}${$}${top}:${$}${colName(newRight)}${$}${newBottom}`;
     last = at + m[0].length;
     clipped.add(sheet);
   }
-  return { text: last === 0 ? formula : out + formula.slice(last), clipped, problem };
+  return { text: last === 0 ? formula : out + formula.slice(last), clipped, areas, problem };
 }

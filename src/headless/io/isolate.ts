@@ -6,6 +6,10 @@ import { cellName } from "../../functions/a1";
 import type { RawCell } from "./cells";
 import { clipRanges, type SheetBounds } from "./clipRanges";
 import { scanFormula } from "./formulaLimits";
+import { CellBudget } from "./cellBudget";
+import { nameTable } from "./nameUse";
+import type { DefinedName } from "./definedNames";
+import { DEFAULT_ZIP_LIMITS } from "./zipGuard";
 
 export interface FailedCell {
   sheet: string;
@@ -29,6 +33,33 @@ export interface Isolated {
   rewritten: { sheet: string; a1: string; formula: string }[];
   /** sheets (lower-case) some reference was trimmed to */
   clipped: Set<string>;
+  /** the defined names the engine can take (bad ones are errors in the cells that use them) */
+  names: DefinedName[];
+}
+
+export interface IsolateOptions {
+  /** the workbook's defined names */
+  names?: readonly DefinedName[];
+  /** the cells all formulas' ranges may cover together (io/cellBudget.ts); --max-cells */
+  maxCells?: number;
+}
+
+/** Engine that turns OFFSET with constant arguments into the range it stands for (as HyperFormula will). */
+function offsetReader(sheetNames: readonly string[]): (formula: string) => string {
+  let probe: HyperFormula | undefined;
+  return (formula) => {
+    if (!/\bOFFSET\s*\(/i.test(formula)) return formula;
+    probe ??= HyperFormula.buildFromSheets(Object.fromEntries(sheetNames.map((n) => [n, []])), {
+      licenseKey: "gpl-v3",
+      maxRows: 1_048_576,
+      maxColumns: 16_384,
+    });
+    try {
+      return probe.normalizeFormula(formula);
+    } catch {
+      return formula; // the engine reports it in the cell
+    }
+  };
 }
 
 /**
@@ -39,33 +70,51 @@ export interface Isolated {
 export function isolateFormulas(
   sheets: readonly { name: string; cells: RawCell[][] }[],
   bounds: ReadonlyMap<string, SheetBounds> = new Map(),
+  opts: IsolateOptions = {},
 ): Isolated {
   const failed: FailedCell[] = [];
   const rewritten: Isolated["rewritten"] = [];
   const clipped = new Set<string>();
-  const out = sheets.map((s) => {
+  const names = nameTable(
+    opts.names ?? [],
+    sheets.map((s) => s.name),
+    bounds,
+  );
+  const budget = new CellBudget(opts.maxCells ?? DEFAULT_ZIP_LIMITS.maxCells);
+  const withOffsets = offsetReader(sheets.map((s) => s.name));
+  const out = sheets.map((s, sheetIndex) => {
     const cells = s.cells.map((row, r) => {
       let copy: RawCell[] | undefined;
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
         if (!isFormula(v)) continue;
-        const scan = scanFormula(v);
-        const clip = scan.problem ? undefined : clipRanges(scan.text, s.name, bounds);
-        let next: RawCell = clip?.text ?? scan.text;
-        const problem = scan.problem ?? clip?.problem;
         const a1 = cellName(r, c);
+        const scan = scanFormula(v);
+        const badName = scan.problem ? undefined : names.usesIn(v, sheetIndex).find((u) => u.problem);
+        let problem = scan.problem ?? (badName && `it uses the defined name ${badName.name}, and ${badName.problem}`);
+        let next: RawCell = scan.text;
+        if (!problem) {
+          // the engine reads the formula with its names written out and OFFSET(…) of constants as the range it stands
+          // for, every range trimmed: so a range costs the same whatever names it, and ROWS(Name) sees the name's shape
+          const read = withOffsets(names.expand(scan.text, sheetIndex));
+          const clip = clipRanges(read, s.name, bounds);
+          problem = clip.problem ?? budget.charge(clip.areas);
+          const via = names.usesIn(v, sheetIndex).map((u) => u.name);
+          if (problem && via.length) problem += ` (through the defined name ${via.join(", ")})`;
+          next = clip.text;
+          clip.clipped.forEach((x) => clipped.add(x));
+        }
         if (problem) {
           failed.push({ sheet: s.name, a1, formula: v, message: `${s.name}!${a1}: ${problem}` });
           next = FAILED_CELL_CONTENT;
         } else if (next !== v) rewritten.push({ sheet: s.name, a1, formula: v });
-        clip?.clipped.forEach((x) => clipped.add(x));
         if (next !== v) (copy ??= row.slice())[c] = next;
       }
       return copy ?? row;
     });
     return { name: s.name, cells };
   });
-  return { sheets: out, failed, rewritten, clipped };
+  return { sheets: out, failed, rewritten, clipped, names: names.usable };
 }
 
 /** True for the error a too-deep recursion throws (V8: "Maximum call stack size exceeded"). */

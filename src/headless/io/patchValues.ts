@@ -12,10 +12,15 @@ import type { SheetSnapshot } from "./bridge";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** What changes in one sheet: value by cell ("B7"), and the new ref of array anchors whose spill changed. */
+/**
+ * What changes in one sheet: value by cell ("B7"), the new ref of array anchors whose spill changed, and the old
+ * spills whose cells are cleared unless `values` sets them (ranges, so a ref of A1:XFD1048576 costs only the cells
+ * the file holds).
+ */
 export interface SheetPatch {
   values: ReadonlyMap<string, CellResult>;
   refs: ReadonlyMap<string, string>;
+  clear?: readonly { anchor: string; ref: string }[];
 }
 
 /** t= and the children replacing <v> for a value; `formula` cells use t="str" for text, others inline text. */
@@ -35,9 +40,22 @@ const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 /** Patches one worksheet's XML; returns undefined when a cell to set is not in it. */
 export function patchSheetXml(xml: string, patch: SheetPatch): string | undefined {
   const seen = new Set<string>();
+  const cleared = (patch.clear ?? []).map((c) => ({ anchor: c.anchor, box: boxOf(c.ref) }));
+  const inCleared = (ref: string) => {
+    if (cleared.length === 0) return false;
+    const { r, c } = cellPos(ref);
+    return cleared.some(
+      (x) => x.anchor !== ref && r >= x.box.top && r <= x.box.bottom && c >= x.box.left && c <= x.box.right,
+    );
+  };
   const out = xml.replace(CELL, (whole, attrs: string, body: string | undefined) => {
     const ref = /\br="([A-Z]+\d+)"/.exec(attrs)?.[1];
-    if (!ref || !patch.values.has(ref)) return whole;
+    if (!ref) return whole;
+    if (!patch.values.has(ref)) {
+      if (!inCleared(ref)) return whole;
+      const rest = (body ?? "").replace(/<v>[\s\S]*?<\/v>|<v\/>/, "").replace(/<is>[\s\S]*?<\/is>/, "");
+      return `<c${attrs.replace(/\s+t="[^"]*"/, "")}>${rest}</c>`;
+    }
     seen.add(ref);
     const inner = body ?? "";
     const f = /<f\b[^>]*\/>|<f\b[^>]*>[\s\S]*?<\/f>/.exec(inner)?.[0];
@@ -89,13 +107,17 @@ function a1(r: number, c: number): string {
   for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return `${s}${r}`;
 }
-function cellsOf(range: string): string[] {
+function boxOf(range: string): { top: number; left: number; bottom: number; right: number } {
   const [p, q = p] = range.replace(/\$/g, "").split(":");
   const a = cellPos(p);
   const b = cellPos(q);
+  return { top: Math.min(a.r, b.r), left: Math.min(a.c, b.c), bottom: Math.max(a.r, b.r), right: Math.max(a.c, b.c) };
+}
+/** The cells of a range the host computed (a spill: bounded by the host's own budget). */
+function cellsOf(range: string): string[] {
+  const b = boxOf(range);
   const out: string[] = [];
-  for (let r = Math.min(a.r, b.r); r <= Math.max(a.r, b.r); r++)
-    for (let c = Math.min(a.c, b.c); c <= Math.max(a.c, b.c); c++) out.push(a1(r, c));
+  for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) out.push(a1(r, c));
   return out;
 }
 
@@ -116,8 +138,6 @@ export function patchesOf(
       const { r, c } = cellPos(ref);
       return s.values[r - 1]?.[c - 1] ?? null;
     };
-    // old spills first: their cells are cleared unless the new spill (below) covers them
-    for (const [anchor, ref] of old) for (const cell of cellsOf(ref)) if (cell !== anchor) values.set(cell, null);
     s.cells.forEach((row, r) =>
       row.forEach((raw, c) => {
         if (typeof raw === "string" && raw.startsWith("=")) values.set(a1(r + 1, c + 1), s.values[r]?.[c] ?? null);
@@ -129,7 +149,9 @@ export function patchesOf(
       for (const cell of cellsOf(ref)) values.set(cell, valueAt(cell));
     }
     for (const [anchor, ref] of old) if (!s.spills.has(anchor) && ref.includes(":")) refs.set(anchor, anchor);
-    out.set(s.name, { values, refs });
+    // old spills: their cells are cleared unless set above
+    const clear = [...old].filter(([, ref]) => ref.includes(":")).map(([anchor, ref]) => ({ anchor, ref }));
+    out.set(s.name, { values, refs, clear });
   }
   return out;
 }
