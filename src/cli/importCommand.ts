@@ -13,7 +13,7 @@ import { LIBRARY } from "../engine/library";
 import { normOption } from "../engine/normalize";
 import { applyMapping, findHeaderRow } from "../import/apply";
 import { proposeMapping, targetList, withSaved, type SavedMapping } from "../import/mapping";
-import { bandsFor, planImport } from "../import/plan";
+import { bandsFor, planImport } from "../import/importPlan";
 import { reportLines } from "../import/reportText";
 import { readInputText } from "../headless/io/inputFile";
 import { MAPPING_SPEC } from "./importLimits";

@@ -7,7 +7,7 @@ import { MONEY_FORMAT, type SheetFormat } from "../headless/io/format";
 import { HeadlessWorkbook } from "../headless/workbook";
 import { readXlsx, xlsxBuffer } from "../headless/xlsx";
 import type { ImportResult } from "../import/apply";
-import { topupKeys } from "../import/plan";
+import { topupKeys } from "../import/importPlan";
 import { isMappingHeader, MAPPING_SHEET, mappingSheetRows } from "../import/remember";
 import { colLetters } from "../model/a1";
 import { allocationStates, stateLine } from "../model/allocationState";

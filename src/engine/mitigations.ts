@@ -2,7 +2,7 @@
 // Costs are paid in full whatever the confidence; only savings are weighted by it, and only savings that are
 // positive (a mitigation expected to cost more is not made cheaper by doubt). So the risk-adjusted net is never
 // better than the mitigated net, and strictly worse whenever a positive saving has a confidence below 1.
-// The plan workbook (src/model/plan.ts) writes the same rules as live formulas; test/engine/mitigations.test.ts
+// The plan workbook (src/model/planWorkbook.ts) writes the same rules as live formulas; test/engine/mitigations.test.ts
 // holds both to them.
 import { ONE, ZERO, roundMoney, sum, type Dec } from "./money";
 

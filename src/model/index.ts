@@ -15,4 +15,4 @@ export * from "./model";
 export * from "./publish";
 export * from "./demand";
 export * from "./blocks";
-export * from "./plan";
+export * from "./planWorkbook";

@@ -1,4 +1,4 @@
-// Import in the pane: the officer's file as a model (the plan src/import/plan.ts builds, written by New
+// Import in the pane: the officer's file as a model (the plan src/import/importPlan.ts builds, written by New
 // model's createModel in one transaction), "Replace institutions only" (new rows under the model's own rates and
 // options), and the mapping the workbook remembers from the last import.
 import { blockRange, cellA1, widthOf } from "../../model/a1";
@@ -6,7 +6,7 @@ import { tableName } from "../../model/model";
 import { planReplaceInstitutions } from "../../model/replaceInstitutionsPlan";
 import { uniqueSheetName } from "../../model/sheetNames";
 import { normKey } from "../../engine/normalize";
-import { planImport, topupKeys, type ImportPlan } from "../../import/plan";
+import { planImport, topupKeys, type ImportPlan } from "../../import/importPlan";
 import { isMappingHeader, MAPPING_SHEET, mappingSheetRows, readMappingRows } from "../../import/remember";
 import type { ImportResult } from "../../import/apply";
 import type { SavedMapping } from "../../import/mapping";

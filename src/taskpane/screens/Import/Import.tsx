@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { applyMapping, findHeaderRow } from "../../../import/apply";
 import { KEEP, KEEP_LABEL, proposeMapping, targetList, type ColumnChoice } from "../../../import/mapping";
-import { bandsFor } from "../../../import/plan";
+import { bandsFor } from "../../../import/importPlan";
 import { cellList } from "../../../import/reportText";
 import { readSource, type SourceFile } from "../../../import/source";
 import { createModel } from "../../actions/createModel";
