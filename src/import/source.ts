@@ -71,20 +71,21 @@ function decodeWithout(bytes: Uint8Array, enc: TextEncoding): string {
  * UTF-8) and parsed with a row and a cell budget. Throws SourceProblem for a quote never closed, NUL characters or a
  * file over the budget, each naming the line; the Windows-1252 fallback is a warning in `errors`.
  */
+/** A binary file given as a CSV (a PNG renamed .csv): one clear line, never a page of mojibake parsed as rows. */
+function refuseBinary(fileName: string, head: Uint8Array): void {
+  const binary = binaryKind(head);
+  if (binary)
+    throw new SourceProblem(
+      `${fileName} is not a CSV file: it is ${binary}. Save the school list from Excel as "CSV UTF-8" or as an .xlsx workbook`,
+    );
+}
+
 export function readCsv(
   fileName: string,
   chunks: () => Iterable<Uint8Array>,
   limits: { maxRows: number; maxCells?: number } = { maxRows: MAX_IMPORT_ROWS },
   flags?: { rows: string; cells: string },
 ): SourceFile {
-  for (const first of chunks()) {
-    const binary = binaryKind(first);
-    if (binary)
-      throw new SourceProblem(
-        `${fileName} is not a CSV file: it is ${binary}. Save the school list from Excel as "CSV UTF-8" or as an .xlsx workbook`,
-      );
-    break; // the first piece (1 MB) tells
-  }
   const parse = (forced?: TextEncoding): { parser: CsvParser; result: CsvResult; enc: TextEncoding } => {
     const parser = new CsvParser(limits.maxRows, limits.maxCells, "auto");
     const streaming = typeof TextDecoder !== "undefined";
@@ -100,7 +101,10 @@ export function readCsv(
       decoder ??= new TextDecoder(enc, { fatal: enc === "utf-8" });
       parser.push(decoder.decode(bytes, { stream: !last }));
     };
+    let first = true;
     for (const chunk of chunks()) {
+      if (first) refuseBinary(fileName, chunk); // the first piece (1 MB) tells
+      first = false;
       held.push(chunk);
       if (!streaming || (enc === undefined && held.reduce((n, c) => n + c.length, 0) < 2)) continue;
       feed(false);

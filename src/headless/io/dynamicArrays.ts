@@ -109,7 +109,11 @@ export async function markDynamicArrays(
       );
     }
   }
-  // a fixed timestamp on every entry: the same sheets give byte-identical files
+  return deterministicZip(zip);
+}
+
+/** The package's bytes with a fixed timestamp on every entry: the same sheets give byte-identical files. */
+export function deterministicZip(zip: JSZip): Promise<Buffer> {
   for (const entry of Object.values(zip.files)) entry.date = FIXED_DATE;
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

@@ -3,6 +3,7 @@
 // <drawing> element and the content types). Series read live cell ranges, so Excel redraws them when the
 // numbers change; the values given are the cached points shown before any recalculation.
 import JSZip from "jszip";
+import { deterministicZip } from "./dynamicArrays";
 
 export interface ChartSeries {
   name: string;
@@ -191,5 +192,5 @@ export async function addLineCharts(xlsx: Uint8Array, specs: readonly LineChartS
     zip.file(part, xml);
   }
   zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return deterministicZip(zip);
 }
