@@ -69,17 +69,31 @@ export function planFromModel(model: PlanModel): {
     .getValues(rates.name, `A1:${colLetters(width)}${height}`)
     .map((r) => r.map((v) => (v !== null && typeof v === "object" ? null : v)));
   const names = ratesColumns(grid as Rows).options.map((o) => o.name);
-  const withProjection = names.filter((n) => {
-    const o = optionFromGrid(grid, n);
-    return !(o instanceof SendError) && o.rates.has("proj.start");
-  });
+  const read = names.map((name) => ({ name, option: optionFromGrid(grid, name) }));
+  // a damaged option is never passed over in silence: the plan would quietly be of other options
+  const damaged = read.flatMap((r) => (r.option instanceof SendError ? [`'${r.name}' (${r.option.message})`] : []));
+  const named = (re: RegExp) => names.find((n) => re.test(n));
+  const byName = [named(/^unmitigated$/i), named(/^mitigated$/i)];
+  const broken = read.find((r) => byName.includes(r.name) && r.option instanceof SendError);
+  if (broken)
+    throw new FileProblem(
+      `${model.source}: option '${broken.name}' cannot be planned: ${(broken.option as SendError).message}`,
+    );
+  if (damaged.length && !(byName[0] && byName[1]))
+    throw new FileProblem(
+      `${model.source}: the Rates sheet has options that cannot be read, so the plan cannot tell which to use: ${damaged.join("; ")}. Fix them, or name the plan's options Unmitigated and Mitigated`,
+    );
+  const withProjection = read
+    .filter((r) => !(r.option instanceof SendError) && r.option.rates.has("proj.start"))
+    .map((r) => r.name);
   if (withProjection.length === 0)
     throw new FileProblem(
       `${model.source}: no option of the Rates sheet has proj.start, so there is no projection to plan from`,
     );
-  const named = (re: RegExp) => withProjection.find((n) => re.test(n));
-  const unmitigated = named(/^unmitigated$/i) ?? withProjection[0];
-  const mitigated = named(/^mitigated$/i) ?? withProjection[withProjection.length - 1];
+  const unmitigated = (byName[0] && withProjection.includes(byName[0]) ? byName[0] : undefined) ?? withProjection[0];
+  const mitigated =
+    (byName[1] && withProjection.includes(byName[1]) ? byName[1] : undefined) ??
+    withProjection[withProjection.length - 1];
   const option = optionFromGrid(grid, unmitigated);
   if (option instanceof SendError) throw new FileProblem(`${model.source}: ${option.message}`);
   const years = projectionYears(option);

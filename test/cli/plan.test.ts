@@ -112,6 +112,21 @@ describe("the management plan workbook", () => {
     const noProj = RATES.filter((r) => !(typeof r[0] === "string" && r[0].startsWith("proj.")));
     expect(() => planBook(noProj)).toThrow(/no option of the Rates sheet has proj.start/);
   });
+
+  test("a damaged option is named, never passed over for another (issue 21)", () => {
+    const damage = (name: string) =>
+      RATES.map((r, i) =>
+        i === 0
+          ? ["Factor", "Description", "Baseline", name, "Notes"]
+          : r[0] === "inherits"
+            ? [...r.slice(0, 3), "Nowhere", r[4]]
+            : r,
+      );
+    // no option is called Mitigated: the plan cannot tell whether the damaged one was meant
+    expect(() => planBook(damage("Option B"))).toThrow(/options that cannot be read.*'Option B' \(.*Nowhere/);
+    // the plan's own Mitigated option damaged: refused by name rather than planning Baseline twice
+    expect(() => planBook(damage("Mitigated"))).toThrow(/option 'Mitigated' cannot be planned: .*Nowhere/);
+  });
 });
 
 describe("send-model plan", () => {
