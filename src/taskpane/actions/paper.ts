@@ -1,5 +1,6 @@
 // The Schools Forum paper from the pane: everything it says is read from the workbook (option totals,
-// comparison sheets, SEND.FIT columns, the rates table with its inheritance); nothing is recomputed.
+// comparison sheets, SEND.FIT columns, the rates table with its inheritance, the Projection sheet's SEND.PROJECT
+// balances); nothing is recomputed.
 import { colLetters, parseRange } from "../../model/a1";
 import { columnTotal } from "../../model/publish";
 import {
@@ -9,6 +10,7 @@ import {
   type OptionChanges,
 } from "../../model/optionChanges";
 import { parseFitFormula } from "../../model/paperText";
+import { projectionBalances, type ProjectedBalances } from "../../model/paperBalances";
 import { normOption } from "../../engine/normalize";
 import type { WorkbookPort } from "../ports/WorkbookPort";
 import type { ModelInfo } from "../workbook/discover";
@@ -32,6 +34,22 @@ export interface PaperData {
   comparisons: { sheet: string; summary: ComparisonSummary }[];
   fits: PaperFit[];
   assumptions: { plans: string[]; rows: AssumptionRow[] } | null;
+  /** the newest Projection sheet's cumulative balances by year; null when the workbook has none */
+  balances: ProjectedBalances | null;
+}
+
+/** The cumulative balances of the newest projection sheet (the last one the pane wrote) that has any. */
+async function readBalances(port: WorkbookPort, sheets: readonly string[]): Promise<ProjectedBalances | null> {
+  for (const sheet of [...sheets].reverse()) {
+    const used = await port.usedRange(sheet);
+    if (!used) continue;
+    const r = parseRange(used);
+    const last = colLetters(Math.max(r.right, 1));
+    const formulas = await port.readFormulas(sheet, `A1:${last}2`);
+    const found = projectionBalances(sheet, await port.readValues(sheet, `A1:${last}${r.bottom}`), formulas);
+    if (found) return found;
+  }
+  return null;
 }
 
 export async function gatherPaper(port: WorkbookPort, model: ModelInfo): Promise<PaperData> {
@@ -100,5 +118,6 @@ export async function gatherPaper(port: WorkbookPort, model: ModelInfo): Promise
     comparisons,
     fits,
     assumptions: rows.length ? { plans, rows } : null,
+    balances: await readBalances(port, model.projections),
   };
 }
