@@ -1,6 +1,8 @@
 // The projected balances the Schools Forum paper shows, read from a Projection sheet the pane wrote
 // (model/projection.ts: a title cell over each SEND.PROJECT spill of Year, Income, Spend, In-year, Cumulative).
-// Nothing is computed here: the figures are the values the sheet's formulas produced.
+// or from a deficit management plan workbook's Financial summary (model/plan.ts), whose balances include the
+// risk-adjusted one. Nothing is computed here: the figures are the values the sheets' formulas produced.
+import { BALANCE_LABELS, BALANCES_HEADING } from "./plan";
 export interface BalanceLine {
   /** the option (plan) name from the block's title cell */
   name: string;
@@ -10,6 +12,8 @@ export interface BalanceLine {
 
 export interface ProjectedBalances {
   sheet: string;
+  /** "projection": SEND.PROJECT's high needs balance per option; "plan": the plan's DSG-wide balances */
+  source: "projection" | "plan";
   years: string[];
   lines: BalanceLine[];
 }
@@ -38,7 +42,30 @@ export function projectionBalances(
     });
     if (rows.length > years.length) years = rows.map((r) => String(r[c]));
   }
-  return lines.length ? { sheet, years, lines } : null;
+  return lines.length ? { sheet, source: "projection", years, lines } : null;
+}
+
+/** The plan's balances carried forward (unmitigated, mitigated, mitigated and risk-adjusted) from its Financial
+ * summary's values (from A1); null when the sheet has no balances block. */
+export function planBalances(sheet: string, values: readonly (readonly unknown[])[]): ProjectedBalances | null {
+  const label = (r: readonly unknown[] | undefined) => (typeof r?.[0] === "string" ? r[0].trim() : "");
+  const top = values.findIndex((r) => label(r) === BALANCES_HEADING);
+  if (top < 0) return null;
+  const head = values[top];
+  const years: string[] = [];
+  for (let c = 1; c < head.length && !blank(head[c]); c++) years.push(String(head[c]));
+  const rows: [string, string][] = [
+    ["Unmitigated", BALANCE_LABELS.cfU],
+    ["Mitigated", BALANCE_LABELS.cfM],
+    ["Risk-adjusted", BALANCE_LABELS.cfR],
+  ];
+  const lines = rows.flatMap(([name, l]) => {
+    const r = values.slice(top + 1).find((row) => label(row) === l);
+    return r
+      ? [{ name, values: years.map((_, k) => (typeof r[k + 1] === "number" ? (r[k + 1] as number) : null)) }]
+      : [];
+  });
+  return years.length && lines.length ? { sheet, source: "plan", years, lines } : null;
 }
 
 const blank = (v: unknown) => v === null || v === undefined || v === "";

@@ -6,6 +6,7 @@ import { keyRowIndex } from "../../src/model/rates";
 import { parseFitFormula } from "../../src/model/paperText";
 import { projectionBalances } from "../../src/model/paperBalances";
 import { projectionSheet } from "../../src/model/projection";
+import { BALANCE_LABELS, BALANCES_HEADING, PLAN_SHEETS } from "../../src/model/plan";
 
 /** Clicks "Save the paper to print" and returns the HTML file it saves (never window.print: Office blocks it). */
 async function savePaper(): Promise<{ name: string; type: string; html: string }> {
@@ -177,6 +178,48 @@ describe("Schools Forum paper screen", () => {
   });
 });
 
+describe("Schools Forum paper over a deficit management plan workbook", () => {
+  failOnConsoleError();
+
+  it("shows the plan's DSG balances with its risk-adjusted line instead of saying there is none", async () => {
+    const { port } = await modelPort(calc);
+    await port.addSheet(PLAN_SHEETS.summary);
+    await port.write({
+      sheet: PLAN_SHEETS.summary,
+      kind: "values",
+      blocks: [
+        {
+          topLeft: "A1",
+          rows: [
+            [BALANCES_HEADING, "2025-26", "2026-27"],
+            [BALANCE_LABELS.cfU, -150_000_000, -170_000_000],
+            [BALANCE_LABELS.cfM, -150_000_000, -160_000_000],
+            [BALANCE_LABELS.cfR, -150_000_000, -164_000_000],
+          ],
+        },
+      ],
+    });
+    const { container } = await renderScreen(port, "paper");
+    const paper = await screen.findByRole("article", { name: "Paper" });
+    expect(within(paper).getByRole("heading", { name: "Projected DSG balance" })).toBeTruthy();
+    expect(
+      within(within(paper).getByRole("table", { name: "Projected balances" }))
+        .getAllByRole("row")
+        .map((r) => r.textContent),
+    ).toEqual([
+      "YearUnmitigatedMitigatedRisk-adjusted",
+      "2025-26-£150,000,000-£150,000,000-£150,000,000",
+      "2026-27-£170,000,000-£160,000,000-£164,000,000",
+    ]);
+    expect(
+      within(paper).getByRole("img", { name: /Risk-adjusted: 2025-26 -£150,000,000, 2026-27 -£164,000,000$/ }),
+    ).toBeTruthy();
+    expect(paper.textContent).toContain("read from sheet Financial summary of the deficit management plan");
+    expect(paper.textContent).not.toContain("No risk-adjusted line");
+    await expectAccessible(container);
+  });
+});
+
 describe("projectionBalances", () => {
   const formulas = [
     ["Unmitigated", null, null, null, null, null, "Mitigated"],
@@ -192,6 +235,7 @@ describe("projectionBalances", () => {
   it("reads each SEND.PROJECT block's cumulative balance down to its first blank year", () => {
     expect(projectionBalances("P", values, formulas)).toEqual({
       sheet: "P",
+      source: "projection",
       years: ["2025-26", "2026-27"],
       lines: [
         { name: "Unmitigated", values: [-5, null] },

@@ -10,7 +10,8 @@ import {
   type OptionChanges,
 } from "../../model/optionChanges";
 import { parseFitFormula } from "../../model/paperText";
-import { projectionBalances, type ProjectedBalances } from "../../model/paperBalances";
+import { planBalances, projectionBalances, type ProjectedBalances } from "../../model/paperBalances";
+import { PLAN_SHEETS } from "../../model/plan";
 import { normOption } from "../../engine/normalize";
 import type { WorkbookPort } from "../ports/WorkbookPort";
 import type { ModelInfo } from "../workbook/discover";
@@ -34,13 +35,19 @@ export interface PaperData {
   comparisons: { sheet: string; summary: ComparisonSummary }[];
   fits: PaperFit[];
   assumptions: { plans: string[]; rows: AssumptionRow[] } | null;
-  /** the newest Projection sheet's cumulative balances by year; null when the workbook has none */
+  /** the plan's balances (Financial summary) or else the newest Projection sheet's; null when there are neither */
   balances: ProjectedBalances | null;
 }
 
-/** The cumulative balances of the newest projection sheet (the last one the pane wrote) that has any. */
-async function readBalances(port: WorkbookPort, sheets: readonly string[]): Promise<ProjectedBalances | null> {
-  for (const sheet of [...sheets].reverse()) {
+/** The balances of a deficit management plan workbook (send-model plan) when this is one, as they are the only ones
+ * with a risk-adjusted line; else those of the newest projection sheet (the last one the pane wrote) that has any. */
+async function readBalances(port: WorkbookPort, model: ModelInfo): Promise<ProjectedBalances | null> {
+  const summary = model.sheets.find((s) => s === PLAN_SHEETS.summary);
+  const used = summary ? await port.usedRange(summary) : null;
+  const fromA1 = used && `A1:${colLetters(parseRange(used).right)}${parseRange(used).bottom}`;
+  const plan = summary && fromA1 ? planBalances(summary, await port.readValues(summary, fromA1)) : null;
+  if (plan) return plan;
+  for (const sheet of [...model.projections].reverse()) {
     const used = await port.usedRange(sheet);
     if (!used) continue;
     const r = parseRange(used);
@@ -118,6 +125,6 @@ export async function gatherPaper(port: WorkbookPort, model: ModelInfo): Promise
     comparisons,
     fits,
     assumptions: rows.length ? { plans, rows } : null,
-    balances: await readBalances(port, model.projections),
+    balances: await readBalances(port, model),
   };
 }

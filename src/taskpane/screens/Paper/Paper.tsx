@@ -233,7 +233,7 @@ function Balances({ paper, onMake }: { paper: PaperData; onMake: () => void }) {
   return (
     <>
       <Subtitle2 as="h3" block>
-        Projected high needs balance
+        {b?.source === "plan" ? "Projected DSG balance" : "Projected high needs balance"}
       </Subtitle2>
       {!b ? (
         <>
@@ -248,10 +248,19 @@ function Balances({ paper, onMake }: { paper: PaperData; onMake: () => void }) {
         </>
       ) : (
         <>
-          <Text as="p" block>
-            The cumulative high needs balance at the end of each financial year (a deficit is negative), read from
-            SEND.PROJECT on sheet {b.sheet}.
-          </Text>
+          {b.source === "plan" ? (
+            <Text as="p" block>
+              The DSG balance carried forward at the end of each financial year, every block together (a deficit is
+              negative), read from sheet {b.sheet} of the deficit management plan. Risk-adjusted weights each
+              mitigation&apos;s savings by its owner&apos;s confidence and counts its costs in full (Mitigations sheet),
+              so it is never better than the mitigated balance.
+            </Text>
+          ) : (
+            <Text as="p" block>
+              The cumulative high needs balance at the end of each financial year (a deficit is negative), read from
+              SEND.PROJECT on sheet {b.sheet}.
+            </Text>
+          )}
           <div className={styles.scroll}>
             <Table size="extra-small" className={styles.table} aria-label="Projected balances">
               <TableHeader>
@@ -283,17 +292,21 @@ function Balances({ paper, onMake }: { paper: PaperData; onMake: () => void }) {
             </Table>
           </div>
           <LineChart
-            title="Projected cumulative high needs balance"
+            title={
+              b.source === "plan" ? "Projected DSG balance carried forward" : "Projected cumulative high needs balance"
+            }
             valueTitle="Balance at the end of the year (£)"
             categories={b.years}
             series={b.lines}
           />
-          <Text as="p" block>
-            No risk-adjusted line: a risk-adjusted balance weights each mitigation&apos;s savings by how confident its
-            owner is and counts its costs in full, and this workbook has no mitigations log to give those confidences,
-            so there is no such figure to read. The deficit management plan workbook (send-model plan) has a Mitigations
-            tab and its risk-adjusted balance.
-          </Text>
+          {b.source === "projection" && (
+            <Text as="p" block>
+              No risk-adjusted line: a risk-adjusted balance weights each mitigation&apos;s savings by how confident its
+              owner is and counts its costs in full, and this workbook has no mitigations log to give those confidences,
+              so there is no such figure to read. The deficit management plan workbook (send-model plan) has a
+              Mitigations tab and its risk-adjusted balance.
+            </Text>
+          )}
         </>
       )}
     </>
