@@ -3,6 +3,7 @@
 // value in the accessible name. It scales to the pane's width (viewBox).
 import { formatMoney } from "../numbers";
 import { shortMoney, ticks } from "./BarChart";
+import { ChartFrame } from "./ChartFrame";
 
 const W = 330;
 const H = 190;
@@ -47,58 +48,49 @@ export function LineChart({
     .join("; ");
   const legendY = TOP + PLOT + 36;
   return (
-    <figure style={{ margin: "8px 0", maxWidth: "100%" }}>
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        width="100%"
-        role="img"
-        aria-label={`${title}. ${summary}`}
-        style={{ overflow: "visible", display: "block" }}
-      >
-        {t.map((v) => (
-          <g key={v}>
-            <line x1={LEFT} x2={W - RIGHT} y1={y(v)} y2={y(v)} stroke={v === 0 ? "#616161" : "#e0e0e0"} />
-            <text x={LEFT - 4} y={y(v) + 3} fontSize={9} textAnchor="end" fill="#242424">
-              {shortMoney(v)}
-            </text>
-          </g>
-        ))}
-        {categories.map((c, i) => (
-          <text key={c} x={x(i)} y={TOP + PLOT + 14} fontSize={9} textAnchor="middle" fill="#242424">
-            {c}
+    <ChartFrame width={W} height={H} title={title} summary={summary}>
+      {t.map((v) => (
+        <g key={v}>
+          <line x1={LEFT} x2={W - RIGHT} y1={y(v)} y2={y(v)} stroke={v === 0 ? "#616161" : "#e0e0e0"} />
+          <text x={LEFT - 4} y={y(v) + 3} fontSize={9} textAnchor="end" fill="#242424">
+            {shortMoney(v)}
           </text>
-        ))}
-        <text x={LEFT + (W - LEFT - RIGHT) / 2} y={TOP + PLOT + 26} fontSize={10} textAnchor="middle" fill="#242424">
-          {valueTitle}
+        </g>
+      ))}
+      {categories.map((c, i) => (
+        <text key={c} x={x(i)} y={TOP + PLOT + 14} fontSize={9} textAnchor="middle" fill="#242424">
+          {c}
         </text>
-        {series.map((s, k) => {
-          const st = STYLES[k % STYLES.length];
-          const points = s.values.flatMap((v, i) => (v === null ? [] : [[x(i), y(v)] as const]));
-          return (
-            <g key={s.name}>
-              <polyline
-                points={points.map(([px, py]) => `${px},${py}`).join(" ")}
-                fill="none"
-                stroke={st.colour}
-                strokeWidth={2}
-                strokeDasharray={st.dash}
-              />
-              {points.map(([px, py], i) => (
-                <Marker key={i} kind={st.marker} x={px} y={py} colour={st.colour} />
-              ))}
-              <g transform={`translate(${LEFT + (k % 2) * 140}, ${legendY + Math.floor(k / 2) * 14})`}>
-                <line x1={0} x2={18} y1={0} y2={0} stroke={st.colour} strokeWidth={2} strokeDasharray={st.dash} />
-                <Marker kind={st.marker} x={9} y={0} colour={st.colour} />
-                <text x={24} y={3} fontSize={10} fill="#242424">
-                  {s.name}
-                </text>
-              </g>
+      ))}
+      <text x={LEFT + (W - LEFT - RIGHT) / 2} y={TOP + PLOT + 26} fontSize={10} textAnchor="middle" fill="#242424">
+        {valueTitle}
+      </text>
+      {series.map((s, k) => {
+        const st = STYLES[k % STYLES.length];
+        const points = s.values.flatMap((v, i) => (v === null ? [] : [[x(i), y(v)] as const]));
+        return (
+          <g key={s.name}>
+            <polyline
+              points={points.map(([px, py]) => `${px},${py}`).join(" ")}
+              fill="none"
+              stroke={st.colour}
+              strokeWidth={2}
+              strokeDasharray={st.dash}
+            />
+            {points.map(([px, py], i) => (
+              <Marker key={i} kind={st.marker} x={px} y={py} colour={st.colour} />
+            ))}
+            <g transform={`translate(${LEFT + (k % 2) * 140}, ${legendY + Math.floor(k / 2) * 14})`}>
+              <line x1={0} x2={18} y1={0} y2={0} stroke={st.colour} strokeWidth={2} strokeDasharray={st.dash} />
+              <Marker kind={st.marker} x={9} y={0} colour={st.colour} />
+              <text x={24} y={3} fontSize={10} fill="#242424">
+                {s.name}
+              </text>
             </g>
-          );
-        })}
-      </svg>
-      <figcaption>{title}</figcaption>
-    </figure>
+          </g>
+        );
+      })}
+    </ChartFrame>
   );
 }
 
