@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { LineChart } from "../../src/taskpane/components/LineChart";
 import { expectAccessible, failOnConsoleError, modelPort, previewPort, renderScreen } from "./helpers/setup";
 import { echoCalc, type Calc } from "./helpers/memoryBook";
 import { keyRowIndex } from "../../src/model/rates";
@@ -266,5 +267,27 @@ describe("parseFitFormula", () => {
       cap: 0.05,
     });
     expect(parseFitFormula("=SEND.ALLOCATE(x)")).toBeNull();
+  });
+});
+
+describe("LineChart", () => {
+  it("names every value, and labels every other year past six so the labels never overlap", () => {
+    const years = Array.from({ length: 8 }, (_, i) => `${2025 + i}-${26 + i}`);
+    render(
+      <LineChart
+        title="T"
+        valueTitle="£"
+        categories={years}
+        series={[{ name: "A", values: years.map((_, i) => (i === 3 ? null : -i * 1e6)) }]}
+      />,
+    );
+    const img = screen.getByRole("img");
+    expect(img.getAttribute("aria-label")).toBe(
+      "T. A: 2025-26 £0, 2026-27 -£1,000,000, 2027-28 -£2,000,000, 2028-29 no figure, 2029-30 -£4,000,000, " +
+        "2030-31 -£5,000,000, 2031-32 -£6,000,000, 2032-33 -£7,000,000",
+    );
+    const labels = [...img.querySelectorAll("text")].map((t) => t.textContent).filter((t) => /^\d{4}-\d{2}$/.test(t!));
+    expect(labels).toEqual(["2025-26", "2027-28", "2029-30", "2031-32"]);
+    expect(img.querySelectorAll("circle")).toHaveLength(8); // 7 points (one has no figure) and the legend's marker
   });
 });

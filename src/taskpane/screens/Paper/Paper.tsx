@@ -276,7 +276,7 @@ function Balances({ paper, onMake }: { paper: PaperData; onMake: () => void }) {
               <TableBody>
                 {b.years.map((y, i) => (
                   <TableRow key={y}>
-                    <TableCell>{y}</TableCell>
+                    <TableCell style={{ whiteSpace: "nowrap" }}>{y}</TableCell>
                     {b.lines.map((l) => (
                       <TableCell key={l.name} className={styles.n}>
                         {l.values[i] === null || l.values[i] === undefined ? (
