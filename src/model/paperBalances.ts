@@ -1,8 +1,9 @@
 // The projected balances the Schools Forum paper shows, read from a Projection sheet the pane wrote
-// (model/projection.ts: a title cell over each SEND.PROJECT spill of Year, Income, Spend, In-year, Cumulative).
+// (model/projection.ts: a title cell over each SEND.PROJECT spill of Year, Income, Spend, In-year, Cumulative),
 // or from a deficit management plan workbook's Financial summary (model/plan.ts), whose balances include the
 // risk-adjusted one. Nothing is computed here: the figures are the values the sheets' formulas produced.
 import { BALANCE_LABELS, BALANCES_HEADING } from "./plan";
+
 export interface BalanceLine {
   /** the option (plan) name from the block's title cell */
   name: string;

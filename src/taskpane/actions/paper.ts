@@ -1,6 +1,6 @@
 // The Schools Forum paper from the pane: everything it says is read from the workbook (option totals,
-// comparison sheets, SEND.FIT columns, the rates table with its inheritance, the Projection sheet's SEND.PROJECT
-// balances); nothing is recomputed.
+// comparison sheets, SEND.FIT columns, the rates table with its inheritance, the balances of a Projection sheet or
+// a plan's Financial summary); nothing is recomputed.
 import { colLetters, parseRange } from "../../model/a1";
 import { columnTotal } from "../../model/publish";
 import {
