@@ -114,6 +114,23 @@ function mitigationsLayout(p: PlanSpec): {
   };
 }
 
+/** The Financial summary's balances block: a heading row over the years, then these rows (the Forum paper reads the
+ * carried-forward ones by label). */
+export const BALANCES_HEADING = "Balances (a deficit is negative)";
+export const BALANCE_LABELS = {
+  bfU: "Balance brought forward, unmitigated",
+  inU: "In-year, unmitigated (every block's income less spend, and contributions)",
+  cfU: "Balance carried forward, unmitigated",
+  net: "Mitigations: savings less costs (Mitigations sheet)",
+  bfM: "Balance brought forward, mitigated",
+  inM: "In-year, mitigated",
+  cfM: "Balance carried forward, mitigated",
+  risk: "Mitigations, risk-adjusted (savings x confidence, costs in full)",
+  cfR: "Balance carried forward, mitigated and risk-adjusted",
+  check: "Check: unmitigated carried forward less SEND.PLAN's DSG cumulative balance (0 when the blocks reconcile)",
+  override: "Unmitigated deficit beyond the statutory override (dsg.override.end)",
+} as const;
+
 export function planWorkbook(s: PlanSpec): PlanSheet[] {
   const n = s.years;
   const yc = (k: number) => colLetters(2 + k); // year k (0-based) is column B + k
@@ -172,7 +189,7 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
     `-${c}${lineRow("transfer")}+${c}${lineRow("sv")}+${c}${lineRow("dfe")}+${c}${lineRow("la")}`;
 
   const bal = totalIncome + 2;
-  put(fs, bal, 1, "Balances (a deficit is negative)");
+  put(fs, bal, 1, BALANCES_HEADING);
   yearsRow(bal);
   const R = {
     bfU: bal + 1,
@@ -187,20 +204,7 @@ export function planWorkbook(s: PlanSpec): PlanSheet[] {
     check: bal + 10,
     override: bal + 11,
   };
-  const labels: Record<keyof typeof R, string> = {
-    bfU: "Balance brought forward, unmitigated",
-    inU: "In-year, unmitigated (every block's income less spend, and contributions)",
-    cfU: "Balance carried forward, unmitigated",
-    net: "Mitigations: savings less costs (Mitigations sheet)",
-    bfM: "Balance brought forward, mitigated",
-    inM: "In-year, mitigated",
-    cfM: "Balance carried forward, mitigated",
-    risk: "Mitigations, risk-adjusted (savings x confidence, costs in full)",
-    cfR: "Balance carried forward, mitigated and risk-adjusted",
-    check: "Check: unmitigated carried forward less SEND.PLAN's DSG cumulative balance (0 when the blocks reconcile)",
-    override: "Unmitigated deficit beyond the statutory override (dsg.override.end)",
-  };
-  for (const [key, row] of Object.entries(R)) put(fs, row, 1, labels[key as keyof typeof R]);
+  for (const [key, row] of Object.entries(R)) put(fs, row, 1, BALANCE_LABELS[key as keyof typeof R]);
   const M0 = mitigationsLayout(s);
   for (let k = 0; k < n; k++) {
     const c = yc(k);

@@ -1,5 +1,6 @@
 // The Schools Forum paper from the pane: everything it says is read from the workbook (option totals,
-// comparison sheets, SEND.FIT columns, the rates table with its inheritance); nothing is recomputed.
+// comparison sheets, SEND.FIT columns, the rates table with its inheritance, the balances of a Projection sheet or
+// a plan's Financial summary); nothing is recomputed.
 import { colLetters, parseRange } from "../../model/a1";
 import { columnTotal } from "../../model/publish";
 import {
@@ -9,6 +10,8 @@ import {
   type OptionChanges,
 } from "../../model/optionChanges";
 import { parseFitFormula } from "../../model/paperText";
+import { planBalances, projectionBalances, type ProjectedBalances } from "../../model/paperBalances";
+import { PLAN_SHEETS } from "../../model/plan";
 import { normOption } from "../../engine/normalize";
 import type { WorkbookPort } from "../ports/WorkbookPort";
 import type { ModelInfo } from "../workbook/discover";
@@ -32,6 +35,28 @@ export interface PaperData {
   comparisons: { sheet: string; summary: ComparisonSummary }[];
   fits: PaperFit[];
   assumptions: { plans: string[]; rows: AssumptionRow[] } | null;
+  /** the plan's balances (Financial summary) or else the newest Projection sheet's; null when there are neither */
+  balances: ProjectedBalances | null;
+}
+
+/** The balances of a deficit management plan workbook (send-model plan) when this is one, as they are the only ones
+ * with a risk-adjusted line; else those of the newest projection sheet (the last one the pane wrote) that has any. */
+async function readBalances(port: WorkbookPort, model: ModelInfo): Promise<ProjectedBalances | null> {
+  const summary = model.sheets.find((s) => s === PLAN_SHEETS.summary);
+  const used = summary ? await port.usedRange(summary) : null;
+  const fromA1 = used && `A1:${colLetters(parseRange(used).right)}${parseRange(used).bottom}`;
+  const plan = summary && fromA1 ? planBalances(summary, await port.readValues(summary, fromA1)) : null;
+  if (plan) return plan;
+  for (const sheet of [...model.projections].reverse()) {
+    const used = await port.usedRange(sheet);
+    if (!used) continue;
+    const r = parseRange(used);
+    const last = colLetters(Math.max(r.right, 1));
+    const formulas = await port.readFormulas(sheet, `A1:${last}2`);
+    const found = projectionBalances(sheet, await port.readValues(sheet, `A1:${last}${r.bottom}`), formulas);
+    if (found) return found;
+  }
+  return null;
 }
 
 export async function gatherPaper(port: WorkbookPort, model: ModelInfo): Promise<PaperData> {
@@ -100,5 +125,6 @@ export async function gatherPaper(port: WorkbookPort, model: ModelInfo): Promise
     comparisons,
     fits,
     assumptions: rows.length ? { plans, rows } : null,
+    balances: await readBalances(port, model),
   };
 }

@@ -15,7 +15,8 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #999; padding: 2px 4px; text-align: left; }
 figure, table, li { break-inside: avoid; }
 svg { max-width: 100%; height: auto; }
-.no-print { display: none; }`;
+.no-print { display: none; }
+.money { white-space: nowrap; }`;
 
 /** A standalone document holding a copy of `article` under the title `title`. */
 export function paperDocument(article: Element, title: string): Document {
@@ -34,7 +35,10 @@ export function paperDocument(article: Element, title: string): Document {
   const h1 = doc.createElement("h1");
   h1.textContent = title;
   doc.body.appendChild(h1);
-  doc.body.appendChild(doc.importNode(article, true));
+  const copy = doc.importNode(article, true);
+  // the pane's own controls (buttons) have no use on paper
+  copy.querySelectorAll(".no-print").forEach((e) => e.remove());
+  doc.body.appendChild(copy);
   return doc;
 }
 

@@ -1,6 +1,7 @@
 // A horizontal bar chart with both axes for the pane: categories up the side, a value axis along the
 // bottom with £ ticks and a title, a zero line; it scales to the pane's width (viewBox) and never clips.
 import { formatMoney } from "../numbers";
+import { ChartFrame } from "./ChartFrame";
 
 const W = 330;
 const LABEL = 110;
@@ -45,47 +46,38 @@ export function BarChart({
   const base = TOP + items.length * (BAR + 4);
   const summary = items.map((i) => `${i.label}: ${formatMoney(i.value)}`).join("; ");
   return (
-    <figure style={{ margin: "8px 0", maxWidth: "100%" }}>
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        width="100%"
-        role="img"
-        aria-label={`${title}. ${summary}`}
-        style={{ overflow: "visible", display: "block" }}
-      >
-        {t.map((v) => (
-          <g key={v}>
-            <line x1={x(v)} x2={x(v)} y1={TOP} y2={base} stroke="#e0e0e0" />
-            <text x={x(v)} y={base + 14} fontSize={10} textAnchor="middle" fill="#242424">
-              {shortMoney(v)}
+    <ChartFrame width={W} height={H} title={title} summary={summary}>
+      {t.map((v) => (
+        <g key={v}>
+          <line x1={x(v)} x2={x(v)} y1={TOP} y2={base} stroke="#e0e0e0" />
+          <text x={x(v)} y={base + 14} fontSize={10} textAnchor="middle" fill="#242424">
+            {shortMoney(v)}
+          </text>
+        </g>
+      ))}
+      {items.map((it, i) => {
+        const y = TOP + i * (BAR + 4);
+        const label = it.label.length > 18 ? `${it.label.slice(0, 17)}…` : it.label;
+        return (
+          <g key={`${it.label}-${i}`}>
+            <text x={LABEL - 4} y={y + BAR - 4} fontSize={10} textAnchor="end" fill="#242424">
+              {label}
             </text>
+            <rect
+              x={Math.min(x(0), x(it.value))}
+              y={y}
+              width={Math.max(1, Math.abs(x(it.value) - x(0)))}
+              height={BAR}
+              fill={it.value < 0 ? "#C4314B" : "#107C10"}
+            />
           </g>
-        ))}
-        {items.map((it, i) => {
-          const y = TOP + i * (BAR + 4);
-          const label = it.label.length > 18 ? `${it.label.slice(0, 17)}…` : it.label;
-          return (
-            <g key={`${it.label}-${i}`}>
-              <text x={LABEL - 4} y={y + BAR - 4} fontSize={10} textAnchor="end" fill="#242424">
-                {label}
-              </text>
-              <rect
-                x={Math.min(x(0), x(it.value))}
-                y={y}
-                width={Math.max(1, Math.abs(x(it.value) - x(0)))}
-                height={BAR}
-                fill={it.value < 0 ? "#C4314B" : "#107C10"}
-              />
-            </g>
-          );
-        })}
-        <line x1={LABEL} x2={W - 12} y1={base} y2={base} stroke="#616161" />
-        <line x1={x(0)} x2={x(0)} y1={TOP} y2={base} stroke="#616161" />
-        <text x={LABEL + (W - LABEL - 12) / 2} y={base + 32} fontSize={11} textAnchor="middle" fill="#242424">
-          {valueTitle}
-        </text>
-      </svg>
-      <figcaption>{title}</figcaption>
-    </figure>
+        );
+      })}
+      <line x1={LABEL} x2={W - 12} y1={base} y2={base} stroke="#616161" />
+      <line x1={x(0)} x2={x(0)} y1={TOP} y2={base} stroke="#616161" />
+      <text x={LABEL + (W - LABEL - 12) / 2} y={base + 32} fontSize={11} textAnchor="middle" fill="#242424">
+        {valueTitle}
+      </text>
+    </ChartFrame>
   );
 }

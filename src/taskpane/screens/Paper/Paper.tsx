@@ -1,6 +1,7 @@
 // The Schools Forum paper: what each option changes (in words, against its parent), the totals and comparisons,
-// how the fitting was done and the projection's assumptions. "Save the paper to print" writes it as an HTML file
-// to open in a browser and print (actions/paperFile.ts: Office blocks window.print in a task pane). The print
+// how the fitting was done, the projection's assumptions and its balances by year (from the Projection sheet).
+// "Save the paper to print" writes it as an HTML file to open in a browser and print (actions/paperFile.ts: Office
+// blocks window.print in a task pane). The print
 // styles below still give A4 portrait if the page is printed where printing is allowed (the browser preview).
 import { useEffect, useRef, useState } from "react";
 import {
@@ -21,8 +22,10 @@ import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { gatherPaper, type PaperData } from "../../actions/paper";
 import { paperHtml, saveTextFile } from "../../actions/paperFile";
-import { formatMoney, formatPercent } from "../../numbers";
+import { formatPercent } from "../../numbers";
 import { BarChart } from "../../components/BarChart";
+import { LineChart } from "../../components/LineChart";
+import { Money } from "../../components/Money";
 import { changeSentence, valueInWords } from "../../../model/optionChanges";
 import { fitMethodText } from "../../../model/paperText";
 
@@ -40,7 +43,8 @@ const usePrintStyles = makeStaticStyles(`
 
 const useStyles = makeStyles({
   table: { tableLayout: "auto", width: "100%" },
-  n: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  n: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  scroll: { overflowX: "auto" },
 });
 
 export function Paper() {
@@ -109,7 +113,7 @@ export function Paper() {
                   <TableCell>{o.option}</TableCell>
                   <TableCell>{o.inherits ?? "—"}</TableCell>
                   <TableCell className={styles.n}>
-                    {o.total === null ? "has errors" : formatMoney(o.total, { whole: true })}
+                    {o.total === null ? "has errors" : <Money value={o.total} />}
                   </TableCell>
                 </TableRow>
               ))}
@@ -154,9 +158,11 @@ export function Paper() {
           {paper.comparisons.map(({ sheet, summary: s }) => (
             <Text as="p" block key={sheet}>
               {s.b} against {s.a}: {s.gaining} gain, {s.losing} lose, {s.unchanged} unchanged
-              {s.total
-                ? `; total ${formatMoney(s.total.a, { whole: true })} → ${formatMoney(s.total.b, { whole: true })} (${formatPercent(s.total.change)})`
-                : ""}
+              {s.total && (
+                <>
+                  ; total <Money value={s.total.a} /> → <Money value={s.total.b} /> ({formatPercent(s.total.change)})
+                </>
+              )}
               . Sheet {sheet}.
             </Text>
           ))}
@@ -168,11 +174,11 @@ export function Paper() {
           )}
           {paper.fits.map((f) => (
             <Text as="p" block key={f.header}>
-              {f.option} fitted to {formatMoney(f.budget, { whole: true })}
+              {f.option} fitted to <Money value={f.budget} />
               {f.floor !== null ? `, no institution losing more than ${formatPercent(Math.abs(f.floor))}` : ""}
               {f.cap !== null ? `, gains capped at ${formatPercent(f.cap)}` : ""}
-              {f.baseline ? ` against ${f.baseline}` : ""}: before fitting {formatMoney(f.before, { whole: true })},
-              after {formatMoney(f.fitted, { whole: true })}.
+              {f.baseline ? ` against ${f.baseline}` : ""}: before fitting <Money value={f.before} />, after{" "}
+              <Money value={f.fitted} />.
             </Text>
           ))}
           {paper.fits.length > 0 && (
@@ -212,8 +218,97 @@ export function Paper() {
               </Table>
             </>
           )}
+
+          <Balances paper={paper} onMake={() => navigate("projection")} />
         </article>
       )}
     </Screen>
+  );
+}
+
+/** The projected balances by year from the Projection sheet, or why there are none and how to make them. */
+function Balances({ paper, onMake }: { paper: PaperData; onMake: () => void }) {
+  const styles = useStyles();
+  const b = paper.balances;
+  return (
+    <>
+      <Subtitle2 as="h3" block>
+        {b?.source === "plan" ? "Projected DSG balance" : "Projected high needs balance"}
+      </Subtitle2>
+      {!b ? (
+        <>
+          <Text as="p" block>
+            This workbook has no Projection sheet, so the paper shows no projected balances. To make one, open
+            Projection in this pane, fill in the unmitigated and mitigated assumptions and choose Write assumptions and
+            projection; then open this paper again.
+          </Text>
+          <Button className="no-print" onClick={onMake}>
+            Open Projection
+          </Button>
+        </>
+      ) : (
+        <>
+          {b.source === "plan" ? (
+            <Text as="p" block>
+              The DSG balance carried forward at the end of each financial year, every block together (a deficit is
+              negative), read from sheet {b.sheet} of the deficit management plan. Risk-adjusted weights each
+              mitigation&apos;s savings by its owner&apos;s confidence and counts its costs in full (Mitigations sheet),
+              so it is never better than the mitigated balance.
+            </Text>
+          ) : (
+            <Text as="p" block>
+              The cumulative high needs balance at the end of each financial year (a deficit is negative), read from
+              SEND.PROJECT on sheet {b.sheet}.
+            </Text>
+          )}
+          <div className={styles.scroll}>
+            <Table size="extra-small" className={styles.table} aria-label="Projected balances">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Year</TableHeaderCell>
+                  {b.lines.map((l) => (
+                    <TableHeaderCell key={l.name} className={styles.n}>
+                      {l.name}
+                    </TableHeaderCell>
+                  ))}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {b.years.map((y, i) => (
+                  <TableRow key={y}>
+                    <TableCell style={{ whiteSpace: "nowrap" }}>{y}</TableCell>
+                    {b.lines.map((l) => (
+                      <TableCell key={l.name} className={styles.n}>
+                        {l.values[i] === null || l.values[i] === undefined ? (
+                          "no figure"
+                        ) : (
+                          <Money value={l.values[i]} />
+                        )}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+          <LineChart
+            title={
+              b.source === "plan" ? "Projected DSG balance carried forward" : "Projected cumulative high needs balance"
+            }
+            valueTitle="Balance at the end of the year (£)"
+            categories={b.years}
+            series={b.lines}
+          />
+          {b.source === "projection" && (
+            <Text as="p" block>
+              No risk-adjusted line: a risk-adjusted balance weights each mitigation&apos;s savings by how confident its
+              owner is and counts its costs in full, and this workbook has no mitigations log to give those confidences,
+              so there is no such figure to read. The deficit management plan workbook (send-model plan) has a
+              Mitigations tab and its risk-adjusted balance.
+            </Text>
+          )}
+        </>
+      )}
+    </>
   );
 }
