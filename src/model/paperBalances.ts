@@ -2,7 +2,7 @@
 // (model/projection.ts: a title cell over each SEND.PROJECT spill of Year, Income, Spend, In-year, Cumulative),
 // or from a deficit management plan workbook's Financial summary (model/plan.ts), whose balances include the
 // risk-adjusted one. Nothing is computed here: the figures are the values the sheets' formulas produced.
-import { BALANCE_LABELS, BALANCES_HEADING } from "./plan";
+import { BALANCE_LABELS, BALANCES_HEADING } from "./planWorkbook";
 
 export interface BalanceLine {
   /** the option (plan) name from the block's title cell */

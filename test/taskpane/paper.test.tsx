@@ -7,7 +7,7 @@ import { keyRowIndex } from "../../src/model/rates";
 import { parseFitFormula } from "../../src/model/paperText";
 import { projectionBalances } from "../../src/model/paperBalances";
 import { projectionSheet } from "../../src/model/projection";
-import { BALANCE_LABELS, BALANCES_HEADING, PLAN_SHEETS } from "../../src/model/plan";
+import { BALANCE_LABELS, BALANCES_HEADING, PLAN_SHEETS } from "../../src/model/planWorkbook";
 
 /** Clicks "Save the paper to print" and returns the HTML file it saves (never window.print: Office blocks it). */
 async function savePaper(): Promise<{ name: string; type: string; html: string }> {

@@ -6,7 +6,7 @@ import { explainFormula } from "../../src/functions/explain";
 import { PreviewPort } from "../../src/taskpane/ports/PreviewPort";
 import { discoverModel } from "../../src/taskpane/workbook/discover";
 import { gatherPaper } from "../../src/taskpane/actions/paper";
-import { BALANCE_LABELS, PLAN_SHEETS } from "../../src/model/plan";
+import { BALANCE_LABELS, PLAN_SHEETS } from "../../src/model/planWorkbook";
 import { planBalances } from "../../src/model/paperBalances";
 import { RATES } from "../headless/functions/fixture";
 

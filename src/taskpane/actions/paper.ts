@@ -11,7 +11,7 @@ import {
 } from "../../model/optionChanges";
 import { parseFitFormula } from "../../model/paperText";
 import { planBalances, projectionBalances, type ProjectedBalances } from "../../model/paperBalances";
-import { PLAN_SHEETS } from "../../model/plan";
+import { PLAN_SHEETS } from "../../model/planWorkbook";
 import { normOption } from "../../engine/normalize";
 import type { WorkbookPort } from "../ports/WorkbookPort";
 import type { ModelInfo } from "../workbook/discover";
