@@ -35,6 +35,7 @@ const FUNCTIONS: Record<string, string[]> = {
   check: ["CHECK"],
   project: ["PROJECT", "PLAN"],
   "project-demand": ["PROJECT"],
+  "plan-published": ["PLAN"], // published council plans: SEND.PLAN over their rates (the mitigations log is not a function)
   fit: ["FIT"],
   deficit: ["DEFICIT"],
   forecast: ["FORECAST"],
