@@ -9,7 +9,7 @@
 // Three lookup styles: "match" (INDEX/MATCH on the key in every formula), "xlookup" (XLOOKUP likewise),
 // "resolved" (formulas point at the resolved rate cells; one MATCH per row for the phase).
 import type { Cell } from "../../src/engine/types";
-import { colLetters } from "../../src/model/a1";
+import { colLetters } from "../../src/util/a1";
 
 export type LookupStyle = "match" | "xlookup" | "resolved";
 type Rows = Cell[][];

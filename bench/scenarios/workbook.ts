@@ -12,6 +12,7 @@ import { loadModule, type Invoke } from "../lib/hosts";
 import type { BenchRow } from "../lib/report";
 import { nativeSheets, NATIVE_SHEETS, colLetters, type LookupStyle } from "../native/allocations";
 import type { Cell } from "../../src/engine/types";
+import { parseCellOrThrow } from "../../src/util/a1";
 
 type Rows = Cell[][];
 type Sheets = Record<string, Rows>;
@@ -170,13 +171,12 @@ function bareInvokeTimes(
   const R = computed(m.ratesSheet);
   const header = frozen([[...I[0]]]);
   const rows = I.slice(1, m.count + 1).map((r) => frozen([[...r]]));
-  const [, col, row] = /^([A-Z]+)(\d+)$/.exec(target.a1)!;
-  const c = [...col].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const at = parseCellOrThrow(target.a1);
   const times: number[] = [];
   let errors = 0;
   for (let i = 0; i < opts.warmup + opts.runs; i++) {
     const rates = R.map((r) => [...r]);
-    rates[Number(row) - 1][c] = target.value + (i % 2 === 0 ? 1 : 0);
+    rates[at.row - 1][at.col - 1] = target.value + (i % 2 === 0 ? 1 : 0);
     const table = frozen(rates);
     maybeGc();
     const t0 = performance.now();

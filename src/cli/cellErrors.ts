@@ -3,6 +3,7 @@
 // evaluate.
 import type { SheetSnapshot } from "../headless/io/bridge";
 import type { CliIo } from "./io";
+import { cellA1 } from "../util/a1";
 
 const SHOWN = 20;
 
@@ -13,9 +14,7 @@ export function errorCells(snaps: readonly SheetSnapshot[]): { cell: string; err
     s.values.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === null || typeof v !== "object") return;
-        let col = "";
-        for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) col = String.fromCharCode(65 + ((n - 1) % 26)) + col;
-        out.push({ cell: `${s.name}!${col}${r + 1}`, error: v.error, message: v.message });
+        out.push({ cell: `${s.name}!${cellA1(r + 1, c + 1)}`, error: v.error, message: v.message });
       }),
     );
   }

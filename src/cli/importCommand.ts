@@ -8,7 +8,7 @@ import { MONEY_FORMAT, type SheetFormat } from "../headless/io/format";
 import { HeadlessWorkbook } from "../headless/workbook";
 import { readXlsx, xlsxBuffer } from "../headless/xlsx";
 import { overwriteSummary, type BookSheet } from "../model/overwriteSummary";
-import { colLetters } from "../model/a1";
+import { colLetters } from "../util/a1";
 import { LIBRARY } from "../engine/library";
 import { normOption } from "../engine/normalize";
 import { applyMapping, findHeaderRow } from "../import/apply";

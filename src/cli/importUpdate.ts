@@ -9,7 +9,7 @@ import { readXlsx, xlsxBuffer } from "../headless/xlsx";
 import type { ImportResult } from "../import/apply";
 import { topupKeys } from "../import/importPlan";
 import { isMappingHeader, MAPPING_SHEET, mappingSheetRows } from "../import/remember";
-import { colLetters } from "../model/a1";
+import { colLetters } from "../util/a1";
 import { allocationStates, stateLine } from "../model/allocationState";
 import { overwriteSummary, type BookSheet } from "../model/overwriteSummary";
 import { NotAModel, replaceInstitutions } from "../model/replaceInstitutions";

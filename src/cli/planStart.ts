@@ -6,7 +6,8 @@
 // range, which would make a cycle with the rates below); it names each number's source. The unmitigated option's
 // proj.<s>.count and proj.<s>.cost cells on the copied Rates become formulas that take the model's figure where it
 // has EHCPs in that setting and fall back to the typed proj.* value where it is silent.
-import { colLetters, quoteSheet, type Rows } from "../model";
+import type { Rows } from "../model";
+import { colLetters, quoteSheet } from "../util/a1";
 import { SETTING_OF_PHASE, SETTINGS, type Phase, type Setting } from "../engine/types";
 import type { RawCell } from "../headless/xlsx";
 import { HeadlessWorkbook } from "../headless/workbook";

@@ -2,7 +2,8 @@
 // live SEND.FORECAST, fan chart data and sufficiency against planned places, and a projection whose pupils come
 // from that forecast. Only the history is real; capacity, costs, grant and levers are SYNTHETIC like the rest.
 import { HISTORY_SOURCE, historyTable } from "../data/ehcp";
-import { colLetters, demandSheet, parseRange, projectionSheet, sheetRef, type DemandLayout, type Rows } from "../model";
+import { demandSheet, projectionSheet, type DemandLayout, type Rows } from "../model";
+import { colLetters, parseRangeOrThrow, sheetRef } from "../util/a1";
 import { MONEY_FORMAT, type SheetFormat } from "../headless/io/format";
 import { DEMAND_PLANS } from "./rates";
 
@@ -55,10 +56,10 @@ export function demoDemandSheets(ratesRef: string): DemoDemand {
   const projRows: Rows = [[label, ...Array(width - 1).fill(null)], ...proj.rows.map((r) => [...r])];
   // money columns of each block (Income..Cumulative), data rows only: row 3 is the spill's header (row 1 is the label)
   const moneyCols = proj.blocks.map((b) => {
-    const r = parseRange(b.spill);
+    const r = parseRangeOrThrow(b.spill);
     return { range: `${colLetters(r.left + 1)}4:${colLetters(r.right)}${DEMAND_HORIZON + 3}`, format: MONEY_FORMAT };
   });
-  const h = parseRange(layout.history);
+  const h = parseRangeOrThrow(layout.history);
   return {
     layout,
     sheets: [

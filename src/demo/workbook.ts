@@ -5,8 +5,6 @@
 import {
   allocationsSheet,
   blocksSheet,
-  cellA1,
-  colLetters,
   compareFormula,
   formulaString,
   institutionsHeader,
@@ -15,12 +13,12 @@ import {
   modelRefs,
   projectionSheet,
   rowFromRecord,
-  widthOf,
   type BlocksLayout,
   type ModelRefs,
   type RawCell,
   type Rows,
 } from "../model";
+import { cellA1, colLetters, colNumber, widthOf } from "../util/a1";
 import { MONEY_FORMAT, PERCENT_FORMAT, type SheetFormat } from "../headless/io/format";
 import { DEMO_SEED, EHCP_BANDS, SENIF_BANDS, demoInstitutions, type DemoRecord } from "./authority";
 import { ALLOCATION_OPTIONS, BASELINE, CANDIDATES, PLANS, demoRatesGrid } from "./rates";
@@ -403,15 +401,9 @@ function projection(refs: ModelRefs): DemoSheet {
   const numFmts = p.blocks.map((b) => {
     const [from, to] = b.spill.split(":");
     const fromCol = from.replace(/\d+/g, "");
-    return money(`${colLetters(colNum(fromCol) + 1)}3:${to.replace(/\d+/g, "")}${PROJECTION_YEARS + 2}`);
+    return money(`${colLetters(colNumber(fromCol) + 1)}3:${to.replace(/\d+/g, "")}${PROJECTION_YEARS + 2}`);
   });
   return { name: SHEETS.projection, cells: p.rows, format: { headerRows: 2, numFmts } };
-}
-
-function colNum(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
 }
 
 /** The whole demo workbook (typed contents; values come from recalculation). Deterministic. */

@@ -4,7 +4,7 @@
 import type { SheetSnapshot } from "../headless/io/bridge";
 import type { CellResult } from "../headless/xlsx";
 import type { LineChartSpec } from "../headless/io/xlsxCharts";
-import { colLetters, sheetRef } from "../model/a1";
+import { colLetters, sheetRef } from "../util/a1";
 
 export const FAN_HEADING = "Fan chart data: Total plans";
 

@@ -5,7 +5,7 @@
 import { allocate } from "../engine/allocate";
 import { SendError } from "../engine/errors";
 import type { Cell, OutCell, TraceLine } from "../engine/types";
-import { parseBlock, quoteSheet, splitRef } from "./a1";
+import { parseRange, quoteSheet, splitRef } from "../util/a1";
 import { NAMESPACE, isGrid, specOf, widthOf, type FunctionSpec, type Result } from "./registry";
 import { optionAndInstitution } from "./specs/allocation";
 import { coerceArgs, invoke, type HostValue } from "./wrapper";
@@ -140,7 +140,7 @@ export function parseSendFormula(formula: string): ParsedFormula {
     }
     const ref = /^\$?[A-Za-z]{0,3}\$?\d*(:\$?[A-Za-z]{0,3}\$?\d*)?/.exec(s.slice(i));
     const text = ref ? ref[0] : "";
-    if (text && parseBlock(text)) {
+    if (text && parseRange(text)) {
       i += text.length;
       return endOf({ kind: "ref", sheet, range: text.replace(/\$/g, "") });
     }

@@ -3,7 +3,7 @@
 // (plugin.ts explains why a spill's size can change after its formula was entered).
 import { AlwaysDense, AlwaysSparse, DetailedCellError, ErrorType, HyperFormula } from "hyperformula";
 import type { ConfigParams, SimpleCellAddress } from "hyperformula";
-import { blockName, cellName, parseBlock, parseCell, type Block } from "../functions/a1";
+import { cellA1, parseCell, parseRange, rangeA1, type RangePos } from "../util/a1";
 import { registerSendPlugin, takeResizes } from "./plugin";
 import { registerExcelRounding } from "./excelRounding";
 import { arrayCorners, exportExactValues, occupiedCells, spillAt } from "./hfInternals";
@@ -111,7 +111,7 @@ export class HeadlessWorkbook {
   setCells(sheet: string, topLeftA1: string, rows: RawCell[][]): void {
     const at = parseCell(topLeftA1);
     if (!at) throw new Error(`bad cell address '${topLeftA1}'`);
-    this.hyperformula.setCellContents({ sheet: this.sheetId(sheet), row: at.row, col: at.col }, rows);
+    this.hyperformula.setCellContents({ sheet: this.sheetId(sheet), row: at.row - 1, col: at.col - 1 }, rows);
     this.settle();
   }
 
@@ -138,7 +138,7 @@ export class HeadlessWorkbook {
       bottom = Math.max(bottom, row);
       right = Math.max(right, col);
     }
-    return bottom < 0 ? null : blockName({ top, left, bottom, right });
+    return bottom < 0 ? null : rangeA1({ top: top + 1, left: left + 1, bottom: bottom + 1, right: right + 1 });
   }
 
   /**
@@ -190,7 +190,7 @@ export class HeadlessWorkbook {
         const { row, col } = a;
         const formula = hf.getCellFormula(a);
         if (formula === undefined) continue;
-        out.push({ sheet, a1: cellName(row, col), formula, value: toResult(hf.getCellValue(a)) });
+        out.push({ sheet, a1: cellA1(row + 1, col + 1), formula, value: toResult(hf.getCellValue(a)) });
         const spill = spillAt(hf, a);
         if (!spill) continue;
         for (let r = 0; r < spill.height; r++) {
@@ -199,10 +199,10 @@ export class HeadlessWorkbook {
             const s = { sheet: id, row: row + r, col: col + c };
             out.push({
               sheet,
-              a1: cellName(s.row, s.col),
+              a1: cellA1(s.row + 1, s.col + 1),
               formula,
               value: toResult(hf.getCellValue(s)),
-              spilledFrom: cellName(row, col),
+              spilledFrom: cellA1(row + 1, col + 1),
             });
           }
         }
@@ -217,15 +217,17 @@ export class HeadlessWorkbook {
     return id;
   }
 
-  /** A1 block on a sheet; whole columns / rows end at the sheet's last used row / column. */
-  private block(id: number, rangeA1: string): Block {
-    const b = parseBlock(rangeA1);
+  /** A1 block on a sheet as HyperFormula's 0-based rows and columns; whole columns / rows end at the sheet's last
+   * used row / column. */
+  private block(id: number, rangeA1: string): RangePos {
+    const b = parseRange(rangeA1);
     if (!b) throw new Error(`bad range '${rangeA1}'`);
     const { width, height } = this.hyperformula.getSheetDimensions(id);
     return {
-      ...b,
-      bottom: Number.isFinite(b.bottom) ? b.bottom : Math.max(b.top, height - 1),
-      right: Number.isFinite(b.right) ? b.right : Math.max(b.left, width - 1),
+      top: b.top - 1,
+      left: b.left - 1,
+      bottom: Number.isFinite(b.bottom) ? b.bottom - 1 : Math.max(b.top - 1, height - 1),
+      right: Number.isFinite(b.right) ? b.right - 1 : Math.max(b.left - 1, width - 1),
     };
   }
 
@@ -236,7 +238,7 @@ export class HeadlessWorkbook {
     );
   }
 
-  private cells<T>(sheet: number, b: Block, read: (a: SimpleCellAddress) => T): T[][] {
+  private cells<T>(sheet: number, b: RangePos, read: (a: SimpleCellAddress) => T): T[][] {
     const out: T[][] = [];
     for (let row = b.top; row <= b.bottom; row++) {
       const line: T[] = [];

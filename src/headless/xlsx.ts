@@ -21,6 +21,7 @@ import { markDynamicArrays } from "./io/dynamicArrays";
 import { applyFormat, type SheetFormat } from "./io/format";
 import { callsSend, fromFileFormula, toFileFormula } from "./io/formulaText";
 import { sheetSizeProblem } from "./workbook";
+import { cellA1, parseRangeOrThrow } from "../util/a1";
 
 export type { RawCell, CellResult } from "./io/cells";
 export { FileProblem } from "./io/files";
@@ -66,29 +67,6 @@ export interface WriteOptions {
   base?: ExcelJS.Workbook;
   /** sheet order to write (sheets added to a `base` go last otherwise) */
   order?: readonly string[];
-}
-
-// ---------- addresses ----------
-
-function colLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-const a1 = (row: number, col: number) => `${colLetters(col)}${row}`;
-
-function parseBox(range: string): { top: number; left: number; bottom: number; right: number } {
-  const [p, q = p] = range.replace(/\$/g, "").split(":");
-  const cell = (s: string) => {
-    const m = /^([A-Z]+)(\d+)$/i.exec(s);
-    if (!m) throw new Error(`bad range ${range}`);
-    let c = 0;
-    for (const ch of m[1].toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
-    return { r: Number(m[2]), c };
-  };
-  const a = cell(p);
-  const b = cell(q);
-  return { top: Math.min(a.r, b.r), left: Math.min(a.c, b.c), bottom: Math.max(a.r, b.r), right: Math.max(a.c, b.c) };
 }
 
 // ---------- reading ----------
@@ -175,7 +153,7 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean, merges: readonly st
       if (slots > slotLimit)
         throw new FileProblem(
           `sheet '${ws.name}' spreads its cells over more than ${slotLimit.toLocaleString("en-GB")} row positions ` +
-            `(cell ${a1(r, c)}); raise the limit with --max-cells, or move far-away cells nearer A1`,
+            `(cell ${cellA1(r, c)}); raise the limit with --max-cells, or move far-away cells nearer A1`,
         );
     }
     while (row.length < c) row.push(blank);
@@ -212,8 +190,8 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean, merges: readonly st
   // Cells covered by an array formula (other than its anchor) are its results: blank them as inputs. Only the
   // cells the sheet holds are visited, whatever the ref claims (A1:XFD1048576 costs what the sheet holds).
   for (const [anchor, ref] of arrays) {
-    const box = parseBox(ref);
-    const at = parseBox(anchor);
+    const box = parseRangeOrThrow(ref);
+    const at = parseRangeOrThrow(anchor);
     for (let r = box.top; r <= Math.min(box.bottom, cells.length); r++) {
       const line = cells[r - 1];
       for (let c = box.left; c <= Math.min(box.right, line.length); c++) {
@@ -231,7 +209,7 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean, merges: readonly st
 function mergedCells(refs: readonly string[]): (r: number, c: number) => boolean {
   const boxes = refs.flatMap((ref) => {
     try {
-      return [parseBox(ref)];
+      return [parseRangeOrThrow(ref)];
     } catch {
       return [];
     }
@@ -266,7 +244,8 @@ export function deriveSpills(cells: RawCell[][], values: CellResult[][]): Map<st
       while (free(r, right + 1)) right++;
       let bottom = r;
       while (free(bottom + 1, c)) bottom++;
-      if (right > c || bottom > r) out.set(a1(r + 1, c + 1), `${a1(r + 1, c + 1)}:${a1(bottom + 1, right + 1)}`);
+      if (right > c || bottom > r)
+        out.set(cellA1(r + 1, c + 1), `${cellA1(r + 1, c + 1)}:${cellA1(bottom + 1, right + 1)}`);
     }),
   );
   return out;
@@ -319,7 +298,7 @@ function fillSheet(
     for (let c = 0; c < width; c++) {
       const raw = cells[r]?.[c] ?? null;
       const value = values[r]?.[c];
-      const addr = a1(r + 1, c + 1);
+      const addr = cellA1(r + 1, c + 1);
       if (isFormula(raw)) {
         const fv = formulaValue(raw, value, addr, p.spills.get(addr), oldArrays.has(addr));
         ws.getCell(addr).value = fv.value as ExcelJS.CellValue;
@@ -335,10 +314,10 @@ function fillSheet(
   }
   // Cells of an old spill that no longer hold a result are cleared (an updated workbook only).
   for (const ref of oldArrays.values()) {
-    const box = parseBox(ref);
+    const box = parseRangeOrThrow(ref);
     for (let r = box.top; r <= box.bottom; r++) {
       for (let c = box.left; c <= box.right; c++) {
-        const addr = a1(r, c);
+        const addr = cellA1(r, c);
         if (!touched.has(addr) && (cells[r - 1]?.[c - 1] ?? null) === null) ws.getCell(addr).value = null;
       }
     }

@@ -7,7 +7,7 @@ import { editDistance } from "../engine/nearest";
 import { normLabel } from "../engine/normalize";
 import { PHASES, type Cell, type Phase } from "../engine/types";
 import { phaseUses, type FieldFamily } from "../engine/usage";
-import { colLetters } from "../model/a1";
+import { colLetters } from "../util/a1";
 import { institutionsHeader, type Bands } from "../model/institutions";
 import type { RawCell, Rows } from "../model/types";
 import { EHCP_TOTAL_CHECK, KEEP, mappingErrors, type ColumnChoice } from "./mapping";

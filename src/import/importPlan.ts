@@ -3,7 +3,7 @@
 // mapping sheet. The pane and the CLI both write this plan.
 import { libraryRatesGrid } from "../engine/library";
 import { bandsFromRates, type Bands } from "../model/institutions";
-import { blockRange, widthOf } from "../model/a1";
+import { blockRange, widthOf } from "../util/a1";
 import { planModel, type ModelPlan, type PlannedSheet } from "../model/model";
 import { uniqueSheetName } from "../model/sheetNames";
 import type { KeyRow } from "../model/rates";

@@ -2,7 +2,7 @@
 // list (synonyms.ts), band patterns ("Band 3 EHCPs" -> "EHCP Band 3"), then nearest spelling with a
 // confidence. A column nothing matches is proposed as "keep as is": it is kept and reported, never dropped.
 import { editDistance } from "../engine/nearest";
-import { colLetters } from "../model/a1";
+import { colLetters } from "../util/a1";
 import { FIELD_SYNONYMS, KNOWN_UNUSED, PUPILS_BY_PHASE, UNBANDED_EHCP, squash, withoutAsides } from "./synonyms";
 
 /** The target of a column kept unchanged and not read by the formula. */

@@ -1,7 +1,7 @@
 // The Blocks sheet: every institution's funding split by DSG block, one SEND.ALLOCATEALL spill per option and
 // block. High Needs is the spend the high-needs budget carries; Schools (notional SEN, already inside school
 // budgets), 16-19 (ESFA FE element 1, not DSG) and Early years are memo columns that totals never add in.
-import { colLetters } from "./a1";
+import { colLetters } from "../util/a1";
 import type { ModelRefs } from "./refs";
 import { formulaString, type Rows } from "./types";
 

@@ -1,5 +1,5 @@
 // A comparison sheet: one SEND.COMPARE spill (Name, A, B, Difference, Change; last row Total).
-import { blockRange } from "./a1";
+import { blockRange } from "../util/a1";
 import type { ModelRefs } from "./refs";
 import { formulaString, type Rows } from "./types";
 

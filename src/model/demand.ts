@@ -9,7 +9,7 @@
 // itself, and the blocks under the history keep left of it. The formulas that read the forecast read the rows of
 // the longest horizon SEND.FORECAST allows (blank rows are skipped), so a longer horizon typed on the sheet still
 // reaches SEND.SUFFICIENCY and a projection; the fan data keeps the years of the horizon the sheet was written with.
-import { blockRange, cellA1, colLetters } from "./a1";
+import { blockRange, cellA1, colLetters } from "../util/a1";
 import type { RawCell, Rows } from "./types";
 import { MAX_HORIZON } from "../engine/forecast";
 

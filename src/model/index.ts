@@ -1,5 +1,4 @@
 // Pure sheet-layout builders: sheet contents as 2-D arrays with formulas in contract syntax.
-export * from "./a1";
 export * from "./types";
 export * from "./sheetNames";
 export * from "./institutions";

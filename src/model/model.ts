@@ -1,7 +1,7 @@
 // The whole model as a plan of sheets: what "New model" writes and what the demo workbook reuses.
 import { libraryRatesGrid } from "../engine/library";
 import { allocationsSheet } from "./allocations";
-import { blockRange, widthOf } from "./a1";
+import { blockRange, widthOf } from "../util/a1";
 import { checksSheet } from "./checks";
 import { bandsFromRates, institutionsHeader } from "./institutions";
 import { PROJECTION_KEY_ROWS } from "./projection";

@@ -1,7 +1,7 @@
 // An overwrite said in words: which sheets, which columns (by their header), how many cells and rows, and
 // every option the write would delete or rename, by name. The pane's confirmation leads with this; the cell
 // addresses are only the detail underneath. Pure: the caller passes each sheet's header row and options.
-import { colLetters, parseCell, splitRef } from "./a1";
+import { colLetters, parseCellOrThrow, splitRef } from "../util/a1";
 
 export interface OverwriteSheetContext {
   /** the sheet's row 1 as text, column 1 first (how its columns are named) */
@@ -34,7 +34,7 @@ export function summariseOverwrite(
   const bySheet = new Map<string, { row: number; col: number }[]>();
   for (const a of addresses) {
     const { sheet = "", range } = splitRef(a);
-    const p = parseCell(range);
+    const p = parseCellOrThrow(range);
     bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), p]);
   }
   const sheets: SheetOverwrite[] = [];

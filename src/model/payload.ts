@@ -3,7 +3,7 @@
 // request). payloadOf() reads the ranges a formula's SEND calls name and measures them as the JSON the functions
 // receive; test/model/payload.test.ts holds the pane's and the demo's formulas to 1 MB a call, and the bench
 // reports the total a full recalculation of the demo sends.
-import { splitRef } from "./a1";
+import { parseCellOrThrow, splitRef } from "../util/a1";
 
 /** One SEND call in a formula: its function name and its top-level argument texts. */
 export interface SendCall {
@@ -124,9 +124,7 @@ export function workbookPayload(book: PayloadBook): BookPayload {
   for (const sheet of book.sheetNames()) {
     const used = book.usedRange(sheet);
     if (!used) continue;
-    const [first] = used.split(":");
-    const top = /\d+/.exec(first)![0];
-    const left = /[A-Z]+/.exec(first)![0];
+    const start = parseCellOrThrow(used.split(":")[0]);
     const formulas = book.getFormulas(sheet, used);
     formulas.forEach((row, r) =>
       row.forEach((f, c) => {
@@ -137,15 +135,9 @@ export function workbookPayload(book: PayloadBook): BookPayload {
         total.cells += p.cells;
         total.bytes += p.bytes;
         if (!total.largest || p.bytes > total.largest.bytes)
-          total.largest = { at: `${sheet}!R${Number(top) + r}C${colIndex(left) + c}`, bytes: p.bytes, cells: p.cells };
+          total.largest = { at: `${sheet}!R${start.row + r}C${start.col + c}`, bytes: p.bytes, cells: p.cells };
       }),
     );
   }
   return total;
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
 }

@@ -7,7 +7,7 @@ import { RAG_THRESHOLDS } from "../engine/mitigations";
 import { OTHER_BLOCKS } from "../engine/keys";
 import { COUNT_LABELS, PLAN_ROW_LABELS, planRow, SPEND_LINES } from "../engine/plan";
 import { GROUPS } from "../engine/project";
-import { cellA1, colLetters, quoteSheet } from "./a1";
+import { cellA1, colLetters, quoteSheet } from "../util/a1";
 import { formulaString, type RawCell, type Rows } from "./types";
 
 export const PLAN_SHEETS = {

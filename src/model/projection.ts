@@ -2,7 +2,7 @@
 // (one spill per option, side by side, feeding a line chart of the cumulative balance).
 import { findKeyInfo } from "../engine/keys";
 import { SETTINGS } from "../engine/types";
-import { blockRange, colLetters } from "./a1";
+import { blockRange, colLetters } from "../util/a1";
 import { formulaString, type Rows } from "./types";
 
 export interface ProjectionField {

@@ -2,7 +2,7 @@
 // codes), each cell's number format kept, a bold Total row under every Allocations option, and a summary
 // sheet with each option's total. Pure: the CLI (from a recalculated xlsx) and the pane (from the open
 // workbook) both feed it, and src/publish/xlsx.ts writes it.
-import { cellA1 } from "./a1";
+import { cellA1 } from "../util/a1";
 import { ALL_BLOCKS_HEADER, columnTotal, summarySheet, type ReadCell } from "./publish";
 import { uniqueSheetName } from "./sheetNames";
 import type { RawCell } from "./types";

@@ -1,6 +1,6 @@
 // The references the model's formulas use, computed from sheet names and sizes (never hard-coded),
 // so renamed ("Rates (2)") or larger models get correct formulas.
-import { cellA1, colLetters, rangeA1, sheetRef } from "./a1";
+import { cellA1, colLetters, rangeA1, sheetRef } from "../util/a1";
 import { headerIndex } from "./institutions";
 
 /** How much of the Rates sheet formulas read: the grid plus room for new keys and options. */

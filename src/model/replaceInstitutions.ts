@@ -3,7 +3,7 @@
 // rates range), every formula elsewhere that read the old table reads the new one, and every other sheet,
 // rate and option is kept as it was. Pure: the CLI (`import --update`) and the pane both call it.
 import { allocationsSheet } from "./allocations";
-import { colLetters, sheetRef, splitRef } from "./a1";
+import { colLetters, sheetRef, splitRef } from "../util/a1";
 import { headerIndex } from "./institutions";
 import type { BookSheet } from "./overwriteSummary";
 import { keyRowIndex, ratesColumns, type KeyRow } from "./rates";

@@ -1,7 +1,7 @@
 // "Replace institutions only": a plan that rewrites an existing model's Institutions table with new rows and
 // rebuilds what is derived from it (Allocations for the same options, Checks over the new table), and leaves
 // the Rates sheet (every rate typed and every option) as it is. Pure: the caller says where the model lives.
-import { blockRange, widthOf } from "./a1";
+import { blockRange, widthOf } from "../util/a1";
 import { allocationsSheet } from "./allocations";
 import { checksSheet } from "./checks";
 import type { ModelPlan, PlannedSheet, SheetRole } from "./model";

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { checkGolden, type GoldenDef } from "../../src/headless/io/golden";
 import type { CellResult } from "../../src/headless/xlsx";
+import { parseCellOrThrow } from "../../src/util/a1";
 
 const ROOT = path.join(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/send-model.js");
@@ -55,8 +56,8 @@ describe("recalc --json", () => {
     const keys = Object.keys(parsed);
     expect(keys.slice(0, 4)).toEqual(["Calc!A1", "Calc!B1", "Calc!C1", "Calc!E1"]);
     const order = keys.map((k) => {
-      const m = /^Calc!([A-Z]+)(\d+)$/.exec(k)!;
-      return Number(m[2]) * 100 + (m[1].charCodeAt(0) - 64);
+      const { row, col } = parseCellOrThrow(k.slice("Calc!".length));
+      return row * 100 + col;
     });
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const def = JSON.parse(fs.readFileSync(path.join(GOLDEN, "spills.json"), "utf8")) as GoldenDef;

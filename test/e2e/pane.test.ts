@@ -11,6 +11,7 @@ import { presentTrace } from "../../src/taskpane/workbook/trace";
 import type { CellValue, RawCell } from "../../src/taskpane/ports/WorkbookPort";
 import { FLOW, expectedFlow, type Expected } from "./expected";
 import { historyTable } from "../../src/data/ehcp";
+import { parseCellOrThrow, parseRangeOrThrow } from "../../src/util/a1";
 import { forecast } from "../../src/engine/forecast";
 import {
   axeSerious,
@@ -83,11 +84,10 @@ const button = (name: string) => pane().getByRole("button", { name, exact: true 
 
 /** The grid's cell at an A1 address, as displayed. */
 function cell(sheet: string, a1: string): Locator {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const { row, col } = parseCellOrThrow(a1);
   return grid(sheet)
     .locator("tbody > tr")
-    .nth(Number(m[2]) - 1)
+    .nth(row - 1)
     .locator("td")
     .nth(col - 1);
 }
@@ -516,7 +516,7 @@ describe("the task pane in chromium, on the built preview", () => {
     // "-5% plan" is stored as text (the apostrophe prefix), shown as the plain text
     expect(book["Review Rates"][0]).toContain(`'${FLOW.scenario}`);
     // the fitted amounts were copied as their values
-    const fitCol = expected.fit.range.charCodeAt(0) - 65;
+    const fitCol = parseRangeOrThrow(expected.fit.range).left - 1;
     expect(book["Review Allocations"].slice(1, FLOW.institutions + 1).map((r) => r[fitCol])).toEqual(
       expected.fit.fitted,
     );

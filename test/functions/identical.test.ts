@@ -3,7 +3,7 @@
 import * as fns from "../../src/functions/functions";
 import { ExcelErrorStandIn } from "../../src/functions/excel";
 import { HeadlessWorkbook, type CellResult, type RawCell } from "../../src/headless";
-import { colName } from "../../src/functions/a1";
+import { colLetters } from "../../src/util/a1";
 import { HEADER, INSTITUTIONS, RATES } from "../headless/functions/fixture";
 
 type Arg = RawCell | RawCell[][];
@@ -34,14 +34,14 @@ function viaHeadless(name: string, args: Arg[], rows: number, cols: number): Cel
   const text = args.map((a, k) => {
     if (Array.isArray(a)) {
       sheets[`Arg${k}`] = a;
-      return `Arg${k}!A1:${colName(Math.max(...a.map((r) => r.length)) - 1)}${a.length}`;
+      return `Arg${k}!A1:${colLetters(Math.max(...a.map((r) => r.length)))}${a.length}`;
     }
     if (a === null) return "";
     return typeof a === "string" ? `"${a.replace(/"/g, '""')}"` : String(a);
   });
   const wb = HeadlessWorkbook.create(sheets);
   wb.setCells("Calc", "A1", [[`=SEND.${name}(${text.join(",")})`]]);
-  return wb.getValues("Calc", `A1:${colName(cols)}${rows + 1}`);
+  return wb.getValues("Calc", `A1:${colLetters(cols + 1)}${rows + 1}`);
 }
 
 function normaliseHf(v: CellResult, excel: Plain): Plain {

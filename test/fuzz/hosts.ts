@@ -6,7 +6,7 @@ import * as fns from "../../src/functions/functions";
 import { specOf, widthOf } from "../../src/functions/registry";
 import type { HostValue } from "../../src/functions/wrapper";
 import { HeadlessWorkbook, type RawCell } from "../../src/headless";
-import { cellName } from "../../src/functions/a1";
+import { cellA1 } from "../../src/util/a1";
 import type { ShownCell } from "./oracle";
 
 export class FakeExcelError {
@@ -124,7 +124,7 @@ export function viaHeadless(
       sheets[sheet] = Array.from({ length: rows }, (_, r) =>
         Array.from({ length: cols }, (_, c) => typed(grid[r]?.[c] ?? null, p.type === "range")),
       );
-      refs.push(`'${sheet}'!A1:${cellName(rows - 1, cols - 1)}`);
+      refs.push(`'${sheet}'!A1:${cellA1(rows, cols)}`);
     } else {
       sheets[sheet] = [[typed(v as Cell, p.type === "range")]];
       refs.push(p.type === "range" ? `'${sheet}'!A1:A1` : `'${sheet}'!A1`);
@@ -134,7 +134,7 @@ export function viaHeadless(
   const wb = HeadlessWorkbook.create(sheets);
   wb.setCells("Calc", "A1", [[`=SEND.${name}(${refs.join(",")})`]]);
   // one row and column beyond the result: nothing may spill further than the wrapper's shape
-  const values = wb.getValues("Calc", `A1:${cellName(shape.rows, shape.cols)}`);
+  const values = wb.getValues("Calc", `A1:${cellA1(shape.rows + 1, shape.cols + 1)}`);
   const beyond = [...values[shape.rows], ...values.slice(0, shape.rows).map((r) => r[shape.cols])];
   if (beyond.some((v) => v !== null)) throw new Error(`SEND.${name} spilled beyond ${shape.rows} × ${shape.cols}`);
   return values

@@ -10,6 +10,7 @@ import { demoTotals, type DemoTotals } from "../../src/demo/totals";
 import { formulaResults, loadHost, snapshot } from "../../src/headless/io/bridge";
 import { checkGolden, expandExpected, mismatch, type Expected, type GoldenDef } from "../../src/headless/io/golden";
 import { readXlsx, type CellResult, type RawCell, type XlsxBook } from "../../src/headless/xlsx";
+import { parseCellOrThrow, parseRangeOrThrow } from "../../src/util/a1";
 
 const DIR = path.join(__dirname, "../golden");
 const NOT_DEFINITIONS = ["functions.json", "demo-totals.json"];
@@ -29,9 +30,8 @@ function trim(rows: readonly (readonly RawCell[])[]): RawCell[][] {
 function cachedOf(book: XlsxBook, key: string): CellResult | undefined {
   const bang = key.lastIndexOf("!");
   const sheet = book.sheets.find((s) => s.name === key.slice(0, bang));
-  const m = /^([A-Z]+)(\d+)$/.exec(key.slice(bang + 1))!;
-  const col = [...m[1]].reduce((c, ch) => c * 26 + ch.charCodeAt(0) - 64, 0);
-  return sheet?.cached[Number(m[2]) - 1]?.[col - 1] ?? null;
+  const { row, col } = parseCellOrThrow(key.slice(bang + 1));
+  return sheet?.cached[row - 1]?.[col - 1] ?? null;
 }
 
 it("there are golden workbooks to check", () => {
@@ -106,12 +106,9 @@ describe("demo totals", () => {
       // the report numbers as Excel would show them on open: the file's cached values
       const values = (sheet: string, range: string): CellResult[][] => {
         const s = book.sheets.find((x) => x.name === sheet)!;
-        const [a, b] = range.split(":").map((ref) => {
-          const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-          return { r: Number(m[2]) - 1, c: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
-        });
-        return Array.from({ length: b.r - a.r + 1 }, (_, i) =>
-          Array.from({ length: b.c - a.c + 1 }, (_, j) => s.cached[a.r + i]?.[a.c + j] ?? null),
+        const b = parseRangeOrThrow(range);
+        return Array.from({ length: b.bottom - b.top + 1 }, (_, i) =>
+          Array.from({ length: b.right - b.left + 1 }, (_, j) => s.cached[b.top - 1 + i]?.[b.left - 1 + j] ?? null),
         );
       };
       expect(demoTotals(reportData(values, computed.demo.layout))).toEqual(golden);

@@ -1,6 +1,7 @@
 // Builds hostile xlsx packages from text, so the suite commits generators, not binaries. A minimal package
 // (content types, workbook, its relationships, one part per sheet) is what Excel and exceljs need to open it.
 import JSZip from "jszip";
+import { cellA1 } from "../../src/util/a1";
 
 export interface RawSheet {
   name: string;
@@ -12,9 +13,7 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 
 /** A1 name of a 0-based row and column. */
 export function a1(row: number, col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row + 1}`;
+  return cellA1(row + 1, col + 1);
 }
 
 /** A number cell, a formula cell (no cached value) and an inline-text cell. */

@@ -6,7 +6,7 @@ import { fireEvent, screen } from "@testing-library/react";
 import { HeadlessWorkbook } from "../../src/headless/workbook";
 import { PreviewPort } from "../../src/taskpane/ports/PreviewPort";
 import { buildPreviewModel } from "../../src/taskpane/preview/demoModel";
-import { colLetters } from "../../src/model/a1";
+import { colLetters } from "../../src/util/a1";
 import { failOnConsoleError, noExplain, renderScreen } from "./helpers/setup";
 
 async function modelWithBadRow(): Promise<{ port: PreviewPort; name: string }> {

@@ -6,7 +6,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { HeadlessWorkbook } from "../../src/headless/workbook";
 import { explainFormula } from "../../src/functions/explain";
-import { cellA1, parseCell, parseRange, sheetRef, splitRef } from "../../src/model/a1";
+import { cellA1, parseCellOrThrow, parseRangeOrThrow, sheetRef, splitRef } from "../../src/util/a1";
 import { ExcelPort, restorable } from "../../src/taskpane/ports/ExcelPort";
 import type { RawCell } from "../../src/taskpane/ports/WorkbookPort";
 import { buildPreviewModel, PREVIEW_CANDIDATE } from "../../src/taskpane/preview/demoModel";
@@ -105,7 +105,7 @@ class FakeExcel {
   }
 
   private writeCells(sheet: string, address: string, rows: unknown[][]) {
-    const p = parseCell(address.split(":")[0]);
+    const p = parseCellOrThrow(address.split(":")[0]);
     const cell = (c: unknown): RawCell => (c === "" ? null : (c as RawCell));
     if (!rows.some((r) => r.some((c) => c === null))) {
       this.book.setCells(
@@ -124,7 +124,7 @@ class FakeExcel {
 
   private range(sheet: string, address: string) {
     const a = address.replace(/\$/g, "");
-    const r = parseRange(a);
+    const r = parseRangeOrThrow(a);
     const raw = this.book.getFormulas(sheet, a);
     const values = this.book
       .getValues(sheet, a)
@@ -173,7 +173,7 @@ class FakeExcel {
   }
 
   private setFormats(sheet: string, address: string, formats: string[][]): void {
-    const r = parseRange(address);
+    const r = parseRangeOrThrow(address);
     formats.forEach((row, i) =>
       row.forEach((f, j) => {
         const k = `${sheet}!${cellA1(r.top + i, r.left + j)}`;
@@ -268,10 +268,10 @@ function changedCells(a: Record<string, RawCell[][]>, b: Record<string, RawCell[
 
 function covers(ranges: string[], cell: string): boolean {
   const bang = cell.lastIndexOf("!");
-  const p = parseCell(cell.slice(bang + 1));
+  const p = parseCellOrThrow(cell.slice(bang + 1));
   return ranges.some((ref) => {
     const s = splitRef(ref);
-    const r = parseRange(s.range.replace(/\$/g, ""));
+    const r = parseRangeOrThrow(s.range.replace(/\$/g, ""));
     return (
       s.sheet === cell.slice(0, bang) && p.row >= r.top && p.row <= r.bottom && p.col >= r.left && p.col <= r.right
     );

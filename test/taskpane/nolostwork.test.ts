@@ -5,7 +5,7 @@
 //     too, the error lists exactly what is left changed).
 import { HeadlessWorkbook } from "../../src/headless/workbook";
 import { explainFormula } from "../../src/functions/explain";
-import { cellA1, parseCell, parseRange, sheetRef, splitRef } from "../../src/model/a1";
+import { cellA1, parseCellOrThrow, parseRangeOrThrow, sheetRef, splitRef } from "../../src/util/a1";
 import { PreviewPort } from "../../src/taskpane/ports/PreviewPort";
 import type { RawCell } from "../../src/taskpane/ports/WorkbookPort";
 import { buildPreviewModel, PREVIEW_CANDIDATE } from "../../src/taskpane/preview/demoModel";
@@ -63,10 +63,10 @@ function changedCells(a: BookState, b: BookState): string[] {
 function covers(ranges: string[], cell: string): boolean {
   const bang = cell.lastIndexOf("!");
   const sheet = cell.slice(0, bang);
-  const p = parseCell(cell.slice(bang + 1));
+  const p = parseCellOrThrow(cell.slice(bang + 1));
   return ranges.some((ref) => {
     const s = splitRef(ref);
-    const r = parseRange(s.range.replace(/\$/g, ""));
+    const r = parseRangeOrThrow(s.range.replace(/\$/g, ""));
     return s.sheet === sheet && p.row >= r.top && p.row <= r.bottom && p.col >= r.left && p.col <= r.right;
   });
 }

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { colLetters, parseRange } from "../../src/model/a1";
+import { colLetters, parseRangeOrThrow } from "../../src/util/a1";
 import type { PreviewPort } from "../../src/taskpane/ports/PreviewPort";
 import { failOnConsoleError, previewPort, renderScreen, uploadCsv } from "./helpers/setup";
 
@@ -14,7 +14,7 @@ const FEWER = CSV.trimEnd().split("\n").slice(0, -1).join("\n") + "\n";
 
 /** The officer's work on the model: a second option with a rate typed in it. */
 async function addOptionB(port: PreviewPort): Promise<string> {
-  const used = parseRange((await port.usedRange("Rates"))!);
+  const used = parseRangeOrThrow((await port.usedRange("Rates"))!);
   const col = colLetters(used.right + 1);
   const w = await port.write({
     sheet: "Rates",

@@ -1,6 +1,6 @@
 // The report's numbers, read from the recalculated demo workbook (never recomputed here).
 import type { CellResult } from "../../headless/xlsx";
-import { colLetters, colNumber, splitRef } from "../../model/a1";
+import { colLetters, colNumber, splitRef } from "../../util/a1";
 import {
   optionChanges,
   projectionAssumptions,

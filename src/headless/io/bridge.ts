@@ -6,6 +6,7 @@ import { deriveSpills, type XlsxBook, type XlsxSheetOut } from "../xlsx";
 import { HeadlessWorkbook, sheetSizeProblem, type FormulaCell } from "../workbook";
 import { widthOf } from "../../functions/spec";
 import { FileProblem } from "./files";
+import { cellA1, parseCellOrThrow, parseRangeOrThrow } from "../../util/a1";
 import {
   FAILED_CELL_CONTENT,
   isolateFormulas,
@@ -28,21 +29,6 @@ export interface HostWorkbook {
   allFormulaCells?(): FormulaCell[];
   /** contents and values from A1 as ragged rows, visiting only the cells the sheet holds */
   sheetGrid?(sheet: string): { cells: RawCell[][]; values: CellResult[][] };
-}
-
-function colLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-const a1 = (row: number, col: number) => `${colLetters(col)}${row}`;
-
-function cellPos(ref: string): { r: number; c: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref.replace(/\$/g, "").toUpperCase());
-  if (!m) throw new Error(`bad cell ${ref}`);
-  let c = 0;
-  for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-  return { r: Number(m[2]), c };
 }
 
 /** A workbook read from a file, loaded into a HeadlessWorkbook (which evaluates every formula). */
@@ -158,13 +144,13 @@ export function markFailed(
 ): void {
   for (const f of rewritten) {
     const s = snaps.find((x) => x.name === f.sheet);
-    const { r, c } = cellPos(f.a1);
+    const { row: r, col: c } = parseCellOrThrow(f.a1);
     if (s && s.cells[r - 1]?.[c - 1] !== undefined) s.cells[r - 1][c - 1] = f.formula;
   }
   for (const f of failed) {
     const s = snaps.find((x) => x.name === f.sheet);
     if (!s) continue;
-    const { r, c } = cellPos(f.a1);
+    const { row: r, col: c } = parseCellOrThrow(f.a1);
     while (s.cells.length < r) s.cells.push([]);
     while (s.values.length < r) s.values.push([]);
     s.cells[r - 1][c - 1] = f.formula;
@@ -188,17 +174,17 @@ function hostSpills(cells: readonly FormulaCell[]): Map<string, Map<string, stri
   for (const f of cells) {
     if (!f.spilledFrom) continue;
     const key = `${f.sheet}\u0000${f.spilledFrom}`;
-    const p = cellPos(f.a1);
-    const a = cellPos(f.spilledFrom);
-    const box = boxes.get(key) ?? { sheet: f.sheet, anchor: f.spilledFrom, bottom: a.r, right: a.c };
-    box.bottom = Math.max(box.bottom, p.r);
-    box.right = Math.max(box.right, p.c);
+    const p = parseCellOrThrow(f.a1);
+    const a = parseCellOrThrow(f.spilledFrom);
+    const box = boxes.get(key) ?? { sheet: f.sheet, anchor: f.spilledFrom, bottom: a.row, right: a.col };
+    box.bottom = Math.max(box.bottom, p.row);
+    box.right = Math.max(box.right, p.col);
     boxes.set(key, box);
   }
   const out = new Map<string, Map<string, string>>();
   for (const b of boxes.values()) {
     if (!out.has(b.sheet)) out.set(b.sheet, new Map());
-    out.get(b.sheet)!.set(b.anchor, `${b.anchor}:${a1(b.bottom, b.right)}`);
+    out.get(b.sheet)!.set(b.anchor, `${b.anchor}:${cellA1(b.bottom, b.right)}`);
   }
   return out;
 }
@@ -232,12 +218,13 @@ export function formulaResults(snaps: readonly SheetSnapshot[]): [string, CellRe
       }),
     );
     for (const [anchor, ref] of s.spills) {
-      const [p, q] = ref.split(":").map(cellPos);
-      for (let r = p.r; r <= q.r; r++) for (let c = p.c; c <= q.c; c++) if (a1(r, c) !== anchor) at.push({ r, c });
+      const box = parseRangeOrThrow(ref);
+      for (let r = box.top; r <= box.bottom; r++)
+        for (let c = box.left; c <= box.right; c++) if (cellA1(r, c) !== anchor) at.push({ r, c });
     }
     at.sort((x, y) => x.r - y.r || x.c - y.c);
     // a blank cell at the edge of a spill may lie beyond the used range: it is blank (null)
-    for (const { r, c } of at) out.push([`${s.name}!${a1(r, c)}`, s.values[r - 1]?.[c - 1] ?? null]);
+    for (const { r, c } of at) out.push([`${s.name}!${cellA1(r, c)}`, s.values[r - 1]?.[c - 1] ?? null]);
   }
   return out;
 }

@@ -8,6 +8,7 @@
 // Functions whose answer depends on a range's shape (ROWS, INDEX, OFFSET…), or a formula that *is* the range,
 // would give a different number from a trimmed range: for those a huge reference becomes an error naming the
 // feature instead (never a different number).
+import { colLetters, colNumber } from "../../util/a1";
 
 /**
  * Whole-column and whole-row references smaller than this are left as written (A:A and A:B are cheap for
@@ -45,17 +46,6 @@ export interface ClipResult {
   problem?: string;
 }
 
-const colIndex = (s: string) => {
-  let c = 0;
-  for (const ch of s.toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
-  return c;
-};
-function colName(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** Text literals blanked (same length), so references are only found in code. */
 function maskStrings(f: string): string {
   return f.replace(/"(?:[^"]|"")*"/g, (m) => `"${" ".repeat(m.length - 2)}"`);
@@ -71,7 +61,7 @@ interface End {
 function endOf(s: string): End | undefined {
   const m = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/.exec(s);
   if (!m || (!m[1] && !m[2])) return undefined;
-  return { col: m[1] ? colIndex(m[1]) : undefined, row: m[2] ? Number(m[2]) : undefined };
+  return { col: m[1] ? colNumber(m[1]) : undefined, row: m[2] ? Number(m[2]) : undefined };
 }
 
 /** The sheet a prefix names ("'Q1 data'!" -> "q1 data"), lower-cased; the formula's own sheet without one. */
@@ -142,7 +132,7 @@ export function clipRanges(
     out +=
       formula.slice(last, at) +
       (m[1] ? formula.slice(at, at + m[1].length) : "") +
-      `${$}${colName(left)}${$}${top}:${$}${colName(newRight)}${$}${newBottom}`;
+      `${$}${colLetters(left)}${$}${top}:${$}${colLetters(newRight)}${$}${newBottom}`;
     last = at + m[0].length;
     clipped.add(sheet);
   }

@@ -2,6 +2,7 @@
 import type ExcelJS from "exceljs";
 import type { CellResult, RawCell } from "./cells";
 import { widthOf } from "../../functions/spec";
+import { colNumber } from "../../util/a1";
 
 export const MONEY_FORMAT = "£#,##0.00";
 export const WHOLE_POUNDS_FORMAT = "£#,##0";
@@ -24,12 +25,6 @@ export interface SheetFormat {
   table?: string;
 }
 
-function colNum(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
 /** "C2:G9" -> corners; "C:G" -> whole columns from firstRow to lastRow. */
 export function rangeBox(
   range: string,
@@ -37,12 +32,12 @@ export function rangeBox(
   lastRow: number,
 ): { top: number; left: number; bottom: number; right: number } {
   const cols = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(range);
-  if (cols) return { top: firstRow, left: colNum(cols[1]), bottom: lastRow, right: colNum(cols[2]) };
+  if (cols) return { top: firstRow, left: colNumber(cols[1]), bottom: lastRow, right: colNumber(cols[2]) };
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(range);
   if (!m) throw new Error(`bad range ${range}`);
   const [a, b] = [
-    { c: colNum(m[1]), r: Number(m[2]) },
-    { c: colNum(m[3] ?? m[1]), r: Number(m[4] ?? m[2]) },
+    { c: colNumber(m[1]), r: Number(m[2]) },
+    { c: colNumber(m[3] ?? m[1]), r: Number(m[4] ?? m[2]) },
   ];
   return { top: Math.min(a.r, b.r), left: Math.min(a.c, b.c), bottom: Math.max(a.r, b.r), right: Math.max(a.c, b.c) };
 }

@@ -2,6 +2,7 @@
 // by hand) checked cell by cell against what the headless host computes. Used by scripts/make-golden.ts
 // (which writes the .xlsx) and by test/headless/golden.test.ts (which reads it back and recomputes).
 import type { CellResult, RawCell } from "./cells";
+import { colLetters, parseCellOrThrow } from "../../util/a1";
 
 export type Expected = number | string | boolean | null | { error: string; messageIncludes?: string[] };
 
@@ -11,20 +12,6 @@ export interface GoldenDef {
   sheets: Record<string, RawCell[][]>;
   /** "Sheet!A1" -> value, or "Sheet!A1:C3" -> rows of values */
   expected: Record<string, Expected | Expected[][]>;
-}
-
-function colLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function pos(ref: string): { r: number; c: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref);
-  if (!m) throw new Error(`bad cell ${ref}`);
-  let c = 0;
-  for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-  return { r: Number(m[2]), c };
 }
 
 /** Expected values per single cell, range keys expanded row by row. */
@@ -38,16 +25,16 @@ export function expandExpected(expected: GoldenDef["expected"]): Map<string, Exp
       out.set(key, value as Expected);
       continue;
     }
-    const [p, q] = range.split(":").map(pos);
+    const [p, q] = range.split(":").map((cell) => parseCellOrThrow(cell));
     const rows = value as Expected[][];
     if (
       !Array.isArray(rows) ||
-      rows.length !== q.r - p.r + 1 ||
-      rows.some((r) => !Array.isArray(r) || r.length !== q.c - p.c + 1)
+      rows.length !== q.row - p.row + 1 ||
+      rows.some((r) => !Array.isArray(r) || r.length !== q.col - p.col + 1)
     ) {
-      throw new Error(`expected ${key}: need ${q.r - p.r + 1} rows of ${q.c - p.c + 1} values`);
+      throw new Error(`expected ${key}: need ${q.row - p.row + 1} rows of ${q.col - p.col + 1} values`);
     }
-    rows.forEach((row, i) => row.forEach((v, j) => out.set(`${sheet}!${colLetters(p.c + j)}${p.r + i}`, v)));
+    rows.forEach((row, i) => row.forEach((v, j) => out.set(`${sheet}!${colLetters(p.col + j)}${p.row + i}`, v)));
   }
   return out;
 }

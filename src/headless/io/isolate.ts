@@ -2,7 +2,7 @@
 // smaller recursion limit) becomes #VALUE! in its own cell, with a message naming the cell and the limit, and
 // every other cell is still evaluated. Cells that refer to it see the error, as they would in Excel.
 import { HyperFormula } from "hyperformula";
-import { cellName } from "../../functions/a1";
+import { cellA1 } from "../../util/a1";
 import type { RawCell } from "./cells";
 import { clipRanges, type SheetBounds } from "./clipRanges";
 import { scanFormula } from "./formulaLimits";
@@ -88,7 +88,7 @@ export function isolateFormulas(
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
         if (!isFormula(v)) continue;
-        const a1 = cellName(r, c);
+        const a1 = cellA1(r + 1, c + 1);
         const scan = scanFormula(v);
         const badName = scan.problem ? undefined : names.usesIn(v, sheetIndex).find((u) => u.problem);
         let problem = scan.problem ?? (badName && `it uses the defined name ${badName.name}, and ${badName.problem}`);
@@ -139,7 +139,7 @@ export function isolateUnparsable(sheets: { name: string; cells: RawCell[][] }[]
             probe.validateFormula(v);
           } catch (e) {
             if (!isStackOverflow(e)) continue;
-            const a1 = cellName(r, c);
+            const a1 = cellA1(r + 1, c + 1);
             failed.push({
               sheet: s.name,
               a1,

@@ -9,6 +9,7 @@ import type { CellResult } from "./cells";
 import { FILE_ERRORS } from "./cells";
 import { sheetParts } from "./dynamicArrays";
 import type { SheetSnapshot } from "./bridge";
+import { cellA1, cellsOf, parseCellOrThrow, parseRangeOrThrow } from "../../util/a1";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -40,10 +41,10 @@ const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 /** Patches one worksheet's XML; returns undefined when a cell to set is not in it. */
 export function patchSheetXml(xml: string, patch: SheetPatch): string | undefined {
   const seen = new Set<string>();
-  const cleared = (patch.clear ?? []).map((c) => ({ anchor: c.anchor, box: boxOf(c.ref) }));
+  const cleared = (patch.clear ?? []).map((c) => ({ anchor: c.anchor, box: parseRangeOrThrow(c.ref) }));
   const inCleared = (ref: string) => {
     if (cleared.length === 0) return false;
-    const { r, c } = cellPos(ref);
+    const { row: r, col: c } = parseCellOrThrow(ref);
     return cleared.some(
       (x) => x.anchor !== ref && r >= x.box.top && r <= x.box.bottom && c >= x.box.left && c <= x.box.right,
     );
@@ -96,31 +97,6 @@ export async function patchPackage(
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
-function cellPos(ref: string): { r: number; c: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-  let c = 0;
-  for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-  return { r: Number(m[2]), c };
-}
-function a1(r: number, c: number): string {
-  let s = "";
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${r}`;
-}
-function boxOf(range: string): { top: number; left: number; bottom: number; right: number } {
-  const [p, q = p] = range.replace(/\$/g, "").split(":");
-  const a = cellPos(p);
-  const b = cellPos(q);
-  return { top: Math.min(a.r, b.r), left: Math.min(a.c, b.c), bottom: Math.max(a.r, b.r), right: Math.max(a.c, b.c) };
-}
-/** The cells of a range the host computed (a spill: bounded by the host's own budget). */
-function cellsOf(range: string): string[] {
-  const b = boxOf(range);
-  const out: string[] = [];
-  for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) out.push(a1(r, c));
-  return out;
-}
-
 /**
  * The patches for snapshots of a workbook read from a file (`arrays`: its array formulas as saved, by sheet).
  * Undefined when a formula spills now but was not an array formula in the file (it needs new XML).
@@ -135,12 +111,12 @@ export function patchesOf(
     const refs = new Map<string, string>();
     const old = arrays.get(s.name) ?? new Map<string, string>();
     const valueAt = (ref: string) => {
-      const { r, c } = cellPos(ref);
+      const { row: r, col: c } = parseCellOrThrow(ref);
       return s.values[r - 1]?.[c - 1] ?? null;
     };
     s.cells.forEach((row, r) =>
       row.forEach((raw, c) => {
-        if (typeof raw === "string" && raw.startsWith("=")) values.set(a1(r + 1, c + 1), s.values[r]?.[c] ?? null);
+        if (typeof raw === "string" && raw.startsWith("=")) values.set(cellA1(r + 1, c + 1), s.values[r]?.[c] ?? null);
       }),
     );
     for (const [anchor, ref] of s.spills) {

@@ -1,6 +1,6 @@
 // Run SEND.CHECK: keep a live check formula on a Checks sheet (adding one if the model has none)
 // and read its rows back, each pointing at the rates cell to look at.
-import { cellA1, parseRange } from "../../model/a1";
+import { cellA1, parseRangeOrThrow } from "../../util/a1";
 import { checkFormula } from "../../model/checks";
 import { uniqueSheetName } from "../../model/sheetNames";
 import { normKey } from "../../engine/normalize";
@@ -52,7 +52,7 @@ export async function readChecks(
   sheet: string,
 ): Promise<CheckResult> {
   const used = (await port.usedRange(sheet)) ?? "A1";
-  const r = parseRange(used);
+  const r = parseRangeOrThrow(used);
   const values = await port.readValues(sheet, `A1:C${Math.max(r.bottom, 1)}`);
   const first = values[0]?.[0];
   if (first !== undefined && isErrorValue(first))

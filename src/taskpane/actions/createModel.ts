@@ -5,7 +5,7 @@
 // sheet held is cleared, after one confirmation listing every existing cell that would change. Running
 // it twice with the same inputs therefore changes nothing the second time. All writes are one
 // transaction: a failure part-way leaves the workbook as it was.
-import { cellA1, colLetters, parseRange, widthOf } from "../../model/a1";
+import { cellA1, colLetters, parseRangeOrThrow, widthOf } from "../../util/a1";
 import { planModel, SAMPLE_LOCAL_OPTION, tableName, type ModelPlan, type PlannedSheet } from "../../model/model";
 import type { RawCell, WorkbookPort, WriteRequest } from "../ports/WorkbookPort";
 import type { Confirm } from "../workbook/confirm";
@@ -77,7 +77,7 @@ const blank = (rows: number, cols: number): RawCell[][] =>
 async function leftovers(port: WorkbookPort, s: PlannedSheet, width: number): Promise<WriteRequest[]> {
   const used = await port.usedRange(s.name);
   if (!used) return [];
-  const u = parseRange(used);
+  const u = parseRangeOrThrow(used);
   const height = s.rows.length;
   const out: WriteRequest[] = [];
   const clear = (top: number, left: number, bottom: number, right: number) =>

@@ -6,7 +6,7 @@ import { nearest } from "../../engine/nearest";
 import { normLabel } from "../../engine/normalize";
 import { demandSheet, type CapacityRow } from "../../model/demand";
 import { uniqueSheetName } from "../../model/sheetNames";
-import { blockRange, parseCell, parseRange, sheetRef } from "../../model/a1";
+import { blockRange, parseCellOrThrow, parseRangeOrThrow, sheetRef } from "../../util/a1";
 import type { RawCell } from "../../model/types";
 import type { CellValue, WorkbookPort } from "../ports/WorkbookPort";
 import type { Confirm } from "../workbook/confirm";
@@ -87,7 +87,7 @@ export async function writeDemand(port: WorkbookPort, input: DemandInput, confir
   const sheet = uniqueSheetName(await port.sheetNames(), "Demand");
   // the history goes in as values (a pasted "=..." stays text); everything else is the pane's own formulas and labels
   const top = layout.history.split(":")[0];
-  const first = parseCell(top).row - 1;
+  const first = parseCellOrThrow(top).row - 1;
   const width = input.history[0].length;
   const formulas = layout.rows.map((r, i) =>
     i >= first && i < first + input.history.length ? r.map((v, j) => (j < width ? null : v)) : r,
@@ -115,7 +115,7 @@ export async function writeDemand(port: WorkbookPort, input: DemandInput, confir
     const end = values.findIndex((r) => r[0] === null);
     return end < 0 ? values : values.slice(0, Math.max(1, end));
   };
-  const forecastRange = parseRange(layout.forecast.replace(/\$/g, ""));
+  const forecastRange = parseRangeOrThrow(layout.forecast.replace(/\$/g, ""));
   const forecast = await spill(layout.forecastAnchor, forecastRange.bottom - forecastRange.top + 1);
   const sufficiency = await spill(layout.sufficiencyAnchor, 1 + input.horizon * 20);
   return { sheet, forecast, sufficiency, forecastRef: sheetRef(sheet, layout.forecast), touched };

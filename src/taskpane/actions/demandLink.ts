@@ -1,6 +1,6 @@
 // Projection from demand: the SEND.FORECAST spills in the workbook (on Demand sheets, or anywhere a user typed one),
 // so the Projection screen can feed one to SEND.PROJECT as its third argument.
-import { blockRange, cellA1, parseCell, parseRange, sheetRef, splitRef } from "../../model/a1";
+import { blockRange, cellA1, parseCellOrThrow, parseRangeOrThrow, sheetRef, splitRef } from "../../util/a1";
 import type { WorkbookPort } from "../ports/WorkbookPort";
 
 export interface ForecastSpill {
@@ -20,7 +20,7 @@ export async function findForecasts(port: WorkbookPort): Promise<ForecastSpill[]
   for (const sheet of await port.sheetNames()) {
     const used = await port.usedRange(sheet);
     if (!used) continue;
-    const box = parseRange(used);
+    const box = parseRangeOrThrow(used);
     const formulas = await port.readFormulas(sheet, used);
     for (let r = 0; r < formulas.length; r++) {
       for (let c = 0; c < formulas[r].length; c++) {
@@ -39,7 +39,7 @@ export async function findForecasts(port: WorkbookPort): Promise<ForecastSpill[]
           ),
         ];
         if (rows.length < 2 || years.length === 0) continue; // a failing forecast: nothing to project from
-        const p = parseCell(anchor);
+        const p = parseCellOrThrow(anchor);
         out.push({
           sheet,
           anchor,
@@ -75,7 +75,7 @@ export async function lastProjectionForecast(
       const m = /,\s*((?:'(?:[^']|'')+'|[^,()'!]+)!\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+)\s*\)\s*$/i.exec(f);
       if (!m) return null;
       const { sheet: at = sheet, range } = splitRef(m[1]);
-      const p = parseCell(range.split(":")[0].replace(/\$/g, ""));
+      const p = parseCellOrThrow(range.split(":")[0].replace(/\$/g, ""));
       return forecastAt(at, cellA1(p.row, p.col));
     }
   return null;

@@ -2,7 +2,7 @@
 // and a count of institutions held at the floor (protected) or the cap, read from the fitted results.
 // A re-run for the same amounts replaces its own column (asking first when it changes); a budget the
 // formula cannot meet (#NUM!) is undone, so an impossible fit leaves the workbook as it was.
-import { colLetters } from "../../model/a1";
+import { colLetters } from "../../util/a1";
 import { fitColumn } from "../../model/fit";
 import { normOption } from "../../engine/normalize";
 import { isErrorValue, type CellValue, type WorkbookPort } from "../ports/WorkbookPort";

@@ -1,7 +1,7 @@
 // Import in the pane: the officer's file as a model (the plan src/import/importPlan.ts builds, written by New
 // model's createModel in one transaction), "Replace institutions only" (new rows under the model's own rates and
 // options), and the mapping the workbook remembers from the last import.
-import { blockRange, cellA1, widthOf } from "../../model/a1";
+import { blockRange, cellA1, widthOf } from "../../util/a1";
 import { tableName } from "../../model/model";
 import { planReplaceInstitutions } from "../../model/replaceInstitutionsPlan";
 import { uniqueSheetName } from "../../model/sheetNames";

@@ -1,7 +1,7 @@
 // Options screen actions: add an option that inherits from another (with its Allocations column, so
 // Compare, Fit, Publish and the review summary all see it at once), and set one rate.
-import { cellA1, colLetters } from "../../model/a1";
-import { parseRange, splitRef } from "../../model/a1";
+import { cellA1, colLetters } from "../../util/a1";
+import { parseRangeOrThrow, splitRef } from "../../util/a1";
 import { normOption } from "../../engine/normalize";
 import type { Block, RawCell, WorkbookPort } from "../ports/WorkbookPort";
 import { findOption, keyRow, refsFor, type ModelInfo, type RatesInfo } from "../workbook/discover";
@@ -14,7 +14,7 @@ import { transact } from "../workbook/transaction";
 /** Last column (1-based) the model's formulas read from the rates sheet. */
 export function refLastCol(rates: RatesInfo): number {
   const { range } = splitRef(rates.ref);
-  return parseRange(range.replace(/\$/g, "")).right;
+  return parseRangeOrThrow(range.replace(/\$/g, "")).right;
 }
 
 /** A new key row at the bottom: Factor, Description, Unit filled from the catalogue. */

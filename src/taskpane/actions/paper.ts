@@ -1,7 +1,7 @@
 // The Schools Forum paper from the pane: everything it says is read from the workbook (option totals,
 // comparison sheets, SEND.FIT columns, the rates table with its inheritance, the balances of a Projection sheet or
 // a plan's Financial summary); nothing is recomputed.
-import { colLetters, parseRange } from "../../model/a1";
+import { colLetters, parseRangeOrThrow } from "../../util/a1";
 import { columnTotal } from "../../model/publish";
 import {
   optionChanges,
@@ -44,13 +44,13 @@ export interface PaperData {
 async function readBalances(port: WorkbookPort, model: ModelInfo): Promise<ProjectedBalances | null> {
   const summary = model.sheets.find((s) => s === PLAN_SHEETS.summary);
   const used = summary ? await port.usedRange(summary) : null;
-  const fromA1 = used && `A1:${colLetters(parseRange(used).right)}${parseRange(used).bottom}`;
+  const fromA1 = used && `A1:${colLetters(parseRangeOrThrow(used).right)}${parseRangeOrThrow(used).bottom}`;
   const plan = summary && fromA1 ? planBalances(summary, await port.readValues(summary, fromA1)) : null;
   if (plan) return plan;
   for (const sheet of [...model.projections].reverse()) {
     const used = await port.usedRange(sheet);
     if (!used) continue;
-    const r = parseRange(used);
+    const r = parseRangeOrThrow(used);
     const last = colLetters(Math.max(r.right, 1));
     const formulas = await port.readFormulas(sheet, `A1:${last}2`);
     const found = projectionBalances(sheet, await port.readValues(sheet, `A1:${last}${r.bottom}`), formulas);
@@ -85,7 +85,7 @@ export async function gatherPaper(port: WorkbookPort, model: ModelInfo): Promise
     const m = typeof f === "string" ? /,"((?:[^"]|"")*)","((?:[^"]|"")*)",/.exec(f) : null;
     const used = await port.usedRange(sheet);
     if (!m || !used) continue;
-    const r = parseRange(used);
+    const r = parseRangeOrThrow(used);
     const values = await port.readValues(sheet, `A1:E${r.bottom}`);
     comparisons.push({ sheet, summary: summarise(values, m[1].replace(/""/g, '"'), m[2].replace(/""/g, '"'), 5) });
   }
@@ -95,7 +95,7 @@ export async function gatherPaper(port: WorkbookPort, model: ModelInfo): Promise
     const top = await port.readFormulas(alloc.sheet, `A1:${colLetters(Math.max(alloc.width, 1))}2`);
     const byRange = (range: string | null) => {
       if (!range) return null;
-      const col = parseRange(range).left;
+      const col = parseRangeOrThrow(range).left;
       return alloc.columns.find((c) => c.col === col)?.option ?? null;
     };
     for (let c = 0; c < (top[1]?.length ?? 0); c++) {
@@ -110,7 +110,7 @@ export async function gatherPaper(port: WorkbookPort, model: ModelInfo): Promise
         budget: p.budget,
         floor: p.floor,
         cap: p.cap,
-        before: columnTotal(await column(parseRange(p.amounts).left)).total,
+        before: columnTotal(await column(parseRangeOrThrow(p.amounts).left)).total,
         fitted: columnTotal(await column(c + 1)).total,
       });
     }

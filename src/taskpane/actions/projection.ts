@@ -1,6 +1,6 @@
 // Projection: writes the assumptions of two options (unmitigated and mitigated) into the rates table,
 // adding the options and key rows it needs, then a SEND.PROJECT sheet with a cumulative-balance chart.
-import { colLetters, parseCell } from "../../model/a1";
+import { colLetters, parseCellOrThrow } from "../../util/a1";
 import { PROJECTION_FIELDS, projectionSheet } from "../../model/projection";
 import { uniqueSheetName } from "../../model/sheetNames";
 import { normOption } from "../../engine/normalize";
@@ -118,7 +118,7 @@ export async function writeProjection(
     await tx.write({ sheet, kind: "formulas", blocks: [{ topLeft: "A1", rows: layout.rows }] });
     for (const b of layout.blocks) {
       const [from, to] = b.spill.split(":");
-      await tx.setNumberFormat(sheet, `${colLetters(parseCell(from).col + 1)}3:${to}`, MONEY_FORMAT);
+      await tx.setNumberFormat(sheet, `${colLetters(parseCellOrThrow(from).col + 1)}3:${to}`, MONEY_FORMAT);
     }
     await tx.decorate(sheet, () =>
       port.addChart({

@@ -1,7 +1,7 @@
 // Publish for review: each chosen sheet copied as values only (no SEND formulas) to a new sheet, plus
 // a summary sheet. Copies are written as "values", so text such as "=cmd" or "+44…" stays text.
 // All the copies and the summary, or nothing: a failure part-way removes the sheets already added.
-import { colLetters, parseRange } from "../../model/a1";
+import { colLetters, parseRangeOrThrow } from "../../util/a1";
 import { columnTotal, summarySheet, valuesOnly } from "../../model/publish";
 import { uniqueSheetName } from "../../model/sheetNames";
 import type { WorkbookPort } from "../ports/WorkbookPort";
@@ -36,7 +36,7 @@ export async function publishForReview(
       names.push(to);
       await tx.addSheet(to);
       if (used) {
-        const r = parseRange(used);
+        const r = parseRangeOrThrow(used);
         const values = valuesOnly(await port.readValues(from, used));
         await tx.write({
           sheet: to,

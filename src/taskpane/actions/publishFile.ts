@@ -1,7 +1,7 @@
 // Publish as a separate file: the chosen sheets' values (no formulas), number formats kept, a Total row
 // under each option and a summary, built as xlsx in the pane (src/model/publishBook.ts + src/publish/xlsx.ts)
 // and opened as a new workbook (Excel.createWorkbook) or downloaded (preview). The open workbook is not changed.
-import { parseRange, rangeA1 } from "../../model/a1";
+import { parseRangeOrThrow, rangeA1 } from "../../util/a1";
 import { publishBook, type OptionTotal, type SheetRead } from "../../model/publishBook";
 import { publishedXlsx } from "../../publish/xlsx";
 import type { WorkbookPort } from "../ports/WorkbookPort";
@@ -42,7 +42,12 @@ export async function publishFile(
       continue;
     }
     // from A1, so every cell keeps its address in the published copy
-    const range = rangeA1({ top: 1, left: 1, bottom: parseRange(used).bottom, right: parseRange(used).right });
+    const range = rangeA1({
+      top: 1,
+      left: 1,
+      bottom: parseRangeOrThrow(used).bottom,
+      right: parseRangeOrThrow(used).right,
+    });
     reads.push({
       name,
       values: await port.readValues(name, range),

@@ -13,7 +13,7 @@ import {
   MessageBar,
   MessageBarBody,
 } from "@fluentui/react-components";
-import { colLetters, parseCell, splitRef } from "../../model/a1";
+import { colLetters, parseCellOrThrow, splitRef } from "../../util/a1";
 import {
   optionSentence,
   sheetSentence,
@@ -36,7 +36,7 @@ async function contextFor(
   const right = new Map<string, number>();
   for (const a of addresses) {
     const { sheet = "", range } = splitRef(a);
-    right.set(sheet, Math.max(right.get(sheet) ?? 1, parseCell(range).col));
+    right.set(sheet, Math.max(right.get(sheet) ?? 1, parseCellOrThrow(range).col));
   }
   const out: Record<string, OverwriteSheetContext> = {};
   for (const [sheet, cols] of right) {

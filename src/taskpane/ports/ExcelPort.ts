@@ -1,6 +1,6 @@
 // WorkbookPort over Office.js. Every call is one Excel.run batch; failures propagate to the caller
 // (the screen shows them) — nothing here swallows an error.
-import { parseRange, sheetRef, splitRef } from "../../model/a1";
+import { parseRangeOrThrow, sheetRef, splitRef } from "../../util/a1";
 import { clipToUsed } from "./clip";
 import { blockAddress, forHost, overwrites, rectangular, toEngineCell } from "./cells";
 import type {
@@ -75,7 +75,7 @@ export function restorable(formula: unknown, value: unknown): RawCell {
 }
 
 function grid<T>(range: string, value: T): T[][] {
-  const r = parseRange(range);
+  const r = parseRangeOrThrow(range);
   return Array.from({ length: r.bottom - r.top + 1 }, () => Array<T>(r.right - r.left + 1).fill(value));
 }
 

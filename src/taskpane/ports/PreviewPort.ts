@@ -1,7 +1,7 @@
 // WorkbookPort over an in-browser headless workbook (HyperFormula with the SEND functions), so the
 // pane runs in a plain browser. Tables, charts and formats have no headless equivalent: they are kept
 // as metadata the preview grid draws.
-import { parseCell, parseRange, rangeA1, sheetRef, splitRef } from "../../model/a1";
+import { parseCellOrThrow, parseRangeOrThrow, rangeA1, sheetRef, splitRef } from "../../util/a1";
 import { downloadBlob } from "./download";
 import { blockAddress, forHost, isEmptyCell, overwrites, rectangular, toEngineCell } from "./cells";
 import type {
@@ -107,7 +107,7 @@ export class PreviewPort implements WorkbookPort {
    * the cell as in Excel: the book gets null (HyperFormula would keep "" as an empty-text value).
    */
   private writeBlock(sheet: string, topLeft: string, rows: RawCell[][]): void {
-    const p = parseCell(topLeft);
+    const p = parseCellOrThrow(topLeft);
     const address = rangeA1({
       top: p.row,
       left: p.col,
@@ -180,10 +180,10 @@ export class PreviewPort implements WorkbookPort {
 
   async readNumberFormats(sheet: string, range: string): Promise<string[][]> {
     this.requireSheet(sheet);
-    const r = parseRange(range.replace(/\$/g, ""));
+    const r = parseRangeOrThrow(range.replace(/\$/g, ""));
     const mine = this.meta.numberFormats
       .filter((f) => f.sheet === sheet)
-      .map((f) => ({ box: parseRange(f.range), format: f.format }));
+      .map((f) => ({ box: parseRangeOrThrow(f.range), format: f.format }));
     return Array.from({ length: r.bottom - r.top + 1 }, (_, i) =>
       Array.from({ length: r.right - r.left + 1 }, (_, j) => {
         const row = r.top + i,
@@ -236,7 +236,7 @@ export class PreviewPort implements WorkbookPort {
 
   async setNumberFormat(sheet: string, range: string, format: string): Promise<string[]> {
     this.requireSheet(sheet);
-    parseRange(range);
+    parseRangeOrThrow(range);
     // setting the same format again changes nothing (as in Excel); the latest entry wins in the grid
     this.meta.numberFormats = this.meta.numberFormats.filter(
       (f) => !(f.sheet === sheet && f.range === range && f.format === format),

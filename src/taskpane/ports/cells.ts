@@ -1,5 +1,5 @@
 // Rules both ports share: what counts as occupied, text that must not become a formula, ragged rows.
-import { blockRange, cellA1, parseCell, sheetRef, widthOf } from "../../model/a1";
+import { blockRange, cellA1, parseCellOrThrow, sheetRef, widthOf } from "../../util/a1";
 import type { Block, CellValue, RawCell } from "./WorkbookPort";
 
 /** Excel reads a typed string starting with these as a formula; an apostrophe keeps it text. */
@@ -40,7 +40,7 @@ function sameContent(existing: RawCell, next: RawCell): boolean {
  */
 export function overwrites(sheet: string, b: Block, existing: RawCell[][]): string[] {
   const rows = rectangular(b.rows);
-  const p = parseCell(b.topLeft);
+  const p = parseCellOrThrow(b.topLeft);
   const out: string[] = [];
   rows.forEach((r, i) =>
     r.forEach((c, j) => {

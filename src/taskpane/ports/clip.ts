@@ -2,7 +2,7 @@
 // bottom and right stop at the sheet's used range. Excel refuses reads over 5 million cells (a whole column of a
 // wide table is tens of millions) and the functions trim trailing blank rows and columns anyway, so Explain reads
 // exactly what the function would use.
-import { cellA1, colNumber, parseRange } from "../../model/a1";
+import { cellA1, colNumber, parseRangeOrThrow } from "../../util/a1";
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
@@ -14,7 +14,7 @@ function bounds(range: string): { top: number; left: number; bottom: number; rig
   if (cols) return { top: 1, left: colNumber(cols[1]), bottom: MAX_ROW, right: colNumber(cols[2]) };
   const rows = /^(\d+):(\d+)$/.exec(r);
   if (rows) return { top: Number(rows[1]), left: 1, bottom: Number(rows[2]), right: MAX_COL };
-  return parseRange(r);
+  return parseRangeOrThrow(r);
 }
 
 /** `range` cut at the used range `used` (null: an empty sheet) on the bottom and right; never less than one cell. */

@@ -2,7 +2,7 @@
 // Click a cell (or move with the arrow keys) to select it, as in Excel, so Explain can trace it.
 import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { Caption1, Tab, TabList, Text } from "@fluentui/react-components";
-import { cellA1, colLetters, parseCell, parseRange } from "../../model/a1";
+import { cellA1, colLetters, parseCellOrThrow, parseRangeOrThrow } from "../../util/a1";
 import type { PreviewPort } from "../ports/PreviewPort";
 import { cellStyle, displayValue } from "./cellStyle";
 import { PreviewChart } from "./Chart";
@@ -37,7 +37,7 @@ export function Grid({ port }: { port: PreviewPort }) {
 
   if (!active) return <Text>This workbook has no sheets yet.</Text>;
   const used = port.book.usedRange(active);
-  const r = used ? parseRange(used) : { top: 1, left: 1, bottom: 1, right: 1 };
+  const r = used ? parseRangeOrThrow(used) : { top: 1, left: 1, bottom: 1, right: 1 };
   const bottom = Math.min(Math.max(r.bottom, 1), MAX_ROWS);
   const right = Math.min(Math.max(r.right, 1), MAX_COLS);
   const values = port.book.getValues(active, `A1:${colLetters(right)}${bottom}`);
@@ -51,7 +51,7 @@ export function Grid({ port }: { port: PreviewPort }) {
     void port.selectRange(active, address);
   };
   const onKey = (e: KeyboardEvent) => {
-    const p = parseCell(focus);
+    const p = parseCellOrThrow(focus);
     const move: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
       ArrowDown: [1, 0],

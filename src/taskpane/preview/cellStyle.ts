@@ -1,10 +1,10 @@
 // How the preview grid shows a cell: the number format and conditional formats recorded by PreviewPort.
-import { parseCell, parseRange } from "../../model/a1";
+import { parseCellOrThrow, parseRangeOrThrow } from "../../util/a1";
 import type { CellValue } from "../ports/WorkbookPort";
 import type { PreviewMeta } from "../ports/PreviewPort";
 
 function inRange(range: string, row: number, col: number): boolean {
-  const r = parseRange(range);
+  const r = parseRangeOrThrow(range);
   return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 }
 
@@ -29,7 +29,7 @@ export function cellStyle(
   address: string,
   v: CellValue,
 ): { format?: string; color?: string; background?: string } {
-  const { row, col } = parseCell(address);
+  const { row, col } = parseCellOrThrow(address);
   const out: { format?: string; color?: string; background?: string } = {};
   for (const f of meta.numberFormats) if (f.sheet === sheet && inRange(f.range, row, col)) out.format = f.format;
   if (typeof v === "number") {

@@ -1,6 +1,6 @@
 // The overwrite policy as the screens use it: try the write; if it would change non-empty cells,
 // ask the user (listing the cells) and only then write with confirmOverwrite.
-import { colLetters } from "../../model/a1";
+import { colLetters } from "../../util/a1";
 import type { Block, RawCell, WorkbookPort, WriteRequest } from "../ports/WorkbookPort";
 
 export type Confirm = (addresses: string[]) => Promise<boolean>;

@@ -1,6 +1,6 @@
 // Finds the model in a workbook by its headers: the rates table (a Factor column), the institutions
 // table (Name and Phase, no formulas), the allocations (SEND.ALLOCATE formulas), checks and comparisons.
-import { colLetters, parseRange, sheetRef } from "../../model/a1";
+import { colLetters, parseRangeOrThrow, sheetRef } from "../../util/a1";
 import { headerIndex } from "../../model/institutions";
 import { modelRefs, ratesExtent, type ModelRefs } from "../../model/refs";
 import { normKey, normOption } from "../../engine/normalize";
@@ -108,7 +108,7 @@ export async function discoverModel(port: WorkbookPort): Promise<ModelInfo> {
   for (const sheet of sheets) {
     const used = await port.usedRange(sheet);
     if (!used) continue;
-    const r = parseRange(used);
+    const r = parseRangeOrThrow(used);
     const top = await port.readFormulas(
       sheet,
       `A1:${colLetters(Math.max(r.right, 1))}${Math.min(Math.max(r.bottom, 1), 2)}`,
@@ -137,7 +137,7 @@ export async function discoverModel(port: WorkbookPort): Promise<ModelInfo> {
     else if (hasFn(top[1], "PROJECT")) info.projections.push(sheet);
   }
   if (ratesSheet) {
-    const r = parseRange(ratesSheet.used);
+    const r = parseRangeOrThrow(ratesSheet.used);
     info.rates = readRates(
       ratesSheet.sheet,
       await port.readValues(ratesSheet.sheet, `A1:${colLetters(r.right)}${r.bottom}`),

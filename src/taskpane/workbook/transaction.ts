@@ -3,7 +3,7 @@
 // writing it and remembers the sheets it added. When a later step fails (or the user declines an
 // overwrite part-way), transact() undoes those writes and sheets, so the workbook is as it was; if even
 // that fails, the error lists exactly which ranges and sheets were left changed.
-import { sheetRef } from "../../model/a1";
+import { sheetRef } from "../../util/a1";
 import { blockAddress, overwrites } from "../ports/cells";
 import type { RangeSnapshot, WorkbookPort, WriteRequest } from "../ports/WorkbookPort";
 import { OverwriteDeclined, type Confirm } from "./confirm";

@@ -1,6 +1,6 @@
 // A tiny in-memory stand-in for HeadlessWorkbook: stores cells, spills formula results from a
 // test-supplied `calc`, strips the apostrophe text prefix like HyperFormula does.
-import { cellA1, parseCell, parseRange, rangeA1, splitRef } from "../../../src/model/a1";
+import { cellA1, parseCellOrThrow, parseRangeOrThrow, rangeA1, splitRef } from "../../../src/util/a1";
 import type { HeadlessBook } from "../../../src/taskpane/ports/PreviewPort";
 import type { CellValue, RawCell } from "../../../src/taskpane/ports/WorkbookPort";
 
@@ -52,7 +52,7 @@ export class MemoryBook implements HeadlessBook {
   setCells(sheet: string, topLeft: string, rows: RawCell[][]): void {
     this.setCellsCalls++;
     const s = this.sheet(sheet);
-    const p = parseCell(topLeft);
+    const p = parseCellOrThrow(topLeft);
     rows.forEach((r, i) =>
       r.forEach((c, j) => {
         const a = cellA1(p.row + i, p.col + j);
@@ -77,7 +77,7 @@ export class MemoryBook implements HeadlessBook {
     for (const [a, c] of cells) {
       if (!(typeof c === "string" && c.startsWith("="))) continue;
       const result = this.calc(c, { sheet, address: a }, this);
-      const p = parseCell(a);
+      const p = parseCellOrThrow(a);
       const blocked = result.some((r, i) =>
         r.some((_, j) => (i || j) && this.sheet(sheet).has(cellA1(p.row + i, p.col + j))),
       );
@@ -92,7 +92,7 @@ export class MemoryBook implements HeadlessBook {
 
   getValues(sheet: string, range: string): CellValue[][] {
     const vals = this.evaluate(sheet);
-    const r = parseRange(range);
+    const r = parseRangeOrThrow(range);
     const out: CellValue[][] = [];
     for (let row = r.top; row <= r.bottom; row++) {
       const line: CellValue[] = [];
@@ -104,7 +104,7 @@ export class MemoryBook implements HeadlessBook {
 
   getFormulas(sheet: string, range: string): RawCell[][] {
     const s = this.sheet(sheet);
-    const r = parseRange(range);
+    const r = parseRangeOrThrow(range);
     const out: RawCell[][] = [];
     for (let row = r.top; row <= r.bottom; row++) {
       const line: RawCell[] = [];
@@ -115,7 +115,7 @@ export class MemoryBook implements HeadlessBook {
   }
 
   usedRange(sheet: string): string | null {
-    const keys = [...this.evaluate(sheet).entries()].filter(([, v]) => v !== null).map(([k]) => parseCell(k));
+    const keys = [...this.evaluate(sheet).entries()].filter(([, v]) => v !== null).map(([k]) => parseCellOrThrow(k));
     if (keys.length === 0) return null;
     return rangeA1({
       top: 1,
