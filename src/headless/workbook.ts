@@ -6,6 +6,7 @@ import type { ConfigParams, SimpleCellAddress } from "hyperformula";
 import { cellA1, parseCell, parseRange, rangeA1, type RangePos } from "../util/a1";
 import { registerSendPlugin, takeResizes } from "./plugin";
 import { registerExcelRounding } from "./excelRounding";
+import { registerExcelText } from "./excelText";
 import { arrayCorners, exportExactValues, occupiedCells, spillAt } from "./hfInternals";
 
 export type RawCell = number | string | boolean | null; // a string starting with "=" is a formula
@@ -84,6 +85,7 @@ export class HeadlessWorkbook {
   ): HeadlessWorkbook {
     registerSendPlugin();
     registerExcelRounding();
+    registerExcelText();
     const named = [...NAMED, ...names];
     const hf =
       Object.keys(sheets).length === 0
