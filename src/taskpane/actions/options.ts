@@ -27,7 +27,7 @@ function newKeyRow(rates: RatesInfo, key: string, description: string, unit: str
 }
 
 /**
- * Adds the option's column to the rates table and, given the model, a SEND.ALLOCATE column for it on
+ * Adds the option's column to the rates table and, given the model, a spilling SEND.ALLOCATEALL column for it on
  * the Allocations sheet (after the last used column), all in one transaction.
  */
 export async function addOption(
