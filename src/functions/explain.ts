@@ -282,7 +282,8 @@ export async function explainFormula(
   let lines: TraceLine[];
   if ((spec.name === "ALLOCATE" || spec.name === "BREAKDOWN") && !error) {
     lines = allocationTrace(spec, host);
-  } else if (spec.name === "ALLOCATEALL" && !error) {
+  } else if (spec.name === "ALLOCATEALL" && !error && (host[3] ?? "") === "") {
+    // (a block's spill keeps the input lines: the engine's trace is of the Total)
     lines = allocationTrace(specOf("ALLOCATE")!, rowOfTable(host, at!.row));
   } else {
     lines = [
