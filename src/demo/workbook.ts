@@ -132,7 +132,7 @@ function aboutSheet(count: number, ratesRange: string): DemoSheet {
     ],
     [
       SHEETS.allocations,
-      "One live SEND.ALLOCATE formula per institution and option (all blocks: the contract's Total), and two SEND.BREAKDOWN examples (component, block, amount).",
+      "One live SEND.ALLOCATEALL formula per option, spilling each institution's allocation down its column (all blocks: the contract's Total; Explain any cell for that institution's trace), and two SEND.BREAKDOWN examples (component, block, amount).",
     ],
     [
       SHEETS.blocks,
@@ -267,7 +267,7 @@ function summary(count: number, blocks: BlocksLayout): DemoSheet {
   }
   const allocCol = (j: number) => colLetters(ALLOC_FIRST_COL + j);
   rows.push([
-    "All blocks (SEND.ALLOCATE Total, for reconciliation)",
+    "All blocks (SEND.ALLOCATEALL Total, for reconciliation)",
     ...ALLOCATION_OPTIONS.map((_, j) => `=SUM(${SHEETS.allocations}!${allocCol(j)}2:${allocCol(j)}${last})`),
   ]);
   const check = SUMMARY_ALL_BLOCKS + 1;
@@ -413,7 +413,7 @@ export function buildDemoWorkbook(seed = DEMO_SEED): DemoWorkbook {
   const ratesRows = demoRatesGrid();
   const header = institutionsHeader({ ehcp: [...EHCP_BANDS], senif: [...SENIF_BANDS] });
   // formulas read the rates grid plus room for 20 keys and 2 options (a tighter range than a "New model"
-  // keeps 2,000+ SEND.ALLOCATE cells quick to recalculate)
+  // keeps each option's SEND.ALLOCATEALL quick to recalculate)
   const ext = { rows: ratesRows.length + 20, cols: widthOf(ratesRows) + 2 };
   const refs = modelRefs({
     ratesSheet: SHEETS.rates,

@@ -215,14 +215,22 @@ function inputLines(spec: FunctionSpec, parsed: ParsedFormula, host: HostValue[]
   });
 }
 
+/** A cell of a spill, as its offset from the formula's own cell (0-based). */
+export interface SpillOffset {
+  row: number;
+  col: number;
+}
+
 /**
  * Explains a SEND formula. `read` returns the cells of a sheet-qualified reference (see qualifiedRef); `sheet` is the
- * sheet the formula sits on (for unqualified references).
+ * sheet the formula sits on (for unqualified references). `at`: the cell explained is that one of the formula's
+ * spill (a row of an Allocations or Blocks column): its value, and for SEND.ALLOCATEALL that institution's trace.
  */
 export async function explainFormula(
   formula: string,
   read: (ref: string) => Promise<Cell[][]>,
   sheet: string,
+  at?: SpillOffset,
 ): Promise<Explanation> {
   let parsed: ParsedFormula;
   try {
@@ -262,12 +270,21 @@ export async function explainFormula(
     }
   }
 
-  const result = invoke(spec.name, host);
+  // an ALLOCATEALL cell is one institution's allocation: its own cell is the first row's
+  if (spec.name === "ALLOCATEALL") at ??= { row: 0, col: 0 };
+  const whole = invoke(spec.name, host);
+  if (at && !isGrid(whole) && !(whole instanceof SendError) && (at.row !== 0 || at.col !== 0))
+    return { fn, error: { kind: CANNOT_EXPLAIN, message: `${fn} does not spill to that cell.` }, lines: [] };
+  // one cell of a spill: its value (a bad row of ALLOCATEALL is an error of that cell alone)
+  const result: Result = at && isGrid(whole) ? (whole[at.row]?.[at.col] ?? null) : whole;
   const error =
     !isGrid(result) && result instanceof SendError ? { kind: result.kind, message: result.message } : undefined;
   let lines: TraceLine[];
   if ((spec.name === "ALLOCATE" || spec.name === "BREAKDOWN") && !error) {
     lines = allocationTrace(spec, host);
+  } else if (spec.name === "ALLOCATEALL" && !error && (host[3] ?? "") === "") {
+    // (a block's spill keeps the input lines: the engine's trace is of the Total)
+    lines = allocationTrace(specOf("ALLOCATE")!, rowOfTable(host, at!.row));
   } else {
     lines = [
       ...inputLines(spec, parsed, host, sheet),
@@ -275,6 +292,13 @@ export async function explainFormula(
     ];
   }
   return error ? { fn, error, lines } : { fn, value: plainValue(result), lines };
+}
+
+/** ALLOCATEALL's arguments for its k-th result row as ALLOCATE's: rates, option, the header row, data row k + 1. */
+function rowOfTable(host: HostValue[], k: number): HostValue[] {
+  const table = host[2];
+  const rows = Array.isArray(table) ? table : [[table]];
+  return [host[0], host[1], [rows[0] ?? []], [rows[k + 1] ?? []], host[3] ?? null];
 }
 
 /** The engine's trace for ALLOCATE / BREAKDOWN (the arguments are known to be valid: the function just succeeded). */

@@ -128,6 +128,21 @@ export class HeadlessWorkbook {
     return this.cells(id, this.block(id, rangeA1), (a) => this.content(a));
   }
 
+  /** The A1 of the formula whose spill covers a cell that is not its own (null when none does). */
+  spillAnchor(sheet: string, a1: string): string | null {
+    const id = this.sheetId(sheet);
+    const p = parseCell(a1);
+    if (!p) return null;
+    const at = { row: p.row - 1, col: p.col - 1 }; // HyperFormula's grid counts from 0
+    for (const c of arrayCorners(this.hyperformula)) {
+      if (c.sheet !== id || (c.row === at.row && c.col === at.col)) continue;
+      const spill = spillAt(this.hyperformula, c);
+      if (spill && at.row >= c.row && at.row < c.row + spill.height && at.col >= c.col && at.col < c.col + spill.width)
+        return cellA1(c.row + 1, c.col + 1);
+    }
+    return null;
+  }
+
   /** The smallest block holding every non-blank cell (entered or spilled), or null for an empty sheet. */
   usedRange(sheet: string): string | null {
     let top = Infinity,

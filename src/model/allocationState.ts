@@ -64,7 +64,7 @@ function causesOf(
 }
 
 /**
- * Each option column of an Allocations-like sheet (a SEND.ALLOCATE formula under its header). `where` says
+ * Each option column of an Allocations-like sheet (an allocation formula under its header). `where` says
  * where rates are set ("the Rates sheet"); `blankTopups` are the band suffixes of top-up rows known blank
  * ("banda"), named with those the errors show.
  */

@@ -4,43 +4,9 @@
 // receive; test/model/payload.test.ts holds the pane's and the demo's formulas to 1 MB a call, and the bench
 // reports the total a full recalculation of the demo sends.
 import { parseCellOrThrow, splitRef } from "../util/a1";
+import { sendCalls } from "./sendCalls";
 
-/** One SEND call in a formula: its function name and its top-level argument texts. */
-export interface SendCall {
-  fn: string;
-  args: string[];
-}
-
-/** The top-level arguments of the call whose "(" is at `open` (quotes and nested calls respected). */
-function argsAt(formula: string, open: number): { args: string[]; end: number } {
-  const args: string[] = [];
-  let depth = 0;
-  let start = open + 1;
-  for (let i = open + 1; i < formula.length; i++) {
-    const ch = formula[i];
-    if (ch === '"' || ch === "'") {
-      const close = formula.indexOf(ch, i + 1); // "" and '' escapes just re-enter the quote
-      i = close < 0 ? formula.length : close;
-    } else if (ch === "(") depth++;
-    else if (ch === ")" && depth > 0) depth--;
-    else if ((ch === "," || ch === ")") && depth === 0) {
-      args.push(formula.slice(start, i).trim());
-      if (ch === ")") return { args, end: i };
-      start = i + 1;
-    }
-  }
-  return { args, end: formula.length };
-}
-
-/** Every SEND.<name>( call in a formula, nested ones included. */
-export function sendCalls(formula: string): SendCall[] {
-  const out: SendCall[] = [];
-  const re = /SEND\.([A-Z]+)\(/gi;
-  for (let m = re.exec(formula); m; m = re.exec(formula)) {
-    out.push({ fn: m[1].toUpperCase(), args: argsAt(formula, m.index + m[0].length - 1).args });
-  }
-  return out;
-}
+export { sendCalls, type SendCall } from "./sendCalls";
 
 const REF = /^(?:('(?:[^']|'')+'|[A-Za-z0-9_. ]+)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(#?)$/;
 

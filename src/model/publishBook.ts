@@ -3,13 +3,14 @@
 // sheet with each option's total. Pure: the CLI (from a recalculated xlsx) and the pane (from the open
 // workbook) both feed it, and src/publish/xlsx.ts writes it.
 import { cellA1 } from "../util/a1";
+import { allocationCall } from "./allocations";
 import { ALL_BLOCKS_HEADER, columnTotal, summarySheet, type ReadCell } from "./publish";
 import { uniqueSheetName } from "./sheetNames";
 import type { RawCell } from "./types";
 
 export const TOTAL_FORMAT = "£#,##0.00";
 
-/** One sheet as read: values (formula results), the formulas (to find SEND.ALLOCATE columns), number formats. */
+/** One sheet as read: values (formula results), the formulas (to find the allocation columns), number formats. */
 export interface SheetRead {
   name: string;
   values: ReadCell[][];
@@ -36,16 +37,12 @@ export interface OptionTotal {
   errors: number;
 }
 
-/** The option columns of an Allocations-like sheet: header cells above a SEND.ALLOCATE formula in row 2 (0-based cols).
- * */
+/** The option columns of an Allocations-like sheet: header cells above an allocation formula in row 2 (a spilling
+ * SEND.ALLOCATEALL or a per-cell SEND.ALLOCATE; 0-based cols). */
 export function allocationColumns(s: SheetRead): { option: string; col: number }[] {
   const header = s.values[0] ?? [];
   const row2 = s.formulas?.[1] ?? [];
-  return header.flatMap((h, c) =>
-    typeof h === "string" && typeof row2[c] === "string" && /SEND\.ALLOCATE\(/i.test(row2[c] as string)
-      ? [{ option: h, col: c }]
-      : [],
-  );
+  return header.flatMap((h, c) => (typeof h === "string" && allocationCall(row2[c]) ? [{ option: h, col: c }] : []));
 }
 
 const toCell = (c: ReadCell): PublishedCell => (c !== null && typeof c === "object" ? { error: c.error } : c);

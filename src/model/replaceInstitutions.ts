@@ -2,7 +2,7 @@
 // is replaced, the Allocations sheet is rebuilt for the new rows under the same options (reading the same
 // rates range), every formula elsewhere that read the old table reads the new one, and every other sheet,
 // rate and option is kept as it was. Pure: the CLI (`import --update`) and the pane both call it.
-import { allocationsSheet } from "./allocations";
+import { allocationCall, allocationsSheet } from "./allocations";
 import { colLetters, sheetRef, splitRef } from "../util/a1";
 import { headerIndex } from "./institutions";
 import type { BookSheet } from "./overwriteSummary";
@@ -28,9 +28,6 @@ export interface ReplaceInstitutionsResult {
   addedKeys: string[];
 }
 
-const ALLOCATE =
-  /^=\s*SEND\.ALLOCATE\(\s*((?:'[^']*(?:''[^']*)*'|[^,']+)![^,]+),\s*("(?:[^"]|"")*"|[^,]+),\s*([^,]+),/i;
-
 interface Found {
   allocations: BookSheet | null;
   institutions: BookSheet;
@@ -41,14 +38,14 @@ interface Found {
 function find(sheets: readonly BookSheet[]): Found {
   for (const s of sheets) {
     const row2 = s.cells[1] ?? [];
-    const cols = row2.flatMap((c, j) => (typeof c === "string" && ALLOCATE.test(c) ? [j] : []));
+    const cols = row2.flatMap((c, j) => (allocationCall(c) ? [j] : []));
     if (!cols.length) continue;
-    const m = ALLOCATE.exec(row2[cols[0]] as string)!;
-    const inst = splitRef(m[3]).sheet;
+    const first = allocationCall(row2[cols[0]])!;
+    const inst = splitRef(first.table).sheet;
     const institutions = sheets.find((x) => x.name === inst);
-    if (!institutions) continue;
+    if (!institutions || !splitRef(first.rates).sheet) continue;
     const options = cols.map((j) => String(s.cells[0]?.[j] ?? ""));
-    return { allocations: s, institutions, rates: m[1], options };
+    return { allocations: s, institutions, rates: first.rates, options };
   }
   // no Allocations sheet: the institutions are the sheet with Name and Phase headers and no formulas under them
   const institutions = sheets.find(

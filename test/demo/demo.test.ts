@@ -111,11 +111,15 @@ describe("the synthetic authority", () => {
     expect(local.get("ey.senif.band1")).toBeGreaterThan(0);
   });
 
-  it("lays out live SEND formulas: one ALLOCATE per option, BREAKDOWN, COMPARE, FIT, PROJECT", () => {
+  it("lays out live SEND formulas: one spilled ALLOCATEALL per option, BREAKDOWN, COMPARE, FIT, PROJECT", () => {
     const alloc = sheet(built.sheets, SHEETS.allocations);
     expect(alloc[0].slice(0, 2 + ALLOCATION_OPTIONS.length)).toEqual(["Name", "Phase", ...ALLOCATION_OPTIONS]);
     expect(alloc.length).toBe(records.length + 1);
-    ALLOCATION_OPTIONS.forEach((o, j) => expect(alloc[1][2 + j]).toMatch(new RegExp(`^=SEND\\.ALLOCATE\\(.*"${o}"`)));
+    ALLOCATION_OPTIONS.forEach((o, j) =>
+      expect(alloc[1][2 + j]).toMatch(new RegExp(`^=SEND\\.ALLOCATEALL\\([^,]+,"${o}",[^,]+\\)$`)),
+    );
+    // the rows below are the spill: no formula of their own in the option columns
+    expect(alloc.slice(2).every((r) => r.slice(2, 2 + ALLOCATION_OPTIONS.length).every((c) => c === null))).toBe(true);
     const formulas = built.sheets
       .flatMap((s) => s.cells.flat())
       .filter((v): v is string => typeof v === "string" && v.startsWith("="));

@@ -453,7 +453,7 @@ describe("the task pane in chromium, on the built preview", () => {
     await cell("Allocations", FLOW.explainCell).click();
     await page
       .getByLabel("Formula bar")
-      .getByText(/^Allocations!D2: =SEND\.ALLOCATE\(/)
+      .getByText(/^Allocations!D2: =SEND\.ALLOCATEALL\(/)
       .waitFor();
     await screenTab("Explain").click();
     await button("Explain selected cell").click();

@@ -135,13 +135,33 @@ describe("explainFormula", () => {
     expect(x.lines[1].label).toBe('option = "Option C"');
   });
 
-  test("per-cell errors are { error, message } in the value", async () => {
-    const x = await explainFormula(`=SEND.ALLOCATEALL(Rates!A1:E40,"Baseline",Mixed!A:C)`, read, "Calc");
-    expect(x.value).toEqual([
-      [20000],
-      [{ error: "#N/A", message: "option 'Baseline' has no rate 'place.ap' (needed for place funding (Places = 2))." }],
-    ]);
-    expect(x.lines[x.lines.length - 1].label).toBe("result: a spill of 2 × 1 cells, 1 of them errors");
+  test("a cell of an ALLOCATEALL spill is its row's institution: its value or error, and its own trace", async () => {
+    const f = `=SEND.ALLOCATEALL(Rates!A1:E40,"Baseline",Mixed!A:C)`;
+    const first = await explainFormula(f, read, "Calc");
+    expect(first).toMatchObject({ fn: "SEND.ALLOCATEALL", value: 20000 });
+    const perCell = await explainFormula(
+      `=SEND.ALLOCATE(Rates!A1:E40,"Baseline",Mixed!A1:C1,Mixed!A2:C2)`,
+      read,
+      "Calc",
+    );
+    expect(first.lines).toEqual(perCell.lines);
+    expect(first.lines[first.lines.length - 1].component).toBe("Total");
+    const second = await explainFormula(f, read, "Calc", { row: 1, col: 0 });
+    expect(second.value).toBeUndefined();
+    expect(second.error).toEqual({
+      kind: "#N/A",
+      message: "option 'Baseline' has no rate 'place.ap' (needed for place funding (Places = 2)).",
+    });
+    const outside = await explainFormula(
+      `=SEND.ALLOCATE(Rates!A1:E40,"Baseline",Mixed!A1:C1,Mixed!A2:C2)`,
+      read,
+      "Calc",
+      {
+        row: 1,
+        col: 0,
+      },
+    );
+    expect(outside.error?.kind).toBe("cannot explain");
   });
 
   test.each([

@@ -1,4 +1,4 @@
-import { allocationsSheet } from "../../src/model/allocations";
+import { allocationCall, allocationsSheet } from "../../src/model/allocations";
 import { checksSheet } from "../../src/model/checks";
 import { compareSheet } from "../../src/model/compare";
 import { fitColumn, fitFormula } from "../../src/model/fit";
@@ -98,16 +98,31 @@ describe("references and formulas", () => {
     expect(ratesExtent(40, 6)).toEqual({ rows: 200, cols: 26 });
     expect(ratesExtent(150, 20)).toEqual({ rows: 250, cols: 30 });
   });
-  it("writes one SEND.ALLOCATE per institution and option", () => {
+  it("writes one spilling SEND.ALLOCATEALL per option, on the first data row", () => {
     const rows = allocationsSheet({ refs, options: ["National", 'Say "hi"'], count: 3 });
     expect(rows).toHaveLength(4);
     expect(rows[0]).toEqual(["Name", "Phase", "National", 'Say "hi"']);
-    expect(rows[3]).toEqual([
-      '=Institutions!A4&""',
-      '=Institutions!C4&""',
-      "=SEND.ALLOCATE('Rates (2)'!$A$1:$Z$200,\"National\",Institutions!$A$1:$X$1,Institutions!A4:X4)",
-      '=SEND.ALLOCATE(\'Rates (2)\'!$A$1:$Z$200,"Say ""hi""",Institutions!$A$1:$X$1,Institutions!A4:X4)',
+    expect(rows[1]).toEqual([
+      '=Institutions!A2&""',
+      '=Institutions!C2&""',
+      "=SEND.ALLOCATEALL('Rates (2)'!$A$1:$Z$200,\"National\",Institutions!$A$1:$X$4)",
+      '=SEND.ALLOCATEALL(\'Rates (2)\'!$A$1:$Z$200,"Say ""hi""",Institutions!$A$1:$X$4)',
     ]);
+    expect(rows[3]).toEqual(['=Institutions!A4&""', '=Institutions!C4&""']);
+  });
+  it("recognises both layouts' allocation formulas, and not a block's spill", () => {
+    expect(allocationCall('=SEND.ALLOCATEALL(Rates!$A$1:$Z$200,"A",Institutions!$A$1:$X$4)')).toEqual({
+      fn: "ALLOCATEALL",
+      rates: "Rates!$A$1:$Z$200",
+      option: '"A"',
+      table: "Institutions!$A$1:$X$4",
+    });
+    expect(
+      allocationCall('=SEND.ALLOCATE(Rates!$A$1:$Z$200,"A",Institutions!$A$1:$X$1,Institutions!A2:X2)'),
+    ).toMatchObject({ fn: "ALLOCATE", table: "Institutions!$A$1:$X$1" });
+    expect(allocationCall('=SEND.ALLOCATEALL(Rates!$A$1:$Z$200,"A",Institutions!$A$1:$X$4,"Schools")')).toBeNull();
+    expect(allocationCall("=SEND.CHECK(Rates!$A$1:$Z$200)")).toBeNull();
+    expect(allocationCall(12)).toBeNull();
   });
   it("lays out a comparison spill", () => {
     const c = compareSheet({ refs, a: "National", b: "Option A", count: 3 });

@@ -71,14 +71,18 @@ describe("the formulas the pane and the demo write", () => {
     });
     const book = HeadlessWorkbook.create(Object.fromEntries(plan.sheets.map((s) => [s.name, s.rows])));
     const p = workbookPayload(book);
-    expect(p.formulas).toBeGreaterThan(150);
+    // one spilled SEND.ALLOCATEALL per option, not one SEND.ALLOCATE per institution and option
+    expect(p.formulas).toBeLessThan(20);
     expect(p.largest!.bytes).toBeLessThanOrEqual(MB);
+    expect(p.bytes).toBeLessThanOrEqual(5 * MB);
   });
 
   it("send at most 1 MB a call: the demo workbook", () => {
     const { workbook } = computeDemo();
     const p = workbookPayload(workbook);
-    expect(p.formulas).toBeGreaterThan(1000);
+    // issue 20/22: a full recalculation of the demo sends at most 5 MB (it sent 56 MB with per-cell formulas)
+    expect(p.formulas).toBeLessThan(100);
     expect(p.largest!.bytes).toBeLessThanOrEqual(MB);
+    expect(p.bytes).toBeLessThanOrEqual(5 * MB);
   });
 });

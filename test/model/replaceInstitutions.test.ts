@@ -52,8 +52,42 @@ describe("replacing institutions only", () => {
     expect(rep.tableRange).toBe("A1:D4");
     const a = by("Allocations").cells;
     expect(a).toHaveLength(4);
-    expect(a[3][3]).toBe('=SEND.ALLOCATE(Rates!$A$1:$Z$200,"Option B",Institutions!$A$1:$D$1,Institutions!A4:D4)');
+    // the per-cell model is rebuilt in the spilled layout: one SEND.ALLOCATEALL per option over the new table
+    expect(a[1][3]).toBe('=SEND.ALLOCATEALL(Rates!$A$1:$Z$200,"Option B",Institutions!$A$1:$D$4)');
+    expect(a[3]).toEqual(['=Institutions!A4&""', '=Institutions!B4&""']);
     expect(by("Institutions").cells[3]).toEqual(["Elm", "Secondary", 0, 3]);
+  });
+
+  it("reads a spilled Allocations sheet the same way, and never takes the Blocks sheet's spills for it", () => {
+    const all = (opt: string, block = "") =>
+      `=SEND.ALLOCATEALL(Rates!$A$1:$Z$200,"${opt}",Institutions!$A$1:$C$3${block && `,"${block}"`})`;
+    const spilled = model.map((s) =>
+      s.name === "Allocations"
+        ? {
+            name: "Allocations",
+            cells: [
+              ["Name", "Phase", "Option A", "Option B"],
+              ['=Institutions!A2&""', '=Institutions!B2&""', all("Option A"), all("Option B")],
+              ['=Institutions!A3&""', '=Institutions!B3&""'],
+            ],
+          }
+        : s,
+    );
+    const blocks: BookSheet = {
+      name: "Blocks",
+      cells: [
+        ["Name", "Phase", "Option A: Schools"],
+        ['=Institutions!A2&""', '=Institutions!B2&""', all("Option A", "Schools")],
+      ],
+    };
+    const again = replaceInstitutions([blocks, ...spilled], table);
+    expect(again.names.allocations).toBe("Allocations");
+    expect(again.options).toEqual(["Option A", "Option B"]);
+    const a = again.sheets.find((s) => s.name === "Allocations")!.cells;
+    expect(a[1][2]).toBe('=SEND.ALLOCATEALL(Rates!$A$1:$Z$200,"Option A",Institutions!$A$1:$D$4)');
+    expect(again.sheets.find((s) => s.name === "Blocks")!.cells[1][2]).toBe(
+      '=SEND.ALLOCATEALL(Rates!$A$1:$Z$200,"Option A",Institutions!$A$1:$D$4,"Schools")',
+    );
   });
 
   it("keeps every rate and option, appending only the rows new bands need, and re-points formulas elsewhere", () => {

@@ -2,11 +2,11 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { expectAccessible, failOnConsoleError, modelPort, renderScreen } from "./helpers/setup";
 import type { ExplainFn } from "../../src/taskpane/ports/WorkbookPort";
-import { echoCalc, type Calc } from "./helpers/memoryBook";
+import { allocateAll, echoCalc, type Calc } from "./helpers/memoryBook";
 import { presentTrace } from "../../src/taskpane/workbook/trace";
 
 const calc: Calc = (f, at, book) =>
-  f.startsWith("=SEND.ALLOCATE(") ? [[{ error: "#N/A", message: "short" }]] : echoCalc(f, at, book);
+  allocateAll(f, () => ({ error: "#N/A", message: "short" })) ?? echoCalc(f, at, book);
 
 describe("Explain screen", () => {
   failOnConsoleError();
@@ -28,17 +28,20 @@ describe("Explain screen", () => {
 
   it("shows the trace of the selected cell and its error message in full, reading ranges through the port", async () => {
     const refs: string[] = [];
-    const explain: ExplainFn = async (formula, read, sheet) => {
-      const m = /^=SEND\.ALLOCATE\(([^,]+),"([^"]+)",([^,]+),([^)]+)\)$/.exec(formula)!;
+    const offsets: unknown[] = [];
+    const explain: ExplainFn = async (formula, read, sheet, at) => {
+      // the selected cell is a spilled row: the port hands over the spill's formula and the row's offset in it
+      const m = /^=SEND\.ALLOCATEALL\(([^,]+),"([^"]+)",([^,]+)\)$/.exec(formula)!;
       const rates = await read(m[1]);
-      const fields = await read(m[3]);
-      const values = await read(m[4]);
-      refs.push(sheet, m[1], m[3], m[4]);
+      const table = await read(m[3]);
+      const [fields, values] = [table[0], table[at!.row + 1]];
+      refs.push(sheet, m[1], m[3], String(values[0]));
+      offsets.push(at);
       return {
-        fn: "ALLOCATE",
+        fn: "SEND.ALLOCATEALL",
         error: {
           kind: "#N/A",
-          message: `topup.mainstream.band2 is missing from option '${m[2]}' (and the options it inherits from: Local (sample), ${rates[0][4]}). Needed because EHCP Band 2 is ${values[0][fields[0].indexOf("EHCP Band 2")] ?? 0}.`,
+          message: `topup.mainstream.band2 is missing from option '${m[2]}' (and the options it inherits from: Local (sample), ${rates[0][4]}). Needed because EHCP Band 2 is ${values[fields.indexOf("EHCP Band 2")] ?? 0}.`,
         },
         lines: [
           {
@@ -55,11 +58,13 @@ describe("Explain screen", () => {
       };
     };
     const { port } = await modelPort(calc, explain);
-    await port.selectRange("Allocations", "D2");
+    await port.selectRange("Allocations", "D3");
     const { container } = await renderScreen(port, "explain");
     fireEvent.click(screen.getByRole("button", { name: "Explain selected cell" }));
     const box = await screen.findByLabelText("Explanation");
-    expect(box.textContent).toContain("Allocations!D2: SEND.ALLOCATE");
+    expect(box.textContent).toContain("Allocations!D3: SEND.ALLOCATEALL");
+    expect(offsets).toEqual([{ row: 1, col: 0 }]);
+    expect(refs[3]).toBe((await port.readValues("Allocations", "A3"))[0][0]);
     expect(within(box).getByText("#N/A")).toBeTruthy();
     expect(box.textContent).toContain(
       "topup.mainstream.band2 is missing from option 'Option A' (and the options it inherits from: Local (sample), National 2024-25). Needed because EHCP Band 2 is",

@@ -1,13 +1,14 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, within } from "@testing-library/react";
 import { expectAccessible, failOnConsoleError, modelPort, previewPort, renderScreen } from "./helpers/setup";
-import { echoCalc, type Calc } from "./helpers/memoryBook";
+import { allocateAll, echoCalc, type Calc } from "./helpers/memoryBook";
 import type { CellValue } from "../../src/taskpane/ports/WorkbookPort";
 import { countBounds } from "../../src/taskpane/actions/fit";
 
 function fitCalc(fit: CellValue[][]): Calc {
   return (f, at, book) => {
-    if (f.startsWith("=SEND.ALLOCATE(")) return [[f.includes('"Local (sample)"') ? 1000 : 1100]];
+    const alloc = allocateAll(f, () => (f.includes('"Local (sample)"') ? 1000 : 1100));
+    if (alloc) return alloc;
     if (f.startsWith("=SEND.FIT(")) return fit;
     return echoCalc(f, at, book);
   };

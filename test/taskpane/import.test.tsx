@@ -30,7 +30,9 @@ describe("Import screen", () => {
     ]);
     const alloc = await port.readFormulas("Allocations", "A1:C2");
     expect(alloc[0]).toEqual(["Name", "Phase", "Option A"]);
-    expect(String(alloc[1][2])).toMatch(/^=SEND\.ALLOCATE\(/);
+    expect(String(alloc[1][2])).toMatch(
+      /^=SEND\.ALLOCATEALL\(Rates!\$A\$1:\$Z\$\d+,"Option A",Institutions!\$A\$1:\$[A-Z]+\$31\)$/,
+    );
     const mapping = await port.readValues("Import mapping", "A1:B3");
     expect(mapping).toEqual([
       ["Header in the file", "Imported as"],

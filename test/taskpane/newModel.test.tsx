@@ -20,7 +20,7 @@ describe("New model screen", () => {
     const alloc = await port.readFormulas("Allocations", "A1:D2");
     expect(alloc[0]).toEqual(["Name", "Phase", "Local (sample)", "Option A"]);
     expect(alloc[1][3]).toMatch(
-      /^=SEND\.ALLOCATE\(Rates!\$A\$1:\$Z\$\d+,"Option A",Institutions!\$A\$1:\$[A-Z]+\$1,Institutions!A2:[A-Z]+2\)$/,
+      /^=SEND\.ALLOCATEALL\(Rates!\$A\$1:\$Z\$\d+,"Option A",Institutions!\$A\$1:\$[A-Z]+\$6\)$/,
     );
     expect(screen.getByRole("progressbar")).toBeTruthy();
     expect(port.meta.numberFormats).toEqual([{ sheet: "Allocations", range: "C2:D6", format: "#,##0.00" }]);

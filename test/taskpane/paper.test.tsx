@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { LineChart } from "../../src/taskpane/components/LineChart";
 import { expectAccessible, failOnConsoleError, modelPort, previewPort, renderScreen } from "./helpers/setup";
-import { echoCalc, type Calc } from "./helpers/memoryBook";
+import { allocateAll, echoCalc, type Calc } from "./helpers/memoryBook";
 import { keyRowIndex } from "../../src/model/rates";
 import { parseFitFormula } from "../../src/model/paperText";
 import { projectionBalances } from "../../src/model/paperBalances";
@@ -56,7 +56,8 @@ const projectCalc: Calc = (f, at, book) => {
 };
 
 const calc: Calc = (f, at, book) => {
-  if (f.startsWith("=SEND.ALLOCATE(")) return [[f.includes('"Local (sample)"') ? 1000 : 1100]];
+  const alloc = allocateAll(f, () => (f.includes('"Local (sample)"') ? 1000 : 1100));
+  if (alloc) return alloc;
   if (f.startsWith("=SEND.FIT(")) return [[990], [1010], [1000], [1000], [1000], [1000]];
   return echoCalc(f, at, book);
 };

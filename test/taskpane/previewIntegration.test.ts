@@ -44,8 +44,45 @@ describe("the preview on the real headless workbook", () => {
     expect(sel).toMatchObject({ sheet: "Allocations", address: "D2" });
     const e = await port.explain(sel!.sheet, sel!.address);
     expect(e.error).toBeUndefined();
-    expect(e.fn).toBe("SEND.ALLOCATE");
+    expect(e.fn).toBe("SEND.ALLOCATEALL");
     expect(e.lines.some((l) => l.from === PREVIEW_CANDIDATE)).toBe(true);
+    const [[first]] = await port.readValues("Allocations", "D2");
+    expect(e.value).toBe(first);
+  });
+
+  it("explains a spilled row of an allocation column as that institution, from the spill's formula", async () => {
+    const { port } = await preview();
+    expect(await port.readFormulas("Allocations", "D5")).toEqual([[null]]);
+    const e = await port.explain("Allocations", "D5");
+    expect(e.error).toBeUndefined();
+    expect(e.fn).toBe("SEND.ALLOCATEALL");
+    const [[value]] = await port.readValues("Allocations", "D5");
+    expect(e.value).toBe(value);
+    // the trace is the fourth institution's: the same as a per-cell SEND.ALLOCATE of its row
+    const [[name]] = await port.readValues("Allocations", "A5");
+    const row = (await port.readFormulas("Allocations", "D2"))[0][0] as string;
+    const table = /,(Institutions!\$A\$1:\$([A-Z]+)\$\d+)\)$/.exec(row)!;
+    await port.write({
+      sheet: "Allocations",
+      kind: "formulas",
+      blocks: [
+        {
+          topLeft: "Z5",
+          rows: [
+            [
+              row
+                .replace("ALLOCATEALL", "ALLOCATE")
+                .replace(table[1], `Institutions!$A$1:$${table[2]}$1,Institutions!A5:${table[2]}5`),
+            ],
+          ],
+        },
+      ],
+      confirmOverwrite: true,
+    });
+    const one = await port.explain("Allocations", "Z5");
+    expect(one.value).toBe(value);
+    expect(e.lines).toEqual(one.lines);
+    expect(name).not.toBe("");
   });
 
   it("runs the check, compare, fit and projection screens' actions", async () => {

@@ -1,11 +1,12 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen } from "@testing-library/react";
 import { expectAccessible, failOnConsoleError, modelPort, previewPort, renderScreen } from "./helpers/setup";
-import { echoCalc, type Calc } from "./helpers/memoryBook";
+import { allocateAll, echoCalc, type Calc } from "./helpers/memoryBook";
 
 const calc: Calc = (f, at, book) => {
-  if (f.startsWith("=SEND.ALLOCATE("))
-    return [[f.includes('"Option A"') && at.address === "D3" ? { error: "#N/A", message: "x" } : 1000.1]];
+  // Option A's second institution (D3) fails
+  const alloc = allocateAll(f, (k) => (f.includes('"Option A"') && k === 2 ? { error: "#N/A", message: "x" } : 1000.1));
+  if (alloc) return alloc;
   if (f.startsWith("=SEND.CHECK(")) return [["OK"]];
   return echoCalc(f, at, book);
 };

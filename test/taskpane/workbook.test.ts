@@ -66,6 +66,49 @@ describe("createModel + discoverModel", () => {
     expect(effectiveValue(m.rates!, "Option A", "no.such.key")).toBeNull();
   });
 
+  it("finds an older model's per-cell SEND.ALLOCATE columns, and never a Blocks sheet's spills", async () => {
+    const per = (i: number, o: string) =>
+      `=SEND.ALLOCATE(Rates!$A$1:$Z$200,"${o}",Institutions!$A$1:$C$1,Institutions!A${i + 1}:C${i + 1})`;
+    const port = new PreviewPort(
+      new MemoryBook({
+        Rates: [
+          ["Factor", "Description", "Unit", "National", "Option A"],
+          ["topup.mainstream.band1", "Top-up", "£/pupil", 4000, null],
+        ],
+        Institutions: [
+          ["Name", "Phase", "EHCP Band 1"],
+          ["Ash", "Primary", 2],
+          ["Oak", "Primary", 1],
+        ],
+        Blocks: [
+          ["Name", "Phase", "National: Schools"],
+          [
+            '=Institutions!A2&""',
+            '=Institutions!B2&""',
+            '=SEND.ALLOCATEALL(Rates!$A$1:$Z$200,"National",Institutions!$A$1:$C$3,"Schools")',
+          ],
+        ],
+        Allocations: [
+          ["Name", "Phase", "National", "Option A"],
+          ['=Institutions!A2&""', '=Institutions!B2&""', per(1, "National"), per(1, "Option A")],
+          ['=Institutions!A3&""', '=Institutions!B3&""', per(2, "National"), per(2, "Option A")],
+        ],
+      }),
+      async () => ({ fn: "", lines: [] }),
+    );
+    const m = await discoverModel(port);
+    expect(m.allocations).toEqual({
+      sheet: "Allocations",
+      columns: [
+        { option: "National", col: 3 },
+        { option: "Option A", col: 4 },
+      ],
+      count: 2,
+      width: 4,
+    });
+    expect(m.rates?.ref).toBe("Rates!$A$1:$Z$200");
+  });
+
   it("refuses to run a stale plan over sheets that now exist", async () => {
     const { port, plan } = await model(2);
     await expect(createModel(port, plan, async () => true)).rejects.toThrow("A sheet named 'Rates' already exists");

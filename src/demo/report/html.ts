@@ -64,7 +64,7 @@ export function reportHtml(d: ReportData, charts: ReportCharts): string {
     ),
   ];
   const memoRows = d.memo.map((m) => [m.label, "", ...m.totals.map(money)]);
-  const allRow = ["All blocks (SEND.ALLOCATE Total)", "", ...d.allBlocks.map(money)];
+  const allRow = ["All blocks (SEND.ALLOCATEALL Total)", "", ...d.allBlocks.map(money)];
   const phasesTable = table(optionsHead, [...phaseRows, totalRow, changeRow], 1).replace(
     /<tr><td>Total<\/td>/,
     '<tr class="total"><td>Total</td>',

@@ -27,7 +27,7 @@ function newKeyRow(rates: RatesInfo, key: string, description: string, unit: str
 }
 
 /**
- * Adds the option's column to the rates table and, given the model, a SEND.ALLOCATE column for it on
+ * Adds the option's column to the rates table and, given the model, a spilling SEND.ALLOCATEALL column for it on
  * the Allocations sheet (after the last used column), all in one transaction.
  */
 export async function addOption(
@@ -62,14 +62,14 @@ export async function addOption(
     if (alloc && refs) {
       const c = alloc.width + 1;
       const letter = colLetters(c);
-      const rows = [[n], ...Array.from({ length: alloc.count }, (_, i) => [allocationFormula(refs, n, i + 1)])];
-      // the header is a name (text even when it starts with "="); the formulas below it are the pane's own
+      // the header is a name (text even when it starts with "="); the formula below it is the pane's own and
+      // spills one Total per institution (older per-cell models get the same: the column reads the same table)
       await tx.write({ sheet: alloc.sheet, kind: "values", blocks: [{ topLeft: `${letter}1`, rows: [[n]] }] });
       if (alloc.count > 0) {
         await tx.write({
           sheet: alloc.sheet,
           kind: "formulas",
-          blocks: [{ topLeft: `${letter}2`, rows: rows.slice(1) }],
+          blocks: [{ topLeft: `${letter}2`, rows: [[allocationFormula(refs, n)]] }],
         });
         await tx.setNumberFormat(alloc.sheet, `${letter}2:${letter}${alloc.count + 1}`, MONEY_FORMAT);
       }

@@ -2,7 +2,7 @@
 // (the screen shows them) — nothing here swallows an error.
 import { parseRangeOrThrow, sheetRef, splitRef } from "../../util/a1";
 import { clipToUsed } from "./clip";
-import { blockAddress, forHost, overwrites, rectangular, toEngineCell } from "./cells";
+import { blockAddress, forHost, overwrites, rectangular, spillOffset, toEngineCell } from "./cells";
 import type {
   CellValue,
   ChartSpec,
@@ -317,8 +317,8 @@ export class ExcelPort implements WorkbookPort {
     });
   }
 
-  getSelection(): Promise<Selection | null> {
-    return Excel.run(async (ctx) => {
+  async getSelection(): Promise<Selection | null> {
+    const sel = await Excel.run(async (ctx) => {
       const cell = ctx.workbook.getActiveCell();
       cell.load(["address", "formulas", "values", "valueTypes"]);
       await ctx.sync();
@@ -332,10 +332,36 @@ export class ExcelPort implements WorkbookPort {
         value: toCellValues(cell.values, cell.valueTypes as string[][])[0][0],
       };
     });
+    if (!sel || (typeof sel.formula === "string" && sel.formula.startsWith("="))) return sel;
+    const parent = await this.spillParent(sel.sheet, sel.address);
+    return parent ? { ...sel, formula: parent.formula } : sel;
+  }
+
+  /** The formula cell whose spill covers `address` and its formula (ExcelApi 1.12), or null. */
+  private spillParent(sheet: string, address: string): Promise<{ address: string; formula: RawCell } | null> {
+    // spill parents came with ExcelApi 1.12 (before it, Excel has no spilled cells to ask about)
+    if (typeof Office === "undefined" || !Office.context.requirements.isSetSupported("ExcelApi", "1.12"))
+      return Promise.resolve(null);
+    return Excel.run(async (ctx) => {
+      const parent = ctx.workbook.worksheets.getItem(sheet).getRange(address).getSpillParentOrNullObject();
+      parent.load(["address", "formulas"]);
+      await ctx.sync();
+      if (parent.isNullObject) return null;
+      return { address: splitRef(parent.address).range, formula: parent.formulas[0][0] as RawCell };
+    });
   }
 
   async explain(sheet: string, address: string): Promise<Explanation> {
-    const [[formula]] = await this.readFormulas(sheet, address);
+    let [[formula]] = await this.readFormulas(sheet, address);
+    let at: { row: number; col: number } | undefined;
+    if (typeof formula !== "string" || !formula.startsWith("=")) {
+      // one row of a spilled column (an Allocations option): explain it through the spill's own formula
+      const parent = await this.spillParent(sheet, address);
+      if (parent) {
+        formula = parent.formula;
+        at = spillOffset(parent.address, address);
+      }
+    }
     if (typeof formula !== "string" || !formula.startsWith("="))
       throw new Error(`${sheetRef(sheet, address)} holds no formula`);
     return this.opts.explain(
@@ -348,6 +374,7 @@ export class ExcelPort implements WorkbookPort {
         return values.map((r) => r.map(toEngineCell));
       },
       sheet,
+      at,
     );
   }
 }

@@ -3,7 +3,7 @@
 // as metadata the preview grid draws.
 import { parseCellOrThrow, parseRangeOrThrow, rangeA1, sheetRef, splitRef } from "../../util/a1";
 import { downloadBlob } from "./download";
-import { blockAddress, forHost, isEmptyCell, overwrites, rectangular, toEngineCell } from "./cells";
+import { blockAddress, forHost, isEmptyCell, overwrites, rectangular, spillOffset, toEngineCell } from "./cells";
 import type {
   CellValue,
   ChartSpec,
@@ -27,6 +27,8 @@ export interface HeadlessBook {
   getValues(sheet: string, rangeA1: string): CellValue[][];
   getFormulas(sheet: string, rangeA1: string): RawCell[][];
   usedRange(sheet: string): string | null;
+  /** the A1 of the formula whose spill covers a cell not its own, or null */
+  spillAnchor?(sheet: string, a1: string): string | null;
 }
 
 export interface PreviewMeta {
@@ -261,13 +263,22 @@ export class PreviewPort implements WorkbookPort {
     if (!this.selection) return null;
     const { sheet } = this.selection;
     const address = this.selection.address.split(":")[0];
-    const formula = this.book.getFormulas(sheet, address)[0]?.[0] ?? null;
+    const own = this.book.getFormulas(sheet, address)[0]?.[0] ?? null;
+    const anchor = own === null ? (this.book.spillAnchor?.(sheet, address) ?? null) : null;
+    const formula = anchor ? (this.book.getFormulas(sheet, anchor)[0]?.[0] ?? null) : own;
     const value = this.book.getValues(sheet, address)[0]?.[0] ?? null;
     return { sheet, address, formula: formula === "" ? null : formula, value };
   }
 
   async explain(sheet: string, address: string): Promise<Explanation> {
-    const [[formula]] = await this.readFormulas(sheet, address);
+    let [[formula]] = await this.readFormulas(sheet, address);
+    let at: { row: number; col: number } | undefined;
+    const anchor = typeof formula === "string" ? null : (this.book.spillAnchor?.(sheet, address) ?? null);
+    if (anchor) {
+      // one row of a spilled column (an Allocations option): explain it through the spill's own formula
+      [[formula]] = await this.readFormulas(sheet, anchor);
+      at = spillOffset(anchor, address);
+    }
     if (typeof formula !== "string" || !formula.startsWith("="))
       throw new Error(`${sheetRef(sheet, address)} holds no formula`);
     return this.explainFn(
@@ -278,6 +289,7 @@ export class PreviewPort implements WorkbookPort {
         return values.map((r) => r.map(toEngineCell));
       },
       sheet,
+      at,
     );
   }
 }

@@ -2,7 +2,7 @@
 // PreviewPort (an in-browser headless workbook). The pane writes formulas and reads results and
 // traces through this interface; it never computes funding itself.
 import type { Cell } from "../../engine/types";
-import type { Explanation } from "../../functions/explain";
+import type { Explanation, SpillOffset } from "../../functions/explain";
 import type { RawCell } from "../../model/types";
 
 export type { RawCell };
@@ -63,7 +63,7 @@ export interface Selection {
   sheet: string;
   /** the active cell, e.g. "C5" */
   address: string;
-  /** its formula text, or its raw value when it holds no formula */
+  /** its formula text (for a cell of a spill, the formula it spills from), or its raw value when it holds no formula */
   formula: RawCell;
   value: CellValue;
 }
@@ -89,6 +89,7 @@ export type ExplainFn = (
   formula: string,
   read: (ref: string) => Promise<Cell[][]>,
   sheet: string,
+  at?: SpillOffset,
 ) => Promise<Explanation>;
 
 export interface WorkbookPort {
@@ -125,6 +126,7 @@ export interface WorkbookPort {
   openNewWorkbook(base64: string, fileName: string): Promise<void>;
   selectRange(sheet: string, range: string): Promise<void>;
   getSelection(): Promise<Selection | null>;
-  /** The trace of the SEND function in a cell ("Allocations!C2"). */
+  /** The trace of the SEND function in a cell ("Allocations!C2"), or of the spill that covers it (one row of a
+   * spilled Allocations column explains that institution). */
   explain(sheet: string, address: string): Promise<Explanation>;
 }

@@ -56,3 +56,10 @@ export function overwrites(sheet: string, b: Block, existing: RawCell[][]): stri
 export function toEngineCell(v: CellValue): string | number | boolean | null {
   return v !== null && typeof v === "object" ? v.error : v;
 }
+
+/** Where `cell` sits in the spill whose formula is at `anchor` (both unqualified A1), as 0-based offsets. */
+export function spillOffset(anchor: string, cell: string): { row: number; col: number } {
+  const a = parseCellOrThrow(anchor);
+  const c = parseCellOrThrow(cell);
+  return { row: c.row - a.row, col: c.col - a.col };
+}

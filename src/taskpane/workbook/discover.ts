@@ -1,6 +1,8 @@
 // Finds the model in a workbook by its headers: the rates table (a Factor column), the institutions
-// table (Name and Phase, no formulas), the allocations (SEND.ALLOCATE formulas), checks and comparisons.
+// table (Name and Phase, no formulas), the allocations (a SEND.ALLOCATEALL spill per option, or per-cell
+// SEND.ALLOCATE formulas in older models), checks and comparisons.
 import { colLetters, parseRangeOrThrow, sheetRef } from "../../util/a1";
+import { allocationCall } from "../../model/allocations";
 import { headerIndex } from "../../model/institutions";
 import { modelRefs, ratesExtent, type ModelRefs } from "../../model/refs";
 import { normKey, normOption } from "../../engine/normalize";
@@ -65,7 +67,8 @@ const hasFn = (row: RawCell[] | undefined, fn: string) =>
 /** The first argument of the first SEND call on a row: the rates reference the model already uses. */
 function ratesRefIn(row: RawCell[] | undefined): string | null {
   for (const c of row ?? []) {
-    const m = typeof c === "string" ? /SEND\.(?:ALLOCATE|CHECK|COMPARE|PROJECT)\(([^,()"]+)[,)]/i.exec(c) : null;
+    const m =
+      typeof c === "string" ? /SEND\.(?:ALLOCATE|ALLOCATEALL|CHECK|COMPARE|PROJECT)\(([^,()"]+)[,)]/i.exec(c) : null;
     if (m) return m[1];
   }
   return null;
@@ -116,14 +119,12 @@ export async function discoverModel(port: WorkbookPort): Promise<ModelInfo> {
     const header = (top[0] ?? []).map(text);
     refHint ??= ratesRefIn(top[1]) ?? ratesRefIn(top[0]);
     if (!ratesSheet && header.some((h) => normKey(h) === "factor")) ratesSheet = { sheet, used };
-    else if (!info.allocations && hasFn(top[1], "ALLOCATE")) {
+    else if (!info.allocations && (top[1] ?? []).some((c) => allocationCall(c))) {
       // option names from the header's values: a name like "-5% plan" is stored as text ('-5% plan), and
       // its formula text would keep the apostrophe
       const names = ((await port.readValues(sheet, `A1:${colLetters(Math.max(r.right, 1))}1`))[0] ?? []).map(text);
       const columns = header.flatMap((_, c) =>
-        c >= 2 && names[c] !== "" && typeof top[1]?.[c] === "string" && hasFn([top[1][c]], "ALLOCATE")
-          ? [{ option: names[c], col: c + 1 }]
-          : [],
+        c >= 2 && names[c] !== "" && allocationCall(top[1]?.[c]) ? [{ option: names[c], col: c + 1 }] : [],
       );
       info.allocations = { sheet, columns, count: r.bottom - 1, width: r.right };
     } else if (!info.institutions && headerIndex(header, "Name") >= 0 && headerIndex(header, "Phase") >= 0) {

@@ -18,6 +18,13 @@ export const echoCalc: Calc = (f, at, book) => {
   return [[{ error: "#NAME?", message: `unknown formula ${f}` }]];
 };
 
+/** For a test's calc: `=SEND.ALLOCATEALL(rates, option, table)` spills one value per data row of its table
+ * (`value(k)` for the k-th, 1-based); null for any other formula. */
+export function allocateAll(f: string, value: (k: number) => CellValue): CellValue[][] | null {
+  const m = /^=SEND\.ALLOCATEALL\([^,]+,"[^"]*",[^,!]+!\$?[A-Z]+\$?1:\$?[A-Z]+\$?(\d+)\)$/.exec(f);
+  return m ? Array.from({ length: Number(m[1]) - 1 }, (_, k) => [value(k + 1)]) : null;
+}
+
 export class MemoryBook implements HeadlessBook {
   private sheets = new Map<string, Map<string, RawCell>>();
   setCellsCalls = 0;
@@ -112,6 +119,18 @@ export class MemoryBook implements HeadlessBook {
       out.push(line);
     }
     return out;
+  }
+
+  /** The formula cell whose result covers a1 (not its own cell), as the headless workbook's spills do. */
+  spillAnchor(sheet: string, a1: string): string | null {
+    const p = parseCellOrThrow(a1);
+    for (const [a, c] of this.sheet(sheet)) {
+      if (a === a1 || typeof c !== "string" || !c.startsWith("=")) continue;
+      const q = parseCellOrThrow(a);
+      const r = this.calc(c, { sheet, address: a }, this);
+      if (p.row >= q.row && p.row < q.row + r.length && p.col >= q.col && p.col < q.col + (r[0]?.length ?? 0)) return a;
+    }
+    return null;
   }
 
   usedRange(sheet: string): string | null {
