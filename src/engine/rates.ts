@@ -16,10 +16,19 @@ const IGNORED_HEADERS = new Set(["description", "unit", "source", "notes"]);
  * pane use it too.
  */
 export function ratesHeaderKind(header: unknown): "factor" | "ignored" | "blank" | "option" {
-  const h = typeof header === "string" ? header.trim() : typeof header === "number" ? String(header) : "";
+  const h = typeof header === "string" ? header.trim() : typeof header === "number" ? labelText(header) : "";
   if (h === "") return "blank";
   const k = normKey(h);
   return k === "factor" ? "factor" : IGNORED_HEADERS.has(k) ? "ignored" : "option";
+}
+
+/**
+ * A header or key cell as text. Names and keys are text, and Excel desktop builds send an empty cell of a range as
+ * the number 0 (the web sends null): a 0 there is read as blank, so a rates range padded with empty rows and
+ * columns reads the same from every host. (A 0 among the rates cannot be told from a blank: see the README.)
+ */
+function labelText(v: unknown): string {
+  return v === 0 ? "" : cellText(v as Cell);
 }
 
 /** A problem found while reading the table; SEND.CHECK lists them, other functions fail on them. */
@@ -75,7 +84,7 @@ function lazyProblem(p: Omit<RateProblem, "error">, make: () => SendError): Rate
 /** Reads the table's structure, collecting problems rather than stopping at the first. */
 export function readRatesTable(grid: Grid, arg = "rates"): RatesTable | SendError {
   if (grid.length === 0) return E.emptyTable(arg);
-  const header = grid[0].map(cellText);
+  const header = grid[0].map(labelText);
   const factorCol = header.findIndex((h) => ratesHeaderKind(h) === "factor");
   if (factorCol < 0)
     return E.noFactorColumn(
@@ -100,8 +109,8 @@ export function readRatesTable(grid: Grid, arg = "rates"): RatesTable | SendErro
   if (optionNames.length === 0) return E.noOptions(arg);
   const keys = new Map<string, { key: string; row: number; info: KeyInfo }>();
   for (let r = 1; r < grid.length; r++) {
-    const raw = cellText(grid[r][factorCol]);
-    if (raw === "") continue; // section heading
+    const raw = labelText(grid[r][factorCol]);
+    if (raw === "") continue; // section heading, or a blank row
     const k = normKey(raw);
     const info = findKeyInfo(k);
     if (!info) {

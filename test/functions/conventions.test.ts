@@ -156,3 +156,21 @@ describe.each(CALLS.map((c) => [c.label, c] as const))("%s", (_, call) => {
       ).toEqual(web);
     });
 });
+
+// The pane writes rates ranges with room to grow (empty rows and columns past the table). Excel desktop builds send
+// those empty cells as 0: a 0 in the header row or the key column is read as blank, so the padding changes nothing.
+const RATED = CALLS.filter((c) => specOf(c.fn)!.parameters.some((p) => p.name === "rates"));
+describe.each(RATED.map((c) => [c.label, c] as const))("%s, rates padded with empty cells sent as 0", (_, call) => {
+  test("gives what the web gives for the exact range", () => {
+    const at = specOf(call.fn)!.parameters.findIndex((p) => p.name === "rates");
+    const rates = call.args[at];
+    if (!Array.isArray(rates) || !rates.every(Array.isArray)) return; // a case whose rates are not a table
+    const width = Math.max(...(rates as unknown[][]).map((r) => r.length));
+    const padded = [
+      ...(rates as unknown[][]).map((r) => [...r, ...Array(width + 3 - r.length).fill(0)]),
+      ...Array.from({ length: 5 }, () => Array(width + 3).fill(0)),
+    ];
+    const args = call.args.map((a, i) => (i === at ? padded : a));
+    expect(run(call.fn, args)).toEqual(run(call.fn, call.args));
+  });
+});
