@@ -32,7 +32,7 @@ describe("send-model publish", () => {
     const r = run(["publish", model, "--out", out, "-q"]);
     // Elm's FSM is 'x': its allocation is an error, published as such and named (issue 21: exit 3, never silently)
     expect(r.stderr).toBe(
-      "send-model: Allocations!C4 shows #VALUE!: values: 'FSM' is not a number: 'x'.\n" +
+      "send-model: Allocations!C4 shows #VALUE!: table row 3 ('Elm'): 'FSM' is not a number: 'x'.\n" +
         `send-model: 1 figure of ${out} is an error (exit code 3)\n`,
     );
     expect(r.status).toBe(3);
