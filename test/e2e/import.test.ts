@@ -4,49 +4,36 @@
 // Builds into its own folder so it can run beside the main journey (test/e2e/pane.test.ts).
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   ARTIFACTS,
   axeSerious,
-  buildDist,
   describeAxe,
   DOCS_SCREENSHOTS,
-  launch,
-  openContext,
   ourCspViolations,
   ourErrors,
-  requireChromium,
   screenshot,
-  serve,
   SCREENSHOTS,
-  watch,
   type PageLog,
+  openPreview,
+  type Preview,
 } from "./support";
 
 const WAIT = 20_000;
 const DIST = path.join(ARTIFACTS, "e2e-import-dist");
 const FIXTURE = path.join(__dirname, "../import/fixtures/officer-schools.csv");
 
-let server: Awaited<ReturnType<typeof serve>> | undefined;
-let browser: Browser | undefined;
+let preview: Preview | undefined;
 let page: Page;
 let log: PageLog;
 
 beforeAll(async () => {
-  requireChromium();
-  await buildDist(DIST);
-  server = await serve(DIST);
-  browser = await launch();
-  const context = await openContext(browser, WAIT);
-  page = await context.newPage();
-  log = await watch(page);
-  await page.goto(`${server.url}/preview.html?workbook=empty`);
-  await page.getByRole("grid", { name: "Sheet Sheet1", exact: true }).waitFor();
+  preview = await openPreview(DIST, WAIT);
+  ({ page, log } = preview);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
 });
 
 const pane = () => page.getByRole("main");

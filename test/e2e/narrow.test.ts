@@ -4,21 +4,17 @@
 // clientWidth), and the Rates matrix names each band by its own name. Builds into its own folder.
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   ARTIFACTS,
   axeSerious,
-  buildDist,
   describeAxe,
-  launch,
-  openContext,
   ourCspViolations,
   ourErrors,
-  requireChromium,
   screenshot,
-  serve,
-  watch,
   type PageLog,
+  openPreview,
+  type Preview,
 } from "./support";
 
 const WAIT = 20_000;
@@ -27,8 +23,7 @@ const CSV = path.join(ARTIFACTS, "eight-bands.csv");
 const LETTERS = "ABCDEFGH".split("");
 const LONG = "Option for the Schools Forum consultation 2025-26 (banded top-ups, revised)";
 
-let server: Awaited<ReturnType<typeof serve>> | undefined;
-let browser: Browser | undefined;
+let preview: Preview | undefined;
 let page: Page;
 let log: PageLog;
 
@@ -48,21 +43,13 @@ function writeCsv(): void {
 }
 
 beforeAll(async () => {
-  requireChromium();
   writeCsv();
-  await buildDist(DIST);
-  server = await serve(DIST);
-  browser = await launch();
-  const context = await openContext(browser, WAIT);
-  page = await context.newPage();
-  log = await watch(page);
-  await page.goto(`${server.url}/preview.html?workbook=empty`);
-  await page.getByRole("grid", { name: "Sheet Sheet1", exact: true }).waitFor();
+  preview = await openPreview(DIST, WAIT);
+  ({ page, log } = preview);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
 });
 
 const pane = () => page.getByRole("main");

@@ -5,7 +5,7 @@
 // on the page and fails on any Content-Security-Policy violation; each screen is saved as a screenshot.
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { formatMoney } from "../../src/taskpane/numbers";
 import { presentTrace } from "../../src/taskpane/workbook/trace";
 import type { CellValue, RawCell } from "../../src/taskpane/ports/WorkbookPort";
@@ -15,20 +15,17 @@ import { parseCellOrThrow, parseRangeOrThrow } from "../../src/util/a1";
 import { forecast } from "../../src/engine/forecast";
 import {
   axeSerious,
-  buildDist,
   describeAxe,
   DIST,
   DOCS_SCREENSHOTS,
-  launch,
-  openContext,
   ourCspViolations,
   ourErrors,
-  requireChromium,
   screenshot,
-  serve,
   SCREENSHOTS,
   watch,
   type PageLog,
+  openPreview,
+  type Preview,
 } from "./support";
 
 const WAIT = 20_000;
@@ -47,29 +44,20 @@ const SCREENS = [
   "paper",
 ];
 
-let server: Awaited<ReturnType<typeof serve>> | undefined;
-let browser: Browser | undefined;
+let preview: Preview | undefined;
 let page: Page;
 let log: PageLog;
 let expected: Expected;
 let stepsPassed = 0;
 
 beforeAll(async () => {
-  requireChromium();
   // the build runs in a child process while Node works out the expected figures
-  [, expected] = await Promise.all([buildDist(), expectedFlow()]);
-  server = await serve(DIST);
-  browser = await launch();
-  const context = await openContext(browser, WAIT);
-  page = await context.newPage();
-  log = await watch(page);
-  await page.goto(`${server.url}/preview.html?workbook=empty`);
-  await grid("Sheet1").waitFor();
+  [preview, expected] = await Promise.all([openPreview(DIST, WAIT), expectedFlow()]);
+  ({ page, log } = preview);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
 });
 
 // ---- page helpers --------------------------------------------------------------------------------
@@ -566,7 +554,7 @@ describe("the task pane in chromium, on the built preview", () => {
   it("taskpane.html and help.html load with no CSP violation of ours (office.js telemetry blocked on purpose)", async () => {
     const other = await page.context().newPage();
     const otherLog = await watch(other);
-    await other.goto(`${server!.url}/taskpane.html`);
+    await other.goto(`${preview!.url}/taskpane.html`);
     await other.getByText("This task pane runs inside Excel.", { exact: false }).waitFor();
     // office.js tries its telemetry frame 3 s after loading: wait for it, so the allow-list is exercised
     const seen = () => otherLog.csp.map((v) => v.directive).sort();
@@ -575,7 +563,7 @@ describe("the task pane in chromium, on the built preview", () => {
       ["frame-src", "style-src-attr"],
       "office.js telemetry frame blocked",
     );
-    await other.goto(`${server!.url}/help.html`);
+    await other.goto(`${preview!.url}/help.html`);
     await other.getByRole("heading", { name: "SEND functions", exact: true }).first().waitFor();
     await other.close();
     expect(ourCspViolations(otherLog, { officeJs: true })).toEqual([]);
@@ -603,7 +591,7 @@ describe("an officer's own 30 schools from a CSV with their own headers, at a 35
   const TOPUP = "Top-up, Band 3, Mainstream school (£/pupil/year)";
 
   it("Import: proposes the mapping from the officer's headers, names what it keeps, imports 30 schools", async () => {
-    await page.goto(`${server!.url}/preview.html?workbook=empty`);
+    await page.goto(`${preview!.url}/preview.html?workbook=empty`);
     await grid("Sheet1").waitFor();
     await screenTab("Import").click();
     await pane().locator("#import-file").setInputFiles(CSV);

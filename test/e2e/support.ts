@@ -120,6 +120,35 @@ export async function openContext(browser: Browser, wait: number): Promise<Brows
   return context;
 }
 
+/** What every e2e file starts from: the preview built into `dist`, served, and open on an empty workbook. */
+export interface Preview {
+  url: string;
+  page: Page;
+  log: PageLog;
+  close(): Promise<void>;
+}
+
+export async function openPreview(dist: string, wait: number): Promise<Preview> {
+  requireChromium();
+  await buildDist(dist);
+  const server = await serve(dist);
+  const browser = await launch();
+  const close = async () => {
+    await browser.close();
+    await server.close();
+  };
+  try {
+    const page = await (await openContext(browser, wait)).newPage();
+    const log = await watch(page);
+    await page.goto(`${server.url}/preview.html?workbook=empty`);
+    await page.getByRole("grid", { name: "Sheet Sheet1", exact: true }).waitFor();
+    return { url: server.url, page, log, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
 export interface CspViolation {
   directive: string;
   blocked: string;
