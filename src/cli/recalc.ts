@@ -1,8 +1,8 @@
 // `send-model recalc IN.xlsx [--out OUT.xlsx] [--json]`: evaluate every formula headlessly.
-import { refuseOverwrite, writeFileAtomic } from "../headless/io/files";
+import { FileProblem, refuseOverwrite, writeFileAtomic } from "../headless/io/files";
 import { patchesOf, patchPackage } from "../headless/io/patchValues";
-import { formulaResults, loadHostIsolated, markFailed, sheetsForWrite, snapshot } from "../headless/io/bridge";
-import { DEFAULT_ZIP_LIMITS, readXlsx, writeXlsx, type CellResult } from "../headless/xlsx";
+import { formulaResults, loadHostIsolated, markFailed, snapshot } from "../headless/io/bridge";
+import { DEFAULT_ZIP_LIMITS, readXlsx, type CellResult } from "../headless/xlsx";
 import { progress, type CliIo } from "./io";
 import { summarise, summaryJson, summaryText } from "./summary";
 
@@ -44,14 +44,15 @@ export async function runRecalc(
     io.out(opts.json ? summaryJson(rows) : summaryText(rows));
   } else if (opts.json) io.out(resultsJson(results));
   if (opts.out) {
-    // only the cached values change; everything else in the file is kept byte for byte when possible
-    const patches = book.bytes ? patchesOf(snaps, new Map(book.sheets.map((s) => [s.name, s.arrays]))) : undefined;
-    const patched = patches && book.bytes ? await patchPackage(book.bytes, patches) : undefined;
-    if (patched) writeFileAtomic(opts.out, patched, [input]);
-    else await writeXlsx(opts.out, sheetsForWrite(snaps), { base: book.source, protect: [input] });
-    say(
-      `wrote ${opts.out}${patched ? "" : " (re-serialised: a spill grew past the cells the file has; charts and other parts exceljs cannot read are not kept)"}`,
-    );
+    // only the cached values change (new cells where a spill grew); everything else is kept byte for byte
+    const arrays = new Map(book.sheets.map((s) => [s.name, s.arrays]));
+    const patched = book.bytes
+      ? await patchPackage(book.bytes, patchesOf(snaps, arrays))
+      : { problem: "the workbook's original bytes were not kept" };
+    if ("problem" in patched)
+      throw new FileProblem(`cannot write ${opts.out}: ${patched.problem} (nothing was written)`);
+    writeFileAtomic(opts.out, patched.data, [input]);
+    say(`wrote ${opts.out}`);
   }
   if (!opts.json && !opts.out && !opts.summary) {
     io.out(

@@ -6,6 +6,15 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { readXlsxBuffer } from "../../src/headless/xlsx";
+import {
+  CHART as SPILL_CHART,
+  CHART_PART,
+  DEFINED_NAME,
+  PROTECTION,
+  SPILL_ANCHOR,
+  spillBook,
+} from "../hostile/spillBook";
 
 const ROOT = path.join(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/send-model.js");
@@ -87,5 +96,43 @@ describe("recalc --out keeps what it does not compute", () => {
     // the protected sheet (and its password hash) untouched
     const yearPart = [...before.keys()].find((n) => before.get(n)!.includes("sheetProtection"))!;
     expect(after.get(yearPart)).toBe(before.get(yearPart));
+  }, 120_000);
+});
+
+describe("recalc --out when a spill grows past the cells the file has", () => {
+  it("adds the spill's cells and keeps the chart, the defined name and the protection hash", async () => {
+    const input = path.join(dir, "grows.xlsx");
+    const output = path.join(dir, "grows-out.xlsx");
+    fs.writeFileSync(input, await spillBook(10)); // saved with a spill of 3; the Inst sheet now holds 10
+    const r = spawnSync(process.execPath, [BIN, "recalc", input, "--out", output], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: expect.stringContaining("wrote") });
+    expect(r.stderr).not.toMatch(/re-serialised/);
+    const before = await parts(input);
+    const after = await parts(output);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [name, text] of before)
+      if (name !== "xl/worksheets/sheet3.xml") expect({ name, text: after.get(name) }).toEqual({ name, text });
+    expect(after.get(CHART_PART)).toBe(SPILL_CHART);
+    expect(after.get("xl/workbook.xml")).toContain(DEFINED_NAME);
+    const calc = after.get("xl/worksheets/sheet3.xml")!;
+    expect(calc).toContain(`</sheetData>${PROTECTION}`);
+    expect(calc).toContain('<drawing r:id="rIdChart"/>');
+    expect(calc).toContain(`<c r="${SPILL_ANCHOR}" cm="1"><f t="array" ref="A2:A11">`);
+    expect(calc).toContain('<dimension ref="A1:C11"/>');
+    // read back by our reader (and so exceljs): every institution's total, in order, and the name still works
+    const book = await readXlsxBuffer(fs.readFileSync(output));
+    const cached = book.sheets.find((s) => s.name === "Calc")!.cached;
+    expect(cached.slice(1).map((row) => row[0])).toEqual([
+      39500, 305000, 84000, 60000, 39500, 305000, 84000, 60000, 39500, 305000,
+    ]);
+    expect(cached[0][2]).toBe(6000); // =Uplift*2
+    expect(book.names?.map((n) => n.name)).toEqual(["Uplift"]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(output) as unknown as ExcelJS.Buffer);
+    expect(wb.getWorksheet("Calc")!.getCell("A11").value).toBe(305000);
   }, 120_000);
 });

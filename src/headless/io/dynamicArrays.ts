@@ -7,7 +7,7 @@
 // nothing of cm or metadata.xml, so this adds them to its output.
 import JSZip from "jszip";
 
-const META_PART = "xl/metadata.xml";
+export const META_PART = "xl/metadata.xml";
 const META_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml";
 const META_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata";
 
@@ -86,30 +86,33 @@ export async function markDynamicArrays(
     total += r.marked;
     zip.file(part, r.xml);
   }
-  if (total > 0 && !zip.file(META_PART)) {
-    zip.file(META_PART, METADATA_XML);
-    const types = await zip.file("[Content_Types].xml")!.async("string");
-    if (!types.includes('PartName="/xl/metadata.xml"')) {
-      zip.file(
-        "[Content_Types].xml",
-        types.replace("</Types>", `<Override PartName="/xl/metadata.xml" ContentType="${META_CONTENT_TYPE}"/></Types>`),
-      );
-    }
-    const relsPath = "xl/_rels/workbook.xml.rels";
-    const rels = await zip.file(relsPath)!.async("string");
-    if (!rels.includes(META_REL_TYPE)) {
-      const ids = [...rels.matchAll(/\bId="rId(\d+)"/g)].map((m) => Number(m[1]));
-      const id = `rId${Math.max(0, ...ids) + 1}`;
-      zip.file(
-        relsPath,
-        rels.replace(
-          "</Relationships>",
-          `<Relationship Id="${id}" Type="${META_REL_TYPE}" Target="metadata.xml"/></Relationships>`,
-        ),
-      );
-    }
-  }
+  if (total > 0 && !zip.file(META_PART)) await addDynamicArrayMetadata(zip);
   return deterministicZip(zip);
+}
+
+/** Adds xl/metadata.xml (one dynamic-array record: cm="1") with its content type and workbook relationship. */
+export async function addDynamicArrayMetadata(zip: JSZip): Promise<void> {
+  zip.file(META_PART, METADATA_XML);
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  if (!types.includes('PartName="/xl/metadata.xml"')) {
+    zip.file(
+      "[Content_Types].xml",
+      types.replace("</Types>", `<Override PartName="/xl/metadata.xml" ContentType="${META_CONTENT_TYPE}"/></Types>`),
+    );
+  }
+  const relsPath = "xl/_rels/workbook.xml.rels";
+  const rels = await zip.file(relsPath)!.async("string");
+  if (!rels.includes(META_REL_TYPE)) {
+    const ids = [...rels.matchAll(/\bId="rId(\d+)"/g)].map((m) => Number(m[1]));
+    const id = `rId${Math.max(0, ...ids) + 1}`;
+    zip.file(
+      relsPath,
+      rels.replace(
+        "</Relationships>",
+        `<Relationship Id="${id}" Type="${META_REL_TYPE}" Target="metadata.xml"/></Relationships>`,
+      ),
+    );
+  }
 }
 
 /** The package's bytes with a fixed timestamp on every entry: the same sheets give byte-identical files. */

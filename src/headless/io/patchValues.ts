@@ -3,11 +3,14 @@
 // are patched into the original package: in each worksheet part only the cached value (<v>) and its type (t=)
 // of formula cells and spilled cells change, plus the ref= of an array formula whose spill changed size. Every
 // other part (charts, drawings, comments, tables, styles, metadata, defined names) is copied byte for byte.
-// When a spill now covers a cell the file does not have, the patch cannot apply and the caller falls back.
+// A spill that grew past the cells the file has gets new cells (io/sheetRows.ts: in row and column order, styled as
+// their row or column, the <dimension> grown); a formula that spills for the first time becomes a dynamic array.
+// What still cannot be patched (a shared formula that now spills) is refused, naming the cell: never re-serialised.
 import JSZip from "jszip";
 import type { CellResult } from "./cells";
 import { FILE_ERRORS } from "./cells";
-import { sheetParts } from "./dynamicArrays";
+import { addDynamicArrayMetadata, META_PART, sheetParts } from "./dynamicArrays";
+import { defaultStyles, editRows, growDimension, sheetDataOf } from "./sheetRows";
 import type { SheetSnapshot } from "./bridge";
 import { cellA1, cellsOf, parseCellOrThrow, parseRangeOrThrow } from "../../util/a1";
 
@@ -22,6 +25,8 @@ export interface SheetPatch {
   values: ReadonlyMap<string, CellResult>;
   refs: ReadonlyMap<string, string>;
   clear?: readonly { anchor: string; ref: string }[];
+  /** formulas that spill now but were plain formulas in the file: anchor -> spill (they become dynamic arrays) */
+  arrays?: ReadonlyMap<string, string>;
 }
 
 /** t= and the children replacing <v> for a value; `formula` cells use t="str" for text, others inline text. */
@@ -36,11 +41,20 @@ function valueXml(v: CellResult, formula: boolean): { t?: string; inner: string 
   return { t: "e", inner: `<v>${FILE_ERRORS.includes(v.error) ? v.error : "#VALUE!"}</v>` };
 }
 
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const F = /<f\b[^>]*\/>|<f\b[^>]*>[\s\S]*?<\/f>/;
+const V = /<v>[\s\S]*?<\/v>|<v\/>/;
+const IS = /<is>[\s\S]*?<\/is>/;
 
-/** Patches one worksheet's XML; returns undefined when a cell to set is not in it. */
-export function patchSheetXml(xml: string, patch: SheetPatch): string | undefined {
-  const seen = new Set<string>();
+export type Patched = { xml: string } | { problem: string };
+
+/**
+ * Patches one worksheet's XML: cached values, array refs, formulas that now spill marked as dynamic arrays
+ * (`cm`: the file's dynamic-array cell-metadata index), and cells the file lacks created in row and column order
+ * (with their row's or column's style) with the <dimension> grown to them. A `problem` when the patch cannot be
+ * applied without changing a formula (a shared formula that now spills).
+ */
+export function patchSheetXml(xml: string, patch: SheetPatch, opts: { sheet?: string; cm?: number } = {}): Patched {
+  const sheet = opts.sheet ?? "the sheet";
   const cleared = (patch.clear ?? []).map((c) => ({ anchor: c.anchor, box: parseRangeOrThrow(c.ref) }));
   const inCleared = (ref: string) => {
     if (cleared.length === 0) return false;
@@ -49,66 +63,123 @@ export function patchSheetXml(xml: string, patch: SheetPatch): string | undefine
       (x) => x.anchor !== ref && r >= x.box.top && r <= x.box.bottom && c >= x.box.left && c <= x.box.right,
     );
   };
-  const out = xml.replace(CELL, (whole, attrs: string, body: string | undefined) => {
-    const ref = /\br="([A-Z]+\d+)"/.exec(attrs)?.[1];
-    if (!ref) return whole;
+  const wanted = new Map<number, number[]>();
+  for (const [ref, v] of patch.values) {
+    if (v === null) continue; // a blank result needs no cell
+    const { row, col } = parseCellOrThrow(ref);
+    const cols = wanted.get(row) ?? [];
+    cols.push(col);
+    wanted.set(row, cols);
+  }
+  for (const cols of wanted.values()) cols.sort((a, b) => a - b);
+  const data = sheetDataOf(xml);
+  if (!data) {
+    if (wanted.size === 0) return { xml };
+    return { problem: `sheet '${sheet}' has no <sheetData> to hold its values` };
+  }
+  let problem: string | undefined;
+  const edit = (ref: string, attrs: string, body: string | undefined): string | undefined => {
     if (!patch.values.has(ref)) {
-      if (!inCleared(ref)) return whole;
-      const rest = (body ?? "").replace(/<v>[\s\S]*?<\/v>|<v\/>/, "").replace(/<is>[\s\S]*?<\/is>/, "");
+      if (!inCleared(ref)) return undefined;
+      const rest = (body ?? "").replace(V, "").replace(IS, "");
       return `<c${attrs.replace(/\s+t="[^"]*"/, "")}>${rest}</c>`;
     }
-    seen.add(ref);
     const inner = body ?? "";
-    const f = /<f\b[^>]*\/>|<f\b[^>]*>[\s\S]*?<\/f>/.exec(inner)?.[0];
+    const f = F.exec(inner)?.[0];
     let fXml = f ?? "";
+    let a = attrs.replace(/\s+t="[^"]*"/, "");
     const newRef = patch.refs.get(ref);
     if (f && newRef) fXml = f.replace(/\bref="[^"]*"/, `ref="${newRef}"`);
+    const spill = patch.arrays?.get(ref);
+    if (f && spill) {
+      // a formula that spills now but was saved as a plain formula becomes a dynamic array, as Excel saves one
+      if (/\bt="shared"/.test(f)) {
+        problem ??= `${sheet}!${ref}: its formula is shared with other cells and now spills over ${spill}; the file cannot be patched without rewriting those formulas`;
+      } else if (opts.cm === undefined) {
+        problem ??= `${sheet}!${ref}: its formula now spills over ${spill}, and the file's metadata has no dynamic-array record to mark it with`;
+      } else {
+        const open = /^<f\b([^>]*?)(\/?)>/.exec(f)!;
+        const kept = open[1].replace(/\s+(t|ref)="[^"]*"/g, "");
+        fXml = `<f t="array" ref="${spill}"${kept}${open[2]}>${f.slice(open[0].length)}`;
+        if (!/\bcm="/.test(a)) a += ` cm="${opts.cm}"`;
+      }
+    }
     const { t, inner: v } = valueXml(patch.values.get(ref)!, f !== undefined);
-    const rest = inner
-      .replace(/<f\b[^>]*\/>|<f\b[^>]*>[\s\S]*?<\/f>/, "")
-      .replace(/<v>[\s\S]*?<\/v>|<v\/>/, "")
-      .replace(/<is>[\s\S]*?<\/is>/, "");
-    const a = attrs.replace(/\s+t="[^"]*"/, "") + (t ? ` t="${t}"` : "");
-    return `<c${a}>${fXml}${v}${rest}</c>`;
-  });
-  // a blank result needs no cell; any other result in a cell the file lacks cannot be patched in
-  for (const [ref, v] of patch.values) if (!seen.has(ref) && v !== null) return undefined;
-  return out;
+    const rest = inner.replace(F, "").replace(V, "").replace(IS, "");
+    return `<c${a}${t ? ` t="${t}"` : ""}>${fXml}${v}${rest}</c>`;
+  };
+  const styleOf = defaultStyles(xml, data.inner);
+  const create = (ref: string) => {
+    const { row, col } = parseCellOrThrow(ref);
+    const s = styleOf(row, col);
+    const { t, inner } = valueXml(patch.values.get(ref)!, false);
+    return `<c r="${ref}"${s ? ` s="${s}"` : ""}${t ? ` t="${t}"` : ""}>${inner}</c>`;
+  };
+  const rows = editRows(data.inner, { edit, wanted, create });
+  if (problem) return { problem };
+  const out = data.before + rows.inner + data.after;
+  return { xml: rows.bottom ? growDimension(out, rows.bottom, rows.right) : out };
+}
+
+/** The cm= index of the file's dynamic-array cell metadata (XLDAPR), or undefined when it has none. */
+export function dynamicArrayCm(metadata: string): number | undefined {
+  const types = [...metadata.matchAll(/<metadataType\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
+  const t = types.indexOf("XLDAPR") + 1;
+  if (t === 0) return undefined;
+  const future = /<futureMetadata\b[^>]*\bname="XLDAPR"[^>]*>([\s\S]*?)<\/futureMetadata>/.exec(metadata)?.[1] ?? "";
+  const v = [...future.matchAll(/<bk>([\s\S]*?)<\/bk>/g)].findIndex((m) => /\bfDynamic="1"/.test(m[1]));
+  if (v < 0) return undefined;
+  const cells = /<cellMetadata\b[^>]*>([\s\S]*?)<\/cellMetadata>/.exec(metadata)?.[1] ?? "";
+  const i = [...cells.matchAll(/<bk>([\s\S]*?)<\/bk>/g)].findIndex((m) =>
+    new RegExp(`<rc\\b(?=[^>]*\\bt="${t}")(?=[^>]*\\bv="${v}")[^>]*/>`).test(m[1]),
+  );
+  return i < 0 ? undefined : i + 1;
 }
 
 /**
- * The original package with new cached values; undefined when some sheet cannot be patched (a spill grew
- * into cells the file does not have), so the caller re-serialises instead.
+ * The original package with new cached values, or the first problem that stops it (nothing is then written:
+ * the caller refuses, naming the sheet and cell, rather than re-serialise and lose parts).
  */
 export async function patchPackage(
   original: Buffer,
   patches: ReadonlyMap<string, SheetPatch>,
-): Promise<Buffer | undefined> {
+): Promise<{ data: Buffer } | { problem: string }> {
   const zip = await JSZip.loadAsync(original);
   const parts = await sheetParts(zip);
+  let cm: number | undefined;
+  if ([...patches.values()].some((p) => p.arrays?.size)) {
+    const metadata = await zip.file(META_PART)?.async("string");
+    if (metadata === undefined) {
+      await addDynamicArrayMetadata(zip);
+      cm = 1;
+    } else cm = dynamicArrayCm(metadata);
+  }
   for (const [sheet, patch] of patches) {
     const part = parts.get(sheet);
     const file = part ? zip.file(part) : null;
-    if (!file) return undefined;
-    const xml = patchSheetXml(await file.async("string"), patch);
-    if (xml === undefined) return undefined;
-    zip.file(part!, xml);
+    if (!file) return { problem: `sheet '${sheet}': its worksheet part is missing from the package` };
+    const r = patchSheetXml(await file.async("string"), patch, { sheet, cm });
+    if ("problem" in r) return r;
+    zip.file(part!, r.xml);
   }
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return {
+    data: await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } }),
+  };
 }
 
 /**
  * The patches for snapshots of a workbook read from a file (`arrays`: its array formulas as saved, by sheet).
- * Undefined when a formula spills now but was not an array formula in the file (it needs new XML).
+ * A formula that spills now but was not an array formula in the file is listed in `arrays` (it becomes one).
  */
 export function patchesOf(
   snaps: readonly SheetSnapshot[],
   arrays: ReadonlyMap<string, ReadonlyMap<string, string>>,
-): Map<string, SheetPatch> | undefined {
+): Map<string, SheetPatch> {
   const out = new Map<string, SheetPatch>();
   for (const s of snaps) {
     const values = new Map<string, CellResult>();
     const refs = new Map<string, string>();
+    const newArrays = new Map<string, string>();
     const old = arrays.get(s.name) ?? new Map<string, string>();
     const valueAt = (ref: string) => {
       const { row: r, col: c } = parseCellOrThrow(ref);
@@ -120,14 +191,14 @@ export function patchesOf(
       }),
     );
     for (const [anchor, ref] of s.spills) {
-      if (!old.has(anchor)) return undefined;
-      if (old.get(anchor) !== ref) refs.set(anchor, ref);
+      if (!old.has(anchor)) newArrays.set(anchor, ref);
+      else if (old.get(anchor) !== ref) refs.set(anchor, ref);
       for (const cell of cellsOf(ref)) values.set(cell, valueAt(cell));
     }
     for (const [anchor, ref] of old) if (!s.spills.has(anchor) && ref.includes(":")) refs.set(anchor, anchor);
     // old spills: their cells are cleared unless set above
     const clear = [...old].filter(([, ref]) => ref.includes(":")).map(([anchor, ref]) => ({ anchor, ref }));
-    out.set(s.name, { values, refs, clear });
+    out.set(s.name, { values, refs, clear, arrays: newArrays });
   }
   return out;
 }
