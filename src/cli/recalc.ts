@@ -3,6 +3,7 @@ import { FileProblem, refuseOverwrite, writeFileAtomic } from "../headless/io/fi
 import { patchesOf, patchPackage } from "../headless/io/patchValues";
 import { formulaResults, loadHostIsolated, markFailed, snapshot } from "../headless/io/bridge";
 import { DEFAULT_ZIP_LIMITS, readXlsx, type CellResult } from "../headless/xlsx";
+import type { FailedCell } from "../headless/io/isolate";
 import { progress, type CliIo } from "./io";
 import { summarise, summaryJson, summaryText } from "./summary";
 
@@ -12,9 +13,18 @@ export function resultsJson(entries: readonly [string, CellResult][]): string {
   return `{\n${entries.map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(",\n")}\n}\n`;
 }
 
+/** How the cells not evaluated show: #VALUE!, or Excel's cached value where the file has one that is kept. */
+function shownAs(failed: readonly FailedCell[]): string {
+  const kept = failed.filter((f) => f.kept !== undefined).length;
+  if (kept === 0) return "shown as #VALUE!";
+  if (kept === failed.length) return "keeping Excel's cached values";
+  return `${kept} keeping Excel's cached values, the others shown as #VALUE!`;
+}
+
 /**
- * Evaluates the workbook; resolves to the number of cells the headless engine could not evaluate (each
- * shows #VALUE! with a message naming the cell and the limit, and is listed on stderr).
+ * Evaluates the workbook; resolves to the number of cells the headless engine could not evaluate (each is listed
+ * on stderr naming the cell and the limit, and shows #VALUE!, or keeps Excel's cached value when its formula
+ * refers to what the engine cannot follow: a structured reference, another workbook).
  */
 export async function runRecalc(
   input: string,
@@ -65,7 +75,7 @@ export async function runRecalc(
     for (const f of shown) io.err(`send-model: cannot evaluate ${f.message}\n`);
     if (failed.length > shown.length) io.err(`send-model: … and ${failed.length - shown.length} more\n`);
     io.err(
-      `send-model: ${failed.length} cell${failed.length === 1 ? "" : "s"} could not be evaluated (shown as #VALUE!); every other cell was evaluated (exit code 3)\n`,
+      `send-model: ${failed.length} cell${failed.length === 1 ? "" : "s"} could not be evaluated (${shownAs(failed)}); every other cell was evaluated (exit code 3)\n`,
     );
   }
   return failed.length;

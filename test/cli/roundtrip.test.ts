@@ -7,6 +7,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readXlsxBuffer } from "../../src/headless/xlsx";
+import { tableBook } from "../hostile/tableBook";
 import {
   CHART as SPILL_CHART,
   CHART_PART,
@@ -134,5 +135,34 @@ describe("recalc --out when a spill grows past the cells the file has", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(output) as unknown as ExcelJS.Buffer);
     expect(wb.getWorksheet("Calc")!.getCell("A11").value).toBe(305000);
+  }, 120_000);
+});
+
+describe("recalc --out with structured references", () => {
+  it("keeps Excel's cached values (60, not #VALUE!), counts the cells as not recalculated, recomputes the rest", async () => {
+    const input = path.join(dir, "table.xlsx");
+    const output = path.join(dir, "table-out.xlsx");
+    fs.writeFileSync(input, await tableBook());
+    const r = spawnSync(process.execPath, [BIN, "recalc", input, "--out", output, "--json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/cannot evaluate Data!D1: .*structured references.*Excel's cached value \(60\) is kept/);
+    expect(r.stderr).toMatch(/4 cells could not be evaluated \(keeping Excel's cached values\)/);
+    expect(JSON.parse(r.stdout)).toEqual({
+      "Data!D1": 60,
+      "Data!B2": 20,
+      "Data!D2": 80,
+      "Data!B3": 40,
+      "Data!D3": 60,
+      "Data!B4": 60,
+    });
+    const sheet = (await parts(output)).get("xl/worksheets/sheet1.xml")!;
+    expect(sheet).toContain("<f>SUM(Table1[Amount])</f><v>60</v>");
+    expect(sheet).toContain("<f>Table1[[#This Row],[Amount]]*2</f><v>40</v>");
+    expect(sheet).toContain("<f>D1+B2</f><v>80</v>");
+    expect(sheet).not.toContain("#VALUE!");
   }, 120_000);
 });

@@ -48,4 +48,27 @@ describe("headless Excel semantics", () => {
     });
     expect(got["Data!C1"]).toBe(2);
   });
+
+  it("keeps Excel's cached value of a structured reference (not recalculated), and its dependents use it", async () => {
+    const book = await bookWithNames(
+      "",
+      row(
+        1,
+        '<c r="A1"><f>SUM(Table1[Amount])</f><v>60</v></c><c r="B1" t="str"><f>Table1[[#This Row],[Name]]</f><v>=x</v></c>' +
+          fml("C1", "=A1*2") +
+          fml("D1", "=B1"),
+      ),
+    );
+    const { wb, failed, rewritten } = loadHostIsolated(book);
+    expect(failed.map((f) => [f.a1, f.kept])).toEqual([
+      ["A1", 60],
+      ["B1", "=x"],
+    ]);
+    expect(failed[0].message).toMatch(/^Data!A1: .*structured references.*; Excel's cached value \(60\) is kept$/);
+    const snaps = snapshot(wb);
+    markFailed(snaps, failed, rewritten);
+    const got = Object.fromEntries(formulaResults(snaps));
+    expect(got).toEqual({ "Data!A1": 60, "Data!B1": "=x", "Data!C1": 120, "Data!D1": "=x" });
+    expect(snaps[0].cells[0][0]).toBe("=SUM(Table1[Amount])"); // the formula as read
+  });
 });

@@ -41,7 +41,10 @@ export function loadHost(book: XlsxBook): HeadlessWorkbook {
  * cell (listed in `failed`, with the cell and the limit) and every other cell is evaluated.
  */
 export function loadHostIsolated(
-  book: { sheets: readonly { name: string; cells: RawCell[][] }[]; names?: readonly DefinedName[] },
+  book: {
+    sheets: readonly { name: string; cells: RawCell[][]; cached?: CellResult[][] }[];
+    names?: readonly DefinedName[];
+  },
   opts: { maxCells?: number } = {},
 ): {
   wb: HeadlessWorkbook;
@@ -134,7 +137,8 @@ function build(
 }
 
 /**
- * Puts the isolated cells back in the snapshots: their formula as read, and #VALUE! with the message as value;
+ * Puts the isolated cells back in the snapshots: their formula as read, and as value Excel's cached value where it
+ * is kept (a reference the engine cannot follow), else #VALUE! with the message;
  * and every formula the engine was given in another text back to its text as read.
  */
 export function markFailed(
@@ -154,7 +158,7 @@ export function markFailed(
     while (s.cells.length < r) s.cells.push([]);
     while (s.values.length < r) s.values.push([]);
     s.cells[r - 1][c - 1] = f.formula;
-    s.values[r - 1][c - 1] = { error: FAILED_CELL_CONTENT, message: f.message };
+    s.values[r - 1][c - 1] = f.kept ?? { error: FAILED_CELL_CONTENT, message: f.message };
   }
 }
 

@@ -20,6 +20,8 @@ export interface FormulaScan {
   problem?: string;
   /** the formula with number literals HyperFormula misreads rewritten (1E+308 -> 1e308), same meaning */
   text: string;
+  /** the problem is a reference the engine cannot follow (not a limit): Excel's cached value stands for the cell */
+  unsupported?: boolean;
 }
 
 const OPERATOR = /[-+*/^&=<>%]/;
@@ -91,6 +93,7 @@ export function scanFormula(formula: string): FormulaScan {
     problem =
       "the headless engine does not evaluate structured references (Table1[Amount]) or links to other workbooks ([1]Sheet1!A1); " +
       "Excel does: recalculate in Excel, or refer to the table's cells (Sheet1!B2:B100)";
+    return { problem, text: out, unsupported: true };
   } else if (maxDepth > EXCEL_LIMITS.nesting) {
     problem = `the formula nests ${fmt(maxDepth)} levels of parentheses; Excel allows ${EXCEL_LIMITS.nesting}`;
   } else if (maxArgs > EXCEL_LIMITS.args) {

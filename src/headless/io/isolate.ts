@@ -3,7 +3,7 @@
 // every other cell is still evaluated. Cells that refer to it see the error, as they would in Excel.
 import { HyperFormula } from "hyperformula";
 import { cellA1 } from "../../util/a1";
-import type { RawCell } from "./cells";
+import { textCell, type CellResult, type RawCell } from "./cells";
 import { clipRanges, type SheetBounds } from "./clipRanges";
 import { scanFormula } from "./formulaLimits";
 import { CellBudget } from "./cellBudget";
@@ -19,10 +19,24 @@ export interface FailedCell {
   formula: string;
   /** "Sheet!B7: the formula nests 600 levels of parentheses; Excel allows 64" */
   message: string;
+  /**
+   * Excel's cached value, kept as the cell's value (and given to the engine, so dependents use it): the formula
+   * refers to something the engine cannot follow (a structured reference, another workbook), not over a limit
+   */
+  kept?: CellResult;
 }
 
 /** What stands in the engine for a cell it cannot take: an error value, so dependents show an error too. */
 export const FAILED_CELL_CONTENT = "#VALUE!";
+
+const cachedText = (v: Exclude<CellResult, null>) =>
+  typeof v === "object" ? v.error : typeof v === "string" ? JSON.stringify(v) : String(v);
+
+/** A cached value as the engine's content for its cell (text that looks like a formula stays text). */
+function cachedContent(v: Exclude<CellResult, null>): RawCell {
+  if (typeof v === "object") return v.error;
+  return typeof v === "string" ? textCell(v) : v;
+}
 
 const isFormula = (v: RawCell): v is string => typeof v === "string" && v.startsWith("=");
 
@@ -68,7 +82,7 @@ function offsetReader(sheetNames: readonly string[]): (formula: string) => strin
  * only when one of their cells changes.
  */
 export function isolateFormulas(
-  sheets: readonly { name: string; cells: RawCell[][] }[],
+  sheets: readonly { name: string; cells: RawCell[][]; cached?: CellResult[][] }[],
   bounds: ReadonlyMap<string, SheetBounds> = new Map(),
   opts: IsolateOptions = {},
 ): Isolated {
@@ -104,7 +118,12 @@ export function isolateFormulas(
           next = clip.text;
           clip.clipped.forEach((x) => clipped.add(x));
         }
-        if (problem) {
+        const kept = scan.unsupported ? (s.cached?.[r]?.[c] ?? null) : null;
+        if (problem && kept !== null) {
+          const message = `${s.name}!${a1}: ${problem}; Excel's cached value (${cachedText(kept)}) is kept`;
+          failed.push({ sheet: s.name, a1, formula: v, message, kept });
+          next = cachedContent(kept);
+        } else if (problem) {
           failed.push({ sheet: s.name, a1, formula: v, message: `${s.name}!${a1}: ${problem}` });
           next = FAILED_CELL_CONTENT;
         } else if (next !== v) rewritten.push({ sheet: s.name, a1, formula: v });
