@@ -1,10 +1,11 @@
 // Scenario 2: SEND.TOPUP for 600,000 pupils: as a sheet would compute them (one SEND.TOPUP over the pupil
 // columns, lifted like Excel's own functions), per pupil (600,000 calls), and the engine's batch paths. Runs in a child
 // process (bin/bench.js --child pupils …) so
-// the peak resident set size it reports is its own: the process's maxRSS (getrusage) plus RSS sampled
-// every 20,000 pupils while computing.
+// the peak resident set size it reports is its own: the process's VmHWM (bench/lib/peakRss.js; getrusage's maxRSS
+// survives exec, so it would report the bench's own size) plus RSS sampled every 20,000 pupils while computing.
 import { performance } from "node:perf_hooks";
 import { median, maybeGc } from "../lib/stats";
+import { peakKb } from "../lib/peakRss";
 import { coreTopupAll, engineFastTopupAll } from "../lib/core";
 import { loadInvoke } from "../lib/hosts";
 import { syntheticRates, LOCAL_OPTION } from "../data/rates";
@@ -19,7 +20,7 @@ export interface PupilsResult {
   n: number;
   runs: number[];
   median: number;
-  /** MB: getrusage maxRSS of this child, and the highest RSS sampled while computing */
+  /** MB: this child's own peak RSS (VmHWM), and the highest RSS sampled while computing */
   maxRss: number;
   sampledRss: number;
   baselineRss: number;
@@ -103,7 +104,7 @@ export function pupilsChild(mode: PupilsMode, n: number, runs: number): PupilsRe
     n,
     runs: times,
     median: median(times),
-    maxRss: process.resourceUsage().maxRSS / 1024,
+    maxRss: peakKb() / 1024,
     sampledRss: sampled,
     baselineRss,
     errors,

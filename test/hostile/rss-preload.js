@@ -1,19 +1,9 @@
-// Preloaded into a measured child (node --require): writes its peak RSS in KB to $SEND_RSS_REPORT at exit.
-// VmHWM (/proc/self/status) is this program's own high-water mark. getrusage's maxRSS is not: Linux keeps it
-// across exec, so a child spawned by a 470 MB jest worker reports at least 470 MB whatever it used itself.
+// Preloaded into a measured child (node --require): writes its own peak RSS in KB (bench/lib/peakRss.js: VmHWM,
+// not getrusage's maxRSS, which survives exec) to $SEND_RSS_REPORT at exit.
 "use strict";
 const fs = require("fs");
+const { peakKb } = require("../../bench/lib/peakRss");
 const file = process.env.SEND_RSS_REPORT;
-
-function peakKb() {
-  try {
-    const m = /^VmHWM:\s*(\d+)\s*kB/m.exec(fs.readFileSync("/proc/self/status", "utf8"));
-    if (m) return Number(m[1]);
-  } catch {
-    // no /proc: fall back to getrusage
-  }
-  return process.resourceUsage().maxRSS;
-}
 
 if (file) {
   process.on("exit", () => {
