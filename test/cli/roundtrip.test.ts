@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readXlsxBuffer } from "../../src/headless/xlsx";
 import { tableBook } from "../hostile/tableBook";
+import { WRITE_INPUTS } from "../hostile/writeInputs";
 import {
   CHART as SPILL_CHART,
   CHART_PART,
@@ -164,5 +165,20 @@ describe("recalc --out with structured references", () => {
     expect(sheet).toContain("<f>Table1[[#This Row],[Amount]]*2</f><v>40</v>");
     expect(sheet).toContain("<f>D1+B2</f><v>80</v>");
     expect(sheet).not.toContain("#VALUE!");
+  }, 120_000);
+});
+
+describe("recalc --out that cannot patch the file", () => {
+  it("refuses naming the cell and writes nothing (no re-serialised copy without its parts)", async () => {
+    const input = await WRITE_INPUTS.find((i) => i.name === "shared-formula-spills")!.make(dir, "small");
+    const output = path.join(dir, "refused-out.xlsx");
+    const r = spawnSync(process.execPath, [BIN, "recalc", input, "--out", output], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cannot write .*refused-out\.xlsx: S!A1: its formula is shared with other cells/);
+    expect(fs.existsSync(output)).toBe(false);
   }, 120_000);
 });

@@ -8,6 +8,7 @@ import { FILE_INPUTS } from "./fileInputs";
 import { INPUTS, type Size } from "./inputs";
 import { runCli } from "./run";
 import { argvOf } from "./suite";
+import { WRITE_INPUTS } from "./writeInputs";
 
 export async function main(argv: string[]): Promise<number> {
   const size: Size = argv.includes("--small") ? "small" : "large";
@@ -16,7 +17,7 @@ export async function main(argv: string[]): Promise<number> {
   let failures = 0;
   console.log("| input | exit | wall time | peak RSS | message | verdict |\n|---|---|---|---|---|---|");
   try {
-    for (const input of [...INPUTS, ...FILE_INPUTS]) {
+    for (const input of [...INPUTS, ...FILE_INPUTS, ...WRITE_INPUTS]) {
       if (only && !only.includes(input.name)) continue;
       const file = await input.make(dir, size);
       const r = runCli(argvOf(input, file, dir), { heapMB: 4096, timeoutMs: 600_000 });
