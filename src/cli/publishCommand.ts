@@ -3,6 +3,7 @@
 import { refuseOverwrite, writeFileAtomic } from "../headless/io/files";
 import { checkXlsxInput } from "../headless/io/inputFile";
 import { loadHostIsolated, markFailed, snapshot, type SheetSnapshot } from "../headless/io/bridge";
+import { readTables } from "../headless/io/tables";
 import { readXlsx } from "../headless/xlsx";
 import { headerIndex } from "../model/institutions";
 import { publishBook, type SheetRead } from "../model/publishBook";
@@ -45,7 +46,8 @@ export async function runPublish(
   say(`reading ${input}`);
   const book = await readXlsx(input);
   // isolated as recalc is: a cell the engine cannot take is #VALUE! naming itself, every other cell is evaluated
-  const { wb, failed, rewritten } = loadHostIsolated(book);
+  const tables = book.bytes ? await readTables(book.bytes) : [];
+  const { wb, failed, rewritten } = loadHostIsolated(book, { tables });
   const snaps = snapshot(wb);
   markFailed(snaps, failed, rewritten);
   say(`recalculated ${snaps.length} sheets`);

@@ -4,6 +4,7 @@ import { patchesOf, patchPackage } from "../headless/io/patchValues";
 import { formulaResults, loadHostIsolated, markFailed, snapshot } from "../headless/io/bridge";
 import { DEFAULT_ZIP_LIMITS, readXlsx, type CellResult } from "../headless/xlsx";
 import type { FailedCell } from "../headless/io/isolate";
+import { readTables } from "../headless/io/tables";
 import { progress, type CliIo } from "./io";
 import { summarise, summaryJson, summaryText } from "./summary";
 
@@ -40,7 +41,8 @@ export async function runRecalc(
     maxBytes: opts.maxBytes ?? DEFAULT_ZIP_LIMITS.maxBytes,
     maxCells: opts.maxCells ?? DEFAULT_ZIP_LIMITS.maxCells,
   });
-  const { wb, failed, rewritten } = loadHostIsolated(book, { maxCells: opts.maxCells });
+  const tables = book.bytes ? await readTables(book.bytes) : [];
+  const { wb, failed, rewritten } = loadHostIsolated(book, { maxCells: opts.maxCells, tables });
   const snaps = snapshot(wb);
   markFailed(snaps, failed, rewritten);
   const results = formulaResults(snaps);

@@ -140,18 +140,21 @@ describe("recalc --out when a spill grows past the cells the file has", () => {
 });
 
 describe("recalc --out with structured references", () => {
-  it("keeps Excel's cached values (60, not #VALUE!), counts the cells as not recalculated, recomputes the rest", async () => {
-    const input = path.join(dir, "table.xlsx");
-    const output = path.join(dir, "table-out.xlsx");
-    fs.writeFileSync(input, await tableBook());
+  const run = async (name: string, table: boolean) => {
+    const input = path.join(dir, `${name}.xlsx`);
+    const output = path.join(dir, `${name}-out.xlsx`);
+    fs.writeFileSync(input, await tableBook({ table }));
     const r = spawnSync(process.execPath, [BIN, "recalc", input, "--out", output, "--json"], {
       cwd: ROOT,
       encoding: "utf8",
       timeout: 120_000,
     });
-    expect(r.status).toBe(3);
-    expect(r.stderr).toMatch(/cannot evaluate Data!D1: .*structured references.*Excel's cached value \(60\) is kept/);
-    expect(r.stderr).toMatch(/4 cells could not be evaluated \(keeping Excel's cached values\)/);
+    return { ...r, sheet: (await parts(output)).get("xl/worksheets/sheet1.xml")! };
+  };
+
+  it("evaluates them from the table's definition (Table1[Amount] is 60) and leaves their text as written", async () => {
+    const r = await run("table", true);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: expect.stringContaining("wrote") });
     expect(JSON.parse(r.stdout)).toEqual({
       "Data!D1": 60,
       "Data!B2": 20,
@@ -159,12 +162,22 @@ describe("recalc --out with structured references", () => {
       "Data!B3": 40,
       "Data!D3": 60,
       "Data!B4": 60,
+      "Data!D4": 12, // ROWS(Table1[#All]) 4 × COUNT of header and data 3
     });
-    const sheet = (await parts(output)).get("xl/worksheets/sheet1.xml")!;
-    expect(sheet).toContain("<f>SUM(Table1[Amount])</f><v>60</v>");
-    expect(sheet).toContain("<f>Table1[[#This Row],[Amount]]*2</f><v>40</v>");
-    expect(sheet).toContain("<f>D1+B2</f><v>80</v>");
-    expect(sheet).not.toContain("#VALUE!");
+    expect(r.sheet).toContain("<f>SUM(Table1[Amount])</f><v>60</v>");
+    expect(r.sheet).toContain("<f>Table1[[#This Row],[Amount]]*2</f><v>40</v>");
+    expect(r.sheet).toContain("<f>D1+B2</f><v>80</v>");
+  }, 120_000);
+
+  it("without the table's definition keeps Excel's cached values (60, not #VALUE!), counted as not recalculated", async () => {
+    const r = await run("notable", false);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/cannot evaluate Data!D1: .*structured references.*Excel's cached value \(60\) is kept/);
+    expect(r.stderr).toMatch(/5 cells could not be evaluated \(keeping Excel's cached values\)/);
+    expect(JSON.parse(r.stdout)).toMatchObject({ "Data!D1": 60, "Data!B3": 40, "Data!D2": 80, "Data!D3": 60 });
+    expect(r.sheet).toContain("<f>SUM(Table1[Amount])</f><v>60</v>");
+    expect(r.sheet).toContain("<f>Table1[[#This Row],[Amount]]*2</f><v>40</v>");
+    expect(r.sheet).not.toContain("#VALUE!");
   }, 120_000);
 });
 

@@ -46,16 +46,28 @@ export const WRITE_INPUTS: HostileInput[] = [
   },
   {
     name: "structured-refs-out",
-    what: "recalc --out on structured references (Table1[Amount]) with Excel's cached values: kept, counted as not recalculated",
+    what: "recalc --out on structured references (Table1[Amount], [#This Row], [#All]): evaluated from the table's definition",
     make: async (dir) => {
       const file = path.join(dir, "table.xlsx");
       fs.writeFileSync(file, await tableBook());
       return file;
     },
-    argv: (file, dir) => ["recalc", file, "--out", out(dir, "table-out.xlsx")],
+    argv: (file, dir) => ["recalc", file, "--out", out(dir, "table-out.xlsx"), "--json"],
+    expect: { code: 0, stderr: /wrote .*table-out\.xlsx/, stdout: /"Data!D1": 60,/, maxSeconds: 30, maxRssMB: 400 },
+  },
+  {
+    name: "structured-refs-no-table",
+    what: "recalc --out on structured references to a table the package does not define: Excel's cached values kept",
+    make: async (dir) => {
+      const file = path.join(dir, "notable.xlsx");
+      fs.writeFileSync(file, await tableBook({ table: false }));
+      return file;
+    },
+    argv: (file, dir) => ["recalc", file, "--out", out(dir, "notable-out.xlsx"), "--json"],
     expect: {
       code: 3,
-      stderr: /4 cells could not be evaluated \(keeping Excel's cached values\)/,
+      stderr: /5 cells could not be evaluated \(keeping Excel's cached values\)/,
+      stdout: /"Data!D1": 60,/,
       maxSeconds: 30,
       maxRssMB: 400,
     },

@@ -17,6 +17,7 @@ import {
 } from "./isolate";
 import type { SheetBounds } from "./clipRanges";
 import type { DefinedName } from "./definedNames";
+import type { TableDef } from "./tables";
 import { HyperFormula } from "hyperformula";
 
 /** What the bridge reads of a HeadlessWorkbook. */
@@ -45,7 +46,7 @@ export function loadHostIsolated(
     sheets: readonly { name: string; cells: RawCell[][]; cached?: CellResult[][] }[];
     names?: readonly DefinedName[];
   },
-  opts: { maxCells?: number } = {},
+  opts: { maxCells?: number; tables?: readonly TableDef[] } = {},
 ): {
   wb: HeadlessWorkbook;
   failed: FailedCell[];
@@ -56,7 +57,7 @@ export function loadHostIsolated(
     bounds.set(s.name.toLowerCase(), { rows: Math.max(1, s.cells.length), cols: Math.max(1, widthOf(s.cells)) });
   // huge references are trimmed to the sheets' used ranges; if a spill then grows a sheet past them, again
   for (let round = 0; ; round++) {
-    const iso = isolateFormulas(book.sheets, bounds, { names: book.names ?? [], maxCells: opts.maxCells });
+    const iso = isolateFormulas(book.sheets, bounds, { ...opts, names: book.names ?? [] });
     const wb = buildIsolated(iso, iso.names);
     let grown = false;
     for (const name of wb.sheetNames()) {

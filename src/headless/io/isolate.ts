@@ -10,6 +10,7 @@ import { CellBudget } from "./cellBudget";
 import { nameTable } from "./nameUse";
 import type { DefinedName } from "./definedNames";
 import { DEFAULT_ZIP_LIMITS } from "./zipGuard";
+import { expandTables, type TableDef } from "./tables";
 
 export interface FailedCell {
   sheet: string;
@@ -56,6 +57,8 @@ export interface IsolateOptions {
   names?: readonly DefinedName[];
   /** the cells all formulas' ranges may cover together (io/cellBudget.ts); --max-cells */
   maxCells?: number;
+  /** the workbook's tables: structured references to them are given to the engine as their cells */
+  tables?: readonly TableDef[];
 }
 
 /** Engine that turns OFFSET with constant arguments into the range it stands for (as HyperFormula will). */
@@ -103,7 +106,7 @@ export function isolateFormulas(
         const v = row[c];
         if (!isFormula(v)) continue;
         const a1 = cellA1(r + 1, c + 1);
-        const scan = scanFormula(v);
+        const scan = scanFormula(expandTables(v, opts.tables ?? [], r + 1));
         const badName = scan.problem ? undefined : names.usesIn(v, sheetIndex).find((u) => u.problem);
         let problem = scan.problem ?? (badName && `it uses the defined name ${badName.name}, and ${badName.problem}`);
         let next: RawCell = scan.text;
