@@ -29,6 +29,12 @@ describe("expandTables", () => {
     expect(x("=SUM(Sales[[#Data],[#Totals],[Amount]:[Rate '[%']]])")).toBe("=SUM('My Data'!$C$4:$D$8)");
   });
 
+  it("writes a bare table name as its data (=SUM(Sales)), but not a function, sheet or name that contains it", () => {
+    expect(x("=SUM(Sales)+ROWS(sales)")).toBe("=SUM('My Data'!$B$4:$D$7)+ROWS('My Data'!$B$4:$D$7)");
+    expect(x("=Sales")).toBe("='My Data'!$B$4:$D$7");
+    for (const f of ["=Sales(1)", "=Sales!A1", "=SalesTotal+My.Sales", '="Sales"', "='Sales'!A1"]) expect(x(f)).toBe(f);
+  });
+
   it("writes This Row (and @) as the formula's own row inside the data", () => {
     expect(x("=Sales[[#This Row],[Amount]]*2", 6)).toBe("='My Data'!$C$6*2");
     expect(x("=Sales[@Amount]+Sales[@[Rate '[%']]]", 4)).toBe("='My Data'!$C$4+'My Data'!$D$4");

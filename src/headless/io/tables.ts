@@ -170,7 +170,8 @@ const NAME = /[A-Za-z_\\][\w.\\]*$/;
  * a reference not understood is left as written (the caller then keeps Excel's cached value).
  */
 export function expandTables(formula: string, tables: readonly TableDef[], row: number): string {
-  if (tables.length === 0 || !formula.includes("[")) return formula;
+  const lower = formula.toLowerCase();
+  if (!tables.some((t) => lower.includes(t.name.toLowerCase()))) return formula;
   const byName = new Map(tables.map((t) => [t.name.toLowerCase(), t]));
   let out = "";
   let i = 0;
@@ -207,8 +208,19 @@ export function expandTables(formula: string, tables: readonly TableDef[], row: 
         continue;
       }
     }
+    if (!/[\w.\\]/.test(ch)) out = bareTable(out, byName, ch);
     out += ch;
     i++;
   }
-  return out;
+  return bareTable(out, byName, "");
+}
+
+/** `out` with a bare table name at its end (=SUM(Table1): the table's data) written as its cells. */
+function bareTable(out: string, byName: ReadonlyMap<string, TableDef>, next: string): string {
+  if (next === "(" || next === "!" || next === "[") return out; // a function, a sheet, a structured reference
+  const name = NAME.exec(out)?.[0];
+  const table = name ? byName.get(name.toLowerCase()) : undefined;
+  if (!table || /[!'$]$/.test(out.slice(0, out.length - name!.length))) return out;
+  const ref = resolve(table, { specials: [], columns: [] }, 0);
+  return ref ? out.slice(0, out.length - name!.length) + ref : out;
 }
