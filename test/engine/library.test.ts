@@ -131,6 +131,11 @@ describe("library data", () => {
     const shipped = new Set(allValues.map((v) => v.key));
     for (const k of shipped) expect(k).not.toMatch(/^(fsm6?\.|idaci\.|lpa\.|eal\.|lumpsum\.|fe\.weighting)/);
     for (const v of allValues.filter((x) => x.key === "place.rb.unoccupied")) expect(v.status).toBe("U");
+    // and every option's description says so
+    for (const o of LIBRARY)
+      expect(o.description).toContain(
+        "Unverified (expected at its source, not checked there): place.rb.unoccupied = 10000.",
+      );
     // 2025-26 has no verified basic entitlement
     expect(valueOf("National 2025-26", "be.primary")).toBeUndefined();
   });

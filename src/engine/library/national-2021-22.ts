@@ -7,8 +7,7 @@ export const NATIONAL_2021_22 = nationalOption({
   description:
     "National rates for 2021-22. Basic entitlement is inferred (2020-21 NFF values × 1.03 plus the roll-in of the " +
     "teachers' pay and pension grants, £180 primary / £265 secondary), not read from the DfE technical note. " +
-    "Other NFF unit values and top-ups are not included: add them locally." +
-    " The unoccupied resourced-provision place rate (£10,000) is the High Needs operational guide's, not checked at the source (unverified).",
+    "Other NFF unit values and top-ups are not included: add them locally.",
   fy: 2021,
   values: [
     value("be.primary", 3123, "I", SRC.brighton2122),

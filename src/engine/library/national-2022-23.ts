@@ -8,7 +8,7 @@ export const NATIONAL_2022_23 = nationalOption({
   name: "National 2022-23",
   description:
     "National rates for 2022-23: place funding, element 2, DAF and the 16-19 rate. Schools NFF unit values and top-ups " +
-    "are not included: add them locally. The unoccupied resourced-provision place rate (£10,000) is the High Needs operational guide's, not checked at the source (unverified).",
+    "are not included: add them locally.",
   fy: 2022,
   values: [
     value("element2.threshold", 6000, "V", SRC.dorsetSend),

@@ -6,7 +6,7 @@ export const NATIONAL_2024_25 = nationalOption({
   name: "National 2024-25",
   description:
     "National rates for 2024-25. Other NFF unit values (FSM, IDACI, LPA, EAL, lump sum) and top-ups are not " +
-    "included: add them locally. The unoccupied resourced-provision place rate (£10,000) is the High Needs operational guide's, not checked at the source (unverified).",
+    "included: add them locally.",
   fy: 2024,
   values: [
     value("be.primary", 3562, "V", SRC.torbayAwpu),

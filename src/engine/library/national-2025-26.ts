@@ -7,7 +7,7 @@ export const NATIONAL_2025_26 = nationalOption({
   name: "National 2025-26",
   description:
     "National rates for 2025-26: place funding, element 2, early years and the 16-19 rate (academic year 2025-26). Basic entitlement, other NFF unit " +
-    "values and top-ups are not included: add them locally. The unoccupied resourced-provision place rate (£10,000) is the High Needs operational guide's, not checked at the source (unverified).",
+    "values and top-ups are not included: add them locally.",
   fy: 2025,
   values: [
     value("element2.threshold", 6000, "V", SRC.dorsetSend),

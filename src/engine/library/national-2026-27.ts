@@ -8,7 +8,7 @@ export const NATIONAL_2026_27 = nationalOption({
   name: "National 2026-27",
   description:
     "National rates for 2026-27: place funding, element 2, DAF and the 16-19 rate (academic year 2026-27). Schools NFF " +
-    "unit values and top-ups are not included: add them locally. The unoccupied resourced-provision place rate (£10,000) is the High Needs operational guide's, not checked at the source (unverified).",
+    "unit values and top-ups are not included: add them locally.",
   fy: 2026,
   values: [
     value("element2.threshold", 6000, "V", SRC.dorsetSend),

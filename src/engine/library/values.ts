@@ -46,11 +46,16 @@ export const RESOURCED_PROVISION_PLACES = (occupiedSource: string, unoccupiedSou
   value("place.rb.unoccupied", 10000, "U", unoccupiedSource),
 ];
 
-/** A national option with each value's unit and description filled in. */
+/** A national option with each value's unit and description filled in; its description names any unverified value. */
 export function nationalOption(o: Omit<LibraryOption, "values"> & { fy: number; values: Entry[] }): LibraryOption {
   const academicYear = `${o.fy}-${String(o.fy + 1).slice(2)}`;
+  const unverified = o.values.filter((e) => e.status === "U").map((e) => `${e.key} = ${e.value}`);
   return {
     ...o,
+    description:
+      unverified.length === 0
+        ? o.description
+        : `${o.description} Unverified (expected at its source, not checked there): ${unverified.join(", ")}.`,
     values: o.values.map((e) => {
       const unit = findKeyInfo(e.key)?.unit;
       const description = DESCRIPTIONS[e.key];
