@@ -9,7 +9,8 @@ export const NATIONAL_2023_24 = nationalOption({
   description:
     "National rates for 2023-24: place funding, element 2, DAF and the 16-19 rate as raised for academic year 2023-24 " +
     "(£4,642 announced, then £4,753). DAF was £828 a year from April 2023 and £881 from September 2023; the £53 rise " +
-    "for September 2023 to March 2024 was paid as a £30.92 supplement (7/12 of £53), so a child's DAF in the financial year " +
+    "for September 2023 to March 2024 was paid as a £30.92 supplement (7/12 of £53, through the DfE's early years " +
+    "supplementary grant 2023 to 2024), so a child's DAF in the financial year " +
     "is £828 + £30.92 = £858.92 (5/12 × 828 + 7/12 × 881, to the penny): one ey.daf for the year, as every option " +
     "prices one financial year. Schools NFF unit values and top-ups are not included: add them locally.",
   fy: 2023,
