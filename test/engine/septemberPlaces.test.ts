@@ -14,6 +14,8 @@ import { splitRef } from "../../src/util/a1";
 import type { Cell } from "../../src/engine/types";
 import type { Option } from "../../src/engine/rates";
 import { option as optionOrError } from "./pipeline";
+import fc from "fast-check";
+import { D } from "../../src/engine/money";
 
 function option(rates: Cell[][], name: string): Option {
   const o = optionOrError(rates, name);
@@ -81,6 +83,35 @@ describe("the trace shows the split", () => {
     };
     const x = await explainFormula(`=SEND.BREAKDOWN(Rates!A1:B5,"A",Inst!A1:E1,Inst!A2:E2)`, read, "Inst");
     expect(x.lines.some((l) => l.label.startsWith("Places 5/12 × 40 (April-August) + 7/12 × 52"))).toBe(true);
+  });
+});
+
+describe("one row with Places from September is the two part-year rows it replaces", () => {
+  test("within a penny (the two rows round separately), for any counts and rates: 5 + 7 months, FE 4 + 8", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 1, max: 5_000_000 }).map((p) => p / 100),
+        fc.constantFrom("Special", "AP", "FE"),
+        (before, after, rate, phase) => {
+          const rates: Cell[][] = [
+            ["Factor", "A"],
+            ["place.special", rate],
+            ["place.ap", rate],
+            ["place.fe", rate],
+          ];
+          const m = phase === "FE" ? 4 : 5;
+          const f = ["Phase", "Places", "Places from September", "Months"];
+          const row = (p: number, s: number | null, months: number) =>
+            invoke("ALLOCATE", [rates, "A", [f], [[phase, p, s, months]]] as HostValue[]) as number;
+          const one = new D(row(before, after, 12));
+          const two = new D(row(before, null, m)).plus(row(after, null, 12 - m));
+          expect(one.minus(two).abs().lte("0.01")).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
