@@ -50,6 +50,8 @@ function familyOf(c: Column): FieldFamily | null {
       return "SENIF";
     case "occupied":
       return "Occupied";
+    case "september":
+      return "Places from September";
     default:
       return null;
   }

@@ -4,6 +4,7 @@ import { E, SendError, raise, attempt } from "./errors";
 import { ZERO, TWELVE, type Dec } from "./money";
 import { normLabel } from "./normalize";
 import { cellText, isBlank, readNumber } from "./coerce";
+import { placeYear } from "./years";
 import { PHASES, type Cell, type Grid, type Institution, type Phase } from "./types";
 
 export type CountField =
@@ -49,6 +50,7 @@ export const KNOWN_HEADERS: readonly string[] = [
   "EHCP <band>",
   "Places",
   "Occupied",
+  "Places from September",
   "DAF",
   "SENIF <band>",
   "Students",
@@ -62,6 +64,7 @@ export type Column =
   | { kind: "phase" }
   | { kind: "months" }
   | { kind: "occupied" }
+  | { kind: "september" }
   | { kind: "count"; field: CountField }
   | { kind: "idaci"; band: string }
   | { kind: "ehcp" | "senif"; band: string; label: string };
@@ -72,6 +75,7 @@ function classify(header: string): Column | null | SendError {
   if (h === "phase") return { kind: "phase" };
   if (h === "months") return { kind: "months" };
   if (h === "occupied") return { kind: "occupied" };
+  if (h === "placesfromseptember") return { kind: "september" };
   if (COUNT_HEADERS[h]) return { kind: "count", field: COUNT_HEADERS[h] };
   const idaci = h.match(/^idaci([a-f])$/);
   if (idaci) return { kind: "idaci", band: idaci[1] };
@@ -139,9 +143,11 @@ function readRow(cols: readonly ReaderColumn[], values: readonly Cell[], where: 
     daf: ZERO,
     students: ZERO,
     months: TWELVE,
+    september: null,
   };
   let phase: Phase | null = null;
   let occupied: Dec | null = null;
+  let fromSeptember: Dec | null = null;
   const count = (header: string, raw: Cell): Dec => {
     const n = readNumber(raw);
     if (n.kind === "text") raise(E.notNumberField(where, header, n.text));
@@ -174,6 +180,9 @@ function readRow(cols: readonly ReaderColumn[], values: readonly Cell[], where: 
       case "occupied":
         if (!isBlank(raw)) occupied = count(header, raw);
         break;
+      case "september":
+        if (!isBlank(raw)) fromSeptember = count(header, raw);
+        break;
       case "count":
         inst[column.field] = count(header, raw);
         break;
@@ -190,6 +199,13 @@ function readRow(cols: readonly ReaderColumn[], values: readonly Cell[], where: 
   }
   if (phase === null) raise(E.noPhase(where));
   inst.phase = phase;
+  if (fromSeptember !== null) {
+    inst.september = placeYear(phase, inst.places, fromSeptember, occupied);
+    inst.occupied = occupied ?? inst.september.yearPlaces;
+    if (inst.september.occupiedTwelfths.gt(inst.september.twelfths))
+      raise(E.occupiedOverPlaces(where, occupied!.toString(), `${inst.september.yearPlaces} in the financial year`));
+    return inst;
+  }
   inst.occupied = occupied ?? inst.places;
   if (inst.occupied.gt(inst.places))
     raise(E.occupiedOverPlaces(where, inst.occupied.toString(), inst.places.toString()));

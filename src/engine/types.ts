@@ -76,6 +76,27 @@ export interface Institution {
   daf: Dec;
   students: Dec;
   months: Dec;
+  /** the place count from the new academic year ('Places from September'), or null when Places holds all year */
+  september: PlaceYear | null;
+}
+
+/**
+ * Places that change when the academic year does, as one financial year (engine/years.ts): `Places` holds from
+ * April, `Places from September` from the new academic year (September; August at FE colleges).
+ */
+export interface PlaceYear {
+  /** Places, from April */
+  before: Dec;
+  /** Places from September, from the new academic year to March */
+  after: Dec;
+  /** months of April-March at `before`: 5 (April-August) at schools and academies, 4 (April-July) at FE */
+  monthsBefore: number;
+  /** 12 × the financial-year places, exact: before × monthsBefore + after × (12 − monthsBefore) */
+  twelfths: Dec;
+  /** 12 × the occupied places (Occupied × 12; all the places when Occupied is blank) */
+  occupiedTwelfths: Dec;
+  /** the financial-year places, twelfths / 12 (shown in the trace; amounts divide by 12 last, exactly) */
+  yearPlaces: Dec;
 }
 
 export interface ComponentResult {

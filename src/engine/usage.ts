@@ -17,6 +17,7 @@ export type FieldFamily =
   | "EHCP"
   | "Places"
   | "Occupied"
+  | "Places from September"
   | "DAF"
   | "SENIF"
   | "Students";
@@ -37,10 +38,10 @@ const MAINSTREAM: FieldFamily[] = [
 export const FIELDS_USED: Record<Phase, readonly FieldFamily[]> = {
   Primary: MAINSTREAM,
   Secondary: MAINSTREAM,
-  Special: ["Places", "EHCP"],
-  AP: ["Places", "EHCP"],
-  "Resource Base": ["Places", "Occupied", "EHCP"],
-  FE: ["Places", "Students", "EHCP"],
+  Special: ["Places", "Places from September", "EHCP"],
+  AP: ["Places", "Places from September", "EHCP"],
+  "Resource Base": ["Places", "Places from September", "Occupied", "EHCP"],
+  FE: ["Places", "Places from September", "Students", "EHCP"],
   "Early Years": ["DAF", "SENIF", "EHCP"],
   ISP: ["EHCP"],
 };

@@ -7,7 +7,8 @@ import { HeadlessWorkbook } from "../../src/headless";
 
 interface Case {
   name: string;
-  inputs: { old: number; new: number };
+  /** monthsBefore: months of the financial year at the old value, 5 (September) unless given */
+  inputs: { old: number; new: number; monthsBefore?: number };
   expected: string;
   source: string;
 }
@@ -16,7 +17,8 @@ const CASES = JSON.parse(readFileSync(resolve(__dirname, "../cases/years.json"),
 describe("financialYearValue", () => {
   test.each(CASES.map((c) => [c.name, c] as const))("%s", (_, c) => {
     expect(c.source).not.toBe("");
-    expect(financialYearValue(new D(c.inputs.old), new D(c.inputs.new)).toString()).toBe(c.expected);
+    const { old, new: next, monthsBefore } = c.inputs;
+    expect(financialYearValue(new D(old), new D(next), monthsBefore).toString()).toBe(c.expected);
   });
 
   test("the formula text computes the same number in a spreadsheet", () => {

@@ -68,8 +68,24 @@ export function pupils(inst: Institution): Dec {
   return inst.primaryPupils.plus(inst.ks3Pupils).plus(inst.ks4Pupils);
 }
 
+/**
+ * 12 × a place count of a row whose places change with the academic year (`Places from September`), exact; null
+ * for every other count or row. A term multiplies its rates by this and divides by 12 last, so the amount is exact
+ * whenever it has a finite decimal (a count of 40.58333… places would not be).
+ */
+export function placeTwelfths(inst: Institution, count: Exclude<CountRef, "idaci.<A..F>">): Dec | null {
+  const y = inst.september;
+  if (y === null) return null;
+  if (count === "places") return y.twelfths;
+  if (count === "occupied") return y.occupiedTwelfths;
+  if (count === "unoccupied") return y.twelfths.minus(y.occupiedTwelfths);
+  return null;
+}
+
 /** The count a linear term multiplies (keys.ts CountRef). */
 export function countOf(inst: Institution, count: Exclude<CountRef, "idaci.<A..F>">): Dec {
+  const twelfths = placeTwelfths(inst, count);
+  if (twelfths !== null) return twelfths.div(12);
   switch (count) {
     case "one":
       return ONE;

@@ -3,7 +3,7 @@
 import { ZERO, type Dec } from "../money";
 import type { Term } from "../terms";
 import type { ComponentName } from "../types";
-import { countOf, type Ctx } from "./context";
+import { countOf, placeTwelfths, type Ctx } from "./context";
 
 type Linear = Extract<Term, { rule: "linear" }>;
 
@@ -29,7 +29,10 @@ export function linear(ctx: Ctx, component: ComponentName, t: Linear, sharesExpl
   if (count.isZero()) return ZERO;
   const why = () => `${inSentence(component)} (${t.what} = ${count}${t.share ? `, ${t.share.key} = ${share}` : ""})`;
   const rate = ctx.rate(t.rate, why);
-  let amount = count.times(rate.value);
+  // places that change with the academic year: 12 × the count, divided by 12 after every rate (exact)
+  const twelfths = placeTwelfths(ctx.inst, t.count);
+  if (twelfths !== null) explainPlaceYear(ctx, component, t.what, count);
+  let amount = (twelfths ?? count).times(rate.value);
   let label = `${t.what} × ${t.rate.key}`;
   for (const x of t.times) {
     const r = ctx.rate(x, why);
@@ -40,7 +43,23 @@ export function linear(ctx: Ctx, component: ComponentName, t: Linear, sharesExpl
     amount = amount.times(share);
     label += ` × ${t.share!.key}`;
   }
+  if (twelfths !== null) amount = amount.div(12);
   if (t.perYear) label += " (once a year: not pro-rated by Months)";
   ctx.line(component, label, amount, { key: t.rate.key, from: rate.from, rate: rate.value, count });
   return amount;
+}
+
+/** The financial-year split of a row's places (engine/years.ts), as a trace line before the amount it feeds. */
+function explainPlaceYear(ctx: Ctx, component: ComponentName, what: string, count: Dec): void {
+  const y = ctx.inst.september!;
+  const fe = y.monthsBefore === 4;
+  const [b, a] = fe ? ["April-July", "August-March"] : ["April-August", "September-March"];
+  const after = 12 - y.monthsBefore;
+  const split = `Places ${y.monthsBefore}/12 × ${y.before} (${b}) + ${after}/12 × ${y.after} (${a}${fe ? ", college year" : ""})`;
+  const shown = (x: Dec) => (x.decimalPlaces() > 6 ? `${x.times(12)}/12 (${x.toDecimalPlaces(4)}…)` : `${x}`);
+  const occupied = what.startsWith("Occupied") || what.startsWith("Unoccupied");
+  const label = occupied
+    ? `${split} = ${shown(y.yearPlaces)} places in the financial year; ${what} = ${shown(count)}`
+    : `${split} = ${shown(count)} in the financial year`;
+  ctx.line(component, label, ZERO, { count });
 }

@@ -25,6 +25,8 @@ export interface Layout {
   phaseCol: number;
   monthsCol: number;
   occupiedCol: number;
+  /** `Places from September`: a row with a count there takes the decimal path (its places are twelfths) */
+  septemberCol: number;
   /** EHCP bands (normalised labels) fill slots FIRST_BAND…; SENIF bands follow them */
   ehcpBands: string[];
   senifBands: string[];
@@ -70,7 +72,8 @@ function buildLayout(reader: FieldReader): Layout {
   const senif: { col: number; band: string }[] = [];
   let phaseCol = -1,
     monthsCol = -1,
-    occupiedCol = -1;
+    occupiedCol = -1,
+    septemberCol = -1;
   for (const { col, column } of reader.columns) {
     switch (column.kind) {
       case "phase":
@@ -81,6 +84,9 @@ function buildLayout(reader: FieldReader): Layout {
         break;
       case "occupied":
         occupiedCol = col;
+        break;
+      case "september":
+        septemberCol = col;
         break;
       case "count":
         countCols.push(col);
@@ -114,6 +120,7 @@ function buildLayout(reader: FieldReader): Layout {
     phaseCol,
     monthsCol,
     occupiedCol,
+    septemberCol,
     ehcpBands: ehcp.map((e) => e.band),
     senifBands: senif.map((e) => e.band),
     width: FIRST_BAND + ehcp.length + senif.length,
@@ -204,6 +211,7 @@ export function isBlankRow(values: readonly Cell[]): boolean {
 export function readRow(l: Layout, values: readonly Cell[], buf: RowBuf): boolean {
   const phase = l.phaseCol < 0 ? -1 : phaseOf(values[l.phaseCol]);
   if (phase < 0) return false;
+  if (l.septemberCol >= 0 && !isBlank(values[l.septemberCol])) return false;
   buf.phase = phase;
   const m = buf.m,
     k = buf.k;

@@ -37,6 +37,13 @@ export const SRC = {
   fenews2526: "https://www.fenews.co.uk/skills/16-to-19-funding-updates-5-5-increase-and-enhanced-support-for-2025-26/",
   /** 16-19 national funding rate from £5,105 to £5,133 for academic year 2026-27 */
   feweek2627: "https://feweek.co.uk/ministers-accused-of-breaking-16-19-funding-promise-with-0-5-rate-rise/",
+  /** DAF 2023-24: £828 a year, plus a £53 supplement paid as £30.92 for September 2023 to March 2024 */
+  surreyDaf2324: "https://www.surreycc.gov.uk/people-and-community/families/send-support/disability-access-fund",
+  /**
+   * High needs funding arrangements (the operational guide): the page the domain brief cites; its £10,000 for an
+   * unoccupied resourced-provision place is marked [U] in the brief (not checked there)
+   */
+  highNeeds2425: "https://gov.uk/government/publications/high-needs-funding-arrangements-2024-to-2025",
   /** DAF £1,225 a year from April 2026 */
   surreyDaf:
     "https://www.surreycc.gov.uk/children/support-and-advice/local-offer/practitioners/resources/early-years/daf",
@@ -53,6 +60,10 @@ export const QUOTED: Readonly<Record<string, string>> = {
   [SRC.feweek2627]:
     "The Department for Education today confirmed the national funding rate for 16 and 17 year old learners " +
     "will only rise by 0.5 per cent in academic year 2026-27, from £5,105 to £5,133. (FE Week, 10 March 2026)",
+  [SRC.surreyDaf2324]:
+    "The fund can provide £828 per year for every child who meets its eligibility criteria. They can also receive a " +
+    "supplement of £53, equivalent to £30.92 for the period from September 2023 to March 2024 (one off payment per " +
+    "child).",
   [SRC.surreyDaf]:
     "From April 2026 childcare providers can receive £1225 per year for every child who meets the eligibility criteria.",
 };
