@@ -52,6 +52,7 @@ const FE_RATE_SOURCE =
   "Financial year 2025-26 = 5/12 x academic year 2024-25 (£4,843, gov.uk 16-19 funding information 2024 to 2025) " +
   "+ 7/12 x academic year 2025-26 (£5,105, gov.uk 16-19 funding information 2025 to 2026)";
 const BE_SOURCE = "2024-25 national value carried forward: no sourced 2025-26 value (SYNTHETIC local choice)";
+const PLACE_RB_SOURCE = "£10,000 per empty resource-base place, as the project's worked case (SYNTHETIC local choice)";
 
 /** The local baseline: everything the national option leaves to the LA. */
 const BASELINE_VALUES: Record<string, RawCell> = {
@@ -66,6 +67,7 @@ const BASELINE_VALUES: Record<string, RawCell> = {
   "notional.fsm": 0.5,
   "notional.lpa": 1,
   ...topups(),
+  "place.rb.unoccupied": 10000,
   "ey.senif.band1": 3.5,
   "ey.senif.band2": 7,
   "ey.senif.band3": 14,
@@ -174,7 +176,14 @@ function describe(key: string): KeyRow {
               : key.startsWith("fe.")
                 ? "16-19"
                 : "Projection";
-  const source = key === "fe.rate" ? FE_RATE_SOURCE : /^be\./.test(key) ? BE_SOURCE : SYNTHETIC_SOURCE;
+  const source =
+    key === "fe.rate"
+      ? FE_RATE_SOURCE
+      : key === "place.rb.unoccupied"
+        ? PLACE_RB_SOURCE
+        : /^be\./.test(key)
+          ? BE_SOURCE
+          : SYNTHETIC_SOURCE;
   return { key, description, unit: info?.unit, source, section };
 }
 

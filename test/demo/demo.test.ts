@@ -250,8 +250,7 @@ describe("send-model demo output", () => {
     expect(html).toContain("<h2>What each option changes</h2>");
     expect(html).toContain("Early intervention package <small>(starts from Baseline)</small>");
     expect(html).toContain("<li>Early intervention per SEN Support pupil (no EHCP): £300 a pupil (");
-    // the unoccupied resourced-provision rate is the national option's (unverified), not a local change
-    expect(html).not.toContain("<li>Place funding, Resourced provision place, unoccupied:");
+    expect(html).toContain("<li>Place funding, Resourced provision place, unoccupied: £10,000 a place a year (");
     expect(html).toMatch(
       /<li>Top-up, Band 1, Mainstream school: £[\d,]+ a pupil a year \(Baseline: £[\d,]+ a pupil a year\)<\/li>/,
     );

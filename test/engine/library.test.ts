@@ -47,9 +47,7 @@ describe("library data", () => {
     expect(v.description.trim()).not.toBe("");
     expect(v.source).toMatch(/^https:\/\//);
     expect(DOMAIN_URLS.has(v.source) || QUOTED[v.source] !== undefined).toBe(true);
-    expect(["V", "I", "U"]).toContain(v.status);
-    // unverified: only the resourced-provision rate the issue asks for (the domain brief marks it [U])
-    if (v.status === "U") expect(v.key).toBe("place.rb.unoccupied");
+    expect(["V", "I"]).toContain(v.status);
   });
 
   test.each(allValues.map((v) => [`${v.option} ${v.key}`, v] as const))(
@@ -115,7 +113,6 @@ describe("library data", () => {
       expect(valueOf(o.name, "place.ap")).toBe(10000);
       expect(valueOf(o.name, "place.fe")).toBe(6000);
       expect(valueOf(o.name, "place.rb.occupied")).toBe(6000);
-      expect(valueOf(o.name, "place.rb.unoccupied")).toBe(10000);
       expect(valueOf(o.name, "element2.threshold")).toBe(6000);
       expect(valueOf(o.name, "ey.weeks")).toBe(38);
     }
@@ -126,16 +123,14 @@ describe("library data", () => {
       expect(opt("National 2021-22").values.find((v) => v.key === k)!.status).toBe("I");
       expect(opt("National 2024-25").values.find((v) => v.key === k)!.status).toBe("V");
     }
-    // [U] in the brief: NFF FSM/IDACI/LPA/EAL/lump-sum values, 16-19 weightings; the £10k unoccupied RP place is
-    // shipped (issue 17 asks for it) but marked U, never V
+    // [U] in the brief, never shipped: NFF FSM/IDACI/LPA/EAL/lump-sum values, 16-19 weightings and the £10k
+    // unoccupied resourced-provision place (every option's description says to add it locally)
     const shipped = new Set(allValues.map((v) => v.key));
-    for (const k of shipped) expect(k).not.toMatch(/^(fsm6?\.|idaci\.|lpa\.|eal\.|lumpsum\.|fe\.weighting)/);
-    for (const v of allValues.filter((x) => x.key === "place.rb.unoccupied")) expect(v.status).toBe("U");
-    // and every option's description says so
-    for (const o of LIBRARY)
-      expect(o.description).toContain(
-        "Unverified (expected at its source, not checked there): place.rb.unoccupied = 10000.",
-      );
+    for (const k of shipped)
+      expect(k).not.toMatch(/^(fsm6?\.|idaci\.|lpa\.|eal\.|lumpsum\.|fe\.weighting|place\.rb\.unoccupied)/);
+    for (const o of LIBRARY) expect(o.description).toContain("resourced-provision unoccupied places are not included");
+    // every year carries the verified occupied resourced-provision place rate
+    for (const o of LIBRARY) expect(valueOf(o.name, "place.rb.occupied")).toBe(6000);
     // 2025-26 has no verified basic entitlement
     expect(valueOf("National 2025-26", "be.primary")).toBeUndefined();
   });
@@ -246,12 +241,7 @@ describe("libraryRatesGrid", () => {
         const got = rateOf(resolved, v.key);
         expect(got && String(got.value)).toBe(typeof v.value === "number" ? new D(v.value).toString() : v.value);
       }
-      expect(String(rateOf(resolved, "place.rb.unoccupied")!.value)).toBe("10000");
     }
-    const rp = everyOption.find((r) => r[0] === "place.rb.unoccupied")!;
-    expect(rp[3]).toBe(
-      "unverified (not checked at the source): https://gov.uk/government/publications/high-needs-funding-arrangements-2024-to-2025",
-    );
   });
 
   test("an option that inherits brings its parent along and reads back through inheritance", () => {

@@ -110,9 +110,7 @@ export function libraryRatesGrid(names: string[] = LIBRARY.map((o) => o.name)): 
         entry = { first: v, sources: [], cells: options.map(() => null) };
         byKey.set(v.key, entry);
       }
-      // an unverified value says so where a reader looks for its source
-      const source = v.status === "U" ? `unverified (not checked at the source): ${v.source}` : v.source;
-      if (source && !entry.sources.includes(source)) entry.sources.push(source);
+      if (v.source && !entry.sources.includes(v.source)) entry.sources.push(v.source);
       entry.cells[col] = v.value;
     }
   });

@@ -1,5 +1,5 @@
 // National options for financial year 2021-22 (16-19 rate: academic year 2021-22).
-import { nationalOption, RESOURCED_PROVISION_PLACES, value } from "./values";
+import { nationalOption, value } from "./values";
 import { SRC } from "./sources";
 
 export const NATIONAL_2021_22 = nationalOption({
@@ -7,7 +7,7 @@ export const NATIONAL_2021_22 = nationalOption({
   description:
     "National rates for 2021-22. Basic entitlement is inferred (2020-21 NFF values × 1.03 plus the roll-in of the " +
     "teachers' pay and pension grants, £180 primary / £265 secondary), not read from the DfE technical note. " +
-    "Other NFF unit values and top-ups are not included: add them locally.",
+    "Other NFF unit values, top-ups and resourced-provision unoccupied places are not included: add them locally.",
   fy: 2021,
   values: [
     value("be.primary", 3123, "I", SRC.brighton2122),
@@ -16,7 +16,7 @@ export const NATIONAL_2021_22 = nationalOption({
     value("element2.threshold", 6000, "V", SRC.dorsetSend),
     value("place.special", 10000, "V", SRC.dorsetSend),
     value("place.ap", 10000, "V", SRC.dorsetSend),
-    ...RESOURCED_PROVISION_PLACES(SRC.dorsetSend, SRC.highNeeds2425),
+    value("place.rb.occupied", 6000, "V", SRC.dorsetSend),
     value("place.fe", 6000, "V", SRC.natspec),
     value("ey.daf", 615, "V", SRC.stocktonDaf),
     value("ey.weeks", 38, "I", SRC.eyGuide2425),

@@ -39,11 +39,6 @@ export const SRC = {
   feweek2627: "https://feweek.co.uk/ministers-accused-of-breaking-16-19-funding-promise-with-0-5-rate-rise/",
   /** DAF 2023-24: £828 a year, plus a £53 supplement paid as £30.92 for September 2023 to March 2024 */
   surreyDaf2324: "https://www.surreycc.gov.uk/people-and-community/families/send-support/disability-access-fund",
-  /**
-   * High needs funding arrangements (the operational guide): the page the domain brief cites; its £10,000 for an
-   * unoccupied resourced-provision place is marked [U] in the brief (not checked there)
-   */
-  highNeeds2425: "https://gov.uk/government/publications/high-needs-funding-arrangements-2024-to-2025",
   /** DAF £1,225 a year from April 2026 */
   surreyDaf:
     "https://www.surreycc.gov.uk/children/support-and-advice/local-offer/practitioners/resources/early-years/daf",

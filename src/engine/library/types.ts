@@ -10,12 +10,8 @@ export interface LibraryValue {
   description: string;
   /** https URL of the public page the value comes from */
   source: string;
-  /**
-   * V = verified at the source; I = inferred arithmetically or carried over from the source's year; U = unverified:
-   * a figure the domain brief marks [U], shipped only where an issue asks for it, and shown as unverified in the
-   * rates table's Source cell (the source is where it is expected, not where it was read)
-   */
-  status: "V" | "I" | "U";
+  /** V = verified at the source; I = inferred arithmetically or carried over from the source's year */
+  status: "V" | "I";
   /** for an inferred value: the arithmetic from figures at its source, e.g. "828 + 30.92" */
   derivation?: string;
 }

@@ -15,9 +15,6 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   "place.rb.occupied":
     "Resourced provision / SEN unit place occupied by a pupil on roll: element 2 only (element 1 comes through " +
     "the school formula)",
-  "place.rb.unoccupied":
-    "Resourced provision / SEN unit place not occupied by a pupil on roll (the High Needs operational guide's rate, " +
-    "not checked at the source)",
   "place.fe": "Post-16 high-needs place: element 2 (element 1 comes through the 16-19 formula)",
   "ey.daf": "Disability Access Fund per eligible child (DLA), a yearly lump sum to one nominated provider",
   "ey.weeks": "Funded weeks a year for early years entitlements (15 hours × 38 weeks = 570 hours)",
@@ -28,7 +25,7 @@ type Entry = Pick<LibraryValue, "key" | "value" | "status" | "source" | "derivat
 
 /**
  * One value of a national option; `status` V = verified at `source`, I = inferred or carried over (with the
- * `derivation` from figures at the source when it is arithmetic), U = unverified (types.ts).
+ * `derivation` from figures at the source when it is arithmetic) (types.ts).
  */
 export function value(
   key: string,
@@ -40,22 +37,11 @@ export function value(
   return derivation === undefined ? { key, value: v, status, source } : { key, value: v, status, source, derivation };
 }
 
-/** Resourced-provision places for every year: occupied £6,000 (verified), unoccupied £10,000 (unverified). */
-export const RESOURCED_PROVISION_PLACES = (occupiedSource: string, unoccupiedSource: string): Entry[] => [
-  value("place.rb.occupied", 6000, "V", occupiedSource),
-  value("place.rb.unoccupied", 10000, "U", unoccupiedSource),
-];
-
-/** A national option with each value's unit and description filled in; its description names any unverified value. */
+/** A national option with each value's unit and description filled in. */
 export function nationalOption(o: Omit<LibraryOption, "values"> & { fy: number; values: Entry[] }): LibraryOption {
   const academicYear = `${o.fy}-${String(o.fy + 1).slice(2)}`;
-  const unverified = o.values.filter((e) => e.status === "U").map((e) => `${e.key} = ${e.value}`);
   return {
     ...o,
-    description:
-      unverified.length === 0
-        ? o.description
-        : `${o.description} Unverified (expected at its source, not checked there): ${unverified.join(", ")}.`,
     values: o.values.map((e) => {
       const unit = findKeyInfo(e.key)?.unit;
       const description = DESCRIPTIONS[e.key];
