@@ -3,23 +3,25 @@
 // importer and SEND.CHECK's institutions check both report it from this one table.
 import type { Phase } from "./types";
 
-/** Field families, as the Institutions headers name them ("EHCP <band>" is one family). */
-export type FieldFamily =
-  | "Primary Pupils"
-  | "KS3 Pupils"
-  | "KS4 Pupils"
-  | "FSM"
-  | "FSM6"
-  | "IDACI"
-  | "LPA"
-  | "EAL"
-  | "SEN Support"
-  | "EHCP"
-  | "Places"
-  | "Occupied"
-  | "DAF"
-  | "SENIF"
-  | "Students";
+/** Field families, as the Institutions headers name them ("EHCP <band>" is one family), in the table's order. */
+export const FIELD_FAMILIES = [
+  "Primary Pupils",
+  "KS3 Pupils",
+  "KS4 Pupils",
+  "FSM",
+  "FSM6",
+  "IDACI",
+  "LPA",
+  "EAL",
+  "SEN Support",
+  "EHCP",
+  "Places",
+  "Occupied",
+  "DAF",
+  "SENIF",
+  "Students",
+] as const;
+export type FieldFamily = (typeof FIELD_FAMILIES)[number];
 
 const MAINSTREAM: FieldFamily[] = [
   "Primary Pupils",
