@@ -7,7 +7,7 @@ import { sheetsForWrite, snapshot } from "../headless/io/bridge";
 import { MONEY_FORMAT, type SheetFormat } from "../headless/io/format";
 import { HeadlessWorkbook } from "../headless/workbook";
 import { readXlsx, xlsxBuffer } from "../headless/xlsx";
-import { overwriteSummary, type BookSheet } from "../model/overwriteSummary";
+import { bookChanges, type BookSheet } from "../model/overwriteWords";
 import { colLetters } from "../util/a1";
 import { LIBRARY } from "../engine/library";
 import { normOption } from "../engine/normalize";
@@ -153,7 +153,7 @@ export async function runImport(input: string, opts: ImportOptions, io: CliIo, q
   const snaps = snapshot(wb);
   writeFileAtomic(opts.out, await xlsxBuffer(sheetsForWrite(snaps, formats)), inputs);
   if (before) {
-    const lost = overwriteSummary(before, snaps, true).lines;
+    const lost = bookChanges(before, snaps, true).lines;
     io.out(
       `\nReplaced the whole of ${opts.out} (--force)${lost.length ? ":" : "."}\n${lost.map((l) => `  ${l}\n`).join("")}`,
     );

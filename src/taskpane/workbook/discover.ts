@@ -5,7 +5,7 @@ import { colLetters, parseRangeOrThrow, sheetRef } from "../../util/a1";
 import { allocationCall } from "../../model/allocations";
 import { firstValue, findOptionIn, optionChain } from "../../model/inheritance";
 import { headerIndex } from "../../model/institutions";
-import { modelRefs, ratesExtent, type ModelRefs } from "../../model/refs";
+import { ratesExtent, refsReading, type ModelRefs } from "../../model/refs";
 import { normKey } from "../../engine/normalize";
 import { ratesHeaderKind } from "../../engine/rates";
 import type { CellValue, RawCell, WorkbookPort } from "../ports/WorkbookPort";
@@ -152,15 +152,8 @@ export async function discoverModel(port: WorkbookPort): Promise<ModelInfo> {
 /** References for new formulas over the discovered model (same rates range as existing formulas). */
 export function refsFor(model: ModelInfo): ModelRefs | null {
   if (!model.rates || !model.institutions) return null;
-  const base = modelRefs({
-    ratesSheet: model.rates.sheet,
-    ratesRows: 1,
-    ratesCols: 1,
-    institutionsSheet: model.institutions.sheet,
-    header: model.institutions.header,
-    count: model.institutions.count,
-  });
-  return { ...base, rates: model.rates.ref };
+  const { sheet, header, count } = model.institutions;
+  return refsReading(model.rates.ref, { institutionsSheet: sheet, header, count });
 }
 
 /** The option info by name (matched the contract's way). */
