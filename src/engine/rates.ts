@@ -1,7 +1,7 @@
 // Rates table (a 2-D range, first row headers) -> options, with inheritance and validation.
 // Contract section 1: `Factor` holds keys; Description/Unit/Source/Notes are ignored; every other
 // non-blank header is an option. A candidate option is a diff over its parent (`inherits`).
-import { E, SendError, raise, attempt } from "./errors";
+import { E, SendError } from "./errors";
 import { findKeyInfo, suggestionsFor, type KeyInfo } from "./keys";
 import { PENNY, type Dec } from "./money";
 import { normKey, normOption } from "./normalize";
@@ -247,25 +247,23 @@ export function resolveOption(table: RatesTable, option: Cell, arg = "option"): 
   const name = findOptionName(table, option, arg);
   if (name instanceof SendError) return name;
   // not remembered here (the engine keeps no state): functions/memory.ts remembers options with their table
-  return attempt((): Option => {
-    const chain = inheritanceChain(table, name);
-    if (chain instanceof SendError) raise(chain);
-    const rates = new Map<string, RateValue>();
-    for (const [k, { key, row, info }] of table.keys) {
-      if (k === "inherits") continue;
-      for (const owner of chain) {
-        const col = table.optionCols.get(normOption(owner))!;
-        const raw = cell(table, row, col);
-        if (isBlank(raw)) continue;
-        const v = typedValue(info, key, owner, raw);
-        if (v instanceof SendError) raise(v);
-        rates.set(k, { value: v, from: owner, key, row, col });
-        break;
-      }
+  const chain = inheritanceChain(table, name);
+  if (chain instanceof SendError) return chain;
+  const rates = new Map<string, RateValue>();
+  for (const [k, { key, row, info }] of table.keys) {
+    if (k === "inherits") continue;
+    for (const owner of chain) {
+      const col = table.optionCols.get(normOption(owner))!;
+      const raw = cell(table, row, col);
+      if (isBlank(raw)) continue;
+      const v = typedValue(info, key, owner, raw);
+      if (v instanceof SendError) return v;
+      rates.set(k, { value: v, from: owner, key, row, col });
+      break;
     }
-    const rt = rates.get("round.to");
-    return { name, chain, rates, roundTo: rt && typeof rt.value !== "string" ? rt.value : PENNY };
-  });
+  }
+  const rt = rates.get("round.to");
+  return { name, chain, rates, roundTo: rt && typeof rt.value !== "string" ? rt.value : PENNY };
 }
 
 /** Convenience: grid + option argument -> resolved option. */
