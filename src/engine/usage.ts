@@ -23,18 +23,8 @@ export const FIELD_FAMILIES = [
 ] as const;
 export type FieldFamily = (typeof FIELD_FAMILIES)[number];
 
-const MAINSTREAM: FieldFamily[] = [
-  "Primary Pupils",
-  "KS3 Pupils",
-  "KS4 Pupils",
-  "FSM",
-  "FSM6",
-  "IDACI",
-  "LPA",
-  "EAL",
-  "SEN Support",
-  "EHCP",
-];
+/** A mainstream school reads every family up to EHCP (the table's order puts them first). */
+const MAINSTREAM: readonly FieldFamily[] = FIELD_FAMILIES.slice(0, FIELD_FAMILIES.indexOf("EHCP") + 1);
 
 export const FIELDS_USED: Record<Phase, readonly FieldFamily[]> = {
   Primary: MAINSTREAM,
