@@ -9,7 +9,7 @@ import { HeadlessWorkbook } from "../headless/workbook";
 import { readXlsx, xlsxBuffer } from "../headless/xlsx";
 import { bookChanges, type BookSheet } from "../model/overwriteWords";
 import { colLetters } from "../util/a1";
-import { LIBRARY } from "../engine/library";
+import { DEFAULT_NATIONAL, LIBRARY } from "../engine/library";
 import { normOption } from "../engine/normalize";
 import { applyMapping, findHeaderRow } from "../import/apply";
 import { proposeMapping, targetList, withSaved, type SavedMapping } from "../import/mapping";
@@ -36,8 +36,6 @@ export interface ImportOptions {
   maxCells?: number;
   maxRows?: number;
 }
-
-export const DEFAULT_NATIONAL = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;
 
 function readMappingFile(file: string): SavedMapping {
   const text = readInputText(file, MAPPING_SPEC);
