@@ -1,31 +1,11 @@
 // Synthetic institutions of every phase at national magnitudes (domain brief): seeded, deterministic.
 // Zero counts are mostly left blank, as in real returns; an unknown "Notes" column is carried along.
+import { institutionHeaders } from "../../src/engine/fields";
 import type { Cell } from "../../src/engine/types";
 import { rng, type Rng } from "../lib/prng";
 import { BANDS, SENIF_BANDS } from "./rates";
 
-export const INSTITUTION_HEADER: string[] = [
-  "Name",
-  "URN",
-  "Phase",
-  "Primary Pupils",
-  "KS3 Pupils",
-  "KS4 Pupils",
-  "FSM",
-  "FSM6",
-  ..."ABCDEF".split("").map((b) => `IDACI ${b}`),
-  "LPA",
-  "EAL",
-  "SEN Support",
-  ...BANDS.map((b) => `EHCP ${b}`),
-  "Places",
-  "Occupied",
-  "DAF",
-  ...SENIF_BANDS.map((b) => `SENIF ${b}`),
-  "Students",
-  "Months",
-  "Notes",
-];
+export const INSTITUTION_HEADER: string[] = [...institutionHeaders({ ehcp: BANDS, senif: SENIF_BANDS }), "Notes"];
 
 /** Rough national mix of funded institutions (per 100). */
 const MIX: [string, number][] = [

@@ -7,9 +7,9 @@ import { sheetsForWrite, snapshot } from "../headless/io/bridge";
 import { MONEY_FORMAT, type SheetFormat } from "../headless/io/format";
 import { HeadlessWorkbook } from "../headless/workbook";
 import { readXlsx, xlsxBuffer } from "../headless/xlsx";
-import { overwriteSummary, type BookSheet } from "../model/overwriteSummary";
+import { bookChanges, type BookSheet } from "../model/overwriteWords";
 import { colLetters } from "../util/a1";
-import { LIBRARY } from "../engine/library";
+import { DEFAULT_NATIONAL, LIBRARY } from "../engine/library";
 import { normOption } from "../engine/normalize";
 import { applyMapping, findHeaderRow } from "../import/apply";
 import { proposeMapping, targetList, withSaved, type SavedMapping } from "../import/mapping";
@@ -36,8 +36,6 @@ export interface ImportOptions {
   maxCells?: number;
   maxRows?: number;
 }
-
-export const DEFAULT_NATIONAL = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;
 
 function readMappingFile(file: string): SavedMapping {
   const text = readInputText(file, MAPPING_SPEC);
@@ -153,7 +151,7 @@ export async function runImport(input: string, opts: ImportOptions, io: CliIo, q
   const snaps = snapshot(wb);
   writeFileAtomic(opts.out, await xlsxBuffer(sheetsForWrite(snaps, formats)), inputs);
   if (before) {
-    const lost = overwriteSummary(before, snaps, true).lines;
+    const lost = bookChanges(before, snaps, true).lines;
     io.out(
       `\nReplaced the whole of ${opts.out} (--force)${lost.length ? ":" : "."}\n${lost.map((l) => `  ${l}\n`).join("")}`,
     );

@@ -11,7 +11,7 @@ import { topupKeys } from "../import/importPlan";
 import { isMappingHeader, MAPPING_SHEET, mappingSheetRows } from "../import/remember";
 import { colLetters } from "../util/a1";
 import { allocationStates, stateLine } from "../model/allocationState";
-import { overwriteSummary, type BookSheet } from "../model/overwriteSummary";
+import { bookChanges, type BookSheet } from "../model/overwriteWords";
 import { NotAModel, replaceInstitutions } from "../model/replaceInstitutions";
 import { uniqueSheetName } from "../model/sheetNames";
 import { tableName } from "../model/model";
@@ -96,7 +96,7 @@ export async function runUpdate(a: UpdateArgs, io: CliIo, say: (m: string) => vo
     };
   const buf = await xlsxBuffer(sheetsForWrite(snaps, formats), { base, order: after.map((s) => s.name) });
   writeFileAtomic(a.out, buf, a.inputs);
-  const summary = overwriteSummary(before, after, true);
+  const summary = bookChanges(before, after, true);
   io.out(
     `\nUpdated ${a.out}: institutions replaced (${rep.count} now); every other sheet, rate and option kept.\n${summary.lines.map((l) => `  ${l}\n`).join("")}${rep.repointed.map((r) => `  ${r.sheet}: ${r.formulas} formula${r.formulas === 1 ? "" : "s"} now read the new table.\n`).join("")}${rep.addedKeys.length ? `  New blank rate rows at the bottom of the rates sheet, for bands new to the model: ${rep.addedKeys.join(", ")}.\n` : ""}`,
   );

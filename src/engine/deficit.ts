@@ -9,7 +9,7 @@
 //   cumulative column is the (rounded) opening plus the running sum of the rounded in-year amounts, so the two
 //   columns foot exactly on screen: last cumulative = opening + Σ in-year.
 import { type Dec, PENNY, ZERO, roundMoney } from "./money";
-import { E, attempt, fail, type SendError } from "./errors";
+import { E, type SendError } from "./errors";
 
 type Column = readonly (Dec | null)[];
 
@@ -21,18 +21,14 @@ export function deficit(
   adjustments?: Column | null,
   unit: Dec = PENNY,
 ): Dec[][] | SendError {
-  return attempt(() => {
-    const raise = (e: SendError): never => fail(e.kind, e.message);
-    const n = income.length;
-    if (n === 0) raise(E.noValues("income", "give one value per year"));
-    if (spend.length !== n) raise(E.lengthMismatch("income", "spend", n, spend.length));
-    if (adjustments && adjustments.length !== n)
-      raise(E.lengthMismatch("income", "adjustments", n, adjustments.length));
-    let cumulative = roundMoney(opening ?? ZERO, unit);
-    return income.map((inc, y) => {
-      const inYear = roundMoney((inc ?? ZERO).minus(spend[y] ?? ZERO).plus(adjustments?.[y] ?? ZERO), unit);
-      cumulative = cumulative.plus(inYear);
-      return [inYear, cumulative];
-    });
+  const n = income.length;
+  if (n === 0) return E.noValues("income", "give one value per year");
+  if (spend.length !== n) return E.lengthMismatch("income", "spend", n, spend.length);
+  if (adjustments && adjustments.length !== n) return E.lengthMismatch("income", "adjustments", n, adjustments.length);
+  let cumulative = roundMoney(opening ?? ZERO, unit);
+  return income.map((inc, y) => {
+    const inYear = roundMoney((inc ?? ZERO).minus(spend[y] ?? ZERO).plus(adjustments?.[y] ?? ZERO), unit);
+    cumulative = cumulative.plus(inYear);
+    return [inYear, cumulative];
   });
 }

@@ -35,27 +35,43 @@ const COUNT_HEADERS: Record<string, CountField> = {
   students: "students",
 };
 const IDACI = ["a", "b", "c", "d", "e", "f"];
-export const KNOWN_HEADERS: readonly string[] = [
-  "Name",
-  "Phase",
-  "Primary Pupils",
-  "KS3 Pupils",
-  "KS4 Pupils",
-  "FSM",
-  "FSM6",
-  ...IDACI.map((b) => `IDACI ${b.toUpperCase()}`),
-  "LPA",
-  "EAL",
-  "SEN Support",
-  "EHCP <band>",
-  "Places",
-  "Occupied",
-  "Places from September",
-  "DAF",
-  "SENIF <band>",
-  "Students",
-  "Months",
-];
+
+/**
+ * The Institutions table's headers in their readable order: Name, URN, Phase, pupils, deprivation, SEN counts, EHCP
+ * bands, places, early years, FE, Months; each banded family once per band label. The one list the model's sheet,
+ * the importer's targets and this reader's messages share. URN keys imports and updates; the formula ignores it.
+ */
+export function institutionHeaders(bands: { ehcp: readonly string[]; senif: readonly string[] }): string[] {
+  return [
+    "Name",
+    "URN",
+    "Phase",
+    "Primary Pupils",
+    "KS3 Pupils",
+    "KS4 Pupils",
+    "FSM",
+    "FSM6",
+    ...IDACI.map((b) => `IDACI ${b.toUpperCase()}`),
+    "LPA",
+    "EAL",
+    "SEN Support",
+    ...bands.ehcp.map((b) => `EHCP ${b}`),
+    "Places",
+    "Occupied",
+    "DAF",
+    ...bands.senif.map((b) => `SENIF ${b}`),
+    "Students",
+    "Months",
+  ];
+}
+
+/**
+ * Every header the reader knows, banded families written with a placeholder ("EHCP <band>"), and the optional
+ * "Places from September" (a September change of places; the model's sheet has no column for it until one is added).
+ */
+export const KNOWN_HEADERS: readonly string[] = institutionHeaders({ ehcp: ["<band>"], senif: ["<band>"] }).flatMap(
+  (h) => (h === "Occupied" ? [h, "Places from September"] : [h]),
+);
 const PHASE_BY_NORM = new Map<string, Phase>(PHASES.map((p) => [normLabel(p), p]));
 
 /** What a header means: a known field, a banded count, or nothing (ignored). */

@@ -5,15 +5,12 @@
 // - annual_cost absent (or blank) is 0. Saving and cost may be any numbers; only the net saving matters, and a net
 //   saving of 0 or less means it never pays back: #NUM! naming both arguments and their values.
 import { type Dec, PENNY, roundMoney } from "./money";
-import { E, attempt, fail, type SendError } from "./errors";
+import { E, type SendError } from "./errors";
 
 export function payback(investment: Dec, annualSaving: Dec, annualCost?: Dec | null): Dec | SendError {
-  return attempt(() => {
-    const raise = (e: SendError): never => fail(e.kind, e.message);
-    if (investment.lt(0)) raise(E.argRange("investment", investment.toFixed(), "0 or more"));
-    const net = annualCost ? annualSaving.minus(annualCost) : annualSaving;
-    if (net.lte(0)) raise(E.neverPaysBack(annualSaving.toFixed(), annualCost ? annualCost.toFixed() : null));
-    // 40 significant digits before rounding: far finer than any half-hundredth a real input can come near
-    return roundMoney(investment.div(net), PENNY);
-  });
+  if (investment.lt(0)) return E.argRange("investment", investment.toFixed(), "0 or more");
+  const net = annualCost ? annualSaving.minus(annualCost) : annualSaving;
+  if (net.lte(0)) return E.neverPaysBack(annualSaving.toFixed(), annualCost ? annualCost.toFixed() : null);
+  // 40 significant digits before rounding: far finer than any half-hundredth a real input can come near
+  return roundMoney(investment.div(net), PENNY);
 }

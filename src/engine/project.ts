@@ -18,6 +18,7 @@ import type { Option } from "./rates";
 import { SETTINGS, type Setting, type Grid } from "./types";
 import { readForecast } from "./demand/forecastTable";
 import { demandYears, type DemandYear } from "./demand/demandCounts";
+import { yearLabel } from "./years";
 
 export interface ProjectionRow {
   year: string | number;
@@ -57,9 +58,7 @@ function typedYears(option: Option, get: (key: string) => Dec, n: number): Deman
       if (REDUCED.has(s)) g = g.times(ONE.minus(reduction));
       counts.set(s, get(`proj.${s}.count`).times(ONE.plus(g).pow(y - 1)));
     }
-    const label = start
-      ? `${(start.value as Dec).toNumber() + y - 1}-${String(((start.value as Dec).toNumber() + y) % 100).padStart(2, "0")}`
-      : String(y);
+    const label = start ? yearLabel((start.value as Dec).toNumber() + y - 1) : String(y);
     out.push({ label, counts });
   }
   return out;

@@ -1,7 +1,7 @@
 // Rates table (a 2-D range, first row headers) -> options, with inheritance and validation.
 // Contract section 1: `Factor` holds keys; Description/Unit/Source/Notes are ignored; every other
 // non-blank header is an option. A candidate option is a diff over its parent (`inherits`).
-import { E, SendError, raise, attempt } from "./errors";
+import { E, SendError } from "./errors";
 import { findKeyInfo, suggestionsFor, type KeyInfo } from "./keys";
 import { PENNY, type Dec } from "./money";
 import { normKey, normOption } from "./normalize";
@@ -198,20 +198,48 @@ export function optionProblems(table: RatesTable, optionName: string): RateProbl
   return out;
 }
 
-/** The inheritance chain of an option (itself first), or the error (unknown parent, cycle). */
-export function inheritanceChain(table: RatesTable, optionName: string): string[] | SendError {
-  const chain = [optionName];
-  let current = optionName;
-  for (;;) {
-    const parent = parentOf(table, current);
-    if (parent === null) return chain;
-    const col = table.optionCols.get(normOption(parent));
-    if (col === undefined) return E.unknownParent(current, parent, table.optionNames);
-    const name = cellText(table.grid[0][col]);
-    if (chain.some((c) => normOption(c) === normOption(name))) return E.inheritanceCycle([...chain, name]);
+/** Where walking `inherits` stopped early: a parent no option is called, or an option met twice. */
+export type ChainStop = { kind: "unknownParent"; option: string; parent: string } | { kind: "cycle"; chain: string[] };
+
+/**
+ * An option and its ancestors, itself first, as far as `inherits` leads: the one walk of the parent chain. The engine
+ * fails on `stop` (inheritanceChain); the pane and the paper read what the chain gives up to it (model/inheritance.ts).
+ * `parentOf` gives an option's parent as written (null: none); `nameOf` the option a name matches, as its header
+ * writes it, or undefined.
+ */
+export function walkInherits(
+  option: string,
+  parentOf: (name: string) => string | null,
+  nameOf: (name: string) => string | undefined,
+): { chain: string[]; stop: ChainStop | null } {
+  const chain = [option];
+  for (let current = option; ;) {
+    const parent = parentOf(current);
+    if (parent === null) return { chain, stop: null };
+    const name = nameOf(parent);
+    if (name === undefined) return { chain, stop: { kind: "unknownParent", option: current, parent } };
+    if (chain.some((c) => normOption(c) === normOption(name))) {
+      return { chain, stop: { kind: "cycle", chain: [...chain, name] } };
+    }
     chain.push(name);
     current = name;
   }
+}
+
+/** The inheritance chain of an option (itself first), or the error (unknown parent, cycle). */
+export function inheritanceChain(table: RatesTable, optionName: string): string[] | SendError {
+  const { chain, stop } = walkInherits(
+    optionName,
+    (name) => parentOf(table, name),
+    (name) => {
+      const col = table.optionCols.get(normOption(name));
+      return col === undefined ? undefined : cellText(table.grid[0][col]);
+    },
+  );
+  if (stop === null) return chain;
+  return stop.kind === "unknownParent"
+    ? E.unknownParent(stop.option, stop.parent, table.optionNames)
+    : E.inheritanceCycle(stop.chain);
 }
 
 /** Flattens an option with its ancestors into one map of typed values. */
@@ -219,25 +247,23 @@ export function resolveOption(table: RatesTable, option: Cell, arg = "option"): 
   const name = findOptionName(table, option, arg);
   if (name instanceof SendError) return name;
   // not remembered here (the engine keeps no state): functions/memory.ts remembers options with their table
-  return attempt((): Option => {
-    const chain = inheritanceChain(table, name);
-    if (chain instanceof SendError) raise(chain);
-    const rates = new Map<string, RateValue>();
-    for (const [k, { key, row, info }] of table.keys) {
-      if (k === "inherits") continue;
-      for (const owner of chain) {
-        const col = table.optionCols.get(normOption(owner))!;
-        const raw = cell(table, row, col);
-        if (isBlank(raw)) continue;
-        const v = typedValue(info, key, owner, raw);
-        if (v instanceof SendError) raise(v);
-        rates.set(k, { value: v, from: owner, key, row, col });
-        break;
-      }
+  const chain = inheritanceChain(table, name);
+  if (chain instanceof SendError) return chain;
+  const rates = new Map<string, RateValue>();
+  for (const [k, { key, row, info }] of table.keys) {
+    if (k === "inherits") continue;
+    for (const owner of chain) {
+      const col = table.optionCols.get(normOption(owner))!;
+      const raw = cell(table, row, col);
+      if (isBlank(raw)) continue;
+      const v = typedValue(info, key, owner, raw);
+      if (v instanceof SendError) return v;
+      rates.set(k, { value: v, from: owner, key, row, col });
+      break;
     }
-    const rt = rates.get("round.to");
-    return { name, chain, rates, roundTo: rt && typeof rt.value !== "string" ? rt.value : PENNY };
-  });
+  }
+  const rt = rates.get("round.to");
+  return { name, chain, rates, roundTo: rt && typeof rt.value !== "string" ? rt.value : PENNY };
 }
 
 /** Convenience: grid + option argument -> resolved option. */

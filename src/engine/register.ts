@@ -16,6 +16,7 @@ import { D, PENNY, roundMoney, sum, ZERO, type Dec } from "./money";
 import { normLabel } from "./normalize";
 import { readNumber } from "./coerce";
 import type { Cell, Grid } from "./types";
+import { yearLabel } from "./years";
 
 export const REGISTER_HEADER = [
   "Year",
@@ -202,7 +203,7 @@ export function register(
       }
       const money = (x: Dec) => roundMoney(x, PENNY);
       rows.push({
-        year: `${y}-${String((y + 1) % 100).padStart(2, "0")}`,
+        year: yearLabel(y),
         placements: roundMoney(sum(fye), D("0.01")),
         inCounty: roundMoney(sum(inC), D("0.01")),
         outOfCounty: roundMoney(sum(outC), D("0.01")),

@@ -3,26 +3,8 @@
 // importer and SEND.CHECK's institutions check both report it from this one table.
 import type { Phase } from "./types";
 
-/** Field families, as the Institutions headers name them ("EHCP <band>" is one family). */
-export type FieldFamily =
-  | "Primary Pupils"
-  | "KS3 Pupils"
-  | "KS4 Pupils"
-  | "FSM"
-  | "FSM6"
-  | "IDACI"
-  | "LPA"
-  | "EAL"
-  | "SEN Support"
-  | "EHCP"
-  | "Places"
-  | "Occupied"
-  | "Places from September"
-  | "DAF"
-  | "SENIF"
-  | "Students";
-
-const MAINSTREAM: FieldFamily[] = [
+/** Field families, as the Institutions headers name them ("EHCP <band>" is one family), in the table's order. */
+export const FIELD_FAMILIES = [
   "Primary Pupils",
   "KS3 Pupils",
   "KS4 Pupils",
@@ -33,7 +15,17 @@ const MAINSTREAM: FieldFamily[] = [
   "EAL",
   "SEN Support",
   "EHCP",
-];
+  "Places",
+  "Occupied",
+  "Places from September",
+  "DAF",
+  "SENIF",
+  "Students",
+] as const;
+export type FieldFamily = (typeof FIELD_FAMILIES)[number];
+
+/** A mainstream school reads every family up to EHCP (the table's order puts them first). */
+const MAINSTREAM: readonly FieldFamily[] = FIELD_FAMILIES.slice(0, FIELD_FAMILIES.indexOf("EHCP") + 1);
 
 export const FIELDS_USED: Record<Phase, readonly FieldFamily[]> = {
   Primary: MAINSTREAM,

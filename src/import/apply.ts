@@ -6,7 +6,7 @@ import { isKnownField } from "../engine/fields";
 import { editDistance } from "../engine/nearest";
 import { normLabel } from "../engine/normalize";
 import { PHASES, type Cell, type Phase } from "../engine/types";
-import { phaseUses, type FieldFamily } from "../engine/usage";
+import { FIELD_FAMILIES, phaseUses, type FieldFamily } from "../engine/usage";
 import { colLetters } from "../util/a1";
 import { institutionsHeader, type Bands } from "../model/institutions";
 import type { RawCell, Rows } from "../model/types";
@@ -98,21 +98,7 @@ function familyOf(target: string): FieldFamily | null {
   if (/^IDACI /.test(target)) return "IDACI";
   if (/^EHCP /i.test(target)) return "EHCP";
   if (/^SENIF /i.test(target)) return "SENIF";
-  const fixed: FieldFamily[] = [
-    "Primary Pupils",
-    "KS3 Pupils",
-    "KS4 Pupils",
-    "FSM",
-    "FSM6",
-    "LPA",
-    "EAL",
-    "SEN Support",
-    "Places",
-    "Occupied",
-    "DAF",
-    "Students",
-  ];
-  return fixed.find((f) => f === target) ?? null;
+  return FIELD_FAMILIES.find((f) => f === target) ?? null;
 }
 
 /** Bands the table needs: the rates' bands, then any band a column was mapped to. */

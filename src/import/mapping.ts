@@ -1,6 +1,7 @@
 // Proposing which contract field each source column fills: remembered choices first, then the synonym
 // list (synonyms.ts), band patterns ("Band 3 EHCPs" -> "EHCP Band 3"), then nearest spelling with a
 // confidence. A column nothing matches is proposed as "keep as is": it is kept and reported, never dropped.
+import { institutionHeaders } from "../engine/fields";
 import { editDistance } from "../engine/nearest";
 import { colLetters } from "../util/a1";
 import { FIELD_SYNONYMS, KNOWN_UNUSED, PUPILS_BY_PHASE, UNBANDED_EHCP, squash, withoutAsides } from "./synonyms";
@@ -31,37 +32,15 @@ export interface ColumnChoice {
 /** source header (as written) -> target: what a workbook remembers and what --mapping reads */
 export type SavedMapping = Record<string, string>;
 
-const IDACI = "ABCDEF".split("").map((b) => `IDACI ${b}`);
-
 /** Every target a column can be given, bands included (the rates' bands plus any the source names). */
 export function targetList(
   bands: { ehcp: readonly string[]; senif: readonly string[] },
   extra: readonly string[] = [],
 ): string[] {
-  const list = [
-    "Name",
-    "URN",
-    "Phase",
-    "Primary Pupils",
-    "KS3 Pupils",
-    "KS4 Pupils",
-    PUPILS_BY_PHASE,
-    "FSM",
-    "FSM6",
-    ...IDACI,
-    "LPA",
-    "EAL",
-    "SEN Support",
-    ...bands.ehcp.map((b) => `EHCP ${b}`),
-    UNBANDED_EHCP,
-    EHCP_TOTAL_CHECK,
-    "Places",
-    "Occupied",
-    "DAF",
-    ...bands.senif.map((b) => `SENIF ${b}`),
-    "Students",
-    "Months",
-  ];
+  // the table's own headers, with the importer's extra targets where an officer looks for them
+  const list = institutionHeaders(bands).flatMap((h) =>
+    h === "KS4 Pupils" ? [h, PUPILS_BY_PHASE] : h === "Places" ? [UNBANDED_EHCP, EHCP_TOTAL_CHECK, h] : [h],
+  );
   const seen = new Set(list.map(squash));
   for (const t of extra)
     if (t !== KEEP && !seen.has(squash(t))) {

@@ -1,4 +1,5 @@
 // The Institutions sheet: the contract's field headers (section 3) in a fixed, readable order.
+import { institutionHeaders } from "../engine/fields";
 import { normKey, normLabel } from "../engine/normalize";
 import type { Rows } from "./types";
 
@@ -11,29 +12,9 @@ export interface Bands {
 
 export const DEFAULT_BANDS: Bands = { ehcp: ["Band 1", "Band 2", "Band 3"], senif: ["Band 1", "Band 2"] };
 
-/** Name, URN, Phase, pupils, deprivation, SEN counts, EHCP bands, places, early years, FE, Months. */
+/** The Institutions sheet's headers for these bands (the engine's one list, engine/fields.ts). */
 export function institutionsHeader(bands: Bands = DEFAULT_BANDS): string[] {
-  return [
-    "Name",
-    "URN",
-    "Phase",
-    "Primary Pupils",
-    "KS3 Pupils",
-    "KS4 Pupils",
-    "FSM",
-    "FSM6",
-    ..."ABCDEF".split("").map((b) => `IDACI ${b}`),
-    "LPA",
-    "EAL",
-    "SEN Support",
-    ...bands.ehcp.map((b) => `EHCP ${b}`),
-    "Places",
-    "Occupied",
-    "DAF",
-    ...bands.senif.map((b) => `SENIF ${b}`),
-    "Students",
-    "Months",
-  ];
+  return institutionHeaders(bands);
 }
 
 /** "band1" -> "Band 1"; other labels are kept as written. */

@@ -3,6 +3,7 @@
 // report and the pane's printable page both use it). Pure: reads a rates grid of values.
 import { findKeyInfo } from "../engine/keys";
 import { normKey, normOption } from "../engine/normalize";
+import { firstValue, optionChain } from "./inheritance";
 import { PROJECTION_FIELDS } from "./projection";
 import { ratesColumns } from "./rates";
 import { keyInWords } from "./rateWords";
@@ -34,41 +35,38 @@ function table(grid: RatesValues) {
   const inheritsRow = grid.findIndex(
     (r, i) => i > 0 && typeof r[cols.factor] === "string" && normKey(r[cols.factor] as string) === "inherits",
   );
-  const parentOf = (col: number) => {
-    const v = inheritsRow < 0 ? null : grid[inheritsRow][col];
-    return typeof v === "string" && v.trim() ? v.trim() : null;
-  };
-  const byName = (name: string) => cols.options.find((o) => normOption(o.name) === normOption(name));
+  const options = cols.options.map((o) => {
+    const v = inheritsRow < 0 ? null : grid[inheritsRow][o.col];
+    return { ...o, inherits: typeof v === "string" && v.trim() ? v.trim() : null };
+  });
+  /** The first value a chain of options holds on a row, and the option holding it. */
+  const first = (chain: readonly (typeof options)[number][], row: number) =>
+    firstValue(chain, (o): number | string | null => {
+      const v = grid[row]?.[o.col];
+      return usable(v) ? v : null;
+    });
   /** The value an option gets for a row after inheritance, and where it came from. */
-  const effective = (
-    name: string | null,
-    row: number,
-    seen = new Set<string>(),
-  ): { value: number | string; from: string } | null => {
-    const o = name ? byName(name) : undefined;
-    if (!o || seen.has(normOption(o.name))) return null;
-    seen.add(normOption(o.name));
-    const v = grid[row]?.[o.col];
-    return usable(v) ? { value: v, from: o.name } : effective(parentOf(o.col), row, seen);
-  };
-  return { cols, inheritsRow, parentOf, byName, effective };
+  const effective = (name: string, row: number) => first(optionChain(options, name), row);
+  /** What the option's parents give it on a row (the option itself left out). */
+  const inherited = (name: string, row: number) => first(optionChain(options, name).slice(1), row);
+  return { cols, inheritsRow, options, effective, inherited };
 }
 
 /** For each option: the keys it sets itself that differ from what its parent would give. */
 export function optionChanges(grid: RatesValues, options?: readonly string[]): OptionChanges[] {
   const t = table(grid);
   const wanted = options
-    ? t.cols.options.filter((o) => options.some((n) => normOption(n) === normOption(o.name)))
-    : t.cols.options;
+    ? t.options.filter((o) => options.some((n) => normOption(n) === normOption(o.name)))
+    : t.options;
   return wanted.map((o) => {
-    const inherits = t.parentOf(o.col);
+    const inherits = o.inherits;
     const changes: RateChange[] = [];
     grid.forEach((r, row) => {
       const key = r[t.cols.factor];
       if (row === 0 || row === t.inheritsRow || typeof key !== "string" || !findKeyInfo(key)) return;
       const v = r[o.col];
       if (!usable(v)) return;
-      const parent = t.effective(inherits, row);
+      const parent = t.inherited(o.name, row);
       if (parent && parent.value === v) return;
       changes.push({
         key: key.trim(),

@@ -47,3 +47,14 @@ export function modelRefs(s: RefsSpec): ModelRefs {
     },
   };
 }
+
+/**
+ * References over an existing model's institutions table that read the rates range its formulas already read
+ * (`ratesRef`, kept as found so every formula keeps reading the same rates).
+ */
+export function refsReading(
+  ratesRef: string,
+  t: { institutionsSheet: string; header: readonly string[]; count: number },
+): ModelRefs {
+  return { ...modelRefs({ ...t, ratesSheet: t.institutionsSheet, ratesRows: 1, ratesCols: 1 }), rates: ratesRef };
+}

@@ -5,9 +5,9 @@
 import { allocationCall, allocationsSheet } from "./allocations";
 import { colLetters, sheetRef, splitRef } from "../util/a1";
 import { headerIndex } from "./institutions";
-import type { BookSheet } from "./overwriteSummary";
+import type { BookSheet } from "./overwriteWords";
 import { keyRowIndex, ratesColumns, type KeyRow } from "./rates";
-import { modelRefs } from "./refs";
+import { refsReading, type ModelRefs } from "./refs";
 import type { RawCell, Rows } from "./types";
 
 /** A workbook that is not a model this can update: the message says what is missing. */
@@ -61,6 +61,29 @@ function find(sheets: readonly BookSheet[]): Found {
   return { allocations: null, institutions, rates: null, options: [] };
 }
 
+/**
+ * What a new institutions table rebuilds: its block (header row first) and the Allocations grid for the same options,
+ * over references that read the rates range the model already reads. One computation for the CLI's `--update`
+ * (replaceInstitutions) and the pane's plan (replaceInstitutionsPlan.ts).
+ */
+export function rebuildForTable(s: {
+  institutionsSheet: string;
+  ratesRef: string;
+  header: readonly string[];
+  rows: Rows;
+  /** the Allocations sheet's options; null when the model has no Allocations sheet to rebuild */
+  options: readonly string[] | null;
+}): { refs: ModelRefs; institutions: Rows; allocations: Rows | null; count: number } {
+  const count = s.rows.length;
+  const refs = refsReading(s.ratesRef, { institutionsSheet: s.institutionsSheet, header: s.header, count });
+  return {
+    refs,
+    institutions: [[...s.header], ...s.rows],
+    allocations: s.options && allocationsSheet({ refs, options: s.options, count }),
+    count,
+  };
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -103,14 +126,18 @@ export function replaceInstitutions(
 ): ReplaceInstitutionsResult {
   const found = find(sheets);
   const header = [...table.header];
-  const count = table.rows.length;
   const inst = found.institutions.name;
-  const refs = modelRefs({ ratesSheet: inst, ratesRows: 1, ratesCols: 1, institutionsSheet: inst, header, count });
   for (const need of ["Name", "Phase"])
     if (found.allocations && headerIndex(header, need) < 0) throw new NotAModel(`the new table has no ${need} column`);
-  const allocations = found.allocations
-    ? allocationsSheet({ refs: { ...refs, rates: found.rates! }, options: found.options, count })
-    : null;
+  // without an Allocations sheet nothing reads rates: the refs only repoint formulas at the new table
+  const built = rebuildForTable({
+    institutionsSheet: inst,
+    ratesRef: found.rates ?? "",
+    header,
+    rows: table.rows,
+    options: found.allocations ? found.options : null,
+  });
+  const { refs, count } = built;
 
   // absolute references to the old table or its header row ("Institutions!$A$1:$T$31") now read the new one
   const prefix = escape(sheetRef(inst, "X").slice(0, -1));
@@ -126,8 +153,8 @@ export function replaceInstitutions(
         return { name: s.name, cells: next.cells };
       }
     }
-    if (s === found.institutions) return { name: s.name, cells: [header, ...table.rows] as RawCell[][] };
-    if (s === found.allocations) return { name: s.name, cells: allocations! as RawCell[][] };
+    if (s === found.institutions) return { name: s.name, cells: built.institutions as RawCell[][] };
+    if (s === found.allocations) return { name: s.name, cells: built.allocations! as RawCell[][] };
     let n = 0;
     const cells = s.cells.map((r) =>
       r.map((c) => {

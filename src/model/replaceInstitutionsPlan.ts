@@ -2,10 +2,9 @@
 // rebuilds what is derived from it (Allocations for the same options, Checks over the new table), and leaves
 // the Rates sheet (every rate typed and every option) as it is. Pure: the caller says where the model lives.
 import { blockRange, widthOf } from "../util/a1";
-import { allocationsSheet } from "./allocations";
 import { checksSheet } from "./checks";
 import type { ModelPlan, PlannedSheet, SheetRole } from "./model";
-import { modelRefs } from "./refs";
+import { rebuildForTable } from "./replaceInstitutions";
 import type { Rows } from "./types";
 
 export interface ReplaceInstitutionsSpec {
@@ -22,18 +21,13 @@ export interface ReplaceInstitutionsSpec {
 }
 
 export function planReplaceInstitutions(s: ReplaceInstitutionsSpec): ModelPlan {
-  const count = s.rows.length;
-  const refs = {
-    ...modelRefs({
-      ratesSheet: s.names.rates,
-      ratesRows: 1,
-      ratesCols: 1,
-      institutionsSheet: s.names.institutions,
-      header: s.header,
-      count,
-    }),
-    rates: s.ratesRef,
-  };
+  const { refs, institutions, allocations, count } = rebuildForTable({
+    institutionsSheet: s.names.institutions,
+    ratesRef: s.ratesRef,
+    header: s.header,
+    rows: s.rows,
+    options: s.allocationOptions,
+  });
   const sheet = (role: SheetRole, rows: Rows, values = false): PlannedSheet => ({
     role,
     name: s.names[role],
@@ -41,18 +35,17 @@ export function planReplaceInstitutions(s: ReplaceInstitutionsSpec): ModelPlan {
     range: blockRange("A1", rows.length, widthOf(rows)),
     values,
   });
-  const instRows: Rows = [s.header, ...s.rows];
   return {
     sheets: [
-      sheet("institutions", instRows, true),
-      sheet("allocations", allocationsSheet({ refs, options: s.allocationOptions, count })),
+      sheet("institutions", institutions, true),
+      sheet("allocations", allocations!),
       sheet("checks", checksSheet(refs.rates, refs.table)),
     ],
     names: s.names,
     refs,
     table: {
       sheet: s.names.institutions,
-      range: blockRange("A1", instRows.length, s.header.length),
+      range: blockRange("A1", institutions.length, s.header.length),
       name: s.tableName,
     },
     header: s.header,

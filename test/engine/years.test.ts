@@ -28,5 +28,7 @@ describe("financialYearValue", () => {
 
   test("year labels", () => {
     expect([yearLabel(2025), yearLabel(2099), yearLabel(2009)]).toEqual(["2025-26", "2099-00", "2009-10"]);
+    // the century turns in the second half only; the first year is written in full
+    expect([yearLabel(1999), yearLabel(2000), yearLabel(1900)]).toEqual(["1999-00", "2000-01", "1900-01"]);
   });
 });

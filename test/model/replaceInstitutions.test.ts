@@ -1,5 +1,6 @@
 import { NotAModel, replaceInstitutions } from "../../src/model/replaceInstitutions";
-import { overwriteSummary, type BookSheet } from "../../src/model/overwriteSummary";
+import { bookChanges, type BookSheet } from "../../src/model/overwriteWords";
+import { planReplaceInstitutions } from "../../src/model/replaceInstitutionsPlan";
 
 const rates: BookSheet = {
   name: "Rates",
@@ -58,6 +59,21 @@ describe("replacing institutions only", () => {
     expect(by("Institutions").cells[3]).toEqual(["Elm", "Secondary", 0, 3]);
   });
 
+  it("gives the pane's plan the same Institutions and Allocations sheets as the CLI's --update", () => {
+    const plan = planReplaceInstitutions({
+      names: { rates: "Rates", institutions: "Institutions", allocations: "Allocations", checks: "Checks" },
+      ratesRef: "Rates!$A$1:$Z$200",
+      allocationOptions: rep.options,
+      tableName: "Institutions",
+      header: table.header,
+      rows: table.rows,
+    });
+    const planned = (role: string) => plan.sheets.find((s) => s.role === role)!.rows;
+    expect(planned("institutions")).toEqual(by("Institutions").cells);
+    expect(planned("allocations")).toEqual(by("Allocations").cells);
+    expect(plan.table.range).toBe(rep.tableRange);
+  });
+
   it("reads a spilled Allocations sheet the same way, and never takes the Blocks sheet's spills for it", () => {
     const all = (opt: string, block = "") =>
       `=SEND.ALLOCATEALL(Rates!$A$1:$Z$200,"${opt}",Institutions!$A$1:$C$3${block && `,"${block}"`})`;
@@ -101,7 +117,7 @@ describe("replacing institutions only", () => {
       { sheet: "Checks", formulas: 1 },
       { sheet: "Notes", formulas: 2 },
     ]);
-    expect(overwriteSummary(model, rep.sheets).optionsDeleted).toEqual([]);
+    expect(bookChanges(model, rep.sheets).optionsDeleted).toEqual([]);
   });
 
   it("refuses a workbook that is no model, and a table with no Phase", () => {
@@ -123,7 +139,7 @@ describe("what an overwrite would change, in words", () => {
       },
       { name: "Import mapping", cells: [["Header in the file"]] },
     ];
-    const s = overwriteSummary(model, after);
+    const s = bookChanges(model, after);
     expect(s.lines).toEqual([
       "Option 'Option B' would be deleted, with its 1 typed rate (Rates).",
       "Sheet 'Allocations' would be deleted (12 filled cells).",
@@ -133,8 +149,8 @@ describe("what an overwrite would change, in words", () => {
       "Sheet 'Rates': 2 cells would change.",
       "Sheet 'Institutions': 5 cells would change.",
     ]);
-    expect(overwriteSummary(model, model).lines).toEqual([]);
-    expect(overwriteSummary(model, after, true).lines[0]).toBe(
+    expect(bookChanges(model, model).lines).toEqual([]);
+    expect(bookChanges(model, after, true).lines[0]).toBe(
       "Option 'Option B' was deleted, with its 1 typed rate (Rates).",
     );
   });

@@ -18,6 +18,7 @@
 //   first year), and come off every placement group in proportion to its share that year. Needs New plans rows.
 import { E, raise } from "../errors";
 import { D, ONE, ZERO, type Dec } from "../money";
+import { yearLabel } from "../years";
 import type { ForecastTable } from "./forecastTable";
 
 export interface DemandYear {
@@ -25,10 +26,6 @@ export interface DemandYear {
   label: string;
   /** placement breakdown id -> pupils (ISP and SPI kept apart: only ISP moves to special places) */
   counts: Map<string, Dec>;
-}
-
-export function fyLabel(start: number): string {
-  return `${start}-${String((start + 1) % 100).padStart(2, "0")}`;
 }
 
 const REDUCED = new Set(["mainstream", "rb", "special", "isp"]);
@@ -49,14 +46,16 @@ export function demandYears(
     const start = get("proj.start").toNumber();
     years = years.filter((y) => y >= start + 1);
     if (years.length === 0)
-      raise(E.forecastLacks(`year from ${fyLabel(start)} (January ${start + 1})`, `proj.start of option '${option}'`));
+      raise(
+        E.forecastLacks(`year from ${yearLabel(start)} (January ${start + 1})`, `proj.start of option '${option}'`),
+      );
   }
   if (has("proj.years")) {
     const n = get("proj.years").toNumber();
     if (years.length < n)
       raise(
         E.forecastLacks(
-          `${n} years from ${fyLabel(years[0] - 1)} (it has ${years.length})`,
+          `${n} years from ${yearLabel(years[0] - 1)} (it has ${years.length})`,
           `proj.years of option '${option}'; forecast a longer horizon`,
         ),
       );
@@ -76,7 +75,7 @@ export function demandYears(
   if (!w.eq(ONE) && !f.central.has(years[0] - 1))
     raise(
       E.forecastLacks(
-        `January ${years[0] - 1} (the census before ${fyLabel(years[0] - 1)})`,
+        `January ${years[0] - 1} (the census before ${yearLabel(years[0] - 1)})`,
         `proj.census.weight of option '${option}'; start a year later (proj.start ${years[0]}) or set it to 1`,
       ),
     );
@@ -110,6 +109,6 @@ export function demandYears(
         for (const [id, c] of counts) counts.set(id, c.minus(c.times(share)));
       }
     }
-    return { label: fyLabel(y - 1), counts };
+    return { label: yearLabel(y - 1), counts };
   });
 }

@@ -134,3 +134,6 @@ export function libraryRatesGrid(names: string[] = LIBRARY.map((o) => o.name)): 
   }
   return grid;
 }
+
+/** The national option a new model starts from (the pane, the preview and `import` without --national). */
+export const DEFAULT_NATIONAL: string = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;

@@ -2,6 +2,7 @@
 // catalogue's and the description is the library's one description of that key, so neither is repeated
 // year after year (and a key the catalogue does not know fails as the module loads).
 import { findKeyInfo } from "../keys";
+import { yearLabel } from "../years";
 import type { LibraryOption, LibraryValue } from "./types";
 
 /** What each library key means, in the words a Schools Forum paper would use. */
@@ -39,7 +40,7 @@ export function value(
 
 /** A national option with each value's unit and description filled in. */
 export function nationalOption(o: Omit<LibraryOption, "values"> & { fy: number; values: Entry[] }): LibraryOption {
-  const academicYear = `${o.fy}-${String(o.fy + 1).slice(2)}`;
+  const academicYear = yearLabel(o.fy);
   return {
     ...o,
     values: o.values.map((e) => {

@@ -4,7 +4,7 @@ import { readNumber } from "../../engine/coerce";
 import { BREAKDOWN_NAMES, findBreakdown } from "../../engine/demand/breakdowns";
 import { nearest } from "../../engine/nearest";
 import { normLabel } from "../../engine/normalize";
-import { demandSheet, type CapacityRow } from "../../model/demand";
+import { demandSheet, type DemandSheetInput } from "../../model/demand";
 import { uniqueSheetName } from "../../model/sheetNames";
 import { blockRange, parseCellOrThrow, parseRangeOrThrow, sheetRef } from "../../util/a1";
 import type { RawCell } from "../../model/types";
@@ -14,16 +14,8 @@ import { transact } from "../workbook/transaction";
 
 export const COUNT_FORMAT = "#,##0";
 
-export interface DemandInput {
-  title: string;
-  source: string;
-  /** header row first */
-  history: RawCell[][];
-  horizon: number;
-  coverage: number;
-  overflow: boolean;
-  capacity: CapacityRow[];
-}
+/** What the officer gives: the sheet's input but the spare capacity rows (always the default). */
+export type DemandInput = Omit<DemandSheetInput, "spareCapacityRows">;
 
 export interface DemandResult {
   sheet: string;

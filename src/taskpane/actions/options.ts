@@ -4,7 +4,8 @@ import { cellA1, colLetters } from "../../util/a1";
 import { parseRangeOrThrow, splitRef } from "../../util/a1";
 import { normOption } from "../../engine/normalize";
 import type { Block, RawCell, WorkbookPort } from "../ports/WorkbookPort";
-import { findOption, keyRow, refsFor, type ModelInfo, type RatesInfo } from "../workbook/discover";
+import { findOption, keyRow, refsFor, type ModelInfo, type OptionInfo, type RatesInfo } from "../workbook/discover";
+import { firstValue, optionChain } from "../../model/inheritance";
 import { allocationFormula } from "../../model/allocations";
 import { MONEY_FORMAT } from "./createModel";
 import { validateRate } from "../workbook/validation";
@@ -116,31 +117,20 @@ export function differences(
   rates: RatesInfo,
   optionName: string,
 ): { key: string; value: RawCell; parent: RawCell; parentFrom: string | null; row: number }[] {
-  const o = findOption(rates, optionName);
-  if (!o) return [];
-  const parentName = o.inherits;
+  const chain = optionChain(rates.options, optionName);
+  if (chain.length === 0) return [];
   const out = [];
   for (const { key, row } of rates.keys) {
     if (normOption(key) === "inherits") continue;
-    const v = rates.grid[row]?.[o.col - 1];
-    if (v === null || v === undefined || v === "" || typeof v === "object") continue;
-    let parent: RawCell = null;
-    let parentFrom: string | null = null;
-    const seen = new Set([normOption(o.name)]);
-    for (
-      let p = parentName ? findOption(rates, parentName) : undefined;
-      p && !seen.has(normOption(p.name));
-      p = p.inherits ? findOption(rates, p.inherits) : undefined
-    ) {
-      seen.add(normOption(p.name));
-      const pv = rates.grid[row]?.[p.col - 1];
-      if (pv !== null && pv !== undefined && pv !== "" && typeof pv !== "object") {
-        parent = pv;
-        parentFrom = p.name;
-        break;
-      }
-    }
-    out.push({ key, value: v, parent, parentFrom, row });
+    // a value typed in: blanks and error cells give nothing
+    const typed = (o: OptionInfo): RawCell => {
+      const v = rates.grid[row]?.[o.col - 1];
+      return v === undefined || v === "" || typeof v === "object" ? null : v;
+    };
+    const v = typed(chain[0]);
+    if (v === null) continue;
+    const inherited = firstValue(chain.slice(1), typed);
+    out.push({ key, value: v, parent: inherited?.value ?? null, parentFrom: inherited?.from ?? null, row });
   }
   return out;
 }

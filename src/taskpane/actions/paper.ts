@@ -14,7 +14,7 @@ import { planBalances, projectionBalances, type ProjectedBalances } from "../../
 import { PLAN_SHEETS } from "../../model/planWorkbook";
 import { normOption } from "../../engine/normalize";
 import type { WorkbookPort } from "../ports/WorkbookPort";
-import type { ModelInfo } from "../workbook/discover";
+import { findOption, type ModelInfo } from "../workbook/discover";
 import { summarise, type ComparisonSummary } from "./compare";
 
 export interface PaperFit {
@@ -70,7 +70,7 @@ export async function gatherPaper(port: WorkbookPort, model: ModelInfo): Promise
   };
   const options = [];
   for (const c of alloc?.columns ?? []) {
-    const inherits = rates.options.find((o) => normOption(o.name) === normOption(c.option))?.inherits ?? null;
+    const inherits = findOption(rates, c.option)?.inherits ?? null;
     options.push({ option: c.option, inherits, total: columnTotal(await column(c.col)).total });
   }
   const grid = rates.grid as unknown[][];

@@ -3,12 +3,10 @@
 // option that seeds Rates, and the candidate option's name (which must not be a name the model already uses).
 import { useState } from "react";
 import { Field, Input, Radio, RadioGroup, Select } from "@fluentui/react-components";
-import { LIBRARY } from "../../engine/library";
+import { DEFAULT_NATIONAL, LIBRARY } from "../../engine/library";
 import { normOption } from "../../engine/normalize";
 import { modelSheets } from "../actions/createModel";
 import type { ModelInfo } from "../workbook/discover";
-
-const DEFAULT_NATIONAL = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;
 
 export type TargetKind = "replace" | "new" | "institutions";
 

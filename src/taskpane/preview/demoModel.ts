@@ -1,7 +1,7 @@
 // The small model the browser preview starts with: the New model screen's own plan (synthetic sample
 // data), plus a candidate option that differs from its parent in a few rates, so every screen has
 // something to show.
-import { LIBRARY } from "../../engine/library";
+import { DEFAULT_NATIONAL } from "../../engine/library";
 import { planModel, SAMPLE_LOCAL_OPTION } from "../../model/model";
 import { createModel } from "../actions/createModel";
 import type { WorkbookPort } from "../ports/WorkbookPort";
@@ -16,7 +16,7 @@ export const PREVIEW_DIFFERENCES: Record<string, number> = {
 };
 
 export async function buildPreviewModel(port: WorkbookPort, count = PREVIEW_INSTITUTIONS): Promise<void> {
-  const national = LIBRARY.find((o) => o.name.includes("2024-25"))?.name ?? LIBRARY[0].name;
+  const national = DEFAULT_NATIONAL;
   const plan = planModel(
     {
       existing: await port.sheetNames(),

@@ -3,9 +3,10 @@
 // SEND.ALLOCATE formulas in older models), checks and comparisons.
 import { colLetters, parseRangeOrThrow, sheetRef } from "../../util/a1";
 import { allocationCall } from "../../model/allocations";
+import { firstValue, findOptionIn, optionChain } from "../../model/inheritance";
 import { headerIndex } from "../../model/institutions";
-import { modelRefs, ratesExtent, type ModelRefs } from "../../model/refs";
-import { normKey, normOption } from "../../engine/normalize";
+import { ratesExtent, refsReading, type ModelRefs } from "../../model/refs";
+import { normKey } from "../../engine/normalize";
 import { ratesHeaderKind } from "../../engine/rates";
 import type { CellValue, RawCell, WorkbookPort } from "../ports/WorkbookPort";
 
@@ -151,20 +152,13 @@ export async function discoverModel(port: WorkbookPort): Promise<ModelInfo> {
 /** References for new formulas over the discovered model (same rates range as existing formulas). */
 export function refsFor(model: ModelInfo): ModelRefs | null {
   if (!model.rates || !model.institutions) return null;
-  const base = modelRefs({
-    ratesSheet: model.rates.sheet,
-    ratesRows: 1,
-    ratesCols: 1,
-    institutionsSheet: model.institutions.sheet,
-    header: model.institutions.header,
-    count: model.institutions.count,
-  });
-  return { ...base, rates: model.rates.ref };
+  const { sheet, header, count } = model.institutions;
+  return refsReading(model.rates.ref, { institutionsSheet: sheet, header, count });
 }
 
 /** The option info by name (matched the contract's way). */
 export function findOption(rates: RatesInfo, name: string): OptionInfo | undefined {
-  return rates.options.find((o) => normOption(o.name) === normOption(name));
+  return findOptionIn(rates.options, name);
 }
 
 /** 0-based grid row of a key, or -1. */
@@ -172,7 +166,7 @@ export function keyRow(rates: RatesInfo, key: string): number {
   return rates.keys.find((k) => normKey(k.key) === normKey(key))?.row ?? -1;
 }
 
-/** The value an option gets for a key after inheritance, and which option it came from. */
+/** The value an option gets for a key after inheritance (the engine's walk, model/inheritance.ts), and its owner. */
 export function effectiveValue(
   rates: RatesInfo,
   option: string,
@@ -180,15 +174,8 @@ export function effectiveValue(
 ): { value: CellValue; from: string } | null {
   const row = keyRow(rates, key);
   if (row < 0) return null;
-  const seen = new Set<string>();
-  for (
-    let o = findOption(rates, option);
-    o && !seen.has(normOption(o.name));
-    o = o.inherits ? findOption(rates, o.inherits) : undefined
-  ) {
-    seen.add(normOption(o.name));
+  return firstValue(optionChain(rates.options, option), (o) => {
     const v = rates.grid[row]?.[o.col - 1];
-    if (v !== null && v !== undefined && v !== "") return { value: v, from: o.name };
-  }
-  return null;
+    return v === undefined || v === "" ? null : v;
+  });
 }

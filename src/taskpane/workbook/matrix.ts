@@ -6,7 +6,7 @@ import { normKey, normLabel } from "../../engine/normalize";
 import { SETTINGS } from "../../engine/types";
 import { DEFAULT_BANDS, headerIndex } from "../../model/institutions";
 import type { CellValue } from "../ports/WorkbookPort";
-import { effectiveValue, keyRow, type RatesInfo } from "./discover";
+import { effectiveValue, findOption, keyRow, type RatesInfo } from "./discover";
 import { bandWords, keyInWords, PLACE_WORDS, SETTING_WORDS } from "../../model/rateWords";
 
 export { keyInWords };
@@ -38,41 +38,42 @@ const bandKeyPart = (label: string) =>
     .replace(/[\s_-]+/g, "");
 
 /**
- * The EHCP bands to show: the key part of every `topup.*.<band>` row as written, then the bands of the
- * institutions' "EHCP <band>" headers, else the default three, in a natural order.
+ * The bands of one family to show: the band part of every rates key `keyPattern` matches, as written, then the bands
+ * of the institutions' headers `headerPattern` matches, else the defaults, in a natural order.
  */
-export function ehcpBands(rates: RatesInfo, institutionsHeader: readonly string[] = []): string[] {
+function bandsOf(
+  rates: RatesInfo,
+  institutionsHeader: readonly string[],
+  keyPattern: RegExp,
+  headerPattern: RegExp,
+  defaults: readonly string[],
+): string[] {
   const seen = new Map<string, string>();
   for (const { key } of rates.keys) {
-    const m = /^topup\.[^.]+\.([^.]+)$/i.exec(key.trim());
+    const m = keyPattern.exec(key.trim());
     if (m && !seen.has(normLabel(m[1]))) seen.set(normLabel(m[1]), m[1]);
   }
   for (const h of institutionsHeader) {
-    const m = /^EHCP[\s_-]+(.+)$/i.exec(h.trim());
+    const m = headerPattern.exec(h.trim());
     if (m && !seen.has(normLabel(m[1]))) seen.set(normLabel(m[1]), bandKeyPart(m[1]));
   }
-  if (seen.size === 0) for (const b of DEFAULT_BANDS.ehcp) seen.set(normLabel(b), bandKeyPart(b));
+  if (seen.size === 0) for (const b of defaults) seen.set(normLabel(b), bandKeyPart(b));
   return [...seen.values()].sort((a, b) => a.localeCompare(b, "en", { numeric: true, sensitivity: "base" }));
+}
+
+/** EHCP bands: `topup.<setting>.<band>` rows, then "EHCP <band>" headers, else the default three. */
+export function ehcpBands(rates: RatesInfo, institutionsHeader: readonly string[] = []): string[] {
+  return bandsOf(rates, institutionsHeader, /^topup\.[^.]+\.([^.]+)$/i, /^EHCP[\s_-]+(.+)$/i, DEFAULT_BANDS.ehcp);
 }
 
 /** SENIF bands: `ey.senif.<band>` rows, then "SENIF <band>" headers, else the defaults. */
 export function senifBands(rates: RatesInfo, institutionsHeader: readonly string[] = []): string[] {
-  const seen = new Map<string, string>();
-  for (const { key } of rates.keys) {
-    const m = /^ey\.senif\.([^.]+)$/i.exec(key.trim());
-    if (m && !seen.has(normLabel(m[1]))) seen.set(normLabel(m[1]), m[1]);
-  }
-  for (const h of institutionsHeader) {
-    const m = /^SENIF[\s_-]+(.+)$/i.exec(h.trim());
-    if (m && !seen.has(normLabel(m[1]))) seen.set(normLabel(m[1]), bandKeyPart(m[1]));
-  }
-  if (seen.size === 0) for (const b of DEFAULT_BANDS.senif) seen.set(normLabel(b), bandKeyPart(b));
-  return [...seen.values()].sort((a, b) => a.localeCompare(b, "en", { numeric: true, sensitivity: "base" }));
+  return bandsOf(rates, institutionsHeader, /^ey\.senif\.([^.]+)$/i, /^SENIF[\s_-]+(.+)$/i, DEFAULT_BANDS.senif);
 }
 
 function cell(rates: RatesInfo, option: string, key: string, label: string): MatrixCell {
   const row = keyRow(rates, key);
-  const o = rates.options.find((x) => normLabel(x.name) === normLabel(option));
+  const o = findOption(rates, option);
   const own = row >= 0 && o ? (rates.grid[row]?.[o.col - 1] ?? null) : null;
   return {
     key,

@@ -12,7 +12,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Select,
   Subtitle2,
   Text,
@@ -32,6 +31,7 @@ import {
 import { errorText, TaskStatus, useTask } from "../../components/useTask";
 import { usePane } from "../../PaneContext";
 import { Screen } from "../../components/Screen";
+import { WritingProgress, type Progress } from "../../components/WritingProgress";
 import { candidateNameError, ModelTargetFields, useModelTarget } from "../../components/ModelTarget";
 
 const MAX_LISTED = 40;
@@ -63,7 +63,7 @@ export function Import() {
   const [file, setFile] = useState<{ name: string; source: SourceFile } | null>(null);
   const [sheetName, setSheetName] = useState("");
   const [choices, setChoices] = useState<ColumnChoice[]>([]);
-  const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const reading = useTask();
   const task = useTask();
@@ -299,11 +299,7 @@ export function Import() {
           </Button>
         </form>
       )}
-      {progress && (
-        <Field label="Progress" validationMessage={progress.label} validationState="none">
-          <ProgressBar value={progress.value} max={1} aria-label="Writing the model" />
-        </Field>
-      )}
+      <WritingProgress progress={progress} />
       <TaskStatus {...task} busyLabel="Writing the model…" />
       {done && (
         <MessageBar intent="success" layout="multiline">

@@ -4,11 +4,12 @@
 // there is a model, the default is to rewrite its own sheets (asking before any existing cell changes),
 // so running New model again with the same inputs changes nothing; "new sheets" keeps it instead.
 import { useState } from "react";
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { SAMPLE_LOCAL_OPTION } from "../../../model/model";
 import { createModel, planNewModel } from "../../actions/createModel";
 import { usePane } from "../../PaneContext";
 import { Screen } from "../../components/Screen";
+import { WritingProgress, type Progress } from "../../components/WritingProgress";
 import { candidateNameError, ModelTargetFields, useModelTarget } from "../../components/ModelTarget";
 import { TaskStatus, useTask } from "../../components/useTask";
 
@@ -18,7 +19,7 @@ export function NewModel() {
   const { replace, national, candidate } = t;
   const [sample, setSample] = useState(port.kind === "preview");
   const [count, setCount] = useState("24");
-  const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [created, setCreated] = useState<{ sheets: string[]; replaced: boolean } | null>(null);
   const task = useTask();
 
@@ -70,11 +71,7 @@ export function NewModel() {
           Create model
         </Button>
       </form>
-      {progress && (
-        <Field label="Progress" validationMessage={progress.label} validationState="none">
-          <ProgressBar value={progress.value} max={1} aria-label="Writing the model" />
-        </Field>
-      )}
+      <WritingProgress progress={progress} />
       <TaskStatus {...task} busyLabel="Writing the model…" />
       {created && (
         <MessageBar intent="success" layout="multiline">
