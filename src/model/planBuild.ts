@@ -119,14 +119,33 @@ export function plannableOptions(grid: readonly (readonly unknown[])[]): {
   };
 }
 
+const named = (names: readonly string[], re: RegExp) => names.find((n) => re.test(n));
+const listNames = (names: readonly string[]) => names.map((n) => `'${n}'`).join(" or ");
+
+/** The options a plan takes when none is chosen: "Unmitigated" and "Mitigated" when so named and projectable, else
+ * the first and last options with proj.start; null when no option has one. */
+export function defaultPlanOptions(
+  names: readonly string[],
+  withProjection: readonly string[],
+): { unmitigated: string; mitigated: string } | null {
+  if (withProjection.length === 0) return null;
+  const pick = (n: string | undefined, fallback: string) => (n && withProjection.includes(n) ? n : fallback);
+  return {
+    unmitigated: pick(named(names, /^unmitigated$/i), withProjection[0]),
+    mitigated: pick(named(names, /^mitigated$/i), withProjection[withProjection.length - 1]),
+  };
+}
+
 export function buildPlan(m: PlanModelInput): PlanBuild {
   const grid = m.ratesValues.map((r) => r.map((v) => (v !== null && typeof v === "object" ? null : v))) as Rows;
   const { names, withProjection, damaged } = plannableOptions(grid);
-  const named = (re: RegExp) => names.find((n) => re.test(n));
   const chosen = (c: string | undefined) => (c ? names.find((n) => normOption(n) === normOption(c)) : undefined);
   for (const c of [m.unmitigated, m.mitigated])
     if (c && !chosen(c)) throw new PlanProblem(`${m.source}: the Rates sheet has no option '${c}'`);
-  const byName = [chosen(m.unmitigated) ?? named(/^unmitigated$/i), chosen(m.mitigated) ?? named(/^mitigated$/i)];
+  const byName = [
+    chosen(m.unmitigated) ?? named(names, /^unmitigated$/i),
+    chosen(m.mitigated) ?? named(names, /^mitigated$/i),
+  ];
   // a damaged option is never passed over in silence: the plan would quietly be of other options
   const broken = damaged.find((d) => byName.includes(d.name));
   if (broken) throw new PlanProblem(`${m.source}: option '${broken.name}' cannot be planned: ${broken.message}`);
@@ -134,19 +153,18 @@ export function buildPlan(m: PlanModelInput): PlanBuild {
     throw new PlanProblem(
       `${m.source}: the Rates sheet has options that cannot be read, so the plan cannot tell which to use: ${damaged.map((d) => `'${d.name}' (${d.message})`).join("; ")}. Fix them, or name the plan's options Unmitigated and Mitigated`,
     );
-  if (withProjection.length === 0)
+  const defaults = defaultPlanOptions(names, withProjection);
+  if (!defaults)
     throw new PlanProblem(
       `${m.source}: no option of the Rates sheet has proj.start, so there is no projection to plan from`,
     );
   for (const c of [m.unmitigated, m.mitigated])
     if (c && !withProjection.includes(chosen(c)!))
       throw new PlanProblem(
-        `${m.source}: option '${chosen(c)}' has no proj.start (set it on the Projection screen, or choose one of ${withProjection.map((n) => `'${n}'`).join(", ")})`,
+        `${m.source}: option '${chosen(c)}' has no proj.start, so it has no projection to plan (set its assumptions on the Projection screen, or choose ${listNames(withProjection)})`,
       );
-  const unmitigated = (byName[0] && withProjection.includes(byName[0]) ? byName[0] : undefined) ?? withProjection[0];
-  const mitigated =
-    (byName[1] && withProjection.includes(byName[1]) ? byName[1] : undefined) ??
-    withProjection[withProjection.length - 1];
+  const unmitigated = chosen(m.unmitigated) ?? defaults.unmitigated;
+  const mitigated = chosen(m.mitigated) ?? defaults.mitigated;
   const option = optionFromGrid(grid, unmitigated);
   if (option instanceof SendError) throw new PlanProblem(`${m.source}: ${option.message}`);
   const years = projectionYears(option);
