@@ -1,11 +1,109 @@
-// Publish for review: copies the chosen sheets as values only (no SEND formulas) with a summary sheet.
+// Publish for review: copies the chosen sheets as values only (no SEND formulas) with a summary sheet, then shows
+// what the summary says: totals by DSG block (High Needs first, the others memo lines) and the one total across
+// blocks, labelled as such.
 import { useEffect, useMemo, useState } from "react";
-import { Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
 import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { publishForReview, type PublishResult } from "../../actions/publish";
 import { publishFile, type PublishFileResult } from "../../actions/publishFile";
+import { ALL_BLOCKS_HEADER, BLOCKS_HEADING, blockTotalsTable, type BlockTotal } from "../../../model/publish";
+import type { OptionTotal } from "../../../model/publishBook";
+import { Money } from "../../components/Money";
+
+const useStyles = makeStyles({
+  // a table wider than the pane scrolls inside itself, never the pane
+  scroll: { overflowX: "auto", maxWidth: "100%" },
+  n: { textAlign: "right", whiteSpace: "nowrap" },
+});
+
+function Amount({ v, n }: { v: unknown; n: string }) {
+  return (
+    <TableCell className={n}>{typeof v === "number" ? <Money value={v} whole={false} /> : String(v ?? "")}</TableCell>
+  );
+}
+
+/** The published summary's totals: by DSG block (High Needs first), then every block together, said so. */
+function PublishedTotals({ blocks, totals }: { blocks: BlockTotal[]; totals: OptionTotal[] }) {
+  const styles = useStyles();
+  const table = blockTotalsTable(blocks);
+  return (
+    <div aria-label="Published totals">
+      {table ? (
+        <>
+          <Subtitle2 as="h3" block>
+            {BLOCKS_HEADING}
+          </Subtitle2>
+          <div className={styles.scroll}>
+            <Table size="extra-small" aria-label="Totals by DSG block">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Option</TableHeaderCell>
+                  {table.header.map((h) => (
+                    <TableHeaderCell key={h} className={styles.n}>
+                      {h}
+                    </TableHeaderCell>
+                  ))}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {table.rows.map(([option, ...cells]) => (
+                  <TableRow key={String(option)}>
+                    <TableCell>{String(option)}</TableCell>
+                    {cells.map((v, i) => (
+                      <Amount key={i} v={v} n={styles.n} />
+                    ))}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        </>
+      ) : (
+        <Text as="p" block>
+          This workbook has no Blocks sheet, so the totals cannot be split by DSG block (the Plan screen adds one).
+        </Text>
+      )}
+      {totals.length > 0 && (
+        <div className={styles.scroll}>
+          <Table size="extra-small" aria-label="Total allocated, all blocks together">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Option</TableHeaderCell>
+                <TableHeaderCell className={styles.n}>{ALL_BLOCKS_HEADER}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {totals.map((t) => (
+                <TableRow key={t.option}>
+                  <TableCell>{t.option}</TableCell>
+                  <Amount v={t.total ?? `${t.errors} cell${t.errors === 1 ? "" : "s"} with errors`} n={styles.n} />
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </div>
+  );
+}
 
 export function Publish() {
   const { port, model, refresh, confirm, navigate } = usePane();
@@ -22,6 +120,7 @@ export function Publish() {
       model.rates?.sheet,
       model.institutions?.sheet,
       model.allocations?.sheet,
+      model.blocks?.sheet,
       ...model.comparisons,
       ...model.projections,
     ].filter((s): s is string => Boolean(s));
@@ -94,6 +193,7 @@ export function Publish() {
           </MessageBarBody>
         </MessageBar>
       )}
+      {file && <PublishedTotals blocks={file.blocks} totals={file.totals} />}
       {result && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
@@ -101,6 +201,7 @@ export function Publish() {
           </MessageBarBody>
         </MessageBar>
       )}
+      {result && <PublishedTotals blocks={result.blocks} totals={result.totals} />}
     </Screen>
   );
 }
