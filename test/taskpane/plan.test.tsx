@@ -24,8 +24,8 @@ describe("Plan screen", () => {
   it("builds the plan after asking, then shows the starting numbers with their sources and the balances", async () => {
     const p = await preview();
     const { container } = await renderScreen(p, "plan");
-    expect(select("Unmitigated plan (option)").value).toBe("Unmitigated");
-    expect(select("Mitigated plan (option)").value).toBe("Mitigated");
+    expect(select("Option for the unmitigated plan").value).toBe("Unmitigated");
+    expect(select("Option for the mitigated plan").value).toBe("Mitigated");
     expect(screen.getByText(/the High Needs allocations of a Blocks sheet the plan adds/)).toBeTruthy();
     await expectAccessible(container);
 
@@ -51,10 +51,10 @@ describe("Plan screen", () => {
   it("keeps the chosen options across screens and warns that existing plan sheets are rewritten", async () => {
     const p = await preview();
     await renderScreen(p, "plan");
-    fireEvent.change(select("Mitigated plan (option)"), { target: { value: "Unmitigated" } });
+    fireEvent.change(select("Option for the mitigated plan"), { target: { value: "Unmitigated" } });
     fireEvent.click(screen.getByRole("tab", { name: "Rates" }));
     fireEvent.click(await screen.findByRole("tab", { name: "Plan" }));
-    await waitFor(() => expect(select("Mitigated plan (option)").value).toBe("Unmitigated"));
+    await waitFor(() => expect(select("Option for the mitigated plan").value).toBe("Unmitigated"));
     expect(screen.queryByText(/already has/)).toBeNull();
 
     fireEvent.click(screen.getByRole("button", { name: "Build the plan" }));

@@ -26,6 +26,7 @@ import { formatPercent } from "../../numbers";
 import { BarChart } from "../../components/BarChart";
 import { LineChart } from "../../components/LineChart";
 import { Money } from "../../components/Money";
+import { BalancesTable } from "../../components/BalancesTable";
 import { changeSentence, valueInWords } from "../../../model/optionChanges";
 import { fitMethodText } from "../../../model/paperText";
 
@@ -262,34 +263,7 @@ function Balances({ paper, onMake, onPlan }: { paper: PaperData; onMake: () => v
             </Text>
           )}
           <div className={styles.scroll}>
-            <Table size="extra-small" className={styles.table} aria-label="Projected balances">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Year</TableHeaderCell>
-                  {b.lines.map((l) => (
-                    <TableHeaderCell key={l.name} className={styles.n}>
-                      {l.name}
-                    </TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {b.years.map((y, i) => (
-                  <TableRow key={y}>
-                    <TableCell style={{ whiteSpace: "nowrap" }}>{y}</TableCell>
-                    {b.lines.map((l) => (
-                      <TableCell key={l.name} className={styles.n}>
-                        {l.values[i] === null || l.values[i] === undefined ? (
-                          "no figure"
-                        ) : (
-                          <Money value={l.values[i]} />
-                        )}
-                      </TableCell>
-                    ))}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <BalancesTable balances={b} label="Projected balances" />
           </div>
           <LineChart
             title={

@@ -25,19 +25,19 @@ import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { useChoice } from "../../components/useChoice";
 import { Money } from "../../components/Money";
+import { BalancesTable } from "../../components/BalancesTable";
 import { formatCell } from "../../numbers";
 import { planChoices, writePlan, type PlanResult } from "../../actions/plan";
 import { PLAN_SHEETS } from "../../../model/planWorkbook";
 import { START_SHEET } from "../../../model/planStart";
 
 const useStyles = makeStyles({
-  // a table wider than the pane scrolls inside itself, never the pane
-  scroll: { overflowX: "auto", maxWidth: "100%" },
+  // tables fit a 350 px pane: text wraps (a long source anywhere), amounts never break
+  cell: { overflowWrap: "anywhere" },
   n: { textAlign: "right", whiteSpace: "nowrap" },
 });
 
 export function Plan() {
-  const styles = useStyles();
   const { port, model, refresh, confirm, navigate } = usePane();
   const choices = useMemo(() => (model ? planChoices(model) : null), [model]);
   const [unmitigatedChoice, setUnmitigated] = useChoice<string | null>("plan.unmitigated", null);
@@ -99,7 +99,7 @@ export function Plan() {
             void build();
           }}
         >
-          <Field label="Unmitigated plan (option)" hint="What happens if nothing changes.">
+          <Field label="Option for the unmitigated plan" hint="What happens if nothing changes.">
             <Select value={unmitigated} onChange={(_, d) => setUnmitigated(d.value)}>
               {plannable.map((o) => (
                 <option key={o}>{o}</option>
@@ -107,7 +107,7 @@ export function Plan() {
             </Select>
           </Field>
           <Field
-            label="Mitigated plan (option)"
+            label="Option for the mitigated plan"
             hint="The option with the rates' own levers (early intervention, shifts)."
           >
             <Select value={mitigated} onChange={(_, d) => setMitigated(d.value)}>
@@ -141,12 +141,13 @@ export function Plan() {
         </form>
       )}
       <TaskStatus {...task} busyLabel="Building the plan…" />
-      {result && <PlanResults result={result} scroll={styles.scroll} n={styles.n} />}
+      {result && <PlanResults result={result} />}
     </Screen>
   );
 }
 
-function PlanResults({ result, scroll, n }: { result: PlanResult; scroll: string; n: string }) {
+function PlanResults({ result }: { result: PlanResult }) {
+  const { cell, n } = useStyles();
   const b = result.balances;
   return (
     <div aria-label="Plan results">
@@ -160,30 +161,28 @@ function PlanResults({ result, scroll, n }: { result: PlanResult; scroll: string
       <Subtitle2 as="h3" block>
         Starting numbers
       </Subtitle2>
-      <div className={scroll}>
-        <Table size="extra-small" aria-label="Starting numbers">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Setting</TableHeaderCell>
-              <TableHeaderCell className={n}>EHCPs</TableHeaderCell>
-              <TableHeaderCell className={n}>Cost per EHCP</TableHeaderCell>
-              <TableHeaderCell>Source</TableHeaderCell>
+      <Table size="extra-small" aria-label="Starting numbers">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Setting</TableHeaderCell>
+            <TableHeaderCell className={n}>EHCPs</TableHeaderCell>
+            <TableHeaderCell className={n}>Cost per EHCP</TableHeaderCell>
+            <TableHeaderCell>Source</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {result.starting.map((s) => (
+            <TableRow key={s.setting}>
+              <TableCell className={cell}>{s.setting}</TableCell>
+              <TableCell className={n}>{formatCell(s.count)}</TableCell>
+              <TableCell className={n}>
+                <Money value={s.cost} />
+              </TableCell>
+              <TableCell className={cell}>{s.source}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {result.starting.map((s) => (
-              <TableRow key={s.setting}>
-                <TableCell>{s.setting}</TableCell>
-                <TableCell className={n}>{formatCell(s.count)}</TableCell>
-                <TableCell className={n}>
-                  <Money value={s.cost} />
-                </TableCell>
-                <TableCell>{s.source}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+          ))}
+        </TableBody>
+      </Table>
       {b && (
         <>
           <Subtitle2 as="h3" block>
@@ -193,32 +192,7 @@ function PlanResults({ result, scroll, n }: { result: PlanResult; scroll: string
             Every block together, a deficit negative, from {b.sheet}. Risk-adjusted weights each mitigation&apos;s
             savings by its confidence and counts its costs in full.
           </Text>
-          <div className={scroll}>
-            <Table size="extra-small" aria-label="Balances carried forward">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Year</TableHeaderCell>
-                  {b.lines.map((l) => (
-                    <TableHeaderCell key={l.name} className={n}>
-                      {l.name}
-                    </TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {b.years.map((y, i) => (
-                  <TableRow key={y}>
-                    <TableCell style={{ whiteSpace: "nowrap" }}>{y}</TableCell>
-                    {b.lines.map((l) => (
-                      <TableCell key={l.name} className={n}>
-                        {l.values[i] === null ? "no figure" : <Money value={l.values[i]} />}
-                      </TableCell>
-                    ))}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <BalancesTable balances={b} label="Balances carried forward" />
         </>
       )}
     </div>

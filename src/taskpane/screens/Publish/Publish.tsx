@@ -29,18 +29,15 @@ import type { OptionTotal } from "../../../model/publishBook";
 import { Money } from "../../components/Money";
 
 const useStyles = makeStyles({
-  // a table wider than the pane scrolls inside itself, never the pane
-  scroll: { overflowX: "auto", maxWidth: "100%" },
+  // three columns at most, so the tables fit a 350 px pane; amounts never break, words do
+  cell: { overflowWrap: "anywhere" },
   n: { textAlign: "right", whiteSpace: "nowrap" },
 });
 
-function Amount({ v, n }: { v: unknown; n: string }) {
-  return (
-    <TableCell className={n}>{typeof v === "number" ? <Money value={v} whole={false} /> : String(v ?? "")}</TableCell>
-  );
-}
+const amount = (v: unknown) => (typeof v === "number" ? <Money value={v} whole={false} /> : String(v ?? ""));
 
-/** The published summary's totals: by DSG block (High Needs first), then every block together, said so. */
+/** The published summary's totals: by DSG block (High Needs first, one row per option and block, as the summary
+ * sheet's block table reads across), then every block together, said so. */
 function PublishedTotals({ blocks, totals }: { blocks: BlockTotal[]; totals: OptionTotal[] }) {
   const styles = useStyles();
   const table = blockTotalsTable(blocks);
@@ -51,30 +48,26 @@ function PublishedTotals({ blocks, totals }: { blocks: BlockTotal[]; totals: Opt
           <Subtitle2 as="h3" block>
             {BLOCKS_HEADING}
           </Subtitle2>
-          <div className={styles.scroll}>
-            <Table size="extra-small" aria-label="Totals by DSG block">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Option</TableHeaderCell>
-                  {table.header.map((h) => (
-                    <TableHeaderCell key={h} className={styles.n}>
-                      {h}
-                    </TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {table.rows.map(([option, ...cells]) => (
-                  <TableRow key={String(option)}>
-                    <TableCell>{String(option)}</TableCell>
-                    {cells.map((v, i) => (
-                      <Amount key={i} v={v} n={styles.n} />
-                    ))}
+          <Table size="extra-small" aria-label="Totals by DSG block">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Option</TableHeaderCell>
+                <TableHeaderCell>Block</TableHeaderCell>
+                <TableHeaderCell>Total</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {table.rows.flatMap(([option, ...cells]) =>
+                table.header.map((block, i) => (
+                  <TableRow key={`${String(option)}\u0000${block}`}>
+                    <TableCell className={styles.cell}>{String(option)}</TableCell>
+                    <TableCell className={styles.cell}>{block}</TableCell>
+                    <TableCell className={styles.n}>{amount(cells[i])}</TableCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+                )),
+              )}
+            </TableBody>
+          </Table>
         </>
       ) : (
         <Text as="p" block>
@@ -82,24 +75,24 @@ function PublishedTotals({ blocks, totals }: { blocks: BlockTotal[]; totals: Opt
         </Text>
       )}
       {totals.length > 0 && (
-        <div className={styles.scroll}>
-          <Table size="extra-small" aria-label="Total allocated, all blocks together">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Option</TableHeaderCell>
-                <TableHeaderCell className={styles.n}>{ALL_BLOCKS_HEADER}</TableHeaderCell>
+        <Table size="extra-small" aria-label="Total allocated, all blocks together">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Option</TableHeaderCell>
+              <TableHeaderCell>{ALL_BLOCKS_HEADER}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {totals.map((t) => (
+              <TableRow key={t.option}>
+                <TableCell className={styles.cell}>{t.option}</TableCell>
+                <TableCell className={styles.n}>
+                  {amount(t.total ?? `${t.errors} cell${t.errors === 1 ? "" : "s"} with errors`)}
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {totals.map((t) => (
-                <TableRow key={t.option}>
-                  <TableCell>{t.option}</TableCell>
-                  <Amount v={t.total ?? `${t.errors} cell${t.errors === 1 ? "" : "s"} with errors`} n={styles.n} />
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </Table>
       )}
     </div>
   );
