@@ -2,6 +2,7 @@
 // and the Plan screen's, from the same read of the workbook (model/paperBalances.ts). Amounts never break.
 import {
   makeStyles,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -14,6 +15,8 @@ import { Money } from "./Money";
 
 const useStyles = makeStyles({
   table: { tableLayout: "auto", width: "100%" },
+  // narrow padding: a year and three nine-figure deficits fit a 350 px pane
+  cell: { paddingLeft: "4px", paddingRight: "4px" },
   n: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
 });
 
@@ -24,9 +27,9 @@ export function BalancesTable({ balances, label }: { balances: ProjectedBalances
     <Table size="extra-small" className={styles.table} aria-label={label}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>Year</TableHeaderCell>
+          <TableHeaderCell className={styles.cell}>Year</TableHeaderCell>
           {b.lines.map((l) => (
-            <TableHeaderCell key={l.name} className={styles.n}>
+            <TableHeaderCell key={l.name} className={mergeClasses(styles.cell, styles.n)}>
               {l.name}
             </TableHeaderCell>
           ))}
@@ -35,9 +38,11 @@ export function BalancesTable({ balances, label }: { balances: ProjectedBalances
       <TableBody>
         {b.years.map((y, i) => (
           <TableRow key={y}>
-            <TableCell style={{ whiteSpace: "nowrap" }}>{y}</TableCell>
+            <TableCell className={styles.cell} style={{ whiteSpace: "nowrap" }}>
+              {y}
+            </TableCell>
             {b.lines.map((l) => (
-              <TableCell key={l.name} className={styles.n}>
+              <TableCell key={l.name} className={mergeClasses(styles.cell, styles.n)}>
                 {l.values[i] === null || l.values[i] === undefined ? "no figure" : <Money value={l.values[i]} />}
               </TableCell>
             ))}

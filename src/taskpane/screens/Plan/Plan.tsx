@@ -35,6 +35,7 @@ const useStyles = makeStyles({
   // tables fit a 350 px pane: text wraps (a long source anywhere), amounts never break
   cell: { overflowWrap: "anywhere" },
   n: { textAlign: "right", whiteSpace: "nowrap" },
+  right: { textAlign: "right" },
 });
 
 export function Plan() {
@@ -147,7 +148,7 @@ export function Plan() {
 }
 
 function PlanResults({ result }: { result: PlanResult }) {
-  const { cell, n } = useStyles();
+  const { cell, n, right } = useStyles();
   const b = result.balances;
   return (
     <div aria-label="Plan results">
@@ -165,8 +166,8 @@ function PlanResults({ result }: { result: PlanResult }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Setting</TableHeaderCell>
-            <TableHeaderCell className={n}>EHCPs</TableHeaderCell>
-            <TableHeaderCell className={n}>Cost per EHCP</TableHeaderCell>
+            <TableHeaderCell className={right}>EHCPs</TableHeaderCell>
+            <TableHeaderCell className={right}>Cost per EHCP</TableHeaderCell>
             <TableHeaderCell>Source</TableHeaderCell>
           </TableRow>
         </TableHeader>
