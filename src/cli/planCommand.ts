@@ -6,14 +6,12 @@ import { loadHostIsolated, markFailed, sheetsForWrite, snapshot } from "../headl
 import { MONEY_FORMAT, PERCENT_FORMAT, type SheetFormat } from "../headless/io/format";
 import { readXlsx, writeXlsx, type RawCell } from "../headless/xlsx";
 import { FileProblem } from "../headless/io/files";
-import { optionFromGrid } from "../engine/rates";
-import { projectionYears } from "../engine/project";
-import { SendError } from "../engine/errors";
-import type { Dec } from "../engine/money";
-import { planWorkbook, ratesColumns, type Mitigation, type PlanSheet, type Rows } from "../model";
+import { HeadlessWorkbook } from "../headless/workbook";
+import type { PlanSheet, Rows } from "../model";
+import { buildPlan, isSynthetic, PlanProblem, type PlanBuild } from "../model/planBuild";
+import { START_SHEET } from "../model/planStart";
 import { colLetters } from "../util/a1";
 import { progress, type CliIo } from "./io";
-import { START_SHEET, startFromModel } from "./planStart";
 import { reportErrorCells } from "./cellErrors";
 
 export interface PlanModel {
@@ -22,33 +20,8 @@ export interface PlanModel {
   source: string;
 }
 
-/** Two SYNTHETIC mitigation rows for a SYNTHETIC model (the demo), so its plan shows the log filled in. */
-function syntheticMitigations(start: number, years: number): Mitigation[] {
-  const ramp = (first: number, full: number) =>
-    Array.from({ length: years }, (_, k) => (k < first ? 0 : k === first ? full / 2 : full));
-  return [
-    {
-      description: "SYNTHETIC: banding review of mainstream top-ups",
-      owner: "Head of SEND (synthetic)",
-      start: start + 1,
-      oneOff: 60000,
-      recurring: 25000,
-      savings: ramp(1, 900000),
-      confidence: 0.6,
-    },
-    {
-      description: "SYNTHETIC: 20-place special free school (capital from DfE, not DSG; see SEND.APPRAISE)",
-      owner: "Head of school place planning (synthetic)",
-      start: start + 2,
-      oneOff: 0,
-      recurring: 0,
-      savings: ramp(2, 735600),
-      confidence: 0.4,
-    },
-  ];
-}
-
-/** The plan's sheets (Rates copied from the model) as typed cells with formats. */
+/** The plan's sheets (Rates copied from the model, Institutions too when the plan starts from it) as typed cells
+ * with formats: model/planBuild.ts decides everything; this reads the model with HyperFormula and lays out files. */
 export function planFromModel(model: PlanModel): {
   sheets: { name: string; cells: Rows; format: SheetFormat }[];
   unmitigated: string;
@@ -66,83 +39,60 @@ export function planFromModel(model: PlanModel): {
   const { wb } = loadHostIsolated({ sheets: [{ name: rates.name, cells: rates.cells }] });
   const height = rates.cells.length;
   const width = Math.max(...rates.cells.map((r) => r.length));
-  const grid = wb
-    .getValues(rates.name, `A1:${colLetters(width)}${height}`)
-    .map((r) => r.map((v) => (v !== null && typeof v === "object" ? null : v)));
-  const names = ratesColumns(grid as Rows).options.map((o) => o.name);
-  const read = names.map((name) => ({ name, option: optionFromGrid(grid, name) }));
-  // a damaged option is never passed over in silence: the plan would quietly be of other options
-  const damaged = read.flatMap((r) => (r.option instanceof SendError ? [`'${r.name}' (${r.option.message})`] : []));
-  const named = (re: RegExp) => names.find((n) => re.test(n));
-  const byName = [named(/^unmitigated$/i), named(/^mitigated$/i)];
-  const broken = read.find((r) => byName.includes(r.name) && r.option instanceof SendError);
-  if (broken)
-    throw new FileProblem(
-      `${model.source}: option '${broken.name}' cannot be planned: ${(broken.option as SendError).message}`,
-    );
-  if (damaged.length && !(byName[0] && byName[1]))
-    throw new FileProblem(
-      `${model.source}: the Rates sheet has options that cannot be read, so the plan cannot tell which to use: ${damaged.join("; ")}. Fix them, or name the plan's options Unmitigated and Mitigated`,
-    );
-  const withProjection = read
-    .filter((r) => !(r.option instanceof SendError) && r.option.rates.has("proj.start"))
-    .map((r) => r.name);
-  if (withProjection.length === 0)
-    throw new FileProblem(
-      `${model.source}: no option of the Rates sheet has proj.start, so there is no projection to plan from`,
-    );
-  const unmitigated = (byName[0] && withProjection.includes(byName[0]) ? byName[0] : undefined) ?? withProjection[0];
-  const mitigated =
-    (byName[1] && withProjection.includes(byName[1]) ? byName[1] : undefined) ??
-    withProjection[withProjection.length - 1];
-  const option = optionFromGrid(grid, unmitigated);
-  if (option instanceof SendError) throw new FileProblem(`${model.source}: ${option.message}`);
-  const years = projectionYears(option);
-  if (years instanceof SendError) throw new FileProblem(`${model.source}: ${years.message}`);
-  const start = (option.rates.get("proj.start")!.value as Dec).toNumber();
-  const synthetic = model.sheets.some((s) =>
-    s.cells.flat().some((c) => typeof c === "string" && c.includes("SYNTHETIC DATA")),
-  );
-  const fromModel = startFromModel(model.sheets, rates, unmitigated, (key) => {
-    const v = option.rates.get(key)?.value;
-    return v && typeof v !== "string" ? (v as Dec).toNumber() : 0;
-  });
-  const ratesCells = fromModel ? fromModel.rates : rates.cells;
-  const ratesRef = `'${rates.name.replace(/'/g, "''")}'!$A$1:$${colLetters(width + 2)}$${ratesCells.length + 20}`;
-  const plan = planWorkbook({
-    ratesRef,
-    unmitigated,
-    mitigated,
-    start,
-    years,
-    mitigations: synthetic ? syntheticMitigations(start, years) : [],
-    authority: synthetic ? "SYNTHETIC demo county (not a real council)" : "(enter the authority's name)",
-    source: fromModel
-      ? `${model.source}; first-year EHCPs and costs per setting from its Institutions and Blocks ('${fromModel.blocksOption}: High needs') where it has them, else the proj.* keys (sheet ${START_SHEET})`
-      : `${model.source}; starting numbers from the proj.* keys (no Institutions and Blocks sheets)`,
-  });
-  const format = (p: PlanSheet): SheetFormat => ({
-    headerRows: 1,
-    widths: { A: 70 },
-    numFmts: [
-      ...p.money.map((range) => ({ range, format: MONEY_FORMAT })),
-      ...p.percent.map((range) => ({ range, format: PERCENT_FORMAT })),
-    ],
-    rag: p.rag,
-  });
+  const ratesValues = wb.getValues(rates.name, `A1:${colLetters(width)}${height}`);
+  const institutions = model.sheets.find((s) => s.name === "Institutions");
+  const blocksSheet = model.sheets.find((s) => s.name === "Blocks");
+  // the Blocks sheet as the model computes it (its SEND.ALLOCATEALL spills read the Rates and Institutions)
+  const blocks =
+    institutions && blocksSheet
+      ? {
+          name: blocksSheet.name,
+          values: HeadlessWorkbook.create({
+            [rates.name]: rates.cells,
+            [institutions.name]: institutions.cells,
+            [blocksSheet.name]: blocksSheet.cells,
+          }).getValues(
+            blocksSheet.name,
+            `A1:${colLetters(Math.max(1, ...blocksSheet.cells.map((r) => r.length)))}${blocksSheet.cells.length}`,
+          ),
+        }
+      : undefined;
+  let plan: PlanBuild;
+  try {
+    plan = buildPlan({
+      source: model.source,
+      rates,
+      ratesValues,
+      ratesRef: (rows) => `'${rates.name.replace(/'/g, "''")}'!$A$1:$${colLetters(width + 2)}$${rows + 20}`,
+      institutions,
+      blocks,
+      synthetic: isSynthetic(model.sheets),
+    });
+  } catch (e) {
+    throw e instanceof PlanProblem ? new FileProblem(e.message) : e;
+  }
+  const format = (p: PlanSheet): SheetFormat =>
+    p.name === START_SHEET
+      ? { headerRows: 1, widths: { F: 70 } }
+      : {
+          headerRows: 1,
+          widths: { A: 70 },
+          numFmts: [
+            ...p.money.map((range) => ({ range, format: MONEY_FORMAT })),
+            ...p.percent.map((range) => ({ range, format: PERCENT_FORMAT })),
+          ],
+          rag: p.rag,
+        };
   return {
     sheets: [
-      ...plan.map((p) => ({ name: p.name, cells: p.cells, format: format(p) })),
-      ...(fromModel
-        ? [
-            { name: START_SHEET, cells: fromModel.start, format: { headerRows: 1, widths: { F: 70 } } },
-            ...fromModel.copied.map((c) => ({ name: c.name, cells: c.cells, format: { headerRows: 1 } })),
-          ]
+      ...plan.sheets.map((p) => ({ name: p.name, cells: p.cells, format: format(p) })),
+      ...(plan.blocksOption !== null && institutions
+        ? [{ name: institutions.name, cells: institutions.cells, format: { headerRows: 1 } }]
         : []),
-      { name: rates.name, cells: ratesCells, format: { headerRows: 1 } },
+      { name: rates.name, cells: plan.rates, format: { headerRows: 1 } },
     ],
-    unmitigated,
-    mitigated,
+    unmitigated: plan.unmitigated,
+    mitigated: plan.mitigated,
   };
 }
 

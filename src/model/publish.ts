@@ -47,24 +47,36 @@ export function summarySheet(s: SummarySpec): Rows {
   return rows;
 }
 
-/** Totals by DSG block, one row per option, High Needs first (as the Blocks sheet orders them), then a blank row. */
-function blockTable(blocks: NonNullable<SummarySpec["blocks"]>): Rows {
-  if (blocks.length === 0) return [];
+export type BlockTotal = NonNullable<SummarySpec["blocks"]>[number];
+
+/** The heading over the totals by DSG block. */
+export const BLOCKS_HEADING =
+  "Totals by DSG block (High Needs first; the other blocks are memo lines, not High Needs spend)";
+
+/** Totals by DSG block as a table: the block headers (High Needs first, as the Blocks sheet orders them; the others
+ * marked Memo) and one row per option, a block's cell its total or how many of its cells are errors. The published
+ * summary sheet and the pane's Publish screen both show this. */
+export function blockTotalsTable(blocks: readonly BlockTotal[]): { header: string[]; rows: RawCell[][] } | null {
+  if (blocks.length === 0) return null;
   const names = [...new Set(blocks.map((b) => b.block))];
   const options = [...new Set(blocks.map((b) => b.option))];
   const at = (o: string, b: string) => blocks.find((x) => x.option === o && x.block === b);
-  return [
-    ["Totals by DSG block (High Needs first; the other blocks are memo lines, not High Needs spend)"],
-    ["Option", ...names.map((b) => (b === names[0] ? b : `Memo: ${b}`))],
-    ...options.map((o) => {
-      const cells = names.map((b) => {
+  return {
+    header: names.map((b) => (b === names[0] ? b : `Memo: ${b}`)),
+    rows: options.map((o) => [
+      o,
+      ...names.map((b) => {
         const t = at(o, b);
         return !t ? null : t.total === null ? `${t.errors} cell${t.errors > 1 ? "s" : ""} with errors` : t.total;
-      });
-      return [o, ...cells] as RawCell[];
-    }),
-    [],
-  ];
+      }),
+    ]),
+  };
+}
+
+/** The block table's rows on the summary sheet, then a blank row. */
+function blockTable(blocks: readonly BlockTotal[]): Rows {
+  const t = blockTotalsTable(blocks);
+  return t ? [[BLOCKS_HEADING], ["Option", ...t.header], ...t.rows, []] : [];
 }
 
 /** Sum of numbers in pence (exact for money), counting non-numeric error cells. */

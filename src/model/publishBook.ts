@@ -4,7 +4,14 @@
 // workbook) both feed it, and src/publish/xlsx.ts writes it.
 import { cellA1 } from "../util/a1";
 import { allocationCall } from "./allocations";
-import { ALL_BLOCKS_HEADER, columnTotal, summarySheet, type ReadCell } from "./publish";
+import {
+  ALL_BLOCKS_HEADER,
+  BLOCKS_HEADING,
+  columnTotal,
+  summarySheet,
+  type BlockTotal,
+  type ReadCell,
+} from "./publish";
 import { uniqueSheetName } from "./sheetNames";
 import type { RawCell } from "./types";
 
@@ -97,38 +104,51 @@ export function blockColumns(s: SheetRead): { option: string; block: string; col
   });
 }
 
-/** The published file's sheets: a summary first, then every sheet given, values only; and each option's total. */
-export function publishBook(input: PublishBookInput): { sheets: PublishedSheet[]; totals: OptionTotal[] } {
+/** Each option's total per DSG block of a Blocks-like sheet (none when it has no block columns). */
+export function blockTotals(s: SheetRead): BlockTotal[] {
+  return blockColumns(s).map(({ option, block, col }) => ({
+    option,
+    block,
+    ...columnTotal(s.values.slice(1).map((r) => r[col] ?? null)),
+  }));
+}
+
+/** The published file's sheets: a summary first, then every sheet given, values only; each option's total, and its
+ * totals by DSG block. */
+export function publishBook(input: PublishBookInput): {
+  sheets: PublishedSheet[];
+  totals: OptionTotal[];
+  blocks: BlockTotal[];
+} {
   const copies = input.sheets.map(copySheet);
   const totals = copies.flatMap((c) => c.totals);
   const name = uniqueSheetName(
     input.sheets.map((s) => s.name),
     "Published summary",
   );
+  const blocks = input.sheets.flatMap(blockTotals);
   const rows = summarySheet({
     title: input.title ?? "SEND funding model: published values",
     when: input.when ?? new Date(),
     sheets: input.sheets.map((s) => ({ from: s.name, to: s.name })),
     institutions: input.institutions ?? 0,
     totals,
-    blocks: input.sheets.flatMap((sh) =>
-      blockColumns(sh).map(({ option, block, col }) => ({
-        option,
-        block,
-        ...columnTotal(sh.values.slice(1).map((r) => r[col] ?? null)),
-      })),
-    ),
+    blocks,
   });
   const numFmts = new Map<string, string>();
   const bold = new Set<string>(["A1"]);
   const head = rows.findIndex((r) => r[1] === ALL_BLOCKS_HEADER); // then one row per option total
   for (let j = 1; j <= 3; j++) bold.add(cellA1(head + 1, j));
   totals.forEach((_, k) => numFmts.set(cellA1(head + 2 + k, 2), TOTAL_FORMAT));
-  const blockHead = rows.findIndex((r) => typeof r[0] === "string" && r[0].startsWith("Totals by DSG block"));
+  const blockHead = rows.findIndex((r) => r[0] === BLOCKS_HEADING);
   if (blockHead >= 0) {
     bold.add(cellA1(blockHead + 1, 1));
     for (let r = blockHead + 3; r < head && rows[r].length > 0; r++)
       for (let j = 2; j <= rows[r].length; j++) numFmts.set(cellA1(r + 1, j), TOTAL_FORMAT);
   }
-  return { sheets: [{ name, rows: rows as PublishedCell[][], numFmts, bold }, ...copies.map((c) => c.sheet)], totals };
+  return {
+    sheets: [{ name, rows: rows as PublishedCell[][], numFmts, bold }, ...copies.map((c) => c.sheet)],
+    totals,
+    blocks,
+  };
 }

@@ -15,6 +15,7 @@ import { Rates } from "./screens/Rates/Rates";
 import { Compare } from "./screens/Compare/Compare";
 import { Fit } from "./screens/Fit/Fit";
 import { Projection } from "./screens/Projection/Projection";
+import { Plan } from "./screens/Plan/Plan";
 import { Demand } from "./screens/Demand/Demand";
 import { Explain } from "./screens/Explain/Explain";
 import { Publish } from "./screens/Publish/Publish";
@@ -30,6 +31,7 @@ export const SCREENS: { id: ScreenId; label: string }[] = [
   { id: "fit", label: "Fit to budget" },
   { id: "demand", label: "Demand" },
   { id: "projection", label: "Projection" },
+  { id: "plan", label: "Plan" },
   { id: "explain", label: "Explain" },
   { id: "publish", label: "Publish" },
   { id: "paper", label: "Forum paper" },
@@ -45,6 +47,7 @@ const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
   fit: Fit,
   demand: Demand,
   projection: Projection,
+  plan: Plan,
   explain: Explain,
   publish: Publish,
   paper: Paper,

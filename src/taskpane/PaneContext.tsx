@@ -15,6 +15,7 @@ export type ScreenId =
   | "fit"
   | "demand"
   | "projection"
+  | "plan"
   | "explain"
   | "publish"
   | "paper";

@@ -37,6 +37,7 @@ const SCREENS = [
   "compare",
   "fit",
   "projection",
+  "plan",
   "demand",
   "explain",
   "publish",
@@ -396,6 +397,45 @@ describe("the task pane in chromium, on the built preview", () => {
     expect(cumulative).toEqual(p.series[0].cumulative.map((v) => gridMoney(v)));
     await page.getByRole("img", { name: /^Cumulative high needs balance\./ }).waitFor();
     await finishStep("projection");
+  });
+
+  it("Plan: after asking, writes the deficit management plan's tabs as live formulas; its balances read back", async () => {
+    await screenTab("Plan").click();
+    await choose("Option for the unmitigated plan", "Unmitigated");
+    await choose("Option for the mitigated plan", "Mitigated");
+    await button("Build the plan").click();
+    // the unmitigated option's typed proj.* counts and costs on Rates become formulas over Starting numbers: asked
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    expect((await dialog.getByRole("listitem").allInnerTexts()).join("\n")).toMatch(/^Rates: \d+ cells? on \d+ rows?/m);
+    await dialog.getByRole("button", { name: "Overwrite" }).click();
+    const results = pane().getByLabel("Plan results");
+    await results.waitFor();
+
+    const book = await sheets();
+    const planTabs = ["Cover", "Financial summary", "CYP summary", "Mitigations", "Narrative", "Starting numbers"];
+    for (const s of [...planTabs, "Blocks"]) expect(Object.keys(book)).toContain(s);
+    // live formulas, not values: SEND.PLAN over the model's rates, the Starting numbers over its institutions
+    expect(book["Financial summary"][4][0]).toMatch(/^=SEND\.PLAN\(Rates!\$A\$1:\$[A-Z]+\$\d+,\$B\$2\)$/);
+    expect(book["Starting numbers"][1][2]).toMatch(/^=SUMIF\('?Institutions'?!/);
+    expect(book["Blocks"][1][2]).toMatch(/^=SEND\.ALLOCATEALL\(/);
+    const rates = book["Rates"];
+    const col = rates[0].indexOf("Unmitigated");
+    const countRow = rates.find((r) => r[0] === "proj.mainstream.count")!;
+    expect(countRow[col]).toMatch(/^=IF\('Starting numbers'!\$C\$2>0,/);
+
+    // the starting numbers say where they come from; the balances are the Financial summary's own figures
+    const starting = await results.getByRole("table", { name: "Starting numbers" }).locator("tbody tr").allInnerTexts();
+    expect(starting).toHaveLength(7);
+    expect(starting[0]).toMatch(/^mainstream\t\d[\d,]*\t£[\d,]+\tmodel: Institutions \(EHCP bands\)/);
+    const balances = await results
+      .getByRole("table", { name: "Balances carried forward" })
+      .locator("tbody tr")
+      .allInnerTexts();
+    expect(balances).toHaveLength(expected.projection.years.length);
+    await showSheet("Financial summary");
+    await grid("Financial summary").getByText("Balance carried forward, mitigated and risk-adjusted").waitFor();
+    await finishStep("plan");
   });
 
   it("Demand: forecasts a local authority's published history on a new sheet, with a fan chart and sufficiency", async () => {

@@ -28,7 +28,9 @@ async function savePaper(): Promise<{ name: string; type: string; html: string }
     fireEvent.click(screen.getByRole("button", { name: "Save the paper to print" }));
   } finally {
     click.mockRestore();
-    Object.assign(URL, { createObjectURL: original.create, revokeObjectURL: original.revoke });
+    // the download revokes its URL 10 s later, maybe during another test on a busy machine: jsdom has no
+    // revokeObjectURL, so a no-op stays in its place
+    Object.assign(URL, { createObjectURL: original.create, revokeObjectURL: original.revoke ?? (() => {}) });
     window.print = original.print;
   }
   expect(print).not.toHaveBeenCalled();
@@ -177,6 +179,10 @@ describe("Schools Forum paper screen", () => {
     expect(html).toContain('<span class="money" style="white-space: nowrap;">-£180,250,000</span>');
     expect(html).toContain(".money { white-space: nowrap; }");
     expect(html).toContain('aria-label="Projected balances"');
+    // the way to a risk-adjusted line: the Plan screen, not part of the saved paper
+    expect(html).not.toContain("Open Plan");
+    fireEvent.click(within(paper).getByRole("button", { name: "Open Plan" }));
+    expect(await screen.findByRole("button", { name: "Build the plan" })).toBeTruthy();
   });
 });
 

@@ -1,6 +1,15 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen } from "@testing-library/react";
-import { expectAccessible, failOnConsoleError, modelPort, previewPort, renderScreen } from "./helpers/setup";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { expectAccessible, failOnConsoleError, modelPort, noExplain, previewPort, renderScreen } from "./helpers/setup";
+import { HeadlessWorkbook } from "../../src/headless/workbook";
+import { PreviewPort } from "../../src/taskpane/ports/PreviewPort";
+import { buildPreviewModel } from "../../src/taskpane/preview/demoModel";
+import { discoverModel } from "../../src/taskpane/workbook/discover";
+import { writePlan } from "../../src/taskpane/actions/plan";
+import { ALL_BLOCKS_HEADER, BLOCKS_HEADING } from "../../src/model/publish";
+import { formatMoney } from "../../src/taskpane/numbers";
+
+const yes = async () => true;
 import { allocateAll, echoCalc, type Calc } from "./helpers/memoryBook";
 
 const calc: Calc = (f, at, book) => {
@@ -65,6 +74,46 @@ describe("Publish screen", () => {
     expect(summary).toContainEqual(["Option A", null, 1]);
     await expectAccessible(container);
   });
+
+  it("shows the totals by DSG block, High Needs first, and labels the one total across blocks", async () => {
+    // the real headless workbook, with the Blocks sheet the Plan action adds
+    const port = new PreviewPort(HeadlessWorkbook.create({}), noExplain);
+    await buildPreviewModel(port, 4);
+    await writePlan(port, await discoverModel(port), { unmitigated: "Unmitigated", mitigated: "Mitigated" }, yes);
+    const { container } = await renderScreen(port, "publish");
+    expect(screen.getByRole("checkbox", { name: "Blocks" })).toHaveProperty("checked", true);
+    fireEvent.click(screen.getByRole("button", { name: "Publish values-only copy" }));
+    const totals = await screen.findByLabelText("Published totals", {}, { timeout: 15000 });
+    const byBlock = within(totals).getByRole("table", { name: "Totals by DSG block" });
+    // one row per option and block, High Needs first, as the summary sheet's block table reads across
+    const shownRows = within(byBlock)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole("cell")
+          .map((c) => c.textContent),
+      );
+    expect(shownRows.filter((r) => r[0] === "Unmitigated").map((r) => r[1])).toEqual([
+      "High needs",
+      "Memo: Schools",
+      "Memo: 16-19",
+      "Memo: Early years",
+    ]);
+    expect(within(totals).getByRole("table", { name: "Total allocated, all blocks together" })).toBeTruthy();
+    expect(within(totals).getByText(ALL_BLOCKS_HEADER)).toBeTruthy();
+    // the screen says what the summary sheet says: the block totals are the Blocks sheet's own columns, summed
+    const summary = await port.readValues("Review summary", (await port.usedRange("Review summary"))!);
+    const at = summary.findIndex((r) => r[0] === BLOCKS_HEADING);
+    expect(summary[at + 1]).toEqual(["Option", "High needs", "Memo: Schools", "Memo: 16-19", "Memo: Early years"]);
+    const blocks = await port.readValues("Blocks", "A1:Z5");
+    const hn = blocks[0].indexOf("Unmitigated: High needs");
+    const hnTotal = blocks.slice(1).reduce((t, r) => t + Math.round((r[hn] as number) * 100), 0) / 100;
+    const row = summary.find((r) => r[0] === "Unmitigated" && r !== summary[at + 1])!;
+    expect(row[1]).toBe(hnTotal);
+    expect(shownRows.find((r) => r[0] === "Unmitigated" && r[1] === "High needs")![2]).toBe(formatMoney(hnTotal));
+    await expectAccessible(container);
+  }, 60000);
 
   it("publishes nothing without a choice", async () => {
     const { port } = await modelPort(calc, undefined, 2);

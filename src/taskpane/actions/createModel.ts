@@ -60,7 +60,7 @@ export async function planNewModel(
 }
 
 /** Every row as wide as the sheet's plan, blanks as "" (clear), so a rewrite leaves nothing stale. */
-function solid(rows: RawCell[][], width: number): RawCell[][] {
+export function solid(rows: RawCell[][], width: number): RawCell[][] {
   return rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
 }
 
@@ -74,7 +74,11 @@ const blank = (rows: number, cols: number): RawCell[][] =>
   Array.from({ length: rows }, () => Array<RawCell>(cols).fill(""));
 
 /** Clears of what a reused sheet holds outside the plan's rectangle (right of it, then below it). */
-async function leftovers(port: WorkbookPort, s: PlannedSheet, width: number): Promise<WriteRequest[]> {
+export async function leftovers(
+  port: WorkbookPort,
+  s: Pick<PlannedSheet, "name" | "rows">,
+  width: number,
+): Promise<WriteRequest[]> {
   const used = await port.usedRange(s.name);
   if (!used) return [];
   const u = parseRangeOrThrow(used);

@@ -39,7 +39,8 @@ export interface PaperData {
   balances: ProjectedBalances | null;
 }
 
-/** The balances of a deficit management plan workbook (send-model plan) when this is one, as they are the only ones
+/** The balances of a deficit management plan (send-model plan, or the pane's Plan screen) when the workbook has one,
+ * read from its Financial summary (whose risk-adjusted line sums the Mitigations log), as they are the only ones
  * with a risk-adjusted line; else those of the newest projection sheet (the last one the pane wrote) that has any. */
 async function readBalances(port: WorkbookPort, model: ModelInfo): Promise<ProjectedBalances | null> {
   const summary = model.sheets.find((s) => s === PLAN_SHEETS.summary);

@@ -3,6 +3,7 @@
 // and opened as a new workbook (Excel.createWorkbook) or downloaded (preview). The open workbook is not changed.
 import { parseRangeOrThrow, rangeA1 } from "../../util/a1";
 import { publishBook, type OptionTotal, type SheetRead } from "../../model/publishBook";
+import type { BlockTotal } from "../../model/publish";
 import { publishedXlsx } from "../../publish/xlsx";
 import type { WorkbookPort } from "../ports/WorkbookPort";
 import type { ModelInfo } from "../workbook/discover";
@@ -12,6 +13,7 @@ export interface PublishFileResult {
   fileName: string;
   sheets: string[];
   totals: OptionTotal[];
+  blocks: BlockTotal[];
 }
 
 /** Base64 of bytes, in chunks (a whole file through String.fromCharCode(...bytes) overflows the stack). */
@@ -60,5 +62,5 @@ export async function publishFile(
   const fileName = publishedFileName(when);
   await port.openNewWorkbook(toBase64(await publishedXlsx(book.sheets)), fileName);
   progress(total, total, `Made ${fileName}`);
-  return { fileName, sheets: book.sheets.map((s) => s.name), totals: book.totals };
+  return { fileName, sheets: book.sheets.map((s) => s.name), totals: book.totals, blocks: book.blocks };
 }

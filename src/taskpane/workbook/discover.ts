@@ -1,9 +1,12 @@
 // Finds the model in a workbook by its headers: the rates table (a Factor column), the institutions
 // table (Name and Phase, no formulas), the allocations (a SEND.ALLOCATEALL spill per option, or per-cell
-// SEND.ALLOCATE formulas in older models), checks and comparisons.
+// SEND.ALLOCATE formulas in older models), a Blocks sheet (a SEND.ALLOCATEALL spill per option and DSG block),
+// checks and comparisons.
 import { colLetters, parseRangeOrThrow, sheetRef } from "../../util/a1";
 import { allocationCall } from "../../model/allocations";
 import { firstValue, findOptionIn, optionChain } from "../../model/inheritance";
+import { MODEL_BLOCKS } from "../../model/blocks";
+import { blockColumns } from "../../model/publishBook";
 import { headerIndex } from "../../model/institutions";
 import { ratesExtent, refsReading, type ModelRefs } from "../../model/refs";
 import { normKey } from "../../engine/normalize";
@@ -49,12 +52,22 @@ export interface AllocationsInfo {
   width: number;
 }
 
+/** A Blocks sheet (model/blocks.ts): one SEND.ALLOCATEALL spill per option and DSG block. */
+export interface BlocksInfo {
+  sheet: string;
+  /** option x block columns (1-based column numbers), in the sheet's order (High needs first per option) */
+  columns: { option: string; block: string; col: number }[];
+  /** last used row */
+  bottom: number;
+}
+
 export interface ModelInfo {
   sheets: string[];
   tables: string[];
   rates?: RatesInfo;
   institutions?: InstitutionsInfo;
   allocations?: AllocationsInfo;
+  blocks?: BlocksInfo;
   checks?: string;
   comparisons: string[];
   projections: string[];
@@ -104,6 +117,14 @@ export function readRates(sheet: string, grid: CellValue[][], refHint: string | 
   };
 }
 
+/** The option x block columns of a sheet's first two rows (formulas), for the model's own blocks only. */
+function modelBlockColumns(sheet: string, top: RawCell[][]): BlocksInfo["columns"] {
+  const known = MODEL_BLOCKS.map((b) => b.toLowerCase());
+  return blockColumns({ name: sheet, values: top, formulas: top })
+    .filter((c) => known.includes(c.block.trim().toLowerCase()))
+    .map((c) => ({ ...c, col: c.col + 1 }));
+}
+
 export async function discoverModel(port: WorkbookPort): Promise<ModelInfo> {
   const sheets = await port.sheetNames();
   const info: ModelInfo = { sheets, tables: await port.tableNames(), comparisons: [], projections: [] };
@@ -128,6 +149,8 @@ export async function discoverModel(port: WorkbookPort): Promise<ModelInfo> {
         c >= 2 && names[c] !== "" && allocationCall(top[1]?.[c]) ? [{ option: names[c], col: c + 1 }] : [],
       );
       info.allocations = { sheet, columns, count: r.bottom - 1, width: r.right };
+    } else if (!info.blocks && modelBlockColumns(sheet, top).length) {
+      info.blocks = { sheet, columns: modelBlockColumns(sheet, top), bottom: r.bottom };
     } else if (!info.institutions && headerIndex(header, "Name") >= 0 && headerIndex(header, "Phase") >= 0) {
       const nameCol = colLetters(headerIndex(header, "Name") + 1);
       const names = (await port.readValues(sheet, `${nameCol}2:${nameCol}${Math.max(r.bottom, 2)}`)).map((x) =>

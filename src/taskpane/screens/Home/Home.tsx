@@ -166,6 +166,9 @@ export function Home() {
         <Button disabled={!model?.rates || !model?.institutions} onClick={() => navigate("compare")}>
           Compare two options
         </Button>
+        <Button disabled={!model?.rates} onClick={() => navigate("plan")}>
+          Build the deficit plan
+        </Button>
         <Button onClick={() => navigate("explain")}>Explain a cell</Button>
         <Button disabled={!hasModel} onClick={() => navigate("publish")}>
           Publish for review

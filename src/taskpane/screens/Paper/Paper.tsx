@@ -26,6 +26,7 @@ import { formatPercent } from "../../numbers";
 import { BarChart } from "../../components/BarChart";
 import { LineChart } from "../../components/LineChart";
 import { Money } from "../../components/Money";
+import { BalancesTable } from "../../components/BalancesTable";
 import { changeSentence, valueInWords } from "../../../model/optionChanges";
 import { fitMethodText } from "../../../model/paperText";
 
@@ -219,7 +220,7 @@ export function Paper() {
             </>
           )}
 
-          <Balances paper={paper} onMake={() => navigate("projection")} />
+          <Balances paper={paper} onMake={() => navigate("projection")} onPlan={() => navigate("plan")} />
         </article>
       )}
     </Screen>
@@ -227,7 +228,7 @@ export function Paper() {
 }
 
 /** The projected balances by year from the Projection sheet, or why there are none and how to make them. */
-function Balances({ paper, onMake }: { paper: PaperData; onMake: () => void }) {
+function Balances({ paper, onMake, onPlan }: { paper: PaperData; onMake: () => void; onPlan: () => void }) {
   const styles = useStyles();
   const b = paper.balances;
   return (
@@ -262,34 +263,7 @@ function Balances({ paper, onMake }: { paper: PaperData; onMake: () => void }) {
             </Text>
           )}
           <div className={styles.scroll}>
-            <Table size="extra-small" className={styles.table} aria-label="Projected balances">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Year</TableHeaderCell>
-                  {b.lines.map((l) => (
-                    <TableHeaderCell key={l.name} className={styles.n}>
-                      {l.name}
-                    </TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {b.years.map((y, i) => (
-                  <TableRow key={y}>
-                    <TableCell style={{ whiteSpace: "nowrap" }}>{y}</TableCell>
-                    {b.lines.map((l) => (
-                      <TableCell key={l.name} className={styles.n}>
-                        {l.values[i] === null || l.values[i] === undefined ? (
-                          "no figure"
-                        ) : (
-                          <Money value={l.values[i]} />
-                        )}
-                      </TableCell>
-                    ))}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <BalancesTable balances={b} label="Projected balances" />
           </div>
           <LineChart
             title={
@@ -303,9 +277,15 @@ function Balances({ paper, onMake }: { paper: PaperData; onMake: () => void }) {
             <Text as="p" block>
               No risk-adjusted line: a risk-adjusted balance weights each mitigation&apos;s savings by how confident its
               owner is and counts its costs in full, and this workbook has no mitigations log to give those confidences,
-              so there is no such figure to read. The deficit management plan workbook (send-model plan) has a
-              Mitigations tab and its risk-adjusted balance.
+              so there is no such figure to read. Build the deficit management plan (the Plan screen of this pane, or
+              send-model plan): its Mitigations tab gives the risk-adjusted balance, and this paper then reads the
+              plan&apos;s balances.
             </Text>
+          )}
+          {b.source === "projection" && (
+            <Button className="no-print" onClick={onPlan}>
+              Open Plan
+            </Button>
           )}
         </>
       )}

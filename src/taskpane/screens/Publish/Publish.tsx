@@ -1,11 +1,102 @@
-// Publish for review: copies the chosen sheets as values only (no SEND formulas) with a summary sheet.
+// Publish for review: copies the chosen sheets as values only (no SEND formulas) with a summary sheet, then shows
+// what the summary says: totals by DSG block (High Needs first, the others memo lines) and the one total across
+// blocks, labelled as such.
 import { useEffect, useMemo, useState } from "react";
-import { Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from "@fluentui/react-components";
 import { usePane } from "../../PaneContext";
 import { Screen } from "../../components/Screen";
 import { Missing, TaskStatus, useTask } from "../../components/useTask";
 import { publishForReview, type PublishResult } from "../../actions/publish";
 import { publishFile, type PublishFileResult } from "../../actions/publishFile";
+import { ALL_BLOCKS_HEADER, BLOCKS_HEADING, blockTotalsTable, type BlockTotal } from "../../../model/publish";
+import type { OptionTotal } from "../../../model/publishBook";
+import { Money } from "../../components/Money";
+
+const useStyles = makeStyles({
+  // three columns at most, so the tables fit a 350 px pane; amounts never break, words do
+  cell: { overflowWrap: "anywhere" },
+  n: { textAlign: "right", whiteSpace: "nowrap" },
+});
+
+const amount = (v: unknown) => (typeof v === "number" ? <Money value={v} whole={false} /> : String(v ?? ""));
+
+/** The published summary's totals: by DSG block (High Needs first, one row per option and block, as the summary
+ * sheet's block table reads across), then every block together, said so. */
+function PublishedTotals({ blocks, totals }: { blocks: BlockTotal[]; totals: OptionTotal[] }) {
+  const styles = useStyles();
+  const table = blockTotalsTable(blocks);
+  return (
+    <div aria-label="Published totals">
+      {table ? (
+        <>
+          <Subtitle2 as="h3" block>
+            {BLOCKS_HEADING}
+          </Subtitle2>
+          <Table size="extra-small" aria-label="Totals by DSG block">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Option</TableHeaderCell>
+                <TableHeaderCell>Block</TableHeaderCell>
+                <TableHeaderCell>Total</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {table.rows.flatMap(([option, ...cells]) =>
+                table.header.map((block, i) => (
+                  <TableRow key={`${String(option)}\u0000${block}`}>
+                    <TableCell className={styles.cell}>{String(option)}</TableCell>
+                    <TableCell className={styles.cell}>{block}</TableCell>
+                    <TableCell className={styles.n}>{amount(cells[i])}</TableCell>
+                  </TableRow>
+                )),
+              )}
+            </TableBody>
+          </Table>
+        </>
+      ) : (
+        <Text as="p" block>
+          This workbook has no Blocks sheet, so the totals cannot be split by DSG block (the Plan screen adds one).
+        </Text>
+      )}
+      {totals.length > 0 && (
+        <Table size="extra-small" aria-label="Total allocated, all blocks together">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Option</TableHeaderCell>
+              <TableHeaderCell>{ALL_BLOCKS_HEADER}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {totals.map((t) => (
+              <TableRow key={t.option}>
+                <TableCell className={styles.cell}>{t.option}</TableCell>
+                <TableCell className={styles.n}>
+                  {amount(t.total ?? `${t.errors} cell${t.errors === 1 ? "" : "s"} with errors`)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}
 
 export function Publish() {
   const { port, model, refresh, confirm, navigate } = usePane();
@@ -22,6 +113,7 @@ export function Publish() {
       model.rates?.sheet,
       model.institutions?.sheet,
       model.allocations?.sheet,
+      model.blocks?.sheet,
       ...model.comparisons,
       ...model.projections,
     ].filter((s): s is string => Boolean(s));
@@ -94,6 +186,7 @@ export function Publish() {
           </MessageBarBody>
         </MessageBar>
       )}
+      {file && <PublishedTotals blocks={file.blocks} totals={file.totals} />}
       {result && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
@@ -101,6 +194,7 @@ export function Publish() {
           </MessageBarBody>
         </MessageBar>
       )}
+      {result && <PublishedTotals blocks={result.blocks} totals={result.totals} />}
     </Screen>
   );
 }

@@ -1,67 +1,68 @@
 // The plan's first-year placements and unit costs from the officer's own model: EHCPs by setting from the
 // Institutions sheet (every "EHCP <band>" column, rows grouped by Phase) and High Needs allocations from the Blocks
 // sheet ("<option>: High needs", the plan's option when the Blocks sheet has it, else its first option). A
-// "Starting numbers" sheet counts EHCPs with live formulas over the copied Institutions sheet and holds the
-// allocations as the model computed them when the plan was made (values: live Blocks formulas read the whole Rates
-// range, which would make a cycle with the rates below); it names each number's source. The unmitigated option's
-// proj.<s>.count and proj.<s>.cost cells on the copied Rates become formulas that take the model's figure where it
-// has EHCPs in that setting and fall back to the typed proj.* value where it is silent.
-import type { Rows } from "../model";
+// "Starting numbers" sheet counts EHCPs with live formulas over the Institutions sheet and holds the allocations
+// as the model computed them when the plan was made (values: live Blocks formulas read the whole Rates range,
+// which would make a cycle with the rates below); it names each number's source. The unmitigated option's
+// proj.<s>.count and proj.<s>.cost cells on the Rates become formulas that take the model's figure where it has
+// EHCPs in that setting and fall back to the typed proj.* value where it is silent. Pure: the caller supplies the
+// Blocks sheet's values as its host calculated them (the CLI's HyperFormula, the pane's workbook).
 import { colLetters, quoteSheet } from "../util/a1";
 import { SETTING_OF_PHASE, SETTINGS, type Phase, type Setting } from "../engine/types";
-import type { RawCell } from "../headless/xlsx";
-import { HeadlessWorkbook } from "../headless/workbook";
+import type { RawCell, Rows } from "./types";
 
 export const START_SHEET = "Starting numbers";
 
-interface SheetCells {
+export interface SheetCells {
   name: string;
   cells: RawCell[][];
+}
+
+/** A sheet's values as calculated, from A1 (error cells may be objects). */
+export interface SheetValues {
+  name: string;
+  values: readonly (readonly unknown[])[];
 }
 
 const phasesOf = (s: Setting): Phase[] =>
   (Object.keys(SETTING_OF_PHASE) as Phase[]).filter((p) => SETTING_OF_PHASE[p] === s);
 
-const text = (c: RawCell | undefined) => (typeof c === "string" ? c.trim() : "");
+const text = (c: unknown) => (typeof c === "string" ? c.trim() : "");
 
-/** The Starting numbers sheet, the Rates cells rewritten to read it, and the model sheets it needs; null when the
- *  model has no Institutions or Blocks sheet (the plan then starts from the proj.* keys alone). */
+/** The Blocks sheet's High Needs columns ("<option>: High needs"), 0-based. */
+export function highNeedsColumns(header: readonly unknown[]): { option: string; col: number }[] {
+  return header.flatMap((h, c) => {
+    const m = /^(.*): High needs$/i.exec(text(h));
+    return m ? [{ option: m[1], col: c }] : [];
+  });
+}
+
+/** The Starting numbers sheet and the Rates cells rewritten to read it; null when the model has no Institutions
+ * sheet with Phase and EHCP columns, or no Blocks sheet with a High Needs column (the plan then starts from the
+ * proj.* keys alone). */
 export function startFromModel(
-  sheets: readonly SheetCells[],
+  inst: SheetCells | undefined,
+  blocks: SheetValues | undefined,
   rates: SheetCells,
   option: string,
   /** the option's resolved value of a key (inheritance applied), the fallback when its own cell is blank */
   resolved: (key: string) => number,
-): { start: Rows; rates: RawCell[][]; copied: SheetCells[]; blocksOption: string } | null {
-  const inst = sheets.find((s) => s.name === "Institutions");
-  const blocks = sheets.find((s) => s.name === "Blocks");
+): { start: Rows; rates: RawCell[][]; blocksOption: string } | null {
   if (!inst || !blocks) return null;
   const head = inst.cells[0] ?? [];
   const phaseCol = head.findIndex((h) => text(h).toLowerCase() === "phase");
   const ehcpCols = head.flatMap((h, c) => (/^ehcp\b/i.test(text(h)) ? [c] : []));
-  const hnCols = (blocks.cells[0] ?? []).flatMap((h, c) => {
-    const m = /^(.*): High needs$/i.exec(text(h));
-    return m ? [{ option: m[1], col: c }] : [];
-  });
+  const hnCols = highNeedsColumns(blocks.values[0] ?? []);
   if (phaseCol < 0 || ehcpCols.length === 0 || hnCols.length === 0) return null;
   const hn = hnCols.find((b) => b.option === option) ?? hnCols[0];
   const I = quoteSheet(inst.name);
   const iLast = inst.cells.length;
   const iCol = (c: number) => `${I}!$${colLetters(c + 1)}$2:$${colLetters(c + 1)}$${iLast}`;
-  // the model recalculated once: High Needs allocated by phase, in pence (Blocks echoes Phase in column B)
-  const model = HeadlessWorkbook.create({
-    [rates.name]: rates.cells,
-    [inst.name]: inst.cells,
-    [blocks.name]: blocks.cells,
-  });
-  const bLast = blocks.cells.length;
-  const phaseOf = model.getValues(blocks.name, `B2:B${bLast}`).map((r) => r[0]);
-  const hnValues = model.getValues(blocks.name, `${colLetters(hn.col + 1)}2:${colLetters(hn.col + 1)}${bLast}`);
+  // High Needs allocated by phase, in pence (Blocks echoes Phase in column B)
   const pence = new Map<string, number>();
-  hnValues.forEach((r, i) => {
-    const v = r[0];
-    if (typeof v === "number")
-      pence.set(String(phaseOf[i]), (pence.get(String(phaseOf[i])) ?? 0) + Math.round(v * 100));
+  blocks.values.slice(1).forEach((r) => {
+    const v = r[hn.col];
+    if (typeof v === "number") pence.set(String(r[1]), (pence.get(String(r[1])) ?? 0) + Math.round(v * 100));
   });
   const start: Rows = [
     ["Setting", "Phases", "EHCPs (model)", "High Needs allocated (model)", "Cost per EHCP", "Source"],
@@ -77,7 +78,7 @@ export function startFromModel(
       count.length ? `=${count.join("+")}` : 0,
       alloc,
       `=IF(C${r}>0,ROUND(D${r}/C${r},2),0)`,
-      `=IF(C${r}>0,"model: Institutions (EHCP bands), Blocks ('${hn.option}: High needs', as computed when the plan was made)","proj.${s}.count and proj.${s}.cost (the model has no EHCPs here)")`,
+      `=IF(C${r}>0,"model: ${inst.name.replace(/"/g, '""')} (EHCP bands), ${blocks.name.replace(/"/g, '""')} ('${hn.option.replace(/"/g, '""')}: High needs', as computed when the plan was made)","proj.${s}.count and proj.${s}.cost (the model has no EHCPs here)")`,
     ]);
   });
   // the unmitigated option's count and cost keys read the Starting numbers, falling back to the typed value
@@ -101,5 +102,5 @@ export function startFromModel(
       out[row][col] = `=IF(${S}!$C$${i + 2}>0,${S}!$${startCol}$${i + 2},${fallback})`;
     }
   });
-  return { start, rates: out, copied: [inst], blocksOption: hn.option };
+  return { start, rates: out, blocksOption: hn.option };
 }
