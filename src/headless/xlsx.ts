@@ -16,6 +16,7 @@ import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./io/zipGuard";
 import { readDefinedNames, type DefinedName } from "./io/definedNames";
 import { readableCopy } from "./io/readableCopy";
 import { withoutRangeParts } from "./io/sheetStructure";
+import { CellTypeProblem } from "./io/typedCells";
 import { rawOfValue, resultOf, toInput, toPlain, toResult, type CellResult, type RawCell } from "./io/cells";
 import { markDynamicArrays } from "./io/dynamicArrays";
 import { applyFormat, type SheetFormat } from "./io/format";
@@ -91,7 +92,11 @@ export async function readXlsxBuffer(
     );
   }
   await checkZip(data, label, limits); // before anything is inflated for real
-  const reading = await withoutRangeParts(data);
+  const reading = await withoutRangeParts(data).catch((e: unknown) => {
+    if (e instanceof CellTypeProblem)
+      throw new FileProblem(`could not read ${label} as an xlsx workbook: ${e.message}`);
+    throw e;
+  });
   let wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(reading.data as unknown as ExcelJS.Buffer);

@@ -1,0 +1,138 @@
+// Issue 21, reading side: cells exceljs misreads (ISO date cells, shared-string indices past the table). Each
+// workbook is built here from XML, as a file written by another tool (or damaged) would hold it.
+import { readXlsxBuffer, FileProblem } from "../../src/headless/xlsx";
+import { formulaResults, loadHost, snapshot } from "../../src/headless/io/bridge";
+import { isoToSerial, sharedStringCount } from "../../src/headless/io/typedCells";
+import { fml, num, packageOf, row } from "../hostile/build";
+
+const STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy hh:mm"/></numFmts>' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>' +
+  '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
+
+/** A one-sheet ("S") package from <sheetData> XML, with styles (s="1": d/m/yyyy, s="2": a custom date-time). */
+async function book(sheetData: string, opts: { strings?: string[]; date1904?: boolean } = {}): Promise<Buffer> {
+  const zip = packageOf([{ name: "S", xml: sheetData }]);
+  zip.file("xl/styles.xml", STYLES);
+  let types = await zip.file("[Content_Types].xml")!.async("string");
+  let rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  types = types.replace(
+    "</Types>",
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+  );
+  rels = rels.replace(
+    "</Relationships>",
+    '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+  );
+  if (opts.strings) {
+    zip.file(
+      "xl/sharedStrings.xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+        `count="${opts.strings.length}" uniqueCount="${opts.strings.length}">` +
+        opts.strings.map((s) => `<si><t>${s}</t></si>`).join("") +
+        "</sst>",
+    );
+    types = types.replace(
+      "</Types>",
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    );
+    rels = rels.replace(
+      "</Relationships>",
+      '<Relationship Id="rId91" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    );
+  }
+  if (opts.date1904) {
+    const wb = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", wb.replace("<sheets>", '<workbookPr date1904="1"/><sheets>'));
+  }
+  zip.file("[Content_Types].xml", types);
+  zip.file("xl/_rels/workbook.xml.rels", rels);
+  return zip.generateAsync({ type: "nodebuffer" });
+}
+
+const dateCell = (ref: string, iso: string, style = 1) => `<c r="${ref}" s="${style}" t="d"><v>${iso}</v></c>`;
+
+describe('ISO date cells (t="d") read as Excel\'s serial numbers', () => {
+  test("dates, date-times and times, with their number format kept", async () => {
+    const b = await readXlsxBuffer(
+      await book(
+        row(
+          1,
+          dateCell("A1", "2024-03-01T00:00:00") +
+            dateCell("B1", "2024-03-01T18:00:00", 2) +
+            dateCell("C1", "2024-03-01") +
+            dateCell("D1", "12:30:00", 0) +
+            fml("E1", "=A1+1"),
+        ),
+      ),
+    );
+    expect(b.sheets[0].cells[0].slice(0, 4)).toEqual([45352, 45352.75, 45352, 0.5208333333333334]);
+    const ws = b.source.getWorksheet("S")!;
+    expect(ws.getCell("A1").numFmt).toBe("mm-dd-yy"); // exceljs's name for built-in format 14
+    expect(ws.getCell("B1").numFmt).toBe("dd/mm/yyyy hh:mm");
+    expect(formulaResults(snapshot(loadHost(b)))).toEqual([["S!E1", 45353]]);
+  });
+
+  test("a formula's cached result stored as a date reads as its serial number", async () => {
+    const b = await readXlsxBuffer(
+      await book(row(1, '<c r="A1" t="d"><f>DATE(2024,3,1)</f><v>2024-03-01T00:00:00</v></c>')),
+    );
+    expect(b.sheets[0].cached[0][0]).toBe(45352);
+  });
+
+  test("the 1904 date system, Excel's 29 February 1900 and the first days", () => {
+    expect(isoToSerial("2024-03-01", true)).toBe(43890);
+    expect(isoToSerial("1900-01-01")).toBe(1);
+    expect(isoToSerial("1900-02-28")).toBe(59);
+    expect(isoToSerial("1900-02-29")).toBe(60);
+    expect(isoToSerial("1900-03-01")).toBe(61);
+    expect(isoToSerial("9999-12-31")).toBe(2958465);
+    expect(isoToSerial("2024-03-01T06:00:00.000Z")).toBe(45352.25);
+  });
+
+  test("text that is no date Excel can hold is refused, naming the sheet, the cell and the text", async () => {
+    for (const [iso, why] of [
+      ["next Tuesday", /not an ISO 8601 date/],
+      ["2023-02-29", /not a day of the calendar/],
+      ["2024-03-01T25:00:00", /not a time of day/],
+      ["1899-12-31", /before 1900-01-01/],
+    ] as const) {
+      const bytes = await book(row(1, num("A1", 1)) + row(2, dateCell("B2", iso)));
+      const read = readXlsxBuffer(bytes, "dates.xlsx");
+      await expect(read).rejects.toThrow(FileProblem);
+      await expect(read).rejects.toThrow(`could not read dates.xlsx as an xlsx workbook: sheet 'S' cell B2`);
+      await expect(read).rejects.toThrow(why);
+    }
+  });
+});
+
+describe("shared-string indices", () => {
+  test("indices in the table read as their strings", async () => {
+    const b = await readXlsxBuffer(
+      await book(row(1, '<c r="A1" t="s"><v>2</v></c><c r="B1" t="s"><v>0</v></c>'), { strings: ["a", "b", "c"] }),
+    );
+    expect(b.sheets[0].cells[0]).toEqual(["c", "a"]);
+  });
+
+  test("an index past the table is refused naming the cell, never read as the number", async () => {
+    const bytes = await book(row(1, num("A1", 1)) + row(3, '<c r="C3" t="s"><v>999</v></c>'), {
+      strings: ["a", "b", "c"],
+    });
+    await expect(readXlsxBuffer(bytes, "sst.xlsx")).rejects.toThrow(
+      "could not read sst.xlsx as an xlsx workbook: sheet 'S' cell C3 refers to shared string 999, but its table holds 3",
+    );
+    const none = await book(row(1, '<c r="A1" t="s"><v>0</v></c>'));
+    await expect(readXlsxBuffer(none)).rejects.toThrow(/cell A1 refers to shared string 0, but the workbook has no/);
+  });
+
+  test("the table is counted by its items, whatever its count attribute says", () => {
+    expect(sharedStringCount('<sst count="9"><si><t>a</t></si><si/><si>\n<r><t>b</t></r></si></sst>')).toBe(3);
+    expect(sharedStringCount(undefined)).toBe(0);
+  });
+});

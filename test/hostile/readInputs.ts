@@ -1,0 +1,94 @@
+// Issue 21's hostile inputs on the reading side: cells a reader must not take at face value (ISO date cells,
+// shared-string indices past the table, links to other workbooks, a bare range as a formula, a sheet named like a
+// number holding a far-away cell). Each is a few KB at both sizes.
+import fs from "node:fs";
+import path from "node:path";
+import type JSZip from "jszip";
+import { fml, num, packageOf, row } from "./build";
+import type { HostileInput } from "./inputs";
+
+/** What every issue-21 route must do: finish in well under a minute within 1 GB. */
+const ROUTE = { maxSeconds: 60, maxRssMB: 1000 };
+
+/** A package of sheets (name and <sheetData> XML), changed by `edit` before it is written. */
+async function packageFile(
+  file: string,
+  sheets: { name: string; xml: string }[],
+  edit?: (zip: JSZip) => Promise<void> | void,
+): Promise<string> {
+  const zip = packageOf(sheets);
+  await edit?.(zip);
+  fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return file;
+}
+
+/** Adds a part with its content type override. */
+async function addPart(zip: JSZip, name: string, contentType: string, xml: string): Promise<void> {
+  zip.file(name, xml);
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file(
+    "[Content_Types].xml",
+    types.replace("</Types>", `<Override PartName="/${name}" ContentType="${contentType}"/></Types>`),
+  );
+}
+
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+export const READ_INPUTS: HostileInput[] = [
+  {
+    name: "iso-date-cells",
+    what: 'ISO date cells (t="d": a date, a date-time, a time) used by formulas',
+    make: (dir) =>
+      packageFile(path.join(dir, "isodate.xlsx"), [
+        {
+          name: "S",
+          xml: row(
+            1,
+            '<c r="A1" t="d"><v>2024-03-01T00:00:00</v></c><c r="B1" t="d"><v>2024-03-01T18:00:00</v></c>' +
+              '<c r="C1" t="d"><v>12:00:00</v></c>' +
+              fml("D1", "=A1+1") +
+              fml("E1", "=B1-A1+C1"),
+          ),
+        },
+      ]),
+    args: ["--json"],
+    expect: { code: 0, stderr: /evaluated 2 formula/, stdout: /"S!D1": 45353,\n {2}"S!E1": 1\.25\n/, ...ROUTE },
+  },
+  {
+    name: "iso-date-invalid",
+    what: 'a date cell (t="d") holding text that is no date',
+    make: (dir) =>
+      packageFile(path.join(dir, "baddate.xlsx"), [
+        { name: "S", xml: row(1, num("A1", 1)) + row(4, '<c r="B4" t="d"><v>2023-02-29</v></c>') },
+      ]),
+    expect: {
+      code: 1,
+      stderr:
+        /send-model: could not read .*baddate\.xlsx as an xlsx workbook: sheet 'S' cell B4 is a date cell holding '2023-02-29', not a day of the calendar\n$/,
+      ...ROUTE,
+    },
+  },
+  {
+    name: "shared-string-past-table",
+    what: 'a shared-string cell (t="s") whose index 999 is past a table of 3 strings',
+    make: (dir) =>
+      packageFile(
+        path.join(dir, "sst.xlsx"),
+        [{ name: "S", xml: row(1, '<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>999</v></c>' + fml("C1", "=B1*2")) }],
+        (zip) =>
+          addPart(
+            zip,
+            "xl/sharedStrings.xml",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+            `${XML}<sst xmlns="${MAIN}" count="3" uniqueCount="3"><si><t>a</t></si><si><t>b</t></si><si><t>c</t></si></sst>`,
+          ),
+      ),
+    expect: {
+      code: 1,
+      stderr:
+        /send-model: could not read .*sst\.xlsx as an xlsx workbook: sheet 'S' cell B1 refers to shared string 999, but its table holds 3 \(strings are numbered from 0\); the file is damaged\n$/,
+      ...ROUTE,
+    },
+  },
+];
