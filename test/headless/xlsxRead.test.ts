@@ -1,7 +1,8 @@
 // Issue 21, reading side: cells exceljs misreads (ISO date cells, shared-string indices past the table). Each
 // workbook is built here from XML, as a file written by another tool (or damaged) would hold it.
 import { readXlsxBuffer, FileProblem } from "../../src/headless/xlsx";
-import { formulaResults, loadHost, snapshot } from "../../src/headless/io/bridge";
+import { formulaResults, loadHost, loadHostIsolated, snapshot } from "../../src/headless/io/bridge";
+import { storageKind } from "../../src/headless/hfInternals";
 import { isoToSerial, sharedStringCount } from "../../src/headless/io/typedCells";
 import { fml, num, packageOf, row } from "../hostile/build";
 
@@ -134,5 +135,39 @@ describe("shared-string indices", () => {
   test("the table is counted by its items, whatever its count attribute says", () => {
     expect(sharedStringCount('<sst count="9"><si><t>a</t></si><si/><si>\n<r><t>b</t></r></si></sst>')).toBe(3);
     expect(sharedStringCount(undefined)).toBe(0);
+  });
+});
+
+describe("a sheet named like a number is stored as any other", () => {
+  test("sparse when its cells fill little of their rectangle, in the file's sheet order", () => {
+    const far: (number | string | null)[][] = Array.from({ length: 1000 }, () => []);
+    far[0] = [1, "=A1*2"];
+    far[999] = [...Array<null>(25).fill(null), 5]; // Z1000
+    const { wb } = loadHostIsolated({
+      sheets: [
+        { name: "Notes", cells: [["=SUM('2024'!A1:Z1000)"]] },
+        { name: "2024", cells: far },
+      ],
+    });
+    expect(wb.sheetNames()).toEqual(["Notes", "2024"]);
+    expect(storageKind(wb.hyperformula, wb.hyperformula.getSheetId("2024")!)).toBe("sparse");
+    expect(wb.getValues("Notes", "A1")).toEqual([[8]]);
+    expect(wb.getValues("2024", "B1")).toEqual([[2]]);
+  });
+
+  test("dense when they fill it, as buildFromSheets decides", () => {
+    const { wb } = loadHostIsolated({
+      sheets: [
+        {
+          name: "7",
+          cells: [
+            [1, 2],
+            [3, "=A2+B1"],
+          ],
+        },
+      ],
+    });
+    expect(storageKind(wb.hyperformula, wb.hyperformula.getSheetId("7")!)).toBe("dense");
+    expect(wb.getValues("7", "B2")).toEqual([[5]]);
   });
 });

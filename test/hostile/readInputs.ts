@@ -91,4 +91,25 @@ export const READ_INPUTS: HostileInput[] = [
       ...ROUTE,
     },
   },
+  {
+    name: "far-cells-number-named-sheet",
+    what: 'a sheet named "2024" holding only A1 and XFD1048576 (plus a formula by each and one on another sheet)',
+    make: (dir) =>
+      packageFile(path.join(dir, "far2024.xlsx"), [
+        { name: "Notes", xml: row(1, fml("A1", "='2024'!A1+'2024'!XFD1048576")) },
+        {
+          name: "2024",
+          xml:
+            row(1, num("A1", 1) + fml("B1", "=A1*2")) +
+            row(1048576, fml("XFC1048576", "=XFD1048576+1") + num("XFD1048576", 5)),
+        },
+      ]),
+    args: ["--json"],
+    expect: {
+      code: 0,
+      stderr: /evaluated 3 formula/,
+      stdout: /"Notes!A1": 6,\n {2}"2024!B1": 2,\n {2}"2024!XFC1048576": 6\n/,
+      ...ROUTE,
+    },
+  },
 ];

@@ -121,8 +121,8 @@ function build(
     return HeadlessWorkbook.create(Object.fromEntries(sheets.map((s) => [s.name, s.cells])), usableNames(names));
   }
   const wb = HeadlessWorkbook.create();
-  for (const s of sheets) wb.addSheet(s.name);
-  for (const s of sheets) if (s.cells.length) wb.setCells(s.name, "A1", s.cells);
+  for (const s of sheets) wb.addSheet(s.name, s.cells); // stored as buildFromSheets would (sparse when sparse)
+  for (const s of sheets) if (s.cells.length) wb.setRows(s.name, s.cells);
   for (const n of usableNames(names)) {
     try {
       wb.hyperformula.addNamedExpression(n.name, n.expression, n.scope);
