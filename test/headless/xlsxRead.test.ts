@@ -1,10 +1,21 @@
 // Issue 21, reading side: cells exceljs misreads (ISO date cells, shared-string indices past the table). Each
 // workbook is built here from XML, as a file written by another tool (or damaged) would hold it.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
 import { readXlsxBuffer, FileProblem } from "../../src/headless/xlsx";
-import { formulaResults, loadHost, loadHostIsolated, snapshot } from "../../src/headless/io/bridge";
+import { formulaResults, loadHost, loadHostIsolated, markFailed, snapshot } from "../../src/headless/io/bridge";
 import { storageKind } from "../../src/headless/hfInternals";
 import { isoToSerial, sharedStringCount } from "../../src/headless/io/typedCells";
 import { fml, num, packageOf, row } from "../hostile/build";
+import { runCli } from "../cli/runCli";
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "send-xlsx-read-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
@@ -169,5 +180,78 @@ describe("a sheet named like a number is stored as any other", () => {
     });
     expect(storageKind(wb.hyperformula, wb.hyperformula.getSheetId("7")!)).toBe("dense");
     expect(wb.getValues("7", "B2")).toEqual([[5]]);
+  });
+});
+
+describe("a formula that is a range spills it, as in Excel 365", () => {
+  test("a range, one on another sheet, a name for one; blanks as 0; the formulas as written", () => {
+    const { wb, failed, rewritten } = loadHostIsolated({
+      sheets: [
+        { name: "S", cells: [[1, "=A1:A3", "=Data!B1:B2", "=(Amounts)", "=SUM(B1:B3)"], ["x"]] },
+        {
+          name: "Data",
+          cells: [
+            [null, 10],
+            [null, 20],
+          ],
+        },
+      ],
+      names: [{ name: "Amounts", expression: "=S!$A$1:$A$3" }],
+    });
+    const snaps = snapshot(wb);
+    markFailed(snaps, failed, rewritten);
+    expect(failed).toEqual([]);
+    expect(Object.fromEntries(formulaResults(snaps))).toEqual({
+      "S!B1": 1,
+      "S!C1": 10,
+      "S!D1": 1,
+      "S!E1": 1,
+      "S!B2": "x",
+      "S!C2": 20,
+      "S!D2": "x",
+      "S!B3": 0,
+      "S!D3": 0,
+    });
+    expect(snaps[0].cells[0]).toEqual([1, "=A1:A3", "=Data!B1:B2", "=(Amounts)", "=SUM(B1:B3)"]);
+    expect(snaps[0].spills).toEqual(
+      new Map([
+        ["B1", "B1:B3"],
+        ["C1", "C1:C2"],
+        ["D1", "D1:D3"],
+      ]),
+    );
+  });
+
+  test("a whole column as the formula is an error naming the exact range to use, never a shorter spill", () => {
+    const { failed } = loadHostIsolated({ sheets: [{ name: "S", cells: [[1, "=A:A"]] }] });
+    expect(failed).toEqual([
+      expect.objectContaining({
+        a1: "B1",
+        formula: "=A:A",
+        message: expect.stringMatching(/^S!B1: the formula is the whole column range A:A, .*write it as A1:A100/),
+      }),
+    ]);
+  });
+
+  test("recalc --out keeps the formula as written, with the spill's new cached values", async () => {
+    const file = path.join(dir, "range.xlsx");
+    const out = path.join(dir, "range.out.xlsx");
+    const bytes = await packageOf([
+      {
+        name: "S",
+        xml:
+          row(1, num("A1", 5) + '<c r="B1" cm="1"><f t="array" ref="B1:B3">A1:A3</f><v>0</v></c>') +
+          row(2, num("A2", 6) + '<c r="B2"><v>0</v></c>') +
+          row(3, num("A3", 7) + '<c r="B3"><v>0</v></c>'),
+      },
+    ]).generateAsync({ type: "nodebuffer" });
+    fs.writeFileSync(file, bytes);
+    const r = await runCli(["recalc", file, "--out", out, "--json", "--quiet"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ "S!B1": 5, "S!B2": 6, "S!B3": 7 });
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(out))).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml).toContain('<f t="array" ref="B1:B3">A1:A3</f><v>5</v>');
+    expect(xml).toMatch(/<c r="B3"[^>]*><v>7<\/v><\/c>/);
+    expect(xml).not.toMatch(/ISBLANK/);
   });
 });

@@ -112,4 +112,40 @@ export const READ_INPUTS: HostileInput[] = [
       ...ROUTE,
     },
   },
+  {
+    name: "bare-range-spill",
+    what: "formulas that are a range (=A1:A3, =Data!B1:B2, =Amounts naming a range), recalculated with --out",
+    make: (dir) =>
+      packageFile(
+        path.join(dir, "barerange.xlsx"),
+        [
+          {
+            name: "S",
+            xml:
+              row(1, num("A1", 1) + fml("B1", "=A1:A3") + fml("C1", "=Data!B1:B2") + fml("D1", "=Amounts")) +
+              row(2, num("A2", 2)) +
+              row(3, num("A3", 3)),
+          },
+          { name: "Data", xml: row(1, num("B1", 10)) + row(2, num("B2", 20)) },
+        ],
+        async (zip) => {
+          const wb = await zip.file("xl/workbook.xml")!.async("string");
+          zip.file(
+            "xl/workbook.xml",
+            wb.replace(
+              "</sheets>",
+              '</sheets><definedNames><definedName name="Amounts">S!$A$1:$A$3</definedName></definedNames>',
+            ),
+          );
+        },
+      ),
+    args: (file) => ["--json", "--out", file.replace(/\.xlsx$/, ".out.xlsx")],
+    expect: {
+      code: 0,
+      stderr: /wrote .*barerange\.out\.xlsx/,
+      stdout:
+        /"S!B1": 1,\n {2}"S!C1": 10,\n {2}"S!D1": 1,\n {2}"S!B2": 2,\n {2}"S!C2": 20,\n {2}"S!D2": 2,\n {2}"S!B3": 3,\n {2}"S!D3": 3\n/,
+      ...ROUTE,
+    },
+  },
 ];

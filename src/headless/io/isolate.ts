@@ -8,6 +8,7 @@ import { clipRanges, type SheetBounds } from "./clipRanges";
 import { scanFormula } from "./formulaLimits";
 import { CellBudget } from "./cellBudget";
 import { nameTable } from "./nameUse";
+import { bareRange } from "./bareRange";
 import type { DefinedName } from "./definedNames";
 import { DEFAULT_ZIP_LIMITS } from "./zipGuard";
 
@@ -103,6 +104,10 @@ export function isolateFormulas(
           if (problem && via.length) problem += ` (through the defined name ${via.join(", ")})`;
           next = clip.text;
           clip.clipped.forEach((x) => clipped.add(x));
+          // a formula that is a range spills it, as in Excel 365 (io/bareRange.ts)
+          const bare = problem ? undefined : bareRange(next);
+          if (bare && "problem" in bare) problem = bare.problem;
+          else if (bare) next = bare.text;
         }
         if (problem) {
           failed.push({ sheet: s.name, a1, formula: v, message: `${s.name}!${a1}: ${problem}` });
