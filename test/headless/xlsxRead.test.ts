@@ -10,6 +10,8 @@ import { storageKind } from "../../src/headless/hfInternals";
 import { isoToSerial, sharedStringCount } from "../../src/headless/io/typedCells";
 import { fml, num, packageOf, row } from "../hostile/build";
 import { runCli } from "../cli/runCli";
+import { checkGolden, type GoldenDef } from "../../src/headless/io/golden";
+import fileGoldenJson from "./excel/fileread.golden.json";
 
 let dir: string;
 beforeAll(() => {
@@ -253,5 +255,22 @@ describe("a formula that is a range spills it, as in Excel 365", () => {
     expect(xml).toContain('<f t="array" ref="B1:B3">A1:A3</f><v>5</v>');
     expect(xml).toMatch(/<c r="B3"[^>]*><v>7<\/v><\/c>/);
     expect(xml).not.toMatch(/ISBLANK/);
+  });
+});
+
+/** Each case: sheet S's <sheetData>, an optional sheet Data, Excel's values and their source. */
+const fileGolden = fileGoldenJson as unknown as {
+  cases: { name: string; sheetData: string; data?: string; expected: GoldenDef["expected"]; source: string }[];
+};
+
+describe("Excel 365's results for cells as files store them (test/headless/excel/fileread.golden.json)", () => {
+  test.each(fileGolden.cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+    const sheets = [{ name: "S", xml: c.sheetData }, ...(c.data ? [{ name: "Data", xml: c.data }] : [])];
+    const book = await readXlsxBuffer(await packageOf(sheets).generateAsync({ type: "nodebuffer" }));
+    const { wb, failed, rewritten } = loadHostIsolated(book);
+    const snaps = snapshot(wb);
+    markFailed(snaps, failed, rewritten);
+    const def: GoldenDef = { title: c.name, sheets: {}, expected: c.expected };
+    expect(checkGolden(def, new Map(formulaResults(snaps)))).toEqual([]);
   });
 });
