@@ -63,8 +63,15 @@ export async function runRecalc(
     const shown = failed.slice(0, 20);
     for (const f of shown) io.err(`send-model: cannot evaluate ${f.message}\n`);
     if (failed.length > shown.length) io.err(`send-model: … and ${failed.length - shown.length} more\n`);
+    const kept = failed.filter((f) => f.value !== undefined).length;
+    const shownAs =
+      kept === 0
+        ? "shown as #VALUE!"
+        : kept === failed.length
+          ? "they keep the values Excel saved: they link to other workbooks"
+          : `${kept} keep the values Excel saved (links to other workbooks), the others show #VALUE!`;
     io.err(
-      `send-model: ${failed.length} cell${failed.length === 1 ? "" : "s"} could not be evaluated (shown as #VALUE!); every other cell was evaluated (exit code 3)\n`,
+      `send-model: ${failed.length} cell${failed.length === 1 ? "" : "s"} could not be evaluated (${shownAs}); every other cell was evaluated (exit code 3)\n`,
     );
   }
   return failed.length;

@@ -14,6 +14,7 @@ import { FileProblem, refuseOverwrite, writeFileAtomic } from "./io/files";
 import { checkXlsxInput } from "./io/inputFile";
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./io/zipGuard";
 import { readDefinedNames, type DefinedName } from "./io/definedNames";
+import { readExternalLinks } from "./io/externalLinks";
 import { readableCopy } from "./io/readableCopy";
 import { withoutRangeParts } from "./io/sheetStructure";
 import { CellTypeProblem } from "./io/typedCells";
@@ -47,6 +48,8 @@ export interface XlsxBook {
   bytes?: Buffer;
   /** defined names (workbook- and sheet-scoped) */
   names?: DefinedName[];
+  /** linked workbooks' file names by link number ([1] -> "Plan.xlsx"; io/externalLinks.ts) */
+  links?: Map<number, string>;
 }
 
 export interface XlsxSheetOut {
@@ -118,6 +121,7 @@ export async function readXlsxBuffer(
     source: wb,
     bytes: data,
     names: await readDefinedNames(data),
+    links: await readExternalLinks(data),
   };
 }
 

@@ -9,6 +9,8 @@ import { formulaResults, loadHost, loadHostIsolated, markFailed, snapshot } from
 import { storageKind } from "../../src/headless/hfInternals";
 import { isoToSerial, sharedStringCount } from "../../src/headless/io/typedCells";
 import { fml, num, packageOf, row } from "../hostile/build";
+import { externalLinkBook } from "../hostile/readInputs";
+import { linkedBooks } from "../../src/headless/io/externalLinks";
 import { runCli } from "../cli/runCli";
 import { checkGolden, type GoldenDef } from "../../src/headless/io/golden";
 import fileGoldenJson from "./excel/fileread.golden.json";
@@ -272,5 +274,34 @@ describe("Excel 365's results for cells as files store them (test/headless/excel
     markFailed(snaps, failed, rewritten);
     const def: GoldenDef = { title: c.name, sheets: {}, expected: c.expected };
     expect(checkGolden(def, new Map(formulaResults(snaps)))).toEqual([]);
+  });
+});
+
+describe("links to other workbooks keep Excel's cached values", () => {
+  test("links are found in quoted and plain sheet names, never in text", () => {
+    expect(linkedBooks("='[1]My Sheet'!A1+[2]Sheet1!B2+[1]!Rate")).toEqual([1, 2]);
+    expect(linkedBooks("='It''s [3] here'!A1")).toEqual([]);
+    expect(linkedBooks('="[1]Sheet1!A1"&Table1[Amount]')).toEqual([]);
+  });
+
+  test("recalc: the cached values stay (and feed other formulas), each link is reported, exit 3; --out keeps them", async () => {
+    const file = await externalLinkBook(path.join(dir, "links.xlsx"));
+    const out = path.join(dir, "links.out.xlsx");
+    const r = await runCli(["recalc", file, "--json", "--out", out, "--quiet"]);
+    expect(r.code).toBe(3);
+    const values = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(values).toMatchObject({ "S!A1": 60, "S!B1": 14, "S!C1": 74, "S!D1": { error: "#VALUE!" } });
+    expect(r.stderr).toContain(
+      "cannot evaluate S!A1: it refers to another workbook ([1] Plan 2024.xlsx), which the headless engine cannot open: " +
+        "the cell keeps the value Excel saved with the file",
+    );
+    expect(r.stderr).toContain("cannot evaluate S!B1: it refers to another workbook ([1] Plan 2024.xlsx)");
+    expect(r.stderr).toContain("cannot evaluate S!D1: it refers to another workbook ([1] Plan 2024.xlsx), which");
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml).toContain("<c r=\"A1\"><f>'[1]My Sheet'!A1</f><v>60</v></c>");
+    expect(xml).toContain('<c r="B1"><f>[1]Sheet1!B2*2</f><v>14</v></c>');
+    expect(xml).toContain('<c r="C1"><f>A1+B1</f><v>74</v></c>');
+    expect(zip.file("xl/externalLinks/externalLink1.xml")).not.toBeNull();
   });
 });

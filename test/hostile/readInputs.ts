@@ -35,6 +35,60 @@ async function addPart(zip: JSZip, name: string, contentType: string, xml: strin
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/**
+ * A workbook linking to another ([1] = C:\Budgets\Plan 2024.xlsx) as Excel saves one: sheet S holds
+ * `'[1]My Sheet'!A1` (cached 60), `[1]Sheet1!B2*2` (cached 14), `A1+B1` (cached stale 0) and `'[1]My Sheet'!A2`
+ * with no cached value; xl/externalLinks/externalLink1.xml holds Excel's copy of the linked cells.
+ */
+export function externalLinkBook(file: string): Promise<string> {
+  return packageFile(
+    file,
+    [
+      {
+        name: "S",
+        xml: row(
+          1,
+          '<c r="A1"><f>\'[1]My Sheet\'!A1</f><v>60</v></c><c r="B1"><f>[1]Sheet1!B2*2</f><v>14</v></c>' +
+            '<c r="C1"><f>A1+B1</f><v>0</v></c>' +
+            "<c r=\"D1\"><f>'[1]My Sheet'!A2</f></c>",
+        ),
+      },
+    ],
+    async (zip) => {
+      const wb = await zip.file("xl/workbook.xml")!.async("string");
+      zip.file(
+        "xl/workbook.xml",
+        wb.replace("</sheets>", '</sheets><externalReferences><externalReference r:id="rId9"/></externalReferences>'),
+      );
+      const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+      zip.file(
+        "xl/_rels/workbook.xml.rels",
+        rels.replace(
+          "</Relationships>",
+          `<Relationship Id="rId9" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>`,
+        ),
+      );
+      await addPart(
+        zip,
+        "xl/externalLinks/externalLink1.xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml",
+        `${XML}<externalLink xmlns="${MAIN}" xmlns:r="${REL}"><externalBook r:id="rId1"><sheetNames>` +
+          '<sheetName val="My Sheet"/><sheetName val="Sheet1"/></sheetNames><sheetDataSet>' +
+          '<sheetData sheetId="0"><row r="1"><cell r="A1"><v>60</v></cell></row></sheetData>' +
+          '<sheetData sheetId="1"><row r="2"><cell r="B2"><v>7</v></cell></row></sheetData>' +
+          "</sheetDataSet></externalBook></externalLink>",
+      );
+      zip.file(
+        "xl/externalLinks/_rels/externalLink1.xml.rels",
+        `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+          `<Relationship Id="rId1" Type="${REL}/externalLinkPath" Target="file:///C:/Budgets/Plan%202024.xlsx" TargetMode="External"/></Relationships>`,
+      );
+    },
+  );
+}
+
 export const READ_INPUTS: HostileInput[] = [
   {
     name: "iso-date-cells",
@@ -145,6 +199,19 @@ export const READ_INPUTS: HostileInput[] = [
       stderr: /wrote .*barerange\.out\.xlsx/,
       stdout:
         /"S!B1": 1,\n {2}"S!C1": 10,\n {2}"S!D1": 1,\n {2}"S!B2": 2,\n {2}"S!C2": 20,\n {2}"S!D2": 2,\n {2}"S!B3": 3,\n {2}"S!D3": 3\n/,
+      ...ROUTE,
+    },
+  },
+  {
+    name: "external-links",
+    what: "links to another workbook ('[1]My Sheet'!A1, [1]Sheet1!B2*2, one without a cached value) and a formula using them, with --out",
+    make: (dir) => externalLinkBook(path.join(dir, "links.xlsx")),
+    args: (file) => ["--json", "--out", file.replace(/\.xlsx$/, ".out.xlsx")],
+    expect: {
+      code: 3,
+      stderr:
+        /cannot evaluate S!A1: it refers to another workbook \(\[1\] Plan 2024\.xlsx\)[^]*3 cells could not be evaluated \(2 keep the values Excel saved \(links to other workbooks\), the others show #VALUE!\)/,
+      stdout: /"S!A1": 60,\n {2}"S!B1": 14,\n {2}"S!C1": 74,\n {2}"S!D1": \{"error":"#VALUE!"/,
       ...ROUTE,
     },
   },

@@ -41,7 +41,12 @@ export function loadHost(book: XlsxBook): HeadlessWorkbook {
  * cell (listed in `failed`, with the cell and the limit) and every other cell is evaluated.
  */
 export function loadHostIsolated(
-  book: { sheets: readonly { name: string; cells: RawCell[][] }[]; names?: readonly DefinedName[] },
+  book: {
+    sheets: readonly { name: string; cells: RawCell[][]; cached?: CellResult[][] }[];
+    names?: readonly DefinedName[];
+    /** linked workbooks by link number, for messages (io/externalLinks.ts) */
+    links?: ReadonlyMap<number, string>;
+  },
   opts: { maxCells?: number } = {},
 ): {
   wb: HeadlessWorkbook;
@@ -53,7 +58,11 @@ export function loadHostIsolated(
     bounds.set(s.name.toLowerCase(), { rows: Math.max(1, s.cells.length), cols: Math.max(1, widthOf(s.cells)) });
   // huge references are trimmed to the sheets' used ranges; if a spill then grows a sheet past them, again
   for (let round = 0; ; round++) {
-    const iso = isolateFormulas(book.sheets, bounds, { names: book.names ?? [], maxCells: opts.maxCells });
+    const iso = isolateFormulas(book.sheets, bounds, {
+      names: book.names ?? [],
+      maxCells: opts.maxCells,
+      links: book.links,
+    });
     const wb = buildIsolated(iso, iso.names);
     let grown = false;
     for (const name of wb.sheetNames()) {
@@ -134,7 +143,8 @@ function build(
 }
 
 /**
- * Puts the isolated cells back in the snapshots: their formula as read, and #VALUE! with the message as value;
+ * Puts the isolated cells back in the snapshots: their formula as read, and #VALUE! with the message as value (or
+ * the value they keep: Excel's cached result of a link to another workbook);
  * and every formula the engine was given in another text back to its text as read.
  */
 export function markFailed(
@@ -154,7 +164,7 @@ export function markFailed(
     while (s.cells.length < r) s.cells.push([]);
     while (s.values.length < r) s.values.push([]);
     s.cells[r - 1][c - 1] = f.formula;
-    s.values[r - 1][c - 1] = { error: FAILED_CELL_CONTENT, message: f.message };
+    s.values[r - 1][c - 1] = f.value !== undefined ? f.value : { error: FAILED_CELL_CONTENT, message: f.message };
   }
 }
 

@@ -3,12 +3,13 @@
 // every other cell is still evaluated. Cells that refer to it see the error, as they would in Excel.
 import { HyperFormula } from "hyperformula";
 import { cellA1 } from "../../util/a1";
-import type { RawCell } from "./cells";
+import type { CellResult, RawCell } from "./cells";
 import { clipRanges, type SheetBounds } from "./clipRanges";
 import { scanFormula } from "./formulaLimits";
 import { CellBudget } from "./cellBudget";
 import { nameTable } from "./nameUse";
 import { bareRange } from "./bareRange";
+import { linkedBooks, linkProblem } from "./externalLinks";
 import type { DefinedName } from "./definedNames";
 import { DEFAULT_ZIP_LIMITS } from "./zipGuard";
 
@@ -20,6 +21,8 @@ export interface FailedCell {
   formula: string;
   /** "Sheet!B7: the formula nests 600 levels of parentheses; Excel allows 64" */
   message: string;
+  /** the value the cell keeps instead of #VALUE!: Excel's cached result (a link to another workbook) */
+  value?: CellResult;
 }
 
 /** What stands in the engine for a cell it cannot take: an error value, so dependents show an error too. */
@@ -43,6 +46,14 @@ export interface IsolateOptions {
   names?: readonly DefinedName[];
   /** the cells all formulas' ranges may cover together (io/cellBudget.ts); --max-cells */
   maxCells?: number;
+  /** linked workbooks' file names by link number ([1] -> "Plan.xlsx"), for messages (io/externalLinks.ts) */
+  links?: ReadonlyMap<number, string>;
+}
+
+/** What stands in the engine for a cell kept at its cached value: that value as a constant ("'" marks text). */
+function constantOf(v: CellResult): RawCell {
+  if (v !== null && typeof v === "object") return v.error;
+  return typeof v === "string" ? `'${v}` : v;
 }
 
 /** Engine that turns OFFSET with constant arguments into the range it stands for (as HyperFormula will). */
@@ -69,7 +80,7 @@ function offsetReader(sheetNames: readonly string[]): (formula: string) => strin
  * only when one of their cells changes.
  */
 export function isolateFormulas(
-  sheets: readonly { name: string; cells: RawCell[][] }[],
+  sheets: readonly { name: string; cells: RawCell[][]; cached?: CellResult[][] }[],
   bounds: ReadonlyMap<string, SheetBounds> = new Map(),
   opts: IsolateOptions = {},
 ): Isolated {
@@ -90,6 +101,15 @@ export function isolateFormulas(
         const v = row[c];
         if (!isFormula(v)) continue;
         const a1 = cellA1(r + 1, c + 1);
+        const links = linkedBooks(v);
+        if (links.length) {
+          // a link to another workbook: Excel's cached result stays, in the cell and for the cells that use it
+          const kept = s.cached?.[r]?.[c] ?? null;
+          const message = `${s.name}!${a1}: ${linkProblem(links, opts.links ?? new Map(), kept !== null)}`;
+          failed.push({ sheet: s.name, a1, formula: v, message, ...(kept !== null && { value: kept }) });
+          (copy ??= row.slice())[c] = kept === null ? FAILED_CELL_CONTENT : constantOf(kept);
+          continue;
+        }
         const scan = scanFormula(v);
         const badName = scan.problem ? undefined : names.usesIn(v, sheetIndex).find((u) => u.problem);
         let problem = scan.problem ?? (badName && `it uses the defined name ${badName.name}, and ${badName.problem}`);
