@@ -4,6 +4,7 @@
 // cached copy of the cells used. The headless engine cannot open the other workbook, so such a cell keeps Excel's
 // cached result (what Excel itself shows until the link is updated), and is reported as not recalculated.
 import JSZip from "jszip";
+import { unescapeXml } from "./dynamicArrays";
 
 /** Text literals ("…") blanked, same length: links are looked for in code and 'sheet' names only. */
 const maskStrings = (f: string) => f.replace(/"(?:[^"]|"")*"/g, (m) => `"${" ".repeat(m.length - 2)}"`);
@@ -23,13 +24,6 @@ export function linkedBooks(formula: string): number[] {
 }
 
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
-const unescapeXml = (s: string) =>
-  s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 
 /** Relationship id -> target, of a .rels part. */
 function relTargets(rels: string | undefined): Map<string, string> {

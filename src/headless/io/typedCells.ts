@@ -8,6 +8,7 @@
 // - A shared-string cell (`t="s"`) holds an index into xl/sharedStrings.xml. exceljs reads an index past the table
 //   as the number itself (no table) or fails on it. Excel refuses the file; so does the host, naming the cell.
 import { FileProblem } from "./files";
+import { unescapeXml } from "./dynamicArrays";
 
 /** A damaged cell: the sheet, the cell and what is wrong, for the caller to prefix with the file's name. */
 export class CellTypeProblem extends FileProblem {}
@@ -61,14 +62,6 @@ export function isoToSerial(text: string, date1904 = false): number | string {
   if (year > 9999) return "after 9999-12-31, the last date Excel can hold";
   return days + fraction;
 }
-
-const unescapeXml = (s: string) =>
-  s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 
 const DATE_CELL = /<c\b([^>]*?)\s+t=(["'])d\2([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const SHARED_CELL = /<c\b([^>]*?)\bt=(["'])s\2[^>]*>\s*<v(?:\s[^>]*)?>([^<]*)<\/v>/g;
