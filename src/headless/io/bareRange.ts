@@ -1,9 +1,9 @@
 // A formula that is a range and nothing else (`=A1:A3`, `=Sheet2!B1:B5`, `=(A1:A3)`, or a name for a range once
-// written out) spills the range's values in Excel 365 (Microsoft Support, "Dynamic array formulas and spilled array
-// behavior": `=A1:A3` in a cell spills three values). HyperFormula refuses a bare range ("Cell range not allowed",
-// #VALUE!) but spills an array result, so the engine is given `IF(ISBLANK(r),0,r)`: the range's values, a blank
-// cell as 0, as Excel shows a reference to a blank cell. The workbook written back and every formula shown keep the
-// text as written (the loader lists the cell in Isolated.rewritten).
+// written out) spills the range's values in Excel 365, as any formula returning several values does
+// (Microsoft Support, "Dynamic array formulas and spilled array behavior"). HyperFormula refuses a bare range
+// ("Cell range not allowed", #VALUE!) but spills an array result, so the engine is given `IF(ISBLANK(r),0,r)`:
+// the range's values, a blank cell as 0, as Excel shows a reference to a blank cell. The workbook written back and
+// every formula shown keep the text as written (the loader lists the cell in Isolated.rewritten).
 //
 // A whole column or row (`=A:A`, `=1:3`) spills to the sheet's last row or column in Excel (1,048,576 values for
 // one column): the engine reads such references only to the used range, so it would spill fewer cells. That is
