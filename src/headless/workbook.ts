@@ -115,7 +115,8 @@ export class HeadlessWorkbook {
   }
 
   /**
-   * Writes ragged rows from A1 (null leaves a cell as it is) and recalculates once. Unlike setCells, this costs the
+   * Fills a sheet just added with ragged rows from A1 (each row written from its first value; null is blank) and
+   * recalculates once. Unlike setCells, this costs the
    * cells given, not their rectangle: HyperFormula visits every address of a block written at once (and of a whole
    * sheet replaced, which a reference to its far corner from another sheet has already made that large).
    */
