@@ -116,9 +116,9 @@ export class HeadlessWorkbook {
 
   /**
    * Fills a sheet just added with ragged rows from A1 (each row written from its first value; null is blank) and
-   * recalculates once. Unlike setCells, this costs the
-   * cells given, not their rectangle: HyperFormula visits every address of a block written at once (and of a whole
-   * sheet replaced, which a reference to its far corner from another sheet has already made that large).
+   * recalculates once. Unlike setCells, this costs the cells given, not their rectangle: HyperFormula visits every
+   * address of a block written at once (and of a whole sheet replaced, which a reference to its far corner from
+   * another sheet has already made that large).
    */
   setRows(sheet: string, rows: readonly (readonly RawCell[])[]): void {
     const id = this.sheetId(sheet);
