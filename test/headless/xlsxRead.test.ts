@@ -305,3 +305,22 @@ describe("links to other workbooks keep Excel's cached values", () => {
     expect(zip.file("xl/externalLinks/externalLink1.xml")).not.toBeNull();
   });
 });
+
+test("a defined name pointing into another workbook: the cells using it keep their cached values too", () => {
+  const { wb, failed, rewritten } = loadHostIsolated({
+    sheets: [{ name: "S", cells: [["=Ext*2", "=Rate*2"]], cached: [[14, 0]] }],
+    names: [
+      { name: "Ext", expression: "=[1]Sheet1!$B$2" },
+      { name: "Rate", expression: "=0.5" },
+    ],
+  });
+  const snaps = snapshot(wb);
+  markFailed(snaps, failed, rewritten);
+  expect(formulaResults(snaps)).toEqual([
+    ["S!A1", 14],
+    ["S!B1", 1],
+  ]);
+  expect(failed).toEqual([
+    expect.objectContaining({ a1: "A1", message: expect.stringMatching(/another workbook \(\[1\]\)/) }),
+  ]);
+});

@@ -92,6 +92,8 @@ export function isolateFormulas(
     sheets.map((s) => s.name),
     bounds,
   );
+  // a name pointing into another workbook makes the cells using it links too
+  const nameExpressions = new Map((opts.names ?? []).map((n) => [n.name.toLowerCase(), n.expression]));
   const budget = new CellBudget(opts.maxCells ?? DEFAULT_ZIP_LIMITS.maxCells);
   const withOffsets = offsetReader(sheets.map((s) => s.name));
   const out = sheets.map((s, sheetIndex) => {
@@ -101,7 +103,12 @@ export function isolateFormulas(
         const v = row[c];
         if (!isFormula(v)) continue;
         const a1 = cellA1(r + 1, c + 1);
-        const links = linkedBooks(v);
+        const links = [
+          ...new Set([
+            ...linkedBooks(v),
+            ...names.usesIn(v, sheetIndex).flatMap((u) => linkedBooks(nameExpressions.get(u.name.toLowerCase()) ?? "")),
+          ]),
+        ];
         if (links.length) {
           // a link to another workbook: Excel's cached result stays, in the cell and for the cells that use it
           const kept = s.cached?.[r]?.[c] ?? null;
