@@ -159,3 +159,30 @@ export function exportExactValues(hf: HyperFormula): void {
     throw new Error(`HyperFormula ${HF_VERSION} internals changed: Exporter#cellValueRounding is missing`);
   proto.cellValueRounding = (v: number) => v;
 }
+
+interface StorageMapping {
+  addSheetOrChangeStrategy(sheet: number, boundaries: { width: number; height: number; fill: number }): object;
+  getStrategyForSheetOrThrow(sheet: number): { mapping: unknown };
+}
+const storageOf = (hf: HyperFormula) =>
+  (hf as unknown as { dependencyGraph: { addressMapping: StorageMapping } }).dependencyGraph.addressMapping;
+
+/**
+ * Stores a sheet just added (empty, so dense: `hf.addSheet` gives every new sheet a dense placeholder) the way
+ * `buildFromSheets` stores a sheet of this fill: through the engine's address-mapping policy
+ * (AddressMapping#addSheetOrChangeStrategy, what buildFromSheets and addSheet themselves call). The size given is
+ * 0 × 0 (the storage grows with its cells): HyperFormula visits every address of a sheet's size when its content
+ * is replaced, so a sheet holding A1 and XFD1048576 must not start at that size.
+ */
+export function storeAs(hf: HyperFormula, sheet: number, fill: number): void {
+  const mapping = storageOf(hf);
+  if (typeof mapping.addSheetOrChangeStrategy !== "function")
+    throw new Error(`HyperFormula ${HF_VERSION} internals changed: AddressMapping#addSheetOrChangeStrategy is missing`);
+  mapping.addSheetOrChangeStrategy(sheet, { width: 0, height: 0, fill });
+}
+
+/** How a sheet is stored: "sparse" (maps of the cells it holds) or "dense" (an array per row, as wide as the sheet). */
+export function storageKind(hf: HyperFormula, sheet: number): "sparse" | "dense" {
+  // SparseStrategy keeps a Map of rows; DenseStrategy an array of them
+  return storageOf(hf).getStrategyForSheetOrThrow(sheet).mapping instanceof Map ? "sparse" : "dense";
+}

@@ -7,7 +7,7 @@ import { cellA1, parseCell, parseRange, rangeA1, type RangePos } from "../util/a
 import { registerSendPlugin, takeResizes } from "./plugin";
 import { registerExcelRounding } from "./excelRounding";
 import { registerExcelText } from "./excelText";
-import { arrayCorners, exportExactValues, occupiedCells, spillAt } from "./hfInternals";
+import { arrayCorners, exportExactValues, occupiedCells, spillAt, storeAs } from "./hfInternals";
 
 export type RawCell = number | string | boolean | null; // a string starting with "=" is a formula
 export type CellResult = number | string | boolean | null | { error: string; message: string };
@@ -98,14 +98,36 @@ export class HeadlessWorkbook {
     return this.hyperformula.getSheetNames();
   }
 
-  addSheet(name: string): void {
+  /**
+   * Adds a sheet. `willHold`: the cells it is about to be given, so it is stored as a sheet built with them would be
+   * (sparsely when they fill little of their rectangle: one far-away cell then costs one cell, not the rectangle).
+   */
+  addSheet(name: string, willHold?: readonly (readonly RawCell[])[]): void {
     if (this.hyperformula.doesSheetExist(name)) throw new Error(`sheet '${name}' already exists`);
     this.hyperformula.addSheet(name);
+    if (willHold) storeAs(this.hyperformula, this.sheetId(name), fillOf(willHold));
     this.settle();
   }
 
   removeSheet(name: string): void {
     this.hyperformula.removeSheet(this.sheetId(name));
+    this.settle();
+  }
+
+  /**
+   * Fills a sheet just added with ragged rows from A1 (each row written from its first value; null is blank) and
+   * recalculates once. Unlike setCells, this costs the cells given, not their rectangle: HyperFormula visits every
+   * address of a block written at once (and of a whole sheet replaced, which a reference to its far corner from
+   * another sheet has already made that large).
+   */
+  setRows(sheet: string, rows: readonly (readonly RawCell[])[]): void {
+    const id = this.sheetId(sheet);
+    this.hyperformula.batch(() => {
+      rows.forEach((line, row) => {
+        const col = line.findIndex((v) => v !== null && v !== undefined);
+        if (col >= 0) this.hyperformula.setCellContents({ sheet: id, row, col }, [line.slice(col)]);
+      });
+    });
     this.settle();
   }
 
@@ -311,6 +333,24 @@ export class HeadlessWorkbook {
     }
     return out;
   }
+}
+
+/** How much of its rectangle a grid fills, as HyperFormula measures a sheet for buildFromSheets (findBoundaries). */
+function fillOf(grid: readonly (readonly RawCell[])[]): number {
+  let width = 0;
+  let height = 0;
+  let count = 0;
+  grid.forEach((line, r) => {
+    let w = 0;
+    line.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      w = c + 1;
+      count++;
+    });
+    width = Math.max(width, w);
+    if (w > 0) height = r + 1;
+  });
+  return width * height === 0 ? 0 : count / (width * height);
 }
 
 /** Sets grid[row][col], growing the grid with empty rows (holes are filled by the caller). */

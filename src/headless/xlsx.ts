@@ -14,8 +14,10 @@ import { FileProblem, refuseOverwrite, writeFileAtomic } from "./io/files";
 import { checkXlsxInput } from "./io/inputFile";
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./io/zipGuard";
 import { readDefinedNames, type DefinedName } from "./io/definedNames";
+import { readExternalLinks } from "./io/externalLinks";
 import { readableCopy } from "./io/readableCopy";
 import { withoutRangeParts } from "./io/sheetStructure";
+import { CellTypeProblem } from "./io/typedCells";
 import { rawOfValue, resultOf, toInput, toPlain, toResult, type CellResult, type RawCell } from "./io/cells";
 import { markDynamicArrays } from "./io/dynamicArrays";
 import { applyFormat, type SheetFormat } from "./io/format";
@@ -46,6 +48,8 @@ export interface XlsxBook {
   bytes?: Buffer;
   /** defined names (workbook- and sheet-scoped) */
   names?: DefinedName[];
+  /** linked workbooks' file names by link number ([1] -> "Plan.xlsx"; io/externalLinks.ts) */
+  links?: Map<number, string>;
 }
 
 export interface XlsxSheetOut {
@@ -91,7 +95,11 @@ export async function readXlsxBuffer(
     );
   }
   await checkZip(data, label, limits); // before anything is inflated for real
-  const reading = await withoutRangeParts(data);
+  const reading = await withoutRangeParts(data).catch((e: unknown) => {
+    if (e instanceof CellTypeProblem)
+      throw new FileProblem(`could not read ${label} as an xlsx workbook: ${e.message}`);
+    throw e;
+  });
   let wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(reading.data as unknown as ExcelJS.Buffer);
@@ -113,6 +121,7 @@ export async function readXlsxBuffer(
     source: wb,
     bytes: data,
     names: await readDefinedNames(data),
+    links: await readExternalLinks(data),
   };
 }
 

@@ -19,6 +19,8 @@ import {
   rangeVertexOf,
   sizedGraphOf,
   spillAt,
+  storageKind,
+  storeAs,
   type ProcedureAst,
   type State,
 } from "../../src/headless/hfInternals";
@@ -129,4 +131,21 @@ test("internals: arrayMapping (spill sizes and corners)", () => {
     internal: "arrayMapping.arrayMapping",
     corners: [{ sheet: 0, row: 0, col: 0 }],
   });
+});
+
+test("internals: addressMapping (a sheet's storage, chosen by the engine's policy)", () => {
+  const wb = HeadlessWorkbook.create(); // its policy: an empty sheet dense, one filled under 1% sparse
+  const hf = wb.hyperformula;
+  const id = hf.getSheetId(hf.addSheet("2024"))!;
+  expect({ internal: "addressMapping.getStrategyForSheetOrThrow", kind: storageKind(hf, id) }).toEqual({
+    internal: "addressMapping.getStrategyForSheetOrThrow",
+    kind: "dense",
+  });
+  storeAs(hf, id, 0.0001);
+  hf.setCellContents({ sheet: id, row: 1_000_000, col: 16_000 }, [[5]]);
+  expect({ internal: "addressMapping.addSheetOrChangeStrategy", kind: storageKind(hf, id) }).toEqual({
+    internal: "addressMapping.addSheetOrChangeStrategy",
+    kind: "sparse",
+  });
+  expect(hf.getCellValue({ sheet: id, row: 1_000_000, col: 16_000 })).toBe(5);
 });

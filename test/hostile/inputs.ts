@@ -6,6 +6,7 @@ import path from "node:path";
 import { a1, fml, gridXml, num, packageOf, partsOf, row, worksheetXml, xlsxOf } from "./build";
 import { HEADER, INSTITUTIONS, RATES } from "../headless/functions/fixture";
 import { bombStream, deflated, zipOf, type RawEntry } from "./zip";
+import { READ_INPUTS } from "./readInputs";
 
 export type Size = "small" | "large";
 
@@ -527,5 +528,7 @@ INPUTS.push(
     },
   },
 );
+
+INPUTS.push(...READ_INPUTS);
 
 export { a1, worksheetXml };

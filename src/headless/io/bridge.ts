@@ -45,6 +45,8 @@ export function loadHostIsolated(
   book: {
     sheets: readonly { name: string; cells: RawCell[][]; cached?: CellResult[][] }[];
     names?: readonly DefinedName[];
+    /** linked workbooks by link number, for messages (io/externalLinks.ts) */
+    links?: ReadonlyMap<number, string>;
   },
   opts: { maxCells?: number; tables?: readonly TableDef[] } = {},
 ): {
@@ -57,7 +59,7 @@ export function loadHostIsolated(
     bounds.set(s.name.toLowerCase(), { rows: Math.max(1, s.cells.length), cols: Math.max(1, widthOf(s.cells)) });
   // huge references are trimmed to the sheets' used ranges; if a spill then grows a sheet past them, again
   for (let round = 0; ; round++) {
-    const iso = isolateFormulas(book.sheets, bounds, { ...opts, names: book.names ?? [] });
+    const iso = isolateFormulas(book.sheets, bounds, { ...opts, names: book.names ?? [], links: book.links });
     const wb = buildIsolated(iso, iso.names);
     let grown = false;
     for (const name of wb.sheetNames()) {
@@ -125,8 +127,8 @@ function build(
     return HeadlessWorkbook.create(Object.fromEntries(sheets.map((s) => [s.name, s.cells])), usableNames(names));
   }
   const wb = HeadlessWorkbook.create();
-  for (const s of sheets) wb.addSheet(s.name);
-  for (const s of sheets) if (s.cells.length) wb.setCells(s.name, "A1", s.cells);
+  for (const s of sheets) wb.addSheet(s.name, s.cells); // stored as buildFromSheets would (sparse when sparse)
+  for (const s of sheets) if (s.cells.length) wb.setRows(s.name, s.cells);
   for (const n of usableNames(names)) {
     try {
       wb.hyperformula.addNamedExpression(n.name, n.expression, n.scope);
@@ -139,7 +141,8 @@ function build(
 
 /**
  * Puts the isolated cells back in the snapshots: their formula as read, and as value Excel's cached value where it
- * is kept (a reference the engine cannot follow), else #VALUE! with the message;
+ * is kept (a reference the engine cannot follow: a structured reference, another workbook), else #VALUE! with the
+ * message;
  * and every formula the engine was given in another text back to its text as read.
  */
 export function markFailed(

@@ -23,7 +23,8 @@ const METADATA_XML =
   '<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata>' +
   '<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>';
 
-const unescapeXml = (s: string) =>
+/** XML attribute or text content as plain text (the five predefined entities). */
+export const unescapeXml = (s: string) =>
   s
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")

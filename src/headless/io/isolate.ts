@@ -8,6 +8,8 @@ import { clipRanges, type SheetBounds } from "./clipRanges";
 import { scanFormula } from "./formulaLimits";
 import { CellBudget } from "./cellBudget";
 import { nameTable } from "./nameUse";
+import { bareRange } from "./bareRange";
+import { linkedBooks, linkProblem } from "./externalLinks";
 import type { DefinedName } from "./definedNames";
 import { DEFAULT_ZIP_LIMITS } from "./zipGuard";
 import { expandTables, type TableDef } from "./tables";
@@ -59,6 +61,8 @@ export interface IsolateOptions {
   maxCells?: number;
   /** the workbook's tables: structured references to them are given to the engine as their cells */
   tables?: readonly TableDef[];
+  /** linked workbooks' file names by link number ([1] -> "Plan.xlsx"), for messages (io/externalLinks.ts) */
+  links?: ReadonlyMap<number, string>;
 }
 
 /** Engine that turns OFFSET with constant arguments into the range it stands for (as HyperFormula will). */
@@ -97,6 +101,8 @@ export function isolateFormulas(
     sheets.map((s) => s.name),
     bounds,
   );
+  // a name pointing into another workbook makes the cells using it links too
+  const nameExpressions = new Map((opts.names ?? []).map((n) => [n.name.toLowerCase(), n.expression]));
   const budget = new CellBudget(opts.maxCells ?? DEFAULT_ZIP_LIMITS.maxCells);
   const withOffsets = offsetReader(sheets.map((s) => s.name));
   const out = sheets.map((s, sheetIndex) => {
@@ -106,6 +112,20 @@ export function isolateFormulas(
         const v = row[c];
         if (!isFormula(v)) continue;
         const a1 = cellA1(r + 1, c + 1);
+        const links = [
+          ...new Set([
+            ...linkedBooks(v),
+            ...names.usesIn(v, sheetIndex).flatMap((u) => linkedBooks(nameExpressions.get(u.name.toLowerCase()) ?? "")),
+          ]),
+        ];
+        if (links.length) {
+          // a link to another workbook: Excel's cached result stays, in the cell and for the cells that use it
+          const kept = s.cached?.[r]?.[c] ?? null;
+          const message = `${s.name}!${a1}: ${linkProblem(links, opts.links ?? new Map(), kept !== null)}`;
+          failed.push({ sheet: s.name, a1, formula: v, message, ...(kept !== null && { kept }) });
+          (copy ??= row.slice())[c] = kept === null ? FAILED_CELL_CONTENT : cachedContent(kept);
+          continue;
+        }
         const scan = scanFormula(expandTables(v, opts.tables ?? [], r + 1));
         const badName = scan.problem ? undefined : names.usesIn(v, sheetIndex).find((u) => u.problem);
         let problem = scan.problem ?? (badName && `it uses the defined name ${badName.name}, and ${badName.problem}`);
@@ -120,6 +140,10 @@ export function isolateFormulas(
           if (problem && via.length) problem += ` (through the defined name ${via.join(", ")})`;
           next = clip.text;
           clip.clipped.forEach((x) => clipped.add(x));
+          // a formula that is a range spills it, as in Excel 365 (io/bareRange.ts)
+          const bare = problem ? undefined : bareRange(next);
+          if (bare && "problem" in bare) problem = bare.problem;
+          else if (bare) next = bare.text;
         }
         const kept = scan.unsupported ? (s.cached?.[r]?.[c] ?? null) : null;
         if (problem && kept !== null) {

@@ -5,9 +5,11 @@
 // other cells are skipped as inputs, as Excel keeps only the top-left value), validations and conditional formats
 // are dropped. Defined names go too (exceljs expands a name over S!$A:$XFD cell by cell): io/definedNames.ts reads
 // them from the original package. `recalc --out` patches the original package (io/patchValues.ts): the file keeps
-// them all.
+// them all. Cell types exceljs misreads (ISO date cells, shared-string indices past the table) are settled here
+// too: io/typedCells.ts.
 import JSZip from "jszip";
 import { sheetParts } from "./dynamicArrays";
+import { checkSharedStrings, datesAsSerials, sharedStringCount } from "./typedCells";
 
 /** Worksheet elements holding ranges that exceljs expands (x14 extensions included). */
 const DROPPED =
@@ -32,6 +34,9 @@ export async function withoutRangeParts(data: Buffer): Promise<ReadingCopy> {
   }
   let changed = false;
   const workbook = await zip.file("xl/workbook.xml")?.async("string");
+  const date1904 = /<workbookPr\b[^>]*\bdate1904=["'](1|true)["']/.test(workbook ?? "");
+  // exceljs reads the table from this path only
+  const strings = sharedStringCount(await zip.file("xl/sharedStrings.xml")?.async("string"));
   if (workbook && /<definedNames\b/.test(workbook)) {
     zip.file(
       "xl/workbook.xml",
@@ -42,11 +47,16 @@ export async function withoutRangeParts(data: Buffer): Promise<ReadingCopy> {
   for (const [sheet, part] of parts) {
     const file = zip.file(part);
     if (!file) continue;
-    const xml = await file.async("string");
-    if (!/<(mergeCells|dataValidations|conditionalFormatting|extLst)\b/.test(xml)) continue;
-    const refs = [...xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]);
-    if (refs.length) merges.set(sheet, refs);
-    zip.file(part, xml.replace(DROPPED, ""));
+    const original = await file.async("string");
+    checkSharedStrings(original, sheet, strings);
+    let xml = datesAsSerials(original, sheet, date1904);
+    if (/<(mergeCells|dataValidations|conditionalFormatting|extLst)\b/.test(xml)) {
+      const refs = [...xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]);
+      if (refs.length) merges.set(sheet, refs);
+      xml = xml.replace(DROPPED, "");
+    }
+    if (xml === original) continue;
+    zip.file(part, xml);
     changed = true;
   }
   if (!changed) return { data, merges };
