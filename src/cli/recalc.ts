@@ -18,7 +18,7 @@ export function resultsJson(entries: readonly [string, CellResult][]): string {
 function shownAs(failed: readonly FailedCell[]): string {
   const kept = failed.filter((f) => f.kept !== undefined).length;
   if (kept === 0) return "shown as #VALUE!";
-  if (kept === failed.length) return "keeping Excel's cached values: structured references or links to other workbooks";
+  if (kept === failed.length) return "keeping Excel's cached values";
   return `${kept} keeping Excel's cached values, the others shown as #VALUE!`;
 }
 
