@@ -27,7 +27,7 @@ function withMadeUpFactor(): Api {
     const keys = require("../../src/engine/keys") as { KEY_CATALOGUE: KeyInfo[] };
     keys.KEY_CATALOGUE.push(MADE_UP);
     const { invoke } = require("../../src/functions/wrapper");
-    const { useExactPath } = require("../../src/engine");
+    const { useExactPath } = require("../../src/functions/memory");
     api = { invoke, useExactPath };
   });
   return api!;
