@@ -3,7 +3,7 @@
 // decimal path. test/engine/cases.test.ts runs the same cases through the engine.
 import { readdirSync, readFileSync, statSync } from "fs";
 import { basename, join, relative } from "path";
-import { D, isSendError, roundMoney, SendError, type Cell, type Grid } from "../../src/engine";
+import { D, isSendError, roundMoney, SendError, type Cell, type Grid } from "../engine/api";
 import { Range } from "../../src/functions/args";
 import { ratesAndOptionOf, useExactPath } from "../../src/functions/memory";
 import { invoke, type HostValue } from "../../src/functions/wrapper";

@@ -26,7 +26,7 @@ import {
   type Grid,
   type FieldReader,
   type Option,
-} from "../../../src/engine";
+} from "../api";
 import { rng } from "./random";
 import { BASE, CAND, randomRates, randomTable } from "./cases";
 

@@ -17,7 +17,7 @@ import {
   type Option,
   buildLayout,
   fastOption,
-} from "../../../src/engine";
+} from "../api";
 import { rng } from "./random";
 import { BASE, CAND, randomRates, randomTable } from "./cases";
 

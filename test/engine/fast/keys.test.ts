@@ -17,7 +17,7 @@ import {
   type Option,
   buildLayout,
   compileOption,
-} from "../../../src/engine";
+} from "../api";
 import type { TermSpec } from "../../../src/engine/keys";
 import { rng, type Rng } from "../../../src/util/rng";
 
