@@ -1,14 +1,17 @@
 // The function layer's memory: everything the SEND functions remember between calls, at one door (the engine
 // keeps nothing: it takes a compiled option and a layout and returns values). Two caches, each bounded, each with a
 // test that a changed input is never served a stale value (test/functions/memory.test.ts):
-// - rates: a rates range's content -> its parsed table -> the options resolved from it, by the text naming them,
-//   each with its compiled form for the engine's exact path (10,000 SEND.ALLOCATE cells share one rates range and
-//   name a handful of options: each is read and compiled once; a compiled option keeps its bindings to layouts);
-// - headers: a header row's content -> its field reader and the exact path's layout of it (every cell of a sheet
-//   reads the same header row).
+// - rates (CACHE_SIZE buckets of BUCKET_DEPTH tables, MAX_SPELLINGS options a table): a rates range's content ->
+//   its parsed table -> the options resolved from it, by the text naming them, each with its compiled form for the
+//   engine's exact path. Why: 10,000 SEND.ALLOCATE cells share one rates range and name a handful of options, so
+//   each is read and compiled once. A compiled option fills itself as it is used (its ≤ 8 phases, its rates by key,
+//   ≤ 1,000 TOPUP band spellings a setting, and its binding to each layout, held weakly by the layout).
+// - headers (CACHE_SIZE): a header row's content -> its field reader and the exact path's layout of it. Why: every
+//   cell of a sheet reads the same header row, and the row loop stays optimised on one long-lived layout.
 // The third and last cache of the add-in is the HyperFormula host's range memo (headless/plugin.ts), which hands
-// every cell the same frozen array for a range until a cell of it changes; the per-block rows of a table
-// (blockRowsOf) live on that array's memo. Each cache has two levels:
+// every cell the same frozen array for a range until a cell of it changes; the per-block rows of a table under each
+// option (blockRowsOf: a sheet asks once per block column) live on that array's memo and die with it. Each cache
+// has two levels:
 // 1. Identity, for frozen arrays only. HyperFormula (through the plugin's range memo) hands every cell reading a
 //    range the very same array until a cell of that range changes, and freezes it (args.ts freezeGrid): a frozen
 //    array cannot change, so its identity stands for its content. Entries live on the array, as long as it does.

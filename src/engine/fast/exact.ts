@@ -166,15 +166,31 @@ export function parseNumeral(s: string, out: Scaled): boolean {
   return true;
 }
 
+/** Below this, no two numerals with the same number of decimal places round to one double (their spacing 10^-k is
+ * more than an ulp of m / 10^k when m < 2^51). */
+const SHORT = 2 ** 51;
+
 /**
  * Parses a finite JS number the way `new Decimal(x)` reads it (its shortest round-trip string) into `out`.
- * Safe integers take no detour.
+ * Safe integers take no detour, and nor do short decimals (0.5, 8.5, 0.125): the fewest places k at which
+ * m = round(|x| × 10^k) gives back x (m / 10^k, correctly rounded, is x) are String(x)'s own digits, because
+ * while m < 2^51 that m is the only numeral of k places that rounds to x, and no numeral of fewer places does.
  */
 export function parseNumber(x: number, out: Scaled): boolean {
   if (Number.isInteger(x) && x <= MAX && x >= -MAX) {
     out.m = x;
     out.k = 0;
     return true;
+  }
+  const a = x < 0 ? -x : x;
+  for (let k = 1; k <= 15; k++) {
+    const m = Math.round(a * POW10[k]);
+    if (!(m < SHORT)) break;
+    if (m / POW10[k] === a) {
+      out.m = x < 0 ? -m : m;
+      out.k = k;
+      return true;
+    }
   }
   return Number.isFinite(x) && parseNumeral(String(x), out);
 }
