@@ -1,24 +1,11 @@
 // SEND.ALLOCATEALL and SEND.TOPUP semantics straight through the engine core (no custom-function layer):
 // what the bench times when the registry is not there, and what the smoke test checks the reference against.
-import {
-  parseRates,
-  resolveOption,
-  findTopupRate,
-  roundMoney,
-  toNumber,
-  D,
-  SendError,
-  SETTINGS,
-  PHASES,
-  SETTING_OF_PHASE,
-  cellText,
-  isBlank,
-  readNumber,
-  type Grid,
-  type Cell,
-  type Setting,
-  type Option,
-} from "../../src/engine";
+import { cellText, isBlank, readNumber } from "../../src/engine/coerce";
+import { findTopupRate } from "../../src/engine/components/topUp";
+import { SendError } from "../../src/engine/errors";
+import { D, roundMoney, toNumber } from "../../src/engine/money";
+import { parseRates, resolveOption, type Option } from "../../src/engine/rates";
+import { PHASES, SETTINGS, SETTING_OF_PHASE, type Cell, type Grid, type Setting } from "../../src/engine/types";
 import { normLabel } from "../../src/engine/normalize";
 import { allocateAllCore } from "./coreAll";
 import { loadModule } from "./hosts";

@@ -1,5 +1,10 @@
 // SEND.ALLOCATEALL through the engine core for an already-resolved option.
-import { readTable, allocateTotal, toNumber, SendError, type Option, type Grid } from "../../src/engine";
+import { allocateTotal } from "../../src/engine/allocate";
+import { SendError } from "../../src/engine/errors";
+import { readTable } from "../../src/engine/fields";
+import { toNumber } from "../../src/engine/money";
+import type { Option } from "../../src/engine/rates";
+import type { Grid } from "../../src/engine/types";
 
 export function allocateAllCore(opt: Option, table: Grid): (number | null | SendError)[] | SendError {
   const rows = readTable(table);

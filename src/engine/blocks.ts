@@ -78,24 +78,15 @@ function byBlock(option: Option, inst: Institution): BlockRow {
   return out as Record<BlockChoice, Dec>;
 }
 
-// A sheet asks for the same table under one option four times (one column per block): compute each row once.
-// Keyed by the grid and option objects the host hands over (the range memo and the rates cache keep them stable
-// while nothing changes); a changed table or rates table is a new object, so nothing stale is ever returned.
-const tableMemo = new WeakMap<object, WeakMap<Option, BlockRow[] | SendError>>();
-
-/** Every data row of a table (header row first) by block: the decimal path of SEND.ALLOCATEALL, row errors kept. */
+/**
+ * Every data row of a table (header row first) by block: the decimal path of SEND.ALLOCATEALL, row errors kept.
+ * (A sheet asks for one table under one option once per block column: src/functions/memory.ts keeps the rows.)
+ */
 export function blockRowsOfTable(option: Option, grid: Grid, arg = "table"): BlockRow[] | SendError {
-  let byOption = tableMemo.get(grid);
-  if (byOption === undefined) tableMemo.set(grid, (byOption = new WeakMap()));
-  const known = byOption.get(option);
-  if (known !== undefined) return known;
   const rows = readTable(grid, arg);
-  const result =
-    rows instanceof SendError
-      ? rows
-      : rows.map((r): BlockRow =>
-          r.institution === null || r.institution instanceof SendError ? r.institution : byBlock(option, r.institution),
-        );
-  byOption.set(option, result);
-  return result;
+  return rows instanceof SendError
+    ? rows
+    : rows.map((r): BlockRow =>
+        r.institution === null || r.institution instanceof SendError ? r.institution : byBlock(option, r.institution),
+      );
 }

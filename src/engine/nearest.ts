@@ -1,24 +1,30 @@
 // "Did you mean …?" for keys, headers and option names.
 
-// Two reusable rows for the distance table (suggestions are computed one at a time).
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
+/** The two rows of the distance table, reused across the candidates of one search (nothing here outlives a call). */
+class Rows {
+  a = new Int32Array(64);
+  b = new Int32Array(64);
+  fit(n: number): this {
+    if (this.a.length <= n) {
+      this.a = new Int32Array(n + 1);
+      this.b = new Int32Array(n + 1);
+    }
+    return this;
+  }
+}
 
 /**
  * Levenshtein distance. With `max`, work stops as soon as the distance is known to exceed it, and the answer is
  * then only some number above max: a 10,000-row table of typos asks for thousands of suggestions, and almost
  * every candidate is far.
  */
-export function editDistance(a: string, b: string, max = Infinity): number {
+export function editDistance(a: string, b: string, max = Infinity, rows = new Rows()): number {
   const m = a.length,
     n = b.length;
   if (m - n > max || n - m > max) return max + 1;
-  if (rowA.length <= n) {
-    rowA = new Int32Array(n + 1);
-    rowB = new Int32Array(n + 1);
-  }
-  let prev = rowA,
-    cur = rowB;
+  rows.fit(n);
+  let prev = rows.a,
+    cur = rows.b;
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
@@ -46,15 +52,13 @@ function limitFor(word: string, candidate: string): number {
   return Math.max(2, Math.floor(Math.max(word.length, candidate.length) / 3));
 }
 
-// Character counts of the word (codes folded into 128 buckets: folding only weakens the bound below).
-const wordCounts = new Int32Array(128);
-
 /**
- * A cheap lower bound on the edit distance from the word (counted in wordCounts) to c: each edit changes the
+ * A cheap lower bound on the edit distance from the word (counted in wordCounts: its character counts, codes folded
+ * into 128 buckets, which only weakens the bound) to c: each edit changes the
  * character counts by at most 2 in total, and the length by at most 1. O(|c|): the counts are taken down by
  * c's characters, the total difference kept as it goes, then put back.
  */
-function lowerBound(wordLength: number, c: string): number {
+function lowerBound(wordCounts: Int32Array, wordLength: number, c: string): number {
   let diff = wordLength;
   for (let i = 0; i < c.length; i++) diff += wordCounts[c.charCodeAt(i) & 127]-- > 0 ? -1 : 1;
   for (let i = 0; i < c.length; i++) wordCounts[c.charCodeAt(i) & 127]++;
@@ -70,7 +74,8 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   const list = Array.isArray(candidates) ? (candidates as readonly string[]) : [...candidates];
   let longest = "";
   for (const c of list) if (c.length > longest.length) longest = c;
-  wordCounts.fill(0);
+  const wordCounts = new Int32Array(128);
+  const rows = new Rows();
   for (let i = 0; i < w.length; i++) wordCounts[w.charCodeAt(i) & 127]++;
   // A candidate farther than every limit can never be suggested, and only a strictly closer one replaces the
   // best: so a candidate is skipped when a lower bound rules it out, and a distance is worked out only up to the
@@ -79,8 +84,8 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   let bestD = limitFor(w, longest) + 1;
   for (const c of list) {
     const lc = c.toLowerCase();
-    if (lowerBound(w.length, lc) >= bestD) continue;
-    const d = editDistance(w, lc, bestD - 1);
+    if (lowerBound(wordCounts, w.length, lc) >= bestD) continue;
+    const d = editDistance(w, lc, bestD - 1, rows);
     if (d < bestD) {
       best = c;
       bestD = d;

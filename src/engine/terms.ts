@@ -33,16 +33,10 @@ export interface ComponentTerms {
   terms: Term[];
 }
 
-const DEFAULTS = new Map<string, number | undefined>();
-
-/** The catalogue default of a concrete key (placeholders matched), read by both evaluators. */
+/** The catalogue default of a key as the catalogue writes it (terms are expanded once per phase: no memo). */
 export function defaultOf(key: string): number | undefined {
   const k = normKey(key);
-  if (!DEFAULTS.has(k)) {
-    const entry = KEY_CATALOGUE.find((e) => normKey(e.key) === k);
-    DEFAULTS.set(k, entry?.default);
-  }
-  return DEFAULTS.get(k);
+  return KEY_CATALOGUE.find((e) => normKey(e.key) === k)?.default;
 }
 
 const ref = (key: string): RateRef => ({ key: normKey(key), default: defaultOf(key) });

@@ -1,10 +1,17 @@
-// The function layer's memory: everything the SEND functions remember between calls, at one door. Two caches,
-// each bounded, each with a test that a changed input is never served a stale value (test/functions/memory.test.ts):
-// - rates: a rates range's content -> its parsed table -> the options resolved from it, by the text naming them
-//   (10,000 SEND.ALLOCATE cells share one rates range and name a handful of options: each is read once);
-// - headers: a header row's content -> its field reader (every cell of a sheet reads the same header row).
+// The function layer's memory: everything the SEND functions remember between calls, at one door (the engine
+// keeps nothing: it takes a compiled option and a layout and returns values). Two caches, each bounded, each with a
+// test that a changed input is never served a stale value (test/functions/memory.test.ts):
+// - rates (CACHE_SIZE buckets of BUCKET_DEPTH tables, MAX_SPELLINGS options a table): a rates range's content ->
+//   its parsed table -> the options resolved from it, by the text naming them, each with its compiled form for the
+//   engine's exact path. Why: 10,000 SEND.ALLOCATE cells share one rates range and name a handful of options, so
+//   each is read and compiled once. A compiled option fills itself as it is used (its ≤ 8 phases, its rates by key,
+//   ≤ 1,000 TOPUP band spellings a setting, and its binding to each layout, held weakly by the layout).
+// - headers (CACHE_SIZE): a header row's content -> its field reader and the exact path's layout of it. Why: every
+//   cell of a sheet reads the same header row, and the row loop stays optimised on one long-lived layout.
 // The third and last cache of the add-in is the HyperFormula host's range memo (headless/plugin.ts), which hands
-// every cell the same frozen array for a range until a cell of it changes. Each cache has two levels:
+// every cell the same frozen array for a range until a cell of it changes; the per-block rows of a table under each
+// option (blockRowsOf: a sheet asks once per block column) live on that array's memo and die with it. Each cache
+// has two levels:
 // 1. Identity, for frozen arrays only. HyperFormula (through the plugin's range memo) hands every cell reading a
 //    range the very same array until a cell of that range changes, and freezes it (args.ts freezeGrid): a frozen
 //    array cannot change, so its identity stands for its content. Entries live on the array, as long as it does.
@@ -12,10 +19,13 @@
 //    place, so these are keyed by content: a cheap hash picks the entry and a cell-by-cell comparison confirms it,
 //    so a hash collision can never return another table's rates.
 import { cellText } from "../engine/coerce";
+import { blockRowsOfTable, type BlockRow } from "../engine/blocks";
 import { E, SendError } from "../engine/errors";
+import { compileOption, type CompiledOption, type FastOption } from "../engine/fast/option";
+import { buildLayout, type Layout } from "../engine/fast/layout";
 import { fieldReader, type FieldReader } from "../engine/fields";
 import { readRatesTable, resolveOption, type Option, type RatesTable } from "../engine/rates";
-import type { Cell } from "../engine/types";
+import type { Cell, Grid } from "../engine/types";
 import { blankCell, gridMemo, type Range } from "./args";
 
 /**
@@ -24,6 +34,9 @@ import { blankCell, gridMemo, type Range } from "./args";
  * the content caches. clearCaches() starts a new generation, so entries of an older one are never used.
  */
 let generation = 0;
+
+/** Whether options are compiled for the exact path (useExactPath). */
+let exactPath = true;
 
 interface IdentityEntry<V> {
   generation: number;
@@ -148,10 +161,11 @@ function copyOf(range: Range): Cell[][] {
   );
 }
 
-/** A rates table and the options resolved from it, by option argument and text as given. */
-export interface RatesAndOption {
+/** A rates table and an option resolved from it, with its compiled form (null: the decimal path for it). */
+export interface RatesAndOption extends FastOption {
   readonly table: RatesTable;
   readonly option: Option;
+  readonly compiled: CompiledOption | null;
 }
 
 interface RatesEntry {
@@ -169,11 +183,13 @@ const BUCKET_DEPTH = 8;
 
 export const CACHE_SIZE = 32;
 const rates = new Lru<string, RatesEntry[]>(CACHE_SIZE);
-const readers = new Lru<string, FieldReader | SendError>(CACHE_SIZE);
+/** a header row's layout (which holds its field reader), or the reader's error */
+const readers = new Lru<string, Layout | SendError>(CACHE_SIZE);
 let lastRates: { arg: string; entry: RatesEntry } | null = null;
 const ratesById = new ByIdentity<RatesEntry>("rates");
 const headersById = new ByIdentity<HeaderRow | SendError>("header");
-let lastReader: { arg: string; headers: Cell[]; reader: FieldReader | SendError } | null = null;
+const blocksById = new ByIdentity<WeakMap<Option, BlockRow[] | SendError>>("blocks");
+let lastReader: { arg: string; headers: Cell[]; layout: Layout | SendError } | null = null;
 /** Hits count every level; identityHits are the hits found by identity (no cell compared). */
 export const cacheStats = { ratesParsed: 0, ratesHits: 0, readersBuilt: 0, readerHits: 0, identityHits: 0 };
 
@@ -239,34 +255,51 @@ export function ratesAndOptionOf(range: Range, text: string, optionArg: string):
   const known = entry.options.get(key);
   if (known !== undefined) return known;
   const option = resolveOption(table, text, optionArg);
-  const result = option instanceof SendError ? option : { table, option };
+  const result =
+    option instanceof SendError ? option : { table, option, compiled: exactPath ? compileOption(option) : null };
   if (entry.options.size < MAX_SPELLINGS) entry.options.set(key, result);
   return result;
 }
 
-/** The field reader for a header row (one row or column of header cells), built once per distinct header. */
-export function fieldReaderOf(headers: readonly Cell[], arg = "fields"): FieldReader | SendError {
+/**
+ * The layout of a header row (one row or column of header cells) for the engine's exact path, holding its field
+ * reader; built once per distinct header.
+ */
+export function layoutOf(headers: readonly Cell[], arg = "fields"): Layout | SendError {
   if (lastReader && lastReader.arg === arg && sameRow(headers, lastReader.headers)) {
     cacheStats.readerHits++;
-    return lastReader.reader;
+    return lastReader.layout;
   }
   const key = `${arg}\u0000${headers.map(cellText).join("\u0001")}`;
-  let reader = readers.get(key);
-  if (reader !== undefined) {
+  let layout = readers.get(key);
+  if (layout !== undefined) {
     cacheStats.readerHits++;
   } else {
     cacheStats.readersBuilt++;
-    reader = fieldReader(headers, arg);
-    readers.set(key, reader);
+    const reader = fieldReader(headers, arg);
+    layout = reader instanceof SendError ? reader : buildLayout(reader);
+    readers.set(key, layout);
   }
-  lastReader = { arg, headers: headers.map(norm), reader };
-  return reader;
+  lastReader = { arg, headers: headers.map(norm), layout };
+  return layout;
 }
 
-/** A header row range read along its length, with its field reader (built once per distinct header). */
+/** The field reader for a header row, built once per distinct header (with its layout). */
+export function fieldReaderOf(headers: readonly Cell[], arg = "fields"): FieldReader | SendError {
+  const layout = layoutOf(headers, arg);
+  return layout instanceof SendError ? layout : layout.reader;
+}
+
+/** The layout of a table's header row (the engine's tableLayout, remembered), or the table-wide error. */
+export function tableLayoutOf(grid: Grid, arg = "table"): Layout | SendError {
+  return grid.length < 2 ? E.emptyTable(arg) : layoutOf(grid[0], arg);
+}
+
+/** A header row range read along its length, with its layout (which holds its field reader, built once per distinct
+ * header), or the reader's error. */
 export interface HeaderRow {
   cells: readonly Cell[];
-  reader: FieldReader | SendError;
+  layout: Layout | SendError;
 }
 
 /**
@@ -281,7 +314,7 @@ export function headerRowOf(range: Range, arg = "fields"): HeaderRow | SendError
     return known;
   }
   const cells = range.vector();
-  const row = cells === null ? E.notVector(arg, range.rows, range.cols) : { cells, reader: fieldReaderOf(cells, arg) };
+  const row = cells === null ? E.notVector(arg, range.rows, range.cols) : { cells, layout: layoutOf(cells, arg) };
   return headersById.remember(range, arg, row);
 }
 
@@ -289,6 +322,26 @@ function sameRow(row: readonly Cell[], copy: readonly Cell[]): boolean {
   if (row.length !== copy.length) return false;
   for (let i = 0; i < row.length; i++) if (row[i] !== copy[i] && norm(row[i]) !== copy[i]) return false;
   return true;
+}
+
+/** Every data row of a table by block under one option (the engine's blockRowsOfTable). A sheet asks for one table
+ * under one option once per block column: the rows are kept on a frozen host array (its identity is its content)
+ * until the array dies; any other grid may change in place, so it is computed afresh. */
+export function blockRowsOf(range: Range, option: Option, arg = "table"): BlockRow[] | SendError {
+  const byOption = blocksById.get(range, arg) ?? blocksById.remember(range, arg, new WeakMap());
+  let rows = byOption.get(option);
+  if (rows === undefined) byOption.set(option, (rows = blockRowsOfTable(option, range.grid(), arg)));
+  return rows;
+}
+
+/**
+ * Turns the engine's exact path off (every option is then remembered uncompiled, and every call takes the decimal
+ * path) or back on, starting the memory afresh. For checking one path against the other through the function layer
+ * (test/functions/cases.test.ts) and for timing it.
+ */
+export function useExactPath(on: boolean): void {
+  exactPath = on;
+  clearCaches();
 }
 
 /** For tests and benchmarks. */

@@ -3,7 +3,7 @@
 // engine (parseRates + readTable + compare) rather than through any SEND formula.
 import { HeadlessWorkbook } from "../../src/headless/workbook";
 import { explainFormula } from "../../src/functions/explain";
-import { optionFromGrid, readTable, SendError, toNumber, type Dec } from "../../src/engine";
+import { optionFromGrid, readTable, SendError, toNumber, type Dec } from "../engine/api";
 import { allocateBlock } from "../../src/engine/blocks";
 import { compareWith, type Totaller } from "../../src/engine/compare";
 import { LIBRARY } from "../../src/engine/library";

@@ -2,7 +2,7 @@
 // term, and nothing else. Here the entry is added by a fixture, in a fresh module registry, before anything
 // reads the catalogue; every function that allocates, on both paths, must then see the made-up factor.
 import type { KeyInfo } from "../../src/engine/keys";
-import type { Cell, Grid } from "../../src/engine";
+import type { Cell, Grid } from "./api";
 
 /** A made-up factor: early intervention per FSM pupil, Primary/Secondary, default 0. */
 const MADE_UP: KeyInfo = {
@@ -27,7 +27,7 @@ function withMadeUpFactor(): Api {
     const keys = require("../../src/engine/keys") as { KEY_CATALOGUE: KeyInfo[] };
     keys.KEY_CATALOGUE.push(MADE_UP);
     const { invoke } = require("../../src/functions/wrapper");
-    const { useExactPath } = require("../../src/engine");
+    const { useExactPath } = require("../../src/functions/memory");
     api = { invoke, useExactPath };
   });
   return api!;

@@ -1,5 +1,5 @@
 // SEND.BAND: the band with the highest band.<band> threshold not above the score.
-import { band, D, isSendError, optionFromGrid, type Grid, type Option } from "../../src/engine";
+import { band, D, isSendError, optionFromGrid, type Grid, type Option } from "./api";
 
 const opt = (g: Grid, name: string | null = null): Option => {
   const o = optionFromGrid(g, name);

@@ -20,7 +20,7 @@ import {
   type Grid,
   type OutCell,
   type Setting,
-} from "../../src/engine";
+} from "./api";
 import { normLabel as normLabelForTests } from "../../src/engine/normalize";
 import { allocateAll, allocateRow, compareOptions, option } from "./pipeline";
 import { expectCaseError } from "./expectCase";

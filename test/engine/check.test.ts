@@ -1,5 +1,5 @@
 // SEND.CHECK: every problem of a rates table as rows (Option, Key, Problem), pointing at the cell.
-import { check, isSendError, type CheckProblem, type Grid } from "../../src/engine";
+import { check, isSendError, type CheckProblem, type Grid } from "./api";
 
 const run = (g: Grid, option: string | null = null): CheckProblem[] => {
   const r = check(g, option);

@@ -1,6 +1,6 @@
 // readNumber: the one way the engine reads a number out of a cell (contract section 1: numbers as text,
 // blank = 0 for counts, anything else non-numeric is #VALUE! upstream).
-import { cellText, isBlank, readNumber, type Cell } from "../../src/engine";
+import { cellText, isBlank, readNumber, type Cell } from "./api";
 
 const asNumber = (c: Cell) => {
   const r = readNumber(c);

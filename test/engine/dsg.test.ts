@@ -2,7 +2,7 @@
 // DSG-wide balance and the deficit beyond the statutory override, against hand-computed figures.
 import { dsgYears } from "../../src/engine/dsg";
 import { optionFromGrid } from "../../src/engine/rates";
-import { isSendError, type Grid } from "../../src/engine";
+import { isSendError, type Grid } from "./api";
 
 const GRID: Grid = [
   ["Factor", "Plan"],

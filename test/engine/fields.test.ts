@@ -7,7 +7,7 @@ import {
   readTable,
   type Cell,
   type Institution,
-} from "../../src/engine";
+} from "./api";
 
 function inst(fields: Cell[], values: Cell[]): Institution {
   const i = readInstitution(fields, values);

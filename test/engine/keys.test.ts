@@ -1,14 +1,6 @@
 // The key catalogue (contract section 2): every key the contract names is known, documented and
 // typed; anything else is unknown and gets a useful "did you mean".
-import {
-  factorsTable,
-  findKeyInfo,
-  isKnownKey,
-  KEY_CATALOGUE,
-  parseRates,
-  SETTINGS,
-  isSendError,
-} from "../../src/engine";
+import { factorsTable, findKeyInfo, isKnownKey, KEY_CATALOGUE, parseRates, SETTINGS, isSendError } from "./api";
 import { SUGGESTIBLE_KEYS, suggestionsFor } from "../../src/engine/keys";
 import { nearest } from "../../src/engine/nearest";
 

@@ -16,7 +16,7 @@ import {
   type Dec,
   type Grid,
   type Option,
-} from "../../src/engine";
+} from "./api";
 
 export function option(rates: Grid, name: Cell): Option | SendError {
   const t = parseRates(rates);

@@ -8,7 +8,7 @@ import { plan, SPEND_LINES, type PlanYear } from "../../src/engine/plan";
 import { GROUPS, project, projectYears } from "../../src/engine/project";
 import { optionFromGrid } from "../../src/engine/rates";
 import { D, sum, type Dec } from "../../src/engine/money";
-import { isSendError, SETTINGS, type Cell, type Grid } from "../../src/engine";
+import { isSendError, SETTINGS, type Cell, type Grid } from "./api";
 
 const SEED = 20250417;
 const HALF_PENNY_PER_LINE = new D("0.005").times(SPEND_LINES.length);

@@ -7,7 +7,7 @@ import {
   type Grid,
   type Option,
   type ProjectionRow,
-} from "../../src/engine";
+} from "./api";
 
 const opt = (g: Grid, name: string | null = null): Option => {
   const o = optionFromGrid(g, name);

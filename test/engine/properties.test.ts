@@ -19,7 +19,7 @@ import {
   type Dec,
   type Grid,
   type Phase,
-} from "../../src/engine";
+} from "./api";
 import { allocateAll, allocateRow, compareOptions, option } from "./pipeline";
 
 const SEED = 20240401;

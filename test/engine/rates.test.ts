@@ -10,7 +10,7 @@ import {
   type Grid,
   type Option,
   type RatesTable,
-} from "../../src/engine";
+} from "./api";
 import { inheritanceChain, optionProblems, type Option as RatesOption } from "../../src/engine/rates";
 import { normKey } from "../../src/engine/normalize";
 

@@ -7,7 +7,7 @@
 // checked as exactly (the JSON number is the exact figure, and the function returns it as that double).
 import { readFileSync } from "fs";
 import { join } from "path";
-import { isSendError, type Cell, type Grid } from "../../src/engine";
+import { isSendError, type Cell, type Grid } from "../engine/api";
 import { invoke, type HostValue } from "../../src/functions/wrapper";
 import { APPRAISE_HEADER } from "../../src/functions/specs/appraise";
 import { expectCaseError, type ExpectedError } from "../engine/expectCase";

@@ -3,17 +3,9 @@
 // decimal path. test/engine/cases.test.ts runs the same cases through the engine.
 import { readdirSync, readFileSync, statSync } from "fs";
 import { basename, join, relative } from "path";
-import {
-  D,
-  exactRowTotal,
-  fieldReader,
-  isSendError,
-  roundMoney,
-  SendError,
-  useExactPath,
-  type Cell,
-  type Grid,
-} from "../../src/engine";
+import { D, isSendError, roundMoney, SendError, type Cell, type Grid } from "../engine/api";
+import { Range } from "../../src/functions/args";
+import { ratesAndOptionOf, useExactPath } from "../../src/functions/memory";
 import { invoke, type HostValue } from "../../src/functions/wrapper";
 import { option } from "../engine/pipeline";
 import { expectCaseError } from "../engine/expectCase";
@@ -62,16 +54,13 @@ describe.each(PATHS)("worked cases through wrapper.invoke, %s path", (_path, exa
   afterAll(() => useExactPath(true));
 
   test("the path really is the one named", () => {
-    const o = option(
-      [
-        ["Factor", "A"],
-        ["place.special", 10000],
-      ],
-      "A",
-    );
-    const reader = fieldReader(["Phase", "Places"], "fields");
-    if (isSendError(o) || isSendError(reader)) throw new Error("fixture");
-    expect(Number.isNaN(exactRowTotal(o, reader, ["Special", 3]))).toBe(!exact);
+    const rates: Grid = [
+      ["Factor", "A"],
+      ["place.special", 10000],
+    ];
+    const ro = ratesAndOptionOf(new Range(rates, 2, 2), "A", "option");
+    if (isSendError(ro)) throw new Error(ro.toString());
+    expect(ro.compiled === null).toBe(!exact);
   });
 
   test.each(casesOf("allocate"))("ALLOCATE and BREAKDOWN: %s", (_, c) => {

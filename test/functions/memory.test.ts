@@ -2,9 +2,17 @@
 // cache is bounded. (The content and identity levels of the rates and header caches: wrapper.test.ts "caches".)
 import { SendError } from "../../src/engine/errors";
 import { Range, freezeGrid } from "../../src/functions/args";
-import { CACHE_SIZE, cacheStats, clearCaches, fieldReaderOf, ratesAndOptionOf } from "../../src/functions/memory";
+import {
+  CACHE_SIZE,
+  cacheStats,
+  clearCaches,
+  fieldReaderOf,
+  layoutOf,
+  ratesAndOptionOf,
+  useExactPath,
+} from "../../src/functions/memory";
 import { invoke } from "../../src/functions/wrapper";
-import { HEADER, RATES } from "../headless/functions/fixture";
+import { HEADER, INSTITUTIONS, RATES } from "../headless/functions/fixture";
 
 const values = (places: number) => [["x", "Special", null, null, null, null, null, places, null, null, null]];
 const PLACE_SPECIAL = 10; // the row of place.special; column 2 is Baseline, column 3 Option B (inherits Baseline)
@@ -17,7 +25,39 @@ describe("options are remembered with their rates table", () => {
     const a = ratesAndOptionOf(range, "Option B", "option");
     expect(ratesAndOptionOf(Range.trimmed(RATES.map((r) => [...r])), "Option B", "option")).toBe(a);
     expect(ratesAndOptionOf(range, " option b ", "option")).not.toBe(a); // another spelling: resolved afresh…
-    expect(ratesAndOptionOf(range, " option b ", "option")).toEqual(a); // …to the same option
+    const again = ratesAndOptionOf(range, " option b ", "option");
+    if (a instanceof SendError || again instanceof SendError) throw new Error("fixture");
+    expect(again.option).toEqual(a.option); // …to the same option
+  });
+
+  test("the compiled option is remembered with its option, and a changed rate compiles afresh", () => {
+    const a = ratesAndOptionOf(Range.trimmed(RATES), "Baseline", "option");
+    const same = ratesAndOptionOf(Range.trimmed(RATES.map((r) => [...r])), "Baseline", "option");
+    if (a instanceof SendError || same instanceof SendError) throw new Error("fixture");
+    expect(a.compiled).not.toBeNull();
+    expect(same.compiled).toBe(a.compiled);
+    const changed = RATES.map((r) => [...r]);
+    changed[PLACE_SPECIAL][2] = 11000;
+    const b = ratesAndOptionOf(Range.trimmed(changed), "Baseline", "option");
+    if (b instanceof SendError) throw new Error("fixture");
+    expect(b.compiled).not.toBe(a.compiled);
+    expect(b.compiled!.rate("place.special")).toEqual({ m: 11000, k: 0 });
+    expect(a.compiled!.rate("place.special")).toEqual({ m: 10000, k: 0 });
+  });
+
+  test("with the exact path off, options are remembered uncompiled (and the answers are the same)", () => {
+    const want = invoke("ALLOCATE", [RATES, "Option B", [[...HEADER]], values(1)]);
+    try {
+      useExactPath(false);
+      const a = ratesAndOptionOf(Range.trimmed(RATES), "Option B", "option");
+      if (a instanceof SendError) throw new Error("fixture");
+      expect(a.compiled).toBeNull();
+      expect(invoke("ALLOCATE", [RATES, "Option B", [[...HEADER]], values(1)])).toBe(want);
+    } finally {
+      useExactPath(true);
+    }
+    const b = ratesAndOptionOf(Range.trimmed(RATES), "Option B", "option");
+    expect(b instanceof SendError ? b : b.compiled).not.toBeNull(); // not the uncompiled entry of before
   });
 
   test("an inherited rate changed in the parent's column reaches the child option (a new table, no stale option)", () => {
@@ -55,11 +95,34 @@ describe("options are remembered with their rates table", () => {
     // past the bound a spelling is resolved every time, and still right
     const late = ratesAndOptionOf(range, `${" ".repeat(299)}Baseline`, "option");
     expect(late).not.toBe(ratesAndOptionOf(range, `${" ".repeat(299)}Baseline`, "option"));
-    expect(late).toEqual(ratesAndOptionOf(range, "Baseline", "option"));
+    const first = ratesAndOptionOf(range, "Baseline", "option");
+    if (late instanceof SendError || first instanceof SendError) throw new Error("fixture");
+    expect(late.option).toEqual(first.option);
   });
 });
 
-describe("header readers", () => {
+describe("header readers and layouts", () => {
+  test("a header row's layout is remembered with its reader; a changed header is a new layout", () => {
+    const a = layoutOf(HEADER);
+    if (a instanceof SendError) throw new Error(a.toString());
+    expect(layoutOf([...HEADER])).toBe(a);
+    expect(fieldReaderOf([...HEADER])).toBe(a.reader);
+    const swapped = HEADER.map((h, i) => (i === 5 ? HEADER[6] : i === 6 ? HEADER[5] : h)); // EHCP bands swapped
+    const b = layoutOf(swapped);
+    if (b instanceof SendError) throw new Error(b.toString());
+    expect(b).not.toBe(a);
+    expect(b.ehcpBands).toEqual([...a.ehcpBands].reverse());
+  });
+
+  test("a table whose header changes in place is read under its new header", () => {
+    const table = INSTITUTIONS.map((r) => [...r]);
+    const before = invoke("ALLOCATEALL", [RATES, "Baseline", table]) as unknown[][];
+    expect(before[1][0]).toBe(305000); // Beta: 5 in Band 1, 10 in Band 2
+    [table[0][5], table[0][6]] = [table[0][6], table[0][5]]; // now 5 in Band 2, 10 in Band 1
+    const after = invoke("ALLOCATEALL", [RATES, "Baseline", table]) as unknown[][];
+    expect(after[1][0]).toBe(200000 + 5 * 8000 + 10 * 5000);
+  });
+
   test("a changed header is a new reader; the cache is bounded", () => {
     const a = fieldReaderOf(HEADER);
     const renamed = HEADER.map((h, i) => (i === 7 ? "Notes" : h));
@@ -69,5 +132,27 @@ describe("header readers", () => {
     const built = cacheStats.readersBuilt;
     fieldReaderOf([...HEADER, "Extra 0"]); // evicted: built again
     expect(cacheStats.readersBuilt).toBe(built + 1);
+  });
+});
+
+describe("the rows of a table by block", () => {
+  const beta = (out: unknown) => (out as unknown[][])[1][0];
+
+  test("a table changed in place is computed afresh (a plain array is never remembered by identity)", () => {
+    const table = INSTITUTIONS.map((r) => [...r]);
+    expect(beta(invoke("ALLOCATEALL", [RATES, "Baseline", table, "High needs"]))).toBe(305000);
+    table[2][7] = 30; // Beta's Places: 20 -> 30
+    expect(beta(invoke("ALLOCATEALL", [RATES, "Baseline", table, "High needs"]))).toBe(405000);
+    expect(beta(invoke("ALLOCATEALL", [RATES, "Baseline", table, "All"]))).toBe(405000);
+  });
+
+  test("a frozen table is remembered by identity under each option; another frozen table is its own", () => {
+    const frozen = freezeGrid(INSTITUTIONS.map((r) => [...r]));
+    const first = invoke("ALLOCATEALL", [RATES, "Baseline", frozen, "High needs"]);
+    expect(beta(first)).toBe(305000);
+    expect(beta(invoke("ALLOCATEALL", [RATES, "Option B", frozen, "High needs"]))).toBe(307500);
+    expect(invoke("ALLOCATEALL", [RATES, "Baseline", frozen, "High needs"])).toEqual(first);
+    const changed = freezeGrid(INSTITUTIONS.map((r, i) => (i === 2 ? r.map((c, j) => (j === 7 ? 30 : c)) : [...r])));
+    expect(beta(invoke("ALLOCATEALL", [RATES, "Baseline", changed, "High needs"]))).toBe(405000);
   });
 });

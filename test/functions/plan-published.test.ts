@@ -3,7 +3,7 @@
 // Each case in test/cases/plan-published.json quotes its public source and says what had to be inferred.
 import fs from "node:fs";
 import path from "node:path";
-import { isSendError } from "../../src/engine";
+import { isSendError } from "../engine/api";
 import { mitigationTotals } from "../../src/engine/mitigations";
 import { D } from "../../src/engine/money";
 import type { Cell } from "../../src/engine/types";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseCsv } from "../../src/util/csv";
 import { loadInstitutionData } from "../../src/import/institutionData";
-import { optionFromGrid, readTable, allocateTotal, SendError } from "../../src/engine";
+import { optionFromGrid, readTable, allocateTotal, SendError } from "../engine/api";
 
 const FE_CSV = path.join(__dirname, "../../../shared/data/fe-allocations-2019-20.csv");
 const SPECIAL = new Set(["Academy Special", "Non-Maintained Special School", "Free School Special"]);

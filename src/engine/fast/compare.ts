@@ -7,22 +7,16 @@
 // the fast path cannot bind) compares the whole table the decimal way. Either way the result is identical to it.
 import { compare, type CompareRow } from "../compare";
 import { cellText, isBlank } from "../coerce";
-import { E, SendError } from "../errors";
-import { fieldReader, nameColumn, readTable, readTableRow } from "../fields";
+import { SendError } from "../errors";
+import { nameColumn, readTable, readTableRow } from "../fields";
 import { allocateTotal } from "../allocate";
 import { D, sum, toNumber, type Dec } from "../money";
 import type { Option } from "../rates";
 import type { Grid } from "../types";
-import * as exact from "./exact";
-import * as ev from "./evaluate";
-import * as lay from "./layout";
-import type { Bound } from "./evaluate";
-
-// Local copies of imported bindings (getters in CommonJS builds; see layout.ts).
-const { MAX_K, parseDec, R, safe, scaleUp, toDouble } = exact;
-const { bind, evaluate } = ev;
-const { isBlankRow, layoutOf, readRow } = lay;
-type RowBuf = lay.RowBuf;
+import { MAX_K, parseDec, safe, scaleUp, toDouble } from "./exact";
+import { bind, evaluate, type Bound } from "./evaluate";
+import { isBlankRow, readRow, tableLayout, type Layout, type RowBuf } from "./layout";
+import type { FastOption } from "./option";
 
 /** One COMPARE row as the host shows it: numbers (rounded money; Change is a ratio), errors, blanks. */
 export interface CompareRowValues {
@@ -39,11 +33,8 @@ export interface ComparisonValues {
   total: CompareRowValues;
 }
 
-const num = (x: Dec | SendError | null): number | SendError | null => {
-  if (x === null || x instanceof SendError) return x;
-  const n = toNumber(x);
-  return n === 0 ? 0 : n;
-};
+const num = (x: Dec | SendError | null): number | SendError | null =>
+  x === null || x instanceof SendError ? x : toNumber(x);
 
 /** The decimal path, as numbers. */
 function slowCompare(optA: Option, optB: Option, grid: Grid, arg: string): ComparisonValues | SendError {
@@ -62,7 +53,8 @@ function slowCompare(optA: Option, optB: Option, grid: Grid, arg: string): Compa
 
 /** Scale 10^K of the exact row values: the finer of the two options' round.to. */
 function exactOf(d: Dec, K: number): number {
-  return parseDec(d) && R.k <= K ? scaleUp(R.m, K - R.k) : NaN;
+  const r = { m: 0, k: 0 };
+  return parseDec(d, r) && r.k <= K ? scaleUp(r.m, K - r.k) : NaN;
 }
 
 function line(name: string, am: number, bm: number, K: number): CompareRowValues {
@@ -78,16 +70,23 @@ function line(name: string, am: number, bm: number, K: number): CompareRowValues
 
 /**
  * SEND.COMPARE of `grid` (header row first) under options A and B: identical to
- * compare(optA, optB, readTable(grid, arg)) with every Decimal turned into its number (-0 as 0).
+ * compare(optA, optB, readTable(grid, arg)) with every Decimal turned into its number. `layout` is
+ * tableLayout(grid, arg), perhaps remembered.
  */
-export function compareTable(optA: Option, optB: Option, grid: Grid, arg = "table"): ComparisonValues | SendError {
-  if (grid.length < 2) return E.emptyTable(arg);
-  const reader = fieldReader(grid[0], arg);
-  if (reader instanceof SendError) return reader;
-  const layout = layoutOf(reader);
-  const bA = bind(optA, layout),
-    bB = bind(optB, layout);
-  if (!bA || !bB) return slowCompare(optA, optB, grid, arg);
+export function compareTable(
+  foA: FastOption,
+  foB: FastOption,
+  grid: Grid,
+  arg = "table",
+  layout: Layout | SendError = tableLayout(grid, arg),
+): ComparisonValues | SendError {
+  if (layout instanceof SendError) return layout;
+  const optA = foA.option,
+    optB = foB.option;
+  if (!foA.compiled || !foB.compiled) return slowCompare(optA, optB, grid, arg);
+  const reader = layout.reader;
+  const bA = bind(foA.compiled, layout),
+    bB = bind(foB.compiled, layout);
   const K = Math.max(bA.o.unitK, bB.o.unitK);
   const mulA = scaleUp(bA.o.unitM, K - bA.o.unitK),
     mulB = scaleUp(bB.o.unitM, K - bB.o.unitK);

@@ -4,11 +4,10 @@
 // "not here": a needed rate is missing (the decimal path raises the #N/A) or a value left the exact range.
 import { findTopupRate } from "../components/topUp";
 import { normKey } from "../normalize";
-import type { Option } from "../rates";
-import { COMPONENTS, PHASES, SETTING_OF_PHASE } from "../types";
+import { PHASES, SETTING_OF_PHASE } from "../types";
 import { Acc, roundUnits, safe } from "./exact";
 import type { Layout, RowBuf } from "./layout";
-import { compileOption, exactPathOn, NO_RATE, type CompiledComponent, type CompiledOption, type Rate } from "./option";
+import { NO_RATE, type CompiledComponent, type CompiledOption, type Rate } from "./option";
 import { FIRST_BAND, S } from "./slots";
 
 /** One phase of an option bound to a header layout: band rates resolved to the layout's band order. */
@@ -31,21 +30,12 @@ export interface Bound {
   phases: (PhaseBound | undefined)[];
 }
 
-const bounds = new WeakMap<Layout, WeakMap<Option, Bound | null>>();
-
-/** The option compiled and bound to a layout (memoised on both); null when the option cannot go fast. */
-export function bind(option: Option, layout: Layout): Bound | null {
-  if (!exactPathOn()) return null;
-  let byOption = bounds.get(layout);
-  if (!byOption) {
-    byOption = new WeakMap();
-    bounds.set(layout, byOption);
-  }
-  let b = byOption.get(option);
+/** A compiled option bound to a layout: made once per pair and kept on the compiled option (its `bound`). */
+export function bind(o: CompiledOption, layout: Layout): Bound {
+  let b = o.bound.get(layout);
   if (b === undefined) {
-    const o = compileOption(option);
-    b = o && { o, layout, nEhcp: layout.ehcpBands.length, nSenif: layout.senifBands.length, phases: [] };
-    byOption.set(option, b);
+    b = { o, layout, nEhcp: layout.ehcpBands.length, nSenif: layout.senifBands.length, phases: [] };
+    o.bound.set(layout, b);
   }
   return b;
 }
@@ -77,18 +67,11 @@ function bindPhase(b: Bound, p: number): PhaseBound {
   return (b.phases[p] = { comps, topupM, topupK, senifM, senifK });
 }
 
-// Scratch accumulators (the engine is single-threaded and nothing here re-enters).
-const acc = new Acc();
-const once = new Acc();
-const tmp = new Acc();
-/** each component's annual amount (pro-rated + once a year), for the guarantee */
-const annualM = new Float64Array(COMPONENTS.length);
-const annualK = new Int32Array(COMPONENTS.length);
-
 /** Fills the derived slots (S.roll, S.unoccupied, S.ehcps) of a row just read. */
 function derive(buf: RowBuf, nEhcp: number): void {
   const m = buf.m,
-    k = buf.k;
+    k = buf.k,
+    tmp = buf.tmp;
   tmp
     .set(m[S.primaryPupils], k[S.primaryPupils])
     .add(m[S.ks3Pupils], k[S.ks3Pupils])
@@ -111,6 +94,7 @@ export function evaluate(b: Bound, buf: RowBuf): number {
   derive(buf, b.nEhcp);
   const m = buf.m,
     k = buf.k;
+  const { acc, once, tmp, annualM, annualK } = buf;
   const mm = buf.monthsM,
     mk = buf.monthsK,
     um = b.o.unitM,

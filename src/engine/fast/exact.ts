@@ -102,22 +102,24 @@ export function roundUnits(am: number, ak: number, mm: number, mk: number, um: n
 }
 
 /** The double nearest to m / 10^k (IEEE division of two exact doubles is correctly rounded: the same
- *  double as Decimal#toNumber of that value). -0 becomes 0. */
+ *  double as Decimal#toNumber of that value). */
 export function toDouble(m: number, k: number): number {
-  const x = k === 0 ? m : m / POW10[k];
-  return x === 0 ? 0 : x;
+  return k === 0 ? m : m / POW10[k];
 }
 
 // ------------------------------------------------------------------ parsing
 
-/** The last parse's result (no allocation on the hot path). */
-export const R = { m: 0, k: 0 };
+/** Where a parse puts its value m / 10^k: the caller's own (an Acc, a row's scratch), so nothing allocates. */
+export interface Scaled {
+  m: number;
+  k: number;
+}
 
 /**
  * Parses a plain decimal numeral ("-12.50", "1.5e-7", "3e+21"; digits only, as String(number) and
- * Decimal#toFixed write them) into R. False when the value is not m / 10^k with m safe and k ≤ 22.
+ * Decimal#toFixed write them) into `out`. False when the value is not m / 10^k with m safe and k ≤ 22.
  */
-export function parseNumeral(s: string): boolean {
+export function parseNumeral(s: string, out: Scaled): boolean {
   let i = 0;
   let neg = false;
   if (s.charCodeAt(0) === 45) {
@@ -159,49 +161,53 @@ export function parseNumeral(s: string): boolean {
     if (m !== 0) return false;
     k = 0;
   }
-  R.m = neg && m !== 0 ? -m : m;
-  R.k = m === 0 ? 0 : k;
+  out.m = neg ? -m : m;
+  out.k = m === 0 ? 0 : k;
   return true;
 }
 
-const numberCache = new Map<number, { m: number; k: number } | null>();
-const NUMBER_CACHE_LIMIT = 4096;
+/** Below this, no two numerals with the same number of decimal places round to one double (their spacing 10^-k is
+ * more than an ulp of m / 10^k when m < 2^51). */
+const SHORT = 2 ** 51;
 
 /**
- * Parses a finite JS number the way `new Decimal(x)` reads it (its shortest round-trip string) into R.
- * Safe integers take no detour; other values are cached (tables repeat 0.5, 8.5 and their rates).
+ * Parses a finite JS number the way `new Decimal(x)` reads it (its shortest round-trip string) into `out`.
+ * Safe integers take no detour, and nor do short decimals (0.5, 8.5, 0.125): the fewest places k at which
+ * m = round(|x| × 10^k) gives back x (m / 10^k, correctly rounded, is x) are String(x)'s own digits, because
+ * while m < 2^51 that m is the only numeral of k places that rounds to x, and no numeral of fewer places does.
  */
-export function parseNumber(x: number): boolean {
+export function parseNumber(x: number, out: Scaled): boolean {
   if (Number.isInteger(x) && x <= MAX && x >= -MAX) {
-    R.m = x === 0 ? 0 : x;
-    R.k = 0;
+    out.m = x;
+    out.k = 0;
     return true;
   }
-  let hit = numberCache.get(x);
-  if (hit === undefined) {
-    hit = Number.isFinite(x) && parseNumeral(String(x)) ? { m: R.m, k: R.k } : null;
-    if (numberCache.size >= NUMBER_CACHE_LIMIT) numberCache.clear();
-    numberCache.set(x, hit);
+  const a = x < 0 ? -x : x;
+  for (let k = 1; k <= 15; k++) {
+    const m = Math.round(a * POW10[k]);
+    if (!(m < SHORT)) break;
+    if (m / POW10[k] === a) {
+      out.m = x < 0 ? -m : m;
+      out.k = k;
+      return true;
+    }
   }
-  if (hit === null) return false;
-  R.m = hit.m;
-  R.k = hit.k;
-  return true;
+  return Number.isFinite(x) && parseNumeral(String(x), out);
 }
 
-/** Parses a Decimal into R (false when it is not m / 10^k with m safe and k ≤ 22). */
-export function parseDec(d: Dec): boolean {
+/** Parses a Decimal into `out` (false when it is not m / 10^k with m safe and k ≤ 22). */
+export function parseDec(d: Dec, out: Scaled): boolean {
   if (!d.isFinite()) return false;
   if (d.isZero()) {
-    R.m = 0;
-    R.k = 0;
+    out.m = 0;
+    out.k = 0;
     return true;
   }
   // ≤ 15 significant digits survive a trip through a double unchanged, and that trip is cheap
   if (d.sd() <= 15) {
     const x = d.toNumber();
-    if (x !== 0 && Number.isFinite(x)) return parseNumber(x);
+    if (x !== 0 && Number.isFinite(x)) return parseNumber(x, out);
   }
   if (d.decimalPlaces() > MAX_K || d.abs().gt(MAX)) return false;
-  return parseNumeral(d.toFixed());
+  return parseNumeral(d.toFixed(), out);
 }

@@ -2,5 +2,6 @@
 // doubles, with the decimal.js path as the fallback for every row or call it cannot do exactly.
 export { allocateTotals, allocateRowTotal, exactRowTotal } from "./allocate";
 export { compareTable, type ComparisonValues, type CompareRowValues } from "./compare";
-export { exactTopupAmount, topupAmount, topupAmountDecimal, type AmountArg } from "./topup";
-export { useExactPath } from "./option";
+export { exactTopupAmount, topupAmount, type AmountArg } from "./topup";
+export { buildLayout, tableLayout, type Layout } from "./layout";
+export { compileOption, fastOption, type CompiledOption, type FastOption } from "./option";

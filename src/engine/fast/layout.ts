@@ -4,21 +4,18 @@
 // anything else (a bad cell, a negative count, Months out of range, Occupied > Places, a value it cannot
 // hold exactly) it says no, and the caller reads the row the decimal way, which gives the same value or
 // the error with its message. Numbers written as text ("1,234", "£5") are read by coerce.ts.
-import { readNumber as readNumberCell, isBlank as isBlankCell } from "../coerce";
-import type { FieldReader } from "../fields";
+// A layout is built afresh by buildLayout; the function layer keeps one per header row (src/functions/memory.ts).
+import { readNumber, isBlank } from "../coerce";
+import { E, SendError } from "../errors";
+import { fieldReader, type FieldReader } from "../fields";
 import { normLabel } from "../normalize";
-import { PHASES, type Cell } from "../types";
-import * as exact from "./exact";
-import * as slots from "./slots";
-
-// Imported bindings are read through getters in CommonJS builds (tsx, jest, the headless host): the row
-// loop uses local copies, taken once.
-const { cmp, MAX, parseDec, parseNumber, R } = exact;
-const { COUNT_SLOT, FIRST_BAND, S } = slots;
-const isBlank = isBlankCell;
-const readNumber = readNumberCell;
+import { COMPONENTS, PHASES, type Cell, type Grid } from "../types";
+import { Acc, cmp, MAX, parseDec, parseNumber, type Scaled } from "./exact";
+import { COUNT_SLOT, FIRST_BAND, S } from "./slots";
 
 export interface Layout {
+  /** the header row's field reader (the decimal path reads rows with it) */
+  reader: FieldReader;
   /** columns read as counts and the slot each fills (Occupied is separate: blank means Places) */
   countCols: Int32Array;
   countSlots: Int32Array;
@@ -31,41 +28,17 @@ export interface Layout {
   ehcpBands: string[];
   senifBands: string[];
   width: number;
-  /** the row buffer rows of this layout are read into (reused: the engine is single-threaded, nothing re-enters) */
+  /** the row buffer and scratch rows of this layout are read and evaluated in (reused from row to row and call to
+   * call: the engine is single-threaded and nothing re-enters) */
   buf: RowBuf;
 }
 
-const layouts = new WeakMap<FieldReader, Layout>();
 /**
- * Layouts by what they read, so a header row seen again (every ALLOCATEALL recalculation builds a new
- * FieldReader) gets the same Layout, bound options and row buffer. Besides saving the work, this keeps V8's
- * optimised row loop valid: code specialised on objects that die is thrown away at the next GC.
+ * The layout of a field reader's header row. Built afresh: callers that meet one header row again and again keep
+ * it (src/functions/memory.ts keeps one per header row). Besides saving the work, that keeps V8's optimised row
+ * loop valid: code specialised on objects that die is thrown away at the next GC.
  */
-const bySignature = new Map<string, Layout>();
-const SIGNATURE_LIMIT = 256;
-
-/** The layout of a field reader's header row (memoised on the reader and on its columns). */
-export function layoutOf(reader: FieldReader): Layout {
-  let l = layouts.get(reader);
-  if (!l) {
-    const sig = reader.columns
-      .map(
-        ({ col, column }) =>
-          `${col}:${column.kind}:${"field" in column ? column.field : "band" in column ? column.band : ""}`,
-      )
-      .join("|");
-    l = bySignature.get(sig);
-    if (!l) {
-      l = buildLayout(reader);
-      if (bySignature.size >= SIGNATURE_LIMIT) bySignature.clear();
-      bySignature.set(sig, l);
-    }
-    layouts.set(reader, l);
-  }
-  return l;
-}
-
-function buildLayout(reader: FieldReader): Layout {
+export function buildLayout(reader: FieldReader): Layout {
   const countCols: number[] = [];
   const countSlots: number[] = [];
   const ehcp: { col: number; band: string }[] = [];
@@ -115,6 +88,7 @@ function buildLayout(reader: FieldReader): Layout {
     countSlots.push(FIRST_BAND + ehcp.length + i);
   });
   return {
+    reader,
     countCols: Int32Array.from(countCols),
     countSlots: Int32Array.from(countSlots),
     phaseCol,
@@ -128,74 +102,91 @@ function buildLayout(reader: FieldReader): Layout {
   };
 }
 
-/** A row's values: slot → m / 10^k, plus its phase code and Months. Reused from row to row. */
+/** The layout of a table's header row, or the table-wide error readTable gives (no data rows, a bad header). */
+export function tableLayout(grid: Grid, arg = "table"): Layout | SendError {
+  if (grid.length < 2) return E.emptyTable(arg);
+  const reader = fieldReader(grid[0], arg);
+  return reader instanceof SendError ? reader : buildLayout(reader);
+}
+
+/**
+ * A row's values: slot → m / 10^k, plus its phase code and Months; and the scratch evaluate() works in. Reused from
+ * row to row (one per layout).
+ */
 export class RowBuf {
   readonly m: Float64Array;
   readonly k: Int32Array;
   phase = 0;
   monthsM = 12;
   monthsK = 0;
+  /** the last cell read */
+  readonly cell: Scaled = { m: 0, k: 0 };
+  /** evaluate()'s accumulators: a component's pro-rated and once-a-year sums, and a temporary */
+  readonly acc = new Acc();
+  readonly once = new Acc();
+  readonly tmp = new Acc();
+  /** each component's annual amount (pro-rated + once a year), for the guarantee */
+  readonly annualM = new Float64Array(COMPONENTS.length);
+  readonly annualK = new Int32Array(COMPONENTS.length);
   constructor(readonly width: number) {
     this.m = new Float64Array(width);
     this.k = new Int32Array(width);
   }
 }
 
-const phaseByText = new Map<string, number>();
-const PHASE_CODE = new Map<string, number>(PHASES.map((p, i) => [normLabel(p), i]));
+/** Phase codes by the phase's own name and by its normalised label (constant). */
+const PHASE_CODE = new Map<string, number>([
+  ...PHASES.map((p, i): [string, number] => [p, i]),
+  ...PHASES.map((p, i): [string, number] => [normLabel(p), i]),
+]);
 
 /** The phase code of a Phase cell, or -1 (blank, unknown, not text: the decimal reader reports it). */
 function phaseOf(c: Cell): number {
   if (typeof c !== "string") return -1;
-  let p = phaseByText.get(c);
-  if (p === undefined) {
-    p = PHASE_CODE.get(normLabel(c.trim())) ?? -1;
-    if (phaseByText.size < 1000) phaseByText.set(c, p);
-  }
-  return p;
+  return PHASE_CODE.get(c) ?? PHASE_CODE.get(normLabel(c.trim())) ?? -1;
 }
 
-/** A count cell into R: blank is 0; false for anything fields.ts would reject (or we cannot hold exactly). */
-function readCount(c: Cell): boolean {
+/** A count cell into `out`: blank is 0; false for anything fields.ts would reject (or we cannot hold exactly). */
+function readCount(c: Cell, out: Scaled): boolean {
   if (typeof c === "number") {
     if (c > 0 && c <= MAX && Number.isInteger(c)) {
-      R.m = c;
-      R.k = 0;
+      out.m = c;
+      out.k = 0;
       return true;
     }
     if (c === 0) {
-      R.m = 0;
-      R.k = 0;
+      out.m = 0;
+      out.k = 0;
       return true;
     }
-    return c > 0 && parseNumber(c); // negative, NaN and ±Infinity are errors
+    return c > 0 && parseNumber(c, out); // negative, NaN and ±Infinity are errors
   }
   if (c === null || c === undefined || c === "") {
-    R.m = 0;
-    R.k = 0;
+    out.m = 0;
+    out.k = 0;
     return true;
   }
   if (typeof c !== "string") return false;
   if (isBlank(c)) {
-    R.m = 0;
-    R.k = 0;
+    out.m = 0;
+    out.k = 0;
     return true;
   }
   const n = readNumber(c);
-  return n.kind === "number" && !(n.value.isNeg() && !n.value.isZero()) && parseDec(n.value);
+  return n.kind === "number" && !(n.value.isNeg() && !n.value.isZero()) && parseDec(n.value, out);
 }
 
-/** Months into R: blank is 12; false outside 0..12 or when not a number. */
-function readMonths(c: Cell): boolean {
+/** Months into `out`: blank is 12; false outside 0..12 or when not a number. */
+function readMonths(c: Cell, out: Scaled): boolean {
   if (isBlank(c)) {
-    R.m = 12;
-    R.k = 0;
+    out.m = 12;
+    out.k = 0;
     return true;
   }
-  if (typeof c === "number") return c >= 0 && c <= 12 && parseNumber(c);
+  if (typeof c === "number") return c >= 0 && c <= 12 && parseNumber(c, out);
   if (typeof c !== "string") return false;
   const n = readNumber(c);
-  return n.kind === "number" && n.value.gte(0) && n.value.lte(12) && parseDec(n.value);
+  return n.kind === "number" && n.value.gte(0) && n.value.lte(12) && parseDec(n.value, out);
 }
 
 /** Whether every cell of a row is blank (readTable shows such a row as blank). */
@@ -216,23 +207,24 @@ export function readRow(l: Layout, values: readonly Cell[], buf: RowBuf): boolea
   const m = buf.m,
     k = buf.k;
   const cols = l.countCols,
-    slots = l.countSlots;
+    slots = l.countSlots,
+    r = buf.cell;
   for (let i = 0; i < cols.length; i++) {
-    if (!readCount(values[cols[i]])) return false;
-    m[slots[i]] = R.m;
-    k[slots[i]] = R.k;
+    if (!readCount(values[cols[i]], r)) return false;
+    m[slots[i]] = r.m;
+    k[slots[i]] = r.k;
   }
   m[S.one] = 1;
   if (l.monthsCol >= 0) {
-    if (!readMonths(values[l.monthsCol])) return false;
-    buf.monthsM = R.m;
-    buf.monthsK = R.k;
+    if (!readMonths(values[l.monthsCol], r)) return false;
+    buf.monthsM = r.m;
+    buf.monthsK = r.k;
   }
   if (l.occupiedCol >= 0 && !isBlank(values[l.occupiedCol])) {
-    if (!readCount(values[l.occupiedCol])) return false;
-    if (!(cmp(R.m, R.k, m[S.places], k[S.places]) <= 0)) return false; // more than Places (or not comparable)
-    m[S.occupied] = R.m;
-    k[S.occupied] = R.k;
+    if (!readCount(values[l.occupiedCol], r)) return false;
+    if (!(cmp(r.m, r.k, m[S.places], k[S.places]) <= 0)) return false; // more than Places (or not comparable)
+    m[S.occupied] = r.m;
+    k[S.occupied] = r.k;
   } else {
     m[S.occupied] = m[S.places];
     k[S.occupied] = k[S.places];

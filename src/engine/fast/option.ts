@@ -1,14 +1,18 @@
-// An option compiled once for the fast path: the rules of each phase (terms.ts, from the key catalogue) with
+// An option compiled for the fast path: the rules of each phase (terms.ts, from the key catalogue) with
 // every rate as a scaled integer and each linear term's coefficient (rate × times × share) taken once.
 // A rate the option lacks, or one that is not m / 10^k with m safe, has m = NaN: a row that needs it goes down
 // the decimal path, which gives the value or the #N/A with its message. Phases compile on first use, so an
 // option reads exactly the keys of the phases it is asked about (test/engine/fast/keys.test.ts checks this).
+// Nothing here is remembered between calls: compileOption builds a new value each time; the function layer keeps
+// one per resolved option (src/functions/memory.ts), and the value fills its phases and bindings as they are used.
 import type { Dec } from "../money";
 import { normKey } from "../normalize";
 import type { Option } from "../rates";
 import { phaseTerms, type RateRef } from "../terms";
 import { COMPONENTS } from "../types";
-import { Acc, parseDec, parseNumber, R } from "./exact";
+import { Acc, parseDec, parseNumber } from "./exact";
+import type { Bound } from "./evaluate";
+import type { Layout } from "./layout";
 import { slotOf } from "./slots";
 
 /** m / 10^k; m is NaN when absent or not exactly representable. */
@@ -42,12 +46,27 @@ export interface CompiledOption {
   phase(p: number): CompiledComponent[];
   /** any rate by normalised key (memoised) */
   rate(key: string): Rate;
-  /** SEND.TOPUP's lookups, by setting, then band as typed (memoised; null: no rate) */
+  /** SEND.TOPUP's lookups, by setting, then band as typed (filled on use, ≤ 1,000 band spellings a setting;
+   * null: no rate) */
   topups: Map<string, Map<string, Rate | null>>;
+  /** this option bound to each header layout it meets (evaluate.ts bind; weak: a layout dies with its reader) */
+  bound: WeakMap<Layout, Bound>;
+}
+
+/** An option as the engine's entry points take it: the option, and its compiled form or null (decimal path only). */
+export interface FastOption {
+  readonly option: Option;
+  readonly compiled: CompiledOption | null;
+}
+
+/** An option ready for the entry points, compiled afresh (`exact` false: the decimal path for every row and call). */
+export function fastOption(option: Option, exact = true): FastOption {
+  return { option, compiled: exact ? compileOption(option) : null };
 }
 
 function rateOfDec(d: Dec): Rate {
-  return parseDec(d) ? { m: R.m, k: R.k } : NO_RATE;
+  const r = { m: 0, k: 0 };
+  return parseDec(d, r) ? r : NO_RATE;
 }
 
 function product(...rs: Rate[]): Rate {
@@ -56,38 +75,12 @@ function product(...rs: Rate[]): Rate {
   return { m: acc.m, k: acc.k };
 }
 
-const memo = new WeakMap<Option, CompiledOption | null>();
-
-let exactPath = true;
-
-/**
- * Turns the exact path off (every call then takes the decimal path, as when an option cannot go fast) or back
- * on. For checking one path against the other through the function layer (test/functions/cases.test.ts).
- */
-export function useExactPath(on: boolean): void {
-  exactPath = on;
-}
-
-/** Whether the exact path is on (useExactPath). */
-export function exactPathOn(): boolean {
-  return exactPath;
-}
-
 /** The compiled option, or null when its round.to is not exactly representable (then every row is decimal). */
 export function compileOption(option: Option): CompiledOption | null {
-  if (!exactPath) return null;
-  let c = memo.get(option);
-  if (c === undefined) {
-    c = compile(option);
-    memo.set(option, c);
-  }
-  return c;
-}
-
-function compile(option: Option): CompiledOption | null {
-  if (!parseDec(option.roundTo) || R.m <= 0) return null;
-  const unitM = R.m;
-  const unitK = R.k;
+  const unit = { m: 0, k: 0 };
+  if (!parseDec(option.roundTo, unit) || unit.m <= 0) return null;
+  const unitM = unit.m;
+  const unitK = unit.k;
   const rates = new Map<string, Rate>();
   const rate = (key: string): Rate => {
     const k = normKey(key);
@@ -102,7 +95,8 @@ function compile(option: Option): CompiledOption | null {
   /** a term's rate: the catalogue default when absent (ctx.rate on the decimal side); NO_RATE when needed and absent */
   const get = (ref: RateRef): Rate => {
     if (ref.default === undefined || option.rates.has(ref.key)) return rate(ref.key);
-    return parseNumber(ref.default) ? { m: R.m, k: R.k } : NO_RATE;
+    const r = { m: 0, k: 0 };
+    return parseNumber(ref.default, r) ? r : NO_RATE;
   };
   const phases: CompiledComponent[][] = [];
   const compilePhase = (p: number): CompiledComponent[] =>
@@ -160,5 +154,6 @@ function compile(option: Option): CompiledOption | null {
     phase: (p) => (phases[p] ??= compilePhase(p)),
     rate,
     topups: new Map(),
+    bound: new WeakMap(),
   };
 }

@@ -2,17 +2,18 @@
 // Totals go through the engine's exact fast path (engine/fast: scaled integers, falling back to decimal.js for
 // anything it cannot do exactly; identical numbers and the same errors); BREAKDOWN and explanations use allocate().
 import { allocate } from "../../engine/allocate";
-import { allocateBlock, blockRowsOfTable, parseBlock, type BlockChoice, type BlockRow } from "../../engine/blocks";
+import { allocateBlock, parseBlock, type BlockChoice, type BlockRow } from "../../engine/blocks";
 import { compareWith } from "../../engine/compare";
 import { E, SendError } from "../../engine/errors";
 import { allocateRowTotal, allocateTotals, compareTable, type CompareRowValues } from "../../engine/fast";
-import { readTable, type FieldReader } from "../../engine/fields";
+import type { Layout } from "../../engine/fast/layout";
+import { readTable } from "../../engine/fields";
 import type { Option } from "../../engine/rates";
 import type { CompareRow } from "../../engine/compare";
 import { toNumber, type Dec } from "../../engine/money";
-import type { Cell, Grid, Institution, OutCell, OutGrid } from "../../engine/types";
-import type { Args } from "../args";
-import { headerRowOf } from "../memory";
+import type { Cell, Institution, OutCell, OutGrid } from "../../engine/types";
+import type { Args, Range } from "../args";
+import { blockRowsOf, headerRowOf, tableLayoutOf, type RatesAndOption } from "../memory";
 import type { FunctionSpec, ParamSpec, Result } from "../spec";
 import { num, OPTION_PARAM, RATES_PARAM, ratesAndOption, vectorOf } from "./common";
 
@@ -40,8 +41,8 @@ const TABLE: ParamSpec = {
   description: "The institutions table: the header row, then one row per institution.",
 };
 
-/** The resolved option, the (cached) header reader and the values row of ALLOCATE / BREAKDOWN's arguments. */
-function optionReaderValues(a: Args): { option: Option; reader: FieldReader; values: readonly Cell[] } | SendError {
+/** The resolved option, the (remembered) header layout and the values row of ALLOCATE / BREAKDOWN's arguments. */
+function optionLayoutValues(a: Args): { ro: RatesAndOption; layout: Layout; values: readonly Cell[] } | SendError {
   const ro = ratesAndOption(a);
   if (ro instanceof SendError) return ro;
   const fields = headerRowOf(a.range("fields"), "fields");
@@ -50,16 +51,16 @@ function optionReaderValues(a: Args): { option: Option; reader: FieldReader; val
   if (values instanceof SendError) return values;
   if (fields.cells.length !== values.length)
     return E.shapeMismatch("fields", "values", fields.cells.length, values.length);
-  const reader = fields.reader;
-  return reader instanceof SendError ? reader : { option: ro.option, reader, values };
+  const layout = fields.layout;
+  return layout instanceof SendError ? layout : { ro, layout, values };
 }
 
 /** The resolved option and the institution of one header row + values row (BREAKDOWN, explanations). */
 export function optionAndInstitution(a: Args): { option: Option; inst: Institution } | SendError {
-  const orv = optionReaderValues(a);
-  if (orv instanceof SendError) return orv;
-  const inst = orv.reader.read(orv.values, "values");
-  return inst instanceof SendError ? inst : { option: orv.option, inst };
+  const olv = optionLayoutValues(a);
+  if (olv instanceof SendError) return olv;
+  const inst = olv.layout.reader.read(olv.values, "values");
+  return inst instanceof SendError ? inst : { option: olv.ro.option, inst };
 }
 
 export const ALLOCATE: FunctionSpec = {
@@ -72,14 +73,14 @@ export const ALLOCATE: FunctionSpec = {
   parameters: [RATES_PARAM, OPTION_PARAM, FIELDS, VALUES, BLOCK],
   result: "scalar",
   run(a): Result {
-    const orv = optionReaderValues(a);
-    if (orv instanceof SendError) return orv;
+    const olv = optionLayoutValues(a);
+    if (olv instanceof SendError) return olv;
     const block = blockOf(a);
-    if (block === "All") return allocateRowTotal(orv.option, orv.reader, orv.values, "values");
+    if (block === "All") return allocateRowTotal(olv.ro, olv.layout, olv.values, "values");
     if (block instanceof SendError) return block;
-    const inst = orv.reader.read(orv.values, "values");
+    const inst = olv.layout.reader.read(olv.values, "values");
     if (inst instanceof SendError) return inst;
-    const amount = allocateBlock(orv.option, inst, block);
+    const amount = allocateBlock(olv.ro.option, inst, block);
     return amount instanceof SendError ? amount : num(amount);
   },
 };
@@ -117,8 +118,10 @@ export const ALLOCATEALL: FunctionSpec = {
     if (ro instanceof SendError) return ro;
     const block = blockOf(a);
     if (block instanceof SendError) return block;
-    if (block !== "All") return blockColumn(ro.option, a.range("table").grid(), block);
-    const totals = allocateTotals(ro.option, a.range("table").grid(), "table");
+    const table = a.range("table");
+    if (block !== "All") return blockColumn(ro.option, table, block);
+    const grid = table.grid();
+    const totals = allocateTotals(ro, grid, "table", tableLayoutOf(grid, "table"));
     return totals instanceof SendError ? totals : totals.map((t): OutCell[] => [t]);
   },
 };
@@ -151,8 +154,10 @@ export const COMPARE: FunctionSpec = {
     if (rb instanceof SendError) return rb;
     const block = blockOf(a);
     if (block instanceof SendError) return block;
-    if (block !== "All") return blockComparison(ra.option, rb.option, a.range("table").grid(), block);
-    const c = compareTable(ra.option, rb.option, a.range("table").grid(), "table");
+    const table = a.range("table");
+    if (block !== "All") return blockComparison(ra.option, rb.option, table, block);
+    const grid = table.grid();
+    const c = compareTable(ra, rb, grid, "table", tableLayoutOf(grid, "table"));
     if (c instanceof SendError) return c;
     const line = (r: CompareRowValues): OutCell[] => [r.name, r.a, r.b, r.difference, r.change];
     return [[...c.header], ...c.rows.map(line), line(c.total)];
@@ -165,18 +170,18 @@ function blockOf(a: Args): BlockChoice | SendError {
 }
 
 /** ALLOCATEALL for one block: the decimal path row by row (the fast path computes Totals only). */
-function blockColumn(option: Option, grid: Grid, block: BlockChoice): OutGrid | SendError {
-  const rows = blockRowsOfTable(option, grid, "table");
+function blockColumn(option: Option, table: Range, block: BlockChoice): OutGrid | SendError {
+  const rows = blockRowsOf(table, option, "table");
   if (rows instanceof SendError) return rows;
   return rows.map((r): OutCell[] => [r === null || r instanceof SendError ? r : num(r[block])]);
 }
 
 /** COMPARE for one block: the same rows, Total and Change rule as the contract's COMPARE, on that block's amounts. */
-function blockComparison(optA: Option, optB: Option, grid: Grid, block: BlockChoice): OutGrid | SendError {
-  const table = readTable(grid, "table");
+function blockComparison(optA: Option, optB: Option, range: Range, block: BlockChoice): OutGrid | SendError {
+  const table = readTable(range.grid(), "table");
   if (table instanceof SendError) return table;
-  const rowsA = blockRowsOfTable(optA, grid, "table");
-  const rowsB = blockRowsOfTable(optB, grid, "table");
+  const rowsA = blockRowsOf(range, optA, "table");
+  const rowsB = blockRowsOf(range, optB, "table");
   if (rowsA instanceof SendError) return rowsA;
   if (rowsB instanceof SendError) return rowsB;
   // the precomputed rows, looked up by the institution compare() is totalling (same table, same order)

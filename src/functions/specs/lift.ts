@@ -11,7 +11,7 @@ import type { Cell } from "../../engine/types";
 import type { Args, Range } from "../args";
 
 // Imported bindings are read through getters in CommonJS builds (tsx, jest, the headless host): the per-element
-// functions use local copies, taken once (as src/engine/fast does).
+// functions use local copies, taken once.
 const { cellText, isBlank, readNumber } = coerce;
 
 /** One lifted argument: its range (null when blank or absent) and where a result cell finds its element. */

@@ -3,10 +3,9 @@ import { band } from "../../engine/band";
 import { check } from "../../engine/check";
 import { E, SendError } from "../../engine/errors";
 import { factorsTable } from "../../engine/factors";
-import { topupAmount } from "../../engine/fast";
+import { topupAmount, type FastOption } from "../../engine/fast";
 import type { Dec } from "../../engine/money";
 import { normLabel } from "../../engine/normalize";
-import type { Option } from "../../engine/rates";
 import { PHASES, SETTINGS, SETTING_OF_PHASE, type OutCell, type OutGrid, type Setting } from "../../engine/types";
 import type { Args } from "../args";
 import type { FunctionSpec, Result, Size } from "../spec";
@@ -45,7 +44,7 @@ function topupOne(a: Args, [s, b, m, f]: Lifted[]): Result {
   const setting = settingOf(settingText as string);
   if (setting instanceof SendError) return setting;
   // rate × fte × months / 12 rounded to round.to; months 0..12 (default 12), fte ≥ 0 (default 1); exact fast path
-  return topupAmount(ro.option, setting, bandText as string, months, fte);
+  return topupAmount(ro, setting, bandText as string, months, fte);
 }
 
 // Local copies of imported bindings for the per-element loop (getters in CommonJS builds; see lift.ts).
@@ -59,7 +58,7 @@ const SendErrorClass = SendError;
  * One top-up per element, each exactly what topupOne gives for that element's cells: the option resolved once,
  * settings read once per spelling, numbers kept as numbers for the engine's fast path (600,000 pupils in one call).
  */
-function topupEach(option: Option, { rows, cols, args: [s, b, m, f] }: LiftShape): OutGrid {
+function topupEach(ro: FastOption, { rows, cols, args: [s, b, m, f] }: LiftShape): OutGrid {
   const settings = new Map<string, Setting | SendError>();
   const at = (r: number, c: number): OutCell => {
     const settingText = asText(cellAt(s, r, c), SETTING_REQUIRED);
@@ -73,7 +72,7 @@ function topupEach(option: Option, { rows, cols, args: [s, b, m, f] }: LiftShape
     let setting = settings.get(settingText as string);
     if (setting === undefined) settings.set(settingText as string, (setting = settingOf(settingText as string)));
     if (setting instanceof SendErrorClass) return setting;
-    return amountOf(option, setting, bandText as string, months, fte);
+    return amountOf(ro, setting, bandText as string, months, fte);
   };
   const out: OutCell[][] = new Array(rows);
   if (cols === 1) {
@@ -135,7 +134,7 @@ export const TOPUP: FunctionSpec = {
     if (shape instanceof SendError) return shape;
     if (isSingle(shape)) return topupOne(a, shape.args);
     const ro = ratesAndOption(a);
-    return ro instanceof SendError ? ro : topupEach(ro.option, shape);
+    return ro instanceof SendError ? ro : topupEach(ro, shape);
   },
   size(a): Size {
     const shape = liftShape(a, LIFTED);

@@ -1,7 +1,7 @@
 // Random rates tables and institution tables for the fast-path identity tests: every phase, values with up to
 // 4 decimals, fractional counts and Months (ties likely), numbers as text, missing rates, values too large or
 // too long for the exact path (to force the fallback), and the cell errors fields.ts reports.
-import type { Cell, Grid } from "../../../src/engine";
+import type { Cell, Grid } from "../api";
 import type { Rng } from "./random";
 
 export const BASE = "Base";

@@ -15,7 +15,9 @@ import {
   type Cell,
   type Grid,
   type Option,
-} from "../../../src/engine";
+  buildLayout,
+  compileOption,
+} from "../api";
 import type { TermSpec } from "../../../src/engine/keys";
 import { rng, type Rng } from "../../../src/util/rng";
 
@@ -148,7 +150,7 @@ test.each([[true], [false]])("both paths read the same keys (every count non-zer
     const a = allocate(dec.option, inst);
     if (isSendError(a)) throw new Error(`${a.toString()} for ${JSON.stringify(row)}`);
     const fast = recording(base);
-    const x = exactRowTotal(fast.option, reader, row);
+    const x = exactRowTotal(compileOption(fast.option), buildLayout(reader), row);
     if (Number.isNaN(x)) throw new Error(`the exact path did not answer for ${JSON.stringify(row)}`);
     expect(x).toBe(a.total.toNumber());
 
