@@ -7,6 +7,8 @@ import { allocate } from "../../src/engine/allocate";
 import { isSendError } from "../../src/engine/errors";
 import { fieldReader, readInstitution } from "../../src/engine/fields";
 import { exactRowTotal } from "../../src/engine/fast/allocate";
+import { buildLayout } from "../../src/engine/fast/layout";
+import { compileOption } from "../../src/engine/fast/option";
 import { explainFormula } from "../../src/functions/explain";
 import { invoke, type HostValue } from "../../src/functions/wrapper";
 import { HeadlessWorkbook } from "../../src/headless";
@@ -121,9 +123,11 @@ describe("the fast path", () => {
   const opt = option(RATES, "A");
 
   test("hands a row with a September count to the decimal path, and keeps the others", () => {
-    expect(Number.isNaN(exactRowTotal(opt, reader, ["Oak", "Special", 40, 52, null]))).toBe(true);
-    expect(exactRowTotal(opt, reader, ["Oak", "Special", 40, null, null])).toBe(400000);
-    expect(exactRowTotal(opt, reader, ["Oak", "Special", 40, "", null])).toBe(400000);
+    const compiled = compileOption(opt);
+    const layout = buildLayout(reader);
+    expect(Number.isNaN(exactRowTotal(compiled, layout, ["Oak", "Special", 40, 52, null]))).toBe(true);
+    expect(exactRowTotal(compiled, layout, ["Oak", "Special", 40, null, null])).toBe(400000);
+    expect(exactRowTotal(compiled, layout, ["Oak", "Special", 40, "", null])).toBe(400000);
   });
 
   test("ALLOCATEALL and COMPARE give the decimal path's totals for every September row", () => {
