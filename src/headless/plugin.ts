@@ -303,7 +303,26 @@ export class SendPlugin extends FunctionPlugin {
     keepStateShape(state);
     const host = this.hostArgs(ast, state, RANGE_PARAMS[name]);
     if (host instanceof CellError) return host;
+    if (SIZED.has(name)) {
+      // sized as one cell (its inputs were not computed when it was entered) but its own size says more: it is
+      // re-entered to spill at that size and computed then, so not now (a workbook's build re-enters every such
+      // SEND.ALLOCATEALL: its Totals were computed twice)
+      const reserved = reservedSize(ast, state);
+      if (reserved !== null && reserved.height === 1 && reserved.width === 1) {
+        const { rows, cols } = resultSize(name, host);
+        if (rows !== 1 || cols !== 1) return this.spillLater(rows, cols, state);
+      }
+    }
     return this.fitted(invoke(name, host), ast, state);
+  }
+
+  /** #SPILL! for a formula whose result needs more cells than were reserved, noted to be re-entered. */
+  private spillLater(rows: number, cols: number, state: State): CellError {
+    noteResize(graphOf(this), state.formulaAddress);
+    return new CellError(
+      ErrorType.SPILL,
+      `the result needs ${rows} × ${cols} cells; it spills when the workbook recalculates`,
+    );
   }
 
   /** The result in HyperFormula's terms, fitted to the reserved size when this call is the whole formula. */
@@ -324,12 +343,7 @@ export class SendPlugin extends FunctionPlugin {
     if (rows === 0 || cols === 0) return EmptyValue;
     if (rows === 1 && cols === 1) return toHf(grid[0][0]);
     if (reserved) {
-      if (reserved.height === 1 && reserved.width === 1) {
-        return new CellError(
-          ErrorType.SPILL,
-          `the result needs ${rows} × ${cols} cells; it spills when the workbook recalculates`,
-        );
-      }
+      if (reserved.height === 1 && reserved.width === 1) return this.spillLater(rows, cols, state);
       const h = Math.min(rows, reserved.height);
       const w = Math.min(cols, reserved.width);
       return SimpleRangeValue.onlyValues(
@@ -339,6 +353,11 @@ export class SendPlugin extends FunctionPlugin {
     return SimpleRangeValue.onlyValues(grid.map((r) => Array.from({ length: cols }, (_, c) => toHf(r[c] ?? null))));
   }
 }
+
+/** Functions whose size is known without computing their result (FunctionSpec#size). */
+const SIZED = new Set(
+  REGISTRY.filter((spec) => spec.result === "matrix" && spec.size !== undefined).map((s) => s.name),
+);
 
 /** Per function, which parameters are ranges (a one-cell reference to them reaches the wrapper as a 1 × 1 range). */
 const RANGE_PARAMS: Record<string, readonly boolean[]> = Object.fromEntries(
