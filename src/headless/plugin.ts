@@ -113,7 +113,8 @@ export function takeResizes(hf: HyperFormula): Address[] {
 const MEMO_KEY = "SEND.HOST_ARRAY";
 /**
  * A range value kept for the life of the process, so its hidden class outlives a full GC (see args.ts SHAPE_ANCHORS):
- * hostArgs meets one per range memo miss, and HyperFormula keeps none of them.
+ * hostArgs meets one per range memo miss, and HyperFormula keeps none of them (the anchors together are worth about
+ * 1.8× on a per-cell recalculation after a full GC: the figures are in args.ts).
  */
 export const RANGE_SHAPE_ANCHOR: object = SimpleRangeValue.onlyValues([[0]]);
 const REFERENCES = new Set<string>([AST.cellRange, AST.columnRange, AST.rowRange]);
