@@ -77,9 +77,24 @@ function toCell(v: unknown): Cell {
   return v as Cell;
 }
 
-function toHf(c: OutCell): number | string | boolean | CellError | typeof EmptyValue {
+type HfScalar = number | string | boolean | CellError | typeof EmptyValue;
+
+function toHf(c: OutCell): HfScalar {
   if (c === null) return EmptyValue;
   return isSendError(c) ? sendError(c) : c;
+}
+
+/** The first `rows` × `cols` of a result in HyperFormula's terms, short rows padded with blanks (a loop per row: a
+ * spill writes back every cell of every recalculation). */
+function hfRows(grid: readonly (readonly OutCell[])[], rows: number, cols: number): HfScalar[][] {
+  const out: HfScalar[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const src = grid[r];
+    const line: HfScalar[] = new Array(cols);
+    for (let c = 0; c < cols; c++) line[c] = toHf(src[c] ?? null);
+    out[r] = line;
+  }
+  return out;
 }
 
 /** Formulas whose result no longer fits the size HyperFormula reserved, per engine (keyed by its dependency graph). */
@@ -347,11 +362,9 @@ export class SendPlugin extends FunctionPlugin {
       if (reserved.height === 1 && reserved.width === 1) return this.spillLater(rows, cols, state);
       const h = Math.min(rows, reserved.height);
       const w = Math.min(cols, reserved.width);
-      return SimpleRangeValue.onlyValues(
-        grid.slice(0, h).map((r) => Array.from({ length: w }, (_, c) => toHf(r[c] ?? null))),
-      );
+      return SimpleRangeValue.onlyValues(hfRows(grid, h, w));
     }
-    return SimpleRangeValue.onlyValues(grid.map((r) => Array.from({ length: cols }, (_, c) => toHf(r[c] ?? null))));
+    return SimpleRangeValue.onlyValues(hfRows(grid, rows, cols));
   }
 }
 
