@@ -306,7 +306,15 @@ export class SendPlugin extends FunctionPlugin {
     try {
       const host = this.hostArgs(ast, state, RANGE_PARAMS[name]);
       if (host instanceof CellError) return ArraySize.scalar();
-      const { rows, cols } = resultSize(name, host);
+      let size: { rows: number; cols: number };
+      if (SIZED.has(name)) size = resultSize(name, host);
+      else {
+        // the size is the result's shape: keep the result for the evaluation that follows
+        const result = invoke(name, host);
+        sizedResult = { name, host, result };
+        size = shapeOf(result);
+      }
+      const { rows, cols } = size;
       return rows === 1 && cols === 1 ? ArraySize.scalar() : new ArraySize(cols, rows);
     } catch {
       // a referenced formula not computed yet (build order): size it as one cell; evaluation notes the resize
@@ -319,6 +327,11 @@ export class SendPlugin extends FunctionPlugin {
     keepStateShape(state);
     const host = this.hostArgs(ast, state, RANGE_PARAMS[name]);
     if (host instanceof CellError) return host;
+    const handed = sizedResult;
+    if (handed !== undefined && handed.name === name && sameArgs(handed.host, host, TRIMMED_PARAMS[name])) {
+      sizedResult = undefined;
+      return this.fitted(handed.result, ast, state);
+    }
     if (SIZED.has(name)) {
       // sized as one cell (its inputs were not computed when it was entered) but its own size says more: it is
       // re-entered to spill at that size and computed then, so not now (a workbook's build re-enters every such
@@ -368,9 +381,50 @@ export class SendPlugin extends FunctionPlugin {
   }
 }
 
+/**
+ * The result a size method computed (a function without FunctionSpec#size is sized by computing it), handed to the
+ * evaluation of the same call that HyperFormula makes next, so SEND.CHECK at entry is computed once, not twice. Taken
+ * only for the same function on the same arguments, compared cell by cell (at entry HyperFormula has no range vertex
+ * yet, so the evaluation reads new arrays, and may read trailing blank cells of a range that the entry trimmed: the
+ * wrapper trims a range parameter outside a group to its content too): the functions are pure. One slot, replaced
+ * by the next size computed; comparing 15,000 cells costs a fraction of a millisecond, the computation it saves tens.
+ */
+let sizedResult: { name: string; host: readonly HostValue[]; result: Result } | undefined;
+
+function sameArgs(a: readonly HostValue[], b: readonly HostValue[], rangeParam: readonly boolean[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (!Array.isArray(x) || !Array.isArray(y) || !sameGrid(x as Grid, y as Grid, rangeParam[i] === true)) return false;
+  }
+  return true;
+}
+
+/** Same cells; with `padded`, a missing cell and a null one are the same (trailing blanks of a range parameter). */
+function sameGrid(a: Grid, b: Grid, padded: boolean): boolean {
+  if (!padded && a.length !== b.length) return false;
+  const rows = Math.max(a.length, b.length);
+  for (let r = 0; r < rows; r++) {
+    const x: readonly Cell[] = a[r] ?? [];
+    const y: readonly Cell[] = b[r] ?? [];
+    if (x === y) continue;
+    if (!padded && x.length !== y.length) return false;
+    const cols = Math.max(x.length, y.length);
+    for (let c = 0; c < cols; c++) if ((x[c] ?? null) !== (y[c] ?? null)) return false;
+  }
+  return true;
+}
+
 /** Functions whose size is known without computing their result (FunctionSpec#size). */
 const SIZED = new Set(
   REGISTRY.filter((spec) => spec.result === "matrix" && spec.size !== undefined).map((s) => s.name),
+);
+
+/** Per function, the range parameters the wrapper trims to their own content (no group: args.ts Range). */
+const TRIMMED_PARAMS: Record<string, readonly boolean[]> = Object.fromEntries(
+  REGISTRY.map((spec) => [spec.name, spec.parameters.map((p) => p.type === "range" && !p.group)]),
 );
 
 /** Per function, which parameters are ranges (a one-cell reference to them reaches the wrapper as a 1 × 1 range). */
