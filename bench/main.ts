@@ -2,7 +2,8 @@
 // FIT at 300,000 rows (8) of issue 13, the demo's recalculation payload (9) of issue 22; one table,
 // bench/results.json.
 // Every comparison is a ratio of medians measured in the same run (absolute times are noise here).
-// Flags: --quick (fewer runs), --only 1,3,5 (a subset),
+// Flags: --quick (fewer runs), --only 1,3,5 (a subset), --native resolved (scenario 4's native styles: the INDEX/MATCH
+// and XLOOKUP ones take seconds a build and are never the fastest),
 // --child pupils --mode lifted|wrapper|engineFast|core (internal: scenario 2 in its own process).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -14,6 +15,7 @@ import { institutionsScenario, growthScenario } from "./scenarios/institutions";
 import { perCellScenario } from "./scenarios/percell";
 import { pupilsChild, type PupilsMode, type PupilsResult } from "./scenarios/pupils";
 import { workbookScenario } from "./scenarios/workbook";
+import type { LookupStyle } from "./native/allocations";
 import { forecastScenario } from "./scenarios/forecast";
 import { wholeSheetScenario } from "./scenarios/wholesheet";
 import { fitScenario } from "./scenarios/fit";
@@ -209,8 +211,10 @@ export async function main(argv: string[]): Promise<void> {
 
   if (only.has("4")) {
     log("4. workbook recalculation (headless HyperFormula)…");
-    const r = await workbookScenario(invoke, { warmup: 1, runs: quick ? 3 : 5 });
+    const styles = flag(argv, "--native")?.split(",") as LookupStyle[] | undefined;
+    const r = await workbookScenario(invoke, { warmup: 1, runs: quick ? 3 : 5, styles });
     details.workbook = r.details;
+    if (r.pane) details.workbookPane = r.pane;
     rows.push(...r.rows);
   }
 

@@ -117,33 +117,38 @@ function demoModel(): DemoModel | null {
       };
     }
   }
+  return null;
+}
+
+/**
+ * The workbook the task pane's New model builds (src/model planModel with sample institutions, the demo's size): one
+ * spilled SEND.ALLOCATEALL per option on Allocations, and the Checks sheet's SEND.CHECK over rates and the table.
+ */
+function paneModel(count: number): DemoModel | null {
   const model = loadModule<{
     planModel?: (spec: unknown) => {
       sheets: { role: string; name: string; rows: Rows }[];
       allocationOptions: string[];
       count: number;
     };
-  }>("../../src/model");
+  }>("../../src/model/model");
   if (!model?.planModel) return null;
   const plan = model.planModel({
     existing: [],
     national: "National 2024-25",
     candidates: [{ name: "Candidate A", inherits: "Local (sample)" }],
-    sample: { count: 557 },
+    sample: { count },
   });
   const by = (role: string) => plan.sheets.find((s) => s.role === role)!;
   return {
-    sheets: {
-      [by("rates").name]: by("rates").rows,
-      [by("institutions").name]: by("institutions").rows,
-      [by("allocations").name]: by("allocations").rows,
-    },
+    sheets: Object.fromEntries(plan.sheets.map((s) => [s.name, s.rows])),
     ratesSheet: by("rates").name,
     institutionsSheet: by("institutions").name,
     allocationsSheet: by("allocations").name,
     options: plan.allocationOptions,
     count: plan.count,
-    source: "generated model of the demo's size (src/model planModel; demo builder not present)",
+    source:
+      "the workbook the pane's New model builds (src/model planModel, sample institutions, with its Checks sheet)",
   };
 }
 
@@ -222,8 +227,8 @@ export interface WorkbookDetails {
 
 export async function workbookScenario(
   invoke: Invoke | null,
-  opts: { warmup: number; runs: number },
-): Promise<{ rows: BenchRow[]; details: WorkbookDetails | null }> {
+  opts: { warmup: number; runs: number; styles?: LookupStyle[] },
+): Promise<{ rows: BenchRow[]; details: WorkbookDetails | null; pane?: WorkbookDetails }> {
   const m = demoModel();
   const probe = m && oursBook(m.sheets);
   if (!m || !probe) {
@@ -244,7 +249,23 @@ export async function workbookScenario(
     };
   }
   probe.book.done();
-  const styles: LookupStyle[] = ["match", "xlookup", "resolved"];
+  const demo = measureModel(m, probe.via, invoke, opts, opts.styles ?? ["match", "xlookup", "resolved"], "");
+  // the pane's workbook against the fastest native style only (the others take seconds a build and never win)
+  const p = paneModel(m.count);
+  const pane = p ? measureModel(p, probe.via, null, opts, ["resolved"], "pane-built ") : null;
+  return { rows: [...demo.rows, ...(pane?.rows ?? [])], details: demo.details, pane: pane?.details };
+}
+
+/** Build and recalculation of one model, ours against the native `styles`; `label` prefixes its scenario name. */
+function measureModel(
+  m: DemoModel,
+  via: string,
+  invoke: Invoke | null,
+  opts: { warmup: number; runs: number },
+  styles: LookupStyle[],
+  label: string,
+): { rows: BenchRow[]; details: WorkbookDetails } {
+  const probe = { via };
   const header = m.sheets[m.institutionsSheet][0];
   const natives = Object.fromEntries(
     styles.map((style) => {
@@ -272,7 +293,7 @@ export async function workbookScenario(
   ) as Record<LookupStyle, { n: ReturnType<typeof nativeSheets>; sheets: Sheets }>;
 
   // Native INDEX/MATCH and XLOOKUP styles take seconds a build: measured once (they are never the fastest).
-  const slow = new Set(["native match", "native xlookup"]);
+  const slow = new Set(["native match", "native xlookup"].filter((k) => styles.includes(k.slice(7) as LookupStyle)));
   const variants: Record<string, () => Workbook> = {
     ours: () => oursBook(m.sheets)!.book,
     ...Object.fromEntries(styles.map((st) => [`native ${st}`, () => nativeBook(natives[st].sheets)])),
@@ -366,7 +387,7 @@ export async function workbookScenario(
   const rows: BenchRow[] = [
     {
       id: "4",
-      scenario: `workbook: ${m.count} institutions × ${m.options.length} options`,
+      scenario: `${label}workbook: ${m.count} institutions × ${m.options.length} options`,
       measure: `ours, build + evaluate (${probe.via})`,
       value: build.ours.median,
       unit: "ms",
@@ -437,7 +458,7 @@ export async function workbookScenario(
   const bad = Object.keys(equality).filter((k) => equality[k].equal !== equality[k].compared);
   rows.find((r) => r.measure.startsWith("native / ours, recalc"))!.note = bad.length
     ? `WARNING: totals differ from ours: ${bad.map((k) => `${k} ${equality[k].compared - equality[k].equal}/${equality[k].compared} (max £${equality[k].maxDiff.toFixed(2)}; ${equality[k].first})`).join("; ")}`
-    : `every native style equals ours on all ${equality["native match"].compared} allocation cells; source: ${m.source}`;
+    : `every native style equals ours on all ${equality[`native ${styles[0]}`].compared} allocation cells; source: ${m.source}`;
   if (bad.length)
     process.stderr.write(
       `WARNING: scenario 4 native totals differ from ours (see results.json details.workbook.equality)\n`,

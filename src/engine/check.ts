@@ -13,6 +13,7 @@ import { isBlank } from "./coerce";
 import type { Cell, CheckProblem, Grid } from "./types";
 import type { Dec } from "./money";
 import { optionTableProblems, tableProblems } from "./checkTable";
+import { readTable } from "./fields";
 import { LIBRARY } from "./library";
 
 export type { CheckProblem } from "./types";
@@ -124,7 +125,10 @@ export function check(
     if (n instanceof SendError) return n;
     names = [n];
   }
-  const fromTable = institutions ? tableProblems(institutions, tableArg) : [];
+  // the institutions read once, for the table's own problems and every option's
+  const rows = institutions ? readTable(institutions, tableArg) : null;
+  const read = rows instanceof SendError || rows === null ? undefined : rows;
+  const fromTable = institutions ? tableProblems(institutions, tableArg, read) : [];
   if (fromTable instanceof SendError) return fromTable;
   out.push(...fromTable);
   // with no option named, the table is checked against the local options: a built-in national option
@@ -144,7 +148,7 @@ export function check(
       out.push(...semanticProblems(table, name));
       const resolved = institutions && tableChecked.has(name) ? resolveOption(table, name) : null;
       if (resolved && !(resolved instanceof SendError))
-        out.push(...optionTableProblems(resolved, institutions!, tableArg));
+        out.push(...optionTableProblems(resolved, institutions!, tableArg, read));
     }
   }
   return out;

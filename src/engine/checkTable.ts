@@ -1,11 +1,12 @@
 // SEND.CHECK's institutions check (its third argument): the institution table against the rates.
 // Headers the formula ignores, rows it cannot read, counts a phase will not use, EHCP bands with no
 // top-up at a setting (topup.<setting>.<band> or the topup.all.<band> fallback), and rates a phase
-// needs that the option lacks (found by allocating each row, so the rules are the engine's own).
-import { allocate } from "./allocate";
+// needs that the option lacks (found by allocating each row, so the rules are the engine's own: the exact fast path's
+// totals, whose every error comes from the decimal path, so the messages are allocate()'s own).
 import { cellText, isBlank, readNumber } from "./coerce";
-import { fieldReader, nameColumn, readTableRow, type Column } from "./fields";
+import { fieldReader, readTable, type Column, type TableRow } from "./fields";
 import { SendError } from "./errors";
+import { allocateTotals, fastOption } from "./fast";
 import { normLabel } from "./normalize";
 import { findTopupRate } from "./components/topUp";
 import type { Option } from "./rates";
@@ -57,8 +58,11 @@ function familyOf(c: Column): FieldFamily | null {
   }
 }
 
-/** Table-level problems (the same for every option): ignored headers, unreadable rows, unused counts. */
-export function tableProblems(table: Grid, tableArg = "table"): CheckProblem[] | SendError {
+/**
+ * Table-level problems (the same for every option): ignored headers, unreadable rows, unused counts. `rows` is the
+ * table as readTable reads it, when the caller has read it already (SEND.CHECK reads it once for every option).
+ */
+export function tableProblems(table: Grid, tableArg = "table", rows?: readonly TableRow[]): CheckProblem[] | SendError {
   if (table.length < 2)
     return new SendError(
       "#VALUE!",
@@ -97,10 +101,11 @@ export function tableProblems(table: Grid, tableArg = "table"): CheckProblem[] |
       ),
     );
   });
-  const nameCol = nameColumn(table[0]);
+  const tableRows = rows ?? readTable(table, tableArg);
+  if (tableRows instanceof SendError) return tableRows;
   const unused = new Map<string, { header: string; phase: Phase; rows: number[] }>();
   for (let r = 1; r < table.length; r++) {
-    const row = readTableRow(reader, table[r], r, nameCol, tableArg);
+    const row = tableRows[r - 1];
     if (row.institution === null) continue;
     if (row.institution instanceof SendError) {
       out.push(at(`row ${r}`, row.institution.message));
@@ -128,18 +133,27 @@ export function tableProblems(table: Grid, tableArg = "table"): CheckProblem[] |
   return out;
 }
 
-/** Rates one option lacks for the table's rows: EHCP bands with no top-up, and any other rate a phase needs. */
-export function optionTableProblems(option: Option, table: Grid, tableArg = "table"): CheckProblem[] {
-  const reader = fieldReader(table[0], tableArg);
-  if (reader instanceof SendError) return [];
-  const nameCol = nameColumn(table[0]);
+/**
+ * Rates one option lacks for the table's rows: EHCP bands with no top-up, and any other rate a phase needs. `rows`
+ * as for tableProblems.
+ */
+export function optionTableProblems(
+  option: Option,
+  table: Grid,
+  tableArg = "table",
+  rows?: readonly TableRow[],
+): CheckProblem[] {
+  const read = rows ?? readTable(table, tableArg);
+  if (read instanceof SendError) return [];
   const missing = new Map<string, { key: string; text: string; rows: number[] }>();
   const note = (key: string, text: string, r: number) => {
     if (!missing.has(key)) missing.set(key, { key, text, rows: [] });
     missing.get(key)!.rows.push(r);
   };
+  // a row's rates are checked by allocating it: Totals only (no breakdown), the fast path where it can
+  const totals = allocateTotals(fastOption(option), table, tableArg);
   for (let r = 1; r < table.length; r++) {
-    const inst = readTableRow(reader, table[r], r, nameCol, tableArg).institution;
+    const inst = read[r - 1].institution;
     if (inst === null || inst instanceof SendError) continue;
     const setting = SETTING_OF_PHASE[inst.phase];
     for (const [band, { label, count }] of inst.ehcp) {
@@ -150,7 +164,7 @@ export function optionTableProblems(option: Option, table: Grid, tableArg = "tab
         r,
       );
     }
-    const result = allocate(option, inst);
+    const result = totals instanceof SendError ? totals : totals[r - 1];
     if (result instanceof SendError) {
       const key = /has no rate '([^']+)'/.exec(result.message)?.[1];
       if (key && !key.startsWith("topup."))

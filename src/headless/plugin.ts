@@ -77,9 +77,24 @@ function toCell(v: unknown): Cell {
   return v as Cell;
 }
 
-function toHf(c: OutCell): number | string | boolean | CellError | typeof EmptyValue {
+type HfScalar = number | string | boolean | CellError | typeof EmptyValue;
+
+function toHf(c: OutCell): HfScalar {
   if (c === null) return EmptyValue;
   return isSendError(c) ? sendError(c) : c;
+}
+
+/** The first `rows` × `cols` of a result in HyperFormula's terms, short rows padded with blanks (a loop per row: a
+ * spill writes back every cell of every recalculation). */
+function hfRows(grid: readonly (readonly OutCell[])[], rows: number, cols: number): HfScalar[][] {
+  const out: HfScalar[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const src = grid[r];
+    const line: HfScalar[] = new Array(cols);
+    for (let c = 0; c < cols; c++) line[c] = toHf(src[c] ?? null);
+    out[r] = line;
+  }
+  return out;
 }
 
 /** Formulas whose result no longer fits the size HyperFormula reserved, per engine (keyed by its dependency graph). */
@@ -113,7 +128,8 @@ export function takeResizes(hf: HyperFormula): Address[] {
 const MEMO_KEY = "SEND.HOST_ARRAY";
 /**
  * A range value kept for the life of the process, so its hidden class outlives a full GC (see args.ts SHAPE_ANCHORS):
- * hostArgs meets one per range memo miss, and HyperFormula keeps none of them.
+ * hostArgs meets one per range memo miss, and HyperFormula keeps none of them (the anchors together are worth about
+ * 1.8× on a per-cell recalculation after a full GC: the figures are in args.ts).
  */
 export const RANGE_SHAPE_ANCHOR: object = SimpleRangeValue.onlyValues([[0]]);
 const REFERENCES = new Set<string>([AST.cellRange, AST.columnRange, AST.rowRange]);
@@ -290,7 +306,15 @@ export class SendPlugin extends FunctionPlugin {
     try {
       const host = this.hostArgs(ast, state, RANGE_PARAMS[name]);
       if (host instanceof CellError) return ArraySize.scalar();
-      const { rows, cols } = resultSize(name, host);
+      let size: { rows: number; cols: number };
+      if (SIZED.has(name)) size = resultSize(name, host);
+      else {
+        // the size is the result's shape: keep the result for the evaluation that follows
+        const result = invoke(name, host);
+        sizedResult = { name, host, result };
+        size = shapeOf(result);
+      }
+      const { rows, cols } = size;
       return rows === 1 && cols === 1 ? ArraySize.scalar() : new ArraySize(cols, rows);
     } catch {
       // a referenced formula not computed yet (build order): size it as one cell; evaluation notes the resize
@@ -303,7 +327,31 @@ export class SendPlugin extends FunctionPlugin {
     keepStateShape(state);
     const host = this.hostArgs(ast, state, RANGE_PARAMS[name]);
     if (host instanceof CellError) return host;
+    const handed = sizedResult;
+    if (handed !== undefined && handed.name === name && sameArgs(handed.host, host, TRIMMED_PARAMS[name])) {
+      sizedResult = undefined;
+      return this.fitted(handed.result, ast, state);
+    }
+    if (SIZED.has(name)) {
+      // sized as one cell (its inputs were not computed when it was entered) but its own size says more: it is
+      // re-entered to spill at that size and computed then, so not now (a workbook's build re-enters every such
+      // SEND.ALLOCATEALL: its Totals were computed twice)
+      const reserved = reservedSize(ast, state);
+      if (reserved !== null && reserved.height === 1 && reserved.width === 1) {
+        const { rows, cols } = resultSize(name, host);
+        if (rows !== 1 || cols !== 1) return this.spillLater(rows, cols, state);
+      }
+    }
     return this.fitted(invoke(name, host), ast, state);
+  }
+
+  /** #SPILL! for a formula whose result needs more cells than were reserved, noted to be re-entered. */
+  private spillLater(rows: number, cols: number, state: State): CellError {
+    noteResize(graphOf(this), state.formulaAddress);
+    return new CellError(
+      ErrorType.SPILL,
+      `the result needs ${rows} × ${cols} cells; it spills when the workbook recalculates`,
+    );
   }
 
   /** The result in HyperFormula's terms, fitted to the reserved size when this call is the whole formula. */
@@ -324,21 +372,60 @@ export class SendPlugin extends FunctionPlugin {
     if (rows === 0 || cols === 0) return EmptyValue;
     if (rows === 1 && cols === 1) return toHf(grid[0][0]);
     if (reserved) {
-      if (reserved.height === 1 && reserved.width === 1) {
-        return new CellError(
-          ErrorType.SPILL,
-          `the result needs ${rows} × ${cols} cells; it spills when the workbook recalculates`,
-        );
-      }
+      if (reserved.height === 1 && reserved.width === 1) return this.spillLater(rows, cols, state);
       const h = Math.min(rows, reserved.height);
       const w = Math.min(cols, reserved.width);
-      return SimpleRangeValue.onlyValues(
-        grid.slice(0, h).map((r) => Array.from({ length: w }, (_, c) => toHf(r[c] ?? null))),
-      );
+      return SimpleRangeValue.onlyValues(hfRows(grid, h, w));
     }
-    return SimpleRangeValue.onlyValues(grid.map((r) => Array.from({ length: cols }, (_, c) => toHf(r[c] ?? null))));
+    return SimpleRangeValue.onlyValues(hfRows(grid, rows, cols));
   }
 }
+
+/**
+ * The result a size method computed (a function without FunctionSpec#size is sized by computing it), handed to the
+ * evaluation of the same call that HyperFormula makes next, so SEND.CHECK at entry is computed once, not twice. Taken
+ * only for the same function on the same arguments, compared cell by cell (at entry HyperFormula has no range vertex
+ * yet, so the evaluation reads new arrays, and may read trailing blank cells of a range that the entry trimmed: the
+ * wrapper trims a range parameter outside a group to its content too): the functions are pure. One slot, replaced
+ * by the next size computed; comparing 15,000 cells costs a fraction of a millisecond, the computation it saves tens.
+ */
+let sizedResult: { name: string; host: readonly HostValue[]; result: Result } | undefined;
+
+function sameArgs(a: readonly HostValue[], b: readonly HostValue[], rangeParam: readonly boolean[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (!Array.isArray(x) || !Array.isArray(y) || !sameGrid(x as Grid, y as Grid, rangeParam[i] === true)) return false;
+  }
+  return true;
+}
+
+/** Same cells; with `padded`, a missing cell and a null one are the same (trailing blanks of a range parameter). */
+function sameGrid(a: Grid, b: Grid, padded: boolean): boolean {
+  if (!padded && a.length !== b.length) return false;
+  const rows = Math.max(a.length, b.length);
+  for (let r = 0; r < rows; r++) {
+    const x: readonly Cell[] = a[r] ?? [];
+    const y: readonly Cell[] = b[r] ?? [];
+    if (x === y) continue;
+    if (!padded && x.length !== y.length) return false;
+    const cols = Math.max(x.length, y.length);
+    for (let c = 0; c < cols; c++) if ((x[c] ?? null) !== (y[c] ?? null)) return false;
+  }
+  return true;
+}
+
+/** Functions whose size is known without computing their result (FunctionSpec#size). */
+const SIZED = new Set(
+  REGISTRY.filter((spec) => spec.result === "matrix" && spec.size !== undefined).map((s) => s.name),
+);
+
+/** Per function, the range parameters the wrapper trims to their own content (no group: args.ts Range). */
+const TRIMMED_PARAMS: Record<string, readonly boolean[]> = Object.fromEntries(
+  REGISTRY.map((spec) => [spec.name, spec.parameters.map((p) => p.type === "range" && !p.group)]),
+);
 
 /** Per function, which parameters are ranges (a one-cell reference to them reaches the wrapper as a 1 × 1 range). */
 const RANGE_PARAMS: Record<string, readonly boolean[]> = Object.fromEntries(

@@ -213,6 +213,29 @@ describe("sizes", () => {
     expect(resultSize(name, args)).toEqual(shapeOf(invoke(name, args)));
   });
 
+  // ALLOCATEALL is sized without computing its Totals: each way the whole formula fails is one cell, as its result
+  const allocateAll: HostValue[][] = [
+    [RATES, "Nope", INSTITUTIONS],
+    [RATES, "Baseline", INSTITUTIONS, "Nope"],
+    [RATES, "Baseline", INSTITUTIONS, "High needs"],
+    [RATES, "Baseline", [HEADER]],
+    [RATES, "Baseline", [["Name", "Phase", "Bogus"], ...INSTITUTIONS.slice(1)]],
+    [RATES, "Baseline", [HEADER, INSTITUTIONS[1], [], [null, " "]]],
+    [RATES, "Baseline", [HEADER, ["Bad", "Primary", "x"], INSTITUTIONS[1]]],
+    [[["Factor"]], "Baseline", INSTITUTIONS],
+    [
+      [
+        ["Factor", "Baseline"],
+        ["place.special", "ten"],
+      ],
+      "Baseline",
+      INSTITUTIONS,
+    ],
+  ];
+  test.each(allocateAll)("size of ALLOCATEALL(%#) is the shape of its result", (...args) => {
+    expect(resultSize("ALLOCATEALL", args)).toEqual(shapeOf(invoke("ALLOCATEALL", args)));
+  });
+
   test("known shapes: BREAKDOWN 7 × 3, COMPARE header + rows + Total, PROJECT years + 1, DEFICIT n × 2", () => {
     expect(resultSize("BREAKDOWN", cases[0][1])).toEqual({ rows: 7, cols: 3 });
     expect(resultSize("ALLOCATEALL", cases[1][1])).toEqual({ rows: 4, cols: 1 });

@@ -7,14 +7,14 @@ import { compareWith } from "../../engine/compare";
 import { E, SendError } from "../../engine/errors";
 import { allocateRowTotal, allocateTotals, compareTable, type CompareRowValues } from "../../engine/fast";
 import type { Layout } from "../../engine/fast/layout";
-import { readTable } from "../../engine/fields";
+import { fieldReader, readTable } from "../../engine/fields";
 import type { Option } from "../../engine/rates";
 import type { CompareRow } from "../../engine/compare";
 import { toNumber, type Dec } from "../../engine/money";
 import type { Cell, Institution, OutCell, OutGrid } from "../../engine/types";
 import type { Args, Range } from "../args";
 import { blockRowsOf, headerRowOf, tableLayoutOf, type RatesAndOption } from "../memory";
-import type { FunctionSpec, ParamSpec, Result } from "../spec";
+import type { FunctionSpec, ParamSpec, Result, Size } from "../spec";
 import { num, OPTION_PARAM, RATES_PARAM, ratesAndOption, vectorOf } from "./common";
 
 const FIELDS: ParamSpec = {
@@ -124,7 +124,20 @@ export const ALLOCATEALL: FunctionSpec = {
     const totals = allocateTotals(ro, grid, "table", tableLayoutOf(grid, "table"));
     return totals instanceof SendError ? totals : totals.map((t): OutCell[] => [t]);
   },
+  /**
+   * One row per data row of the table, without computing them (a host sizes the spill before evaluating it, and a
+   * workbook's build sizes every ALLOCATEALL again when it re-enters it): 1 × 1 when the whole formula fails, as `run`
+   * does for the rates, the option, the block, an empty table and a bad header (allocateTotals and readTable alike).
+   */
+  size(a): Size {
+    if (ratesAndOption(a) instanceof SendError || blockOf(a) instanceof SendError) return ONE_CELL;
+    const grid = a.range("table").grid();
+    if (grid.length < 2 || fieldReader(grid[0], "table") instanceof SendError) return ONE_CELL;
+    return { rows: grid.length - 1, cols: 1 };
+  },
 };
+
+const ONE_CELL: Size = { rows: 1, cols: 1 };
 
 export const COMPARE: FunctionSpec = {
   name: "COMPARE",

@@ -105,3 +105,29 @@ describe("SEND.CHECK", () => {
     expect(errorOf(calc("=SEND.CHECK(Rates!A1:E40)", wb)).error).toBe("#SPILL!");
   });
 });
+
+describe("SEND.CHECK computed once at entry", () => {
+  // the size method computes the result and hands it to the evaluation that follows: only for the same arguments
+  test("a rate changed between entry and evaluation (one batch) is read, not the result of the entry", () => {
+    const wb = book({ Clean: CLEAN, Calc: [[null]] });
+    const hf = wb.hyperformula;
+    const calcSheet = hf.getSheetId("Calc")!;
+    const clean = hf.getSheetId("Clean")!;
+    hf.batch(() => {
+      hf.setCellContents({ sheet: calcSheet, row: 0, col: 0 }, [["=SEND.CHECK(Clean!A1:D4)"]]);
+      hf.setCellContents({ sheet: clean, row: 2, col: 2 }, [["ten"]]);
+    });
+    // (the problem needs more than the one cell entry sized: #SPILL!, not a stale OK; the workbook then re-enters it)
+    expect(errorOf(wb.getValues("Calc", "A1")[0][0]).error).toBe("#SPILL!");
+    wb.setCells("Calc", "Z1", [[null]]);
+    expect(wb.getValues("Calc", "A1:C1")).toEqual([["Option", "Key", "Problem"]]);
+    expect(wb.getValues("Calc", "B2")).toEqual([["place.special"]]);
+    wb.setCells("Clean", "C3", [[10000]]);
+    expect(wb.getValues("Calc", "A1")).toEqual([["OK"]]);
+  });
+
+  test("entered over a clean table, a table with trailing blank rows gives the same OK", () => {
+    const wb = book({ Clean: [...CLEAN, [null, null, null, null], [null, null, null, null]], Calc: [[null]] });
+    expect(calc("=SEND.CHECK(Clean!A1:F40)", wb)).toBe("OK");
+  });
+});
