@@ -1,6 +1,7 @@
 // Defined names (Rate, Amounts, Sheet-scoped names) for the headless engine, read from xl/workbook.xml: exceljs
 // keeps only names that are plain ranges and forgets their scope. Built-in names (_xlnm.Print_Area …) are skipped.
 import JSZip from "jszip";
+import { unescapeXml } from "./xmlText";
 
 export interface DefinedName {
   name: string;
@@ -9,14 +10,6 @@ export interface DefinedName {
   /** the sheet (by position) a local name belongs to; undefined for a workbook name */
   sheetIndex?: number;
 }
-
-const unescapeXml = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
 
 export async function readDefinedNames(data: Buffer): Promise<DefinedName[]> {
   let xml: string | undefined;

@@ -6,6 +6,7 @@
 // same XML is a legacy CSE array (fixed size, shown as {=…}). exceljs writes t="array"/ref but knows
 // nothing of cm or metadata.xml, so this adds them to its output.
 import JSZip from "jszip";
+import { unescapeXml } from "./xmlText";
 
 export const META_PART = "xl/metadata.xml";
 const META_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml";
@@ -22,15 +23,6 @@ const METADATA_XML =
   '<futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}">' +
   '<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata>' +
   '<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>';
-
-/** XML attribute or text content as plain text (the five predefined entities). */
-export const unescapeXml = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
 
 /** Sheet name -> worksheet part path (e.g. "xl/worksheets/sheet2.xml"), from workbook.xml and its rels. */
 export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {

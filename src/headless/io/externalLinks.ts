@@ -4,7 +4,7 @@
 // cached copy of the cells used. The headless engine cannot open the other workbook, so such a cell keeps Excel's
 // cached result (what Excel itself shows until the link is updated), and is reported as not recalculated.
 import JSZip from "jszip";
-import { unescapeXml } from "./dynamicArrays";
+import { unescapeXml } from "./xmlText";
 
 /** Text literals ("…") blanked, same length: links are looked for in code and 'sheet' names only. */
 const maskStrings = (f: string) => f.replace(/"(?:[^"]|"")*"/g, (m) => `"${" ".repeat(m.length - 2)}"`);

@@ -7,6 +7,8 @@
 // thousand operators (=A1+A2+…+A1500, or 1,000 unary minus signs) overflows its stack. Such a formula is within
 // Excel's limits, so its cell gets an error that says the headless engine cannot evaluate it, never a number.
 
+import { quotedEnd } from "./formulaText";
+
 export const EXCEL_LIMITS = { chars: 8192, nesting: 64, args: 255 } as const;
 /**
  * Operators (binary and unary) in one formula that HyperFormula evaluates safely. Measured: a flat chain of
@@ -52,15 +54,9 @@ export function scanFormula(formula: string): FormulaScan {
   while (i < formula.length) {
     const ch = formula[i];
     if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      for (; j < formula.length; j++) {
-        if (formula[j] === ch) {
-          if (formula[j + 1] === ch) j++;
-          else break;
-        }
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
+      const end = quotedEnd(formula, i);
+      out += formula.slice(i, end);
+      i = end;
       continue;
     }
     if (ch === "(") {

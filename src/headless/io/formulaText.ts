@@ -104,3 +104,15 @@ export function fromFileFormula(stored: string): string {
 export function callsSend(formula: string): boolean {
   return segments(formula).some((s) => s.code && new RegExp(SEND_CALL.source, "i").test(s.text));
 }
+
+/** The index just past the quoted span ("text" or 'Sheet name') that starts at `i`; a doubled quote stays inside. */
+export function quotedEnd(formula: string, i: number): number {
+  const q = formula[i];
+  let j = i + 1;
+  for (; j < formula.length; j++) {
+    if (formula[j] !== q) continue;
+    if (formula[j + 1] === q) j++;
+    else break;
+  }
+  return j + 1;
+}

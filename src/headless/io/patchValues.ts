@@ -13,8 +13,7 @@ import { addDynamicArrayMetadata, META_PART, sheetParts } from "./dynamicArrays"
 import { defaultStyles, editRows, growDimension, sheetDataOf } from "./sheetRows";
 import type { SheetSnapshot } from "./bridge";
 import { cellA1, cellsOf, parseCellOrThrow, parseRangeOrThrow } from "../../util/a1";
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+import { escapeXml } from "./xmlText";
 
 /**
  * What changes in one sheet: value by cell ("B7"), the new ref of array anchors whose spill changed, and the old
@@ -36,8 +35,8 @@ function valueXml(v: CellResult, formula: boolean): { t?: string; inner: string 
   if (typeof v === "boolean") return { t: "b", inner: `<v>${v ? 1 : 0}</v>` };
   if (typeof v === "string")
     return formula
-      ? { t: "str", inner: `<v>${esc(v)}</v>` }
-      : { t: "inlineStr", inner: `<is><t xml:space="preserve">${esc(v)}</t></is>` };
+      ? { t: "str", inner: `<v>${escapeXml(v)}</v>` }
+      : { t: "inlineStr", inner: `<is><t xml:space="preserve">${escapeXml(v)}</t></is>` };
   return { t: "e", inner: `<v>${FILE_ERRORS.includes(v.error) ? v.error : "#VALUE!"}</v>` };
 }
 

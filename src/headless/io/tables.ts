@@ -7,6 +7,8 @@ import path from "node:path";
 import JSZip from "jszip";
 import { sheetParts } from "./dynamicArrays";
 import { cellA1, parseRange, sheetRef } from "../../util/a1";
+import { unescapeXml } from "./xmlText";
+import { quotedEnd } from "./formulaText";
 
 export interface TableDef {
   /** the name formulas use (displayName) */
@@ -23,13 +25,6 @@ export interface TableDef {
 }
 
 const attr = (xml: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1];
-const unescapeXml = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
 
 /** The package's tables, by the worksheet that holds each; [] when there are none or the package is unreadable. */
 export async function readTables(data: Buffer): Promise<TableDef[]> {
@@ -178,15 +173,9 @@ export function expandTables(formula: string, tables: readonly TableDef[], row: 
   while (i < formula.length) {
     const ch = formula[i];
     if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      for (; j < formula.length; j++) {
-        if (formula[j] === ch) {
-          if (formula[j + 1] === ch) j++;
-          else break;
-        }
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
+      const end = quotedEnd(formula, i);
+      out += formula.slice(i, end);
+      i = end;
       continue;
     }
     if (ch === "[") {

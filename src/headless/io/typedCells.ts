@@ -8,7 +8,7 @@
 // - A shared-string cell (`t="s"`) holds an index into xl/sharedStrings.xml. exceljs reads an index past the table
 //   as the number itself (no table) or fails on it. Excel refuses the file; so does the host, naming the cell.
 import { FileProblem } from "./files";
-import { unescapeXml } from "./dynamicArrays";
+import { unescapeXml } from "./xmlText";
 
 /** A damaged cell: the sheet, the cell and what is wrong, for the caller to prefix with the file's name. */
 export class CellTypeProblem extends FileProblem {}

@@ -4,6 +4,7 @@
 // numbers change; the values given are the cached points shown before any recalculation.
 import JSZip from "jszip";
 import { deterministicZip } from "./dynamicArrays";
+import { escapeXml } from "./xmlText";
 
 export interface ChartSeries {
   name: string;
@@ -40,23 +41,20 @@ const REL_DRAWING = `${NS_R}/drawing`;
 const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 
-export const xmlEscape = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 function richText(text: string, size: number): string {
-  return `<c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="${size}" b="1"/></a:pPr><a:r><a:rPr lang="en-GB" sz="${size}" b="1"/><a:t>${xmlEscape(text)}</a:t></a:r></a:p></c:rich></c:tx>`;
+  return `<c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="${size}" b="1"/></a:pPr><a:r><a:rPr lang="en-GB" sz="${size}" b="1"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>`;
 }
 
 function numCache(values: readonly (number | null)[], format: string): string {
   const pts = values
     .map((v, i) => (v === null || !Number.isFinite(v) ? "" : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`))
     .join("");
-  return `<c:numCache><c:formatCode>${xmlEscape(format)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
+  return `<c:numCache><c:formatCode>${escapeXml(format)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
 function categories(c: LineChartSpec["categories"]): string {
-  const pts = c.labels.map((l, i) => `<c:pt idx="${i}"><c:v>${xmlEscape(String(l))}</c:v></c:pt>`).join("");
-  return `<c:cat><c:strRef><c:f>${xmlEscape(c.ref)}</c:f><c:strCache><c:ptCount val="${c.labels.length}"/>${pts}</c:strCache></c:strRef></c:cat>`;
+  const pts = c.labels.map((l, i) => `<c:pt idx="${i}"><c:v>${escapeXml(String(l))}</c:v></c:pt>`).join("");
+  return `<c:cat><c:strRef><c:f>${escapeXml(c.ref)}</c:f><c:strCache><c:ptCount val="${c.labels.length}"/>${pts}</c:strCache></c:strRef></c:cat>`;
 }
 
 /** The chart part: one line chart, categories across, a value axis with the given format, legend below. */
@@ -64,11 +62,11 @@ export function lineChartXml(spec: LineChartSpec): string {
   const series = spec.series
     .map(
       (s, i) =>
-        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>` +
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
         `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill>` +
         `<a:prstDash val="${s.dash === "dash" ? "dash" : "solid"}"/><a:round/></a:ln></c:spPr>` +
         `<c:marker><c:symbol val="none"/></c:marker>${categories(spec.categories)}` +
-        `<c:val><c:numRef><c:f>${xmlEscape(s.ref)}</c:f>${numCache(s.values, spec.valueFormat)}</c:numRef></c:val>` +
+        `<c:val><c:numRef><c:f>${escapeXml(s.ref)}</c:f>${numCache(s.values, spec.valueFormat)}</c:numRef></c:val>` +
         `<c:smooth val="0"/></c:ser>`,
     )
     .join("");
@@ -85,7 +83,7 @@ export function lineChartXml(spec: LineChartSpec): string {
     `<c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/>` +
     `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="l"/><c:majorGridlines/>${yTitle}<c:numFmt formatCode="${xmlEscape(spec.valueFormat)}" sourceLinked="0"/>` +
+    `<c:axPos val="l"/><c:majorGridlines/>${yTitle}<c:numFmt formatCode="${escapeXml(spec.valueFormat)}" sourceLinked="0"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>` +
@@ -99,7 +97,7 @@ function anchorXml(spec: LineChartSpec, rid: string, id: number): string {
     `<xdr:twoCellAnchor editAs="oneCell">` +
     `<xdr:from><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
     `<xdr:to><xdr:col>${col + cols}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row + rows}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="${xmlEscape(spec.title)}"/>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="${escapeXml(spec.title)}"/>` +
     `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" r:id="${rid}"/></a:graphicData></a:graphic>` +
     `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
@@ -123,7 +121,7 @@ async function text(zip: JSZip, path: string): Promise<string> {
 /** xl/worksheets/sheetK.xml of a sheet name, from the workbook part and its relationships. */
 async function sheetPart(zip: JSZip, name: string): Promise<string> {
   const wb = await text(zip, "xl/workbook.xml");
-  const m = new RegExp(`<sheet [^>]*name="${xmlEscape(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`).exec(wb);
+  const m = new RegExp(`<sheet [^>]*name="${escapeXml(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`).exec(wb);
   const rid = m && /r:id="([^"]+)"/.exec(m[0])?.[1];
   if (!rid) throw new Error(`no sheet '${name}' in the workbook`);
   const wbRels = await text(zip, "xl/_rels/workbook.xml.rels");
