@@ -133,7 +133,10 @@ export const PROJECT: FunctionSpec = {
     "cost by setting, inflation, early intervention, ISP shift). Unmitigated and mitigated plans are two options of " +
     "the same table. Given a forecast, the pupils of each year are the forecast's placements (Central), costed per " +
     "setting with ISP fee inflation and LA top-up inflation kept apart, after the levers: early help cutting new " +
-    "plans (proj.newplans.cut) and new special places taking ISP pupils (proj.places.<y>), each with its own cost.",
+    "plans (proj.newplans.cut) and new special places taking ISP pupils (proj.places.<y>), each with its own cost. " +
+    "Each financial year April Y to March Y+1 counts 0.75 × January Y+1 + 0.25 × January Y (proj.census.weight; 1 " +
+    "keeps the January inside the year); the census before the forecast's first year comes from the history " +
+    "argument, the table SEND.FORECAST read.",
   parameters: [RATES_PARAM, OPTION_PARAM, FORECAST_PARAM, HISTORY_PARAM],
   result: "matrix",
   run(a): Result {
