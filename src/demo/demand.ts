@@ -48,6 +48,7 @@ export function demoDemandSheets(ratesRef: string): DemoDemand {
     options: DEMAND_PLANS,
     years: DEMAND_HORIZON,
     forecastRef: sheetRef(DEMAND_SHEETS.demand, layout.forecast),
+    historyRef: sheetRef(DEMAND_SHEETS.demand, layout.historyAbs),
   });
   const width = proj.rows[0].length;
   const label =

@@ -130,7 +130,9 @@ const PLAN_VALUES: Record<(typeof PLANS)[number], Record<string, RawCell>> = {
 };
 
 /**
- * The demand-driven plans: the forecast covers January 2023 to 2025, financial years 2022-23 to 2024-25. Unit costs
+ * The demand-driven plans: the forecast covers January 2023 to 2025, financial years 2022-23 to 2024-25, each
+ * interpolated between the censuses around it (default proj.census.weight 0.75; January 2022 is the history's last
+ * year, which SEND.PROJECT reads from its history argument). Unit costs
  * come from Unmitigated; ISP fees rise faster than LA-set top-ups. The mitigated plan avoids 10% of new plans with
  * early help and opens 40 special places in year 2. SYNTHETIC money, like every other plan.
  */

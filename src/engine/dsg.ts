@@ -40,8 +40,9 @@ export function dsgYears(
   option: Option,
   forecast?: Grid | null,
   years?: ProjectedYear[],
+  history?: Grid | null,
 ): { projection: ProjectedYear[]; dsg: DsgYear[] } | SendError {
-  const projection = years ?? projectYears(option, forecast);
+  const projection = years ?? projectYears(option, forecast, history);
   if (projection instanceof SendError) return projection;
   const get = (key: string): Dec => (option.rates.get(normKey(key))?.value as Dec | undefined) ?? ZERO;
   const has = (key: string): boolean => option.rates.has(normKey(key));

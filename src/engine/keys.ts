@@ -426,10 +426,10 @@ export const KEY_CATALOGUE: readonly KeyInfo[] = [
   ),
   money(
     "proj.census.weight",
-    "Weight of the January census inside a financial year when a forecast's January counts become financial-year caseloads (0.75 interpolates: FY Apr Y-Mar Y+1 = 3/4 Jan Y+1 + 1/4 Jan Y; 1 = the January inside the year)",
+    "Weight of the January census inside a financial year when a forecast's January counts become financial-year caseloads (0.75 interpolates: FY Apr Y-Mar Y+1 = 3/4 Jan Y+1 + 1/4 Jan Y, the census before the first year from SEND.PROJECT's history; 1 = the January inside the year, the earlier convention)",
     "fraction",
     "SEND.PROJECT with a forecast",
-    { ...FRACTION, default: 1 },
+    { ...FRACTION, default: 0.75 },
   ),
   money(
     "proj.newplans.cut",

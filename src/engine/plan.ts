@@ -97,8 +97,8 @@ export function planRow(label: string): number {
   return i + 2;
 }
 
-export function plan(option: Option, forecast?: Grid | null): PlanYear[] | SendError {
-  const both = dsgYears(option, forecast);
+export function plan(option: Option, forecast?: Grid | null, history?: Grid | null): PlanYear[] | SendError {
+  const both = dsgYears(option, forecast, undefined, history);
   if (both instanceof SendError) return both;
   return both.projection.map((y, i) => {
     const lines = LINE_KEYS.map((k) => roundMoney(y.amounts.get(k)!, option.roundTo));

@@ -17,7 +17,7 @@ import { normKey } from "./normalize";
 import type { Option } from "./rates";
 import { SETTINGS, type Setting, type Grid } from "./types";
 import { readForecast } from "./demand/forecastTable";
-import { demandYears, type DemandYear } from "./demand/demandCounts";
+import { demandYears, withCensusBefore, type DemandYear } from "./demand/demandCounts";
 import { yearLabel } from "./years";
 
 export interface ProjectionRow {
@@ -106,7 +106,11 @@ const whole = (x: Dec): Dec => x.toDecimalPlaces(0, D.ROUND_HALF_UP);
  * Counts are whole children: each group's count after growth (or the forecast's Central) is rounded half up, and the
  * levers move whole children (proj.shift × (y−1) and proj.places.<y> rounded half up), so costs use the shown counts.
  */
-export function projectYears(option: Option, forecast?: Grid | null): ProjectedYear[] | SendError {
+export function projectYears(
+  option: Option,
+  forecast?: Grid | null,
+  history?: Grid | null,
+): ProjectedYear[] | SendError {
   const get = (key: string): Dec => (option.rates.get(normKey(key))?.value as Dec | undefined) ?? ZERO;
   const has = (key: string): boolean => option.rates.has(normKey(key));
   const n = projectionYears(option);
@@ -117,7 +121,8 @@ export function projectYears(option: Option, forecast?: Grid | null): ProjectedY
   return attempt(() => {
     let years: DemandYear[];
     if (forecast) {
-      years = demandYears(readForecast(forecast), get, has, option.name);
+      const f = readForecast(forecast);
+      years = demandYears(history ? withCensusBefore(f, history) : f, get, has, option.name);
     } else {
       if (!get("proj.newplans.cut").isZero())
         must(
@@ -178,8 +183,8 @@ export function projectYears(option: Option, forecast?: Grid | null): ProjectedY
 }
 
 /** SEND.PROJECT's rows: the totals of the one projection. */
-export function project(option: Option, forecast?: Grid | null): ProjectionRow[] | SendError {
-  const years = projectYears(option, forecast);
+export function project(option: Option, forecast?: Grid | null, history?: Grid | null): ProjectionRow[] | SendError {
+  const years = projectYears(option, forecast, history);
   if (years instanceof SendError) return years;
   return years.map(({ year, income, spend, inYear, cumulative }) => ({ year, income, spend, inYear, cumulative }));
 }

@@ -142,10 +142,11 @@ export function deficit(opening: any, income: any[][], spend: any[][], adjustmen
  * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
  * @param option The option (column header) to use; may be blank when the table has only one option.
  * @param [forecast] A demand forecast (the spill of SEND.FORECAST: Year, Breakdown, Low, Central, High); when given, each year's pupils by placement are its Central values.
+ * @param [history] The history the forecast was made from (SEND.FORECAST's first argument: Year, Total, Mainstream, …); its January before the forecast's first year lets the first financial year be interpolated between censuses (proj.census.weight).
  * @returns Year, Income, Spend, In-year and Cumulative for each year.
  */
-export function project(rates: any[][], option: any, forecast?: any[][]): any[][] {
-  return excel("PROJECT", [rates, option, forecast]);
+export function project(rates: any[][], option: any, forecast?: any[][], history?: any[][]): any[][] {
+  return excel("PROJECT", [rates, option, forecast, history]);
 }
 
 /**
@@ -155,10 +156,11 @@ export function project(rates: any[][], option: any, forecast?: any[][]): any[][
  * @param rates The rates table: a header row with Factor and one column per option, then one key per row.
  * @param option The option (column header) to use; may be blank when the table has only one option.
  * @param [forecast] A demand forecast (the spill of SEND.FORECAST: Year, Breakdown, Low, Central, High); when given, each year's pupils by placement are its Central values.
+ * @param [history] The history the forecast was made from (SEND.FORECAST's first argument: Year, Total, Mainstream, …); its January before the forecast's first year lets the first financial year be interpolated between censuses (proj.census.weight).
  * @returns Line labels down, years across: income, spend lines, balances, EHCPs by placement.
  */
-export function plan(rates: any[][], option: any, forecast?: any[][]): any[][] {
-  return excel("PLAN", [rates, option, forecast]);
+export function plan(rates: any[][], option: any, forecast?: any[][], history?: any[][]): any[][] {
+  return excel("PLAN", [rates, option, forecast, history]);
 }
 
 /**

@@ -35,8 +35,9 @@ export interface DemandSheetInput {
 
 export interface DemandLayout {
   rows: Rows;
-  /** the history with its header row */
+  /** the history with its header row, and the same absolute (what SEND.FORECAST and SEND.PROJECT read) */
   history: string;
+  historyAbs: string;
   /** where SEND.FORECAST is, and the spill range the sheet's other formulas read (absolute, for the horizon given) */
   forecastAnchor: string;
   forecast: string;
@@ -164,6 +165,7 @@ export function demandSheet(s: DemandSheetInput): DemandLayout {
   return {
     rows,
     history,
+    historyAbs,
     forecastAnchor,
     forecast,
     capacity,

@@ -85,13 +85,15 @@ export interface ProjectionLayout {
 }
 
 /** Block k starts in column 1 + 6k: a title cell, then the SEND.PROJECT spill under it. */
-/** With `forecastRef` (a SEND.FORECAST spill), each block is SEND.PROJECT(rates, option, forecast): pupils from demand.
- * */
+/** With `forecastRef` (a SEND.FORECAST spill), each block is SEND.PROJECT(rates, option, forecast): pupils from demand;
+ * with `historyRef` too (the history that forecast read), SEND.PROJECT(rates, option, forecast, history), so the first
+ * financial year is interpolated from the census before it (proj.census.weight). */
 export function projectionSheet(s: {
   ratesRef: string;
   options: readonly string[];
   years: number;
   forecastRef?: string;
+  historyRef?: string;
 }): ProjectionLayout {
   const width = s.options.length * 6 - 1;
   const title: (string | null)[] = Array(width).fill(null);
@@ -99,8 +101,8 @@ export function projectionSheet(s: {
   const blocks = s.options.map((option, k) => {
     const col = 1 + 6 * k;
     title[col - 1] = option;
-    formulas[col - 1] =
-      `=SEND.PROJECT(${s.ratesRef},${formulaString(option)}${s.forecastRef ? `,${s.forecastRef}` : ""})`;
+    const demand = s.forecastRef ? `,${s.forecastRef}${s.historyRef ? `,${s.historyRef}` : ""}` : "";
+    formulas[col - 1] = `=SEND.PROJECT(${s.ratesRef},${formulaString(option)}${demand})`;
     const cum = colLetters(col + 4);
     return {
       option,

@@ -10,6 +10,8 @@ import { ALLOCATION_OPTIONS, BASELINE, CANDIDATES, DEMAND_PLANS, NATIONAL, PLANS
 import { DEMAND_HORIZON, DEMAND_LA } from "../../src/demo/demand";
 import { historyTable } from "../../src/data/ehcp";
 import { buildDemoWorkbook, SHEETS, type DemoSheet } from "../../src/demo/workbook";
+import { invoke, type HostValue } from "../../src/functions/wrapper";
+import type { Cell } from "../../src/engine/types";
 import { readXlsx } from "../../src/headless/xlsx";
 import JSZip from "jszip";
 import type { RawCell } from "../../src/model";
@@ -125,6 +127,11 @@ describe("the synthetic authority", () => {
       .filter((v): v is string => typeof v === "string" && v.startsWith("="));
     for (const fn of ["BREAKDOWN", "COMPARE", "FIT", "PROJECT"])
       expect(formulas.some((f) => f.includes(`SEND.${fn}(`))).toBe(true);
+    // the demand projection reads the forecast and the history it was made from (the census before its first year)
+    const demandProjection = sheet(built.sheets, SHEETS.demandProjection)[2][0];
+    expect(demandProjection).toMatch(
+      /^=SEND\.PROJECT\([^,]+,"Demand unmitigated",Demand!\$S\$7:\$W\$\d+,Demand!\$A\$7:\$[A-Z]+\$\d+\)$/,
+    );
   });
 });
 
@@ -192,6 +199,24 @@ describe("the recalculated demo", () => {
     expect(p[1][0]).toBe(DEMAND_PLANS[0]);
     expect(p[1][6]).toBe(DEMAND_PLANS[1]);
     expect(p.slice(3).map((r) => r[0])).toEqual(["2022-23", "2023-24", "2024-25"]);
+    // each financial year interpolated between the censuses around it (January 2022 from the history): 2022-23 spends
+    // less than at the January convention (proj.census.weight 1) on a growing caseload
+    const formula = String(c.workbook.getFormulas(SHEETS.demandProjection, "A3:A3")[0][0]);
+    const [rates, , forecast, history] = formula.slice("=SEND.PROJECT(".length, -1).split(",");
+    const read = (ref: string) => {
+      const [sheetName, range] = ref.replace(/\$/g, "").split("!");
+      return c.workbook.getValues(sheetName, range) as Cell[][];
+    };
+    const ratesGrid = read(rates);
+    const convention = [
+      ...ratesGrid,
+      ratesGrid[0].map((h, j) => (j === 0 ? "proj.census.weight" : h === null ? null : 1)),
+    ];
+    const spend = (r: Cell[][], ...demand: Cell[][][]) =>
+      (invoke("PROJECT", [r, DEMAND_PLANS[0], ...demand]) as HostValue[][]).slice(1).map((row) => row[2]);
+    expect(spend(ratesGrid, read(forecast), read(history))).toEqual(p.slice(3).map((r) => r[2]));
+    const atJanuary = spend(convention, read(forecast));
+    p.slice(3).forEach((r, i) => expect(r[2] as number).toBeLessThan(atJanuary[i] as number));
     expect(p[5][10] as number).toBeGreaterThan(p[5][4] as number);
     expect(p[5][4] as number).toBeLessThan(0);
   });

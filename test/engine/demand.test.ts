@@ -23,6 +23,13 @@ function forecastGrid(seed: number, years = 4, first = 2023): Grid {
   return rows;
 }
 
+/** The history a forecast was made from, flat at its first year: three Januaries before it, each the same. */
+function flatHistory(f: Grid): Grid {
+  const first = f[1][0] as number;
+  const names = f.filter((r) => r[0] === first).map((r) => r[1] as string);
+  return [["Year", ...names], ...[3, 2, 1].map((k) => [first - k, ...names.map((b) => central(f, first, b))])];
+}
+
 const grid = (x: unknown): Grid => {
   if (isSendError(x) || !Array.isArray(x)) throw new Error(`expected a spill, got ${String(x)}`);
   return x as Grid;
@@ -55,18 +62,22 @@ describe("SEND.PROJECT with a forecast", () => {
       (p) => [`proj.${p === "Mainstream" ? "mainstream" : p.toLowerCase()}.count`, central(f, 2023, p)] as Cell[],
     );
     const typed = grid(invoke("PROJECT", [[["Factor", "P"], ...costs, ...counts, ["proj.years", 3]], "P"]));
-    const fromDemand = grid(invoke("PROJECT", [[["Factor", "P"], ...costs], "P", f]));
+    // interpolating between equal censuses changes nothing, at the default proj.census.weight and at 1
+    const fromDemand = grid(invoke("PROJECT", [[["Factor", "P"], ...costs], "P", f, flatHistory(f)]));
     expect(fromDemand.map((r) => r.slice(1))).toEqual(typed.map((r) => r.slice(1)));
+    const convention = grid(invoke("PROJECT", [[["Factor", "P"], ...costs, ["proj.census.weight", 1]], "P", f]));
+    expect(convention).toEqual(fromDemand);
     expect(fromDemand.slice(1).map((r) => r[0])).toEqual(["2022-23", "2023-24", "2024-25"]);
   });
 
   test.each([11, 12, 13])("cutting new plans never adds spend, and cutting none changes nothing (seed %i)", (seed) => {
     const f = forecastGrid(seed);
+    const h = flatHistory(f);
     const spend = (cut: number) =>
-      grid(invoke("PROJECT", [[["Factor", "P"], ...costs, ["proj.newplans.cut", cut]], "P", f]))
+      grid(invoke("PROJECT", [[["Factor", "P"], ...costs, ["proj.newplans.cut", cut]], "P", f, h]))
         .slice(1)
         .map((r) => r[2] as number);
-    const none = grid(invoke("PROJECT", [[["Factor", "P"], ...costs], "P", f]))
+    const none = grid(invoke("PROJECT", [[["Factor", "P"], ...costs], "P", f, h]))
       .slice(1)
       .map((r) => r[2] as number);
     expect(spend(0)).toEqual(none);

@@ -50,6 +50,17 @@ const FORECAST: Grid = [
   ]),
 ];
 
+/** The same forecast a year later, and the history it was made from: the census before its first year (January
+ * 2024) is an actual one, read from the history so that 2024-25 is interpolated (proj.census.weight). */
+const LATER: Grid = FORECAST.map((r, i) => (i === 0 ? r : [(r[0] as number) + 1, ...r.slice(1)]));
+const HISTORY: Grid = [
+  ["Year", "Total", "Mainstream", "Special", "ISP", "SPI", "Other", "New plans"],
+  [2022, 880, 350, 270, 100, 25, 135, 140],
+  [2023, 930, 370, 285, 110, 27, 138, 145],
+  [2024, 975, 390, 295, 115, 28, 147, 148],
+];
+const WITH_HISTORY = { forecast: LATER, history: HISTORY };
+
 function grid(values: Record<string, number>): Grid {
   const rows: Cell[][] = [
     ["Factor", "X"],
@@ -60,11 +71,14 @@ function grid(values: Record<string, number>): Grid {
   return rows;
 }
 
-function run(values: Record<string, number>, forecast: Grid | null): { spend: Dec[]; plan: PlanYear[] } {
+type Demand = Grid | { forecast: Grid; history: Grid } | null;
+
+function run(values: Record<string, number>, demand: Demand): { spend: Dec[]; plan: PlanYear[] } {
   const o = optionFromGrid(grid(values), "X");
   if (isSendError(o)) throw new Error(o.message);
-  const p = project(o, forecast);
-  const q = plan(o, forecast);
+  const { forecast, history } = demand && "forecast" in demand ? demand : { forecast: demand, history: null };
+  const p = project(o, forecast, history);
+  const q = plan(o, forecast, history);
   if (isSendError(p)) throw new Error(p.message);
   if (isSendError(q)) throw new Error(q.message);
   return { spend: p.map((r) => r.spend), plan: q };
@@ -110,6 +124,7 @@ describe("SEND.PLAN ties out to SEND.PROJECT (one projection)", () => {
   test.each([
     ["typed counts", typedKeys, null],
     ["a forecast", forecastKeys, FORECAST],
+    ["a forecast and its history", forecastKeys, WITH_HISTORY],
   ] as const)("with %s: each key alone changes PROJECT's Spend and PLAN's lines identically", (_, keys, forecast) => {
     const base = run({}, forecast);
     fc.assert(
@@ -128,6 +143,7 @@ describe("SEND.PLAN ties out to SEND.PROJECT (one projection)", () => {
   test.each([
     ["typed counts", typedKeys, null],
     ["a forecast", forecastKeys, FORECAST],
+    ["a forecast and its history", forecastKeys, WITH_HISTORY],
   ] as const)("with %s: all keys together, then one changed, still tie out", (_, keys, forecast) => {
     const all = fc.record(Object.fromEntries(keys.map((k) => [k, valueOf(k)])));
     fc.assert(
@@ -171,6 +187,17 @@ describe("SEND.PLAN ties out to SEND.PROJECT (one projection)", () => {
       }),
       { seed: SEED, numRuns: 100 },
     );
+  });
+
+  test("the history's census interpolates the first year: PROJECT and PLAN read it alike", () => {
+    const values = { "proj.mainstream.cost": 1000, "proj.census.weight": 0.75 };
+    const r = run(values, WITH_HISTORY);
+    expectTiesOut(r);
+    // 2024-25: mainstream 0.75 × 400.4 (January 2025) + 0.25 × 390 (January 2024, the history) = 397.8 -> 398
+    expect(r.plan[0].counts[GROUPS.indexOf("mainstream")].toNumber()).toBe(398);
+    expect(r.spend[0].toNumber()).toBe(398000);
+    const convention = run({ ...values, "proj.census.weight": 1 }, WITH_HISTORY);
+    expect(convention.plan[0].counts[GROUPS.indexOf("mainstream")].toNumber()).toBe(400);
   });
 
   test("fractional growth is rounded half up to whole children and the costs use those counts", () => {

@@ -49,7 +49,7 @@ describe("SEND.SUFFICIENCY worked examples", () => {
 describe("SEND.PROJECT with a forecast, worked examples", () => {
   const cases = load("project-demand.json");
   test.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
-    const r = invoke("PROJECT", [host(c.rates), host(c.option), host(c.forecast)]);
+    const r = invoke("PROJECT", [host(c.rates), host(c.option), host(c.forecast), host(c.history)]);
     check(
       r,
       "rows" in c.expected

@@ -150,6 +150,16 @@ describe("references and formulas", () => {
     ]);
     expect(p.years).toBe("A3:A7");
   });
+  it("passes a forecast and the history it read to each projection", () => {
+    const p = projectionSheet({
+      ratesRef: "Rates!$A$1:$Z$200",
+      options: ["Unmitigated"],
+      years: 3,
+      forecastRef: "Demand!$S$7:$W$55",
+      historyRef: "Demand!$A$7:$Q$20",
+    });
+    expect(p.rows[1][0]).toBe('=SEND.PROJECT(Rates!$A$1:$Z$200,"Unmitigated",Demand!$S$7:$W$55,Demand!$A$7:$Q$20)');
+  });
   it("knows every projection key of the contract", () => {
     const keys = PROJECTION_FIELDS.map((f) => f.key);
     expect(keys).toContain("proj.isp.cost");

@@ -9,7 +9,8 @@ import { buildPreviewModel } from "../../src/taskpane/preview/demoModel";
 import { writeDemand } from "../../src/taskpane/actions/demand";
 import { failOnConsoleError, noExplain, renderScreen } from "./helpers/setup";
 
-const FROM_DEMAND = /^=SEND\.PROJECT\(Rates!\$A\$1:\$[A-Z]+\$\d+,"Unmitigated",Demand!\$S\$7:\$W\$55\)$/;
+const FROM_DEMAND =
+  /^=SEND\.PROJECT\(Rates!\$A\$1:\$[A-Z]+\$\d+,"Unmitigated",Demand!\$S\$7:\$W\$55,Demand!\$A\$7:\$[A-Z]+\$\d+\)$/;
 
 async function withForecast(): Promise<PreviewPort> {
   const p = new PreviewPort(HeadlessWorkbook.create({}), noExplain);

@@ -10,7 +10,7 @@ import { historyTable } from "../../src/data/ehcp";
 import { expectAccessible, failOnConsoleError, noExplain, renderScreen } from "./helpers/setup";
 import { buildPreviewModel } from "../../src/taskpane/preview/demoModel";
 import { writeDemand } from "../../src/taskpane/actions/demand";
-import { findForecasts } from "../../src/taskpane/actions/demandLink";
+import { callArgs, findForecasts, lastProjectionForecast } from "../../src/taskpane/actions/demandLink";
 
 const port = (init: Record<string, (string | number | null)[][]> = {}) =>
   new PreviewPort(HeadlessWorkbook.create(init), noExplain);
@@ -148,7 +148,13 @@ describe("Demand screen", () => {
       async () => false,
     );
     expect(await findForecasts(p)).toEqual([
-      { sheet: "Demand", anchor: "S7", ref: "Demand!$S$7:$W$55", years: [2023, 2024, 2025] },
+      {
+        sheet: "Demand",
+        anchor: "S7",
+        ref: "Demand!$S$7:$W$55",
+        years: [2023, 2024, 2025],
+        history: "Demand!$A$7:$Q$20",
+      },
     ]);
     await renderScreen(p, "projection");
     const from = await screen.findByRole("option", { name: "Demand forecast on Demand" });
@@ -161,7 +167,7 @@ describe("Demand screen", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Overwrite" }));
     const results = await screen.findByLabelText("Projection results", {}, { timeout: 10000 });
     expect((await p.readFormulas("Projection", "A2:A2"))[0][0]).toMatch(
-      /^=SEND\.PROJECT\(Rates!\$A\$1:\$[A-Z]+\$\d+,"Unmitigated",Demand!\$S\$7:\$W\$55\)$/,
+      /^=SEND\.PROJECT\(Rates!\$A\$1:\$[A-Z]+\$\d+,"Unmitigated",Demand!\$S\$7:\$W\$55,Demand!\$A\$7:\$Q\$20\)$/,
     );
     const years = within(results)
       .getAllByRole("row")
@@ -169,6 +175,42 @@ describe("Demand screen", () => {
       .map((r) => r.textContent?.slice(0, 7));
     expect(years).toEqual(["2022-23", "2023-24", "2024-25"]);
   }, 30000);
+
+  it("reads a formula's arguments: the history a forecast read, the forecast a projection reads", async () => {
+    expect(callArgs(`=SEND.PROJECT(Rates!$A$1:$H$90,"a, (b)",'My sheet'!$S$7:$W$55,INDEX(A1:B2,1,1))`)).toEqual([
+      "Rates!$A$1:$H$90",
+      `"a, (b)"`,
+      "'My sheet'!$S$7:$W$55",
+      "INDEX(A1:B2,1,1)",
+    ]);
+    const p = port();
+    await p.addSheet("Typed");
+    await p.write({
+      sheet: "Typed",
+      kind: "formulas",
+      blocks: [
+        {
+          topLeft: "A1",
+          rows: [
+            ["Year", "Total", "Special"],
+            [2020, 10, 4],
+            [2021, 11, 5],
+            [2022, 12, 6],
+            ["=SEND.FORECAST(A1:C4)", null, null],
+          ],
+        },
+      ],
+    });
+    const [typed] = await findForecasts(p);
+    expect(typed.history).toBe("Typed!A1:C4");
+    await p.addSheet("Projection");
+    await p.write({
+      sheet: "Projection",
+      kind: "formulas",
+      blocks: [{ topLeft: "A1", rows: [[`=SEND.PROJECT(Rates!$A$1:$B$9,"P",Typed!$A$5:$E$14,Typed!A1:C4)`]] }],
+    });
+    expect(await lastProjectionForecast(p, ["Projection"])).toBe("Typed!A5");
+  });
 
   it("a longer horizon typed on the sheet reaches SEND.SUFFICIENCY (its range covers the longest horizon)", async () => {
     const p = port();

@@ -9,7 +9,7 @@ import { project } from "../../engine/project";
 import type { OutGrid } from "../../engine/types";
 import type { Range } from "../args";
 import type { FunctionSpec, Result } from "../spec";
-import { FORECAST_PARAM, num, numberVector, OPTION_PARAM, RATES_PARAM, ratesAndOption } from "./common";
+import { FORECAST_PARAM, HISTORY_PARAM, num, numberVector, OPTION_PARAM, RATES_PARAM, ratesAndOption } from "./common";
 
 /**
  * Every cell of a range (row by row) as FIT reads it: a number stays a number (the solver reads it exactly, as
@@ -133,14 +133,18 @@ export const PROJECT: FunctionSpec = {
     "cost by setting, inflation, early intervention, ISP shift). Unmitigated and mitigated plans are two options of " +
     "the same table. Given a forecast, the pupils of each year are the forecast's placements (Central), costed per " +
     "setting with ISP fee inflation and LA top-up inflation kept apart, after the levers: early help cutting new " +
-    "plans (proj.newplans.cut) and new special places taking ISP pupils (proj.places.<y>), each with its own cost.",
-  parameters: [RATES_PARAM, OPTION_PARAM, FORECAST_PARAM],
+    "plans (proj.newplans.cut) and new special places taking ISP pupils (proj.places.<y>), each with its own cost. " +
+    "Each financial year April Y to March Y+1 counts 0.75 × January Y+1 + 0.25 × January Y (proj.census.weight; 1 " +
+    "keeps the January inside the year); the census before the forecast's first year comes from the history " +
+    "argument, the table SEND.FORECAST read.",
+  parameters: [RATES_PARAM, OPTION_PARAM, FORECAST_PARAM, HISTORY_PARAM],
   result: "matrix",
   run(a): Result {
     const ro = ratesAndOption(a);
     if (ro instanceof SendError) return ro;
     const forecast = a.optRange("forecast");
-    const rows = project(ro.option, forecast ? forecast.grid() : null);
+    const history = a.optRange("history");
+    const rows = project(ro.option, forecast ? forecast.grid() : null, history ? history.grid() : null);
     if (rows instanceof SendError) return rows;
     return [
       ["Year", "Income", "Spend", "In-year", "Cumulative"],

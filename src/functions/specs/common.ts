@@ -19,6 +19,15 @@ export const FORECAST_PARAM: ParamSpec = {
     "A demand forecast (the spill of SEND.FORECAST: Year, Breakdown, Low, Central, High); when given, each year's pupils by placement are its Central values.",
 };
 
+/** The history SEND.FORECAST read, for the census before the forecast's first year (proj.census.weight). */
+export const HISTORY_PARAM: ParamSpec = {
+  name: "history",
+  type: "range",
+  optional: true,
+  description:
+    "The history the forecast was made from (SEND.FORECAST's first argument: Year, Total, Mainstream, …); its January before the forecast's first year lets the first financial year be interpolated between censuses (proj.census.weight).",
+};
+
 export const RATES_PARAM: ParamSpec = {
   name: "rates",
   type: "range",

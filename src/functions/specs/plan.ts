@@ -6,7 +6,7 @@ import { COUNT_LABELS, plan, PLAN_ROW_LABELS, SPEND_LINES, type PlanYear } from 
 import { GROUPS } from "../../engine/project";
 import type { OutCell } from "../../engine/types";
 import type { FunctionSpec, Result } from "../spec";
-import { FORECAST_PARAM, num, OPTION_PARAM, RATES_PARAM, ratesAndOption } from "./common";
+import { FORECAST_PARAM, HISTORY_PARAM, num, OPTION_PARAM, RATES_PARAM, ratesAndOption } from "./common";
 
 export const PLAN: FunctionSpec = {
   name: "PLAN",
@@ -21,13 +21,14 @@ export const PLAN: FunctionSpec = {
     "keys: income and spend of the Schools, Central School Services and Early Years blocks, the transfer from Schools " +
     "to High Needs, Safety Valve, other DfE and local authority contributions, the DSG-wide in-year and cumulative " +
     "balance and the deficit beyond the statutory override (dsg.override.end). One column per year.",
-  parameters: [RATES_PARAM, OPTION_PARAM, FORECAST_PARAM],
+  parameters: [RATES_PARAM, OPTION_PARAM, FORECAST_PARAM, HISTORY_PARAM],
   result: "matrix",
   run(a): Result {
     const ro = ratesAndOption(a);
     if (ro instanceof SendError) return ro;
     const forecast = a.optRange("forecast");
-    const years = plan(ro.option, forecast ? forecast.grid() : null);
+    const history = a.optRange("history");
+    const years = plan(ro.option, forecast ? forecast.grid() : null, history ? history.grid() : null);
     if (years instanceof SendError) return years;
     const across = (f: (y: PlanYear) => OutCell): OutCell[] => years.map(f);
     const rows: OutCell[][] = [

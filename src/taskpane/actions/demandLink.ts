@@ -1,5 +1,6 @@
 // Projection from demand: the SEND.FORECAST spills in the workbook (on Demand sheets, or anywhere a user typed one),
-// so the Projection screen can feed one to SEND.PROJECT as its third argument.
+// so the Projection screen can feed one to SEND.PROJECT as its third argument, and the history it read as the fourth
+// (the census before the forecast's first year, which interpolating that financial year needs).
 import { blockRange, cellA1, parseCellOrThrow, parseRangeOrThrow, sheetRef, splitRef } from "../../util/a1";
 import type { WorkbookPort } from "../ports/WorkbookPort";
 
@@ -11,6 +12,43 @@ export interface ForecastSpill {
   ref: string;
   /** the forecast years, oldest first */
   years: number[];
+  /** the history SEND.FORECAST reads (its first argument), sheet-qualified; null when that is not a range */
+  history: string | null;
+}
+
+/** A range, optionally sheet-qualified ("Demand!$A$7:$K$19", "'My sheet'!A1:B4", "A7:K19"). */
+const RANGE_REF = /^(?:(?:'(?:[^']|'')+'|[^,()'!]+)!)?\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+$/i;
+
+/** The arguments of a formula's outermost call, split at its top-level commas (quoted text and brackets kept). */
+export function callArgs(formula: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = "";
+  let quote: string | null = null;
+  for (const ch of formula.slice(formula.indexOf("(") + 1)) {
+    if (quote) {
+      cur += ch;
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && depth-- === 0) break;
+    else if (ch === "," && depth === 0) {
+      out.push(cur.trim());
+      cur = "";
+      continue;
+    }
+    cur += ch;
+  }
+  out.push(cur.trim());
+  return out;
+}
+
+/** A formula's range argument, qualified with `sheet` when it names none; null when the argument is not a range. */
+function rangeArg(arg: string | undefined, sheet: string): string | null {
+  if (!arg || !RANGE_REF.test(arg)) return null;
+  return arg.includes("!") ? arg : sheetRef(sheet, arg);
 }
 
 const MAX_SPILL = 1000;
@@ -45,6 +83,7 @@ export async function findForecasts(port: WorkbookPort): Promise<ForecastSpill[]
           anchor,
           ref: sheetRef(sheet, `${cellA1(p.row, p.col, true)}:${cellA1(p.row + rows.length - 1, p.col + 4, true)}`),
           years,
+          history: rangeArg(callArgs(f)[0], sheet),
         });
       }
     }
@@ -72,9 +111,9 @@ export async function lastProjectionForecast(
   for (const row of await port.readFormulas(sheet, used))
     for (const f of row) {
       if (typeof f !== "string" || !/^=\s*SEND\.PROJECT\s*\(/i.test(f)) continue;
-      const m = /,\s*((?:'(?:[^']|'')+'|[^,()'!]+)!\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+)\s*\)\s*$/i.exec(f);
-      if (!m) return null;
-      const { sheet: at = sheet, range } = splitRef(m[1]);
+      const forecast = rangeArg(callArgs(f)[2], sheet);
+      if (!forecast) return null;
+      const { sheet: at = sheet, range } = splitRef(forecast);
       const p = parseCellOrThrow(range.split(":")[0].replace(/\$/g, ""));
       return forecastAt(at, cellA1(p.row, p.col));
     }

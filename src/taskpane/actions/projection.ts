@@ -15,8 +15,9 @@ import { MONEY_FORMAT } from "./createModel";
 export interface ProjectionInput {
   /** option name -> key -> text as typed ("" = leave blank so the option inherits) */
   options: { name: string; inherits: string; values: Record<string, string> }[];
-  /** pupils from a demand forecast (findForecasts): SEND.PROJECT's third argument, and its number of years */
-  forecast?: { ref: string; years: number };
+  /** pupils from a demand forecast (findForecasts): SEND.PROJECT's third argument, its number of years, and the
+   * history it was made from (the fourth argument: the census before the first year, for proj.census.weight) */
+  forecast?: { ref: string; years: number; history?: string };
 }
 
 export interface ProjectionResult {
@@ -110,6 +111,7 @@ export async function writeProjection(
     options: input.options.map((o) => o.name),
     years: yearsInput,
     forecastRef: input.forecast?.ref,
+    historyRef: input.forecast?.history,
   });
   const sheet = uniqueSheetName(await port.sheetNames(), "Projection");
   const touched = await transact(port, confirm, async (tx) => {

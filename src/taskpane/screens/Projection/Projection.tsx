@@ -124,7 +124,9 @@ export function Projection() {
     );
 
   const input = {
-    forecast: forecast ? { ref: forecast.ref, years: forecast.years.length } : undefined,
+    forecast: forecast
+      ? { ref: forecast.ref, years: forecast.years.length, history: forecast.history ?? undefined }
+      : undefined,
     options: [
       { name: "Unmitigated", inherits: base, values: values.Unmitigated },
       { name: "Mitigated", inherits: "Unmitigated", values: values.Mitigated },
@@ -209,7 +211,7 @@ export function Projection() {
           label="Pupils from"
           hint={
             forecast
-              ? `The forecast's placements, ${forecast.years[0]} to ${forecast.years[forecast.years.length - 1]}; the counts and growth below are not used, and First financial year and Years only choose among the forecast's years (blank: all).`
+              ? `The forecast's placements, ${forecast.years[0]} to ${forecast.years[forecast.years.length - 1]}; the counts and growth below are not used, and First financial year and Years only choose among the forecast's years (blank: all). Each financial year is interpolated between the January censuses around it (proj.census.weight, default 0.75), the first from the history the forecast read${forecast.history ? ` (${forecast.history})` : ": this forecast's history is not a range, so start a year later or set proj.census.weight to 1"}.`
               : undefined
           }
         >
