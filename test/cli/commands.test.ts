@@ -46,7 +46,7 @@ describe("unknown commands", () => {
 
   it("package.json carries the release version", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as { version: string };
-    expect(pkg.version).toBe("0.3.0");
+    expect(pkg.version).toBe("0.4.0");
   });
 });
 
