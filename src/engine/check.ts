@@ -12,8 +12,8 @@ import {
 import { isBlank } from "./coerce";
 import type { Cell, CheckProblem, Grid } from "./types";
 import type { Dec } from "./money";
-import { optionTableProblems, tableProblems } from "./checkTable";
-import { readTable } from "./fields";
+import { optionTableProblems, tableProblems, type TableTotals } from "./checkTable";
+import { readTable, type TableRow } from "./fields";
 import { LIBRARY } from "./library";
 
 export type { CheckProblem } from "./types";
@@ -99,6 +99,21 @@ function inheritedProblems(table: RatesTable, chain: string[], checked: readonly
 }
 
 /**
+ * What a caller that remembers may hand check() instead of having it read and compute afresh (the function layer's
+ * memory does; the engine keeps nothing). Each must be what check() would compute for the same grids and arguments.
+ */
+export interface CheckGiven {
+  /** readRatesTable(grid, ratesArg) */
+  readonly rates?: RatesTable | SendError;
+  /** readTable(institutions, tableArg) */
+  readonly rows?: readonly TableRow[] | SendError;
+  /** tableProblems(institutions, tableArg) */
+  readonly tableProblems?: CheckProblem[] | SendError;
+  /** an option's allocateTotals over the institutions, by the option's name; undefined: computed here */
+  readonly totals?: (name: string) => TableTotals | undefined;
+}
+
+/**
  * With `institutions` (SEND.CHECK's third argument), also the institution table against the rates:
  * ignored headers, unreadable rows, unused counts, and per option the rates its rows need and lack.
  */
@@ -109,8 +124,9 @@ export function check(
   optionArg = "option",
   institutions: Grid | null = null,
   tableArg = "table",
+  given: CheckGiven = {},
 ): CheckProblem[] | SendError {
-  const table = readRatesTable(grid, ratesArg);
+  const table = given.rates ?? readRatesTable(grid, ratesArg);
   if (table instanceof SendError) return table;
   const out: CheckProblem[] = table.tableProblems.map((p) => ({
     option: p.option ?? "(all)",
@@ -126,9 +142,9 @@ export function check(
     names = [n];
   }
   // the institutions read once, for the table's own problems and every option's
-  const rows = institutions ? readTable(institutions, tableArg) : null;
+  const rows = institutions ? (given.rows ?? readTable(institutions, tableArg)) : null;
   const read = rows instanceof SendError || rows === null ? undefined : rows;
-  const fromTable = institutions ? tableProblems(institutions, tableArg, read) : [];
+  const fromTable = institutions ? (given.tableProblems ?? tableProblems(institutions, tableArg, read)) : [];
   if (fromTable instanceof SendError) return fromTable;
   out.push(...fromTable);
   // with no option named, the table is checked against the local options: a built-in national option
@@ -148,7 +164,7 @@ export function check(
       out.push(...semanticProblems(table, name));
       const resolved = institutions && tableChecked.has(name) ? resolveOption(table, name) : null;
       if (resolved && !(resolved instanceof SendError))
-        out.push(...optionTableProblems(resolved, institutions!, tableArg, read));
+        out.push(...optionTableProblems(resolved, institutions!, tableArg, read, given.totals?.(name)));
     }
   }
   return out;
