@@ -7,8 +7,10 @@ import {
   optionProblems,
   readRatesTable,
   resolveOption,
+  type Option,
   type RatesTable,
 } from "./rates";
+import { allocateTotals, fastOption } from "./fast";
 import { isBlank } from "./coerce";
 import type { Cell, CheckProblem, Grid } from "./types";
 import type { Dec } from "./money";
@@ -98,6 +100,31 @@ function inheritedProblems(table: RatesTable, chain: string[], checked: readonly
   return out;
 }
 
+/** Keys no allocation rule reads (SEND.PROJECT's and the deficit functions'): the engine's allocation (allocate.ts,
+ * components/, fast/) never names them, and check.test.ts proves two options differing only there find the same
+ * missing rates. */
+const NOT_ALLOCATION = /^proj\./;
+
+/**
+ * Whether two options allocate every institution alike: the same rounding and the same value for every key an
+ * allocation may read. Their Totals differ at most in the option named by an error message, where SEND.CHECK reads
+ * only the missing key (so a name that could be mistaken for that part of the message is never shared).
+ */
+function sameAllocationRates(a: Option, b: Option): boolean {
+  if (!a.roundTo.eq(b.roundTo) || /has no rate/.test(a.name) || /has no rate/.test(b.name)) return false;
+  const same = (x: Option, y: Option) => {
+    for (const [key, v] of x.rates) {
+      if (NOT_ALLOCATION.test(key)) continue;
+      const w = y.rates.get(key);
+      if (w === undefined) return false;
+      if (typeof v.value === "string" || typeof w.value === "string" ? v.value !== w.value : !v.value.eq(w.value))
+        return false;
+    }
+    return true;
+  };
+  return same(a, b) && same(b, a);
+}
+
 /**
  * What a caller that remembers may hand check() instead of having it read and compute afresh (the function layer's
  * memory does; the engine keeps nothing). Each must be what check() would compute for the same grids and arguments.
@@ -152,6 +179,7 @@ export function check(
   const local = names.filter((n) => !LIBRARY.some((l) => normOption(l.name) === normOption(n)));
   const tableChecked = new Set(names.length === 1 || local.length === 0 ? names : local);
   const inh = table.keys.get("inherits");
+  const allocated: { option: Option; totals: TableTotals }[] = [];
   for (const name of names) {
     const col = table.optionCols.get(normOption(name))!;
     const chain = inheritanceChain(table, name);
@@ -163,8 +191,15 @@ export function check(
       out.push(...inheritedProblems(table, chain, names));
       out.push(...semanticProblems(table, name));
       const resolved = institutions && tableChecked.has(name) ? resolveOption(table, name) : null;
-      if (resolved && !(resolved instanceof SendError))
-        out.push(...optionTableProblems(resolved, institutions!, tableArg, read, given.totals?.(name)));
+      if (resolved && !(resolved instanceof SendError)) {
+        // an option whose allocation rates are an earlier option's (a deficit scenario adding proj.* keys to the
+        // local option, a candidate not yet edited) lacks the same rates for the same rows: its Totals are reused
+        const twin = allocated.find((a) => sameAllocationRates(a.option, resolved));
+        const totals =
+          twin?.totals ?? given.totals?.(name) ?? allocateTotals(fastOption(resolved), institutions!, tableArg);
+        if (!twin) allocated.push({ option: resolved, totals });
+        out.push(...optionTableProblems(resolved, institutions!, tableArg, read, totals));
+      }
     }
   }
   return out;
