@@ -31,8 +31,11 @@ const NOTIONAL_UNITS: Record<string, string[]> = {
 };
 
 /** Warnings about values that are valid one by one but will surprise (missing units, guarantees). */
-function semanticProblems(table: RatesTable, optionName: string): CheckProblem[] {
-  const opt = resolveOption(table, optionName);
+function semanticProblems(
+  table: RatesTable,
+  optionName: string,
+  opt: Option | SendError = resolveOption(table, optionName),
+): CheckProblem[] {
   if (opt instanceof SendError) return [];
   const out: CheckProblem[] = [];
   const col = table.optionCols.get(normOption(optionName))!;
@@ -189,8 +192,10 @@ export function check(
       out.push({ option: name, key: p.key ?? "", problem: p.error.message, row: p.row, col: p.col });
     if (!(chain instanceof SendError)) {
       out.push(...inheritedProblems(table, chain, names));
-      out.push(...semanticProblems(table, name));
-      const resolved = institutions && tableChecked.has(name) ? resolveOption(table, name) : null;
+      // resolved once, for the warnings and the institutions check
+      const option = resolveOption(table, name);
+      out.push(...semanticProblems(table, name, option));
+      const resolved = institutions && tableChecked.has(name) ? option : null;
       if (resolved && !(resolved instanceof SendError)) {
         // an option whose allocation rates are an earlier option's (a deficit scenario adding proj.* keys to the
         // local option, a candidate not yet edited) lacks the same rates for the same rows: its Totals are reused
