@@ -113,7 +113,7 @@ const NOT_ALLOCATION = /^proj\./;
  * allocation may read. Their Totals differ at most in the option named by an error message, where SEND.CHECK reads
  * only the missing key (so a name that could be mistaken for that part of the message is never shared).
  */
-function sameAllocationRates(a: Option, b: Option): boolean {
+export function sameAllocationRates(a: Option, b: Option): boolean {
   if (!a.roundTo.eq(b.roundTo) || /has no rate/.test(a.name) || /has no rate/.test(b.name)) return false;
   const same = (x: Option, y: Option) => {
     for (const [key, v] of x.rates) {

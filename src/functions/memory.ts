@@ -22,6 +22,7 @@
 //    so a hash collision can never return another table's rates.
 import { cellText } from "../engine/coerce";
 import { blockRowsOfTable, type BlockRow } from "../engine/blocks";
+import { sameAllocationRates } from "../engine/check";
 import { tableProblems, type TableTotals } from "../engine/checkTable";
 import { allocateTotals } from "../engine/fast";
 import { E, SendError } from "../engine/errors";
@@ -345,7 +346,12 @@ interface TableEntry {
   problems?: CheckProblem[] | SendError;
   /** by the memory's own option object (one per rates content and option text): a changed rate is another object */
   totals: WeakMap<FastOption, TableTotals>;
+  /** the last TWINS options whose Totals hold no error, for an option that allocates alike */
+  clean: { option: Option; totals: TableTotals }[];
 }
+
+/** Error-free Totals kept per table for options that allocate alike (an unedited candidate, a deficit scenario). */
+const TWINS = 4;
 
 /**
  * What an institution table (a range with a header row) gives, read once for a frozen host array (its identity is
@@ -365,7 +371,7 @@ export interface Institutions {
 export function institutionsOf(range: Range, arg = "table"): Institutions {
   const known = tablesById.get(range, arg);
   if (known !== undefined) cacheStats.identityHits++;
-  const entry: TableEntry = known ?? tablesById.remember(range, arg, { totals: new WeakMap() });
+  const entry: TableEntry = known ?? tablesById.remember(range, arg, { totals: new WeakMap(), clean: [] });
   const rows = () => (entry.rows ??= readTable(range.grid(), arg));
   return {
     rows,
@@ -378,10 +384,19 @@ export function institutionsOf(range: Range, arg = "table"): Institutions {
     },
     totals(ro) {
       let t = entry.totals.get(ro);
+      if (t !== undefined) return t;
+      // an option that allocates like one already computed without an error has the same numbers (only an error
+      // message names its option)
+      t = entry.clean.find((c) => sameAllocationRates(c.option, ro.option))?.totals;
       if (t === undefined) {
         const grid = range.grid();
-        entry.totals.set(ro, (t = allocateTotals(ro, grid, arg, tableLayoutOf(grid, arg))));
+        t = allocateTotals(ro, grid, arg, tableLayoutOf(grid, arg));
+        if (!(t instanceof SendError) && !t.some((v) => v instanceof SendError)) {
+          entry.clean.unshift({ option: ro.option, totals: t });
+          if (entry.clean.length > TWINS) entry.clean.pop();
+        }
       }
+      entry.totals.set(ro, t);
       return t;
     },
   };

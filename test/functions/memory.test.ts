@@ -212,3 +212,49 @@ describe("what an institution table gave (rows, its own problems, each option's 
     expect(after).toContain("'Colour'");
   });
 });
+
+describe("options that allocate alike share error-free Totals on a frozen table", () => {
+  const PROJ_YEARS = RATES.findIndex((r) => r[0] === "proj.years");
+  /** the Notes column as Option C: Baseline's rates but for `own` (row → value) */
+  const withC = (own: Record<number, number>) =>
+    RATES.map((r, i) => {
+      const row = [...r];
+      row[4] = i === 0 ? "Option C" : i === 2 ? "Baseline" : (own[i] ?? null);
+      return row;
+    });
+  const totalsOf = (rates: typeof RATES, option: string, table: Range) => {
+    const ro = ratesAndOptionOf(Range.trimmed(rates), option, "option");
+    if (ro instanceof SendError) throw new Error(ro.message);
+    return institutionsOf(table).totals(ro);
+  };
+
+  test("an option differing only in proj.* keys gets the same Totals; one with a rate of its own does not", () => {
+    const table = Range.trimmed(freezeGrid(INSTITUTIONS.map((r) => [...r])));
+    const twin = withC({ [PROJ_YEARS]: 7 });
+    const base = totalsOf(twin, "Baseline", table);
+    expect(totalsOf(twin, "Option C", table)).toBe(base);
+    const own = withC({ [PROJ_YEARS]: 7, [PLACE_SPECIAL]: 12000 });
+    totalsOf(own, "Baseline", table);
+    const c = totalsOf(own, "Option C", table);
+    expect(c).not.toBe(base);
+    expect(c).toEqual(
+      allocateTotals(ratesAndOptionOf(Range.trimmed(own), "Option C", "option") as never, table.grid()),
+    );
+    expect(invoke("ALLOCATEALL", [own, "Option C", freezeGrid(INSTITUTIONS.map((r) => [...r]))])).toEqual(
+      invoke("ALLOCATEALL", [own, "Option C", INSTITUTIONS.map((r) => [...r])]),
+    );
+  });
+
+  test("Totals holding an error are not shared: the error names its own option", () => {
+    const table = freezeGrid(INSTITUTIONS.map((r) => [...r]));
+    // without Baseline's place.special, the Special rows fail naming the option
+    const rates = withC({ [PROJ_YEARS]: 7 }).map((r, i) =>
+      i === PLACE_SPECIAL ? r.map((c, j) => (j === 2 ? null : c)) : r,
+    );
+    const b = invoke("ALLOCATEALL", [rates, "Baseline", table]) as unknown[][];
+    const c = invoke("ALLOCATEALL", [rates, "Option C", table]) as unknown[][];
+    expect(String(b[1][0])).toContain("'Baseline'");
+    expect(String(c[1][0])).toContain("'Option C'");
+    expect(c).toEqual(invoke("ALLOCATEALL", [rates, "Option C", INSTITUTIONS.map((r) => [...r])]));
+  });
+});
