@@ -182,7 +182,7 @@ export function check(
   const local = names.filter((n) => !LIBRARY.some((l) => normOption(l.name) === normOption(n)));
   const tableChecked = new Set(names.length === 1 || local.length === 0 ? names : local);
   const inh = table.keys.get("inherits");
-  const allocated: { option: Option; totals: TableTotals }[] = [];
+  const allocated: { option: Option; problems: CheckProblem[] }[] = [];
   for (const name of names) {
     const col = table.optionCols.get(normOption(name))!;
     const chain = inheritanceChain(table, name);
@@ -198,12 +198,17 @@ export function check(
       const resolved = institutions && tableChecked.has(name) ? option : null;
       if (resolved && !(resolved instanceof SendError)) {
         // an option whose allocation rates are an earlier option's (a deficit scenario adding proj.* keys to the
-        // local option, a candidate not yet edited) lacks the same rates for the same rows: its Totals are reused
+        // local option, a candidate not yet edited) lacks the same rates for the same rows: the same problems, under
+        // its own name (optionTableProblems reads the option's top-up rates, the Totals and its name, nothing else)
         const twin = allocated.find((a) => sameAllocationRates(a.option, resolved));
-        const totals =
-          twin?.totals ?? given.totals?.(name) ?? allocateTotals(fastOption(resolved), institutions!, tableArg);
-        if (!twin) allocated.push({ option: resolved, totals });
-        out.push(...optionTableProblems(resolved, institutions!, tableArg, read, totals));
+        if (twin) {
+          for (const p of twin.problems) out.push({ ...p, option: resolved.name });
+          continue;
+        }
+        const totals = given.totals?.(name) ?? allocateTotals(fastOption(resolved), institutions!, tableArg);
+        const problems = optionTableProblems(resolved, institutions!, tableArg, read, totals);
+        allocated.push({ option: resolved, problems });
+        out.push(...problems);
       }
     }
   }
