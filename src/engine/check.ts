@@ -139,6 +139,8 @@ export interface CheckGiven {
   readonly rows?: readonly TableRow[] | SendError;
   /** tableProblems(institutions, tableArg) */
   readonly tableProblems?: CheckProblem[] | SendError;
+  /** resolveOption(rates, name), by the option's name; undefined: resolved here */
+  readonly option?: (name: string) => Option | undefined;
   /** an option's allocateTotals over the institutions, by the option's name; undefined: computed here */
   readonly totals?: (name: string) => TableTotals | undefined;
 }
@@ -193,7 +195,7 @@ export function check(
     if (!(chain instanceof SendError)) {
       out.push(...inheritedProblems(table, chain, names));
       // resolved once, for the warnings and the institutions check
-      const option = resolveOption(table, name);
+      const option = given.option?.(name) ?? resolveOption(table, name);
       out.push(...semanticProblems(table, name, option));
       const resolved = institutions && tableChecked.has(name) ? option : null;
       if (resolved && !(resolved instanceof SendError)) {

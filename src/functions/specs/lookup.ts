@@ -201,14 +201,19 @@ export const CHECK: FunctionSpec = {
     const rates = a.range("rates");
     const table = a.optRange("table");
     const institutions = table ? institutionsOf(table, "table") : null;
+    const remembered = (name: string) => {
+      const ro = ratesAndOptionOf(rates, name, "option");
+      return ro instanceof SendError ? undefined : ro;
+    };
     const problems = check(rates.grid(), a.text("option"), "rates", "option", table?.grid() ?? null, "table", {
       rates: ratesTableOf(rates, "rates"),
+      option: (name) => remembered(name)?.option,
       ...(institutions && {
         rows: institutions.rows(),
         tableProblems: institutions.problems(),
         totals(name: string) {
-          const ro = ratesAndOptionOf(rates, name, "option");
-          return ro instanceof SendError ? undefined : institutions.totals(ro);
+          const ro = remembered(name);
+          return ro === undefined ? undefined : institutions.totals(ro);
         },
       }),
     });
