@@ -12,7 +12,8 @@
 // every cell the same frozen array for a range until a cell of it changes; the per-block rows of a table under each
 // option (blockRowsOf: a sheet asks once per block column) and what an institution table gave (institutionsOf: its
 // rows as readTable reads them, its own SEND.CHECK problems, and each option's Totals, shared by a spilled
-// ALLOCATEALL and SEND.CHECK over the same table) live on that array's memo and die with it. Each cache
+// ALLOCATEALL and SEND.CHECK over the same table and by options that allocate alike) live on that array's memo and
+// die with it. Each cache
 // has two levels:
 // 1. Identity, for frozen arrays only. HyperFormula (through the plugin's range memo) hands every cell reading a
 //    range the very same array until a cell of that range changes, and freezes it (args.ts freezeGrid): a frozen
