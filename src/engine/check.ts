@@ -7,13 +7,15 @@ import {
   optionProblems,
   readRatesTable,
   resolveOption,
+  type Option,
   type RatesTable,
 } from "./rates";
+import { allocateTotals, fastOption } from "./fast";
 import { isBlank } from "./coerce";
 import type { Cell, CheckProblem, Grid } from "./types";
 import type { Dec } from "./money";
-import { optionTableProblems, tableProblems } from "./checkTable";
-import { readTable } from "./fields";
+import { optionTableProblems, tableProblems, type TableTotals } from "./checkTable";
+import { readTable, type TableRow } from "./fields";
 import { LIBRARY } from "./library";
 
 export type { CheckProblem } from "./types";
@@ -29,8 +31,11 @@ const NOTIONAL_UNITS: Record<string, string[]> = {
 };
 
 /** Warnings about values that are valid one by one but will surprise (missing units, guarantees). */
-function semanticProblems(table: RatesTable, optionName: string): CheckProblem[] {
-  const opt = resolveOption(table, optionName);
+function semanticProblems(
+  table: RatesTable,
+  optionName: string,
+  opt: Option | SendError = resolveOption(table, optionName),
+): CheckProblem[] {
   if (opt instanceof SendError) return [];
   const out: CheckProblem[] = [];
   const col = table.optionCols.get(normOption(optionName))!;
@@ -98,6 +103,48 @@ function inheritedProblems(table: RatesTable, chain: string[], checked: readonly
   return out;
 }
 
+/** Keys no allocation rule reads (SEND.PROJECT's and the deficit functions'): the engine's allocation (allocate.ts,
+ * components/, fast/) never names them, and check.test.ts proves two options differing only there find the same
+ * missing rates. */
+const NOT_ALLOCATION = /^proj\./;
+
+/**
+ * Whether two options allocate every institution alike: the same rounding and the same value for every key an
+ * allocation may read. Their Totals differ at most in the option named by an error message, where SEND.CHECK reads
+ * only the missing key (so a name that could be mistaken for that part of the message is never shared).
+ */
+export function sameAllocationRates(a: Option, b: Option): boolean {
+  if (!a.roundTo.eq(b.roundTo) || /has no rate/.test(a.name) || /has no rate/.test(b.name)) return false;
+  const same = (x: Option, y: Option) => {
+    for (const [key, v] of x.rates) {
+      if (NOT_ALLOCATION.test(key)) continue;
+      const w = y.rates.get(key);
+      if (w === undefined) return false;
+      if (typeof v.value === "string" || typeof w.value === "string" ? v.value !== w.value : !v.value.eq(w.value))
+        return false;
+    }
+    return true;
+  };
+  return same(a, b) && same(b, a);
+}
+
+/**
+ * What a caller that remembers may hand check() instead of having it read and compute afresh (the function layer's
+ * memory does; the engine keeps nothing). Each must be what check() would compute for the same grids and arguments.
+ */
+export interface CheckGiven {
+  /** readRatesTable(grid, ratesArg) */
+  readonly rates?: RatesTable | SendError;
+  /** readTable(institutions, tableArg) */
+  readonly rows?: readonly TableRow[] | SendError;
+  /** tableProblems(institutions, tableArg) */
+  readonly tableProblems?: CheckProblem[] | SendError;
+  /** resolveOption(rates, name), by the option's name; undefined: resolved here */
+  readonly option?: (name: string) => Option | undefined;
+  /** an option's allocateTotals over the institutions, by the option's name; undefined: computed here */
+  readonly totals?: (name: string) => TableTotals | undefined;
+}
+
 /**
  * With `institutions` (SEND.CHECK's third argument), also the institution table against the rates:
  * ignored headers, unreadable rows, unused counts, and per option the rates its rows need and lack.
@@ -109,8 +156,9 @@ export function check(
   optionArg = "option",
   institutions: Grid | null = null,
   tableArg = "table",
+  given: CheckGiven = {},
 ): CheckProblem[] | SendError {
-  const table = readRatesTable(grid, ratesArg);
+  const table = given.rates ?? readRatesTable(grid, ratesArg);
   if (table instanceof SendError) return table;
   const out: CheckProblem[] = table.tableProblems.map((p) => ({
     option: p.option ?? "(all)",
@@ -126,9 +174,9 @@ export function check(
     names = [n];
   }
   // the institutions read once, for the table's own problems and every option's
-  const rows = institutions ? readTable(institutions, tableArg) : null;
+  const rows = institutions ? (given.rows ?? readTable(institutions, tableArg)) : null;
   const read = rows instanceof SendError || rows === null ? undefined : rows;
-  const fromTable = institutions ? tableProblems(institutions, tableArg, read) : [];
+  const fromTable = institutions ? (given.tableProblems ?? tableProblems(institutions, tableArg, read)) : [];
   if (fromTable instanceof SendError) return fromTable;
   out.push(...fromTable);
   // with no option named, the table is checked against the local options: a built-in national option
@@ -136,6 +184,7 @@ export function check(
   const local = names.filter((n) => !LIBRARY.some((l) => normOption(l.name) === normOption(n)));
   const tableChecked = new Set(names.length === 1 || local.length === 0 ? names : local);
   const inh = table.keys.get("inherits");
+  const allocated: { option: Option; problems: CheckProblem[] }[] = [];
   for (const name of names) {
     const col = table.optionCols.get(normOption(name))!;
     const chain = inheritanceChain(table, name);
@@ -145,10 +194,24 @@ export function check(
       out.push({ option: name, key: p.key ?? "", problem: p.error.message, row: p.row, col: p.col });
     if (!(chain instanceof SendError)) {
       out.push(...inheritedProblems(table, chain, names));
-      out.push(...semanticProblems(table, name));
-      const resolved = institutions && tableChecked.has(name) ? resolveOption(table, name) : null;
-      if (resolved && !(resolved instanceof SendError))
-        out.push(...optionTableProblems(resolved, institutions!, tableArg, read));
+      // resolved once, for the warnings and the institutions check
+      const option = given.option?.(name) ?? resolveOption(table, name);
+      out.push(...semanticProblems(table, name, option));
+      const resolved = institutions && tableChecked.has(name) ? option : null;
+      if (resolved && !(resolved instanceof SendError)) {
+        // an option whose allocation rates are an earlier option's (a deficit scenario adding proj.* keys to the
+        // local option, a candidate not yet edited) lacks the same rates for the same rows: the same problems, under
+        // its own name (optionTableProblems reads the option's top-up rates, the Totals and its name, nothing else)
+        const twin = allocated.find((a) => sameAllocationRates(a.option, resolved));
+        if (twin) {
+          for (const p of twin.problems) out.push({ ...p, option: resolved.name });
+          continue;
+        }
+        const totals = given.totals?.(name) ?? allocateTotals(fastOption(resolved), institutions!, tableArg);
+        const problems = optionTableProblems(resolved, institutions!, tableArg, read, totals);
+        allocated.push({ option: resolved, problems });
+        out.push(...problems);
+      }
     }
   }
   return out;

@@ -133,15 +133,20 @@ export function tableProblems(table: Grid, tableArg = "table", rows?: readonly T
   return out;
 }
 
+/** An option's Totals for every data row of a table, as allocateTotals returns them. */
+export type TableTotals = readonly (number | SendError | null)[] | SendError;
+
 /**
  * Rates one option lacks for the table's rows: EHCP bands with no top-up, and any other rate a phase needs. `rows`
- * as for tableProblems.
+ * as for tableProblems; `totals`, the option's allocateTotals over the table, when the caller has them (the function
+ * layer's memory: the Totals a spilled ALLOCATEALL of the same option and table computed).
  */
 export function optionTableProblems(
   option: Option,
   table: Grid,
   tableArg = "table",
   rows?: readonly TableRow[],
+  given?: TableTotals,
 ): CheckProblem[] {
   const read = rows ?? readTable(table, tableArg);
   if (read instanceof SendError) return [];
@@ -151,13 +156,19 @@ export function optionTableProblems(
     missing.get(key)!.rows.push(r);
   };
   // a row's rates are checked by allocating it: Totals only (no breakdown), the fast path where it can
-  const totals = allocateTotals(fastOption(option), table, tableArg);
+  const totals = given ?? allocateTotals(fastOption(option), table, tableArg);
+  // whether the option has a top-up for a setting and band, asked once per pair rather than once per row
+  const hasTopup = new Map<string, boolean>();
   for (let r = 1; r < table.length; r++) {
     const inst = read[r - 1].institution;
     if (inst === null || inst instanceof SendError) continue;
     const setting = SETTING_OF_PHASE[inst.phase];
     for (const [band, { label, count }] of inst.ehcp) {
-      if (count.isZero() || findTopupRate(option, setting, band)) continue;
+      if (count.isZero()) continue;
+      const pair = `${setting}\u0000${band}`;
+      let found = hasTopup.get(pair);
+      if (found === undefined) hasTopup.set(pair, (found = findTopupRate(option, setting, band) !== undefined));
+      if (found) continue;
       note(
         `topup.${setting}.${band}`,
         `EHCP ${label} has no top-up at the ${setting} setting: add 'topup.${setting}.${band}' or 'topup.all.${band}'`,

@@ -10,7 +10,10 @@
 //   cell of a sheet reads the same header row, and the row loop stays optimised on one long-lived layout.
 // The third and last cache of the add-in is the HyperFormula host's range memo (headless/plugin.ts), which hands
 // every cell the same frozen array for a range until a cell of it changes; the per-block rows of a table under each
-// option (blockRowsOf: a sheet asks once per block column) live on that array's memo and die with it. Each cache
+// option (blockRowsOf: a sheet asks once per block column) and what an institution table gave (institutionsOf: its
+// rows as readTable reads them, its own SEND.CHECK problems, and each option's Totals, shared by a spilled
+// ALLOCATEALL and SEND.CHECK over the same table and by options that allocate alike) live on that array's memo and
+// die with it. Each cache
 // has two levels:
 // 1. Identity, for frozen arrays only. HyperFormula (through the plugin's range memo) hands every cell reading a
 //    range the very same array until a cell of that range changes, and freezes it (args.ts freezeGrid): a frozen
@@ -20,12 +23,15 @@
 //    so a hash collision can never return another table's rates.
 import { cellText } from "../engine/coerce";
 import { blockRowsOfTable, type BlockRow } from "../engine/blocks";
+import { sameAllocationRates } from "../engine/check";
+import { tableProblems, type TableTotals } from "../engine/checkTable";
+import { allocateTotals } from "../engine/fast";
 import { E, SendError } from "../engine/errors";
 import { compileOption, type CompiledOption, type FastOption } from "../engine/fast/option";
 import { buildLayout, type Layout } from "../engine/fast/layout";
-import { fieldReader, type FieldReader } from "../engine/fields";
+import { fieldReader, readTable, type FieldReader, type TableRow } from "../engine/fields";
 import { readRatesTable, resolveOption, type Option, type RatesTable } from "../engine/rates";
-import type { Cell, Grid } from "../engine/types";
+import type { Cell, CheckProblem, Grid } from "../engine/types";
 import { blankCell, gridMemo, type Range } from "./args";
 
 /**
@@ -189,6 +195,7 @@ let lastRates: { arg: string; entry: RatesEntry } | null = null;
 const ratesById = new ByIdentity<RatesEntry>("rates");
 const headersById = new ByIdentity<HeaderRow | SendError>("header");
 const blocksById = new ByIdentity<WeakMap<Option, BlockRow[] | SendError>>("blocks");
+const tablesById = new ByIdentity<TableEntry>("institutions");
 let lastReader: { arg: string; headers: Cell[]; layout: Layout | SendError } | null = null;
 /** Hits count every level; identityHits are the hits found by identity (no cell compared). */
 export const cacheStats = { ratesParsed: 0, ratesHits: 0, readersBuilt: 0, readerHits: 0, identityHits: 0 };
@@ -332,6 +339,68 @@ export function blockRowsOf(range: Range, option: Option, arg = "table"): BlockR
   let rows = byOption.get(option);
   if (rows === undefined) byOption.set(option, (rows = blockRowsOfTable(option, range.grid(), arg)));
   return rows;
+}
+
+/** What an institution table gave, each part filled when first asked for. */
+interface TableEntry {
+  rows?: readonly TableRow[] | SendError;
+  problems?: CheckProblem[] | SendError;
+  /** by the memory's own option object (one per rates content and option text): a changed rate is another object */
+  totals: WeakMap<FastOption, TableTotals>;
+  /** the last TWINS options whose Totals hold no error, for an option that allocates alike */
+  clean: { option: Option; totals: TableTotals }[];
+}
+
+/** Error-free Totals kept per table for options that allocate alike (an unedited candidate, a deficit scenario). */
+const TWINS = 4;
+
+/**
+ * What an institution table (a range with a header row) gives, read once for a frozen host array (its identity is
+ * its content; the parts live on the array and die with it) and afresh for any other grid, which may change in
+ * place. After a rate edit the unchanged Institutions range is the same array: its rows and problems are not read
+ * again, and SEND.CHECK finds the Totals the sheet's ALLOCATEALL of the same option computed.
+ */
+export interface Institutions {
+  /** the engine's readTable */
+  rows(): readonly TableRow[] | SendError;
+  /** the engine's tableProblems (SEND.CHECK's problems of the table itself) */
+  problems(): CheckProblem[] | SendError;
+  /** the engine's allocateTotals under an option the memory resolved (ratesAndOptionOf) */
+  totals(ro: RatesAndOption): TableTotals;
+}
+
+export function institutionsOf(range: Range, arg = "table"): Institutions {
+  const known = tablesById.get(range, arg);
+  if (known !== undefined) cacheStats.identityHits++;
+  const entry: TableEntry = known ?? tablesById.remember(range, arg, { totals: new WeakMap(), clean: [] });
+  const rows = () => (entry.rows ??= readTable(range.grid(), arg));
+  return {
+    rows,
+    problems() {
+      if (entry.problems === undefined) {
+        const read = rows();
+        entry.problems = tableProblems(range.grid(), arg, read instanceof SendError ? undefined : read);
+      }
+      return entry.problems;
+    },
+    totals(ro) {
+      let t = entry.totals.get(ro);
+      if (t !== undefined) return t;
+      // an option that allocates like one already computed without an error has the same numbers (only an error
+      // message names its option)
+      t = entry.clean.find((c) => sameAllocationRates(c.option, ro.option))?.totals;
+      if (t === undefined) {
+        const grid = range.grid();
+        t = allocateTotals(ro, grid, arg, tableLayoutOf(grid, arg));
+        if (!(t instanceof SendError) && !t.some((v) => v instanceof SendError)) {
+          entry.clean.unshift({ option: ro.option, totals: t });
+          if (entry.clean.length > TWINS) entry.clean.pop();
+        }
+      }
+      entry.totals.set(ro, t);
+      return t;
+    },
+  };
 }
 
 /**

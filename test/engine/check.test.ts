@@ -1,5 +1,6 @@
 // SEND.CHECK: every problem of a rates table as rows (Option, Key, Problem), pointing at the cell.
 import { check, isSendError, type CheckProblem, type Grid } from "./api";
+import { planModel } from "../../src/model/model";
 
 const run = (g: Grid, option: string | null = null): CheckProblem[] => {
   const r = check(g, option);
@@ -122,5 +123,55 @@ describe("SEND.CHECK", () => {
 
   test("a table without a Factor column is an error, not a list", () => {
     expect(isSendError(check([["Key", "A"]], null))).toBe(true);
+  });
+});
+
+describe("options that allocate alike share their Totals in the institutions check", () => {
+  // the pane's New model: Local (sample), Candidate A (inherits it), Unmitigated (Local + proj.* keys) and Mitigated
+  // (Unmitigated + more proj.* keys), with the special top-ups and place.rb.unoccupied dropped so rows lack rates
+  const plan = planModel({
+    existing: [],
+    national: "National 2024-25",
+    candidates: [{ name: "Candidate A", inherits: "Local (sample)" }],
+    sample: { count: 200 },
+  });
+  const sheet = (role: string) => plan.sheets.find((s) => s.role === role)!.rows as Grid;
+  const table = sheet("institutions");
+  const dropped = (grid: Grid) =>
+    grid.filter((row) => !/^(topup\.special\.|place\.rb\.unoccupied$)/.test(String(row[0])));
+  /** the table's missing-rate problems for one option (no row or column in the rates: they come from the table) */
+  const fromTable = (ps: CheckProblem[] | ReturnType<typeof check>, option: string) =>
+    (ps as CheckProblem[]).filter((p) => p.option === option && p.row === null && p.col === null).map((p) => p.problem);
+
+  test("each option lacks the same rates for the same rows checked alone as checked with the others", () => {
+    const rates = dropped(sheet("rates"));
+    const all = check(rates, "", "rates", "option", table, "table");
+    expect(isSendError(all)).toBe(false);
+    const local = fromTable(all, "Local (sample)");
+    expect(local.join("\n")).toContain("needs rate 'place.rb.unoccupied'");
+    expect(local.join("\n")).toContain("topup.special.");
+    for (const option of ["Local (sample)", "Candidate A", "Unmitigated", "Mitigated"]) {
+      const alone = check(rates, option, "rates", "option", table, "table");
+      expect(fromTable(all, option)).toEqual(fromTable(alone, option));
+      expect(fromTable(all, option)).toEqual(local);
+    }
+  });
+
+  test("an option with a rate of its own the others lack is not given their problems", () => {
+    const rates = dropped(sheet("rates")).map((row) => [...row]);
+    const header = rates[0].map(String);
+    const at = rates.findIndex((row) => row[0] === "place.rb.fullyoccupied" || row[0] === "place.rb.occupied");
+    const added = [
+      ...rates.slice(0, at),
+      header.map((h) => (h === "Factor" ? "place.rb.unoccupied" : h === "Candidate A" ? 9000 : null)),
+      ...rates.slice(at),
+    ];
+    const all = check(added, "", "rates", "option", table, "table");
+    const mine = fromTable(all, "Candidate A").join("\n");
+    expect(mine).not.toContain("place.rb.unoccupied");
+    expect(fromTable(all, "Unmitigated").join("\n")).toContain("needs rate 'place.rb.unoccupied'");
+    expect(fromTable(all, "Candidate A")).toEqual(
+      fromTable(check(added, "Candidate A", "rates", "option", table, "table"), "Candidate A"),
+    );
   });
 });

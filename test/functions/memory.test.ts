@@ -1,12 +1,15 @@
 // functions/memory.ts, the function layer's one memory: a changed input is never served a stale value, and every
 // cache is bounded. (The content and identity levels of the rates and header caches: wrapper.test.ts "caches".)
+import { check } from "../../src/engine/check";
 import { SendError } from "../../src/engine/errors";
+import { allocateTotals } from "../../src/engine/fast";
 import { Range, freezeGrid } from "../../src/functions/args";
 import {
   CACHE_SIZE,
   cacheStats,
   clearCaches,
   fieldReaderOf,
+  institutionsOf,
   layoutOf,
   ratesAndOptionOf,
   useExactPath,
@@ -154,5 +157,104 @@ describe("the rows of a table by block", () => {
     expect(invoke("ALLOCATEALL", [RATES, "Baseline", frozen, "High needs"])).toEqual(first);
     const changed = freezeGrid(INSTITUTIONS.map((r, i) => (i === 2 ? r.map((c, j) => (j === 7 ? 30 : c)) : [...r])));
     expect(beta(invoke("ALLOCATEALL", [RATES, "Baseline", changed, "High needs"]))).toBe(405000);
+  });
+});
+
+describe("what an institution table gave (rows, its own problems, each option's Totals)", () => {
+  const problems = (out: unknown) => JSON.stringify(out);
+  const withoutPlaceSpecial = () =>
+    RATES.map((r, i) => (i === PLACE_SPECIAL ? r.map((c, j) => (j === 2 ? null : c)) : [...r]));
+
+  test("a frozen table's rows and problems are read once; a plain array is read afresh", () => {
+    const frozen = freezeGrid(INSTITUTIONS.map((r) => [...r]));
+    const a = institutionsOf(Range.trimmed(frozen));
+    expect(institutionsOf(Range.trimmed(frozen)).rows()).toBe(a.rows());
+    expect(institutionsOf(Range.trimmed(frozen)).problems()).toBe(a.problems());
+    const plain = INSTITUTIONS.map((r) => [...r]);
+    expect(institutionsOf(Range.trimmed(plain)).rows()).not.toBe(institutionsOf(Range.trimmed(plain)).rows());
+  });
+
+  test("ALLOCATEALL and CHECK share an option's Totals on a frozen table; a changed rate is never served them", () => {
+    const table = Range.trimmed(freezeGrid(INSTITUTIONS.map((r) => [...r])));
+    const ro = ratesAndOptionOf(Range.trimmed(RATES), "Baseline", "option");
+    if (ro instanceof SendError) throw new Error("fixture");
+    const t = institutionsOf(table).totals(ro);
+    expect(institutionsOf(table).totals(ro)).toBe(t);
+    const changed = RATES.map((r) => [...r]);
+    changed[PLACE_SPECIAL][2] = 11000;
+    const rc = ratesAndOptionOf(Range.trimmed(changed), "Baseline", "option");
+    if (rc instanceof SendError) throw new Error("fixture");
+    const u = institutionsOf(table).totals(rc);
+    expect(u).not.toBe(t);
+    expect(u).toEqual(allocateTotals(rc, table.grid(), "table"));
+    expect(u).not.toEqual(t);
+  });
+
+  test("SEND.CHECK on a frozen table sees a rate removed and put back (the same table, other rates)", () => {
+    const table = freezeGrid(INSTITUTIONS.map((r) => [...r]));
+    const ok = problems(invoke("CHECK", [RATES, "Baseline", table]));
+    // the Totals of the unchanged rates, remembered on the table by ALLOCATEALL, are not the ones CHECK reads next
+    invoke("ALLOCATEALL", [RATES, "Baseline", table]);
+    const missing = problems(invoke("CHECK", [withoutPlaceSpecial(), "Baseline", table]));
+    expect(missing).toContain("needs rate 'place.special'");
+    const engine = check(withoutPlaceSpecial(), "Baseline", "rates", "option", INSTITUTIONS, "table");
+    if (engine instanceof SendError) throw new Error("fixture");
+    expect(missing).toBe(problems([["Option", "Key", "Problem"], ...engine.map((p) => [p.option, p.key, p.problem])]));
+    expect(problems(invoke("CHECK", [RATES, "Baseline", table]))).toBe(ok);
+  });
+
+  test("SEND.CHECK on a plain table changed in place reads it afresh", () => {
+    const table = INSTITUTIONS.map((r) => [...r]);
+    const before = problems(invoke("CHECK", [RATES, "Baseline", table]));
+    table[0][10] = "Colour"; // URN (ignored by design) becomes a header no formula reads
+    const after = problems(invoke("CHECK", [RATES, "Baseline", table]));
+    expect(after).not.toBe(before);
+    expect(after).toContain("'Colour'");
+  });
+});
+
+describe("options that allocate alike share error-free Totals on a frozen table", () => {
+  const PROJ_YEARS = RATES.findIndex((r) => r[0] === "proj.years");
+  /** the Notes column as Option C: Baseline's rates but for `own` (row → value) */
+  const withC = (own: Record<number, number>) =>
+    RATES.map((r, i) => {
+      const row = [...r];
+      row[4] = i === 0 ? "Option C" : i === 2 ? "Baseline" : (own[i] ?? null);
+      return row;
+    });
+  const totalsOf = (rates: typeof RATES, option: string, table: Range) => {
+    const ro = ratesAndOptionOf(Range.trimmed(rates), option, "option");
+    if (ro instanceof SendError) throw new Error(ro.message);
+    return institutionsOf(table).totals(ro);
+  };
+
+  test("an option differing only in proj.* keys gets the same Totals; one with a rate of its own does not", () => {
+    const table = Range.trimmed(freezeGrid(INSTITUTIONS.map((r) => [...r])));
+    const twin = withC({ [PROJ_YEARS]: 7 });
+    const base = totalsOf(twin, "Baseline", table);
+    expect(totalsOf(twin, "Option C", table)).toBe(base);
+    const own = withC({ [PROJ_YEARS]: 7, [PLACE_SPECIAL]: 12000 });
+    totalsOf(own, "Baseline", table);
+    const c = totalsOf(own, "Option C", table);
+    expect(c).not.toBe(base);
+    expect(c).toEqual(
+      allocateTotals(ratesAndOptionOf(Range.trimmed(own), "Option C", "option") as never, table.grid()),
+    );
+    expect(invoke("ALLOCATEALL", [own, "Option C", freezeGrid(INSTITUTIONS.map((r) => [...r]))])).toEqual(
+      invoke("ALLOCATEALL", [own, "Option C", INSTITUTIONS.map((r) => [...r])]),
+    );
+  });
+
+  test("Totals holding an error are not shared: the error names its own option", () => {
+    const table = freezeGrid(INSTITUTIONS.map((r) => [...r]));
+    // without Baseline's place.special, the Special rows fail naming the option
+    const rates = withC({ [PROJ_YEARS]: 7 }).map((r, i) =>
+      i === PLACE_SPECIAL ? r.map((c, j) => (j === 2 ? null : c)) : r,
+    );
+    const b = invoke("ALLOCATEALL", [rates, "Baseline", table]) as unknown[][];
+    const c = invoke("ALLOCATEALL", [rates, "Option C", table]) as unknown[][];
+    expect(String(b[1][0])).toContain("'Baseline'");
+    expect(String(c[1][0])).toContain("'Option C'");
+    expect(c).toEqual(invoke("ALLOCATEALL", [rates, "Option C", INSTITUTIONS.map((r) => [...r])]));
   });
 });

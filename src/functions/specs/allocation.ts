@@ -5,7 +5,7 @@ import { allocate } from "../../engine/allocate";
 import { allocateBlock, parseBlock, type BlockChoice, type BlockRow } from "../../engine/blocks";
 import { compareWith } from "../../engine/compare";
 import { E, SendError } from "../../engine/errors";
-import { allocateRowTotal, allocateTotals, compareTable, type CompareRowValues } from "../../engine/fast";
+import { allocateRowTotal, compareTable, type CompareRowValues } from "../../engine/fast";
 import type { Layout } from "../../engine/fast/layout";
 import { fieldReader, readTable } from "../../engine/fields";
 import type { Option } from "../../engine/rates";
@@ -13,7 +13,7 @@ import type { CompareRow } from "../../engine/compare";
 import { toNumber, type Dec } from "../../engine/money";
 import type { Cell, Institution, OutCell, OutGrid } from "../../engine/types";
 import type { Args, Range } from "../args";
-import { blockRowsOf, headerRowOf, tableLayoutOf, type RatesAndOption } from "../memory";
+import { blockRowsOf, headerRowOf, institutionsOf, tableLayoutOf, type RatesAndOption } from "../memory";
 import type { FunctionSpec, ParamSpec, Result, Size } from "../spec";
 import { num, OPTION_PARAM, RATES_PARAM, ratesAndOption, vectorOf } from "./common";
 
@@ -120,8 +120,8 @@ export const ALLOCATEALL: FunctionSpec = {
     if (block instanceof SendError) return block;
     const table = a.range("table");
     if (block !== "All") return blockColumn(ro.option, table, block);
-    const grid = table.grid();
-    const totals = allocateTotals(ro, grid, "table", tableLayoutOf(grid, "table"));
+    // remembered with the table (a frozen host array) for SEND.CHECK over the same table and option
+    const totals = institutionsOf(table, "table").totals(ro);
     return totals instanceof SendError ? totals : totals.map((t): OutCell[] => [t]);
   },
   /**

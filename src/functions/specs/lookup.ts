@@ -8,6 +8,7 @@ import type { Dec } from "../../engine/money";
 import { normLabel } from "../../engine/normalize";
 import { PHASES, SETTINGS, SETTING_OF_PHASE, type OutCell, type OutGrid, type Setting } from "../../engine/types";
 import type { Args } from "../args";
+import { institutionsOf, ratesAndOptionOf, ratesTableOf } from "../memory";
 import type { FunctionSpec, Result, Size } from "../spec";
 import { OPTION_PARAM, RATES_PARAM, ratesAndOption } from "./common";
 import { elementAt, isSingle, liftShape, numberElement, textElement, type Lifted, type LiftShape } from "./lift";
@@ -195,14 +196,27 @@ export const CHECK: FunctionSpec = {
   ],
   result: "matrix",
   run(a): Result {
-    const problems = check(
-      a.range("rates").grid(),
-      a.text("option"),
-      "rates",
-      "option",
-      a.optRange("table")?.grid() ?? null,
-      "table",
-    );
+    // the rates and the institutions as the memory remembers them: after a rate edit the unchanged table is not read
+    // again, and an option's Totals are the ones the sheet's ALLOCATEALL of that option computed
+    const rates = a.range("rates");
+    const table = a.optRange("table");
+    const institutions = table ? institutionsOf(table, "table") : null;
+    const remembered = (name: string) => {
+      const ro = ratesAndOptionOf(rates, name, "option");
+      return ro instanceof SendError ? undefined : ro;
+    };
+    const problems = check(rates.grid(), a.text("option"), "rates", "option", table?.grid() ?? null, "table", {
+      rates: ratesTableOf(rates, "rates"),
+      option: (name) => remembered(name)?.option,
+      ...(institutions && {
+        rows: institutions.rows(),
+        tableProblems: institutions.problems(),
+        totals(name: string) {
+          const ro = remembered(name);
+          return ro === undefined ? undefined : institutions.totals(ro);
+        },
+      }),
+    });
     if (problems instanceof SendError) return problems;
     if (problems.length === 0) return "OK";
     return [["Option", "Key", "Problem"], ...problems.map((p) => [p.option, p.key, p.problem])];
