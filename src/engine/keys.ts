@@ -3,7 +3,7 @@
 // and, through each entry's `term`, of the allocation rules themselves (contract section 4): both evaluators
 // (components/ with its trace, and the exact fast/) interpret these terms, so a factor is one entry here.
 import { normKey } from "./normalize";
-import { editDistance } from "./nearest";
+import { DistanceRows, editDistance } from "./nearest";
 import { PHASES, SETTINGS, type ComponentName, type Phase } from "./types";
 import type { CountField } from "./fields";
 
@@ -528,9 +528,11 @@ export function suggestionsFor(key: string): string[] {
   // only where the part before the band is itself a near miss ('ei.highneeds' must not become 'band.highneeds')
   const head = k.slice(0, dot);
   const completed: string[] = [];
+  const rows = new DistanceRows();
   for (const parts of BANDED_TEMPLATES) {
     const x = parts.length === 2 ? parts[0] + tail + parts[1] : parts.join(tail);
-    if (x.endsWith(`.${tail}`) && editDistance(head, x.slice(0, x.length - tail.length - 1), 2) <= 2) completed.push(x);
+    if (x.endsWith(`.${tail}`) && editDistance(head, x.slice(0, x.length - tail.length - 1), 2, rows) <= 2)
+      completed.push(x);
   }
   return [...SUGGESTIBLE_KEYS, ...completed];
 }

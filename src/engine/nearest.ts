@@ -1,7 +1,10 @@
 // "Did you mean …?" for keys, headers and option names.
 
-/** The two rows of the distance table, reused across the candidates of one search (nothing here outlives a call). */
-class Rows {
+/**
+ * The two rows of the distance table, reused across the candidates of one search (nothing here outlives a call):
+ * a search compares a word with hundreds of candidates, and fresh rows for each cost more than the comparison.
+ */
+export class DistanceRows {
   a = new Int32Array(64);
   b = new Int32Array(64);
   fit(n: number): this {
@@ -18,7 +21,7 @@ class Rows {
  * then only some number above max: a 10,000-row table of typos asks for thousands of suggestions, and almost
  * every candidate is far.
  */
-export function editDistance(a: string, b: string, max = Infinity, rows = new Rows()): number {
+export function editDistance(a: string, b: string, max = Infinity, rows = new DistanceRows()): number {
   const m = a.length,
     n = b.length;
   if (m - n > max || n - m > max) return max + 1;
@@ -75,7 +78,7 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   let longest = "";
   for (const c of list) if (c.length > longest.length) longest = c;
   const wordCounts = new Int32Array(128);
-  const rows = new Rows();
+  const rows = new DistanceRows();
   for (let i = 0; i < w.length; i++) wordCounts[w.charCodeAt(i) & 127]++;
   // A candidate farther than every limit can never be suggested, and only a strictly closer one replaces the
   // best: so a candidate is skipped when a lower bound rules it out, and a distance is worked out only up to the
